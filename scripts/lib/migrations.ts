@@ -5,7 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import { SchemaEngine, type MigrationList } from '@prisma/schema-engine-wasm';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -45,25 +49,31 @@ export function readMigrations(): MigrationList {
 
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
+const CHAR_COLUMN_MARK = '\u0000char';
+const CHARACTER_COLUMN_TYPE = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
 
 function isQueryResult(value: unknown): value is pg.QueryResult {
   return typeof value === 'object' && value !== null && 'fields' in value && Array.isArray(value.fields);
 }
 
 /**
- * The schema engine reads PostgreSQL 18's catalogs, which have single-byte "char" columns that
- * @prisma/adapter-pg 7.10 cannot map ("Column type 'char' could not be deserialized"). Their text
- * form is a one-letter string, so report them to the adapter as text. This patches pg's Client
- * (the engine opens its own pools for the shadow database), and only in processes that migrate.
+ * The schema engine reads PostgreSQL 18's catalogs, whose single-byte "char" columns
+ * (pg_constraint.contype, …) @prisma/adapter-pg 7.10 cannot map. Below the adapter, pg reports
+ * them as text with a marked name; above it, the marked columns are typed as Character, which
+ * is what the engine expects. Only processes that migrate install this.
  */
 let patched = false;
-function reportCatalogCharAsText(): void {
+function typeCatalogCharColumns(): void {
   if (patched) return;
   patched = true;
   const original: (...args: unknown[]) => unknown = pg.Client.prototype.query;
   const relabel = (value: unknown) => {
     if (isQueryResult(value)) {
-      for (const field of value.fields) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+      for (const field of value.fields) {
+        if (field.dataTypeID !== PG_CHAR_OID) continue;
+        field.dataTypeID = PG_TEXT_OID;
+        field.name += CHAR_COLUMN_MARK;
+      }
     }
     return value;
   };
@@ -78,12 +88,54 @@ function reportCatalogCharAsText(): void {
   });
 }
 
+/**
+ * Adjusts a connection for the engine: restores the marked "char" columns (above), and runs a
+ * migration script whole. The adapter would split it on every ";", which breaks dollar-quoted
+ * bodies such as our append-only trigger; with no parameters PostgreSQL runs the script through
+ * the simple protocol, as one implicit transaction.
+ */
+function forSchemaEngine(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  Reflect.set(adapter, 'queryRaw', async (query: Parameters<SqlDriverAdapter['queryRaw']>[0]) => {
+    const result = await queryRaw(query);
+    const columnTypes = [...result.columnTypes];
+    const columnNames = result.columnNames.map((name, i) => {
+      if (!name.endsWith(CHAR_COLUMN_MARK)) return name;
+      columnTypes[i] = CHARACTER_COLUMN_TYPE;
+      return name.slice(0, -CHAR_COLUMN_MARK.length);
+    });
+    return { ...result, columnNames, columnTypes };
+  });
+  Reflect.set(adapter, 'executeScript', async (script: string) => {
+    await adapter.executeRaw({ sql: script, args: [], argTypes: [] });
+  });
+  return adapter;
+}
+
+function migrationAdapter(pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
+  const base = new PrismaPg(pool);
+  return {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: async () => forSchemaEngine(await base.connect()),
+    connectToShadowDb: async () => forSchemaEngine(await base.connectToShadowDb()),
+  };
+}
+
+// The engine reports Rust panics through this global; without it a panic hides its message.
+let lastPanic = '';
+Reflect.set(globalThis, 'PRISMA_WASM_PANIC_REGISTRY', {
+  set_message: (message: string) => {
+    lastPanic = message;
+  },
+});
+
 async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
-  reportCatalogCharAsText();
+  typeCatalogCharColumns();
   const pool = new pg.Pool({ connectionString: databaseUrl });
   // Dropping the shadow database ends its sessions; an idle client's error must not crash us.
   pool.on('error', () => {});
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const adapter = bindMigrationAwareSqlAdapterFactory(migrationAdapter(pool));
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath, readFileSync(schemaPath, 'utf8')]] },
     () => {},
@@ -91,6 +143,9 @@ async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) =>
   );
   try {
     return await run(engine);
+  } catch (error) {
+    if (lastPanic) throw new Error(`schema engine panicked: ${lastPanic}`, { cause: error });
+    throw error;
   } finally {
     engine.free();
     await pool.end();

@@ -239,9 +239,6 @@ ALTER TABLE "StaffUser" ADD CONSTRAINT "StaffUser_unitId_fkey" FOREIGN KEY ("uni
 
 -- Hand-written: the rules below are not expressible in schema.prisma.
 
--- A letter is signed by at least the person who sends it.
-ALTER TABLE "Case" ADD CONSTRAINT "Case_coSignerCount_check" CHECK ("coSignerCount" >= 1);
-
 -- Case history is append-only: nothing in the application may rewrite or delete it.
 CREATE FUNCTION reject_case_event_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -1,0 +1,189 @@
+// The statutory clock of the 信访工作条例 (in force 2022-05-01). Pure functions: every deadline
+// is the end of a local calendar day, counted from the day after the starting event.
+export interface ClockSettings {
+  /** IANA zone whose calendar days count, Asia/Shanghai by default. */
+  timeZone: string;
+  /** Public holidays as YYYY-MM-DD; they are not working days. */
+  holidays: ReadonlySet<string>;
+  /** Weekend days that are working days (调休), as YYYY-MM-DD. */
+  extraWorkingDays: ReadonlySet<string>;
+}
+
+export const DEFAULT_CLOCK: ClockSettings = {
+  timeZone: 'Asia/Shanghai',
+  holidays: new Set(),
+  extraWorkingDays: new Set(),
+};
+
+export const STATUTORY_LIMITS = {
+  /** Arts. 22, 23: register and accept, forward, assign or decline; tell the citizen. */
+  acceptanceDays: 15,
+  /** Art. 23: a unit that receives a case outside its remit objects within 5 working days. */
+  unitObjectionWorkingDays: 5,
+  /** Art. 34: handle and reply within 60 days of acceptance. */
+  replyDays: 60,
+  /** Art. 34: one extension of at most 30 days. */
+  maxExtensionDays: 30,
+  /** Art. 35: the citizen may ask for review within 30 days of the written reply. */
+  reviewRequestDays: 30,
+  /** Art. 35: the review opinion is due within 30 days of the request. */
+  reviewOpinionDays: 30,
+  /** Art. 36: the citizen may ask for re-review within 30 days of the review opinion. */
+  reReviewRequestDays: 30,
+  /** Art. 36: the re-review opinion is due within 30 days of the request. */
+  reReviewOpinionDays: 30,
+} as const;
+
+export type DeadlineKind =
+  | 'acceptance'
+  | 'unitObjection'
+  | 'reply'
+  | 'reviewRequest'
+  | 'reviewOpinion'
+  | 'reReviewRequest'
+  | 'reReviewOpinion';
+
+/** The article of the 信访工作条例 each deadline comes from, shown beside it. */
+export const DEADLINE_ARTICLE: Record<DeadlineKind, string> = {
+  acceptance: '22, 23',
+  unitObjection: '23',
+  reply: '34',
+  reviewRequest: '35',
+  reviewOpinion: '35',
+  reReviewRequest: '36',
+  reReviewOpinion: '36',
+};
+
+export interface CivilDate {
+  year: number;
+  month: number; // 1–12
+  day: number;
+}
+
+export function civilDateIn(instant: Date, timeZone: string): CivilDate {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+export function addCalendarDays(date: CivilDate, days: number): CivilDate {
+  const t = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+export function isoDate(date: CivilDate): string {
+  return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+/** Offset of `timeZone` from UTC at `instant`, in milliseconds. */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** The last millisecond of a local calendar day. */
+export function endOfCivilDay(date: CivilDate, timeZone: string): Date {
+  const naive = Date.UTC(date.year, date.month - 1, date.day, 23, 59, 59, 999);
+  const firstGuess = naive - zoneOffsetMs(new Date(naive), timeZone);
+  // A second pass settles days on which the offset changes (daylight saving elsewhere).
+  return new Date(naive - zoneOffsetMs(new Date(firstGuess), timeZone));
+}
+
+/** N calendar days after the day of `start`: the day of the event itself is not counted. */
+export function calendarDeadline(start: Date, days: number, clock: ClockSettings = DEFAULT_CLOCK): Date {
+  return endOfCivilDay(addCalendarDays(civilDateIn(start, clock.timeZone), days), clock.timeZone);
+}
+
+export function isWorkingDay(date: CivilDate, clock: ClockSettings): boolean {
+  const iso = isoDate(date);
+  if (clock.extraWorkingDays.has(iso)) return true;
+  if (clock.holidays.has(iso)) return false;
+  const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+export function workingDayDeadline(start: Date, workingDays: number, clock: ClockSettings = DEFAULT_CLOCK): Date {
+  let date = civilDateIn(start, clock.timeZone);
+  let counted = 0;
+  while (counted < workingDays) {
+    date = addCalendarDays(date, 1);
+    if (isWorkingDay(date, clock)) counted++;
+  }
+  return endOfCivilDay(date, clock.timeZone);
+}
+
+export function acceptanceDeadline(receivedAt: Date, clock: ClockSettings = DEFAULT_CLOCK): Date {
+  return calendarDeadline(receivedAt, STATUTORY_LIMITS.acceptanceDays, clock);
+}
+
+export function unitObjectionDeadline(assignedAt: Date, clock: ClockSettings = DEFAULT_CLOCK): Date {
+  return workingDayDeadline(assignedAt, STATUTORY_LIMITS.unitObjectionWorkingDays, clock);
+}
+
+export class ExtensionError extends Error {}
+
+/** Reply due 60 days after acceptance, plus the single extension of 1–30 days when granted. */
+export function replyDeadline(acceptedAt: Date, extensionDays: number | null, clock: ClockSettings = DEFAULT_CLOCK): Date {
+  const extra = extensionDays ?? 0;
+  if (!Number.isInteger(extra) || extra < 0 || extra > STATUTORY_LIMITS.maxExtensionDays) {
+    throw new ExtensionError(`an extension is 1–${STATUTORY_LIMITS.maxExtensionDays} days`);
+  }
+  return calendarDeadline(acceptedAt, STATUTORY_LIMITS.replyDays + extra, clock);
+}
+
+export function reviewRequestDeadline(repliedAt: Date, clock: ClockSettings = DEFAULT_CLOCK): Date {
+  return calendarDeadline(repliedAt, STATUTORY_LIMITS.reviewRequestDays, clock);
+}
+
+export function reviewOpinionDeadline(requestedAt: Date, clock: ClockSettings = DEFAULT_CLOCK): Date {
+  return calendarDeadline(requestedAt, STATUTORY_LIMITS.reviewOpinionDays, clock);
+}
+
+export function reReviewRequestDeadline(reviewedAt: Date, clock: ClockSettings = DEFAULT_CLOCK): Date {
+  return calendarDeadline(reviewedAt, STATUTORY_LIMITS.reReviewRequestDays, clock);
+}
+
+export function reReviewOpinionDeadline(requestedAt: Date, clock: ClockSettings = DEFAULT_CLOCK): Date {
+  return calendarDeadline(requestedAt, STATUTORY_LIMITS.reReviewOpinionDays, clock);
+}
+
+/** The latest a reply can be due for a new case: acceptance on its last day, then a full extension. */
+export function latestReplyDeadlineForNewCase(receivedAt: Date, clock: ClockSettings = DEFAULT_CLOCK): Date {
+  return calendarDeadline(
+    receivedAt,
+    STATUTORY_LIMITS.acceptanceDays + STATUTORY_LIMITS.replyDays,
+    clock,
+  );
+}
+
+export type DueState = 'overdue' | 'dueSoon' | 'onTrack';
+export const DUE_SOON_DAYS = 3;
+
+export function dueState(dueAt: Date, now: Date): DueState {
+  const remaining = dueAt.getTime() - now.getTime();
+  if (remaining < 0) return 'overdue';
+  return remaining <= DUE_SOON_DAYS * 86_400_000 ? 'dueSoon' : 'onTrack';
+}
+
+/** Whole local calendar days from today to the due day: 0 means due today, negative means overdue. */
+export function calendarDaysUntil(dueAt: Date, now: Date, clock: ClockSettings = DEFAULT_CLOCK): number {
+  const a = civilDateIn(now, clock.timeZone);
+  const b = civilDateIn(dueAt, clock.timeZone);
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+}
