@@ -102,7 +102,10 @@ export function endOfCivilDay(date: CivilDate, timeZone: string): Date {
   const naive = Date.UTC(date.year, date.month - 1, date.day, 23, 59, 59, 999);
   const firstGuess = naive - zoneOffsetMs(new Date(naive), timeZone);
   // A second pass settles days on which the offset changes (daylight saving elsewhere).
-  return new Date(naive - zoneOffsetMs(new Date(firstGuess), timeZone));
+  const end = naive - zoneOffsetMs(new Date(firstGuess), timeZone);
+  // Where clocks go back at midnight (Chile, Paraguay), 23:59:59.999 comes twice: take the second.
+  const later = naive - zoneOffsetMs(new Date(end + 1), timeZone);
+  return new Date(later > end && zoneOffsetMs(new Date(later), timeZone) === naive - later ? later : end);
 }
 
 /** N calendar days after the day of `start`: the day of the event itself is not counted. */
@@ -167,7 +170,7 @@ export function reReviewOpinionDeadline(requestedAt: Date, clock: ClockSettings 
 export function latestReplyDeadlineForNewCase(receivedAt: Date, clock: ClockSettings = DEFAULT_CLOCK): Date {
   return calendarDeadline(
     receivedAt,
-    STATUTORY_LIMITS.acceptanceDays + STATUTORY_LIMITS.replyDays,
+    STATUTORY_LIMITS.acceptanceDays + STATUTORY_LIMITS.replyDays + STATUTORY_LIMITS.maxExtensionDays,
     clock,
   );
 }

@@ -1,5 +1,5 @@
-// Receipt numbers (受理编号) such as XF-2611-7KQ4-M2PD: the prefix, the year and month of
-// receipt, seven random Crockford characters (35 bits) and a Luhn mod 32 check character.
+// Receipt numbers (受理编号) such as XF-2611-7KQ4-M2P7: the prefix, the year and month of
+// receipt, seven random Crockford characters (35 bits) and a check character (see crockford.ts).
 // They are not sequential, so nobody can count cases or guess a neighbour's number.
 import { encodeCrockford, hasValidLuhnCheck, luhnCheckCharacter, normalizeCrockford } from './crockford.ts';
 
@@ -21,7 +21,7 @@ export function buildReceiptNo(receivedAt: Date, randomBytes: Uint8Array, timeZo
 }
 
 /**
- * Turns whatever the citizen typed ("xf 2611 7kq4 m2pd", "26117KQ4M2PD", with dashes or not)
+ * Turns whatever the citizen typed ("xf 2611 7kq4 m2p7", "26117KQ4M2P7", with dashes or not)
  * into the canonical form, or null when it is not a well-formed receipt number.
  */
 export function parseReceiptNo(input: string): string | null {

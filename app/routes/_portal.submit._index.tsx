@@ -1,0 +1,216 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { randomBytes } from 'node:crypto';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CASE_KINDS, REPLY_CHANNELS } from '../domain/case-kinds.ts';
+import { LIMITS, SUBMISSION_FIELDS, validateSubmission, type SubmissionErrors } from '../domain/submission.ts';
+import { submitCase } from '../cases.server.ts';
+import { env } from '../env.server.ts';
+import { translatorFor } from '../i18n/translate.server.ts';
+import { PRIVATE_PAGE_HEADERS, receiptCookie } from '../portal-cookies.server.ts';
+import { consumeRateLimit } from '../rate-limit.server.ts';
+import { listActiveCategories } from '../reference-data.server.ts';
+import { Button } from '../ui/button.tsx';
+import { Checkbox, RadioGroup } from '../ui/choice-fields.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { SelectField } from '../ui/select-field.tsx';
+import { TextField } from '../ui/text-field.tsx';
+
+/** Bots fill every field; people never see this one. */
+export const HONEYPOT_FIELD = 'homepage_url';
+const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { locale, t } = await translatorFor(request);
+  return data(
+    {
+      title: t('submit.title'),
+      categories: await listActiveCategories(locale),
+      // A fresh key per form: a refresh or retry of *this* form's POST finds the same case.
+      idempotencyKey: randomBytes(18).toString('base64url'),
+    },
+    { headers: PRIVATE_PAGE_HEADERS },
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
+
+type FormValues = Partial<Record<(typeof SUBMISSION_FIELDS)[number] | 'idempotencyKey', string>>;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const raw: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
+  const { locale } = await translatorFor(request);
+  const values: FormValues = {};
+  for (const field of SUBMISSION_FIELDS) values[field] = raw[field];
+  const failure = (errors: SubmissionErrors, formError: string | null, status: number) =>
+    data({ errors, formError, values }, { status, headers: PRIVATE_PAGE_HEADERS });
+
+  if (raw[HONEYPOT_FIELD]) return failure({}, 'submit.errors.form.rejected', 400);
+  const key = IdempotencyKey.safeParse(raw.idempotencyKey);
+  if (!key.success) return failure({}, 'submit.errors.form.expired', 400);
+  values.idempotencyKey = key.data;
+
+  const limit = await consumeRateLimit(`submit:${context.clientIp}`, env().SUBMIT_RATE_LIMIT, env().SUBMIT_RATE_WINDOW_SECONDS);
+  if (!limit.allowed) return failure({}, 'submit.errors.form.tooMany', 429);
+
+  const result = validateSubmission(raw);
+  if (!result.ok) return failure(result.errors, null, 400);
+
+  const receipt = await submitCase(result.value, { idempotencyKey: key.data, locale });
+  return redirect('/submit/confirmation', {
+    status: 303,
+    headers: {
+      'Set-Cookie': receiptCookie.serialize({
+        receiptNo: receipt.receiptNo,
+        accessCode: receipt.accessCode,
+        acceptDueAt: receipt.acceptDueAt.toISOString(),
+        latestReplyDueAt: receipt.latestReplyDueAt.toISOString(),
+      }),
+    },
+  });
+}
+
+export default function SubmitPage() {
+  const { categories, idempotencyKey } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const values: FormValues = actionData?.values ?? {};
+  const errors: SubmissionErrors = actionData?.errors ?? {};
+  const error = (field: keyof SubmissionErrors) => {
+    const key = errors[field];
+    return key ? t(`submit.errors.${key}`) : undefined;
+  };
+  const summary = [
+    ...(actionData?.formError ? [{ message: t(actionData.formError) }] : []),
+    ...Object.keys(errors).map((field) => ({ field, message: error(field as keyof SubmissionErrors) ?? '' })),
+  ];
+  const submitting = navigation.state === 'submitting';
+
+  return (
+    <>
+      <ErrorSummary errors={summary} />
+      <h1>{t('submit.title')}</h1>
+      <p className="lead">{t('submit.lead')}</p>
+      <Form method="post" noValidate className="form" aria-describedby="required-note">
+        <p id="required-note" className="field__hint">
+          {t('submit.allRequired')}
+        </p>
+        <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor={HONEYPOT_FIELD}>{t('submit.honeypot')}</label>
+          <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" />
+        </div>
+
+        <h2>{t('submit.sections.about')}</h2>
+        <RadioGroup
+          name="kind"
+          label={t('submit.fields.kind.label')}
+          error={error('kind')}
+          defaultValue={values.kind}
+          options={CASE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}.label`), hint: t(`kinds.${kind}.hint`) }))}
+        />
+        <SelectField
+          name="categoryId"
+          label={t('submit.fields.categoryId.label')}
+          hint={t('submit.fields.categoryId.hint')}
+          placeholder={t('submit.fields.categoryId.placeholder')}
+          error={error('categoryId')}
+          defaultValue={values.categoryId}
+          options={categories.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <TextField
+          name="area"
+          label={t('submit.fields.area.label')}
+          hint={t('submit.fields.area.hint')}
+          error={error('area')}
+          defaultValue={values.area}
+          width="medium"
+        />
+        <TextField
+          name="subject"
+          label={t('submit.fields.subject.label')}
+          hint={t('submit.fields.subject.hint', { max: LIMITS.subjectMax })}
+          error={error('subject')}
+          defaultValue={values.subject}
+        />
+        <TextField
+          name="body"
+          label={t('submit.fields.body.label')}
+          hint={t('submit.fields.body.hint')}
+          error={error('body')}
+          defaultValue={values.body}
+          multiline={{ maxLength: LIMITS.bodyMax, rows: 10 }}
+          spellCheck
+        />
+        <TextField
+          name="coSignerCount"
+          label={t('submit.fields.coSignerCount.label')}
+          hint={t('submit.fields.coSignerCount.hint')}
+          error={error('coSignerCount')}
+          defaultValue={values.coSignerCount ?? '1'}
+          inputMode="numeric"
+          width="short"
+        />
+
+        <h2>{t('submit.sections.contact')}</h2>
+        <p>{t('submit.contactIntro')}</p>
+        <Checkbox name="anonymous" error={error('anonymous')} defaultSelected={values.anonymous === 'yes'}>
+          {t('submit.fields.anonymous.label')}
+          <span className="choice__hint">{t('submit.fields.anonymous.hint')}</span>
+        </Checkbox>
+        <TextField name="name" label={t('submit.fields.name.label')} error={error('name')} defaultValue={values.name} autoComplete="name" width="medium" />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t('submit.fields.phone.label')}
+          hint={t('submit.fields.phone.hint')}
+          error={error('phone')}
+          defaultValue={values.phone}
+          autoComplete="tel"
+          inputMode="tel"
+          width="medium"
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('submit.fields.email.label')}
+          error={error('email')}
+          defaultValue={values.email}
+          autoComplete="email"
+          inputMode="email"
+          spellCheck={false}
+          width="medium"
+        />
+        <TextField
+          name="postalAddress"
+          label={t('submit.fields.postalAddress.label')}
+          hint={t('submit.fields.postalAddress.hint')}
+          error={error('postalAddress')}
+          defaultValue={values.postalAddress}
+          autoComplete="street-address"
+        />
+        <RadioGroup
+          name="preferredReplyChannel"
+          label={t('submit.fields.preferredReplyChannel.label')}
+          error={error('preferredReplyChannel')}
+          defaultValue={values.preferredReplyChannel ?? 'ONLINE'}
+          options={REPLY_CHANNELS.map((channel) => ({ value: channel, label: t(`replyChannels.${channel}`) }))}
+        />
+
+        <h2>{t('submit.sections.consent')}</h2>
+        <Checkbox name="consent" error={error('consent')} defaultSelected={values.consent === 'yes'}>
+          {t('submit.fields.consent.label')}{' '}
+          <a href="/privacy" target="_blank" rel="noreferrer">
+            {t('submit.fields.consent.link')}
+          </a>
+        </Checkbox>
+
+        <Button isDisabled={submitting}>{submitting ? t('submit.sending') : t('submit.send')}</Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { formatAccessCode } from '../domain/access-code.ts';
+import { STATUTORY_LIMITS } from '../domain/deadlines.ts';
+import { translatorFor } from '../i18n/translate.server.ts';
+import { PRIVATE_PAGE_HEADERS, receiptCookie } from '../portal-cookies.server.ts';
+import { Button } from '../ui/button.tsx';
+import { PrintButton } from '../ui/print-button.tsx';
+import { useFormatDate } from '../ui/format.ts';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t } = await translatorFor(request);
+  const receipt = receiptCookie.read(request);
+  return data({ title: t('confirmation.title'), receipt }, { headers: PRIVATE_PAGE_HEADERS });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
+
+/** "I have noted it down": forget the receipt in this browser now, not in 30 minutes. */
+export async function action(_args: ActionFunctionArgs) {
+  return redirect('/', { status: 303, headers: { 'Set-Cookie': receiptCookie.clear() } });
+}
+
+export default function ConfirmationPage() {
+  const { receipt } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+
+  if (!receipt) {
+    return (
+      <>
+        <h1>{t('confirmation.goneTitle')}</h1>
+        <p>{t('confirmation.goneBody')}</p>
+        <p>
+          <Link to="/track">{t('confirmation.trackLink')}</Link>
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <div className="panel panel--confirmation">
+        <h1 className="panel__title">{t('confirmation.title')}</h1>
+        <div className="panel__body">
+          {t('confirmation.receiptLabel')}
+          <br />
+          <strong className="reference" data-testid="receipt-no">
+            {receipt.receiptNo}
+          </strong>
+        </div>
+      </div>
+
+      {receipt.accessCode ? (
+        <section className="access-code" aria-labelledby="access-code-title">
+          <h2 id="access-code-title">{t('confirmation.accessCodeTitle')}</h2>
+          <p className="reference reference--code" data-testid="access-code">
+            {formatAccessCode(receipt.accessCode)}
+          </p>
+          <p className="warning-text">{t('confirmation.accessCodeWarning')}</p>
+        </section>
+      ) : (
+        <p className="warning-text">{t('confirmation.accessCodeNotShown')}</p>
+      )}
+
+      <h2>{t('confirmation.nextTitle')}</h2>
+      <ul className="deadline-list">
+        <li>
+          {t('confirmation.decisionBy', { days: STATUTORY_LIMITS.acceptanceDays })}{' '}
+          <strong>{formatDate(receipt.acceptDueAt)}</strong>
+        </li>
+        <li>
+          {t('confirmation.replyBy', { days: STATUTORY_LIMITS.replyDays })}{' '}
+          <strong>{formatDate(receipt.latestReplyDueAt)}</strong>
+        </li>
+      </ul>
+      <p>{t('confirmation.replyNote')}</p>
+
+      <h2>{t('confirmation.trackTitle')}</h2>
+      <p>
+        {t('confirmation.trackBody')} <Link to="/track">{t('confirmation.trackLink')}</Link>
+      </p>
+
+      <div className="actions no-print">
+        <PrintButton />
+        <Form method="post">
+          <Button variant="secondary">{t('confirmation.done')}</Button>
+        </Form>
+      </div>
+    </>
+  );
+}

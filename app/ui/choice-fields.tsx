@@ -1,0 +1,96 @@
+// Radios and checkboxes. react-aria renders real <input> elements inside their labels, so they
+// submit with the form and work without JavaScript.
+import type { ReactNode } from 'react';
+import {
+  Checkbox as AriaCheckbox,
+  FieldError,
+  Label,
+  Radio,
+  RadioGroup as AriaRadioGroup,
+  Text,
+} from 'react-aria-components';
+import { fieldId } from './field-ids.ts';
+
+interface RadioGroupProps {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+  options: { value: string; label: ReactNode; hint?: ReactNode }[];
+  inline?: boolean;
+}
+
+export function RadioGroup(props: RadioGroupProps) {
+  const invalid = Boolean(props.error);
+  return (
+    <AriaRadioGroup
+      name={props.name}
+      defaultValue={props.defaultValue || null}
+      isInvalid={invalid}
+      validationBehavior="aria"
+      orientation={props.inline ? 'horizontal' : 'vertical'}
+      className={`field fieldset${invalid ? ' field--error' : ''}`}
+    >
+      <Label className="field__label fieldset__legend">{props.label}</Label>
+      {props.hint ? (
+        <Text slot="description" className="field__hint">
+          {props.hint}
+        </Text>
+      ) : null}
+      <FieldError className="field__error">{props.error}</FieldError>
+      <div className={`choices${props.inline ? ' choices--inline' : ''}`}>
+        {props.options.map((option, index) => (
+          <Radio
+            key={option.value}
+            value={option.value}
+            // The first radio carries the field's id so the error summary can link to it.
+            id={index === 0 ? fieldId(props.name) : `${fieldId(props.name)}-${option.value}`}
+            className="choice"
+          >
+            <span className="choice__mark" aria-hidden="true" />
+            <span className="choice__text">
+              {option.label}
+              {option.hint ? <span className="choice__hint">{option.hint}</span> : null}
+            </span>
+          </Radio>
+        ))}
+      </div>
+    </AriaRadioGroup>
+  );
+}
+
+interface CheckboxProps {
+  name: string;
+  value?: string;
+  children: ReactNode;
+  error?: string;
+  defaultSelected?: boolean;
+}
+
+export function Checkbox(props: CheckboxProps) {
+  const invalid = Boolean(props.error);
+  const errorId = `${fieldId(props.name)}-error`;
+  return (
+    <div className={`field${invalid ? ' field--error' : ''}`}>
+      {invalid ? (
+        <p className="field__error" id={errorId}>
+          {props.error}
+        </p>
+      ) : null}
+      <AriaCheckbox
+        id={fieldId(props.name)}
+        name={props.name}
+        value={props.value ?? 'yes'}
+        defaultSelected={props.defaultSelected}
+        isInvalid={invalid}
+        validationBehavior="aria"
+        aria-describedby={invalid ? errorId : undefined}
+        className="choice choice--checkbox"
+      >
+        <span className="choice__mark" aria-hidden="true" />
+        <span className="choice__text">{props.children}</span>
+      </AriaCheckbox>
+    </div>
+  );
+}

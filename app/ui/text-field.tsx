@@ -1,0 +1,60 @@
+// Text inputs and text areas with a visible label, an optional hint and an error tied to the
+// field (aria-describedby, aria-invalid), built on react-aria-components.
+import type { ReactNode } from 'react';
+import { FieldError, Input, Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-components';
+import { CharacterCount } from './character-count.tsx';
+import { fieldId } from './field-ids.ts';
+
+interface TextFieldProps {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+  type?: 'text' | 'email' | 'tel';
+  autoComplete?: string;
+  inputMode?: 'text' | 'numeric' | 'email' | 'tel';
+  spellCheck?: boolean;
+  width?: 'full' | 'medium' | 'short';
+  /** Renders a text area with a character count (live with JavaScript, a plain limit without). */
+  multiline?: { maxLength: number; rows?: number };
+  className?: string;
+}
+
+export function TextField(props: TextFieldProps) {
+  const id = fieldId(props.name);
+  const invalid = Boolean(props.error);
+  return (
+    <AriaTextField
+      id={id}
+      name={props.name}
+      defaultValue={props.defaultValue}
+      type={props.type ?? 'text'}
+      autoComplete={props.autoComplete}
+      inputMode={props.inputMode}
+      isInvalid={invalid}
+      validationBehavior="aria"
+      className={`field${invalid ? ' field--error' : ''}${props.className ? ` ${props.className}` : ''}`}
+    >
+      <Label className="field__label">{props.label}</Label>
+      {props.hint ? (
+        <Text slot="description" className="field__hint">
+          {props.hint}
+        </Text>
+      ) : null}
+      <FieldError className="field__error">{props.error}</FieldError>
+      {props.multiline ? (
+        <>
+          <TextArea
+            className="field__input field__textarea"
+            rows={props.multiline.rows ?? 8}
+            spellCheck={props.spellCheck}
+          />
+          <CharacterCount fieldId={id} maxLength={props.multiline.maxLength} initialLength={props.defaultValue?.length ?? 0} />
+        </>
+      ) : (
+        <Input className={`field__input field__input--${props.width ?? 'full'}`} spellCheck={props.spellCheck} />
+      )}
+    </AriaTextField>
+  );
+}

@@ -1,0 +1,78 @@
+// npm start: builds when needed, starts PostgreSQL (embedded unless DATABASE_URL is set),
+// migrates, seeds reference data into an empty database, then serves on PORT (3000).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { ServerBuild } from '@remix-run/node';
+import { openDatabase } from './lib/database.ts';
+import { startHttpServer } from './lib/http-server.ts';
+import { ensureLocalSecrets, projectRoot } from './lib/local-data.ts';
+import { applyMigrations } from './lib/migrations.ts';
+
+const log = (message: string) => console.log(`[petition-desk] ${message}`);
+process.env.NODE_ENV ??= 'production';
+
+function newestMtime(target: string): number {
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target)) {
+    if (entry === 'generated' || entry === 'node_modules') continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+function buildIfNeeded() {
+  const serverBuild = path.join(projectRoot, 'build/index.js');
+  const sources = ['app', 'prisma/schema.prisma', 'remix.config.js', 'package.json'].map((p) => path.join(projectRoot, p));
+  const stale = !existsSync(serverBuild) || sources.some((source) => newestMtime(source) > statSync(serverBuild).mtimeMs);
+  if (!stale) return;
+  log('building the app (first start, or sources changed)');
+  const result = spawnSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('build failed');
+}
+
+async function main() {
+  buildIfNeeded();
+  if (!process.env.SESSION_SECRET || !process.env.HMAC_KEY) {
+    if (process.env.DATABASE_URL && process.env.NODE_ENV === 'production' && !process.env.ALLOW_LOCAL_SECRETS) {
+      throw new Error('SESSION_SECRET and HMAC_KEY must be set when DATABASE_URL is (see README)');
+    }
+    ensureLocalSecrets(log);
+  }
+  const database = await openDatabase(log);
+  const stop = async () => {
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+
+  const applied = await applyMigrations(database.url);
+  if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+
+  const { PrismaClient } = await import('../app/generated/prisma/client.ts');
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  if ((await prisma.category.count()) === 0) {
+    const { seedReferenceData } = await import('../prisma/seed.ts');
+    const counts = await seedReferenceData(prisma);
+    log(`seeded ${counts.units} units and ${counts.categories} categories`);
+  }
+  await prisma.$disconnect();
+
+  const build: ServerBuild = await import(pathToFileURL(path.join(projectRoot, 'build/index.js')).href);
+  await startHttpServer(build, {
+    port: Number(process.env.PORT ?? 3000),
+    production: process.env.NODE_ENV === 'production',
+    trustProxy: process.env.TRUST_PROXY,
+    log,
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
