@@ -1,0 +1,26 @@
+// Integration tests run against a real PostgreSQL: a throwaway embedded server per test run,
+// migrated with the project's own migrations and seeded with its reference data.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres.ts';
+import { runScript } from './run-script.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pd-test-'));
+  const db = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 0, database: 'petition_desk_test', throwaway: true });
+  const seeded = runScript('scripts/db-seed.ts', { DATABASE_URL: db.url });
+  if (seeded.status !== 0) throw new Error(`could not migrate and seed the test database:\n${seeded.output}`);
+  project.provide('databaseUrl', db.url);
+  return async () => {
+    await db.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
