@@ -43,9 +43,9 @@ function timesX(value: number): number {
  * Check character over Crockford characters, chosen so that the characters, weighted by distinct
  * powers of x in GF(32), sum to zero. It catches every single mistyped character and every swap
  * of two neighbouring characters, the check character included. (Plain Luhn mod 32, used before,
- * missed swaps of 0 and Z, as Luhn mod 10 misses 09 ↔ 90.) The name is kept for existing callers.
+ * missed swaps of 0 and Z, as Luhn mod 10 misses 09 ↔ 90.)
  */
-export function luhnCheckCharacter(payload: string): string {
+export function checkCharacter(payload: string): string {
   let sum = 0;
   for (const character of payload) {
     const value = CROCKFORD_ALPHABET.indexOf(character);
@@ -55,7 +55,7 @@ export function luhnCheckCharacter(payload: string): string {
   return CROCKFORD_ALPHABET[timesX(sum)]!;
 }
 
-export function hasValidLuhnCheck(value: string): boolean {
+export function hasValidCheckCharacter(value: string): boolean {
   if (value.length < 2 || !isCrockford(value)) return false;
-  return luhnCheckCharacter(value.slice(0, -1)) === value.slice(-1);
+  return checkCharacter(value.slice(0, -1)) === value.slice(-1);
 }

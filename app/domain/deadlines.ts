@@ -166,13 +166,12 @@ export function reReviewOpinionDeadline(requestedAt: Date, clock: ClockSettings 
   return calendarDeadline(requestedAt, STATUTORY_LIMITS.reReviewOpinionDays, clock);
 }
 
-/** The latest a reply can be due for a new case: acceptance on its last day, then a full extension. */
+/**
+ * The date a new case's reply is due at the latest without an extension: acceptance on its last
+ * day, then the 60 days. The confirmation page states it; an extension is announced separately.
+ */
 export function latestReplyDeadlineForNewCase(receivedAt: Date, clock: ClockSettings = DEFAULT_CLOCK): Date {
-  return calendarDeadline(
-    receivedAt,
-    STATUTORY_LIMITS.acceptanceDays + STATUTORY_LIMITS.replyDays + STATUTORY_LIMITS.maxExtensionDays,
-    clock,
-  );
+  return calendarDeadline(receivedAt, STATUTORY_LIMITS.acceptanceDays + STATUTORY_LIMITS.replyDays, clock);
 }
 
 export type DueState = 'overdue' | 'dueSoon' | 'onTrack';

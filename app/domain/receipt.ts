@@ -1,7 +1,7 @@
 // Receipt numbers (受理编号) such as XF-2611-7KQ4-M2P7: the prefix, the year and month of
 // receipt, seven random Crockford characters (35 bits) and a check character (see crockford.ts).
 // They are not sequential, so nobody can count cases or guess a neighbour's number.
-import { encodeCrockford, hasValidLuhnCheck, luhnCheckCharacter, normalizeCrockford } from './crockford.ts';
+import { encodeCrockford, hasValidCheckCharacter, checkCharacter, normalizeCrockford } from './crockford.ts';
 
 export const RECEIPT_PREFIX = 'XF';
 export const RECEIPT_RANDOM_CHARS = 7;
@@ -16,7 +16,7 @@ function yearMonth(date: Date, timeZone: string): string {
 /** Builds a receipt number from 5 random bytes; the caller supplies the randomness. */
 export function buildReceiptNo(receivedAt: Date, randomBytes: Uint8Array, timeZone: string): string {
   const body = `${yearMonth(receivedAt, timeZone)}${encodeCrockford(randomBytes, RECEIPT_RANDOM_CHARS)}`;
-  const full = `${body}${luhnCheckCharacter(body)}`;
+  const full = `${body}${checkCharacter(body)}`;
   return `${RECEIPT_PREFIX}-${full.slice(0, 4)}-${full.slice(4, 8)}-${full.slice(8, 12)}`;
 }
 
@@ -27,6 +27,6 @@ export function buildReceiptNo(receivedAt: Date, randomBytes: Uint8Array, timeZo
 export function parseReceiptNo(input: string): string | null {
   let compact = normalizeCrockford(input.normalize('NFKC'));
   if (compact.startsWith(RECEIPT_PREFIX)) compact = compact.slice(RECEIPT_PREFIX.length);
-  if (compact.length !== 12 || !/^\d{4}/.test(compact) || !hasValidLuhnCheck(compact)) return null;
+  if (compact.length !== 12 || !/^\d{4}/.test(compact) || !hasValidCheckCharacter(compact)) return null;
   return `${RECEIPT_PREFIX}-${compact.slice(0, 4)}-${compact.slice(4, 8)}-${compact.slice(8, 12)}`;
 }

@@ -37,7 +37,8 @@ export type SubmissionErrors = Partial<Record<SubmissionField, string>>;
 const trimmed = (max: number) =>
   z
     .string()
-    .transform((s) => s.normalize('NFC').trim())
+    .optional()
+    .transform((s) => (s ?? '').normalize('NFC').trim())
     .pipe(z.string().max(max, 'tooLong'));
 
 const optionalText = (max: number) =>

@@ -2,9 +2,9 @@ import { describe, it, expect } from 'vitest';
 import {
   CROCKFORD_ALPHABET,
   encodeCrockford,
-  hasValidLuhnCheck,
+  hasValidCheckCharacter,
   isCrockford,
-  luhnCheckCharacter,
+  checkCharacter,
   normalizeCrockford,
 } from '../../../app/domain/crockford.ts';
 import { ALPHABET, randomBytes, randomCrockford, seededRandom } from './seeded-random.ts';
@@ -21,7 +21,7 @@ function referenceEncode(bytes: Uint8Array, length: number): string {
 }
 
 function withCheck(payload: string): string {
-  return payload + luhnCheckCharacter(payload);
+  return payload + checkCharacter(payload);
 }
 
 describe('CROCKFORD_ALPHABET', () => {
@@ -134,44 +134,44 @@ describe('check character', () => {
     const random = seededRandom(3);
     for (let t = 0; t < 500; t++) {
       const payload = randomCrockford(random, 1 + Math.floor(random() * 15));
-      const check = luhnCheckCharacter(payload);
+      const check = checkCharacter(payload);
       expect(check).toHaveLength(1);
       expect(CROCKFORD_ALPHABET).toContain(check);
-      expect(hasValidLuhnCheck(payload + check)).toBe(true);
+      expect(hasValidCheckCharacter(payload + check)).toBe(true);
     }
   });
 
   it('is stable (stored receipt numbers must stay valid)', () => {
     // Pinned values: changing the algorithm would invalidate every receipt already issued.
-    expect(luhnCheckCharacter('26117KQ4M2P')).toBe('7');
-    expect(luhnCheckCharacter('00000000000')).toBe('0');
-    expect(luhnCheckCharacter('1')).toBe('2');
-    expect(luhnCheckCharacter('Z')).toBe('V');
+    expect(checkCharacter('26117KQ4M2P')).toBe('7');
+    expect(checkCharacter('00000000000')).toBe('0');
+    expect(checkCharacter('1')).toBe('2');
+    expect(checkCharacter('Z')).toBe('V');
   });
 
   it('accepts exactly one check character per payload', () => {
     const random = seededRandom(4);
     for (let t = 0; t < 50; t++) {
       const payload = randomCrockford(random, 11);
-      const valid = [...CROCKFORD_ALPHABET].filter((c) => hasValidLuhnCheck(payload + c));
-      expect(valid).toEqual([luhnCheckCharacter(payload)]);
+      const valid = [...CROCKFORD_ALPHABET].filter((c) => hasValidCheckCharacter(payload + c));
+      expect(valid).toEqual([checkCharacter(payload)]);
     }
   });
 
   it('throws on characters outside the alphabet', () => {
     for (const bad of ['U', 'I', 'L', 'O', 'a', '-', ' ']) {
-      expect(() => luhnCheckCharacter(`12${bad}34`), bad).toThrow(/not a Crockford character/);
+      expect(() => checkCharacter(`12${bad}34`), bad).toThrow(/not a Crockford character/);
     }
   });
 
-  it('hasValidLuhnCheck rejects too-short and non-canonical strings', () => {
-    expect(hasValidLuhnCheck('')).toBe(false);
-    expect(hasValidLuhnCheck('0')).toBe(false); // a check character needs something to check
+  it('hasValidCheckCharacter rejects too-short and non-canonical strings', () => {
+    expect(hasValidCheckCharacter('')).toBe(false);
+    expect(hasValidCheckCharacter('0')).toBe(false); // a check character needs something to check
     const valid = withCheck('26117KQ4M2P');
-    expect(hasValidLuhnCheck(valid)).toBe(true);
-    expect(hasValidLuhnCheck(valid.toLowerCase())).toBe(false); // callers normalise first
-    expect(hasValidLuhnCheck(`${valid.slice(0, 4)}-${valid.slice(4)}`)).toBe(false);
-    expect(hasValidLuhnCheck(valid.replace('Q', 'U'))).toBe(false); // no throw on U
+    expect(hasValidCheckCharacter(valid)).toBe(true);
+    expect(hasValidCheckCharacter(valid.toLowerCase())).toBe(false); // callers normalise first
+    expect(hasValidCheckCharacter(`${valid.slice(0, 4)}-${valid.slice(4)}`)).toBe(false);
+    expect(hasValidCheckCharacter(valid.replace('Q', 'U'))).toBe(false); // no throw on U
   });
 
   const SAMPLE_BODIES = 200;
@@ -186,7 +186,7 @@ describe('check character', () => {
         for (const c of CROCKFORD_ALPHABET) {
           if (c === full[i]) continue;
           const mutated = full.slice(0, i) + c + full.slice(i + 1);
-          if (hasValidLuhnCheck(mutated)) throw new Error(`undetected substitution ${full} → ${mutated}`);
+          if (hasValidCheckCharacter(mutated)) throw new Error(`undetected substitution ${full} → ${mutated}`);
           checked++;
         }
       }
@@ -202,7 +202,7 @@ describe('check character', () => {
       for (let i = 0; i + 1 < full.length; i++) {
         if (full[i] === full[i + 1]) continue;
         const swapped = full.slice(0, i) + full[i + 1] + full[i] + full.slice(i + 2);
-        if (hasValidLuhnCheck(swapped)) throw new Error(`undetected transposition ${full} → ${swapped}`);
+        if (hasValidCheckCharacter(swapped)) throw new Error(`undetected transposition ${full} → ${swapped}`);
         checked++;
       }
     }
@@ -218,9 +218,9 @@ describe('check character', () => {
           for (const b of CROCKFORD_ALPHABET) {
             if (a === b) continue;
             const payload = base.slice(0, i) + a + b + base.slice(i + 2);
-            const check = luhnCheckCharacter(payload);
+            const check = checkCharacter(payload);
             const swapped = base.slice(0, i) + b + a + base.slice(i + 2) + check;
-            if (hasValidLuhnCheck(swapped)) throw new Error(`undetected ${payload}${check} → ${swapped}`);
+            if (hasValidCheckCharacter(swapped)) throw new Error(`undetected ${payload}${check} → ${swapped}`);
           }
         }
       }
@@ -235,11 +235,11 @@ describe('check character', () => {
       // Varying the first character runs the check character through all 32 values.
       for (const first of CROCKFORD_ALPHABET) {
         const payload = first + middle + last;
-        const check = luhnCheckCharacter(payload);
+        const check = checkCharacter(payload);
         if (check === last) continue;
         covered.add(last + check);
         const swapped = first + middle + check + last;
-        if (hasValidLuhnCheck(swapped)) throw new Error(`undetected ${payload}${check} → ${swapped}`);
+        if (hasValidCheckCharacter(swapped)) throw new Error(`undetected ${payload}${check} → ${swapped}`);
       }
     }
     expect(covered.size).toBe(32 * 31);
@@ -250,7 +250,7 @@ describe('check character', () => {
       const full = withCheck(payload);
       const i = full.search(/0Z|Z0/);
       const swapped = full.slice(0, i) + full[i + 1] + full[i] + full.slice(i + 2);
-      expect(hasValidLuhnCheck(swapped), `${full} → ${swapped}`).toBe(false);
+      expect(hasValidCheckCharacter(swapped), `${full} → ${swapped}`).toBe(false);
     }
   });
 });

@@ -249,19 +249,19 @@ describe('review windows (30 days each)', () => {
 });
 
 describe('latestReplyDeadlineForNewCase', () => {
-  it('is acceptance on the last day followed by the reply period with a full extension', () => {
+  it('is acceptance on the last day followed by the reply period, without an extension', () => {
     const received = shanghai('2026-03-01T10:00:00');
     const acceptedOnLastDay = acceptanceDeadline(received);
-    expect(latestReplyDeadlineForNewCase(received)).toEqual(replyDeadline(acceptedOnLastDay, 30));
-    expect(latestReplyDeadlineForNewCase(received)).toEqual(endOfShanghaiDay('2026-06-14')); // 15 + 60 + 30 days
+    expect(latestReplyDeadlineForNewCase(received)).toEqual(replyDeadline(acceptedOnLastDay, null));
+    expect(latestReplyDeadlineForNewCase(received)).toEqual(endOfShanghaiDay('2026-05-15')); // 15 + 60 days
   });
 
-  it('is never earlier than any reply deadline a new case can get', () => {
+  it('is never earlier than any reply deadline a new case can get without an extension', () => {
     const received = shanghai('2026-03-01T10:00:00');
     const latest = latestReplyDeadlineForNewCase(received);
     for (let day = 0; day <= 15; day++) {
       const accepted = new Date(received.getTime() + day * DAY);
-      for (const extension of [null, 1, 30]) {
+      for (const extension of [null, 0]) {
         expect(replyDeadline(accepted, extension).getTime()).toBeLessThanOrEqual(latest.getTime());
       }
     }

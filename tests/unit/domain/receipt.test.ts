@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { encodeCrockford, hasValidLuhnCheck, luhnCheckCharacter } from '../../../app/domain/crockford.ts';
+import { encodeCrockford, hasValidCheckCharacter, checkCharacter } from '../../../app/domain/crockford.ts';
 import {
   RECEIPT_PREFIX,
   RECEIPT_RANDOM_BYTES,
@@ -15,7 +15,7 @@ const BYTES = new Uint8Array([0x3a, 0x9f, 0x12, 0xc4, 0x7e]);
 
 /** A canonical receipt number for an arbitrary 11-character body, with its check character. */
 function receiptFor(body: string): string {
-  const full = body + luhnCheckCharacter(body);
+  const full = body + checkCharacter(body);
   return `XF-${full.slice(0, 4)}-${full.slice(4, 8)}-${full.slice(8)}`;
 }
 
@@ -43,8 +43,8 @@ describe('buildReceiptNo', () => {
     const compact = receipt.slice(3).replace(/-/g, '');
     expect(compact.slice(0, 4)).toBe('2611');
     expect(compact.slice(4, 11)).toBe(encodeCrockford(BYTES, 7));
-    expect(hasValidLuhnCheck(compact)).toBe(true);
-    expect(compact[11]).toBe(luhnCheckCharacter(compact.slice(0, 11)));
+    expect(hasValidCheckCharacter(compact)).toBe(true);
+    expect(compact[11]).toBe(checkCharacter(compact.slice(0, 11)));
   });
 
   it('takes the year and month in Shanghai time, not UTC', () => {
@@ -177,9 +177,9 @@ describe('parseReceiptNo', () => {
     // 11 and 13 characters, each with a correct check character of its own
     const short = compact.slice(0, 10);
     const long = compact.slice(0, 11) + 'A';
-    expect(hasValidLuhnCheck(short + luhnCheckCharacter(short))).toBe(true);
-    expect(parseReceiptNo(short + luhnCheckCharacter(short))).toBeNull();
-    expect(parseReceiptNo(`XF${long}${luhnCheckCharacter(long)}`)).toBeNull();
+    expect(hasValidCheckCharacter(short + checkCharacter(short))).toBe(true);
+    expect(parseReceiptNo(short + checkCharacter(short))).toBeNull();
+    expect(parseReceiptNo(`XF${long}${checkCharacter(long)}`)).toBeNull();
     expect(parseReceiptNo(canonical.slice(0, -1))).toBeNull();
     expect(parseReceiptNo(`${canonical}0`)).toBeNull();
   });
@@ -187,7 +187,7 @@ describe('parseReceiptNo', () => {
   it('rejects a non-digit year-and-month part even when the check character is valid', () => {
     for (const body of ['26A1ABCDEFG', 'Z611ABCDEFG', '2B11ABCDEFG', '261KABCDEFG']) {
       const receipt = receiptFor(body);
-      expect(hasValidLuhnCheck(receipt.slice(3).replace(/-/g, ''))).toBe(true);
+      expect(hasValidCheckCharacter(receipt.slice(3).replace(/-/g, ''))).toBe(true);
       expect(parseReceiptNo(receipt), receipt).toBeNull();
     }
     // control: the same construction with digits is accepted
