@@ -1,14 +1,8 @@
 // Radios and checkboxes. react-aria renders real <input> elements inside their labels, so they
 // submit with the form and work without JavaScript.
 import type { ReactNode } from 'react';
-import {
-  Checkbox as AriaCheckbox,
-  FieldError,
-  Label,
-  Radio,
-  RadioGroup as AriaRadioGroup,
-  Text,
-} from 'react-aria-components';
+import { Checkbox as AriaCheckbox, Radio, RadioGroup as AriaRadioGroup } from 'react-aria-components';
+import { FieldHeading } from './field-heading.tsx';
 import { fieldId } from './field-ids.ts';
 
 interface RadioGroupProps {
@@ -32,13 +26,7 @@ export function RadioGroup(props: RadioGroupProps) {
       orientation={props.inline ? 'horizontal' : 'vertical'}
       className={`field fieldset${invalid ? ' field--error' : ''}`}
     >
-      <Label className="field__label fieldset__legend">{props.label}</Label>
-      {props.hint ? (
-        <Text slot="description" className="field__hint">
-          {props.hint}
-        </Text>
-      ) : null}
-      <FieldError className="field__error">{props.error}</FieldError>
+      <FieldHeading label={props.label} hint={props.hint} error={props.error} legend />
       <div className={`choices${props.inline ? ' choices--inline' : ''}`}>
         {props.options.map((option, index) => (
           <Radio

@@ -1,8 +1,9 @@
 // Text inputs and text areas with a visible label, an optional hint and an error tied to the
 // field (aria-describedby, aria-invalid), built on react-aria-components.
 import type { ReactNode } from 'react';
-import { FieldError, Input, Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-components';
+import { Input, TextArea, TextField as AriaTextField } from 'react-aria-components';
 import { CharacterCount } from './character-count.tsx';
+import { FieldHeading } from './field-heading.tsx';
 import { fieldId } from './field-ids.ts';
 
 interface TextFieldProps {
@@ -36,13 +37,7 @@ export function TextField(props: TextFieldProps) {
       validationBehavior="aria"
       className={`field${invalid ? ' field--error' : ''}${props.className ? ` ${props.className}` : ''}`}
     >
-      <Label className="field__label">{props.label}</Label>
-      {props.hint ? (
-        <Text slot="description" className="field__hint">
-          {props.hint}
-        </Text>
-      ) : null}
-      <FieldError className="field__error">{props.error}</FieldError>
+      <FieldHeading label={props.label} hint={props.hint} error={props.error} />
       {props.multiline ? (
         <>
           <TextArea
