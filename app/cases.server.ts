@@ -7,6 +7,7 @@ import type { Submission } from './domain/submission.ts';
 import type { CaseStatus } from './domain/case-lifecycle.ts';
 import { db, Prisma } from './db.server.ts';
 import { env } from './env.server.ts';
+import { activeCategoryUnits } from './reference-data.server.ts';
 import { hashesEqual, keyedBytes, keyedHash } from './security/keys.server.ts';
 
 /** How long a retried submission may show its access code again. */
@@ -47,64 +48,62 @@ export async function submitCase(
   meta: { idempotencyKey: string; locale: string; now?: Date },
 ): Promise<SubmittedCase> {
   const now = meta.now ?? new Date();
-  const existing = await findByIdempotencyKey(meta.idempotencyKey, now);
-  if (existing) return existing;
-
   const accessCode = accessCodeFor(meta.idempotencyKey);
   const acceptDueAt = acceptanceDeadline(now, clock());
-  const category = await db().category.findUnique({ where: { id: submission.categoryId }, select: { defaultUnitId: true } });
-  if (!category) throw new Error('unknown category');
+  const categoryUnits = await activeCategoryUnits();
+  if (!categoryUnits.has(submission.categoryId)) throw new Error('unknown or inactive category');
 
+  // The common case is a new form, so insert first and look for an earlier attempt only when the
+  // idempotency key (or, rarely, the random receipt number) is already taken.
   for (let attempt = 0; attempt < 5; attempt++) {
     const receiptNo = buildReceiptNo(now, randomBytes(RECEIPT_RANDOM_BYTES), clock().timeZone);
     try {
-      await db().$transaction(async (tx) => {
-        const created = await tx.case.create({
-          data: {
-            receiptNo,
-            accessCodeHash: accessCodeHash(accessCode),
-            idempotencyKey: meta.idempotencyKey,
-            kind: submission.kind,
-            channel: 'ONLINE',
-            categoryId: submission.categoryId,
-            unitId: category.defaultUnitId,
-            area: submission.area,
-            subject: submission.subject,
-            body: submission.body,
-            coSignerCount: submission.coSignerCount,
-            citizenLocale: meta.locale,
-            preferredReplyChannel: submission.preferredReplyChannel,
-            anonymous: submission.anonymous,
-            receivedAt: now,
-            acceptDueAt,
-            nextDueAt: acceptDueAt,
-            createdAt: now,
-          },
-        });
-        if (!submission.anonymous && submission.name) {
-          await tx.caseContact.create({
-            data: {
-              caseId: created.id,
-              name: submission.name,
-              phone: submission.phone,
-              email: submission.email,
-              postalAddress: submission.postalAddress,
-              phoneFingerprint: submission.phone ? contactFingerprint('phone', submission.phone) : null,
-              emailFingerprint: submission.email ? contactFingerprint('email', submission.email) : null,
+      await db().case.create({
+        data: {
+          receiptNo,
+          accessCodeHash: accessCodeHash(accessCode),
+          idempotencyKey: meta.idempotencyKey,
+          kind: submission.kind,
+          channel: 'ONLINE',
+          categoryId: submission.categoryId,
+          unitId: categoryUnits.get(submission.categoryId) ?? null,
+          area: submission.area,
+          subject: submission.subject,
+          body: submission.body,
+          coSignerCount: submission.coSignerCount,
+          citizenLocale: meta.locale,
+          preferredReplyChannel: submission.preferredReplyChannel,
+          anonymous: submission.anonymous,
+          receivedAt: now,
+          acceptDueAt,
+          nextDueAt: acceptDueAt,
+          createdAt: now,
+          // Nested writes: Prisma runs the three inserts in one transaction.
+          contact:
+            !submission.anonymous && submission.name
+              ? {
+                  create: {
+                    name: submission.name,
+                    phone: submission.phone,
+                    email: submission.email,
+                    postalAddress: submission.postalAddress,
+                    phoneFingerprint: submission.phone ? contactFingerprint('phone', submission.phone) : null,
+                    emailFingerprint: submission.email ? contactFingerprint('email', submission.email) : null,
+                  },
+                }
+              : undefined,
+          events: {
+            create: {
+              type: 'SUBMITTED',
+              visibility: 'PUBLIC',
+              actorType: 'CITIZEN',
+              toStatus: 'SUBMITTED',
+              data: { channel: 'ONLINE' },
+              createdAt: now,
             },
-          });
-        }
-        await tx.caseEvent.create({
-          data: {
-            caseId: created.id,
-            type: 'SUBMITTED',
-            visibility: 'PUBLIC',
-            actorType: 'CITIZEN',
-            toStatus: 'SUBMITTED',
-            data: { channel: 'ONLINE' },
-            createdAt: now,
           },
-        });
+        },
+        select: { id: true },
       });
       return {
         receiptNo,
@@ -115,10 +114,10 @@ export async function submitCase(
       };
     } catch (error) {
       if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') throw error;
-      // A concurrent retry of the same form won the race: answer with its case.
-      const raced = await findByIdempotencyKey(meta.idempotencyKey, now);
-      if (raced) return raced;
-      // Otherwise the random receipt number collided with another case; draw again.
+      // A refresh, double click or retry of the same form: answer with the case it created.
+      const earlier = await findByIdempotencyKey(meta.idempotencyKey, now);
+      if (earlier) return earlier;
+      // Otherwise the random receipt number collided with another case's; draw again.
     }
   }
   throw new Error('could not allocate a receipt number');

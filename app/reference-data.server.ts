@@ -20,3 +20,22 @@ export async function listActiveCategories(locale: Locale): Promise<{ id: string
   });
   return rows.map((row) => ({ id: row.id, name: localizedName(row, locale) }));
 }
+
+// Categories change rarely (an admin edits them), and every submission needs them: keep them
+// for a minute per process rather than asking the database each time.
+const CACHE_MS = 60_000;
+let categoryUnitsCache: { at: number; value: Promise<Map<string, string | null>> } | null = null;
+
+/** Active category ids, each with the unit that receives its cases by default. */
+export function activeCategoryUnits(now = Date.now()): Promise<Map<string, string | null>> {
+  if (!categoryUnitsCache || now - categoryUnitsCache.at > CACHE_MS) {
+    const value = db()
+      .category.findMany({ where: { active: true }, select: { id: true, defaultUnitId: true } })
+      .then((rows) => new Map(rows.map((row) => [row.id, row.defaultUnitId])));
+    value.catch(() => {
+      categoryUnitsCache = null;
+    });
+    categoryUnitsCache = { at: now, value };
+  }
+  return categoryUnitsCache.value;
+}

@@ -2,37 +2,9 @@
 // say what went wrong in the citizen's language, next to the field it concerns.
 import { z } from 'zod';
 import { CASE_KINDS, REPLY_CHANNELS, mayBeAnonymous } from './case-kinds.ts';
+import { LIMITS, SUBMISSION_FIELDS, type SubmissionErrors, type SubmissionField } from './submission-fields.ts';
 
-export const LIMITS = {
-  areaMax: 100,
-  subjectMin: 4,
-  subjectMax: 120,
-  bodyMin: 20,
-  bodyMax: 5000,
-  nameMax: 100,
-  emailMax: 254,
-  addressMax: 300,
-  coSignersMax: 100_000,
-} as const;
-
-/** The fields in the order they appear on the form: the error summary lists them in this order. */
-export const SUBMISSION_FIELDS = [
-  'kind',
-  'categoryId',
-  'area',
-  'subject',
-  'body',
-  'coSignerCount',
-  'anonymous',
-  'name',
-  'phone',
-  'email',
-  'postalAddress',
-  'preferredReplyChannel',
-  'consent',
-] as const;
-export type SubmissionField = (typeof SUBMISSION_FIELDS)[number];
-export type SubmissionErrors = Partial<Record<SubmissionField, string>>;
+export { LIMITS, SUBMISSION_FIELDS, type SubmissionErrors, type SubmissionField };
 
 const trimmed = (max: number) =>
   z

@@ -2,30 +2,24 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { randomBytes } from 'node:crypto';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { CASE_KINDS, REPLY_CHANNELS } from '../domain/case-kinds.ts';
-import { LIMITS, SUBMISSION_FIELDS, validateSubmission, type SubmissionErrors } from '../domain/submission.ts';
-import { submitCase } from '../cases.server.ts';
-import { env } from '../env.server.ts';
+import { LIMITS, type SubmissionErrors } from '../domain/submission-fields.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS, receiptCookie } from '../portal-cookies.server.ts';
-import { consumeRateLimit } from '../rate-limit.server.ts';
 import { listActiveCategories } from '../reference-data.server.ts';
+import { HONEYPOT_FIELD, handleSubmission, type SubmissionFormValues } from '../submissions.server.ts';
 import { Button } from '../ui/button.tsx';
 import { Checkbox, RadioGroup } from '../ui/choice-fields.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
 
-/** Bots fill every field; people never see this one. */
-export const HONEYPOT_FIELD = 'homepage_url';
-const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, t } = await translatorFor(request);
   return data(
     {
       title: t('submit.title'),
+      honeypotField: HONEYPOT_FIELD,
       categories: await listActiveCategories(locale),
       // A fresh key per form: a refresh or retry of *this* form's POST finds the same case.
       idempotencyKey: randomBytes(18).toString('base64url'),
@@ -36,30 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
-type FormValues = Partial<Record<(typeof SUBMISSION_FIELDS)[number] | 'idempotencyKey', string>>;
-
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const raw: Record<string, string> = {};
-  for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
   const { locale } = await translatorFor(request);
-  const values: FormValues = {};
-  for (const field of SUBMISSION_FIELDS) values[field] = raw[field];
-  const failure = (errors: SubmissionErrors, formError: string | null, status: number) =>
-    data({ errors, formError, values }, { status, headers: PRIVATE_PAGE_HEADERS });
-
-  if (raw[HONEYPOT_FIELD]) return failure({}, 'submit.errors.form.rejected', 400);
-  const key = IdempotencyKey.safeParse(raw.idempotencyKey);
-  if (!key.success) return failure({}, 'submit.errors.form.expired', 400);
-  values.idempotencyKey = key.data;
-
-  const limit = await consumeRateLimit(`submit:${context.clientIp}`, env().SUBMIT_RATE_LIMIT, env().SUBMIT_RATE_WINDOW_SECONDS);
-  if (!limit.allowed) return failure({}, 'submit.errors.form.tooMany', 429);
-
-  const result = validateSubmission(raw);
-  if (!result.ok) return failure(result.errors, null, 400);
-
-  const receipt = await submitCase(result.value, { idempotencyKey: key.data, locale });
+  const outcome = await handleSubmission(await request.formData(), { clientIp: context.clientIp, locale });
+  if (!outcome.ok) {
+    const { status, errors, formError, values } = outcome;
+    return data({ errors, formError, values }, { status, headers: PRIVATE_PAGE_HEADERS });
+  }
+  const { receipt } = outcome;
   return redirect('/submit/confirmation', {
     status: 303,
     headers: {
@@ -74,18 +52,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SubmitPage() {
-  const { categories, idempotencyKey } = useLoaderData<typeof loader>();
+  const { categories, idempotencyKey, honeypotField } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
-  const values: FormValues = actionData?.values ?? {};
+  const values: SubmissionFormValues = actionData?.values ?? {};
   const errors: SubmissionErrors = actionData?.errors ?? {};
   const error = (field: keyof SubmissionErrors) => {
     const key = errors[field];
     return key ? t(`submit.errors.${key}`) : undefined;
   };
   const summary = [
-    ...(actionData?.formError ? [{ message: t(actionData.formError) }] : []),
+    ...(actionData?.formError ? [{ message: t(`submit.errors.form.${actionData.formError}`) }] : []),
     ...Object.keys(errors).map((field) => ({ field, message: error(field as keyof SubmissionErrors) ?? '' })),
   ];
   const submitting = navigation.state === 'submitting';
@@ -101,8 +79,8 @@ export default function SubmitPage() {
         </p>
         <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
         <div className="honeypot" aria-hidden="true">
-          <label htmlFor={HONEYPOT_FIELD}>{t('submit.honeypot')}</label>
-          <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" />
+          <label htmlFor={honeypotField}>{t('submit.honeypot')}</label>
+          <input id={honeypotField} name={honeypotField} type="text" tabIndex={-1} autoComplete="off" />
         </div>
 
         <h2>{t('submit.sections.about')}</h2>

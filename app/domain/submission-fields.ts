@@ -1,0 +1,32 @@
+// The shape of the submission form, without the validator: the browser bundle needs these
+// names and limits, but not zod.
+export const LIMITS = {
+  areaMax: 100,
+  subjectMin: 4,
+  subjectMax: 120,
+  bodyMin: 20,
+  bodyMax: 5000,
+  nameMax: 100,
+  emailMax: 254,
+  addressMax: 300,
+  coSignersMax: 100_000,
+} as const;
+
+/** The fields in the order they appear on the form: the error summary lists them in this order. */
+export const SUBMISSION_FIELDS = [
+  'kind',
+  'categoryId',
+  'area',
+  'subject',
+  'body',
+  'coSignerCount',
+  'anonymous',
+  'name',
+  'phone',
+  'email',
+  'postalAddress',
+  'preferredReplyChannel',
+  'consent',
+] as const;
+export type SubmissionField = (typeof SUBMISSION_FIELDS)[number];
+export type SubmissionErrors = Partial<Record<SubmissionField, string>>;

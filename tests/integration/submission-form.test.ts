@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { db } from '../../app/db.server.ts';
+import { HONEYPOT_FIELD, handleSubmission } from '../../app/submissions.server.ts';
+import { anyCategoryId, newIdempotencyKey } from '../support/fixtures.ts';
+
+async function formData(overrides: Record<string, string> = {}): Promise<FormData> {
+  const form = new FormData();
+  const fields: Record<string, string> = {
+    idempotencyKey: newIdempotencyKey(),
+    kind: 'HELP_REQUEST',
+    categoryId: await anyCategoryId('housing'),
+    subject: '小区电梯停运两个月',
+    body: '我们小区3号楼电梯停运已两个月，老人上下楼非常困难，物业一直推诿。',
+    coSignerCount: '1',
+    name: '韩梅梅',
+    email: 'han@example.com',
+    preferredReplyChannel: 'EMAIL',
+    consent: 'yes',
+    ...overrides,
+  };
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  return form;
+}
+
+const client = () => ({ clientIp: `198.51.100.${Math.floor(Math.random() * 250)}`, locale: 'zh-Hans' as const });
+
+describe('the submission form handler', () => {
+  it('creates the case for a valid form', async () => {
+    const form = await formData();
+    const outcome = await handleSubmission(form, client());
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const stored = await db().case.findUniqueOrThrow({ where: { receiptNo: outcome.receipt.receiptNo } });
+    expect(stored.idempotencyKey).toBe(form.get('idempotencyKey'));
+    expect(stored.preferredReplyChannel).toBe('EMAIL');
+  });
+
+  it('turns away a form whose honeypot is filled, creating nothing', async () => {
+    const form = await formData({ [HONEYPOT_FIELD]: 'http://spam.example' });
+    const outcome = await handleSubmission(form, client());
+    expect(outcome).toMatchObject({ ok: false, status: 400, formError: 'rejected' });
+    expect(await db().case.count({ where: { idempotencyKey: String(form.get('idempotencyKey')) } })).toBe(0);
+  });
+
+  it('keeps what was typed and reports field errors', async () => {
+    const outcome = await handleSubmission(await formData({ subject: '', email: 'nope' }), client());
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.errors).toEqual({ subject: 'subject.required', email: 'email.invalid' });
+    expect(outcome.values.body).toContain('电梯');
+    expect(outcome.values.name).toBe('韩梅梅');
+  });
+
+  it('treats a category id that names no active category as no category', async () => {
+    const outcome = await handleSubmission(await formData({ categoryId: randomUUID() }), client());
+    expect(outcome).toMatchObject({ ok: false, errors: { categoryId: 'categoryId.required' } });
+  });
+
+  it('refuses a form without a valid idempotency key', async () => {
+    const outcome = await handleSubmission(await formData({ idempotencyKey: 'short' }), client());
+    expect(outcome).toMatchObject({ ok: false, formError: 'expired' });
+  });
+
+  it('rate-limits submissions per client address', async () => {
+    const ip = { clientIp: '203.0.113.77', locale: 'en' as const };
+    const limit = Number(process.env.SUBMIT_RATE_LIMIT ?? 30);
+    for (let i = 0; i < limit; i++) {
+      const outcome = await handleSubmission(await formData({ subject: '' }), ip);
+      expect(outcome).toMatchObject({ ok: false, status: 400 });
+    }
+    const refused = await handleSubmission(await formData(), ip);
+    expect(refused).toMatchObject({ ok: false, status: 429, formError: 'tooMany' });
+  });
+});
