@@ -1,8 +1,9 @@
 // Citizen-side case operations: submit (idempotent), and look up by receipt number and access code.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ACCESS_CODE_BYTES, buildAccessCode } from './domain/access-code.ts';
 import { acceptanceDeadline, latestReplyDeadlineForNewCase, type ClockSettings, DEFAULT_CLOCK } from './domain/deadlines.ts';
 import { RECEIPT_RANDOM_BYTES, buildReceiptNo } from './domain/receipt.ts';
+import { documentTokens, tsvectorLiteral } from './domain/search-tokens.ts';
 import type { Submission } from './domain/submission.ts';
 import type { CaseStatus } from './domain/case-lifecycle.ts';
 import { db, Prisma } from './db.server.ts';
@@ -57,9 +58,11 @@ export async function submitCase(
   // idempotency key (or, rarely, the random receipt number) is already taken.
   for (let attempt = 0; attempt < 5; attempt++) {
     const receiptNo = buildReceiptNo(now, randomBytes(RECEIPT_RANDOM_BYTES), clock().timeZone);
+    const id = randomUUID();
     try {
-      await db().case.create({
+      const createCase = db().case.create({
         data: {
+          id,
           receiptNo,
           accessCodeHash: accessCodeHash(accessCode),
           idempotencyKey: meta.idempotencyKey,
@@ -105,6 +108,7 @@ export async function submitCase(
         },
         select: { id: true },
       });
+      await db().$transaction([createCase, setSearchVector(id, submission.subject, submission.body)]);
       return {
         receiptNo,
         accessCode,
@@ -121,6 +125,12 @@ export async function submitCase(
     }
   }
   throw new Error('could not allocate a receipt number');
+}
+
+/** Indexes a case's subject and body for staff search (see app/domain/search-tokens.ts). */
+export function setSearchVector(caseId: string, subject: string, body: string) {
+  const literal = tsvectorLiteral(documentTokens(`${subject}\n${body}`));
+  return db().$executeRaw`UPDATE "Case" SET "searchVector" = ${literal}::tsvector WHERE "id" = ${caseId}::uuid`;
 }
 
 async function findByIdempotencyKey(idempotencyKey: string, now: Date): Promise<SubmittedCase | null> {
