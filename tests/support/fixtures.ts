@@ -30,3 +30,23 @@ export async function validSubmission(overrides: Partial<Submission> = {}): Prom
     ...overrides,
   };
 }
+
+export async function unitId(code: string): Promise<string> {
+  return (await db().unit.findUniqueOrThrow({ where: { code } })).id;
+}
+
+/** A staff account with a known password, ready to sign in (no forced change, no second factor). */
+export async function staffUser(role: 'CLERK' | 'HANDLER' | 'SUPERVISOR' | 'ANALYST' | 'ADMIN', unitCode?: string) {
+  const { hashPassword } = await import('../../app/security/passwords.server.ts');
+  const password = 'correct horse battery staple';
+  const user = await db().staffUser.create({
+    data: {
+      email: `${role.toLowerCase()}-${newIdempotencyKey()}@example.gov.cn`.toLowerCase(),
+      name: `${role} tester`,
+      role,
+      unitId: unitCode ? await unitId(unitCode) : null,
+      passwordHash: await hashPassword(password),
+    },
+  });
+  return { user, password, actor: { id: user.id, role, unitId: user.unitId } as const };
+}

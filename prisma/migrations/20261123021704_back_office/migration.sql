@@ -8,6 +8,7 @@ ADD COLUMN     "lockedUntil" TIMESTAMPTZ(3),
 ADD COLUMN     "mustChangePassword" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "recoveryCodeHashes" TEXT[] DEFAULT ARRAY[]::TEXT[],
 ADD COLUMN     "totpEnabledAt" TIMESTAMPTZ(3),
+ADD COLUMN     "totpLastStep" INTEGER,
 ADD COLUMN     "totpSecretSealed" TEXT,
 ADD COLUMN     "updatedAt" TIMESTAMPTZ(3) NOT NULL;
 

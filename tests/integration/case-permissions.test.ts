@@ -1,0 +1,208 @@
+// The permission matrix: every role against every case action and every data view, enforced by
+// the server modules that the back-office loaders and actions call.
+import { describe, expect, it } from 'vitest';
+import {
+  CaseAccessError,
+  CaseActionError,
+  CaseConflictError,
+  caseForActor,
+  performCaseAction,
+  viewContact,
+  type ActionInput,
+} from '../../app/case-actions.server.ts';
+import { queuePage, QueueFilters } from '../../app/case-queue.server.ts';
+import { submitCase } from '../../app/cases.server.ts';
+import { db } from '../../app/db.server.ts';
+import { canUseQueue, canViewStatistics, canManageStaff, canReadAuditLog, type Actor } from '../../app/domain/permissions.ts';
+import { newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';
+
+type Role = Actor['role'];
+const ROLES: Role[] = ['CLERK', 'HANDLER', 'SUPERVISOR', 'ANALYST', 'ADMIN'];
+
+async function newCase(kind: 'COMPLAINT' | 'MISCONDUCT_REPORT' = 'COMPLAINT') {
+  // Wage arrears route to the human-resources unit by default.
+  const receipt = await submitCase(await validSubmission({ kind }), { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' });
+  return await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } });
+}
+
+async function actors() {
+  return {
+    CLERK: (await staffUser('CLERK')).actor,
+    HANDLER: (await staffUser('HANDLER', 'human-resources')).actor,
+    OTHER_HANDLER: (await staffUser('HANDLER', 'housing')).actor,
+    SUPERVISOR: (await staffUser('SUPERVISOR')).actor,
+    ANALYST: (await staffUser('ANALYST')).actor,
+    ADMIN: (await staffUser('ADMIN')).actor,
+  };
+}
+
+async function outcome(promise: Promise<unknown>): Promise<number> {
+  try {
+    await promise;
+    return 200;
+  } catch (error) {
+    if (error instanceof CaseAccessError) return error.status;
+    if (error instanceof CaseActionError) return 422;
+    if (error instanceof CaseConflictError) return 409;
+    throw error;
+  }
+}
+
+describe('who may see a case', () => {
+  it('clerks and supervisors see every case, handlers only their unit, analysts and admins none', async () => {
+    const people = await actors();
+    const c = await newCase();
+    const expected: Record<keyof typeof people, number> = {
+      CLERK: 200,
+      HANDLER: 200,
+      OTHER_HANDLER: 404,
+      SUPERVISOR: 200,
+      ANALYST: 404,
+      ADMIN: 404,
+    };
+    for (const [who, actor] of Object.entries(people)) {
+      expect([who, await outcome(caseForActor(actor, c.id))]).toEqual([who, expected[who as keyof typeof people]]);
+    }
+  });
+
+  it('the queue of a handler holds only their unit', async () => {
+    const people = await actors();
+    await newCase();
+    const page = await queuePage(QueueFilters.parse({}), { unitId: people.OTHER_HANDLER.unitId ?? undefined });
+    const housing = await unitId('housing');
+    expect(page.rows.every((row) => row.unitId === housing)).toBe(true);
+  });
+
+  it('only case workers use the queue; statistics, staff and audit log go to their roles', () => {
+    const actor = (role: Role): Actor => ({ id: 'x', role, unitId: null });
+    expect(ROLES.filter((r) => canUseQueue(actor(r)))).toEqual(['CLERK', 'HANDLER', 'SUPERVISOR']);
+    expect(ROLES.filter((r) => canViewStatistics(actor(r)))).toEqual(['SUPERVISOR', 'ANALYST', 'ADMIN']);
+    expect(ROLES.filter((r) => canManageStaff(actor(r)))).toEqual(['ADMIN']);
+    expect(ROLES.filter((r) => canReadAuditLog(actor(r)))).toEqual(['ADMIN']);
+  });
+});
+
+describe('who may see contact details', () => {
+  it('is every role that sees the case, each view audited; others get 404 and leave no trace', async () => {
+    const people = await actors();
+    const c = await newCase();
+    for (const who of ['CLERK', 'HANDLER', 'SUPERVISOR'] as const) {
+      const contact = await viewContact(people[who], c.id, '127.0.0.1');
+      expect(contact?.name).toBe('李雷');
+      expect(await db().auditLog.count({ where: { actorId: people[who].id, action: 'contact.viewed', targetId: c.id } })).toBe(1);
+    }
+    for (const who of ['OTHER_HANDLER', 'ANALYST', 'ADMIN'] as const) {
+      expect(await outcome(viewContact(people[who], c.id, '127.0.0.1'))).toBe(404);
+      expect(await db().auditLog.count({ where: { actorId: people[who].id, action: 'contact.viewed' } })).toBe(0);
+    }
+  });
+
+  it('never shows the reporter of misconduct to a handler of the unit reported', async () => {
+    const people = await actors();
+    const report = await newCase('MISCONDUCT_REPORT');
+    expect(await outcome(caseForActor(people.HANDLER, report.id))).toBe(200);
+    expect(await outcome(viewContact(people.HANDLER, report.id, '127.0.0.1'))).toBe(403);
+    expect(await outcome(viewContact(people.SUPERVISOR, report.id, '127.0.0.1'))).toBe(200);
+  });
+});
+
+describe('who may act on a case', () => {
+  // Each action from a state where the lifecycle allows it, so only the role decides.
+  const scenarios: { input: (ctx: { into: string; unit: string }) => ActionInput; setup: ActionInput[] }[] = [
+    { input: () => ({ action: 'accept' }), setup: [] },
+    { input: () => ({ action: 'decline', reason: '不属于信访事项', referral: '请向法院起诉' }), setup: [] },
+    { input: () => ({ action: 'forward', agency: '省住建厅', message: '' }), setup: [] },
+    { input: (ctx) => ({ action: 'assign', unitId: ctx.unit, assigneeId: null }), setup: [] },
+    { input: (ctx) => ({ action: 'merge', intoReceiptNo: ctx.into }), setup: [] },
+    { input: () => ({ action: 'note', message: '内部备注' }), setup: [] },
+    { input: () => ({ action: 'startWork' }), setup: [{ action: 'accept' }] },
+    { input: () => ({ action: 'extend', days: 30, reason: '需要现场核查' }), setup: [{ action: 'accept' }] },
+    { input: () => ({ action: 'reply', message: '答复意见' }), setup: [{ action: 'accept' }] },
+    { input: () => ({ action: 'close', message: null }), setup: [{ action: 'accept' }, { action: 'reply', message: '答复' }] },
+  ];
+  const allowed: Record<string, Role[]> = {
+    accept: ['CLERK', 'SUPERVISOR'],
+    decline: ['CLERK', 'SUPERVISOR'],
+    forward: ['CLERK', 'SUPERVISOR'],
+    assign: ['CLERK', 'SUPERVISOR'],
+    merge: ['CLERK', 'SUPERVISOR'],
+    note: ['CLERK', 'HANDLER', 'SUPERVISOR'],
+    startWork: ['HANDLER', 'SUPERVISOR'],
+    extend: ['SUPERVISOR'],
+    reply: ['HANDLER', 'SUPERVISOR'],
+    close: ['SUPERVISOR'],
+  };
+
+  for (const scenario of scenarios) {
+    const action = scenario.input({ into: '', unit: '' }).action;
+    it(`${action}: ${allowed[action]!.join(', ')} only`, async () => {
+      const people = await actors();
+      const supervisor = people.SUPERVISOR;
+      const into = (await newCase()).receiptNo;
+      const unit = await unitId('human-resources');
+      for (const role of ROLES) {
+        const c = await newCase();
+        let version = c.version;
+        for (const step of scenario.setup) version = (await performCaseAction(supervisor, c.id, version, step)).version;
+        const eventsBefore = await db().caseEvent.count({ where: { caseId: c.id } });
+        const result = await outcome(performCaseAction(people[role], c.id, version, scenario.input({ into, unit })));
+        const expected = allowed[action]!.includes(role) ? 200 : role === 'ANALYST' || role === 'ADMIN' ? 404 : 403;
+        expect([role, result]).toEqual([role, expected]);
+        // A refused action leaves no trace on the case; an allowed one appends exactly one event.
+        const eventsAfter = await db().caseEvent.count({ where: { caseId: c.id } });
+        expect([role, eventsAfter - eventsBefore]).toEqual([role, result === 200 ? 1 : 0]);
+        const after = await db().case.findUniqueOrThrow({ where: { id: c.id } });
+        expect([role, after.version]).toEqual([role, result === 200 ? version + 1 : version]);
+      }
+    });
+  }
+});
+
+describe('optimistic concurrency', () => {
+  it('two staff acting on the same version: one wins, the other gets a conflict and nothing is lost', async () => {
+    const people = await actors();
+    const c = await newCase();
+    const results = await Promise.allSettled([
+      performCaseAction(people.CLERK, c.id, c.version, { action: 'note', message: 'first' }),
+      performCaseAction(people.SUPERVISOR, c.id, c.version, { action: 'note', message: 'second' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected');
+    expect(rejected?.status === 'rejected' && rejected.reason).toBeInstanceOf(CaseConflictError);
+    const after = await db().case.findUniqueOrThrow({ where: { id: c.id } });
+    expect(after.version).toBe(c.version + 1);
+    expect(await db().caseEvent.count({ where: { caseId: c.id, type: 'NOTE' } })).toBe(1);
+  });
+
+  it('a stale version is refused even without a race', async () => {
+    const people = await actors();
+    const c = await newCase();
+    await performCaseAction(people.CLERK, c.id, c.version, { action: 'accept' });
+    expect(await outcome(performCaseAction(people.SUPERVISOR, c.id, c.version, { action: 'note', message: 'late' }))).toBe(409);
+  });
+});
+
+describe('deadlines move with the case', () => {
+  it('acceptance starts the 60-day reply clock; one extension of at most 30 days; reply opens the review window', async () => {
+    const people = await actors();
+    const c = await newCase();
+    const accepted = await performCaseAction(people.CLERK, c.id, c.version, { action: 'accept' });
+    const afterAccept = await db().case.findUniqueOrThrow({ where: { id: c.id } });
+    expect(afterAccept.status).toBe('ACCEPTED');
+    expect(afterAccept.replyDueAt).not.toBeNull();
+    expect(afterAccept.nextDueAt?.getTime()).toBe(afterAccept.replyDueAt?.getTime());
+
+    expect(await outcome(performCaseAction(people.SUPERVISOR, c.id, accepted.version, { action: 'extend', days: 31, reason: 'x' }))).toBe(422);
+    const extended = await performCaseAction(people.SUPERVISOR, c.id, accepted.version, { action: 'extend', days: 30, reason: '需要现场核查' });
+    const afterExtend = await db().case.findUniqueOrThrow({ where: { id: c.id } });
+    expect(afterExtend.replyDueAt!.getTime() - afterAccept.replyDueAt!.getTime()).toBe(30 * 86_400_000);
+    expect(await outcome(performCaseAction(people.SUPERVISOR, c.id, extended.version, { action: 'extend', days: 5, reason: 'again' }))).toBe(422);
+
+    await performCaseAction(people.HANDLER, c.id, extended.version, { action: 'reply', message: '经核查，工资已于12月1日结清。' });
+    const replied = await db().case.findUniqueOrThrow({ where: { id: c.id }, include: { events: true } });
+    expect(replied.status).toBe('REPLIED');
+    expect(replied.reviewRequestDueAt).not.toBeNull();
+    expect(replied.nextDueAt).toBeNull();
+    expect(replied.events.find((e) => e.type === 'REPLY_PUBLISHED')).toMatchObject({ visibility: 'PUBLIC', message: '经核查，工资已于12月1日结清。' });
+  });
+});

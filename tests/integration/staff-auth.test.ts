@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '../../app/db.server.ts';
+import { base32Decode, totp } from '../../app/domain/totp.ts';
+import { enableTotp, newTotpSecret } from '../../app/staff.server.ts';
+import {
+  LOCKOUT_MS,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+  STAFF_COOKIE,
+  completeSecondFactor,
+  currentSession,
+  revokeAllSessions,
+  signIn,
+  signOut,
+} from '../../app/staff-auth.server.ts';
+import { staffUser } from '../support/fixtures.ts';
+
+const ip = () => `192.0.2.${Math.floor(Math.random() * 250)}`;
+const requestWith = (token: string) => new Request('http://localhost/office', { headers: { Cookie: `${STAFF_COOKIE}=${token}` } });
+
+describe('signing in', () => {
+  it('creates a server-side session for the right password', async () => {
+    const { user, password } = await staffUser('CLERK');
+    const result = await signIn(user.email.toUpperCase(), password, { ipAddress: ip() });
+    expect(result).toMatchObject({ ok: true, next: 'done' });
+    if (!result.ok) return;
+    const session = await currentSession(requestWith(result.token));
+    expect(session?.actor.id).toBe(user.id);
+    expect(await db().staffSession.count({ where: { tokenHash: result.token } })).toBe(0); // only its hash is stored
+    expect(await db().auditLog.count({ where: { actorId: user.id, action: 'signIn.success' } })).toBe(1);
+  });
+
+  it('gives the same answer for an unknown account and a wrong password, and audits both', async () => {
+    const { user } = await staffUser('CLERK');
+    const unknown = await signIn('nobody@example.gov.cn', 'whatever-password', { ipAddress: ip() });
+    const wrong = await signIn(user.email, 'wrong password!', { ipAddress: ip() });
+    expect(unknown).toEqual({ ok: false, reason: 'invalid' });
+    expect(wrong).toEqual({ ok: false, reason: 'invalid' });
+    expect(await db().auditLog.count({ where: { actorId: user.id, action: 'signIn.failure' } })).toBe(1);
+  });
+
+  it('locks the account for 15 minutes after five failures, even against the right password', async () => {
+    const { user, password } = await staffUser('HANDLER', 'housing');
+    const start = new Date();
+    for (let i = 0; i < 5; i++) await signIn(user.email, `wrong-${i}`, { ipAddress: ip(), now: start });
+    expect(await db().auditLog.count({ where: { actorId: user.id, action: 'signIn.lockout' } })).toBe(1);
+    const locked = await db().staffUser.findUniqueOrThrow({ where: { id: user.id } });
+    expect(locked.lockedUntil?.getTime()).toBe(start.getTime() + LOCKOUT_MS);
+
+    expect(await signIn(user.email, password, { ipAddress: ip(), now: new Date(start.getTime() + 60_000) })).toEqual({ ok: false, reason: 'invalid' });
+    const later = await signIn(user.email, password, { ipAddress: ip(), now: new Date(start.getTime() + LOCKOUT_MS + 1000) });
+    expect(later.ok).toBe(true);
+  });
+
+  it('rate-limits attempts from one address', async () => {
+    const address = ip();
+    const results = [];
+    for (let i = 0; i < 31; i++) results.push(await signIn(`nobody${i}@example.gov.cn`, 'x', { ipAddress: `rl-${address}` }));
+    expect(results.at(-1)).toEqual({ ok: false, reason: 'rateLimited' });
+  });
+
+  it('asks an administrator without two-factor sign-in to set it up', async () => {
+    const { user, password } = await staffUser('ADMIN');
+    expect(await signIn(user.email, password, { ipAddress: ip() })).toMatchObject({ ok: true, next: 'enrolSecondFactor' });
+  });
+});
+
+describe('sessions', () => {
+  it('end after 30 idle minutes, and after 12 hours however active', async () => {
+    const { user, password } = await staffUser('CLERK');
+    const start = new Date();
+    const result = await signIn(user.email, password, { ipAddress: ip(), now: start });
+    if (!result.ok) throw new Error('sign-in failed');
+    const request = requestWith(result.token);
+    expect(await currentSession(request, new Date(start.getTime() + SESSION_IDLE_MS - 1000))).not.toBeNull();
+    expect(await currentSession(request, new Date(start.getTime() + 2 * SESSION_IDLE_MS + 1000))).toBeNull();
+
+    // Active every 20 minutes, the session still ends at the absolute limit.
+    const active = await signIn(user.email, password, { ipAddress: ip(), now: start });
+    if (!active.ok) throw new Error('sign-in failed');
+    let at = start.getTime();
+    while (at + 20 * 60_000 < start.getTime() + SESSION_ABSOLUTE_MS) {
+      at += 20 * 60_000;
+      expect(await currentSession(requestWith(active.token), new Date(at))).not.toBeNull();
+    }
+    expect(await currentSession(requestWith(active.token), new Date(start.getTime() + SESSION_ABSOLUTE_MS + 1))).toBeNull();
+  });
+
+  it('end on the server at sign-out, and when revoked', async () => {
+    const { user, password } = await staffUser('SUPERVISOR');
+    const a = await signIn(user.email, password, { ipAddress: ip() });
+    const b = await signIn(user.email, password, { ipAddress: ip() });
+    if (!a.ok || !b.ok) throw new Error('sign-in failed');
+    await signOut(requestWith(a.token), '127.0.0.1');
+    expect(await currentSession(requestWith(a.token))).toBeNull();
+    expect(await currentSession(requestWith(b.token))).not.toBeNull();
+    expect(await revokeAllSessions(user.id)).toBe(1);
+    expect(await currentSession(requestWith(b.token))).toBeNull();
+  });
+});
+
+describe('two-factor sign-in', () => {
+  it('needs a valid TOTP code, refuses the same code twice, and accepts a recovery code once', async () => {
+    const { user, password } = await staffUser('SUPERVISOR');
+    const secret = newTotpSecret();
+    const enrolledAt = new Date(Date.now() - 120_000);
+    const recovery = await enableTotp(user.id, secret, totp(base32Decode(secret), enrolledAt), '127.0.0.1', enrolledAt);
+    expect(recovery).toHaveLength(10);
+
+    const first = await signIn(user.email, password, { ipAddress: ip() });
+    expect(first).toMatchObject({ ok: true, next: 'secondFactor' });
+    if (!first.ok) return;
+    expect((await currentSession(requestWith(first.token)))?.fullySignedIn).toBe(false);
+    expect(await completeSecondFactor(requestWith(first.token), '000000', '127.0.0.1')).toBe(false);
+    const code = totp(base32Decode(secret), new Date());
+    expect(await completeSecondFactor(requestWith(first.token), code, '127.0.0.1')).toBe(true);
+    expect((await currentSession(requestWith(first.token)))?.fullySignedIn).toBe(true);
+
+    const second = await signIn(user.email, password, { ipAddress: ip() });
+    if (!second.ok) return;
+    expect(await completeSecondFactor(requestWith(second.token), code, '127.0.0.1')).toBe(false); // replayed
+    expect(await completeSecondFactor(requestWith(second.token), recovery[0]!, '127.0.0.1')).toBe(true);
+
+    const third = await signIn(user.email, password, { ipAddress: ip() });
+    if (!third.ok) return;
+    expect(await completeSecondFactor(requestWith(third.token), recovery[0]!, '127.0.0.1')).toBe(false); // used up
+  });
+});
