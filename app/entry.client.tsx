@@ -3,14 +3,14 @@ import { startTransition, StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { DEFAULT_LOCALE, isLocale } from './i18n/config.ts';
-import { createI18n, type TranslationBundle } from './i18n/instance.ts';
+import { createI18n, type TranslationBundles } from './i18n/instance.ts';
 import { I18N_BUNDLE_ELEMENT_ID } from './ui/i18n-bundle.tsx';
 
 async function hydrate() {
   const lang = document.documentElement.lang;
   const element = document.getElementById(I18N_BUNDLE_ELEMENT_ID);
-  const bundle: TranslationBundle = element?.textContent ? JSON.parse(element.textContent) : {};
-  const i18n = await createI18n(isLocale(lang) ? lang : DEFAULT_LOCALE, bundle);
+  const bundles: TranslationBundles = element?.textContent ? JSON.parse(element.textContent) : {};
+  const i18n = await createI18n(isLocale(lang) ? lang : DEFAULT_LOCALE, bundles);
   startTransition(() => {
     hydrateRoot(
       document,

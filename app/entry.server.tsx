@@ -6,7 +6,7 @@ import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from './i18n/instance.ts';
 import { localeFromRequest } from './i18n/locale.server.ts';
-import { resources } from './i18n/resources.ts';
+import { namespacesForPath, resources } from './i18n/resources.ts';
 import { NonceContext } from './ui/nonce.tsx';
 import './load-context.ts';
 
@@ -20,7 +20,8 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const locale = localeFromRequest(request);
-  const i18n = await createI18n(locale, resources[locale].common);
+  const namespaces = namespacesForPath(new URL(request.url).pathname);
+  const i18n = await createI18n(locale, Object.fromEntries(namespaces.map((ns) => [ns, resources[locale][ns]])));
   const nonce = loadContext.cspNonce;
   // Bots and no-JS readers get the whole document at once; browsers get the shell early.
   const waitForAll = isbot(request.headers.get('user-agent') ?? '');

@@ -222,3 +222,13 @@ export async function revokeAllSessions(userId: string, exceptSessionId?: string
   });
   return result.count;
 }
+
+/** requireStaff plus a permission check: a role that may not use the page gets 403. */
+export async function requireStaffAllowed(
+  request: Request,
+  allowed: (actor: StaffSession['actor']) => boolean,
+): Promise<StaffSession['actor']> {
+  const actor = await requireStaff(request);
+  if (!allowed(actor)) throw new Response('Forbidden', { status: 403 });
+  return actor;
+}

@@ -3,17 +3,18 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LOCALE, type Locale } from './config.ts';
 
-export type TranslationBundle = Record<string, unknown>;
+/** Namespace → nested strings, for one locale. */
+export type TranslationBundles = Record<string, Record<string, unknown>>;
 
-export async function createI18n(locale: Locale, bundle: TranslationBundle): Promise<i18n> {
+export async function createI18n(locale: Locale, bundles: TranslationBundles): Promise<i18n> {
   const instance = i18next.createInstance();
   await instance.use(initReactI18next).init({
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [locale],
-    ns: ['common'],
+    ns: Object.keys(bundles),
     defaultNS: 'common',
-    resources: { [locale]: { common: bundle } },
+    resources: { [locale]: bundles },
     interpolation: { escapeValue: false },
     returnNull: false,
     initImmediate: false,

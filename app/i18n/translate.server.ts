@@ -10,7 +10,7 @@ const instances = new Map<Locale, Promise<TFunction>>();
 export async function translator(locale: Locale): Promise<TFunction> {
   let t = instances.get(locale);
   if (!t) {
-    t = createI18n(locale, resources[locale].common).then((i18n) => i18n.t);
+    t = createI18n(locale, resources[locale]).then((i18n) => i18n.t);
     instances.set(locale, t);
   }
   return await t;

@@ -8,7 +8,9 @@ export const I18N_BUNDLE_ELEMENT_ID = 'pd-i18n';
 export function I18nBundle() {
   const { i18n } = useTranslation();
   const nonce = useNonce();
-  const json = JSON.stringify(i18n.getResourceBundle(i18n.language, 'common') ?? {}).replace(/</g, '\\u003c');
+  const namespaces = Array.isArray(i18n.options.ns) ? i18n.options.ns : ['common'];
+  const bundles = Object.fromEntries(namespaces.map((ns) => [ns, i18n.getResourceBundle(i18n.language, ns) ?? {}]));
+  const json = JSON.stringify(bundles).replace(/</g, '\\u003c');
   return (
     <script
       id={I18N_BUNDLE_ELEMENT_ID}
