@@ -5,6 +5,9 @@ import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { canManageStaff, canReadAuditLog, canRegisterCases, canUseQueue, canViewStatistics } from '../domain/permissions.ts';
 import { requireStaff } from '../staff-auth.server.ts';
+import { officeLinks } from '../ui/office-styles.ts';
+
+export const links = officeLinks;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireStaff(request);
