@@ -44,20 +44,33 @@ export interface SubmittedCase {
   created: boolean;
 }
 
-export async function submitCase(
-  submission: Submission,
-  meta: { idempotencyKey: string; locale: string; now?: Date },
-): Promise<SubmittedCase> {
+export type Channel = 'ONLINE' | 'LETTER' | 'VISIT' | 'PHONE' | 'HOTLINE' | 'API';
+
+export interface SubmissionMeta {
+  idempotencyKey: string;
+  locale: string;
+  now?: Date;
+  /** Online by default; clerks register letters, visits and calls. */
+  channel?: Channel;
+  /** When the case reached the government (a letter's postmark day); the clock starts here. */
+  receivedAt?: Date;
+  /** The staff member who registered it, for cases that did not come in online. */
+  registeredBy?: string;
+}
+
+export async function submitCase(submission: Submission, meta: SubmissionMeta): Promise<SubmittedCase> {
   const now = meta.now ?? new Date();
+  const receivedAt = meta.receivedAt ?? now;
+  const channel = meta.channel ?? 'ONLINE';
   const accessCode = accessCodeFor(meta.idempotencyKey);
-  const acceptDueAt = acceptanceDeadline(now, clock());
+  const acceptDueAt = acceptanceDeadline(receivedAt, clock());
   const categoryUnits = await activeCategoryUnits();
   if (!categoryUnits.has(submission.categoryId)) throw new Error('unknown or inactive category');
 
   // The common case is a new form, so insert first and look for an earlier attempt only when the
   // idempotency key (or, rarely, the random receipt number) is already taken.
   for (let attempt = 0; attempt < 5; attempt++) {
-    const receiptNo = buildReceiptNo(now, randomBytes(RECEIPT_RANDOM_BYTES), clock().timeZone);
+    const receiptNo = buildReceiptNo(receivedAt, randomBytes(RECEIPT_RANDOM_BYTES), clock().timeZone);
     const id = randomUUID();
     try {
       const createCase = db().case.create({
@@ -67,7 +80,7 @@ export async function submitCase(
           accessCodeHash: accessCodeHash(accessCode),
           idempotencyKey: meta.idempotencyKey,
           kind: submission.kind,
-          channel: 'ONLINE',
+          channel,
           categoryId: submission.categoryId,
           unitId: categoryUnits.get(submission.categoryId) ?? null,
           area: submission.area,
@@ -77,7 +90,7 @@ export async function submitCase(
           citizenLocale: meta.locale,
           preferredReplyChannel: submission.preferredReplyChannel,
           anonymous: submission.anonymous,
-          receivedAt: now,
+          receivedAt,
           acceptDueAt,
           nextDueAt: acceptDueAt,
           createdAt: now,
@@ -99,9 +112,10 @@ export async function submitCase(
             create: {
               type: 'SUBMITTED',
               visibility: 'PUBLIC',
-              actorType: 'CITIZEN',
+              actorType: meta.registeredBy ? 'STAFF' : 'CITIZEN',
+              actorId: meta.registeredBy ?? null,
               toStatus: 'SUBMITTED',
-              data: { channel: 'ONLINE' },
+              data: { channel },
               createdAt: now,
             },
           },
@@ -113,7 +127,7 @@ export async function submitCase(
         receiptNo,
         accessCode,
         acceptDueAt,
-        latestReplyDueAt: latestReplyDeadlineForNewCase(now, clock()),
+        latestReplyDueAt: latestReplyDeadlineForNewCase(receivedAt, clock()),
         created: true,
       };
     } catch (error) {

@@ -5,6 +5,8 @@ import { fieldId } from './field-ids.ts';
 
 interface SelectFieldProps {
   name: string;
+  /** Needed when a page has several forms with a field of the same name. */
+  id?: string;
   label: ReactNode;
   placeholder: string;
   hint?: ReactNode;
@@ -14,7 +16,7 @@ interface SelectFieldProps {
 }
 
 export function SelectField(props: SelectFieldProps) {
-  const id = fieldId(props.name);
+  const id = props.id ?? fieldId(props.name);
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = props.error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;

@@ -8,6 +8,8 @@ import { fieldId } from './field-ids.ts';
 
 interface TextFieldProps {
   name: string;
+  /** Needed when a page has several forms with a field of the same name. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
@@ -23,7 +25,7 @@ interface TextFieldProps {
 }
 
 export function TextField(props: TextFieldProps) {
-  const id = fieldId(props.name);
+  const id = props.id ?? fieldId(props.name);
   const invalid = Boolean(props.error);
   return (
     <AriaTextField

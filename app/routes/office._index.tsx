@@ -1,0 +1,190 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { CHANNELS, QueueFilters, WARNING_LEVELS, queuePage } from '../case-queue.server.ts';
+import { CASE_KINDS } from '../domain/case-kinds.ts';
+import { CASE_STATUSES } from '../domain/case-lifecycle.ts';
+import { canUseQueue } from '../domain/permissions.ts';
+import { translatorFor } from '../i18n/translate.server.ts';
+import { officeOptions } from '../office-options.server.ts';
+import { requireStaffAllowed } from '../staff-auth.server.ts';
+import { Button } from '../ui/button.tsx';
+import { DueBadge } from '../ui/due-badge.tsx';
+import { useFormatDate } from '../ui/format.ts';
+import { officeLinks } from '../ui/office-styles.ts';
+import { SelectField } from '../ui/select-field.tsx';
+import { TextField } from '../ui/text-field.tsx';
+
+export const links = officeLinks;
+
+const SAVED_VIEWS = ['mine', 'unit', 'dueSoon', 'overdue'] as const;
+type SavedView = (typeof SAVED_VIEWS)[number];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireStaffAllowed(request, canUseQueue);
+  const { locale, t } = await translatorFor(request);
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const view = SAVED_VIEWS.find((v) => v === params.view) ?? null;
+  const filters = QueueFilters.parse(params);
+  // Saved views are filters with a name.
+  if (view === 'mine') filters.assigneeId = actor.id;
+  if (view === 'unit' && actor.unitId) filters.unitId = actor.unitId;
+  if (view === 'dueSoon') filters.due = 'soon';
+  if (view === 'overdue') filters.due = 'overdue';
+  // A handler's queue is their unit's, whatever the filters say.
+  const scope = actor.role === 'HANDLER' ? { unitId: actor.unitId ?? '00000000-0000-0000-0000-000000000000' } : {};
+  const now = new Date();
+  const [page, options] = await Promise.all([queuePage(filters, scope, now), officeOptions(locale)]);
+  return {
+    title: t('office:queue.title'),
+    now: now.toISOString(),
+    view,
+    filters,
+    rows: page.rows,
+    nextCursor: page.nextCursor,
+    options,
+    isHandler: actor.role === 'HANDLER',
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export default function QueuePage() {
+  const { now, view, filters, rows, nextCursor, options, isHandler } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('office');
+  const { t: tc } = useTranslation('common');
+  const formatDate = useFormatDate();
+  const location = useLocation();
+  const categoryName = new Map(options.categories.map((c) => [c.value, c.label]));
+  const unitName = new Map(options.units.map((u) => [u.value, u.label]));
+  const nextHref = (() => {
+    if (!nextCursor) return null;
+    const params = new URLSearchParams(location.search);
+    params.set('after', nextCursor);
+    return `?${params.toString()}`;
+  })();
+  const statusOptions = CASE_STATUSES.map((s) => ({ value: s, label: tc(`status.${s}.title`) }));
+
+  return (
+    <>
+      <h1>{t('queue.title')}</h1>
+      <nav aria-label={t('queue.savedViews')}>
+        <ul className="saved-views">
+          <li>
+            <Link to="/office" aria-current={!view && !location.search ? 'page' : undefined}>
+              {t('queue.views.all')}
+            </Link>
+          </li>
+          {SAVED_VIEWS.map((v: SavedView) => (
+            <li key={v}>
+              <Link to={`/office?view=${v}`} aria-current={view === v ? 'page' : undefined}>
+                {t(`queue.views.${v}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <Form method="get" className="filters" aria-label={t('queue.filters')}>
+        {view ? <input type="hidden" name="view" value={view} /> : null}
+        <TextField name="q" label={t('queue.search')} hint={t('queue.searchHint')} defaultValue={filters.q} className="filters__search" />
+        <SelectField name="status" label={t('queue.status')} placeholder={t('queue.openCases')} defaultValue={filters.status} options={statusOptions} />
+        <SelectField
+          name="kind"
+          label={t('queue.kind')}
+          placeholder={t('queue.any')}
+          defaultValue={filters.kind}
+          options={CASE_KINDS.map((k) => ({ value: k, label: tc(`kinds.${k}.label`) }))}
+        />
+        <SelectField name="categoryId" label={t('queue.category')} placeholder={t('queue.any')} defaultValue={filters.categoryId} options={options.categories} />
+        {isHandler ? null : (
+          <SelectField name="unitId" label={t('queue.unit')} placeholder={t('queue.any')} defaultValue={filters.unitId} options={options.units} />
+        )}
+        <SelectField name="assigneeId" label={t('queue.assignee')} placeholder={t('queue.any')} defaultValue={filters.assigneeId} options={options.handlers} />
+        <SelectField
+          name="warningLevel"
+          label={t('queue.warningLevel')}
+          placeholder={t('queue.any')}
+          defaultValue={filters.warningLevel}
+          options={WARNING_LEVELS.map((w) => ({ value: w, label: t(`warning.${w}`) }))}
+        />
+        <SelectField
+          name="channel"
+          label={t('queue.channel')}
+          placeholder={t('queue.any')}
+          defaultValue={filters.channel}
+          options={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
+        />
+        <SelectField
+          name="due"
+          label={t('queue.due')}
+          placeholder={t('queue.any')}
+          defaultValue={filters.due}
+          options={[
+            { value: 'soon', label: t('queue.dueSoon') },
+            { value: 'overdue', label: t('queue.overdue') },
+          ]}
+        />
+        <TextField name="receivedFrom" label={t('queue.receivedFrom')} hint="YYYY-MM-DD" defaultValue={filters.receivedFrom} />
+        <TextField name="receivedTo" label={t('queue.receivedTo')} hint="YYYY-MM-DD" defaultValue={filters.receivedTo} />
+        <div className="filters__actions">
+          <Button>{t('queue.apply')}</Button>
+          <Link to="/office">{t('queue.clear')}</Link>
+        </div>
+      </Form>
+
+      <p role="status">{rows.length === 0 ? t('queue.empty') : t('queue.showing', { count: rows.length })}</p>
+      {rows.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table" data-testid="queue">
+            <caption className="visually-hidden">{t('queue.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" aria-sort="ascending">
+                  {t('queue.columns.due')}
+                </th>
+                <th scope="col">{t('queue.columns.receipt')}</th>
+                <th scope="col">{t('queue.columns.subject')}</th>
+                <th scope="col">{t('queue.columns.status')}</th>
+                <th scope="col">{t('queue.columns.kind')}</th>
+                <th scope="col">{t('queue.columns.category')}</th>
+                <th scope="col">{t('queue.columns.unit')}</th>
+                <th scope="col">{t('queue.columns.warning')}</th>
+                <th scope="col">{t('queue.columns.received')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>{row.nextDueAt ? <DueBadge dueAt={row.nextDueAt} now={now} /> : t('due.none')}</td>
+                  <td>
+                    <Link to={`/office/cases/${row.id}`} className="reference">
+                      {row.receiptNo}
+                    </Link>
+                  </td>
+                  <td>{row.subject}</td>
+                  <td>{tc(`status.${row.status}.title`)}</td>
+                  <td>{tc(`kinds.${row.kind}.label`)}</td>
+                  <td>{categoryName.get(row.categoryId)}</td>
+                  <td>{row.unitId ? unitName.get(row.unitId) : t('queue.unassigned')}</td>
+                  <td>
+                    {row.warningLevel === 'NONE' ? (
+                      t('warning.NONE')
+                    ) : (
+                      <span className={`warning-level warning-level--${row.warningLevel}`}>{t(`warning.${row.warningLevel}`)}</span>
+                    )}
+                  </td>
+                  <td>{formatDate(row.receivedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <nav className="pagination" aria-label={t('queue.pages')}>
+        {location.search.includes('after=') ? <Link to={`/office${view ? `?view=${view}` : ''}`}>{t('queue.firstPage')}</Link> : null}
+        {nextHref ? <Link to={nextHref}>{t('queue.nextPage')}</Link> : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { randomBytes } from 'node:crypto';
+import { useTranslation } from 'react-i18next';
+import { REGISTRATION_CHANNELS, registerCase, type RegistrationErrors } from '../case-registration.server.ts';
+import { CASE_KINDS, REPLY_CHANNELS } from '../domain/case-kinds.ts';
+import { formatAccessCode } from '../domain/access-code.ts';
+import { canRegisterCases } from '../domain/permissions.ts';
+import { LIMITS } from '../domain/submission-fields.ts';
+import { translatorFor } from '../i18n/translate.server.ts';
+import { officeOptions } from '../office-options.server.ts';
+import { PRIVATE_PAGE_HEADERS } from '../portal-cookies.server.ts';
+import { requireStaffAllowed } from '../staff-auth.server.ts';
+import { Button } from '../ui/button.tsx';
+import { Checkbox, RadioGroup } from '../ui/choice-fields.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { useFormatDate } from '../ui/format.ts';
+import { officeLinks } from '../ui/office-styles.ts';
+import { SelectField } from '../ui/select-field.tsx';
+import { TextField } from '../ui/text-field.tsx';
+
+export const links = officeLinks;
+
+function todayInShanghai(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaffAllowed(request, canRegisterCases);
+  const { locale, t } = await translatorFor(request);
+  const options = await officeOptions(locale);
+  return data(
+    { title: t('office:register.title'), categories: options.categories, idempotencyKey: randomBytes(18).toString('base64url'), today: todayInShanghai() },
+    { headers: PRIVATE_PAGE_HEADERS },
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireStaffAllowed(request, canRegisterCases);
+  const { locale } = await translatorFor(request);
+  const outcome = await registerCase(actor, await request.formData(), locale);
+  if (!outcome.ok) return data({ ok: false as const, errors: outcome.errors, values: outcome.values }, { status: 400, headers: PRIVATE_PAGE_HEADERS });
+  const { receipt } = outcome;
+  return data(
+    {
+      ok: true as const,
+      receiptNo: receipt.receiptNo,
+      accessCode: receipt.accessCode,
+      acceptDueAt: receipt.acceptDueAt.toISOString(),
+    },
+    { headers: PRIVATE_PAGE_HEADERS },
+  );
+}
+
+export default function RegisterCasePage() {
+  const { categories, idempotencyKey, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation('office');
+  const { t: tc } = useTranslation('common');
+  const formatDate = useFormatDate();
+
+  if (result?.ok) {
+    return (
+      <>
+        <div className="panel panel--confirmation">
+          <h1 className="panel__title">{t('register.doneTitle')}</h1>
+          <div className="panel__body">
+            {tc('confirmation.receiptLabel')}
+            <br />
+            <strong className="reference" data-testid="receipt-no">
+              {result.receiptNo}
+            </strong>
+          </div>
+        </div>
+        {result.accessCode ? (
+          <section className="access-code" aria-labelledby="access-code-title">
+            <h2 id="access-code-title">{tc('confirmation.accessCodeTitle')}</h2>
+            <p className="reference reference--code" data-testid="access-code">
+              {formatAccessCode(result.accessCode)}
+            </p>
+            <p className="warning-text">{t('register.handOver')}</p>
+          </section>
+        ) : null}
+        <p>
+          {t('register.decisionBy')} <strong>{formatDate(result.acceptDueAt)}</strong>
+        </p>
+        <p>
+          <Link to="/office/cases/new" reloadDocument>
+            {t('register.another')}
+          </Link>
+        </p>
+      </>
+    );
+  }
+
+  const values = result?.values ?? {};
+  const errors: RegistrationErrors = result?.errors ?? {};
+  const error = (field: keyof RegistrationErrors) => {
+    const key = errors[field];
+    if (!key) return undefined;
+    return field === 'channel' || field === 'receivedOn' ? t(`register.errors.${key}`) : tc(`submit.errors.${key}`);
+  };
+  const summary = Object.keys(errors).map((field) => ({ field, message: error(field as keyof RegistrationErrors) ?? '' }));
+
+  return (
+    <>
+      <ErrorSummary errors={summary} />
+      <h1>{t('register.title')}</h1>
+      <Form method="post" noValidate className="form">
+        <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
+        <RadioGroup
+          name="channel"
+          label={t('register.channel')}
+          error={error('channel')}
+          defaultValue={values.channel}
+          inline
+          options={REGISTRATION_CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
+        />
+        <TextField name="receivedOn" label={t('register.receivedOn')} hint={t('register.receivedOnHint')} defaultValue={values.receivedOn ?? today} error={error('receivedOn')} width="short" />
+        <RadioGroup
+          name="kind"
+          label={tc('submit.fields.kind.label')}
+          error={error('kind')}
+          defaultValue={values.kind}
+          options={CASE_KINDS.map((kind) => ({ value: kind, label: tc(`kinds.${kind}.label`) }))}
+        />
+        <SelectField
+          name="categoryId"
+          label={tc('submit.fields.categoryId.label')}
+          placeholder={tc('submit.fields.categoryId.placeholder')}
+          error={error('categoryId')}
+          defaultValue={values.categoryId}
+          options={categories}
+        />
+        <TextField name="area" label={tc('submit.fields.area.label')} error={error('area')} defaultValue={values.area} width="medium" />
+        <TextField name="subject" label={tc('submit.fields.subject.label')} error={error('subject')} defaultValue={values.subject} />
+        <TextField name="body" label={tc('submit.fields.body.label')} error={error('body')} defaultValue={values.body} multiline={{ maxLength: LIMITS.bodyMax, rows: 8 }} />
+        <TextField name="coSignerCount" label={tc('submit.fields.coSignerCount.label')} error={error('coSignerCount')} defaultValue={values.coSignerCount ?? '1'} inputMode="numeric" width="short" />
+        <h2>{tc('submit.sections.contact')}</h2>
+        <Checkbox name="anonymous" error={error('anonymous')} defaultSelected={values.anonymous === 'yes'}>
+          {tc('submit.fields.anonymous.label')}
+        </Checkbox>
+        <TextField name="name" label={tc('submit.fields.name.label')} error={error('name')} defaultValue={values.name} width="medium" />
+        <TextField name="phone" type="tel" label={tc('submit.fields.phone.label')} hint={tc('submit.fields.phone.hint')} error={error('phone')} defaultValue={values.phone} width="medium" />
+        <TextField name="email" type="email" label={tc('submit.fields.email.label')} error={error('email')} defaultValue={values.email} width="medium" />
+        <TextField name="postalAddress" label={tc('submit.fields.postalAddress.label')} error={error('postalAddress')} defaultValue={values.postalAddress} />
+        <RadioGroup
+          name="preferredReplyChannel"
+          label={tc('submit.fields.preferredReplyChannel.label')}
+          error={error('preferredReplyChannel')}
+          defaultValue={values.preferredReplyChannel ?? 'POST'}
+          options={REPLY_CHANNELS.map((channel) => ({ value: channel, label: tc(`replyChannels.${channel}`) }))}
+        />
+        <Checkbox name="consent" error={error('consent')} defaultSelected={values.consent === 'yes'}>
+          {t('register.consent')}
+        </Checkbox>
+        <Button>{t('register.submit')}</Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,214 @@
+// /office/staff: every staff account, and the form that creates one. Admins only. A new account's
+// one-time password is shown once, in the response to the POST that created it, never in a URL.
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { STAFF_ROLES, canManageStaff } from '../domain/permissions.ts';
+import { translatorFor } from '../i18n/translate.server.ts';
+import {
+  NO_STORE_HEADERS,
+  createStaffFromForm,
+  listActiveUnits,
+  listStaff,
+  type CreateStaffField,
+  type CreateStaffValues,
+  type FieldErrors,
+} from '../staff-admin.server.ts';
+import { requireStaffAllowed } from '../staff-auth.server.ts';
+import { Button } from '../ui/button.tsx';
+import { RadioGroup } from '../ui/choice-fields.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { useFormatDate } from '../ui/format.ts';
+import { officeLinks } from '../ui/office-styles.ts';
+import { SelectField } from '../ui/select-field.tsx';
+import { TextField } from '../ui/text-field.tsx';
+
+export const links = officeLinks;
+
+export const headers: HeadersFunction = () => NO_STORE_HEADERS;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaffAllowed(request, canManageStaff);
+  const { locale, t } = await translatorFor(request);
+  const [staff, units] = await Promise.all([listStaff(locale), listActiveUnits(locale)]);
+  return data({ title: t('office-admin:staff.list.title'), staff, units }, { headers: NO_STORE_HEADERS });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireStaffAllowed(request, canManageStaff);
+  const outcome = await createStaffFromForm(await request.formData(), actor, { ipAddress: context.clientIp });
+  if (!outcome.ok) {
+    return data({ created: null, errors: outcome.errors, values: outcome.values }, { status: 400, headers: NO_STORE_HEADERS });
+  }
+  return data({ created: outcome.created, errors: {}, values: {} }, { headers: NO_STORE_HEADERS });
+}
+
+const CREATE_FIELDS: readonly CreateStaffField[] = ['email', 'name', 'role', 'unitId'];
+
+export default function StaffListPage() {
+  const { staff, units } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation('office-admin');
+  const formatDate = useFormatDate();
+  const created = actionData?.created ?? null;
+  const errors: FieldErrors<CreateStaffField> = actionData?.errors ?? {};
+  const values: CreateStaffValues = actionData?.values ?? {};
+  const error = (field: CreateStaffField) => {
+    const code = errors[field];
+    return code ? t(`staff.create.errors.${field}.${code}`) : undefined;
+  };
+  const summary = CREATE_FIELDS.filter((field) => errors[field]).map((field) => ({ field, message: error(field) ?? '' }));
+  const submitting = navigation.state === 'submitting';
+  const roleName = (role: string) => t(`roles.${role}`, { ns: 'office' });
+
+  return (
+    <>
+      <ErrorSummary errors={summary} />
+      <h1>{t('staff.list.title')}</h1>
+      {created ? <CreatedNotice created={created} roleName={roleName(created.role)} /> : null}
+      <p>{t('staff.list.lead')}</p>
+      <p>
+        <a href="#create-account">{t('staff.list.createLink')}</a>
+      </p>
+
+      <h2 id="staff-table-title">{t('staff.list.tableTitle')}</h2>
+      {staff.length === 0 ? (
+        <p>{t('staff.list.empty')}</p>
+      ) : (
+        <div className="table-wrap" role="region" aria-labelledby="staff-table-title" tabIndex={0}>
+          <table className="data-table" aria-labelledby="staff-table-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.columns.name')}</th>
+                <th scope="col">{t('staff.columns.email')}</th>
+                <th scope="col">{t('staff.columns.role')}</th>
+                <th scope="col">{t('staff.columns.unit')}</th>
+                <th scope="col">{t('staff.columns.status')}</th>
+                <th scope="col">{t('staff.columns.twoFactor')}</th>
+                <th scope="col">{t('staff.columns.lastSignIn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.map((person) => (
+                <tr key={person.id}>
+                  <th scope="row">
+                    <Link to={`/office/staff/${person.id}`}>{person.name}</Link>
+                  </th>
+                  <td>{person.email}</td>
+                  <td>{roleName(person.role)}</td>
+                  <td>{person.unitName ?? t('common.none')}</td>
+                  <td>
+                    {person.active ? (person.locked ? t('staff.status.locked') : t('staff.status.active')) : t('staff.status.inactive')}
+                    {person.active && person.mustChangePassword ? (
+                      <>
+                        <br />
+                        {t('staff.status.mustChangePassword')}
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{person.totpEnabled ? t('staff.twoFactor.on') : t('staff.twoFactor.off')}</td>
+                  <td>{person.lastSignInAt ? formatDate(person.lastSignInAt, true) : t('staff.list.neverSignedIn')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2 id="create-account" tabIndex={-1}>
+        {t('staff.create.title')}
+      </h2>
+      <p>{t('staff.create.lead')}</p>
+      {/* A new key after each account created empties the form for the next one. */}
+      <Form method="post" noValidate className="form" key={created?.id ?? 'new'}>
+        <TextField
+          name="email"
+          type="email"
+          label={t('staff.create.fields.email.label')}
+          hint={t('staff.create.fields.email.hint')}
+          error={error('email')}
+          defaultValue={values.email}
+          autoComplete="off"
+          inputMode="email"
+          spellCheck={false}
+          width="medium"
+        />
+        <TextField
+          name="name"
+          label={t('staff.create.fields.name.label')}
+          error={error('name')}
+          defaultValue={values.name}
+          autoComplete="off"
+          width="medium"
+        />
+        <RadioGroup
+          name="role"
+          label={t('staff.create.fields.role.label')}
+          error={error('role')}
+          defaultValue={values.role}
+          options={STAFF_ROLES.map((role) => ({ value: role, label: roleName(role), hint: t(`roleHints.${role}`) }))}
+        />
+        <SelectField
+          name="unitId"
+          label={t('staff.create.fields.unitId.label')}
+          hint={t('staff.create.fields.unitId.hint')}
+          placeholder={t('staff.create.fields.unitId.placeholder')}
+          error={error('unitId')}
+          defaultValue={values.unitId}
+          options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
+        />
+        <Button isDisabled={submitting}>{submitting ? t('staff.create.submitting') : t('staff.create.submit')}</Button>
+      </Form>
+    </>
+  );
+}
+
+interface CreatedNoticeProps {
+  created: { id: string; name: string; email: string; oneTimePassword: string };
+  roleName: string;
+}
+
+/** The one-time password, once. Focused when it appears so nobody misses it. */
+function CreatedNotice({ created, roleName }: CreatedNoticeProps) {
+  const { t } = useTranslation('office-admin');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [created.id]);
+  return (
+    <div className="notice notice--success" tabIndex={-1} ref={ref} aria-labelledby="created-title">
+      <h2 id="created-title">{t('staff.create.created.title')}</h2>
+      <p>{t('staff.create.created.body', { name: created.name, email: created.email, role: roleName })}</p>
+      <p>
+        {t('staff.create.created.passwordLabel')}
+        <br />
+        <span className="secret" data-testid="one-time-password">
+          {created.oneTimePassword}
+        </span>
+      </p>
+      <p className="warning-text">{t('staff.create.created.warning')}</p>
+      <p>{t('staff.create.created.firstSignIn')}</p>
+      <p>
+        <Link to={`/office/staff/${created.id}`}>{t('staff.create.created.view', { name: created.name })}</Link>
+      </p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation('office-admin');
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 403 ? 'forbidden' : status === 404 ? 'notFound' : 'failed';
+  return (
+    <>
+      <title>{t(`errorPage.${key}.title`)}</title>
+      <h1>{t(`errorPage.${key}.title`)}</h1>
+      <p>{t(`errorPage.${key}.body`)}</p>
+    </>
+  );
+}

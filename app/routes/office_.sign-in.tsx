@@ -1,0 +1,146 @@
+// Staff sign-in: email and password. The next step (second factor, setting one up, a forced
+// password change) comes from signIn; a failure never says whether the account exists.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useNavigation } from '@remix-run/react';
+import { Input, TextField as AriaTextField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { translatorFor } from '../i18n/translate.server.ts';
+import { PRIVATE_PAGE_HEADERS } from '../portal-cookies.server.ts';
+import { currentSession, sessionCookie, signIn } from '../staff-auth.server.ts';
+import { Button } from '../ui/button.tsx';
+import { ErrorSummary } from '../ui/error-summary.tsx';
+import { FieldHeading } from '../ui/field-heading.tsx';
+import { fieldId } from '../ui/field-ids.ts';
+import { OfficePlainPage } from '../ui/office-plain-page.tsx';
+import { officeLinks } from '../ui/office-styles.ts';
+import { TextField } from '../ui/text-field.tsx';
+
+export const links = officeLinks;
+
+/** Longer than any real password: refused before hashing, so a huge body costs no argon2 time. */
+const PASSWORD_INPUT_MAX = 1024;
+
+const ORIGIN = 'http://office.invalid';
+/**
+ * Where to go after signing in: only a path of this site under /office (never another site, a
+ * protocol-relative URL or a sign-in page again). Anything else is dropped, not corrected.
+ */
+const RedirectTo = z
+  .string()
+  .max(2000)
+  .refine((value) => value.startsWith('/') && !value.startsWith('//') && !value.includes('\\'))
+  .transform((value) => new URL(value, ORIGIN))
+  .refine((url) => url.origin === ORIGIN && (url.pathname === '/office' || url.pathname.startsWith('/office/')))
+  .refine((url) => !url.pathname.startsWith('/office/sign-'))
+  .transform((url) => `${url.pathname}${url.search}`);
+
+function redirectTarget(request: Request): string | null {
+  const parsed = RedirectTo.safeParse(new URL(request.url).searchParams.get('redirectTo'));
+  return parsed.success ? parsed.data : null;
+}
+
+const SignInForm = z.object({
+  email: z.string('emailMissing').trim().min(1, 'emailMissing').max(254, 'emailFormat').pipe(z.email('emailFormat')),
+  password: z.string('passwordMissing').min(1, 'passwordMissing'),
+});
+
+type FieldErrors = { email?: string; password?: string };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await currentSession(request);
+  if (session?.fullySignedIn) throw redirect(redirectTarget(request) ?? '/office', { headers: PRIVATE_PAGE_HEADERS });
+  const { t } = await translatorFor(request);
+  return data({ title: `${t('office-auth:signIn.title')} – ${t('office:shell.name')}` }, { headers: PRIVATE_PAGE_HEADERS });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const raw = Object.fromEntries(await request.formData());
+  const email = typeof raw.email === 'string' ? raw.email.trim().slice(0, 254) : '';
+  const fail = (status: number, fieldErrors: FieldErrors, formError: 'invalid' | 'rateLimited' | null = null) =>
+    data({ email, fieldErrors, formError }, { status, headers: PRIVATE_PAGE_HEADERS });
+
+  const parsed = SignInForm.safeParse(raw);
+  if (!parsed.success) {
+    const { fieldErrors } = z.flattenError(parsed.error);
+    return fail(400, { email: fieldErrors.email?.[0], password: fieldErrors.password?.[0] });
+  }
+  if (parsed.data.password.length > PASSWORD_INPUT_MAX) return fail(400, {}, 'invalid');
+
+  const result = await signIn(parsed.data.email, parsed.data.password, {
+    ipAddress: context.clientIp,
+    userAgent: request.headers.get('User-Agent'),
+  });
+  if (!result.ok) return fail(result.reason === 'rateLimited' ? 429 : 400, {}, result.reason);
+
+  const after = redirectTarget(request);
+  const destination = {
+    secondFactor: `/office/sign-in/code${after ? `?redirectTo=${encodeURIComponent(after)}` : ''}`,
+    enrolSecondFactor: '/office/account/two-factor',
+    changePassword: '/office/account/password',
+    done: after ?? '/office',
+  }[result.next];
+  return redirect(destination, { status: 303, headers: { ...PRIVATE_PAGE_HEADERS, 'Set-Cookie': sessionCookie(result.token) } });
+}
+
+export default function SignInPage() {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation('office-auth');
+  const formError = actionData?.formError;
+  const fieldErrors: FieldErrors = actionData?.fieldErrors ?? {};
+  const emailError = fieldErrors.email ? t(`signIn.errors.${fieldErrors.email}`) : formError === 'invalid' ? t('signIn.errors.invalid') : undefined;
+  const passwordError = fieldErrors.password ? t(`signIn.errors.${fieldErrors.password}`) : undefined;
+  const summary = [
+    ...(formError === 'rateLimited' ? [{ message: t('signIn.errors.rateLimited') }] : []),
+    ...(emailError ? [{ field: 'email', message: emailError }] : []),
+    ...(passwordError ? [{ field: 'password', message: passwordError }] : []),
+  ];
+  const submitting = navigation.state === 'submitting';
+
+  return (
+    <OfficePlainPage>
+      <ErrorSummary errors={summary} />
+      <h1>{t('signIn.title')}</h1>
+      <p>{t('signIn.lead')}</p>
+      <Form method="post" noValidate className="form">
+        <TextField
+          name="email"
+          type="email"
+          label={t('signIn.fields.email.label')}
+          error={emailError}
+          defaultValue={actionData?.email}
+          autoComplete="username"
+          inputMode="email"
+          spellCheck={false}
+          width="medium"
+        />
+        <PasswordField name="password" label={t('signIn.fields.password.label')} error={passwordError} autoComplete="current-password" />
+        <Button isDisabled={submitting}>{submitting ? t('signIn.submitting') : t('signIn.submit')}</Button>
+      </Form>
+      <h2>{t('signIn.helpTitle')}</h2>
+      <p>{t('signIn.helpBody')}</p>
+    </OfficePlainPage>
+  );
+}
+
+/** app/ui's TextField has no password type (yet); this is the same field with type="password". */
+function PasswordField(props: { name: string; label: string; error?: string; autoComplete: string }) {
+  const invalid = Boolean(props.error);
+  return (
+    <AriaTextField
+      id={fieldId(props.name)}
+      name={props.name}
+      type="password"
+      autoComplete={props.autoComplete}
+      isInvalid={invalid}
+      validationBehavior="aria"
+      className={`field${invalid ? ' field--error' : ''}`}
+    >
+      <FieldHeading label={props.label} error={props.error} />
+      <Input className="field__input field__input--medium" spellCheck={false} />
+    </AriaTextField>
+  );
+}

@@ -1,0 +1,134 @@
+// Case statistics for /office/statistics: counts only. Nothing here reads names, contact details,
+// subjects or letter text, and nothing it returns identifies a person or a case.
+import { CASE_KINDS, type CaseKind } from './domain/case-kinds.ts';
+import { CASE_STATUSES, TERMINAL_STATUSES, type CaseStatus } from './domain/case-lifecycle.ts';
+import { DUE_SOON_DAYS } from './domain/deadlines.ts';
+import { CHANNELS } from './case-queue.server.ts';
+import { db, Prisma } from './db.server.ts';
+import { env } from './env.server.ts';
+import type { Locale } from './i18n/config.ts';
+import { localizedName } from './reference-data.server.ts';
+
+export const STATISTICS_WEEKS = 12;
+
+type Channel = (typeof CHANNELS)[number];
+
+export interface CountRow<Key extends string> {
+  key: Key;
+  count: number;
+}
+
+export interface NamedCountRow {
+  /** null for cases without one (cases not yet assigned to a unit). */
+  id: string | null;
+  name: string | null;
+  total: number;
+  open: number;
+  overdue: number;
+}
+
+export interface CaseStatistics {
+  generatedAt: string;
+  total: number;
+  open: number;
+  byStatus: CountRow<CaseStatus>[];
+  byKind: CountRow<CaseKind>[];
+  byChannel: CountRow<Channel>[];
+  byCategory: NamedCountRow[];
+  byUnit: NamedCountRow[];
+  deadlines: { overdue: number; dueSoon: number; dueSoonDays: number };
+  /** Cases received per calendar week (Monday to Sunday, service time zone), oldest first. */
+  perWeek: { weekStart: string; count: number }[];
+}
+
+const OPEN_STATUSES = CASE_STATUSES.filter((status) => !TERMINAL_STATUSES.has(status));
+const openStatusList = Prisma.join(OPEN_STATUSES.map((status) => Prisma.sql`${status}::"CaseStatus"`));
+
+function countsFor<Key extends string>(keys: readonly Key[], rows: { key: string; count: number }[]): CountRow<Key>[] {
+  const counts = new Map(rows.map((row) => [row.key, row.count]));
+  return keys.map((key) => ({ key, count: counts.get(key) ?? 0 }));
+}
+
+interface GroupRow {
+  id: string | null;
+  total: number;
+  open: number;
+  overdue: number;
+}
+
+/** total / open / overdue per value of one column (categoryId or unitId). */
+async function countsPerColumn(column: 'categoryId' | 'unitId', now: Date): Promise<GroupRow[]> {
+  const col = Prisma.raw(`"${column}"`);
+  return await db().$queryRaw<GroupRow[]>`
+    SELECT ${col}::text AS "id",
+           COUNT(*)::int AS "total",
+           (COUNT(*) FILTER (WHERE "status" IN (${openStatusList})))::int AS "open",
+           (COUNT(*) FILTER (WHERE "status" IN (${openStatusList}) AND "nextDueAt" < ${now}::timestamptz))::int AS "overdue"
+    FROM "Case"
+    GROUP BY ${col}`;
+}
+
+function byName(locale: Locale) {
+  return (a: NamedCountRow, b: NamedCountRow) => {
+    if (a.name === null) return 1;
+    if (b.name === null) return -1;
+    return b.total - a.total || a.name.localeCompare(b.name, locale);
+  };
+}
+
+export async function caseStatistics(locale: Locale, now = new Date()): Promise<CaseStatistics> {
+  const timeZone = env().TIME_ZONE;
+  const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
+  const openWhere = { status: { in: OPEN_STATUSES } };
+  const [byStatus, byKind, byChannel, perCategory, perUnit, overdue, dueSoon, perWeek, categories, units] = await Promise.all([
+    db().case.groupBy({ by: ['status'], _count: { _all: true } }),
+    db().case.groupBy({ by: ['kind'], _count: { _all: true } }),
+    db().case.groupBy({ by: ['channel'], _count: { _all: true } }),
+    countsPerColumn('categoryId', now),
+    countsPerColumn('unitId', now),
+    db().case.count({ where: { ...openWhere, nextDueAt: { lt: now } } }),
+    db().case.count({ where: { ...openWhere, nextDueAt: { gte: now, lte: soon } } }),
+    db().$queryRaw<{ weekStart: string; count: number }[]>`
+      WITH weeks AS (
+        SELECT generate_series(
+                 date_trunc('week', ${now}::timestamptz AT TIME ZONE ${timeZone}::text) - ${`${STATISTICS_WEEKS - 1} weeks`}::interval,
+                 date_trunc('week', ${now}::timestamptz AT TIME ZONE ${timeZone}::text),
+                 interval '1 week'
+               ) AS "start"
+      )
+      SELECT to_char(w."start", 'YYYY-MM-DD') AS "weekStart", COUNT(c."id")::int AS "count"
+      FROM weeks w
+      LEFT JOIN "Case" c
+        ON c."receivedAt" >= (w."start" AT TIME ZONE ${timeZone}::text)
+       AND c."receivedAt" < ((w."start" + interval '1 week') AT TIME ZONE ${timeZone}::text)
+      GROUP BY w."start"
+      ORDER BY w."start"`,
+    db().category.findMany({ select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
+    db().unit.findMany({ select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
+  ]);
+
+  const categoryNames = new Map(categories.map((row) => [row.id, localizedName(row, locale)]));
+  const unitNames = new Map(units.map((row) => [row.id, localizedName(row, locale)]));
+  const named = (rows: GroupRow[], names: Map<string, string>): NamedCountRow[] =>
+    rows
+      .map((row) => ({ ...row, name: row.id ? (names.get(row.id) ?? null) : null }))
+      .sort(byName(locale));
+
+  const statusCounts = countsFor(
+    CASE_STATUSES,
+    byStatus.map((row) => ({ key: row.status, count: row._count._all })),
+  );
+  const total = statusCounts.reduce((sum, row) => sum + row.count, 0);
+  return {
+    generatedAt: now.toISOString(),
+    total,
+    open: statusCounts.filter((row) => !TERMINAL_STATUSES.has(row.key)).reduce((sum, row) => sum + row.count, 0),
+    byStatus: statusCounts,
+    byKind: countsFor(CASE_KINDS, byKind.map((row) => ({ key: row.kind, count: row._count._all }))),
+    byChannel: countsFor(CHANNELS, byChannel.map((row) => ({ key: row.channel, count: row._count._all }))),
+    byCategory: named(perCategory, categoryNames),
+    byUnit: named(perUnit, unitNames),
+    deadlines: { overdue, dueSoon, dueSoonDays: DUE_SOON_DAYS },
+    perWeek,
+  };
+}
