@@ -1,6 +1,7 @@
 // Serves the built app on a brand-new embedded database that is deleted on exit. Used by the
 // Playwright e2e suite and the benchmarks; never by `npm start`.
-import { mkdtempSync, rmSync } from 'node:fs';
+// With STATE_FILE set, writes the database URL there once it is up, so tests can set up staff.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -10,5 +11,18 @@ process.env.EMBEDDED_PG_PORT ??= '0';
 delete process.env.DATABASE_URL;
 const cleanup = () => rmSync(dir, { recursive: true, force: true });
 process.once('exit', cleanup);
+
+const stateFile = process.env.STATE_FILE;
+if (stateFile) {
+  const timer = setInterval(() => {
+    if (!process.env.DATABASE_URL) return;
+    writeFileSync(
+      stateFile,
+      JSON.stringify({ databaseUrl: process.env.DATABASE_URL, sessionSecret: process.env.SESSION_SECRET, hmacKey: process.env.HMAC_KEY }),
+    );
+    clearInterval(timer);
+  }, 100);
+  timer.unref();
+}
 
 await import('./start.ts');

@@ -7,8 +7,15 @@ export const RECEIPT_PREFIX = 'XF';
 export const RECEIPT_RANDOM_CHARS = 7;
 export const RECEIPT_RANDOM_BYTES = 5;
 
+const yearMonthFormats = new Map<string, Intl.DateTimeFormat>();
+
 function yearMonth(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: '2-digit', month: '2-digit' }).formatToParts(date);
+  let format = yearMonthFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: '2-digit', month: '2-digit' });
+    yearMonthFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}${part('month')}`;
 }

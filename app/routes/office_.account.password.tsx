@@ -1,6 +1,6 @@
 // Change password: by choice from the account page, or forced after a one-time password. It is
 // outside the shell because requireStaff sends people here before anything else is open.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { Input, TextField as AriaTextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -60,6 +60,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { headers: PRIVATE_PAGE_HEADERS },
   );
 }
+
+/** data() headers reach only data requests; the HTML page itself needs this to stay out of caches. */
+export const headers: HeadersFunction = () => PRIVATE_PAGE_HEADERS;
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
@@ -146,7 +149,7 @@ export default function PasswordPage() {
         />
         <div className="actions">
           <Button isDisabled={submitting}>{submitting ? t('password.submitting') : t('password.submit')}</Button>
-          {forced ? null : <Link to="/office/account">{t('password.cancel')}</Link>}
+          {forced ? null : <Link to="/office/account" className="action-link">{t('password.cancel')}</Link>}
         </div>
       </Form>
       {forced ? (

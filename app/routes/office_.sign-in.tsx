@@ -1,6 +1,6 @@
 // Staff sign-in: email and password. The next step (second factor, setting one up, a forced
 // password change) comes from signIn; a failure never says whether the account exists.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { Input, TextField as AriaTextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -53,6 +53,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await translatorFor(request);
   return data({ title: `${t('office-auth:signIn.title')} – ${t('office:shell.name')}` }, { headers: PRIVATE_PAGE_HEADERS });
 }
+
+/** data() headers reach only data requests; the HTML page itself needs this to stay out of caches. */
+export const headers: HeadersFunction = () => PRIVATE_PAGE_HEADERS;
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 

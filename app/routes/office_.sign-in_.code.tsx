@@ -1,6 +1,6 @@
 // The second step of signing in: a code from the authenticator app, or a recovery code.
 // (Named `sign-in_` so that it is not nested inside the sign-in page's route.)
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -55,6 +55,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await translatorFor(request);
   return data({ title: `${t('office-auth:code.title')} – ${t('office:shell.name')}` }, { headers: PRIVATE_PAGE_HEADERS });
 }
+
+/** data() headers reach only data requests; the HTML page itself needs this to stay out of caches. */
+export const headers: HeadersFunction = () => PRIVATE_PAGE_HEADERS;
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 

@@ -17,8 +17,14 @@ export function hashesEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+let derived: { secret: string; key: Buffer } | null = null;
+
 function sealingKey(): Buffer {
-  return Buffer.from(hkdfSync('sha256', env().SESSION_SECRET, 'petition-desk', 'sealed-cookie-v1', 32));
+  const secret = env().SESSION_SECRET;
+  if (derived?.secret !== secret) {
+    derived = { secret, key: Buffer.from(hkdfSync('sha256', secret, 'petition-desk', 'sealed-cookie-v1', 32)) };
+  }
+  return derived.key;
 }
 
 /** AES-256-GCM: the value can be neither read nor altered without SESSION_SECRET. */

