@@ -16,7 +16,7 @@ export function oneTimePassword(): string {
 }
 
 export class StaffAccountError extends Error {
-  constructor(readonly code: 'emailTaken' | 'unitRequired' | 'wrongPassword' | 'weakPassword' | 'badCode', readonly detail?: string) {
+  constructor(readonly code: 'emailTaken' | 'unitRequired' | 'wrongPassword' | 'weakPassword' | 'badCode' | 'alreadyEnabled', readonly detail?: string) {
     super(code);
   }
 }
@@ -85,8 +85,9 @@ export async function enableTotp(
   const step = verifyTotp(base32Decode(secretBase32), code, now);
   if (step === null) throw new StaffAccountError('badCode');
   const recoveryCodes = Array.from({ length: 10 }, () => encodeCrockford(randomBytes(7), 10));
-  await db().staffUser.update({
-    where: { id: userId },
+  // Only while it is still off: a repeated POST must not replace the recovery codes just shown.
+  const updated = await db().staffUser.updateMany({
+    where: { id: userId, totpEnabledAt: null },
     data: {
       totpSecretSealed: seal(secretBase32),
       totpEnabledAt: now,
@@ -94,6 +95,7 @@ export async function enableTotp(
       recoveryCodeHashes: recoveryCodes.map((c) => keyedHash('recovery-code', c)),
     },
   });
+  if (updated.count === 0) throw new StaffAccountError('alreadyEnabled');
   await audit({ action: 'totp.enabled', actorId: userId, targetType: 'StaffUser', targetId: userId, ipAddress });
   return recoveryCodes.map((c) => `${c.slice(0, 5)}-${c.slice(5)}`);
 }

@@ -6,6 +6,7 @@ import { CASE_KINDS, REPLY_CHANNELS } from '../domain/case-kinds.ts';
 import { LIMITS, type SubmissionErrors } from '../domain/submission-fields.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS, receiptCookie } from '../portal-cookies.server.ts';
+import { privatePageHeaders } from '../ui/private-page-headers.ts';
 import { listActiveCategories } from '../reference-data.server.ts';
 import { HONEYPOT_FIELD, handleSubmission, type SubmissionFormValues } from '../submissions.server.ts';
 import { Button } from '../ui/button.tsx';
@@ -13,6 +14,9 @@ import { Checkbox, RadioGroup } from '../ui/choice-fields.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
+
+/** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
+export const headers = privatePageHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, t } = await translatorFor(request);

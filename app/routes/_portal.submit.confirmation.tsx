@@ -5,9 +5,13 @@ import { formatAccessCode } from '../domain/access-code.ts';
 import { STATUTORY_LIMITS } from '../domain/deadlines.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS, receiptCookie } from '../portal-cookies.server.ts';
+import { privatePageHeaders } from '../ui/private-page-headers.ts';
 import { Button } from '../ui/button.tsx';
 import { PrintButton } from '../ui/print-button.tsx';
 import { useFormatDate } from '../ui/format.ts';
+
+/** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
+export const headers = privatePageHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await translatorFor(request);

@@ -7,10 +7,14 @@ import { findCaseByReceiptAndCode } from '../cases.server.ts';
 import { env } from '../env.server.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS, trackCookie } from '../portal-cookies.server.ts';
+import { privatePageHeaders } from '../ui/private-page-headers.ts';
 import { consumeRateLimit } from '../rate-limit.server.ts';
 import { Button } from '../ui/button.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { TextField } from '../ui/text-field.tsx';
+
+/** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
+export const headers = privatePageHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await translatorFor(request);

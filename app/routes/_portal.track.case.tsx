@@ -5,8 +5,12 @@ import { DEADLINE_ARTICLE } from '../domain/deadlines.ts';
 import { publicCaseView } from '../cases.server.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS, trackCookie } from '../portal-cookies.server.ts';
+import { privatePageHeaders } from '../ui/private-page-headers.ts';
 import { Button } from '../ui/button.tsx';
 import { useFormatDate } from '../ui/format.ts';
+
+/** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
+export const headers = privatePageHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = trackCookie.read(request);

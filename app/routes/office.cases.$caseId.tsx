@@ -10,6 +10,7 @@ import { STATUTORY_LIMITS } from '../domain/deadlines.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
 import { officeOptions } from '../office-options.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '../portal-cookies.server.ts';
+import { privatePageHeaders } from '../ui/private-page-headers.ts';
 import { requireStaff } from '../staff-auth.server.ts';
 import { Button } from '../ui/button.tsx';
 import { DueBadge } from '../ui/due-badge.tsx';
@@ -17,6 +18,9 @@ import { useFormatDate } from '../ui/format.ts';
 import { officeLinks } from '../ui/office-styles.ts';
 import { SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
+
+/** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
+export const headers = privatePageHeaders;
 
 export const links = officeLinks;
 

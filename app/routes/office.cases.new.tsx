@@ -10,6 +10,7 @@ import { LIMITS } from '../domain/submission-fields.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
 import { officeOptions } from '../office-options.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '../portal-cookies.server.ts';
+import { privatePageHeaders } from '../ui/private-page-headers.ts';
 import { requireStaffAllowed } from '../staff-auth.server.ts';
 import { Button } from '../ui/button.tsx';
 import { Checkbox, RadioGroup } from '../ui/choice-fields.tsx';
@@ -18,6 +19,9 @@ import { useFormatDate } from '../ui/format.ts';
 import { officeLinks } from '../ui/office-styles.ts';
 import { SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
+
+/** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
+export const headers = privatePageHeaders;
 
 export const links = officeLinks;
 

@@ -6,6 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { canManageStaff, canReadAuditLog, canRegisterCases, canUseQueue, canViewStatistics } from '../domain/permissions.ts';
 import { requireStaff } from '../staff-auth.server.ts';
 import { officeLinks } from '../ui/office-styles.ts';
+import { privatePageHeaders } from '../ui/private-page-headers.ts';
+
+/** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
+export const headers = privatePageHeaders;
 
 export const links = officeLinks;
 

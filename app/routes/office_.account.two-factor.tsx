@@ -140,6 +140,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     recoveryCodes = await enableTotp(session.actor.id, secret, code.data, context.clientIp);
   } catch (error) {
     if (error instanceof StaffAccountError && error.code === 'badCode') return fail('wrong', sameSetup);
+    if (error instanceof StaffAccountError && error.code === 'alreadyEnabled') throw redirect('/office/account');
     throw error;
   }
   const continueTo = session.actor.mustChangePassword

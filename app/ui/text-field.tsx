@@ -14,7 +14,7 @@ interface TextFieldProps {
   hint?: ReactNode;
   error?: string;
   defaultValue?: string;
-  type?: 'text' | 'email' | 'tel';
+  type?: 'text' | 'email' | 'tel' | 'password';
   autoComplete?: string;
   inputMode?: 'text' | 'numeric' | 'email' | 'tel';
   spellCheck?: boolean;
