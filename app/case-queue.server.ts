@@ -1,14 +1,13 @@
 // The back office's case queue: filters, Chinese-aware search, nearest-deadline-first order and
 // keyset pagination (page 50 costs what page 1 costs). One SQL query, built from typed pieces.
 import { z } from 'zod';
+import { CHANNELS, WARNING_LEVELS } from './domain/case-attributes.ts';
 import { CASE_KINDS } from './domain/case-kinds.ts';
 import { CASE_STATUSES, TERMINAL_STATUSES } from './domain/case-lifecycle.ts';
 import { DUE_SOON_DAYS } from './domain/deadlines.ts';
 import { searchQuery } from './domain/search-tokens.ts';
 import { db, Prisma } from './db.server.ts';
 
-export const WARNING_LEVELS = ['NONE', 'BLUE', 'YELLOW', 'ORANGE', 'RED'] as const;
-export const CHANNELS = ['ONLINE', 'LETTER', 'VISIT', 'PHONE', 'HOTLINE', 'API'] as const;
 export const PAGE_SIZE = 50;
 
 const optionalUuid = z.uuid().optional().catch(undefined);

@@ -2,13 +2,13 @@
 // is in the system and can be looked up by the citizen (art. 21).
 import { z } from 'zod';
 import { submitCase, type SubmittedCase } from './cases.server.ts';
+import { REGISTRATION_CHANNELS } from './domain/case-attributes.ts';
 import { canRegisterCases, type Actor } from './domain/permissions.ts';
 import { SUBMISSION_FIELDS, type SubmissionErrors } from './domain/submission-fields.ts';
 import { validateSubmission } from './domain/submission.ts';
 import type { Locale } from './i18n/config.ts';
 import { activeCategoryUnits } from './reference-data.server.ts';
 
-export const REGISTRATION_CHANNELS = ['LETTER', 'VISIT', 'PHONE', 'HOTLINE'] as const;
 
 const RegistrationMeta = z.object({
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/),

@@ -1,6 +1,7 @@
 // Citizen-side case operations: submit (idempotent), and look up by receipt number and access code.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ACCESS_CODE_BYTES, buildAccessCode } from './domain/access-code.ts';
+import type { Channel } from './domain/case-attributes.ts';
 import { acceptanceDeadline, latestReplyDeadlineForNewCase, type ClockSettings, DEFAULT_CLOCK } from './domain/deadlines.ts';
 import { RECEIPT_RANDOM_BYTES, buildReceiptNo } from './domain/receipt.ts';
 import { documentTokens, tsvectorLiteral } from './domain/search-tokens.ts';
@@ -44,7 +45,6 @@ export interface SubmittedCase {
   created: boolean;
 }
 
-export type Channel = 'ONLINE' | 'LETTER' | 'VISIT' | 'PHONE' | 'HOTLINE' | 'API';
 
 export interface SubmissionMeta {
   idempotencyKey: string;

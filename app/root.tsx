@@ -20,6 +20,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0b3d91" />
+        {/* react-aria reads the nonce for the one <style> element it adds (see the CSP). */}
+        <meta property="csp-nonce" nonce={nonce} />
         <Meta />
         <Links />
       </head>

@@ -29,7 +29,9 @@ export function normalizeEmail(email: string): string {
 }
 
 function cookieAttributes(): string {
-  return `Path=/office; HttpOnly; SameSite=Lax${env().cookieSecure ? '; Secure' : ''}`;
+  // Path=/ rather than /office: Remix fetches data from /office.data, which a cookie scoped to
+  // /office would not be sent to.
+  return `Path=/; HttpOnly; SameSite=Lax${env().cookieSecure ? '; Secure' : ''}`;
 }
 
 export function sessionCookie(token: string): string {

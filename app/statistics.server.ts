@@ -3,7 +3,7 @@
 import { CASE_KINDS, type CaseKind } from './domain/case-kinds.ts';
 import { CASE_STATUSES, TERMINAL_STATUSES, type CaseStatus } from './domain/case-lifecycle.ts';
 import { DUE_SOON_DAYS } from './domain/deadlines.ts';
-import { CHANNELS } from './case-queue.server.ts';
+import { CHANNELS } from './domain/case-attributes.ts';
 import { db, Prisma } from './db.server.ts';
 import { env } from './env.server.ts';
 import type { Locale } from './i18n/config.ts';

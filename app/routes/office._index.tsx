@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, QueueFilters, WARNING_LEVELS, queuePage } from '../case-queue.server.ts';
+import { QueueFilters, queuePage } from '../case-queue.server.ts';
+import { CHANNELS, WARNING_LEVELS } from '../domain/case-attributes.ts';
 import { CASE_KINDS } from '../domain/case-kinds.ts';
 import { CASE_STATUSES } from '../domain/case-lifecycle.ts';
 import { canUseQueue } from '../domain/permissions.ts';

@@ -25,6 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       title: t('office-admin:audit.title'),
       page,
+      // From a .server module, so sent to the browser as data rather than imported there.
+      actions: AUDIT_ACTIONS,
       filters: { action: filters.action ?? null, staff: filters.staff ?? null, before: filters.before?.toString() ?? null },
     },
     { headers: NO_STORE_HEADERS },
@@ -41,7 +43,7 @@ function href(params: Record<string, string | null>): string {
 }
 
 export default function AuditPage() {
-  const { page, filters } = useLoaderData<typeof loader>();
+  const { page, filters, actions } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('office-admin');
   const dateTime = new Intl.DateTimeFormat(i18n.language, { timeZone: SERVICE_TIME_ZONE, dateStyle: 'medium', timeStyle: 'medium' });
   const actionLabel = (action: string) => t(`audit.actions.${action}`, { defaultValue: action });
@@ -59,7 +61,7 @@ export default function AuditPage() {
           label={t('audit.filters.action')}
           placeholder={t('audit.filters.allActions')}
           defaultValue={filters.action ?? ''}
-          options={AUDIT_ACTIONS.map((action) => ({ value: action, label: actionLabel(action) }))}
+          options={actions.map((action) => ({ value: action, label: actionLabel(action) }))}
         />
         {filters.staff ? <input type="hidden" name="staff" value={filters.staff} /> : null}
         <div className="filters__actions">

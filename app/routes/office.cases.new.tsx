@@ -2,7 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { randomBytes } from 'node:crypto';
 import { useTranslation } from 'react-i18next';
-import { REGISTRATION_CHANNELS, registerCase, type RegistrationErrors } from '../case-registration.server.ts';
+import { registerCase, type RegistrationErrors } from '../case-registration.server.ts';
+import { REGISTRATION_CHANNELS } from '../domain/case-attributes.ts';
 import { CASE_KINDS, REPLY_CHANNELS } from '../domain/case-kinds.ts';
 import { formatAccessCode } from '../domain/access-code.ts';
 import { canRegisterCases } from '../domain/permissions.ts';

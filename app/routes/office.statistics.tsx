@@ -20,13 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaffAllowed(request, canViewStatistics);
   const { locale, t } = await translatorFor(request);
   const statistics = await caseStatistics(locale);
-  return data({ title: t('office-admin:statistics.title'), statistics }, { headers: NO_STORE_HEADERS });
+  return data({ title: t('office-admin:statistics.title'), statistics, weeks: STATISTICS_WEEKS }, { headers: NO_STORE_HEADERS });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
 export default function StatisticsPage() {
-  const { statistics: s } = useLoaderData<typeof loader>();
+  const { statistics: s, weeks } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('office-admin');
   const number = new Intl.NumberFormat(i18n.language);
   const n = (value: number) => number.format(value);
@@ -55,7 +55,7 @@ export default function StatisticsPage() {
         format={n}
       />
 
-      <h2 id="stats-weeks">{t('statistics.perWeek.title', { weeks: STATISTICS_WEEKS })}</h2>
+      <h2 id="stats-weeks">{t('statistics.perWeek.title', { weeks })}</h2>
       <CountTable
         id="stats-weeks"
         keyHeading={t('statistics.perWeek.week')}

@@ -21,7 +21,8 @@ function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
     `script-src 'nonce-${nonce}' 'strict-dynamic'`,
-    "style-src-elem 'self'",
+    // react-aria adds one small <style> at run time, carrying the nonce it reads from <meta property="csp-nonce">.
+    `style-src-elem 'self' 'nonce-${nonce}'`,
     // react-aria positions visually hidden inputs with style attributes.
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
@@ -76,6 +77,8 @@ export async function startHttpServer(build: ServerBuild, options: HttpServerOpt
   // Fingerprinted assets never change; the rest of public/ is cached briefly.
   app.use('/build', express.static(path.join(projectRoot, 'public/build'), { immutable: true, maxAge: '1y' }));
   app.use(express.static(path.join(projectRoot, 'public'), { maxAge: '1h' }));
+  // Browsers ask for /favicon.ico whatever the page says; ours is an SVG.
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'));
   app.all(
     '*',
     createRequestHandler({

@@ -1,0 +1,84 @@
+// The whole journey across both sides: a citizen writes in, a clerk accepts and assigns the case,
+// a handler of that unit replies, and the citizen reads the reply on the track page.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import officeAuthEn from '../app/i18n/locales/en/office-auth.json' with { type: 'json' };
+import officeAuthZhHans from '../app/i18n/locales/zh-Hans/office-auth.json' with { type: 'json' };
+import officeEn from '../app/i18n/locales/en/office.json' with { type: 'json' };
+import officeZhHans from '../app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
+import { createStaff, type StaffLogin } from './staff-accounts.ts';
+import { BROWSER_LOCALE, STRINGS, lookUpCase, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';
+
+const OFFICE = { en: { office: officeEn, auth: officeAuthEn }, 'zh-Hans': { office: officeZhHans, auth: officeAuthZhHans } } as const;
+
+async function staffPage(browser: Browser, locale: 'en' | 'zh-Hans', javaScriptEnabled: boolean, login: StaffLogin): Promise<Page> {
+  const context = await browser.newContext({ locale: BROWSER_LOCALE[locale], javaScriptEnabled });
+  const page = await context.newPage();
+  const auth = OFFICE[locale].auth.signIn;
+  await page.goto('/office/sign-in');
+  await page.getByLabel(auth.fields.email.label, { exact: true }).fill(login.email);
+  await page.getByLabel(auth.fields.password.label, { exact: true }).fill(login.password);
+  await page.getByRole('button', { name: auth.submit }).click();
+  await page.waitForURL((url) => url.pathname === '/office');
+  return page;
+}
+
+async function openCase(page: Page, locale: 'en' | 'zh-Hans', token: string, receiptNo: string) {
+  const queue = OFFICE[locale].office.queue;
+  await page.getByLabel(queue.search, { exact: true }).fill(token);
+  await page.getByRole('button', { name: queue.apply }).click();
+  await page.getByRole('link', { name: receiptNo }).click();
+  await expect(page.getByTestId('office-case-receipt')).toHaveText(receiptNo);
+}
+
+for (const locale of ['zh-Hans', 'en'] as const) {
+  test(`citizen → clerk → handler → citizen (${locale})`, async ({ page, browser }, testInfo) => {
+    test.setTimeout(120_000);
+    const js = testInfo.project.name !== 'no-js';
+    const s = STRINGS[locale];
+    const o = OFFICE[locale].office;
+    const token = `T${uniqueToken()}`;
+    const clerk = await createStaff('CLERK');
+    const handler = await createStaff('HANDLER', 'housing');
+
+    // The citizen writes in.
+    await sendAcceptLanguage(page, BROWSER_LOCALE[locale]);
+    const { receiptNo, accessCode } = await submitNewLetter(page, s, { subject: `楼道漏水 Leaking stairwell ${token}` });
+
+    // The clerk finds it, assigns it to the housing unit and its handler, and accepts it.
+    const clerkPage = await staffPage(browser, locale, js, clerk);
+    await openCase(clerkPage, locale, token, receiptNo);
+    await expect(clerkPage.getByTestId('office-case-status')).toHaveText(s.status.SUBMITTED.title);
+    const assign = clerkPage.locator('details[data-action="assign"]');
+    await assign.locator('summary').click();
+    await assign.getByLabel(o.queue.unit, { exact: true }).selectOption({ label: (await assign.locator('#assign-unitId option', { hasText: /住房|Housing/ }).first().innerText()).trim() });
+    await assign.getByLabel(o.queue.assignee, { exact: true }).selectOption({ label: `${handler.name} (${(await assign.locator('#assign-unitId option:checked').innerText()).trim()})` });
+    await assign.getByRole('button', { name: o.case.action.assign }).click();
+    await expect(clerkPage.getByRole('status')).toHaveText(o.case.done.assign);
+    const accept = clerkPage.locator('details[data-action="accept"]');
+    await accept.locator('summary').click();
+    await accept.getByRole('button', { name: o.case.action.accept }).click();
+    await expect(clerkPage.getByRole('status')).toHaveText(o.case.done.accept);
+    await expect(clerkPage.getByTestId('office-case-status')).toHaveText(s.status.ACCEPTED.title);
+
+    // The handler of that unit sees it in their queue and publishes a reply.
+    const handlerPage = await staffPage(browser, locale, js, handler);
+    await handlerPage.getByRole('link', { name: o.queue.views.mine }).click();
+    await openCase(handlerPage, locale, token, receiptNo);
+    const replyText = `经现场核查，物业已于本周修复楼道漏水。We have repaired the leak. ${token}`;
+    const reply = handlerPage.locator('details[data-action="reply"]');
+    await reply.locator('summary').click();
+    await reply.getByLabel(o.case.fields.reply, { exact: true }).fill(replyText);
+    await reply.getByRole('button', { name: o.case.action.reply }).click();
+    await expect(handlerPage.getByRole('status')).toHaveText(o.case.done.reply);
+    await expect(handlerPage.getByTestId('office-case-status')).toHaveText(s.status.REPLIED.title);
+
+    // The citizen reads the reply.
+    await page.goto('/track');
+    await lookUpCase(page, s, receiptNo.toLowerCase(), accessCode);
+    await page.waitForURL((url) => url.pathname === '/track/case');
+    await expect(page.getByTestId('case-status')).toContainText(s.status.REPLIED.title);
+    await expect(page.getByTestId('case-reply')).toContainText(replyText);
+    await expect(page.getByTestId('case-timeline')).toContainText(s.events.ACCEPTED);
+    await expect(page.getByTestId('case-timeline')).toContainText(s.events.REPLY_PUBLISHED);
+  });
+}

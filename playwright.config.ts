@@ -1,0 +1,56 @@
+// End-to-end tests: the built app on a throwaway embedded PostgreSQL, driven by the system
+// Chromium (no browser downloads), once with JavaScript and once without.
+import { defineConfig } from '@playwright/test';
+import { STATE_FILE } from './e2e/staff-accounts.ts';
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [
+    { name: 'js', use: { javaScriptEnabled: true } },
+    { name: 'no-js', use: { javaScriptEnabled: false } },
+  ],
+  webServer: {
+    command: 'node --experimental-wasm-modules --no-warnings --import tsx scripts/serve-throwaway.ts',
+    url: `${baseURL}/healthz`,
+    env: {
+      PORT: String(port),
+      LOOKUP_RATE_LIMIT: '1000',
+      SUBMIT_RATE_LIMIT: '1000',
+      COOKIE_SECURE: 'false',
+      NODE_ENV: 'production',
+      // The back-office specs create staff accounts in the throwaway database it reports here.
+      STATE_FILE: STATE_FILE,
+    },
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
