@@ -16,13 +16,50 @@ export interface StaffLogin {
   name: string;
 }
 
+interface ServerState {
+  databaseUrl: string;
+  sessionSecret: string;
+  hmacKey: string;
+}
+
+function serverState(): ServerState {
+  return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as ServerState;
+}
+
 function databaseUrl(): string {
-  const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { databaseUrl: string };
-  return state.databaseUrl;
+  return serverState().databaseUrl;
+}
+
+/**
+ * An administrator with two-step verification already on (admins must use it). Returns the TOTP
+ * secret so the test can compute codes. The secret is sealed with the server's own key.
+ */
+export async function createAdminWithTotp(): Promise<StaffLogin & { totpSecret: string }> {
+  const state = serverState();
+  process.env.SESSION_SECRET = state.sessionSecret;
+  process.env.HMAC_KEY = state.hmacKey;
+  process.env.DATABASE_URL = state.databaseUrl;
+  const { seal } = await import('../app/security/keys.server.ts');
+  const { base32Encode } = await import('../app/domain/totp.ts');
+  const totpSecret = base32Encode(Uint8Array.from({ length: 20 }, (_, i) => (i * 37 + 11) % 256));
+  const login = await createStaff('ADMIN');
+  const client = new pg.Client({ connectionString: state.databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`UPDATE "StaffUser" SET "totpSecretSealed" = $1, "totpEnabledAt" = now() WHERE email = $2`, [
+      seal(totpSecret),
+      login.email,
+    ]);
+  } finally {
+    await client.end();
+  }
+  return { ...login, totpSecret };
 }
 
 /** Creates an active account with a known password (no forced change, no second factor). */
-export async function createStaff(role: 'CLERK' | 'HANDLER' | 'SUPERVISOR', unitCode?: string): Promise<StaffLogin> {
+const NAMES = { CLERK: '王登记', HANDLER: '李承办', SUPERVISOR: '赵督办', ANALYST: '钱研判', ADMIN: '孙管理' } as const;
+
+export async function createStaff(role: keyof typeof NAMES, unitCode?: string): Promise<StaffLogin> {
   const client = new pg.Client({ connectionString: databaseUrl() });
   await client.connect();
   try {
@@ -32,7 +69,7 @@ export async function createStaff(role: 'CLERK' | 'HANDLER' | 'SUPERVISOR', unit
     const login = {
       email: `${role.toLowerCase()}-${suffix}@example.gov.cn`,
       password: 'e2e correct horse battery',
-      name: `${role === 'CLERK' ? '王登记' : role === 'HANDLER' ? '李承办' : '赵督办'} ${suffix}`,
+      name: `${NAMES[role]} ${suffix}`,
     };
     await client.query(
       `INSERT INTO "StaffUser" (id, email, name, role, "unitId", "passwordHash", "updatedAt")
