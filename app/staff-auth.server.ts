@@ -2,6 +2,7 @@
 // instance); the cookie holds only a random token whose SHA-256 is stored.
 import { createHash, randomBytes } from 'node:crypto';
 import { redirect } from '@remix-run/node';
+import { z } from 'zod';
 import { audit } from './audit.server.ts';
 import { db } from './db.server.ts';
 import { requiresSecondFactor, type Actor, type StaffRole } from './domain/permissions.ts';
@@ -233,4 +234,24 @@ export async function requireStaffAllowed(
   const actor = await requireStaff(request);
   if (!allowed(actor)) throw new Response('Forbidden', { status: 403 });
   return actor;
+}
+
+const ORIGIN = 'http://office.invalid';
+/**
+ * Where to go after signing in: only a path of this site under /office (never another site, a
+ * protocol-relative URL or a sign-in page again). Anything else is dropped, not corrected.
+ */
+const RedirectTo = z
+  .string()
+  .max(2000)
+  .refine((value) => value.startsWith('/') && !value.startsWith('//') && !value.includes('\\'))
+  .transform((value) => new URL(value, ORIGIN))
+  .refine((url) => url.origin === ORIGIN && (url.pathname === '/office' || url.pathname.startsWith('/office/')))
+  .refine((url) => !url.pathname.startsWith('/office/sign-'))
+  .transform((url) => `${url.pathname}${url.search}`);
+
+/** The request's ?redirectTo=, if it is a safe back-office path. */
+export function officeRedirectTarget(request: Request): string | null {
+  const parsed = RedirectTo.safeParse(new URL(request.url).searchParams.get('redirectTo'));
+  return parsed.success ? parsed.data : null;
 }

@@ -2,7 +2,6 @@
 // outside the shell because requireStaff sends people here before anything else is open.
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { Input, TextField as AriaTextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { translatorFor } from '../i18n/translate.server.ts';
@@ -12,9 +11,8 @@ import { PASSWORD_MIN_LENGTH } from '../security/passwords.server.ts';
 import { currentSession, type StaffSession } from '../staff-auth.server.ts';
 import { StaffAccountError, changePassword } from '../staff.server.ts';
 import { Button } from '../ui/button.tsx';
+import { TextField } from '../ui/text-field.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
-import { FieldHeading } from '../ui/field-heading.tsx';
-import { fieldId } from '../ui/field-ids.ts';
 import { OfficePlainPage } from '../ui/office-plain-page.tsx';
 import { officeLinks } from '../ui/office-styles.ts';
 
@@ -127,21 +125,21 @@ export default function PasswordPage() {
       <h1>{forced ? t('password.forcedTitle') : t('password.title')}</h1>
       {forced ? <p className="notice">{t('password.forcedLead')}</p> : null}
       <Form method="post" noValidate className="form">
-        <PasswordField
+        <TextField type="password" width="medium" spellCheck={false}
           name="currentPassword"
           label={t('password.fields.currentPassword.label')}
           hint={forced ? t('password.fields.currentPassword.forcedHint') : undefined}
           error={error('currentPassword')}
           autoComplete="current-password"
         />
-        <PasswordField
+        <TextField type="password" width="medium" spellCheck={false}
           name="newPassword"
           label={t('password.fields.newPassword.label')}
           hint={t('password.fields.newPassword.hint', { min: minLength })}
           error={error('newPassword')}
           autoComplete="new-password"
         />
-        <PasswordField
+        <TextField type="password" width="medium" spellCheck={false}
           name="confirmPassword"
           label={t('password.fields.confirmPassword.label')}
           error={error('confirmPassword')}
@@ -158,24 +156,5 @@ export default function PasswordPage() {
         </Form>
       ) : null}
     </OfficePlainPage>
-  );
-}
-
-/** app/ui's TextField has no password type (yet); this is the same field with type="password". */
-function PasswordField(props: { name: Field; label: string; hint?: string; error?: string; autoComplete: string }) {
-  const invalid = Boolean(props.error);
-  return (
-    <AriaTextField
-      id={fieldId(props.name)}
-      name={props.name}
-      type="password"
-      autoComplete={props.autoComplete}
-      isInvalid={invalid}
-      validationBehavior="aria"
-      className={`field${invalid ? ' field--error' : ''}`}
-    >
-      <FieldHeading label={props.label} hint={props.hint} error={props.error} />
-      <Input className="field__input field__input--medium" spellCheck={false} />
-    </AriaTextField>
   );
 }

@@ -2,16 +2,13 @@
 // password change) comes from signIn; a failure never says whether the account exists.
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
-import { Input, TextField as AriaTextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { translatorFor } from '../i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '../portal-cookies.server.ts';
-import { currentSession, sessionCookie, signIn } from '../staff-auth.server.ts';
+import { currentSession, sessionCookie, signIn, officeRedirectTarget } from '../staff-auth.server.ts';
 import { Button } from '../ui/button.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
-import { FieldHeading } from '../ui/field-heading.tsx';
-import { fieldId } from '../ui/field-ids.ts';
 import { OfficePlainPage } from '../ui/office-plain-page.tsx';
 import { officeLinks } from '../ui/office-styles.ts';
 import { TextField } from '../ui/text-field.tsx';
@@ -21,24 +18,6 @@ export const links = officeLinks;
 /** Longer than any real password: refused before hashing, so a huge body costs no argon2 time. */
 const PASSWORD_INPUT_MAX = 1024;
 
-const ORIGIN = 'http://office.invalid';
-/**
- * Where to go after signing in: only a path of this site under /office (never another site, a
- * protocol-relative URL or a sign-in page again). Anything else is dropped, not corrected.
- */
-const RedirectTo = z
-  .string()
-  .max(2000)
-  .refine((value) => value.startsWith('/') && !value.startsWith('//') && !value.includes('\\'))
-  .transform((value) => new URL(value, ORIGIN))
-  .refine((url) => url.origin === ORIGIN && (url.pathname === '/office' || url.pathname.startsWith('/office/')))
-  .refine((url) => !url.pathname.startsWith('/office/sign-'))
-  .transform((url) => `${url.pathname}${url.search}`);
-
-function redirectTarget(request: Request): string | null {
-  const parsed = RedirectTo.safeParse(new URL(request.url).searchParams.get('redirectTo'));
-  return parsed.success ? parsed.data : null;
-}
 
 const SignInForm = z.object({
   email: z.string('emailMissing').trim().min(1, 'emailMissing').max(254, 'emailFormat').pipe(z.email('emailFormat')),
@@ -49,7 +28,7 @@ type FieldErrors = { email?: string; password?: string };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await currentSession(request);
-  if (session?.fullySignedIn) throw redirect(redirectTarget(request) ?? '/office', { headers: PRIVATE_PAGE_HEADERS });
+  if (session?.fullySignedIn) throw redirect(officeRedirectTarget(request) ?? '/office', { headers: PRIVATE_PAGE_HEADERS });
   const { t } = await translatorFor(request);
   return data({ title: `${t('office-auth:signIn.title')} – ${t('office:shell.name')}` }, { headers: PRIVATE_PAGE_HEADERS });
 }
@@ -78,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok) return fail(result.reason === 'rateLimited' ? 429 : 400, {}, result.reason);
 
-  const after = redirectTarget(request);
+  const after = officeRedirectTarget(request);
   const destination = {
     secondFactor: `/office/sign-in/code${after ? `?redirectTo=${encodeURIComponent(after)}` : ''}`,
     enrolSecondFactor: '/office/account/two-factor',
@@ -120,30 +99,11 @@ export default function SignInPage() {
           spellCheck={false}
           width="medium"
         />
-        <PasswordField name="password" label={t('signIn.fields.password.label')} error={passwordError} autoComplete="current-password" />
+        <TextField type="password" width="medium" spellCheck={false} name="password" label={t('signIn.fields.password.label')} error={passwordError} autoComplete="current-password" />
         <Button isDisabled={submitting}>{submitting ? t('signIn.submitting') : t('signIn.submit')}</Button>
       </Form>
       <h2>{t('signIn.helpTitle')}</h2>
       <p>{t('signIn.helpBody')}</p>
     </OfficePlainPage>
-  );
-}
-
-/** app/ui's TextField has no password type (yet); this is the same field with type="password". */
-function PasswordField(props: { name: string; label: string; error?: string; autoComplete: string }) {
-  const invalid = Boolean(props.error);
-  return (
-    <AriaTextField
-      id={fieldId(props.name)}
-      name={props.name}
-      type="password"
-      autoComplete={props.autoComplete}
-      isInvalid={invalid}
-      validationBehavior="aria"
-      className={`field${invalid ? ' field--error' : ''}`}
-    >
-      <FieldHeading label={props.label} error={props.error} />
-      <Input className="field__input field__input--medium" spellCheck={false} />
-    </AriaTextField>
   );
 }

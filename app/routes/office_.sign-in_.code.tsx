@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { translatorFor } from '../i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '../portal-cookies.server.ts';
-import { completeSecondFactor, currentSession, type StaffSession } from '../staff-auth.server.ts';
+import { completeSecondFactor, currentSession, type StaffSession, officeRedirectTarget } from '../staff-auth.server.ts';
 import { Button } from '../ui/button.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { OfficePlainPage } from '../ui/office-plain-page.tsx';
@@ -15,26 +15,11 @@ import { TextField } from '../ui/text-field.tsx';
 
 export const links = officeLinks;
 
-const ORIGIN = 'http://office.invalid';
-/** Same rule as the sign-in page: only a path of this site under /office, never a sign-in page. */
-const RedirectTo = z
-  .string()
-  .max(2000)
-  .refine((value) => value.startsWith('/') && !value.startsWith('//') && !value.includes('\\'))
-  .transform((value) => new URL(value, ORIGIN))
-  .refine((url) => url.origin === ORIGIN && (url.pathname === '/office' || url.pathname.startsWith('/office/')))
-  .refine((url) => !url.pathname.startsWith('/office/sign-'))
-  .transform((url) => `${url.pathname}${url.search}`);
-
-function redirectTarget(request: Request): string | null {
-  const parsed = RedirectTo.safeParse(new URL(request.url).searchParams.get('redirectTo'));
-  return parsed.success ? parsed.data : null;
-}
 
 /** What is still required after both factors (a one-time password to replace), else where the person was going. */
 function nextStep(session: StaffSession, request: Request): string {
   if (session.actor.mustChangePassword) return '/office/account/password';
-  return redirectTarget(request) ?? '/office';
+  return officeRedirectTarget(request) ?? '/office';
 }
 
 const CodeForm = z.object({
