@@ -3,15 +3,13 @@
 import { CASE_KINDS, type CaseKind } from './domain/case-kinds.ts';
 import { CASE_STATUSES, TERMINAL_STATUSES, type CaseStatus } from './domain/case-lifecycle.ts';
 import { DUE_SOON_DAYS } from './domain/deadlines.ts';
-import { CHANNELS } from './domain/case-attributes.ts';
+import { CHANNELS, type Channel } from './domain/case-attributes.ts';
 import { db, Prisma } from './db.server.ts';
 import { env } from './env.server.ts';
 import type { Locale } from './i18n/config.ts';
 import { localizedName } from './reference-data.server.ts';
 
 export const STATISTICS_WEEKS = 12;
-
-type Channel = (typeof CHANNELS)[number];
 
 export interface CountRow<Key extends string> {
   key: Key;
