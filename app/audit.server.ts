@@ -14,6 +14,7 @@ export type AuditAction =
   | 'staff.created'
   | 'staff.roleChanged'
   | 'staff.deactivated'
+  | 'staff.reactivated'
   | 'staff.sessionsRevoked'
   | 'contact.viewed'
   | 'export';

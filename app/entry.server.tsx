@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { Transform } from 'node:stream';
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
@@ -11,6 +11,18 @@ import { NonceContext } from './ui/nonce.tsx';
 import './load-context.ts';
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18.3's streaming renderer can emit a NUL byte at a chunk boundary next to multi-byte
+ * (Chinese) text (facebook/react#31134). NUL never belongs in our HTML, so drop it.
+ */
+function withoutNulBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk);
+    },
+  });
+}
 
 export default async function handleRequest(
   request: Request,
@@ -38,7 +50,7 @@ export default async function handleRequest(
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           responseHeaders.set('Content-Language', locale);
           responseHeaders.append('Vary', 'Cookie, Accept-Language');

@@ -302,10 +302,7 @@ export async function deactivateStaff(actor: Actor, targetId: string, context: R
   });
 }
 
-/**
- * Turns an account back on. The audit log has no action of its own for this yet, so it is
- * recorded as staff.roleChanged with the change of `active` in before/after.
- */
+/** Turns an account back on (and clears any sign-in lockout), audited as staff.reactivated. */
 export async function reactivateStaff(actor: Actor, targetId: string, context: RequestContext): Promise<boolean> {
   return await db().$transaction(async (tx) => {
     const target = await tx.staffUser.findUnique({ where: { id: targetId }, select: { id: true } });
@@ -317,7 +314,7 @@ export async function reactivateStaff(actor: Actor, targetId: string, context: R
     if (updated.count === 0) return false;
     await audit(
       {
-        action: 'staff.roleChanged',
+        action: 'staff.reactivated',
         actorId: actor.id,
         targetType: 'StaffUser',
         targetId,
@@ -378,6 +375,7 @@ export const AUDIT_ACTIONS = [
   'staff.created',
   'staff.roleChanged',
   'staff.deactivated',
+  'staff.reactivated',
   'staff.sessionsRevoked',
   'contact.viewed',
   'export',

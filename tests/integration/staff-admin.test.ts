@@ -211,7 +211,7 @@ describe('deactivating and reactivating', () => {
 
     expect(await reactivateStaff(admin.actor, clerk.user.id, ctx)).toBe(true);
     expect((await db().staffUser.findUniqueOrThrow({ where: { id: clerk.user.id } })).active).toBe(true);
-    expect(await auditRows(clerk.user.id, 'staff.roleChanged')).toMatchObject([
+    expect(await auditRows(clerk.user.id, 'staff.reactivated')).toMatchObject([
       { actorId: admin.user.id, details: { before: { active: false }, after: { active: true } } },
     ]);
     expect(await signIn(clerk.user.email, clerk.password, { ipAddress: '192.0.2.15' })).toMatchObject({ ok: true });
