@@ -193,3 +193,5 @@ export default function QueuePage() {
     </>
   );
 }
+
+export { ErrorBoundary } from '../ui/office-error-boundary.tsx';

@@ -1,7 +1,7 @@
 // /office/audit: the audit log, newest first, 100 entries a page, paged by id (`?before=`).
 // Admins only. Optional filters: one action, or one staff account (by or about it).
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, isRouteErrorResponse, useLoaderData, useRouteError } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { canReadAuditLog } from '../domain/permissions.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
@@ -165,16 +165,4 @@ function Target({ target }: { target: AuditRow['target'] }) {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation('office-admin');
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 403 ? 'forbidden' : status === 404 ? 'notFound' : 'failed';
-  return (
-    <>
-      <title>{t(`errorPage.${key}.title`)}</title>
-      <h1>{t(`errorPage.${key}.title`)}</h1>
-      <p>{t(`errorPage.${key}.body`)}</p>
-    </>
-  );
-}
+export { ErrorBoundary } from '../ui/office-error-boundary.tsx';

@@ -368,3 +368,5 @@ export default function CasePage() {
     </>
   );
 }
+
+export { ErrorBoundary } from '../ui/office-error-boundary.tsx';

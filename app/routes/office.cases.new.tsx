@@ -166,3 +166,5 @@ export default function RegisterCasePage() {
     </>
   );
 }
+
+export { ErrorBoundary } from '../ui/office-error-boundary.tsx';

@@ -8,7 +8,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { STAFF_ROLES, canManageStaff } from '../domain/permissions.ts';
@@ -30,6 +30,7 @@ import { Button } from '../ui/button.tsx';
 import { RadioGroup } from '../ui/choice-fields.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { useFormatDate } from '../ui/format.ts';
+import { OfficeErrorBoundary } from '../ui/office-error-boundary.tsx';
 import { officeLinks } from '../ui/office-styles.ts';
 import { SelectField } from '../ui/select-field.tsx';
 
@@ -242,20 +243,6 @@ export default function StaffDetailPage() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
   const { t } = useTranslation('office-admin');
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 403 ? 'forbidden' : status === 404 ? 'notFound' : 'failed';
-  return (
-    <>
-      <title>{t(`errorPage.${key}.title`)}</title>
-      <h1>{t(`errorPage.${key}.title`)}</h1>
-      <p>{t(`errorPage.${key}.body`)}</p>
-      {status === 404 ? (
-        <p>
-          <Link to="/office/staff">{t('staff.detail.back')}</Link>
-        </p>
-      ) : null}
-    </>
-  );
+  return <OfficeErrorBoundary back={{ to: '/office/staff', label: t('staff.detail.back') }} />;
 }

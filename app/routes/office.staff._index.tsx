@@ -1,7 +1,7 @@
 // /office/staff: every staff account, and the form that creates one. Admins only. A new account's
 // one-time password is shown once, in the response to the POST that created it, never in a URL.
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAFF_ROLES, canManageStaff } from '../domain/permissions.ts';
@@ -199,16 +199,4 @@ function CreatedNotice({ created, roleName }: CreatedNoticeProps) {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation('office-admin');
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 403 ? 'forbidden' : status === 404 ? 'notFound' : 'failed';
-  return (
-    <>
-      <title>{t(`errorPage.${key}.title`)}</title>
-      <h1>{t(`errorPage.${key}.title`)}</h1>
-      <p>{t(`errorPage.${key}.body`)}</p>
-    </>
-  );
-}
+export { ErrorBoundary } from '../ui/office-error-boundary.tsx';

@@ -1,7 +1,7 @@
 // /office/statistics: how many cases, by status, kind, channel, category and unit, deadlines and
 // weekly intake. Counts only: nothing on this page identifies a person or a case.
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { isRouteErrorResponse, useLoaderData, useRouteError } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canViewStatistics } from '../domain/permissions.ts';
@@ -179,16 +179,4 @@ function NamedTable({ id, keyHeading, rows, format }: NamedTableProps) {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation('office-admin');
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 403 ? 'forbidden' : status === 404 ? 'notFound' : 'failed';
-  return (
-    <>
-      <title>{t(`errorPage.${key}.title`)}</title>
-      <h1>{t(`errorPage.${key}.title`)}</h1>
-      <p>{t(`errorPage.${key}.body`)}</p>
-    </>
-  );
-}
+export { ErrorBoundary } from '../ui/office-error-boundary.tsx';
