@@ -1,0 +1,115 @@
+// Back-office queue benchmark (second part of `npm run bench`).
+//
+// Fills a throwaway embedded PostgreSQL with 1,000,000 cases (generated in SQL from a few hundred
+// Chinese and English letters, their search tokens computed by the app's own tokenizer), then
+// times the queue queries as the back office runs them (app/case-queue.server.ts), in-process, so
+// the figures are server time per request: the default page, a filtered page, page 50 through
+// keyset paging, and a search for a two-character Chinese word. Targets: < 50 ms for the queue
+// pages, < 200 ms for the search.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../app/generated/prisma/client.ts';
+import { documentTokens, tsvectorLiteral } from '../app/domain/search-tokens.ts';
+import { seedReferenceData } from '../prisma/seed.ts';
+import { startEmbeddedPostgres } from '../scripts/lib/embedded-postgres.ts';
+import { applyMigrations } from '../scripts/lib/migrations.ts';
+import { percentile, sortedAscending } from './lib/stats.ts';
+
+const CASES = Number(process.env.BENCH_QUEUE_CASES ?? 1_000_000);
+const RUNS = 30;
+
+const PROBLEMS = ['拖欠工资', '欠薪三个月', '征地补偿', '房屋拆迁', '物业费纠纷', '噪音扰民', '医保报销', '子女入学', '养老金发放', '环境污染', '退役安置', '执法不公', 'street lights broken', 'unpaid wages', 'school places'];
+const PLACES = ['东城区', '西城区', '朝阳街道', '海淀镇', '新村', 'Riverside'];
+const DETAILS = ['多次反映未果', '请求尽快处理', '影响正常生活', '涉及多户居民', '希望依法解决', 'please help us'];
+
+/** A few hundred distinct letters; every case uses one, so the index holds realistic tokens. */
+function letters(): { subject: string; body: string; vector: string }[] {
+  const out: { subject: string; body: string; vector: string }[] = [];
+  for (const problem of PROBLEMS) {
+    for (const place of PLACES) {
+      for (const detail of DETAILS) {
+        const subject = `${place}${problem}`;
+        const body = `${place}居民反映${problem}问题，${detail}。时间已超过一个月，相关部门至今没有答复。`;
+        out.push({ subject, body, vector: tsvectorLiteral(documentTokens(`${subject}\n${body}`)) });
+      }
+    }
+  }
+  return out;
+}
+
+async function fill(prisma: PrismaClient) {
+  const templates = letters();
+  await prisma.$executeRawUnsafe('CREATE TEMP TABLE bench_letter (n int PRIMARY KEY, subject text, body text, vector tsvector)');
+  for (const [n, t] of templates.entries()) {
+    await prisma.$executeRaw`INSERT INTO bench_letter VALUES (${n}, ${t.subject}, ${t.body}, ${t.vector}::tsvector)`;
+  }
+  // Bulk load without the search index, then build it once: what a migration of old data would do.
+  await prisma.$executeRawUnsafe('DROP INDEX "Case_searchVector_idx"');
+  const started = performance.now();
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Case" ("id", "receiptNo", "accessCodeHash", "idempotencyKey", "kind", "channel", "categoryId", "unitId",
+      "subject", "body", "coSignerCount", "status", "warningLevel", "receivedAt", "acceptDueAt", "nextDueAt",
+      "createdAt", "updatedAt", "searchVector")
+    SELECT gen_random_uuid(), 'XF-BENCH-' || g, repeat('0', 64), 'bench-' || g,
+      (ARRAY['SUGGESTION','OPINION','COMPLAINT','HELP_REQUEST','MISCONDUCT_REPORT','INQUIRY'])[1 + g % 6]::"CaseKind",
+      (ARRAY['ONLINE','ONLINE','ONLINE','LETTER','VISIT','PHONE'])[1 + g % 6]::"Channel",
+      c.id, c."defaultUnitId", l.subject, l.body, 1 + (g % 7 = 0)::int * (g % 15),
+      (ARRAY['SUBMITTED','ACCEPTED','IN_PROGRESS','REPLIED','CLOSED','CLOSED','CLOSED','NOT_ACCEPTED'])[1 + g % 8]::"CaseStatus",
+      'NONE', now() - (g % 365) * interval '1 day', now() - (g % 365) * interval '1 day' + interval '15 days',
+      CASE WHEN g % 8 < 3 THEN now() + ((g % 120) - 40) * interval '1 day' + (g % 86400) * interval '1 second' END,
+      now(), now(), l.vector
+    FROM generate_series(1, ${CASES}) AS g
+    JOIN bench_letter l ON l.n = g % ${templates.length}
+    JOIN LATERAL (SELECT id, "defaultUnitId" FROM "Category" ORDER BY "sortOrder" OFFSET (g % 15) LIMIT 1) c ON true`);
+  const loaded = performance.now();
+  await prisma.$executeRawUnsafe('CREATE INDEX "Case_searchVector_idx" ON "Case" USING GIN ("searchVector")');
+  await prisma.$executeRawUnsafe('ANALYZE "Case"');
+  console.log(`filled ${CASES.toLocaleString('en')} cases in ${((loaded - started) / 1000).toFixed(0)} s, search index in ${((performance.now() - loaded) / 1000).toFixed(0)} s`);
+}
+
+async function time(label: string, target: number, run: () => Promise<unknown>) {
+  await run(); // warm the caches once, as a busy server would have them
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  const sorted = sortedAscending(samples);
+  const p50 = percentile(sorted, 50);
+  const p95 = percentile(sorted, 95);
+  console.log(`${label.padEnd(34)} p50 ${p50.toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   target < ${target} ms → ${p95 < target ? 'MEETS' : 'MISSES'}`);
+}
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'pd-bench-queue-'));
+const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), port: 0, database: 'bench', throwaway: true });
+try {
+  await applyMigrations(database.url);
+  process.env.DATABASE_URL = database.url;
+  process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789abcdef';
+  process.env.HMAC_KEY ??= 'bench-hmac-key-0123456789abcdef012345';
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  await seedReferenceData(prisma);
+  await fill(prisma);
+  await prisma.$disconnect();
+
+  const { queuePage, QueueFilters } = await import('../app/case-queue.server.ts');
+  const { db } = await import('../app/db.server.ts');
+  const unit = await db().unit.findUniqueOrThrow({ where: { code: 'human-resources' } });
+  console.log(`\nqueue queries over ${CASES.toLocaleString('en')} cases (server time per request, ${RUNS} runs each)`);
+  await time('default queue page', 50, () => queuePage(QueueFilters.parse({}), {}));
+  await time('filtered page (unit, kind, due soon)', 50, () =>
+    queuePage(QueueFilters.parse({ unitId: unit.id, kind: 'COMPLAINT', due: 'soon' }), {}),
+  );
+  let cursor: string | undefined;
+  for (let page = 1; page < 50; page++) cursor = (await queuePage(QueueFilters.parse({ after: cursor }), {})).nextCursor ?? undefined;
+  await time('page 50 (keyset)', 50, () => queuePage(QueueFilters.parse({ after: cursor }), {}));
+  await time('search 欠薪 (two Chinese characters)', 200, () => queuePage(QueueFilters.parse({ q: '欠薪' }), {}));
+  await time('search 拖欠工资 (phrase)', 200, () => queuePage(QueueFilters.parse({ q: '拖欠工资' }), {}));
+  await db().$disconnect();
+} finally {
+  await database.stop();
+  rmSync(scratch, { recursive: true, force: true });
+}
