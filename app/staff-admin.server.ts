@@ -53,6 +53,35 @@ export async function listActiveUnits(locale: Locale): Promise<UnitOption[]> {
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 
+interface StaffRowForSummary {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffListRow['role'];
+  active: boolean;
+  lockedUntil: Date | null;
+  totpEnabledAt: Date | null;
+  mustChangePassword: boolean;
+  lastSignInAt: Date | null;
+  unit: { nameZhHans: string; nameZhHant: string; nameEn: string } | null;
+}
+
+/** What the staff pages show of an account: status worked out, nothing secret. */
+function staffSummary(row: StaffRowForSummary, locale: Locale, now: Date): StaffListRow {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    unitName: row.unit ? localizedName(row.unit, locale) : null,
+    active: row.active,
+    locked: row.lockedUntil !== null && row.lockedUntil > now,
+    totpEnabled: row.totpEnabledAt !== null,
+    mustChangePassword: row.mustChangePassword,
+    lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
+  };
+}
+
 /** Every account, active ones first, with its unit's name. Staff lists are short: no paging. */
 export async function listStaff(locale: Locale, now = new Date()): Promise<StaffListRow[]> {
   const rows = await db().staffUser.findMany({
@@ -70,18 +99,7 @@ export async function listStaff(locale: Locale, now = new Date()): Promise<Staff
       unit: unitNames,
     },
   });
-  return rows.map((row) => ({
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    unitName: row.unit ? localizedName(row.unit, locale) : null,
-    active: row.active,
-    locked: row.lockedUntil !== null && row.lockedUntil > now,
-    totpEnabled: row.totpEnabledAt !== null,
-    mustChangePassword: row.mustChangePassword,
-    lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
-  }));
+  return rows.map((row) => staffSummary(row, locale, now));
 }
 
 export async function staffDetail(id: string, locale: Locale, now = new Date()): Promise<StaffDetail | null> {
@@ -107,17 +125,8 @@ export async function staffDetail(id: string, locale: Locale, now = new Date()):
     where: { userId: id, revokedAt: null, expiresAt: { gt: now } },
   });
   return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
+    ...staffSummary(row, locale, now),
     unitId: row.unitId,
-    unitName: row.unit ? localizedName(row.unit, locale) : null,
-    active: row.active,
-    locked: row.lockedUntil !== null && row.lockedUntil > now,
-    totpEnabled: row.totpEnabledAt !== null,
-    mustChangePassword: row.mustChangePassword,
-    lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     activeSessions,
   };

@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { formatAccessCode } from '../domain/access-code.ts';
 import { STATUTORY_LIMITS } from '../domain/deadlines.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS, receiptCookie } from '../portal-cookies.server.ts';
 import { privatePageHeaders } from '../ui/private-page-headers.ts';
 import { Button } from '../ui/button.tsx';
+import { ReceiptPanel } from '../ui/receipt-panel.tsx';
 import { PrintButton } from '../ui/print-button.tsx';
 import { useFormatDate } from '../ui/format.ts';
 
@@ -45,28 +45,13 @@ export default function ConfirmationPage() {
 
   return (
     <>
-      <div className="panel panel--confirmation">
-        <h1 className="panel__title">{t('confirmation.title')}</h1>
-        <div className="panel__body">
-          {t('confirmation.receiptLabel')}
-          <br />
-          <strong className="reference" data-testid="receipt-no">
-            {receipt.receiptNo}
-          </strong>
-        </div>
-      </div>
-
-      {receipt.accessCode ? (
-        <section className="access-code" aria-labelledby="access-code-title">
-          <h2 id="access-code-title">{t('confirmation.accessCodeTitle')}</h2>
-          <p className="reference reference--code" data-testid="access-code">
-            {formatAccessCode(receipt.accessCode)}
-          </p>
-          <p className="warning-text">{t('confirmation.accessCodeWarning')}</p>
-        </section>
-      ) : (
-        <p className="warning-text">{t('confirmation.accessCodeNotShown')}</p>
-      )}
+      <ReceiptPanel
+        title={t('confirmation.title')}
+        receiptNo={receipt.receiptNo}
+        accessCode={receipt.accessCode}
+        accessCodeNote={t('confirmation.accessCodeWarning')}
+        withoutCode={<p className="warning-text">{t('confirmation.accessCodeNotShown')}</p>}
+      />
 
       <h2>{t('confirmation.nextTitle')}</h2>
       <ul className="deadline-list">

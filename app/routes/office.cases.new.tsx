@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { registerCase, type RegistrationErrors } from '../case-registration.server.ts';
 import { REGISTRATION_CHANNELS } from '../domain/case-attributes.ts';
 import { CASE_KINDS, REPLY_CHANNELS } from '../domain/case-kinds.ts';
-import { formatAccessCode } from '../domain/access-code.ts';
 import { canRegisterCases } from '../domain/permissions.ts';
 import { LIMITS } from '../domain/submission-fields.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
@@ -18,6 +17,7 @@ import { Checkbox, RadioGroup } from '../ui/choice-fields.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { useFormatDate } from '../ui/format.ts';
 import { officeLinks } from '../ui/office-styles.ts';
+import { ReceiptPanel } from '../ui/receipt-panel.tsx';
 import { SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
 
@@ -69,25 +69,12 @@ export default function RegisterCasePage() {
   if (result?.ok) {
     return (
       <>
-        <div className="panel panel--confirmation">
-          <h1 className="panel__title">{t('register.doneTitle')}</h1>
-          <div className="panel__body">
-            {tc('confirmation.receiptLabel')}
-            <br />
-            <strong className="reference" data-testid="receipt-no">
-              {result.receiptNo}
-            </strong>
-          </div>
-        </div>
-        {result.accessCode ? (
-          <section className="access-code" aria-labelledby="access-code-title">
-            <h2 id="access-code-title">{tc('confirmation.accessCodeTitle')}</h2>
-            <p className="reference reference--code" data-testid="access-code">
-              {formatAccessCode(result.accessCode)}
-            </p>
-            <p className="warning-text">{t('register.handOver')}</p>
-          </section>
-        ) : null}
+        <ReceiptPanel
+          title={t('register.doneTitle')}
+          receiptNo={result.receiptNo}
+          accessCode={result.accessCode}
+          accessCodeNote={t('register.handOver')}
+        />
         <p>
           {t('register.decisionBy')} <strong>{formatDate(result.acceptDueAt)}</strong>
         </p>
