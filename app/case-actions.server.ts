@@ -7,6 +7,9 @@ import { db, Prisma } from './db.server.ts';
 import { activeDeadlineField, nextStatus, type CaseAction, type CaseStatus } from './domain/case-lifecycle.ts';
 import { replyDeadline, reviewRequestDeadline, STATUTORY_LIMITS } from './domain/deadlines.ts';
 import { canTakeAction, canViewCase, canViewContact, type Actor, type CaseScope } from './domain/permissions.ts';
+import type { CitizenTemplate } from './domain/notification-topics.ts';
+import { queueCitizenMessage, queueStaffMessages, type Tx } from './notifications/outbox.server.ts';
+import { reassessWarnings } from './warnings.server.ts';
 
 export class CaseAccessError extends Error {
   constructor(readonly status: 403 | 404) {
@@ -191,8 +194,30 @@ export async function performCaseAction(
         createdAt: now,
       },
     });
+    // A staff change ends any warning override and may end the response targets (a closed case).
+    await reassessWarnings(tx, [caseId], now, { clearOverride: true, actorId: actor.id });
+    await notifyAfterAction(tx, row, input, expectedVersion + 1);
     return { version: expectedVersion + 1, status: to };
   });
+}
+
+/** What the citizen is told about, by email when they gave one (never with the access code). */
+const CITIZEN_MESSAGE: Partial<Record<CaseAction, CitizenTemplate>> = {
+  accept: 'case.accepted',
+  decline: 'case.declined',
+  forward: 'case.forwarded',
+  extend: 'case.extended',
+  reply: 'case.replied',
+};
+
+async function notifyAfterAction(tx: Tx, row: CaseRow, input: ActionInput, version: number): Promise<void> {
+  const template = CITIZEN_MESSAGE[input.action];
+  // The version names this change, so a message is queued once per change however often it is retried.
+  if (template) await queueCitizenMessage(tx, row.id, template, `v${version}`);
+  if (input.action === 'assign' && input.assigneeId && input.assigneeId !== row.assigneeId) {
+    const assignee = await tx.staffUser.findMany({ where: { id: input.assigneeId, active: true }, select: { id: true, mutedNotifications: true } });
+    await queueStaffMessages(tx, assignee, 'assignment', 'staff.assigned', `${row.id}:v${version}`, { caseId: row.id });
+  }
 }
 
 /** Shows a citizen's contact details to staff allowed to see them, and records that they did. */

@@ -4,7 +4,9 @@ import { caseForActor, scopeOf, type ActionInput } from './case-actions.server.t
 import { db } from './db.server.ts';
 import { allowedActions } from './domain/case-lifecycle.ts';
 import { DEADLINE_ARTICLE } from './domain/deadlines.ts';
-import { canTakeAction, canViewContact, type Actor } from './domain/permissions.ts';
+import { canOverrideWarning, canRecordMilestone, canTakeAction, canViewClusters, canViewContact, type Actor } from './domain/permissions.ts';
+import { responseWording, targetStatuses } from './domain/warning.ts';
+import { TERMINAL_STATUSES } from './domain/case-lifecycle.ts';
 import { parseReceiptNo } from './domain/receipt.ts';
 import type { Locale } from './i18n/config.ts';
 import { localizedName } from './reference-data.server.ts';
@@ -71,6 +73,16 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale)
     })),
     actions,
     canViewContact: canViewContact(actor, scope) && !row.anonymous,
+    warning: {
+      level: row.warningLevel,
+      reasons: row.warningReasons,
+      override: row.warningOverride ? { level: row.warningOverride, reason: row.warningOverrideReason ?? '' } : null,
+      wording: responseWording(row.warningLevel),
+      targets: targetStatuses(row, row, new Date()),
+      clusterId: row.clusterId && canViewClusters(actor) ? row.clusterId : null,
+      clusterSize: row.clusterId ? await db().case.count({ where: { clusterId: row.clusterId } }) : 0,
+      canChange: !TERMINAL_STATUSES.has(row.status) && (canOverrideWarning(actor, scope) || canRecordMilestone(actor, scope)),
+    },
     templates: templates.map((tpl) => ({ id: tpl.id, title: tpl.title, body: tpl.body })),
   };
 }

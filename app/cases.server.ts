@@ -5,6 +5,13 @@ import type { Channel } from './domain/case-attributes.ts';
 import { acceptanceDeadline, latestReplyDeadlineForNewCase, type ClockSettings, DEFAULT_CLOCK } from './domain/deadlines.ts';
 import { RECEIPT_RANDOM_BYTES, buildReceiptNo } from './domain/receipt.ts';
 import { documentTokens, tsvectorLiteral } from './domain/search-tokens.ts';
+import { findWelfareSignals } from './domain/welfare-signals.ts';
+import { assessWarning, levelRank, nextTargetDue, targetsFor, type WarningReason } from './domain/warning.ts';
+import type { WarningLevel } from './domain/case-attributes.ts';
+import { findRepeatOf, lockIssue, similarOpenCases } from './cluster-matching.server.ts';
+import { queueStaffMessages, warningAlertRecipients, type Tx } from './notifications/outbox.server.ts';
+import { getSetting } from './settings.server.ts';
+import { reassessWarnings } from './warnings.server.ts';
 import type { Submission } from './domain/submission.ts';
 import type { CaseStatus } from './domain/case-lifecycle.ts';
 import { db, Prisma } from './db.server.ts';
@@ -43,6 +50,8 @@ export interface SubmittedCase {
   acceptDueAt: Date;
   latestReplyDueAt: Date;
   created: boolean;
+  /** The text shows signs of self-harm or a threat to life: the citizen is shown where to get help now. */
+  welfareConcern: boolean;
 }
 
 
@@ -67,31 +76,74 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
   const categoryUnits = await activeCategoryUnits();
   if (!categoryUnits.has(submission.categoryId)) throw new Error('unknown or inactive category');
 
+  const text = `${submission.subject}\n${submission.body}`;
+  const tokens = documentTokens(text);
+  const welfare = findWelfareSignals(text);
+  const clustering = await getSetting('clustering');
+  const withContact = !submission.anonymous && submission.name !== null;
+  const fingerprints = {
+    phone: withContact && submission.phone ? contactFingerprint('phone', submission.phone) : null,
+    email: withContact && submission.email ? contactFingerprint('email', submission.email) : null,
+  };
+  // Reading earlier cases needs no lock, so it happens before the write.
+  const repeatOfId = await findRepeatOf(db(), fingerprints, submission.categoryId, tokens, now, clustering.similarity);
+  const own = assessWarning({
+    coSignerCount: submission.coSignerCount,
+    clusterSize: 0,
+    repeat: repeatOfId !== null,
+    welfareConcern: welfare.concern,
+    missedDeadlines: 0,
+  });
+
   // The common case is a new form, so insert first and look for an earlier attempt only when the
   // idempotency key (or, rarely, the random receipt number) is already taken.
   for (let attempt = 0; attempt < 5; attempt++) {
     const receiptNo = buildReceiptNo(receivedAt, randomBytes(RECEIPT_RANDOM_BYTES), clock().timeZone);
+    const row: NewCaseRow = {
+      id: randomUUID(),
+      receiptNo,
+      accessCodeHash: accessCodeHash(accessCode),
+      idempotencyKey: meta.idempotencyKey,
+      channel,
+      unitId: categoryUnits.get(submission.categoryId) ?? null,
+      locale: meta.locale,
+      receivedAt,
+      acceptDueAt,
+      now,
+      registeredBy: meta.registeredBy ?? null,
+      submission,
+      search: tsvectorLiteral(tokens),
+      fingerprints,
+      warning: { level: own.level, reasons: own.reasons, welfareConcern: welfare.concern, welfareMatches: welfare.matches, repeatOfId },
+    };
     try {
-      await insertCase({
-        id: randomUUID(),
-        receiptNo,
-        accessCodeHash: accessCodeHash(accessCode),
-        idempotencyKey: meta.idempotencyKey,
-        channel,
-        unitId: categoryUnits.get(submission.categoryId) ?? null,
-        locale: meta.locale,
-        receivedAt,
-        acceptDueAt,
-        now,
-        registeredBy: meta.registeredBy ?? null,
-        submission,
-      });
+      const alert = levelRank(own.level) >= levelRank('ORANGE');
+      if (clustering.enabled || alert) {
+        await db().$transaction(async (tx) => {
+          const similar = clustering.enabled
+            ? await lockIssue(tx, row.submission).then(() => similarOpenCases(tx, row.submission, tokens, now, clustering.similarity))
+            : [];
+          await insertCase(tx, row);
+          if (alert) {
+            await queueStaffMessages(tx, await warningAlertRecipients(tx, row.unitId), 'warningAlert', 'staff.warningAlert', `${row.id}:${own.level}`, {
+              caseId: row.id,
+              level: own.level,
+              data: { level: own.level, reasons: own.reasons },
+            });
+          }
+          if (similar.length > 0) await joinCluster(tx, row, similar, now);
+        });
+      } else {
+        // One statement, one round trip: the portal's hottest write (see bench/ for the figures).
+        await insertCase(db(), row);
+      }
       return {
         receiptNo,
         accessCode,
         acceptDueAt,
         latestReplyDueAt: latestReplyDeadlineForNewCase(receivedAt, clock()),
         created: true,
+        welfareConcern: welfare.concern,
       };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -102,6 +154,37 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
     }
   }
   throw new Error('could not allocate a receipt number');
+}
+
+/**
+ * Puts a new case with the cases it shares an issue with: into the cluster of the most similar
+ * one that has a cluster, or else into a new cluster with every similar case that has none.
+ * Then every member's level is reassessed, since a cluster's size counts like co-signers.
+ */
+async function joinCluster(tx: Tx, row: NewCaseRow, similar: { id: string; clusterId: string | null }[], now: Date): Promise<void> {
+  const existing = similar.find((c) => c.clusterId !== null)?.clusterId ?? null;
+  let clusterId = existing;
+  let joined: string[] = [row.id];
+  if (!clusterId) {
+    const created = await tx.caseCluster.create({
+      data: { categoryId: row.submission.categoryId, area: row.submission.area, title: row.submission.subject.slice(0, 200) },
+    });
+    clusterId = created.id;
+    joined = [row.id, ...similar.filter((c) => c.clusterId === null).map((c) => c.id)];
+  }
+  await tx.case.updateMany({ where: { id: { in: joined } }, data: { clusterId } });
+  await tx.caseEvent.createMany({
+    data: joined.map((caseId) => ({
+      caseId,
+      type: 'CLUSTER_JOINED',
+      visibility: 'INTERNAL' as const,
+      actorType: 'SYSTEM' as const,
+      data: { clusterId: clusterId!, created: existing === null },
+      createdAt: now,
+    })),
+  });
+  const members = await tx.case.findMany({ where: { clusterId }, select: { id: true } });
+  await reassessWarnings(tx, members.map((m) => m.id), now);
 }
 
 interface NewCaseRow {
@@ -117,32 +200,52 @@ interface NewCaseRow {
   now: Date;
   registeredBy: string | null;
   submission: Submission;
+  /** The tsvector literal of subject and body. */
+  search: string;
+  fingerprints: { phone: string | null; email: string | null };
+  warning: { level: WarningLevel; reasons: WarningReason[]; welfareConcern: boolean; welfareMatches: string[]; repeatOfId: string | null };
 }
 
 /**
- * The case, its contact details, its first event and its search tokens in one statement: one
- * round trip and one implicit transaction. This is the portal's hottest write, so it skips the
- * ORM's per-query planning (see bench/ for the figures).
+ * The case, its contact details, its first events, its search tokens and the citizen's "received"
+ * message in one statement: one round trip and one implicit transaction (or part of the caller's).
+ * This is the portal's hottest write, so it skips the ORM's per-query planning.
  */
-async function insertCase(row: NewCaseRow): Promise<void> {
+async function insertCase(client: Tx, row: NewCaseRow): Promise<void> {
   const s = row.submission;
+  const w = row.warning;
   const withContact = !s.anonymous && s.name !== null;
-  const search = tsvectorLiteral(documentTokens(`${s.subject}\n${s.body}`));
-  await db().$executeRaw`
+  const targets = targetsFor(w.level, row.now, clock().timeZone);
+  const nextTargetDueAt = nextTargetDue(targets, { respondedAt: null, progressAt: null, resultAt: null });
+  const warningEvent = { from: 'NONE', to: w.level, reasons: w.reasons, ...(w.welfareMatches.length ? { matches: w.welfareMatches } : {}) };
+  await client.$executeRaw`
     WITH new_case AS (
       INSERT INTO "Case" ("id", "receiptNo", "accessCodeHash", "idempotencyKey", "kind", "channel", "categoryId", "unitId",
         "area", "subject", "body", "coSignerCount", "citizenLocale", "preferredReplyChannel", "anonymous", "status",
-        "warningLevel", "receivedAt", "acceptDueAt", "nextDueAt", "version", "createdAt", "updatedAt", "searchVector")
+        "warningLevel", "warningReasons", "welfareConcern", "repeatOfId", "responseDueAt", "progressDueAt", "resultDueAt",
+        "nextTargetDueAt", "receivedAt", "acceptDueAt", "nextDueAt", "version", "createdAt", "updatedAt", "searchVector")
       VALUES (${row.id}::uuid, ${row.receiptNo}, ${row.accessCodeHash}, ${row.idempotencyKey}, ${s.kind}::"CaseKind",
         ${row.channel}::"Channel", ${s.categoryId}::uuid, ${row.unitId}::uuid, ${s.area}, ${s.subject}, ${s.body},
         ${s.coSignerCount}, ${row.locale}, ${s.preferredReplyChannel}::"ReplyChannel", ${s.anonymous}, 'SUBMITTED',
-        'NONE', ${row.receivedAt}, ${row.acceptDueAt}, ${row.acceptDueAt}, 0, ${row.now}, ${row.now}, ${search}::tsvector)
+        ${w.level}::"WarningLevel", ${w.reasons}::text[], ${w.welfareConcern}, ${w.repeatOfId}::uuid, ${targets.responseDueAt},
+        ${targets.progressDueAt}, ${targets.resultDueAt}, ${nextTargetDueAt},
+        ${row.receivedAt}, ${row.acceptDueAt}, ${row.acceptDueAt}, 0, ${row.now}, ${row.now}, ${row.search}::tsvector)
       RETURNING "id"
     ), new_contact AS (
       INSERT INTO "CaseContact" ("id", "caseId", "name", "phone", "email", "postalAddress", "phoneFingerprint", "emailFingerprint", "createdAt")
       SELECT ${randomUUID()}::uuid, new_case."id", ${s.name}, ${s.phone}, ${s.email}, ${s.postalAddress},
-        ${s.phone ? contactFingerprint('phone', s.phone) : null}, ${s.email ? contactFingerprint('email', s.email) : null}, ${row.now}
+        ${row.fingerprints.phone}, ${row.fingerprints.email}, ${row.now}
       FROM new_case WHERE ${withContact}
+      RETURNING "caseId", "email"
+    ), received_message AS (
+      INSERT INTO "OutboxMessage" ("id", "dedupeKey", "template", "recipientType", "caseId", "locale", "data", "createdAt", "nextAttemptAt")
+      SELECT ${randomUUID()}::uuid, ${`case.received:${row.id}:submitted`}, 'case.received', 'CITIZEN', new_contact."caseId",
+        ${row.locale}, '{}'::jsonb, ${row.now}, ${row.now}
+      FROM new_contact WHERE new_contact."email" IS NOT NULL
+    ), warning_event AS (
+      INSERT INTO "CaseEvent" ("caseId", "type", "visibility", "actorType", "data", "createdAt")
+      SELECT new_case."id", 'WARNING_LEVEL_CHANGED', 'INTERNAL', 'SYSTEM', ${JSON.stringify(warningEvent)}::jsonb, ${row.now}
+      FROM new_case WHERE ${w.level} <> 'NONE'
     )
     INSERT INTO "CaseEvent" ("caseId", "type", "visibility", "actorType", "actorId", "toStatus", "data", "createdAt")
     SELECT new_case."id", 'SUBMITTED', 'PUBLIC', ${row.registeredBy ? 'STAFF' : 'CITIZEN'}::"ActorType", ${row.registeredBy}::uuid,
@@ -165,7 +268,7 @@ export function setSearchVector(caseId: string, subject: string, body: string) {
 async function findByIdempotencyKey(idempotencyKey: string, now: Date): Promise<SubmittedCase | null> {
   const found = await db().case.findUnique({
     where: { idempotencyKey },
-    select: { receiptNo: true, acceptDueAt: true, receivedAt: true, createdAt: true },
+    select: { receiptNo: true, acceptDueAt: true, receivedAt: true, createdAt: true, welfareConcern: true },
   });
   if (!found) return null;
   const replayable = now.getTime() - found.createdAt.getTime() < ACCESS_CODE_REPLAY_MS;
@@ -175,6 +278,7 @@ async function findByIdempotencyKey(idempotencyKey: string, now: Date): Promise<
     acceptDueAt: found.acceptDueAt,
     latestReplyDueAt: latestReplyDeadlineForNewCase(found.receivedAt, clock()),
     created: false,
+    welfareConcern: found.welfareConcern,
   };
 }
 

@@ -12,6 +12,8 @@ export const receiptCookie = createSealedCookie(
     accessCode: z.string().nullable(),
     acceptDueAt: z.string(),
     latestReplyDueAt: z.string(),
+    /** Show where to get help now (app/domain/welfare-signals.ts). */
+    welfareConcern: z.boolean().default(false),
   }),
   30 * 60,
 );

@@ -87,6 +87,11 @@ export async function putSetting<K extends SettingKey>(key: K, value: unknown, u
   return parsed;
 }
 
+/** Drops this process's cached value of a setting, after a change written outside putSetting. */
+export function forgetSetting(key: SettingKey): void {
+  cache.delete(key);
+}
+
 export function crisisLinesFor(lines: CrisisLines, locale: string): CrisisLine[] {
   return (LOCALES as readonly string[]).includes(locale) ? lines[locale as keyof CrisisLines] : lines['zh-Hans'];
 }

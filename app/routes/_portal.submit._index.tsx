@@ -50,6 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         accessCode: receipt.accessCode,
         acceptDueAt: receipt.acceptDueAt.toISOString(),
         latestReplyDueAt: receipt.latestReplyDueAt.toISOString(),
+        welfareConcern: receipt.welfareConcern,
       }),
     },
   });

@@ -9,14 +9,18 @@ import { Button } from '../ui/button.tsx';
 import { ReceiptPanel } from '../ui/receipt-panel.tsx';
 import { PrintButton } from '../ui/print-button.tsx';
 import { useFormatDate } from '../ui/format.ts';
+import { WelfareHelp } from '../ui/welfare-help.tsx';
+import { crisisLinesFor, getSetting } from '../settings.server.ts';
 
 /** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
 export const headers = privatePageHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { t } = await translatorFor(request);
+  const { t, locale } = await translatorFor(request);
   const receipt = receiptCookie.read(request);
-  return data({ title: t('confirmation.title'), receipt }, { headers: PRIVATE_PAGE_HEADERS });
+  const crisisLines = receipt?.welfareConcern ? crisisLinesFor(await getSetting('crisisLines'), locale) : [];
+  const title = receipt?.welfareConcern ? `${t('welfare.title')} – ${t('confirmation.title')}` : t('confirmation.title');
+  return data({ title, receipt, crisisLines }, { headers: PRIVATE_PAGE_HEADERS });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
@@ -27,7 +31,7 @@ export async function action(_args: ActionFunctionArgs) {
 }
 
 export default function ConfirmationPage() {
-  const { receipt } = useLoaderData<typeof loader>();
+  const { receipt, crisisLines } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const formatDate = useFormatDate();
 
@@ -45,6 +49,7 @@ export default function ConfirmationPage() {
 
   return (
     <>
+      {crisisLines.length > 0 ? <WelfareHelp lines={crisisLines} /> : null}
       <ReceiptPanel
         title={t('confirmation.title')}
         receiptNo={receipt.receiptNo}
