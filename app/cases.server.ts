@@ -6,7 +6,7 @@ import { acceptanceDeadline, latestReplyDeadlineForNewCase, type ClockSettings, 
 import { RECEIPT_RANDOM_BYTES, buildReceiptNo } from './domain/receipt.ts';
 import { documentTokens, tsvectorLiteral } from './domain/search-tokens.ts';
 import { findWelfareSignals } from './domain/welfare-signals.ts';
-import { assessWarning, levelRank, nextTargetDue, targetsFor, type WarningReason } from './domain/warning.ts';
+import { assessWarning, levelForHeadcount, levelRank, nextTargetDue, targetsFor, type WarningReason } from './domain/warning.ts';
 import type { WarningLevel } from './domain/case-attributes.ts';
 import { findRepeatOf, lockIssue, similarOpenCases } from './cluster-matching.server.ts';
 import { queueStaffMessages, warningAlertRecipients, type Tx } from './notifications/outbox.server.ts';
@@ -183,8 +183,12 @@ async function joinCluster(tx: Tx, row: NewCaseRow, similar: { id: string; clust
       createdAt: now,
     })),
   });
-  const members = await tx.case.findMany({ where: { clusterId }, select: { id: true } });
-  await reassessWarnings(tx, members.map((m) => m.id), now);
+  // A cluster's size counts like co-signers, so every member is reassessed when the size crosses a
+  // threshold; otherwise only the cases that joined just now are.
+  const size = await tx.case.count({ where: { clusterId } });
+  const crossed = levelForHeadcount(size) !== levelForHeadcount(size - joined.length);
+  const members = crossed ? (await tx.case.findMany({ where: { clusterId }, select: { id: true } })).map((m) => m.id) : joined;
+  await reassessWarnings(tx, members, now);
 }
 
 interface NewCaseRow {

@@ -6,7 +6,6 @@ import { TERMINAL_STATUSES, type CaseStatus } from './domain/case-lifecycle.ts';
 import {
   assessWarning,
   effectiveLevel,
-  higherLevel,
   levelRank,
   nextTargetDue,
   targetsAfterLevelChange,
@@ -128,13 +127,13 @@ export async function reassessWarnings(tx: Tx, caseIds: string[], now: Date, opt
   return changes;
 }
 
-/** A cluster shows the highest level among its cases. */
+/** A cluster shows the highest level among its cases (the enum is declared from low to high). */
 export async function refreshClusterLevels(tx: Tx, clusterIds: string[]): Promise<void> {
-  for (const clusterId of clusterIds) {
-    const members = await tx.case.findMany({ where: { clusterId }, select: { warningLevel: true } });
-    const level = members.reduce<WarningLevel>((acc, m) => higherLevel(acc, m.warningLevel), 'NONE');
-    await tx.caseCluster.update({ where: { id: clusterId }, data: { warningLevel: level } });
-  }
+  if (clusterIds.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "CaseCluster" k
+    SET "warningLevel" = COALESCE((SELECT max(c."warningLevel") FROM "Case" c WHERE c."clusterId" = k."id"), 'NONE'), "updatedAt" = now()
+    WHERE k."id" = ANY(${clusterIds}::uuid[])`;
 }
 
 function sameTime(a: Date | null, b: Date | null): boolean {

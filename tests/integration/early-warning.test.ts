@@ -1,0 +1,307 @@
+// Early warning against real PostgreSQL: cluster grouping, the level rules on submit, repeats,
+// welfare, staff overrides and milestones, supervisors' cluster changes and the board.
+import { describe, expect, it } from 'vitest';
+import { CaseAccessError, CaseActionError, performCaseAction } from '../../app/case-actions.server.ts';
+import { overrideWarning, recordMilestone } from '../../app/case-warnings.server.ts';
+import { changeCluster, clusterPage, earlyWarningBoard } from '../../app/clusters.server.ts';
+import { submitCase } from '../../app/cases.server.ts';
+import { db } from '../../app/db.server.ts';
+import type { Submission } from '../../app/domain/submission.ts';
+import { putSetting } from '../../app/settings.server.ts';
+import { anyCategoryId, newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
+
+const LIFT = '幸福小区的电梯坏了半年，物业一直不修，老人上下楼非常困难，请督促物业尽快维修电梯';
+const LIFT_AGAIN = '幸福小区电梯坏了半年多，物业不修，老人上下楼困难，希望督促尽快维修电梯';
+const LIGHTS = '和平路上的路灯已经三个月不亮了，晚上出行很危险';
+
+/** A fresh area per test keeps each test's cases apart from every other test's. */
+function freshArea(): string {
+  return `测试区-${newIdempotencyKey()}`;
+}
+
+async function submit(overrides: Partial<Submission>, now?: Date) {
+  const receipt = await submitCase(await validSubmission({ phone: null, email: null, ...overrides }), {
+    idempotencyKey: newIdempotencyKey(),
+    locale: 'zh-Hans',
+    now,
+  });
+  const row = await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } });
+  return { receipt, row };
+}
+
+async function reload(id: string) {
+  return await db().case.findUniqueOrThrow({ where: { id } });
+}
+
+describe('cluster grouping', () => {
+  it('puts similar letters of the same category and area in one cluster, and nothing else', async () => {
+    const area = freshArea();
+    const a = await submit({ area, subject: '电梯坏了', body: LIFT });
+    expect(a.row.clusterId).toBeNull();
+    const b = await submit({ area, subject: '电梯坏了', body: LIFT_AGAIN });
+    const first = await reload(a.row.id);
+    expect(b.row.clusterId).not.toBeNull();
+    expect(first.clusterId).toBe(b.row.clusterId);
+
+    // Different text, same area and category: no cluster.
+    const lights = await submit({ area, subject: '路灯不亮', body: LIGHTS });
+    expect(lights.row.clusterId).toBeNull();
+    // Same text, another area: no cluster.
+    const elsewhere = await submit({ area: freshArea(), subject: '电梯坏了', body: LIFT });
+    expect(elsewhere.row.clusterId).toBeNull();
+    // Same text and area, another category: no cluster.
+    const otherCategory = await submit({ area, subject: '电梯坏了', body: LIFT, categoryId: await anyCategoryId('housing') });
+    expect(otherCategory.row.clusterId).toBeNull();
+
+    // A third similar letter joins the same cluster and every member turns yellow (3 cases).
+    const c = await submit({ area, subject: '电梯坏了', body: LIFT });
+    expect(c.row.clusterId).toBe(b.row.clusterId);
+    for (const id of [a.row.id, b.row.id, c.row.id]) {
+      const row = await reload(id);
+      expect(row.warningLevel).toBe('YELLOW');
+      expect(row.warningReasons).toContain('cluster');
+      expect(row.responseDueAt).not.toBeNull();
+    }
+    const events = await db().caseEvent.findMany({ where: { caseId: a.row.id, type: { in: ['CLUSTER_JOINED', 'WARNING_LEVEL_CHANGED'] } } });
+    expect(events.map((e) => e.type).sort()).toEqual(['CLUSTER_JOINED', 'WARNING_LEVEL_CHANGED']);
+  });
+
+  it('only looks back 30 days', async () => {
+    const area = freshArea();
+    const now = new Date();
+    const old = await submit({ area, subject: '电梯坏了', body: LIFT }, new Date(now.getTime() - 31 * 86_400_000));
+    const recent = await submit({ area, subject: '电梯坏了', body: LIFT }, now);
+    expect(recent.row.clusterId).toBeNull();
+    expect((await reload(old.row.id)).clusterId).toBeNull();
+  });
+
+  it('does not group when an admin turns clustering off', async () => {
+    const area = freshArea();
+    await putSetting('clustering', { enabled: false, similarity: 0.3 }, null);
+    try {
+      await submit({ area, subject: '电梯坏了', body: LIFT });
+      const second = await submit({ area, subject: '电梯坏了', body: LIFT });
+      expect(second.row.clusterId).toBeNull();
+    } finally {
+      await putSetting('clustering', { enabled: true, similarity: 0.3 }, null);
+    }
+  });
+
+  it('starts one cluster, not two, when similar letters arrive at the same moment', async () => {
+    const area = freshArea();
+    const seed = await submit({ area, subject: '电梯坏了', body: LIFT });
+    const rows = await Promise.all(Array.from({ length: 4 }, () => submit({ area, subject: '电梯坏了', body: LIFT })));
+    const clusters = new Set([...(await Promise.all([seed, ...rows].map((r) => reload(r.row.id)))).map((r) => r.clusterId)]);
+    expect(clusters.size).toBe(1);
+    expect([...clusters][0]).not.toBeNull();
+  });
+});
+
+describe('levels on submit', () => {
+  it('12 co-signers make a red case, with targets and alerts to the unit and supervisors', async () => {
+    const supervisor = await staffUser('SUPERVISOR');
+    const handler = await staffUser('HANDLER', 'human-resources');
+    const { row } = await submit({ area: freshArea(), coSignerCount: 12 });
+    expect(row.warningLevel).toBe('RED');
+    expect(row.warningReasons).toEqual(['coSigners']);
+    expect(row.responseDueAt).not.toBeNull();
+    expect(row.progressDueAt).not.toBeNull();
+    expect(row.resultDueAt).not.toBeNull();
+    expect(row.nextTargetDueAt).toEqual(row.responseDueAt);
+    const alerts = await db().outboxMessage.findMany({ where: { caseId: row.id, template: 'staff.warningAlert' } });
+    const recipients = alerts.map((a) => a.staffId);
+    expect(recipients).toContain(supervisor.user.id);
+    expect(recipients).toContain(handler.user.id);
+  });
+
+  it('a letter with signs of self-harm is red, says so, and reaches supervisors who muted alerts', async () => {
+    const supervisor = await staffUser('SUPERVISOR');
+    await db().staffUser.update({ where: { id: supervisor.user.id }, data: { mutedNotifications: ['warningAlert', 'assignment', 'dueSoon', 'overdueDigest'] } });
+    const { receipt, row } = await submit({ area: freshArea(), body: '拖欠工资半年，家里没钱看病，我实在活不下去了。' });
+    expect(receipt.welfareConcern).toBe(true);
+    expect(row.welfareConcern).toBe(true);
+    expect(row.warningLevel).toBe('RED');
+    expect(row.warningReasons).toEqual(['welfare']);
+    const alert = await db().outboxMessage.findFirst({ where: { caseId: row.id, staffId: supervisor.user.id, template: 'staff.warningAlert' } });
+    expect(alert).not.toBeNull();
+    const event = await db().caseEvent.findFirstOrThrow({ where: { caseId: row.id, type: 'WARNING_LEVEL_CHANGED' } });
+    expect(event.visibility).toBe('INTERNAL');
+    expect(event.data).toMatchObject({ to: 'RED', matches: ['活不下去'] });
+  });
+
+  it('a muted orange alert is not queued, but the red one is', async () => {
+    const supervisor = await staffUser('SUPERVISOR');
+    await db().staffUser.update({ where: { id: supervisor.user.id }, data: { mutedNotifications: ['warningAlert'] } });
+    const orange = await submit({ area: freshArea(), coSignerCount: 7 });
+    expect(orange.row.warningLevel).toBe('ORANGE');
+    expect(await db().outboxMessage.count({ where: { caseId: orange.row.id, staffId: supervisor.user.id } })).toBe(0);
+  });
+
+  it('the same person on the same issue again is blue', async () => {
+    const area = freshArea();
+    const phone = `139${String(Date.now()).slice(-8)}`;
+    const first = await submit({ area, phone, subject: '电梯坏了', body: LIFT });
+    expect(first.row.warningLevel).toBe('NONE');
+    await putSetting('clustering', { enabled: false, similarity: 0.3 }, null);
+    try {
+      const again = await submit({ area, phone, subject: '电梯还是坏的', body: LIFT_AGAIN });
+      expect(again.row.repeatOfId).toBe(first.row.id);
+      expect(again.row.warningLevel).toBe('BLUE');
+      expect(again.row.warningReasons).toEqual(['repeat']);
+      // Someone else with the same words is not a repeat.
+      const other = await submit({ area, phone: '13700000001', subject: '电梯坏了', body: LIFT });
+      expect(other.row.repeatOfId).toBeNull();
+      // The same person on another issue is not a repeat.
+      const lights = await submit({ area, phone, subject: '路灯不亮', body: LIGHTS });
+      expect(lights.row.repeatOfId).toBeNull();
+    } finally {
+      await putSetting('clustering', { enabled: true, similarity: 0.3 }, null);
+    }
+  });
+});
+
+describe('staff overrides and milestones', () => {
+  it('an override wins until the next staff change, and is audited', async () => {
+    const supervisor = await staffUser('SUPERVISOR');
+    const { row } = await submit({ area: freshArea(), coSignerCount: 12 });
+    await overrideWarning(supervisor.actor, row.id, { intent: 'override', version: row.version, level: 'YELLOW', reason: '已核实只涉及一户' }, '127.0.0.1');
+    const lowered = await reload(row.id);
+    expect(lowered.warningLevel).toBe('YELLOW');
+    expect(lowered.warningOverride).toBe('YELLOW');
+    expect(lowered.version).toBe(row.version + 1);
+    const event = await db().caseEvent.findFirstOrThrow({ where: { caseId: row.id, type: 'WARNING_OVERRIDDEN' } });
+    expect(event).toMatchObject({ actorId: supervisor.user.id, message: '已核实只涉及一户', visibility: 'INTERNAL' });
+    expect(await db().auditLog.count({ where: { action: 'warning.overridden', targetId: row.id, actorId: supervisor.user.id } })).toBe(1);
+
+    // The next staff change lets the rules speak again.
+    await performCaseAction(supervisor.actor, row.id, lowered.version, { action: 'note', message: '已电话联系' });
+    const after = await reload(row.id);
+    expect(after.warningOverride).toBeNull();
+    expect(after.warningOverrideReason).toBeNull();
+    expect(after.warningLevel).toBe('RED');
+  });
+
+  it('needs a different level, a current version and the right role', async () => {
+    const supervisor = await staffUser('SUPERVISOR');
+    const handler = await staffUser('HANDLER', 'human-resources');
+    const { row } = await submit({ area: freshArea(), coSignerCount: 4 });
+    await expect(overrideWarning(supervisor.actor, row.id, { intent: 'override', version: row.version, level: 'YELLOW', reason: 'x' }, null)).rejects.toBeInstanceOf(CaseActionError);
+    await expect(overrideWarning(handler.actor, row.id, { intent: 'override', version: row.version, level: 'RED', reason: 'x' }, null)).rejects.toBeInstanceOf(CaseAccessError);
+    await expect(overrideWarning(supervisor.actor, row.id, { intent: 'override', version: row.version + 5, level: 'RED', reason: 'x' }, null)).rejects.toThrow('conflict');
+    expect((await reload(row.id)).warningLevel).toBe('YELLOW');
+  });
+
+  it('recording milestones meets the targets in order', async () => {
+    const handler = await staffUser('HANDLER', 'human-resources');
+    const { row } = await submit({ area: freshArea(), coSignerCount: 11 });
+    await recordMilestone(handler.actor, row.id, { intent: 'milestone', version: row.version, milestone: 'response', note: '' });
+    const responded = await reload(row.id);
+    expect(responded.respondedAt).not.toBeNull();
+    expect(responded.nextTargetDueAt).toEqual(responded.progressDueAt);
+    await recordMilestone(handler.actor, row.id, { intent: 'milestone', version: responded.version, milestone: 'result', note: '已解决' });
+    const done = await reload(row.id);
+    expect(done.progressAt).not.toBeNull();
+    expect(done.resultAt).not.toBeNull();
+    expect(done.nextTargetDueAt).toBeNull();
+    await expect(recordMilestone(handler.actor, row.id, { intent: 'milestone', version: done.version, milestone: 'progress', note: '' })).rejects.toBeInstanceOf(CaseActionError);
+    expect(await db().caseEvent.count({ where: { caseId: row.id, type: 'MILESTONE_RECORDED' } })).toBe(2);
+  });
+
+  it('a closed case has no open target', async () => {
+    const supervisor = await staffUser('SUPERVISOR');
+    const { row } = await submit({ area: freshArea(), coSignerCount: 8 });
+    await performCaseAction(supervisor.actor, row.id, row.version, { action: 'decline', reason: '不属于本机关职权', referral: '请向法院起诉' });
+    expect((await reload(row.id)).nextTargetDueAt).toBeNull();
+  });
+});
+
+describe('clusters: supervisors confirm, split, dissolve and reply', () => {
+  async function clusterOf(count: number) {
+    const area = freshArea();
+    const rows = [];
+    for (let i = 0; i < count; i++) rows.push((await submit({ area, subject: '电梯坏了', body: LIFT })).row);
+    const clusterId = (await reload(rows[0]!.id)).clusterId!;
+    expect(clusterId).not.toBeNull();
+    return { clusterId, ids: rows.map((r) => r.id) };
+  }
+
+  it('confirm, then split: both halves are reassessed', async () => {
+    const supervisor = await staffUser('SUPERVISOR');
+    const { clusterId, ids } = await clusterOf(6);
+    expect((await reload(ids[0]!)).warningLevel).toBe('ORANGE');
+    await changeCluster(supervisor.actor, clusterId, { intent: 'confirm' });
+    expect((await db().caseCluster.findUniqueOrThrow({ where: { id: clusterId } })).confirmed).toBe(true);
+
+    const { newClusterId } = await changeCluster(supervisor.actor, clusterId, { intent: 'split', caseIds: ids.slice(0, 3) });
+    expect(newClusterId).toBeDefined();
+    for (const id of ids) expect((await reload(id)).warningLevel).toBe('YELLOW');
+    expect(await db().case.count({ where: { clusterId: newClusterId } })).toBe(3);
+    await expect(changeCluster(supervisor.actor, clusterId, { intent: 'split', caseIds: ids.slice(3) })).rejects.toBeInstanceOf(CaseActionError);
+  });
+
+  it('dissolve: the cases no longer count together', async () => {
+    const supervisor = await staffUser('SUPERVISOR');
+    const { clusterId, ids } = await clusterOf(3);
+    await changeCluster(supervisor.actor, clusterId, { intent: 'dissolve' });
+    for (const id of ids) {
+      const row = await reload(id);
+      expect(row.clusterId).toBeNull();
+      expect(row.warningLevel).toBe('NONE');
+      expect(row.nextTargetDueAt).toBeNull();
+    }
+    await expect(changeCluster(supervisor.actor, clusterId, { intent: 'confirm' })).rejects.toBeInstanceOf(CaseActionError);
+  });
+
+  it('one coordinated reply reaches every case that can take one, each on its own timeline', async () => {
+    const supervisor = await staffUser('SUPERVISOR');
+    const { clusterId, ids } = await clusterOf(3);
+    for (const id of ids.slice(0, 2)) {
+      const row = await reload(id);
+      await performCaseAction(supervisor.actor, id, row.version, { action: 'accept' });
+    }
+    const { reply } = await changeCluster(supervisor.actor, clusterId, { intent: 'reply', message: '物业已承诺本月内更换电梯。' });
+    expect(reply?.replied).toHaveLength(2);
+    expect(reply?.skipped).toEqual([{ receiptNo: (await reload(ids[2]!)).receiptNo, reason: 'notReplyable' }]);
+    for (const id of ids.slice(0, 2)) {
+      const row = await reload(id);
+      expect(row.status).toBe('REPLIED');
+      expect(await db().caseEvent.count({ where: { caseId: id, type: 'REPLY_PUBLISHED', message: '物业已承诺本月内更换电梯。' } })).toBe(1);
+    }
+  });
+
+  it('only supervisors change clusters; handlers do not see them', async () => {
+    const { clusterId } = await clusterOf(2);
+    const clerk = await staffUser('CLERK');
+    const handler = await staffUser('HANDLER', 'human-resources');
+    await expect(changeCluster(clerk.actor, clusterId, { intent: 'dissolve' })).rejects.toBeInstanceOf(CaseAccessError);
+    await expect(changeCluster(handler.actor, clusterId, { intent: 'confirm' })).rejects.toBeInstanceOf(CaseAccessError);
+    await expect(clusterPage(handler.actor, clusterId)).rejects.toBeInstanceOf(CaseAccessError);
+    const page = await clusterPage(clerk.actor, clusterId);
+    expect(page.size).toBe(2);
+    expect(page.canManage).toBe(false);
+    expect(page.newLast24h).toBe(2);
+    expect((await db().caseCluster.findUniqueOrThrow({ where: { id: clusterId } })).dissolvedAt).toBeNull();
+  });
+});
+
+describe('the early-warning board', () => {
+  it('lists open orange and red cases by their next target, and only the unit’s own for handlers', async () => {
+    const supervisor = await staffUser('SUPERVISOR');
+    const housingHandler = await staffUser('HANDLER', 'housing');
+    const red = await submit({ area: freshArea(), coSignerCount: 15 });
+    const orange = await submit({ area: freshArea(), coSignerCount: 7 });
+    const yellow = await submit({ area: freshArea(), coSignerCount: 4 });
+    const board = await earlyWarningBoard(supervisor.actor);
+    const ids = board.cases.map((c) => c.id);
+    expect(ids).toContain(red.row.id);
+    expect(ids).toContain(orange.row.id);
+    expect(ids).not.toContain(yellow.row.id);
+    // Red is due the same day, orange within 24 hours: red comes first unless the day is nearly over.
+    const times = board.cases.map((c) => c.nextTargetDueAt?.getTime() ?? Infinity);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    // Wage arrears go to the human-resources unit, so a housing handler sees none of them.
+    const theirs = await earlyWarningBoard(housingHandler.actor);
+    expect(theirs.cases.map((c) => c.id)).not.toContain(red.row.id);
+    expect(theirs.clusters).toEqual([]);
+  });
+});
