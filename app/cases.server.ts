@@ -6,18 +6,25 @@ import { acceptanceDeadline, latestReplyDeadlineForNewCase, type ClockSettings, 
 import { RECEIPT_RANDOM_BYTES, buildReceiptNo } from './domain/receipt.ts';
 import { documentTokens, tsvectorLiteral } from './domain/search-tokens.ts';
 import { findWelfareSignals } from './domain/welfare-signals.ts';
-import { assessWarning, levelForHeadcount, levelRank, nextTargetDue, targetsFor, type WarningReason } from './domain/warning.ts';
+import { assessWarning, levelForHeadcount, levelRank, nextTargetDue, targetsFor, type WarningInputs, type WarningReason } from './domain/warning.ts';
 import type { WarningLevel } from './domain/case-attributes.ts';
-import { findRepeatOf, lockIssue, similarOpenCases } from './cluster-matching.server.ts';
+import { findRepeatOf, lockIssue, similarOpenCases, type SimilarCase } from './cluster-matching.server.ts';
 import { queueStaffMessages, warningAlertRecipients, type Tx } from './notifications/outbox.server.ts';
 import { getSetting } from './settings.server.ts';
-import { reassessWarnings } from './warnings.server.ts';
+import { reassessWarnings, refreshClusterLevels } from './warnings.server.ts';
 import type { Submission } from './domain/submission.ts';
 import type { CaseStatus } from './domain/case-lifecycle.ts';
 import { db, Prisma } from './db.server.ts';
 import { env } from './env.server.ts';
 import { activeCategoryUnits } from './reference-data.server.ts';
 import { hashesEqual, keyedBytes, keyedHash } from './security/keys.server.ts';
+
+/**
+ * Letters about one issue wait for each other's cluster decision (see lockIssue). In a burst of a
+ * collective petition they queue, so they may wait for a connection and for the lock longer than
+ * Prisma's defaults (2 s and 5 s) before failing.
+ */
+const CLUSTER_TRANSACTION = { maxWait: 15_000, timeout: 30_000 } as const;
 
 /** How long a retried submission may show its access code again. */
 const ACCESS_CODE_REPLAY_MS = 24 * 60 * 60 * 1000;
@@ -86,14 +93,17 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
     email: withContact && submission.email ? contactFingerprint('email', submission.email) : null,
   };
   // Reading earlier cases needs no lock, so it happens before the write.
-  const repeatOfId = await findRepeatOf(db(), fingerprints, submission.categoryId, tokens, now, clustering.similarity);
-  const own = assessWarning({
+  const [repeatOfId, similar] = await Promise.all([
+    findRepeatOf(db(), fingerprints, submission.categoryId, tokens, now, clustering.similarity),
+    clustering.enabled ? similarOpenCases(db(), submission, tokens, now, clustering.similarity) : Promise.resolve([]),
+  ]);
+  const inputs = {
     coSignerCount: submission.coSignerCount,
     clusterSize: 0,
     repeat: repeatOfId !== null,
     welfareConcern: welfare.concern,
     missedDeadlines: 0,
-  });
+  };
 
   // The common case is a new form, so insert first and look for an earlier attempt only when the
   // idempotency key (or, rarely, the random receipt number) is already taken.
@@ -114,25 +124,23 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
       submission,
       search: tsvectorLiteral(tokens),
       fingerprints,
-      warning: { level: own.level, reasons: own.reasons, welfareConcern: welfare.concern, welfareMatches: welfare.matches, repeatOfId },
+      warning: { ...assessWarning(inputs), welfareConcern: welfare.concern, welfareMatches: welfare.matches, repeatOfId },
+      cluster: null,
     };
     try {
-      const alert = levelRank(own.level) >= levelRank('ORANGE');
-      if (clustering.enabled || alert) {
+      if (similar.length > 0 || levelRank(row.warning.level) >= levelRank('ORANGE')) {
         await db().$transaction(async (tx) => {
-          const similar = clustering.enabled
-            ? await lockIssue(tx, row.submission).then(() => similarOpenCases(tx, row.submission, tokens, now, clustering.similarity))
-            : [];
+          if (similar.length > 0) await placeInCluster(tx, row, similar, inputs);
           await insertCase(tx, row);
-          if (alert) {
-            await queueStaffMessages(tx, await warningAlertRecipients(tx, row.unitId), 'warningAlert', 'staff.warningAlert', `${row.id}:${own.level}`, {
+          if (row.cluster) await afterClusterChange(tx, row.cluster, now);
+          if (levelRank(row.warning.level) >= levelRank('ORANGE')) {
+            await queueStaffMessages(tx, await warningAlertRecipients(tx, row.unitId), 'warningAlert', 'staff.warningAlert', `${row.id}:${row.warning.level}`, {
               caseId: row.id,
-              level: own.level,
-              data: { level: own.level, reasons: own.reasons },
+              level: row.warning.level,
+              data: { level: row.warning.level, reasons: row.warning.reasons },
             });
           }
-          if (similar.length > 0) await joinCluster(tx, row, similar, now);
-        });
+        }, CLUSTER_TRANSACTION);
       } else {
         // One statement, one round trip: the portal's hottest write (see bench/ for the figures).
         await insertCase(db(), row);
@@ -156,39 +164,69 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
   throw new Error('could not allocate a receipt number');
 }
 
+interface ClusterPlacement {
+  id: string;
+  /** True when this submission starts the cluster. */
+  created: boolean;
+  /** Earlier cases that join the new cluster with it. */
+  others: string[];
+  size: number;
+}
+
 /**
- * Puts a new case with the cases it shares an issue with: into the cluster of the most similar
- * one that has a cluster, or else into a new cluster with every similar case that has none.
- * Then every member's level is reassessed, since a cluster's size counts like co-signers.
+ * Chooses the new case's cluster under the issue's lock: the cluster of the most similar case that
+ * has one, or else a new cluster with every similar case that has none. The similar cases were
+ * found before the lock; their clusters are read again under it, so two similar letters arriving
+ * together cannot start two clusters. The new case's level already counts the cluster's size.
  */
-async function joinCluster(tx: Tx, row: NewCaseRow, similar: { id: string; clusterId: string | null }[], now: Date): Promise<void> {
-  const existing = similar.find((c) => c.clusterId !== null)?.clusterId ?? null;
-  let clusterId = existing;
-  let joined: string[] = [row.id];
-  if (!clusterId) {
+async function placeInCluster(tx: Tx, row: NewCaseRow, similar: SimilarCase[], inputs: WarningInputs): Promise<void> {
+  await lockIssue(tx, row.submission);
+  const current = await tx.case.findMany({
+    where: { id: { in: similar.map((c) => c.id) } },
+    select: { id: true, clusterId: true, cluster: { select: { dissolvedAt: true } } },
+  });
+  const clusterOf = new Map(current.map((c) => [c.id, c.cluster && !c.cluster.dissolvedAt ? c.clusterId : null]));
+  const existing = similar.map((c) => clusterOf.get(c.id) ?? null).find((id) => id !== null) ?? null;
+  if (existing) {
+    const size = (await tx.case.count({ where: { clusterId: existing } })) + 1;
+    row.cluster = { id: existing, created: false, others: [], size };
+  } else {
+    const others = similar.filter((c) => clusterOf.has(c.id) && clusterOf.get(c.id) === null).map((c) => c.id);
+    if (others.length === 0) return;
     const created = await tx.caseCluster.create({
       data: { categoryId: row.submission.categoryId, area: row.submission.area, title: row.submission.subject.slice(0, 200) },
     });
-    clusterId = created.id;
-    joined = [row.id, ...similar.filter((c) => c.clusterId === null).map((c) => c.id)];
+    row.cluster = { id: created.id, created: true, others, size: others.length + 1 };
   }
-  await tx.case.updateMany({ where: { id: { in: joined } }, data: { clusterId } });
-  await tx.caseEvent.createMany({
-    data: joined.map((caseId) => ({
-      caseId,
-      type: 'CLUSTER_JOINED',
-      visibility: 'INTERNAL' as const,
-      actorType: 'SYSTEM' as const,
-      data: { clusterId: clusterId!, created: existing === null },
-      createdAt: now,
-    })),
-  });
-  // A cluster's size counts like co-signers, so every member is reassessed when the size crosses a
-  // threshold; otherwise only the cases that joined just now are.
-  const size = await tx.case.count({ where: { clusterId } });
-  const crossed = levelForHeadcount(size) !== levelForHeadcount(size - joined.length);
-  const members = crossed ? (await tx.case.findMany({ where: { clusterId }, select: { id: true } })).map((m) => m.id) : joined;
-  await reassessWarnings(tx, members, now);
+  row.warning = { ...row.warning, ...assessWarning({ ...inputs, clusterSize: row.cluster.size }) };
+}
+
+/**
+ * Moves the earlier cases into a cluster the new case started, and reassesses members when the
+ * cluster's size crossed a threshold (its size counts like co-signers); otherwise nothing else
+ * changes, and the cluster's level is kept up to date.
+ */
+async function afterClusterChange(tx: Tx, cluster: ClusterPlacement, now: Date): Promise<void> {
+  if (cluster.others.length > 0) {
+    await tx.case.updateMany({ where: { id: { in: cluster.others } }, data: { clusterId: cluster.id } });
+    await tx.caseEvent.createMany({
+      data: cluster.others.map((caseId) => ({
+        caseId,
+        type: 'CLUSTER_JOINED',
+        visibility: 'INTERNAL' as const,
+        actorType: 'SYSTEM' as const,
+        data: { clusterId: cluster.id, created: true },
+        createdAt: now,
+      })),
+    });
+  }
+  const before = cluster.size - 1 - cluster.others.length;
+  if (levelForHeadcount(cluster.size) !== levelForHeadcount(before)) {
+    const members = await tx.case.findMany({ where: { clusterId: cluster.id }, select: { id: true } });
+    await reassessWarnings(tx, members.map((m) => m.id), now);
+  } else {
+    await refreshClusterLevels(tx, [cluster.id]);
+  }
 }
 
 interface NewCaseRow {
@@ -208,6 +246,7 @@ interface NewCaseRow {
   search: string;
   fingerprints: { phone: string | null; email: string | null };
   warning: { level: WarningLevel; reasons: WarningReason[]; welfareConcern: boolean; welfareMatches: string[]; repeatOfId: string | null };
+  cluster: ClusterPlacement | null;
 }
 
 /**
@@ -226,12 +265,12 @@ async function insertCase(client: Tx, row: NewCaseRow): Promise<void> {
     WITH new_case AS (
       INSERT INTO "Case" ("id", "receiptNo", "accessCodeHash", "idempotencyKey", "kind", "channel", "categoryId", "unitId",
         "area", "subject", "body", "coSignerCount", "citizenLocale", "preferredReplyChannel", "anonymous", "status",
-        "warningLevel", "warningReasons", "welfareConcern", "repeatOfId", "responseDueAt", "progressDueAt", "resultDueAt",
+        "warningLevel", "warningReasons", "welfareConcern", "repeatOfId", "clusterId", "responseDueAt", "progressDueAt", "resultDueAt",
         "nextTargetDueAt", "receivedAt", "acceptDueAt", "nextDueAt", "version", "createdAt", "updatedAt", "searchVector")
       VALUES (${row.id}::uuid, ${row.receiptNo}, ${row.accessCodeHash}, ${row.idempotencyKey}, ${s.kind}::"CaseKind",
         ${row.channel}::"Channel", ${s.categoryId}::uuid, ${row.unitId}::uuid, ${s.area}, ${s.subject}, ${s.body},
         ${s.coSignerCount}, ${row.locale}, ${s.preferredReplyChannel}::"ReplyChannel", ${s.anonymous}, 'SUBMITTED',
-        ${w.level}::"WarningLevel", ${w.reasons}::text[], ${w.welfareConcern}, ${w.repeatOfId}::uuid, ${targets.responseDueAt},
+        ${w.level}::"WarningLevel", ${w.reasons}::text[], ${w.welfareConcern}, ${w.repeatOfId}::uuid, ${row.cluster?.id ?? null}::uuid, ${targets.responseDueAt},
         ${targets.progressDueAt}, ${targets.resultDueAt}, ${nextTargetDueAt},
         ${row.receivedAt}, ${row.acceptDueAt}, ${row.acceptDueAt}, 0, ${row.now}, ${row.now}, ${row.search}::tsvector)
       RETURNING "id"
@@ -250,6 +289,10 @@ async function insertCase(client: Tx, row: NewCaseRow): Promise<void> {
       INSERT INTO "CaseEvent" ("caseId", "type", "visibility", "actorType", "data", "createdAt")
       SELECT new_case."id", 'WARNING_LEVEL_CHANGED', 'INTERNAL', 'SYSTEM', ${JSON.stringify(warningEvent)}::jsonb, ${row.now}
       FROM new_case WHERE ${w.level} <> 'NONE'
+    ), cluster_event AS (
+      INSERT INTO "CaseEvent" ("caseId", "type", "visibility", "actorType", "data", "createdAt")
+      SELECT new_case."id", 'CLUSTER_JOINED', 'INTERNAL', 'SYSTEM', ${JSON.stringify({ clusterId: row.cluster?.id ?? null, created: row.cluster?.created ?? false })}::jsonb, ${row.now}
+      FROM new_case WHERE ${row.cluster !== null}
     )
     INSERT INTO "CaseEvent" ("caseId", "type", "visibility", "actorType", "actorId", "toStatus", "data", "createdAt")
     SELECT new_case."id", 'SUBMITTED', 'PUBLIC', ${row.registeredBy ? 'STAFF' : 'CITIZEN'}::"ActorType", ${row.registeredBy}::uuid,

@@ -34,7 +34,8 @@ export function submissionBody(categoryId: string, serial: number, idempotencyKe
     body: `Streetlights on the benchmark road have been out for ${serial % 30} days; please repair them.`,
     coSignerCount: '1',
     name: 'Bench Mark',
-    phone: '13812345678',
+    // A different person each time, as on a real day (one phone would make every letter a repeat).
+    phone: `138${String(serial % 100_000_000).padStart(8, '0')}`,
     preferredReplyChannel: 'ONLINE',
     consent: 'yes',
   }).toString();
