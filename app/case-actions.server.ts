@@ -5,7 +5,7 @@ import { audit } from './audit.server.ts';
 import { clock } from './cases.server.ts';
 import { db, Prisma } from './db.server.ts';
 import { activeDeadlineField, nextStatus, type CaseAction, type CaseStatus } from './domain/case-lifecycle.ts';
-import { replyDeadline, reviewRequestDeadline, STATUTORY_LIMITS } from './domain/deadlines.ts';
+import { reReviewRequestDeadline, replyDeadline, reviewRequestDeadline, STATUTORY_LIMITS } from './domain/deadlines.ts';
 import { canTakeAction, canViewCase, canViewContact, type Actor, type CaseScope } from './domain/permissions.ts';
 import type { CitizenTemplate } from './domain/notification-topics.ts';
 import { queueCitizenMessage, queueStaffMessages, type Tx } from './notifications/outbox.server.ts';
@@ -41,7 +41,9 @@ export type ActionInput =
   | { action: 'reply'; message: string }
   | { action: 'note'; message: string }
   | { action: 'merge'; intoReceiptNo: string }
-  | { action: 'close'; message: string | null };
+  | { action: 'close'; message: string | null }
+  | { action: 'issueReview'; message: string }
+  | { action: 'issueReReview'; message: string };
 
 export const EVENT_TYPE: Record<CaseAction, string> = {
   accept: 'ACCEPTED',
@@ -146,6 +148,17 @@ async function plan(row: CaseRow, input: ActionInput, now: Date): Promise<Planne
     }
     case 'close':
       return { data: { closedAt: now }, event: { visibility: 'PUBLIC', message: input.message?.trim() || null, data: {} } };
+    case 'issueReview': {
+      // Art. 35: the review opinion, in writing; the citizen may then ask for re-review within 30 days.
+      const message = required(input.message, 'messageRequired');
+      const reReviewRequestDueAt = reReviewRequestDeadline(now, c);
+      return { data: { reReviewRequestDueAt }, event: { visibility: 'PUBLIC', message, data: { reReviewRequestDueAt: reReviewRequestDueAt.toISOString() } } };
+    }
+    case 'issueReReview': {
+      // Art. 36: the re-review opinion is final; the same facts and reasons are not accepted again.
+      const message = required(input.message, 'messageRequired');
+      return { data: { closedAt: now }, event: { visibility: 'PUBLIC', message, data: {} } };
+    }
   }
 }
 
@@ -208,6 +221,8 @@ const CITIZEN_MESSAGE: Partial<Record<CaseAction, CitizenTemplate>> = {
   forward: 'case.forwarded',
   extend: 'case.extended',
   reply: 'case.replied',
+  issueReview: 'case.replied',
+  issueReReview: 'case.replied',
 };
 
 async function notifyAfterAction(tx: Tx, row: CaseRow, input: ActionInput, version: number): Promise<void> {

@@ -108,6 +108,8 @@ export const CasePagePost = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('note'), version, message: text(5000) }),
   z.object({ intent: z.literal('merge'), version, intoReceiptNo: text(40) }),
   z.object({ intent: z.literal('close'), version, message: text(2000) }),
+  z.object({ intent: z.literal('issueReview'), version, message: text(20_000) }),
+  z.object({ intent: z.literal('issueReReview'), version, message: text(20_000) }),
 ]);
 export type CasePagePost = z.infer<typeof CasePagePost>;
 
@@ -132,5 +134,8 @@ export function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact
       return { version: post.version, input: { action: 'merge', intoReceiptNo: parseReceiptNo(post.intoReceiptNo) ?? '' } };
     case 'close':
       return { version: post.version, input: { action: 'close', message: post.message || null } };
+    case 'issueReview':
+    case 'issueReReview':
+      return { version: post.version, input: { action: post.intent, message: post.message } };
   }
 }

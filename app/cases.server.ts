@@ -18,6 +18,7 @@ import { db, Prisma } from './db.server.ts';
 import { env } from './env.server.ts';
 import { activeCategoryUnits } from './reference-data.server.ts';
 import { hashesEqual, keyedBytes, keyedHash } from './security/keys.server.ts';
+import { insertAttachmentRows, type StoredAttachment } from './attachment-rows.server.ts';
 
 /**
  * Letters about one issue wait for each other's cluster decision (see lockIssue). In a burst of a
@@ -72,6 +73,8 @@ export interface SubmissionMeta {
   receivedAt?: Date;
   /** The staff member who registered it, for cases that did not come in online. */
   registeredBy?: string;
+  /** Files already in storage, recorded with the case in one transaction (so a retry adds none). */
+  attachments?: readonly StoredAttachment[];
 }
 
 export async function submitCase(submission: Submission, meta: SubmissionMeta): Promise<SubmittedCase> {
@@ -127,11 +130,14 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
       warning: { ...assessWarning(inputs), welfareConcern: welfare.concern, welfareMatches: welfare.matches, repeatOfId },
       cluster: null,
     };
+    const files = meta.attachments ?? [];
+    const uploader = { type: row.registeredBy ? ('STAFF' as const) : ('CITIZEN' as const), id: row.registeredBy };
     try {
       if (similar.length > 0 || levelRank(row.warning.level) >= levelRank('ORANGE')) {
         await db().$transaction(async (tx) => {
           if (similar.length > 0) await placeInCluster(tx, row, similar, inputs);
           await insertCase(tx, row);
+          await insertAttachmentRows(tx, row.id, files, uploader, 'submission', now);
           if (row.cluster) await afterClusterChange(tx, row.cluster, now);
           if (levelRank(row.warning.level) >= levelRank('ORANGE')) {
             await queueStaffMessages(tx, await warningAlertRecipients(tx, row.unitId), 'warningAlert', 'staff.warningAlert', `${row.id}:${row.warning.level}`, {
@@ -141,6 +147,11 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
             });
           }
         }, CLUSTER_TRANSACTION);
+      } else if (files.length > 0) {
+        await db().$transaction(async (tx) => {
+          await insertCase(tx, row);
+          await insertAttachmentRows(tx, row.id, files, uploader, 'submission', now);
+        });
       } else {
         // One statement, one round trip: the portal's hottest write (see bench/ for the figures).
         await insertCase(db(), row);
@@ -359,9 +370,15 @@ export interface PublicCaseView {
   extensionDays: number | null;
   extensionReason: string | null;
   reviewRequestDueAt: Date | null;
+  reReviewRequestDueAt: Date | null;
   timeline: PublicTimelineEntry[];
-  reply: { message: string; at: Date } | null;
+  /** The latest written answer: the reply, or a review or re-review opinion. */
+  reply: { message: string; at: Date; type: string } | null;
+  rating: { rating: number; solved: 'YES' | 'PARTLY' | 'NO'; comment: string | null } | null;
 }
+
+/** Events that carry a written answer to the citizen. */
+const WRITTEN_ANSWERS = new Set(['REPLY_PUBLISHED', 'REVIEW_ISSUED', 'RE_REVIEW_ISSUED']);
 
 /** What the citizen may see of their case: public events only, never internal notes or staff names. */
 export async function publicCaseView(caseId: string): Promise<PublicCaseView | null> {
@@ -370,10 +387,11 @@ export async function publicCaseView(caseId: string): Promise<PublicCaseView | n
     include: {
       category: { select: { code: true, nameZhHans: true, nameZhHant: true, nameEn: true } },
       events: { where: { visibility: 'PUBLIC' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+      rating: { select: { rating: true, solved: true, comment: true } },
     },
   });
   if (!found) return null;
-  const replies = found.events.filter((event) => event.type === 'REPLY_PUBLISHED' && event.message);
+  const replies = found.events.filter((event) => WRITTEN_ANSWERS.has(event.type) && event.message);
   const lastReply = replies.at(-1);
   return {
     receiptNo: found.receiptNo,
@@ -388,12 +406,14 @@ export async function publicCaseView(caseId: string): Promise<PublicCaseView | n
     extensionDays: found.extensionDays,
     extensionReason: found.extensionReason,
     reviewRequestDueAt: found.reviewRequestDueAt,
+    reReviewRequestDueAt: found.reReviewRequestDueAt,
+    rating: found.rating,
     timeline: found.events.map((event) => ({
       type: event.type,
       toStatus: event.toStatus,
       message: event.message,
       at: event.createdAt,
     })),
-    reply: lastReply?.message ? { message: lastReply.message, at: lastReply.createdAt } : null,
+    reply: lastReply?.message ? { message: lastReply.message, at: lastReply.createdAt, type: lastReply.type } : null,
   };
 }

@@ -8,6 +8,7 @@ import { PRIVATE_PAGE_HEADERS, trackCookie } from '../portal-cookies.server.ts';
 import { privatePageHeaders } from '../ui/private-page-headers.ts';
 import { Button } from '../ui/button.tsx';
 import { useFormatDate } from '../ui/format.ts';
+import { FollowUpOptions } from '../ui/follow-up-options.tsx';
 
 /** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
 export const headers = privatePageHeaders;
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!view) throw redirect('/track', { headers: { 'Set-Cookie': trackCookie.clear() } });
   const { locale, t } = await translatorFor(request);
   const category = locale === 'en' ? view.category.en : locale === 'zh-Hant' ? view.category.zhHant : view.category.zhHans;
-  return data({ title: t('case.title', { receiptNo: view.receiptNo }), view: { ...view, categoryName: category } }, { headers: PRIVATE_PAGE_HEADERS });
+  return data({ title: t('case.title', { receiptNo: view.receiptNo }), view: { ...view, categoryName: category }, now: new Date().toISOString() }, { headers: PRIVATE_PAGE_HEADERS });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
@@ -29,7 +30,7 @@ export async function action(_args: ActionFunctionArgs) {
 }
 
 export default function CasePage() {
-  const { view } = useLoaderData<typeof loader>();
+  const { view, now } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   return (
@@ -104,6 +105,8 @@ export default function CasePage() {
           </div>
         </section>
       ) : null}
+
+      <FollowUpOptions view={view} now={now} />
 
       <h2>{t('case.timelineTitle')}</h2>
       <ol className="timeline" data-testid="case-timeline">
