@@ -1,5 +1,6 @@
-// The append-only audit log: sign-ins and their failures, account changes, every view of a
-// citizen's contact details, every export. Admins read it; nothing can change it.
+// The append-only audit log: sign-ins and their failures, account changes, changes to units,
+// categories, reply templates and settings, every view of a citizen's contact details, every
+// export. Admins read it; nothing can change it.
 import { db, Prisma } from './db.server.ts';
 
 export type AuditAction =
@@ -16,7 +17,23 @@ export type AuditAction =
   | 'staff.deactivated'
   | 'staff.reactivated'
   | 'staff.sessionsRevoked'
+  | 'totp.resetByAdmin'
+  | 'unit.created'
+  | 'unit.updated'
+  | 'unit.deactivated'
+  | 'unit.reactivated'
+  | 'category.created'
+  | 'category.updated'
+  | 'category.deactivated'
+  | 'category.reactivated'
+  | 'replyTemplate.created'
+  | 'replyTemplate.updated'
+  | 'replyTemplate.deactivated'
+  | 'replyTemplate.reactivated'
+  | 'setting.updated'
+  | 'warning.overridden'
   | 'contact.viewed'
+  | 'attachment.downloaded'
   | 'export';
 
 export interface AuditEntry {

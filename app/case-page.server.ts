@@ -1,6 +1,7 @@
 // What the back-office case page shows, and the form posts it accepts.
 import { z } from 'zod';
 import { caseForActor, scopeOf, type ActionInput } from './case-actions.server.ts';
+import { caseAttachments } from './attachments.server.ts';
 import { db } from './db.server.ts';
 import { allowedActions } from './domain/case-lifecycle.ts';
 import { DEADLINE_ARTICLE } from './domain/deadlines.ts';
@@ -13,18 +14,20 @@ import { localizedName } from './reference-data.server.ts';
 
 export async function casePageData(actor: Actor, caseId: string, locale: Locale) {
   const row = await caseForActor(actor, caseId);
-  const [category, unit, assignee, events, templates, mergedInto] = await Promise.all([
+  const [category, unit, assignee, events, templates, mergedInto, rating] = await Promise.all([
     db().category.findUniqueOrThrow({ where: { id: row.categoryId } }),
     row.unitId ? db().unit.findUnique({ where: { id: row.unitId } }) : null,
     row.assigneeId ? db().staffUser.findUnique({ where: { id: row.assigneeId }, select: { name: true } }) : null,
     db().caseEvent.findMany({ where: { caseId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     db().replyTemplate.findMany({ where: { kind: row.kind, locale, active: true }, orderBy: { title: 'asc' } }),
     row.mergedIntoId ? db().case.findUnique({ where: { id: row.mergedIntoId }, select: { receiptNo: true } }) : null,
+    db().satisfactionRating.findUnique({ where: { caseId }, select: { rating: true, solved: true, comment: true, updatedAt: true } }),
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
   const actors = new Map(
     (await db().staffUser.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]),
   );
+  const attachments = await caseAttachments(row.id);
   const scope = scopeOf(row);
   const actions = allowedActions(row.status).filter((action) => canTakeAction(actor, action, scope));
   return {
@@ -73,6 +76,7 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale)
     })),
     actions,
     canViewContact: canViewContact(actor, scope) && !row.anonymous,
+    rating,
     warning: {
       level: row.warningLevel,
       reasons: row.warningReasons,
@@ -84,6 +88,8 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale)
       canChange: !TERMINAL_STATUSES.has(row.status) && (canOverrideWarning(actor, scope) || canRecordMilestone(actor, scope)),
     },
     templates: templates.map((tpl) => ({ id: tpl.id, title: tpl.title, body: tpl.body })),
+    /** The case's files (downloads go through /office/cases/:caseId/attachments/:id, audited). */
+    attachments,
   };
 }
 

@@ -39,3 +39,11 @@ export function activeCategoryUnits(now = Date.now()): Promise<Map<string, strin
   }
   return categoryUnitsCache.value;
 }
+
+/**
+ * Forgets this process's cached categories, so the next submission reads them again. The admin
+ * pages call it after every change to a category; other app instances catch up within CACHE_MS.
+ */
+export function forgetCategoryCache(): void {
+  categoryUnitsCache = null;
+}

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { audit, type AuditAction } from './audit.server.ts';
 import { db, Prisma } from './db.server.ts';
-import { STAFF_ROLES, type Actor, type StaffRole } from './domain/permissions.ts';
+import { STAFF_ROLES, requiresSecondFactor, type Actor, type StaffRole } from './domain/permissions.ts';
 import type { Locale } from './i18n/config.ts';
 import { localizedName } from './reference-data.server.ts';
 import { createStaffAccount, StaffAccountError } from './staff.server.ts';
@@ -37,6 +37,8 @@ export interface StaffDetail extends StaffListRow {
   unitId: string | null;
   createdAt: string;
   activeSessions: number;
+  /** The role must use two-step verification (set up again at the next sign-in after a reset). */
+  twoFactorRequired: boolean;
 }
 
 const unitNames = { select: { nameZhHans: true, nameZhHant: true, nameEn: true } } as const;
@@ -129,6 +131,7 @@ export async function staffDetail(id: string, locale: Locale, now = new Date()):
     unitId: row.unitId,
     createdAt: row.createdAt.toISOString(),
     activeSessions,
+    twoFactorRequired: requiresSecondFactor(row.role),
   };
 }
 
@@ -231,7 +234,7 @@ export async function createStaffFromForm(form: FormData, actor: Actor, context:
 // Changing accounts
 
 export class StaffAdminError extends Error {
-  constructor(readonly code: 'notFound' | 'selfDeactivation') {
+  constructor(readonly code: 'notFound' | 'selfDeactivation' | 'selfSecondFactorReset') {
     super(code);
   }
 }
@@ -368,6 +371,50 @@ export async function endAllSessions(
   });
 }
 
+/**
+ * Resets an account's two-step verification when its holder lost their authenticator and their
+ * recovery codes: the TOTP secret, the recovery codes and the last accepted step are cleared and
+ * every session is ended, in one transaction audited as totp.resetByAdmin. Supervisors and admins
+ * must then set it up again at their next sign-in (requireStaff sends them there while
+ * totpEnabledAt is null). Nobody resets their own: that would let a stolen password alone in.
+ * Returns false, changing nothing, when two-step verification was not on.
+ */
+export async function resetSecondFactor(actor: Actor, targetId: string, context: RequestContext): Promise<boolean> {
+  if (targetId === actor.id) throw new StaffAdminError('selfSecondFactorReset');
+  return await db().$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "StaffUser" WHERE "id" = ${targetId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new StaffAdminError('notFound');
+    const before = await tx.staffUser.findUniqueOrThrow({
+      where: { id: targetId },
+      select: { role: true, totpEnabledAt: true, totpSecretSealed: true, recoveryCodeHashes: true },
+    });
+    if (before.totpEnabledAt === null && before.totpSecretSealed === null) return false;
+    await tx.staffUser.update({
+      where: { id: targetId },
+      data: { totpSecretSealed: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] },
+    });
+    // The same as revokeAllSessions in staff-auth.server.ts, inside this transaction.
+    const revoked = await tx.staffSession.updateMany({ where: { userId: targetId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await audit(
+      {
+        action: 'totp.resetByAdmin',
+        actorId: actor.id,
+        targetType: 'StaffUser',
+        targetId,
+        ipAddress: context.ipAddress,
+        details: {
+          before: { totpEnabled: before.totpEnabledAt !== null, recoveryCodesLeft: before.recoveryCodeHashes.length },
+          after: { totpEnabled: false, recoveryCodesLeft: 0 },
+          sessionsRevoked: revoked.count,
+          mustSetUpAgain: requiresSecondFactor(before.role),
+        },
+      },
+      tx,
+    );
+    return true;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // The audit log
 
@@ -386,7 +433,23 @@ export const AUDIT_ACTIONS = [
   'staff.deactivated',
   'staff.reactivated',
   'staff.sessionsRevoked',
+  'totp.resetByAdmin',
+  'unit.created',
+  'unit.updated',
+  'unit.deactivated',
+  'unit.reactivated',
+  'category.created',
+  'category.updated',
+  'category.deactivated',
+  'category.reactivated',
+  'replyTemplate.created',
+  'replyTemplate.updated',
+  'replyTemplate.deactivated',
+  'replyTemplate.reactivated',
+  'setting.updated',
+  'warning.overridden',
   'contact.viewed',
+  'attachment.downloaded',
   'export',
 ] as const satisfies readonly AuditAction[];
 
@@ -438,8 +501,25 @@ export interface AuditPage {
   staff: { id: string; name: string; email: string } | null;
 }
 
-/** One page of the audit log, newest first. */
-export async function auditLogPage(filters: AuditFilters, limit = AUDIT_PAGE_SIZE): Promise<AuditPage> {
+/** Names of the units, categories and reply templates that entries are about, by type and id. */
+async function referenceTargetNames(entries: { targetType: string | null; targetId: string | null }[], locale: Locale) {
+  const uuid = z.uuid();
+  const idsOf = (type: string) =>
+    [...new Set(entries.filter((e) => e.targetType === type && e.targetId && uuid.safeParse(e.targetId).success).map((e) => e.targetId!))];
+  const [units, categories, templates] = await Promise.all([
+    db().unit.findMany({ where: { id: { in: idsOf('Unit') } }, select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
+    db().category.findMany({ where: { id: { in: idsOf('Category') } }, select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
+    db().replyTemplate.findMany({ where: { id: { in: idsOf('ReplyTemplate') } }, select: { id: true, title: true } }),
+  ]);
+  const names = new Map<string, string>();
+  for (const row of units) names.set(`Unit:${row.id}`, `${localizedName(row, locale)} (${row.code})`);
+  for (const row of categories) names.set(`Category:${row.id}`, `${localizedName(row, locale)} (${row.code})`);
+  for (const row of templates) names.set(`ReplyTemplate:${row.id}`, row.title);
+  return names;
+}
+
+/** One page of the audit log, newest first; units and categories are named in `locale`. */
+export async function auditLogPage(filters: AuditFilters, limit = AUDIT_PAGE_SIZE, locale: Locale = 'zh-Hans'): Promise<AuditPage> {
   const where: Prisma.AuditLogWhereInput = {
     ...(filters.before ? { id: { lt: filters.before } } : {}),
     ...(filters.action ? { action: filters.action } : {}),
@@ -461,9 +541,12 @@ export async function auditLogPage(filters: AuditFilters, limit = AUDIT_PAGE_SIZ
       await db().staffUser.findMany({ where: { id: { in: [...staffIds] } }, select: { id: true, name: true, email: true } })
     ).map((person) => [person.id, person]),
   );
+  const referenceNames = await referenceTargetNames(entries, locale);
   const rows = entries.map((entry): AuditRow => {
     const actor = entry.actorId ? people.get(entry.actorId) : undefined;
-    const target = entry.targetType === 'StaffUser' && entry.targetId ? people.get(entry.targetId) : undefined;
+    const person = entry.targetType === 'StaffUser' && entry.targetId ? people.get(entry.targetId) : undefined;
+    const referenceName = entry.targetType && entry.targetId ? referenceNames.get(`${entry.targetType}:${entry.targetId}`) : undefined;
+    const target = person ?? (referenceName ? { name: referenceName, email: null } : undefined);
     const hasDetails = entry.details !== null && !(typeof entry.details === 'object' && Object.keys(entry.details).length === 0);
     return {
       id: entry.id.toString(),

@@ -1,5 +1,6 @@
-// Case statistics for /office/statistics: counts only. Nothing here reads names, contact details,
-// subjects or letter text, and nothing it returns identifies a person or a case.
+// Case statistics for /office/statistics and its CSV download: counts only. Nothing here reads
+// names, contact details, subjects or letter text, and nothing it returns identifies a person or
+// a case. Every download is written to the audit log.
 import { CASE_KINDS, type CaseKind } from './domain/case-kinds.ts';
 import { CASE_STATUSES, TERMINAL_STATUSES, type CaseStatus } from './domain/case-lifecycle.ts';
 import { DUE_SOON_DAYS } from './domain/deadlines.ts';
@@ -8,6 +9,10 @@ import { db, Prisma } from './db.server.ts';
 import { env } from './env.server.ts';
 import type { Locale } from './i18n/config.ts';
 import { localizedName } from './reference-data.server.ts';
+import type { TFunction } from 'i18next';
+import { audit } from './audit.server.ts';
+import { toCsv, type CsvCell } from './domain/csv.ts';
+import type { Actor } from './domain/permissions.ts';
 
 export const STATISTICS_WEEKS = 12;
 
@@ -19,6 +24,7 @@ export interface CountRow<Key extends string> {
 export interface NamedCountRow {
   /** null for cases without one (cases not yet assigned to a unit). */
   id: string | null;
+  code: string | null;
   name: string | null;
   total: number;
   open: number;
@@ -101,15 +107,18 @@ export async function caseStatistics(locale: Locale, now = new Date()): Promise<
        AND c."receivedAt" < ((w."start" + interval '1 week') AT TIME ZONE ${timeZone}::text)
       GROUP BY w."start"
       ORDER BY w."start"`,
-    db().category.findMany({ select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
-    db().unit.findMany({ select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
+    db().category.findMany({ select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
+    db().unit.findMany({ select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
   ]);
 
-  const categoryNames = new Map(categories.map((row) => [row.id, localizedName(row, locale)]));
-  const unitNames = new Map(units.map((row) => [row.id, localizedName(row, locale)]));
-  const named = (rows: GroupRow[], names: Map<string, string>): NamedCountRow[] =>
+  const categoryNames = new Map(categories.map((row) => [row.id, { code: row.code, name: localizedName(row, locale) }]));
+  const unitNames = new Map(units.map((row) => [row.id, { code: row.code, name: localizedName(row, locale) }]));
+  const named = (rows: GroupRow[], names: Map<string, { code: string; name: string }>): NamedCountRow[] =>
     rows
-      .map((row) => ({ ...row, name: row.id ? (names.get(row.id) ?? null) : null }))
+      .map((row) => {
+        const found = row.id ? names.get(row.id) : undefined;
+        return { ...row, code: found?.code ?? null, name: found?.name ?? null };
+      })
       .sort(byName(locale));
 
   const statusCounts = countsFor(
@@ -129,4 +138,75 @@ export async function caseStatistics(locale: Locale, now = new Date()): Promise<
     deadlines: { overdue, dueSoon, dueSoonDays: DUE_SOON_DAYS },
     perWeek,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The CSV download
+
+/**
+ * The statistics page's figures as CSV rows: section, item, code, cases, open, overdue. Labels
+ * are in the reader's language (t), codes are stable (status, kind, channel, category and unit
+ * codes, week start dates) for anyone combining downloads.
+ */
+export function statisticsCsvRows(s: CaseStatistics, t: TFunction): CsvCell[][] {
+  const a = (key: string, options?: Record<string, unknown>) => t(`office-admin:${key}`, options ?? {});
+  const rows: CsvCell[][] = [
+    [a('statistics.export.columns.section'), a('statistics.export.columns.item'), a('statistics.export.columns.code'), a('statistics.columns.count'), a('statistics.columns.open'), a('statistics.columns.overdue')],
+  ];
+  const overview = a('statistics.overview.title');
+  rows.push(
+    [overview, a('statistics.overview.total'), 'total', s.total, null, null],
+    [overview, a('statistics.overview.open'), 'open', s.open, null, null],
+    [overview, a('statistics.overview.overdue'), 'overdue', s.deadlines.overdue, null, null],
+    [overview, a('statistics.overview.dueSoon', { days: s.deadlines.dueSoonDays }), 'dueSoon', s.deadlines.dueSoon, null, null],
+  );
+  const weeks = a('statistics.perWeek.title', { weeks: s.perWeek.length });
+  for (const week of s.perWeek) rows.push([weeks, week.weekStart, week.weekStart, week.count, null, null]);
+  const byStatus = a('statistics.byStatus.title');
+  for (const row of s.byStatus) rows.push([byStatus, t(`common:status.${row.key}.title`), row.key, row.count, null, null]);
+  const byKind = a('statistics.byKind.title');
+  for (const row of s.byKind) rows.push([byKind, t(`common:kinds.${row.key}.label`), row.key, row.count, null, null]);
+  const byChannel = a('statistics.byChannel.title');
+  for (const row of s.byChannel) rows.push([byChannel, a(`labels.channel.${row.key}`), row.key, row.count, null, null]);
+  const named = (section: string, list: NamedCountRow[], none: string) => {
+    for (const row of list) {
+      rows.push([section, row.name ?? (row.id ? a('statistics.unknown') : none), row.code, row.total, row.open, row.overdue]);
+    }
+  };
+  named(a('statistics.byCategory.title'), s.byCategory, a('statistics.unknown'));
+  named(a('statistics.byUnit.title'), s.byUnit, a('statistics.byUnit.unassigned'));
+  return rows;
+}
+
+/** The file name: the moment the figures were taken, in the service's time zone. */
+export function statisticsFileName(generatedAt: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(generatedAt)
+      .map((part) => [part.type, part.value]),
+  );
+  return `statistics-${parts.year}-${parts.month}-${parts.day}-${parts.hour}${parts.minute}.csv`;
+}
+
+/**
+ * Builds the statistics CSV and writes the download to the audit log (action `export`) before it
+ * is handed out: no export leaves without its entry. Counts only, like the page.
+ */
+export async function exportStatisticsCsv(
+  actor: Actor,
+  locale: Locale,
+  t: TFunction,
+  context: { ipAddress: string },
+  now = new Date(),
+): Promise<{ fileName: string; csv: string }> {
+  const statistics = await caseStatistics(locale, now);
+  const rows = statisticsCsvRows(statistics, t);
+  await audit({
+    action: 'export',
+    actorId: actor.id,
+    targetType: 'Statistics',
+    ipAddress: context.ipAddress,
+    details: { what: 'statistics', format: 'csv', locale, rows: rows.length - 1, generatedAt: statistics.generatedAt },
+  });
+  return { fileName: statisticsFileName(now, env().TIME_ZONE), csv: toCsv(rows) };
 }

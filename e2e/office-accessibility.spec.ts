@@ -5,10 +5,14 @@ import { base32Decode, totp } from '../app/domain/totp.ts';
 import officeAuthEn from '../app/i18n/locales/en/office-auth.json' with { type: 'json' };
 import officeAuthZhHans from '../app/i18n/locales/zh-Hans/office-auth.json' with { type: 'json' };
 import officeAuthZhHant from '../app/i18n/locales/zh-Hant/office-auth.json' with { type: 'json' };
+import officeAdminEn from '../app/i18n/locales/en/office-admin.json' with { type: 'json' };
+import officeAdminZhHans from '../app/i18n/locales/zh-Hans/office-admin.json' with { type: 'json' };
+import officeAdminZhHant from '../app/i18n/locales/zh-Hant/office-admin.json' with { type: 'json' };
 import { createAdminWithTotp, createStaff, type StaffLogin } from './staff-accounts.ts';
 import { BROWSER_LOCALE, LOCALES, STRINGS, expectNoAxeViolations, sendAcceptLanguage, submitNewLetter, type Locale } from './support.ts';
 
 const AUTH: Record<Locale, typeof officeAuthEn> = { en: officeAuthEn, 'zh-Hans': officeAuthZhHans, 'zh-Hant': officeAuthZhHant };
+const ADMIN: Record<Locale, typeof officeAdminEn> = { en: officeAdminEn, 'zh-Hans': officeAdminZhHans, 'zh-Hant': officeAdminZhHant };
 
 async function signIn(browser: Browser, locale: Locale, javaScriptEnabled: boolean, login: StaffLogin, totpSecret?: string): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled });
@@ -62,5 +66,50 @@ for (const locale of LOCALES) {
     const staffLink = adminPage.locator('a[href^="/office/staff/"]').first();
     await adminPage.goto('/office/staff');
     await check(adminPage, (await staffLink.getAttribute('href'))!);
+  });
+
+  // Units, categories, reply templates and settings: the lists, a record's page, and forms sent
+  // with mistakes (error summary, fields in error). A test of its own, for its own time budget.
+  test(`administration pages pass axe (${locale})`, async ({ browser }, testInfo) => {
+    test.setTimeout(180_000);
+    const js = testInfo.project.name !== 'no-js';
+    const check = async (target: Page, path: string) => {
+      await target.goto(path);
+      await expect(target.locator('html')).toHaveAttribute('lang', locale);
+      await expectNoAxeViolations(target, browser, testInfo, `${path} (${locale})`);
+    };
+    const admin = await createAdminWithTotp();
+    const adminPage = await signIn(browser, locale, js, admin, admin.totpSecret);
+    const a = ADMIN[locale];
+    const afterPost = async (label: string) => {
+      await expect(adminPage.locator('.error-summary')).toBeVisible();
+      await expect(adminPage.locator('html')).toHaveAttribute('lang', locale);
+      await expectNoAxeViolations(adminPage, browser, testInfo, `${label} (${locale})`);
+    };
+    await check(adminPage, '/office/units');
+    await adminPage.getByRole('button', { name: a.units.create.submit }).click();
+    await afterPost('/office/units with errors');
+    await adminPage.goto('/office/units');
+    await check(adminPage, (await adminPage.locator('[data-testid="unit-tree"] a').first().getAttribute('href'))!);
+    await check(adminPage, '/office/categories');
+    await adminPage.getByRole('button', { name: a.categories.create.submit }).click();
+    await afterPost('/office/categories with errors');
+    await adminPage.goto('/office/categories');
+    await check(adminPage, (await adminPage.locator('[data-testid="categories"] a').first().getAttribute('href'))!);
+    await check(adminPage, '/office/reply-templates');
+    await adminPage.getByRole('button', { name: a.replyTemplates.create.submit }).click();
+    await afterPost('/office/reply-templates with errors');
+    // A template of this run, created through the form, for its own page.
+    await adminPage.getByLabel(a.replyTemplates.fields.kind.label, { exact: true }).selectOption('COMPLAINT');
+    await adminPage.locator('label.choice').filter({ hasText: a.languages[locale] }).click();
+    await adminPage.getByLabel(a.replyTemplates.fields.title.label, { exact: true }).fill(`axe ${locale} ${Date.now()}`);
+    await adminPage.getByLabel(a.replyTemplates.fields.body.label, { exact: true }).fill('答复 Reply');
+    await adminPage.getByRole('button', { name: a.replyTemplates.create.submit }).click();
+    await adminPage.waitForURL((url) => /^\/office\/reply-templates\/[0-9a-f-]{36}$/.test(url.pathname));
+    await check(adminPage, new URL(adminPage.url()).pathname);
+    await check(adminPage, '/office/settings');
+    await adminPage.getByLabel(a.settings.clustering.similarity.label, { exact: true }).fill('2');
+    await adminPage.getByRole('button', { name: a.settings.clustering.submit }).click();
+    await afterPost('/office/settings with errors');
   });
 }

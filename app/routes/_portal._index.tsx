@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { STATUTORY_LIMITS } from '../domain/deadlines.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
+import { currentNotices } from '../notices.server.ts';
+import { useFormatDate } from '../ui/format.ts';
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { t } = await translatorFor(request);
-  return { title: t('home.title') };
+  const { t, locale } = await translatorFor(request);
+  return { title: t('home.title'), notices: await currentNotices(locale, new Date(), 3) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -14,7 +16,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const KINDS = ['SUGGESTION', 'OPINION', 'COMPLAINT', 'HELP_REQUEST', 'MISCONDUCT_REPORT', 'INQUIRY'] as const;
 
 export default function Home() {
+  const { notices } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const formatDate = useFormatDate();
   const n = STATUTORY_LIMITS;
   return (
     <>
@@ -41,6 +45,30 @@ export default function Home() {
         <li>{t('home.steps.reply', { days: n.replyDays, extension: n.maxExtensionDays })}</li>
         <li>{t('home.steps.review', { days: n.reviewRequestDays })}</li>
       </ol>
+
+      {notices.length > 0 ? (
+        <section aria-labelledby="latest-notices-title">
+          <h2 id="latest-notices-title">{t('notices:home.title')}</h2>
+          <ul data-testid="latest-notices">
+            {notices.map((notice) => (
+              <li key={notice.id}>
+                <Link to={`/notices/${notice.id}`}>{notice.title}</Link>
+                <p>
+                  {t(`notices:kinds.${notice.kind}`)} · {t('notices:list.published', { date: formatDate(notice.publishedAt) })}
+                </p>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/notices">{t('notices:home.all')}</Link>
+          </p>
+        </section>
+      ) : null}
+
+      <h2>{t('visits:home.title')}</h2>
+      <p>
+        {t('visits:home.body')} <Link to="/visits">{t('visits:home.link')}</Link>
+      </p>
 
       <h2>{t('home.trackTitle')}</h2>
       <p>

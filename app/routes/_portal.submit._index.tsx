@@ -1,15 +1,32 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigate, useNavigation } from '@remix-run/react';
 import { randomBytes } from 'node:crypto';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ATTACHMENT_LIMITS, FILES_FIELD, MAX_FILE_MEGABYTES, type FileError } from '../domain/attachment-rules.ts';
 import { CASE_KINDS, REPLY_CHANNELS } from '../domain/case-kinds.ts';
-import { LIMITS, type SubmissionErrors } from '../domain/submission-fields.ts';
+import { LIMITS, SUBMISSION_FIELDS, type SubmissionErrors } from '../domain/submission-fields.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
-import { PRIVATE_PAGE_HEADERS, receiptCookie } from '../portal-cookies.server.ts';
+import { PRIVATE_PAGE_HEADERS } from '../portal-cookies.server.ts';
 import { privatePageHeaders } from '../ui/private-page-headers.ts';
 import { listActiveCategories } from '../reference-data.server.ts';
-import { HONEYPOT_FIELD, handleSubmission, type SubmissionFormValues } from '../submissions.server.ts';
+import {
+  HONEYPOT_FIELD,
+  handleSubmissionRequest,
+  receiptCookieHeader,
+  type SubmissionFormError,
+  type SubmissionFormValues,
+} from '../submissions.server.ts';
 import { Button } from '../ui/button.tsx';
+import {
+  FileUploadField,
+  UploadProgress,
+  chosenFileCount,
+  clearChosenFiles,
+  precheckChosenFiles,
+  useFileErrorMessage,
+  useUploadWithProgress,
+} from '../ui/file-upload-field.tsx';
 import { Checkbox, RadioGroup } from '../ui/choice-fields.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { SelectField } from '../ui/select-field.tsx';
@@ -34,51 +51,106 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
+/** Where the form is sent with JavaScript when files are chosen, to show progress (same handling, JSON answer). */
+const UPLOAD_ENDPOINT = '/submit/upload';
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const { locale } = await translatorFor(request);
-  const outcome = await handleSubmission(await request.formData(), { clientIp: context.clientIp, locale });
+  const outcome = await handleSubmissionRequest(request, { clientIp: context.clientIp, locale });
   if (!outcome.ok) {
-    const { status, errors, formError, values } = outcome;
-    return data({ errors, formError, values }, { status, headers: PRIVATE_PAGE_HEADERS });
+    const { status, errors, formError, values, fileErrors, filesNotKept } = outcome;
+    return data({ errors, formError, values, fileErrors, filesNotKept }, { status, headers: PRIVATE_PAGE_HEADERS });
   }
-  const { receipt } = outcome;
-  return redirect('/submit/confirmation', {
-    status: 303,
-    headers: {
-      'Set-Cookie': receiptCookie.serialize({
-        receiptNo: receipt.receiptNo,
-        accessCode: receipt.accessCode,
-        acceptDueAt: receipt.acceptDueAt.toISOString(),
-        latestReplyDueAt: receipt.latestReplyDueAt.toISOString(),
-        welfareConcern: receipt.welfareConcern,
-      }),
-    },
-  });
+  return redirect('/submit/confirmation', { status: 303, headers: { 'Set-Cookie': receiptCookieHeader(outcome.receipt) } });
+}
+
+/** What a failed submission sends back, by either route. */
+export interface SubmitFailure {
+  errors: SubmissionErrors;
+  formError: SubmissionFormError | null;
+  values: SubmissionFormValues;
+  fileErrors: FileError[];
+  filesNotKept: boolean;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The upload endpoint's JSON is ours, but the network is not: check its shape before using it. */
+function readUploadAnswer(body: unknown): { redirectTo: string } | SubmitFailure | null {
+  if (!isRecord(body)) return null;
+  if (body.ok === true && typeof body.redirectTo === 'string' && body.redirectTo.startsWith('/')) return { redirectTo: body.redirectTo };
+  if (body.ok === false && isRecord(body.errors) && isRecord(body.values) && Array.isArray(body.fileErrors)) {
+    return body as unknown as SubmitFailure;
+  }
+  return null;
 }
 
 export default function SubmitPage() {
   const { categories, idempotencyKey, honeypotField } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const navigate = useNavigate();
   const { t } = useTranslation();
-  const values: SubmissionFormValues = actionData?.values ?? {};
-  const errors: SubmissionErrors = actionData?.errors ?? {};
+  const { t: ta } = useTranslation('attachments');
+  const fileErrorMessage = useFileErrorMessage();
+  const upload = useUploadWithProgress();
+  // With JavaScript and files chosen, the form goes through XMLHttpRequest (for progress); its
+  // answer stands in for the action data until the next submission.
+  const [uploadFailure, setUploadFailure] = useState<SubmitFailure | null>(null);
+  const failure: SubmitFailure | null = uploadFailure ?? actionData ?? null;
+  const values: SubmissionFormValues = failure?.values ?? {};
+  const errors: SubmissionErrors = failure?.errors ?? {};
   const error = (field: keyof SubmissionErrors) => {
     const key = errors[field];
     return key ? t(`submit.errors.${key}`) : undefined;
   };
+  const fileMessages = (failure?.fileErrors ?? []).map(fileErrorMessage);
+  const chooseAgain = failure?.filesNotKept ? ta(fileMessages.length > 0 ? 'field.chooseAgainWithout' : 'field.chooseAgain') : null;
+  // Problems in the order of the form; the files come after the number of co-signers.
+  const fieldEntries = (fields: readonly (keyof SubmissionErrors)[]) =>
+    fields.filter((field) => errors[field]).map((field) => ({ field, message: error(field) ?? '' }));
+  const filesAt = SUBMISSION_FIELDS.indexOf('coSignerCount') + 1;
   const summary = [
-    ...(actionData?.formError ? [{ message: t(`submit.errors.form.${actionData.formError}`) }] : []),
-    ...Object.keys(errors).map((field) => ({ field, message: error(field as keyof SubmissionErrors) ?? '' })),
+    ...(failure?.formError ? [{ message: t(`submit.errors.form.${failure.formError}`) }] : []),
+    ...fieldEntries(SUBMISSION_FIELDS.slice(0, filesAt)),
+    ...fileMessages.map((message) => ({ field: FILES_FIELD, message })),
+    ...(chooseAgain ? [{ field: FILES_FIELD, message: chooseAgain }] : []),
+    ...fieldEntries(SUBMISSION_FIELDS.slice(filesAt)),
   ];
-  const submitting = navigation.state === 'submitting';
+  const sending = navigation.state === 'submitting' || upload.percent !== null;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    setUploadFailure(null);
+    const form = event.currentTarget;
+    // Without files there is nothing to show progress for: Remix submits the form as usual.
+    if (chosenFileCount(form) === 0) return;
+    event.preventDefault();
+    const early = precheckChosenFiles(form);
+    if (early.length > 0) {
+      clearChosenFiles(form);
+      setUploadFailure({ errors: {}, formError: null, values: {}, fileErrors: early, filesNotKept: true });
+      return;
+    }
+    void upload.send(UPLOAD_ENDPOINT, new FormData(form)).then((answer) => {
+      const read = answer.kind === 'json' ? readUploadAnswer(answer.body) : null;
+      if (read && 'redirectTo' in read) {
+        navigate(read.redirectTo);
+        return;
+      }
+      // As without JavaScript: the chosen files are not kept, and the page says so.
+      clearChosenFiles(form);
+      setUploadFailure(read ?? { errors: {}, formError: 'rejected', values: {}, fileErrors: [], filesNotKept: true });
+    });
+  };
 
   return (
     <>
       <ErrorSummary errors={summary} />
       <h1>{t('submit.title')}</h1>
       <p className="lead">{t('submit.lead')}</p>
-      <Form method="post" noValidate className="form" aria-describedby="required-note">
+      <Form method="post" encType="multipart/form-data" noValidate className="form" aria-describedby="required-note" onSubmit={onSubmit}>
         <p id="required-note" className="field__hint">
           {t('submit.allRequired')}
         </p>
@@ -138,6 +210,12 @@ export default function SubmitPage() {
           inputMode="numeric"
           width="short"
         />
+        <FileUploadField
+          label={ta('field.label')}
+          hint={ta('field.hint', { maxFiles: ATTACHMENT_LIMITS.maxFilesPerRequest, maxMegabytes: MAX_FILE_MEGABYTES })}
+          errors={fileMessages}
+          chooseAgain={chooseAgain}
+        />
 
         <h2>{t('submit.sections.contact')}</h2>
         <p>{t('submit.contactIntro')}</p>
@@ -192,7 +270,8 @@ export default function SubmitPage() {
           </a>
         </Checkbox>
 
-        <Button isDisabled={submitting}>{submitting ? t('submit.sending') : t('submit.send')}</Button>
+        <UploadProgress percent={upload.percent} />
+        <Button isDisabled={sending}>{sending ? t('submit.sending') : t('submit.send')}</Button>
       </Form>
     </>
   );

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { parseAccessCode } from '../domain/access-code.ts';
 import { parseReceiptNo } from '../domain/receipt.ts';
 import { findCaseByReceiptAndCode } from '../cases.server.ts';
@@ -16,9 +17,21 @@ import { TextField } from '../ui/text-field.tsx';
 /** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
 export const headers = privatePageHeaders;
 
+/**
+ * ?receipt=… (the link in our emails) only fills in the receipt field: a GET reads, never looks a
+ * case up or changes anything, and anything that is not a well-formed receipt number is ignored.
+ */
+const ReceiptParam = z
+  .string()
+  .max(64)
+  .transform((value) => parseReceiptNo(value))
+  .nullable()
+  .catch(null);
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await translatorFor(request);
-  return data({ title: t('track.title') }, { headers: PRIVATE_PAGE_HEADERS });
+  const receiptNo = ReceiptParam.parse(new URL(request.url).searchParams.get('receipt'));
+  return data({ title: t('track.title'), receiptNo }, { headers: PRIVATE_PAGE_HEADERS });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
@@ -47,6 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function TrackPage() {
   const actionData = useActionData<typeof action>();
+  const { receiptNo: linkedReceiptNo } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const { t } = useTranslation();
   const error = actionData?.error;
@@ -61,7 +75,7 @@ export default function TrackPage() {
           label={t('track.fields.receiptNo.label')}
           hint={t('track.fields.receiptNo.hint')}
           error={error ? t(error) : undefined}
-          defaultValue={actionData?.receiptNo}
+          defaultValue={actionData?.receiptNo ?? linkedReceiptNo ?? undefined}
           autoComplete="off"
           spellCheck={false}
           width="medium"

@@ -9,6 +9,8 @@ import { privatePageHeaders } from '../ui/private-page-headers.ts';
 import { Button } from '../ui/button.tsx';
 import { useFormatDate } from '../ui/format.ts';
 import { FollowUpOptions } from '../ui/follow-up-options.tsx';
+import { caseAttachments } from '../attachments.server.ts';
+import { TrackCaseFiles } from '../ui/attachment-list.tsx';
 
 /** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
 export const headers = privatePageHeaders;
@@ -19,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!view) throw redirect('/track', { headers: { 'Set-Cookie': trackCookie.clear() } });
   const { locale, t } = await translatorFor(request);
   const category = locale === 'en' ? view.category.en : locale === 'zh-Hant' ? view.category.zhHant : view.category.zhHans;
-  return data({ title: t('case.title', { receiptNo: view.receiptNo }), view: { ...view, categoryName: category }, now: new Date().toISOString() }, { headers: PRIVATE_PAGE_HEADERS });
+  return data({ title: t('case.title', { receiptNo: view.receiptNo }), view: { ...view, categoryName: category }, now: new Date().toISOString(), attachments: session ? await caseAttachments(session.caseId) : [] }, { headers: PRIVATE_PAGE_HEADERS });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
@@ -30,7 +32,7 @@ export async function action(_args: ActionFunctionArgs) {
 }
 
 export default function CasePage() {
-  const { view, now } = useLoaderData<typeof loader>();
+  const { view, now, attachments } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   return (
@@ -107,6 +109,8 @@ export default function CasePage() {
       ) : null}
 
       <FollowUpOptions view={view} now={now} />
+
+      <TrackCaseFiles attachments={attachments} status={view.status} />
 
       <h2>{t('case.timelineTitle')}</h2>
       <ol className="timeline" data-testid="case-timeline">

@@ -44,6 +44,12 @@ export default function PortalLayout() {
             <li>
               <Link to="/track">{t('layout.nav.track')}</Link>
             </li>
+            <li>
+              <Link to="/visits">{t('visits:nav')}</Link>
+            </li>
+            <li>
+              <Link to="/notices">{t('notices:nav')}</Link>
+            </li>
           </ul>
         </nav>
       </header>

@@ -1,16 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { QueueFilters, queuePage } from '../case-queue.server.ts';
+import { QueueFilters, queueOrder, queuePage, type QueueRow } from '../case-queue.server.ts';
 import { CHANNELS, WARNING_LEVELS } from '../domain/case-attributes.ts';
 import { CASE_KINDS } from '../domain/case-kinds.ts';
 import { CASE_STATUSES } from '../domain/case-lifecycle.ts';
+import { QUEUE_SORT_DEFAULT_DIRECTION, SORT_DIRECTIONS } from '../domain/list-order.ts';
 import { canUseQueue } from '../domain/permissions.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
 import { officeOptions } from '../office-options.server.ts';
 import { requireStaffAllowed } from '../staff-auth.server.ts';
 import { Button } from '../ui/button.tsx';
+import { DataTable, type DataColumn } from '../ui/data-table.tsx';
 import { DueBadge } from '../ui/due-badge.tsx';
+import { NextTargetBadge } from '../ui/warning-badges.tsx';
 import { useFormatDate } from '../ui/format.ts';
 import { officeLinks } from '../ui/office-styles.ts';
 import { SelectField } from '../ui/select-field.tsx';
@@ -45,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     now: now.toISOString(),
     view,
     filters,
+    order: queueOrder(filters),
     rows: page.rows,
     nextCursor: page.nextCursor,
     options,
@@ -55,20 +59,60 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export default function QueuePage() {
-  const { now, view, filters, rows, nextCursor, options, isHandler } = useLoaderData<typeof loader>();
+  const { now, view, filters, order, rows, nextCursor, options, isHandler } = useLoaderData<typeof loader>();
   const { t } = useTranslation('office');
   const { t: tc } = useTranslation('common');
+  const { t: tw } = useTranslation('office-warning');
   const formatDate = useFormatDate();
   const location = useLocation();
   const categoryName = new Map(options.categories.map((c) => [c.value, c.label]));
   const unitName = new Map(options.units.map((u) => [u.value, u.label]));
-  const nextHref = (() => {
-    if (!nextCursor) return null;
+  const pageHref = (after: string | null) => {
     const params = new URLSearchParams(location.search);
-    params.set('after', nextCursor);
-    return `?${params.toString()}`;
-  })();
+    if (after) params.set('after', after);
+    else params.delete('after');
+    const search = params.toString();
+    return search ? `/office?${search}` : '/office';
+  };
+  const isLaterPage = new URLSearchParams(location.search).has('after');
   const statusOptions = CASE_STATUSES.map((s) => ({ value: s, label: tc(`status.${s}.title`) }));
+  const orderText = t(`queue.order.${order.sort}.${order.dir}`);
+
+  const columns: DataColumn<QueueRow, typeof order.sort>[] = [
+    { id: 'due', sort: 'due', label: t('queue.columns.due'), cell: (row) => (row.nextDueAt ? <DueBadge dueAt={row.nextDueAt} now={now} /> : t('due.none')) },
+    {
+      id: 'receipt',
+      label: t('queue.columns.receipt'),
+      isRowHeader: true,
+      cell: (row) => (
+        <Link to={`/office/cases/${row.id}`} className="reference">
+          {row.receiptNo}
+        </Link>
+      ),
+    },
+    { id: 'subject', label: t('queue.columns.subject'), cell: (row) => row.subject },
+    { id: 'status', label: t('queue.columns.status'), cell: (row) => tc(`status.${row.status}.title`) },
+    { id: 'kind', label: t('queue.columns.kind'), cell: (row) => tc(`kinds.${row.kind}.label`) },
+    { id: 'category', label: t('queue.columns.category'), cell: (row) => categoryName.get(row.categoryId) },
+    { id: 'unit', label: t('queue.columns.unit'), cell: (row) => (row.unitId ? unitName.get(row.unitId) : t('queue.unassigned')) },
+    {
+      id: 'warning',
+      sort: 'warning',
+      label: t('queue.columns.warning'),
+      cell: (row) =>
+        row.warningLevel === 'NONE' ? (
+          t('warning.NONE')
+        ) : (
+          <span className={`warning-level warning-level--${row.warningLevel}`}>{t(`warning.${row.warningLevel}`)}</span>
+        ),
+    },
+    {
+      id: 'target',
+      label: tw('queueTarget.column'),
+      cell: (row) => (row.nextTargetDueAt ? <NextTargetBadge dueAt={row.nextTargetDueAt} now={now} /> : tw('queueTarget.none')),
+    },
+    { id: 'received', sort: 'received', label: t('queue.columns.received'), cell: (row) => formatDate(row.receivedAt) },
+  ];
 
   return (
     <>
@@ -132,63 +176,46 @@ export default function QueuePage() {
         />
         <TextField name="receivedFrom" label={t('queue.receivedFrom')} hint="YYYY-MM-DD" defaultValue={filters.receivedFrom} />
         <TextField name="receivedTo" label={t('queue.receivedTo')} hint="YYYY-MM-DD" defaultValue={filters.receivedTo} />
+        {/* Without JavaScript the order is chosen here; with it, also by the column headers. */}
+        <SelectField
+          name="sort"
+          label={t('queue.sortBy')}
+          placeholder={t('queue.sortDefault')}
+          defaultValue={filters.sort === 'due' ? undefined : filters.sort}
+          options={[
+            { value: 'received', label: t('queue.sorts.received') },
+            { value: 'warning', label: t('queue.sorts.warning') },
+          ]}
+        />
+        <SelectField
+          name="dir"
+          label={t('sorting.direction')}
+          placeholder={t('sorting.directionDefault')}
+          defaultValue={filters.dir}
+          options={SORT_DIRECTIONS.map((d) => ({ value: d, label: t(`sorting.${d}`) }))}
+        />
         <div className="filters__actions">
           <Button>{t('queue.apply')}</Button>
           <Link to="/office">{t('queue.clear')}</Link>
         </div>
       </Form>
 
-      <p role="status">{rows.length === 0 ? t('queue.empty') : t('queue.showing', { count: rows.length })}</p>
+      <p role="status">{rows.length === 0 ? t('queue.empty') : t('queue.showing', { count: rows.length, order: orderText })}</p>
       {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table" data-testid="queue">
-            <caption className="visually-hidden">{t('queue.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" aria-sort="ascending">
-                  {t('queue.columns.due')}
-                </th>
-                <th scope="col">{t('queue.columns.receipt')}</th>
-                <th scope="col">{t('queue.columns.subject')}</th>
-                <th scope="col">{t('queue.columns.status')}</th>
-                <th scope="col">{t('queue.columns.kind')}</th>
-                <th scope="col">{t('queue.columns.category')}</th>
-                <th scope="col">{t('queue.columns.unit')}</th>
-                <th scope="col">{t('queue.columns.warning')}</th>
-                <th scope="col">{t('queue.columns.received')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>{row.nextDueAt ? <DueBadge dueAt={row.nextDueAt} now={now} /> : t('due.none')}</td>
-                  <td>
-                    <Link to={`/office/cases/${row.id}`} className="reference">
-                      {row.receiptNo}
-                    </Link>
-                  </td>
-                  <td>{row.subject}</td>
-                  <td>{tc(`status.${row.status}.title`)}</td>
-                  <td>{tc(`kinds.${row.kind}.label`)}</td>
-                  <td>{categoryName.get(row.categoryId)}</td>
-                  <td>{row.unitId ? unitName.get(row.unitId) : t('queue.unassigned')}</td>
-                  <td>
-                    {row.warningLevel === 'NONE' ? (
-                      t('warning.NONE')
-                    ) : (
-                      <span className={`warning-level warning-level--${row.warningLevel}`}>{t(`warning.${row.warningLevel}`)}</span>
-                    )}
-                  </td>
-                  <td>{formatDate(row.receivedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('queue.caption', { order: orderText })}
+          testId="queue"
+          columns={columns}
+          items={rows}
+          itemId={(row) => row.id}
+          order={order}
+          sortDefaults={QUEUE_SORT_DEFAULT_DIRECTION}
+          resetParams={['after']}
+        />
       ) : null}
       <nav className="pagination" aria-label={t('queue.pages')}>
-        {location.search.includes('after=') ? <Link to={`/office${view ? `?view=${view}` : ''}`}>{t('queue.firstPage')}</Link> : null}
-        {nextHref ? <Link to={nextHref}>{t('queue.nextPage')}</Link> : null}
+        {isLaterPage ? <Link to={pageHref(null)}>{t('queue.firstPage')}</Link> : null}
+        {nextCursor ? <Link to={pageHref(nextCursor)}>{t('queue.nextPage')}</Link> : null}
       </nav>
     </>
   );

@@ -1,5 +1,6 @@
 // /office/audit: the audit log, newest first, 100 entries a page, paged by id (`?before=`).
-// Admins only. Optional filters: one action, or one staff account (by or about it).
+// Admins only. Optional filters: one action, or one staff account (by or about it). Entries about
+// a staff account, unit, category or reply template link to its admin page.
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -18,9 +19,9 @@ export const headers: HeadersFunction = () => NO_STORE_HEADERS;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaffAllowed(request, canReadAuditLog);
-  const { t } = await translatorFor(request);
+  const { locale, t } = await translatorFor(request);
   const filters = parseAuditFilters(new URL(request.url).searchParams);
-  const page = await auditLogPage(filters);
+  const page = await auditLogPage(filters, undefined, locale);
   return data(
     {
       title: t('office-admin:audit.title'),
@@ -152,6 +153,25 @@ function Target({ target }: { target: AuditRow['target'] }) {
       </>
     );
   }
+  const page = target.type && target.id ? TARGET_PAGES[target.type]?.(target.id) : undefined;
+  if (page && target.name) {
+    return (
+      <>
+        {type}
+        <br />
+        <Link to={page}>{target.name}</Link>
+      </>
+    );
+  }
+  if (target.type === 'Setting' && target.id) {
+    return (
+      <>
+        {type}
+        <br />
+        {t(`audit.settingNames.${target.id}`, { defaultValue: target.id })}
+      </>
+    );
+  }
   return (
     <>
       {type}
@@ -164,5 +184,12 @@ function Target({ target }: { target: AuditRow['target'] }) {
     </>
   );
 }
+
+/** The admin page of each kind of record an entry can be about. */
+const TARGET_PAGES: Partial<Record<string, (id: string) => string>> = {
+  Unit: (id) => `/office/units/${id}`,
+  Category: (id) => `/office/categories/${id}`,
+  ReplyTemplate: (id) => `/office/reply-templates/${id}`,
+};
 
 export { ErrorBoundary } from '../ui/office-error-boundary.tsx';

@@ -13,10 +13,14 @@ import { PRIVATE_PAGE_HEADERS } from '../portal-cookies.server.ts';
 import { privatePageHeaders } from '../ui/private-page-headers.ts';
 import { requireStaff } from '../staff-auth.server.ts';
 import { Button } from '../ui/button.tsx';
+import { ComboBoxField } from '../ui/combo-box-field.tsx';
+import { ConfirmSubmitButton } from '../ui/confirm-submit-button.tsx';
 import { DueBadge } from '../ui/due-badge.tsx';
+import { WarningPanel } from '../ui/warning-panel.tsx';
+import { OfficeCaseFiles } from '../ui/attachment-list.tsx';
+import { RatingSummary } from '../ui/rating-summary.tsx';
 import { useFormatDate } from '../ui/format.ts';
 import { officeLinks } from '../ui/office-styles.ts';
-import { SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
 
 /** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
@@ -73,6 +77,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
+/** Steps that cannot be undone: their button asks first (with JavaScript; see ConfirmSubmitButton). */
+const IRREVERSIBLE = new Set<CaseAction>(['decline', 'forward', 'merge', 'close']);
+
 function ActionPanel({ action, title, children, open }: { action: CaseAction; title: string; children: ReactNode; open: boolean }) {
   return (
     <details className="action-panel" open={open} data-action={action}>
@@ -88,19 +95,34 @@ export default function CasePage() {
   const navigation = useNavigation();
   const { t } = useTranslation('office');
   const { t: tc } = useTranslation('common');
+  const { t: tw } = useTranslation('office-warning');
   const formatDate = useFormatDate();
   const c = page.case;
   const has = (action: CaseAction) => page.actions.includes(action);
   const failedIntent = result && (result.kind === 'invalid' || result.kind === 'conflict') ? result.intent : null;
   const fieldError = (intent: string) => (result?.kind === 'invalid' && result.intent === intent ? t(`case.errors.${result.code}`) : undefined);
   const busy = navigation.state !== 'idle';
+  // An assignment fails on the unit, or on a handler who is not in it: the error goes with that field.
+  const assignErrorCode = result?.kind === 'invalid' && result.intent === 'assign' ? result.code : null;
 
   const actionForm = (intent: CaseAction, fields: ReactNode, submitLabel: string) => (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="version" value={c.version} />
       {fields}
-      <Button isDisabled={busy}>{submitLabel}</Button>
+      {IRREVERSIBLE.has(intent) ? (
+        <ConfirmSubmitButton
+          isDisabled={busy}
+          title={t(`case.confirm.${intent}.title`)}
+          description={<p>{t(`case.confirm.${intent}.body`)}</p>}
+          confirmLabel={t(`case.confirm.${intent}.confirm`)}
+          cancelLabel={t('case.confirm.cancel')}
+        >
+          {submitLabel}
+        </ConfirmSubmitButton>
+      ) : (
+        <Button isDisabled={busy}>{submitLabel}</Button>
+      )}
     </Form>
   );
 
@@ -195,6 +217,7 @@ export default function CasePage() {
           <div className="case-body" data-testid="office-case-body">
             {c.body}
           </div>
+          <OfficeCaseFiles caseId={c.id} attachments={page.attachments} />
 
           <h2>{t('case.contact')}</h2>
           {c.anonymous ? (
@@ -234,7 +257,7 @@ export default function CasePage() {
               <li key={event.id}>
                 <p className="timeline__date">{formatDate(event.at, true)}</p>
                 <p className="timeline__what">
-                  {tc(`events.${event.type}`, { defaultValue: t(`events.${event.type}`, { defaultValue: event.type }) })}
+                  {tc(`events.${event.type}`, { defaultValue: t(`events.${event.type}`, { defaultValue: tw(`events.${event.type}`, { defaultValue: event.type }) }) })}
                   <span className={`event-tag event-tag--${event.visibility}`}>{t(`visibility.${event.visibility}`)}</span>
                 </p>
                 <p className="field__hint">{event.actor ?? t(`actorType.${event.actorType}`)}</p>
@@ -245,6 +268,8 @@ export default function CasePage() {
         </div>
 
         <aside aria-labelledby="deadlines-title">
+          <WarningPanel caseId={c.id} warning={page.warning} now={page.now} />
+          {page.rating ? <RatingSummary rating={page.rating} /> : null}
           <h2 id="deadlines-title">{t('case.deadlines')}</h2>
           <ul className="deadline-list">
             {page.deadlines.map((d) => (
@@ -297,14 +322,25 @@ export default function CasePage() {
               {actionForm(
                 'assign',
                 <>
-                  <SelectField id="assign-unitId" name="unitId"
+                  <ComboBoxField
+                    id="assign-unitId"
+                    name="unitId"
                     label={t('queue.unit')}
                     placeholder={t('case.fields.chooseUnit')}
                     options={page.options.units}
                     defaultValue={c.unitId ?? undefined}
-                    error={fieldError('assign')}
+                    error={assignErrorCode === 'assigneeNotInUnit' ? undefined : fieldError('assign')}
+                    noMatches={t('combobox.noMatches')}
                   />
-                  <SelectField id="assign-assigneeId" name="assigneeId" label={t('queue.assignee')} placeholder={t('case.fields.noAssignee')} options={page.options.handlers} />
+                  <ComboBoxField
+                    id="assign-assigneeId"
+                    name="assigneeId"
+                    label={t('queue.assignee')}
+                    placeholder={t('case.fields.noAssignee')}
+                    options={page.options.handlers}
+                    error={assignErrorCode === 'assigneeNotInUnit' ? fieldError('assign') : undefined}
+                    noMatches={t('combobox.noMatches')}
+                  />
                 </>,
                 t('case.action.assign'),
               )}
@@ -348,6 +384,24 @@ export default function CasePage() {
               )}
             </ActionPanel>
           ) : null}
+          {(['issueReview', 'issueReReview'] as const).map((intent) =>
+            has(intent) ? (
+              <ActionPanel key={intent} action={intent} title={t(`case.action.${intent}`)} open={failedIntent === intent}>
+                {actionForm(
+                  intent,
+                  <TextField
+                    id={`${intent}-message`}
+                    name="message"
+                    label={t(intent === 'issueReview' ? 'case.fields.reviewOpinion' : 'case.fields.reReviewOpinion')}
+                    hint={t('case.fields.citizenSees')}
+                    multiline={{ maxLength: 20_000, rows: 8 }}
+                    error={fieldError(intent)}
+                  />,
+                  t(`case.action.${intent}`),
+                )}
+              </ActionPanel>
+            ) : null,
+          )}
           {has('merge') ? (
             <ActionPanel action="merge" title={t('case.action.merge')} open={failedIntent === 'merge'}>
               {actionForm('merge', <TextField id="merge-intoReceiptNo" name="intoReceiptNo" label={t('case.fields.mergeInto')} error={fieldError('merge')} />, t('case.action.merge'))}

@@ -14,11 +14,11 @@ import { privatePageHeaders } from '../ui/private-page-headers.ts';
 import { requireStaffAllowed } from '../staff-auth.server.ts';
 import { Button } from '../ui/button.tsx';
 import { Checkbox, RadioGroup } from '../ui/choice-fields.tsx';
+import { ComboBoxField } from '../ui/combo-box-field.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { useFormatDate } from '../ui/format.ts';
 import { officeLinks } from '../ui/office-styles.ts';
 import { ReceiptPanel } from '../ui/receipt-panel.tsx';
-import { SelectField } from '../ui/select-field.tsx';
 import { TextField } from '../ui/text-field.tsx';
 
 /** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
@@ -118,13 +118,14 @@ export default function RegisterCasePage() {
           defaultValue={values.kind}
           options={CASE_KINDS.map((kind) => ({ value: kind, label: tc(`kinds.${kind}.label`) }))}
         />
-        <SelectField
+        <ComboBoxField
           name="categoryId"
           label={tc('submit.fields.categoryId.label')}
           placeholder={tc('submit.fields.categoryId.placeholder')}
           error={error('categoryId')}
           defaultValue={values.categoryId}
           options={categories}
+          noMatches={t('combobox.noMatches')}
         />
         <TextField name="area" label={tc('submit.fields.area.label')} error={error('area')} defaultValue={values.area} width="medium" />
         <TextField name="subject" label={tc('submit.fields.subject.label')} error={error('subject')} defaultValue={values.subject} />

@@ -1,5 +1,6 @@
-// /office/staff/:staffId: one account. Change its role and unit, deactivate or reactivate it, and
-// end all its sessions. Admins only; every change is audited in app/staff-admin.server.ts.
+// /office/staff/:staffId: one account. Change its role and unit, deactivate or reactivate it, end
+// all its sessions, and reset its two-step verification when its holder lost the authenticator.
+// Admins only; every change is audited in app/staff-admin.server.ts.
 import {
   data,
   redirect,
@@ -20,6 +21,7 @@ import {
   endAllSessions,
   listActiveUnits,
   reactivateStaff,
+  resetSecondFactor,
   staffDetail,
   updateRoleAndUnit,
   type FieldErrors,
@@ -38,9 +40,19 @@ export const links = officeLinks;
 
 export const headers: HeadersFunction = () => NO_STORE_HEADERS;
 
-const DONE = ['updated', 'unchanged', 'deactivated', 'alreadyInactive', 'reactivated', 'alreadyActive', 'sessionsRevoked'] as const;
+const DONE = [
+  'updated',
+  'unchanged',
+  'deactivated',
+  'alreadyInactive',
+  'reactivated',
+  'alreadyActive',
+  'sessionsRevoked',
+  'twoFactorReset',
+  'twoFactorAlreadyOff',
+] as const;
 type Done = (typeof DONE)[number];
-const INTENTS = ['update', 'deactivate', 'reactivate', 'endSessions'] as const;
+const INTENTS = ['update', 'deactivate', 'reactivate', 'endSessions', 'resetTwoFactor'] as const;
 
 const notFound = () => new Response('Not Found', { status: 404 });
 
@@ -91,11 +103,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await endAllSessions(actor, staffId, { ...ctx, currentSessionId: session?.sessionId });
         return back('sessionsRevoked');
       }
+      case 'resetTwoFactor':
+        return back((await resetSecondFactor(actor, staffId, ctx)) ? 'twoFactorReset' : 'twoFactorAlreadyOff');
     }
   } catch (error) {
     if (error instanceof StaffAdminError && error.code === 'notFound') throw notFound();
-    if (error instanceof StaffAdminError && error.code === 'selfDeactivation') {
-      return data({ errors: {}, values: {}, formError: 'selfDeactivation' as const }, { status: 400, headers: NO_STORE_HEADERS });
+    if (error instanceof StaffAdminError && (error.code === 'selfDeactivation' || error.code === 'selfSecondFactorReset')) {
+      return data({ errors: {}, values: {}, formError: error.code }, { status: 400, headers: NO_STORE_HEADERS });
     }
     throw error;
   }
@@ -211,6 +225,24 @@ export default function StaffDetailPage() {
           {t('staff.detail.sessions.submit')}
         </Button>
       </Form>
+
+      <h2>{t('staff.detail.twoFactor.title')}</h2>
+      {isSelf ? (
+        <p>{t('staff.detail.twoFactor.selfBody')}</p>
+      ) : person.totpEnabled ? (
+        <>
+          <p>{t('staff.detail.twoFactor.body')}</p>
+          <p>{person.twoFactorRequired ? t('staff.detail.twoFactor.required') : t('staff.detail.twoFactor.optional')}</p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="resetTwoFactor" />
+            <Button variant="secondary" className="button--warning" isDisabled={busy}>
+              {t('staff.detail.twoFactor.submit')}
+            </Button>
+          </Form>
+        </>
+      ) : (
+        <p>{person.twoFactorRequired ? t('staff.detail.twoFactor.offRequired') : t('staff.detail.twoFactor.off')}</p>
+      )}
 
       <h2>{t('staff.detail.account.title')}</h2>
       {person.active ? (

@@ -4,6 +4,16 @@ import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import {
+  DEFAULT_STAFF_SORT,
+  SORT_DIRECTIONS,
+  STAFF_SORTS,
+  STAFF_SORT_DEFAULT_DIRECTION,
+  resolveOrder,
+  sortStaffRows,
+  type StaffSort,
+} from '../domain/list-order.ts';
 import { STAFF_ROLES, canManageStaff } from '../domain/permissions.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
 import {
@@ -12,12 +22,14 @@ import {
   listActiveUnits,
   listStaff,
   type CreateStaffField,
+  type StaffListRow,
   type CreateStaffValues,
   type FieldErrors,
 } from '../staff-admin.server.ts';
 import { requireStaffAllowed } from '../staff-auth.server.ts';
 import { Button } from '../ui/button.tsx';
 import { RadioGroup } from '../ui/choice-fields.tsx';
+import { DataTable, type DataColumn } from '../ui/data-table.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { useFormatDate } from '../ui/format.ts';
 import { officeLinks } from '../ui/office-styles.ts';
@@ -28,11 +40,21 @@ export const links = officeLinks;
 
 export const headers: HeadersFunction = () => NO_STORE_HEADERS;
 
+/** The list's order, from the URL (`?sort=…&dir=…`); anything malformed means the default. */
+const StaffOrderParams = z.object({
+  sort: z.enum(STAFF_SORTS).optional().catch(undefined),
+  dir: z.enum(SORT_DIRECTIONS).optional().catch(undefined),
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaffAllowed(request, canManageStaff);
   const { locale, t } = await translatorFor(request);
+  const params = StaffOrderParams.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const order = resolveOrder(params.sort, params.dir, DEFAULT_STAFF_SORT, STAFF_SORT_DEFAULT_DIRECTION);
   const [staff, units] = await Promise.all([listStaff(locale), listActiveUnits(locale)]);
-  return data({ title: t('office-admin:staff.list.title'), staff, units }, { headers: NO_STORE_HEADERS });
+  // A short list: sorted here, by the names as the reader sees them.
+  const sorted = sortStaffRows(staff, order, locale, (role) => t(`office:roles.${role}`));
+  return data({ title: t('office-admin:staff.list.title'), staff: sorted, units, order, params }, { headers: NO_STORE_HEADERS });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
@@ -49,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const CREATE_FIELDS: readonly CreateStaffField[] = ['email', 'name', 'role', 'unitId'];
 
 export default function StaffListPage() {
-  const { staff, units } = useLoaderData<typeof loader>();
+  const { staff, units, order, params } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation('office-admin');
@@ -64,6 +86,41 @@ export default function StaffListPage() {
   const summary = CREATE_FIELDS.filter((field) => errors[field]).map((field) => ({ field, message: error(field) ?? '' }));
   const submitting = navigation.state === 'submitting';
   const roleName = (role: string) => t(`roles.${role}`, { ns: 'office' });
+  const o = (key: string, options?: Record<string, string>) => t(key, { ns: 'office', ...options });
+  const columns: DataColumn<StaffListRow, StaffSort>[] = [
+    {
+      id: 'name',
+      sort: 'name',
+      label: t('staff.columns.name'),
+      isRowHeader: true,
+      cell: (person) => <Link to={`/office/staff/${person.id}`}>{person.name}</Link>,
+    },
+    { id: 'email', label: t('staff.columns.email'), cell: (person) => person.email },
+    { id: 'role', sort: 'role', label: t('staff.columns.role'), cell: (person) => roleName(person.role) },
+    { id: 'unit', sort: 'unit', label: t('staff.columns.unit'), cell: (person) => person.unitName ?? t('common.none') },
+    {
+      id: 'status',
+      label: t('staff.columns.status'),
+      cell: (person) => (
+        <>
+          {person.active ? (person.locked ? t('staff.status.locked') : t('staff.status.active')) : t('staff.status.inactive')}
+          {person.active && person.mustChangePassword ? (
+            <>
+              <br />
+              {t('staff.status.mustChangePassword')}
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    { id: 'twoFactor', label: t('staff.columns.twoFactor'), cell: (person) => (person.totpEnabled ? t('staff.twoFactor.on') : t('staff.twoFactor.off')) },
+    {
+      id: 'lastSignIn',
+      sort: 'lastSignIn',
+      label: t('staff.columns.lastSignIn'),
+      cell: (person) => (person.lastSignInAt ? formatDate(person.lastSignInAt, true) : t('staff.list.neverSignedIn')),
+    },
+  ];
 
   return (
     <>
@@ -79,44 +136,36 @@ export default function StaffListPage() {
       {staff.length === 0 ? (
         <p>{t('staff.list.empty')}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-labelledby="staff-table-title" tabIndex={0}>
-          <table className="data-table" aria-labelledby="staff-table-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('staff.columns.name')}</th>
-                <th scope="col">{t('staff.columns.email')}</th>
-                <th scope="col">{t('staff.columns.role')}</th>
-                <th scope="col">{t('staff.columns.unit')}</th>
-                <th scope="col">{t('staff.columns.status')}</th>
-                <th scope="col">{t('staff.columns.twoFactor')}</th>
-                <th scope="col">{t('staff.columns.lastSignIn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.map((person) => (
-                <tr key={person.id}>
-                  <th scope="row">
-                    <Link to={`/office/staff/${person.id}`}>{person.name}</Link>
-                  </th>
-                  <td>{person.email}</td>
-                  <td>{roleName(person.role)}</td>
-                  <td>{person.unitName ?? t('common.none')}</td>
-                  <td>
-                    {person.active ? (person.locked ? t('staff.status.locked') : t('staff.status.active')) : t('staff.status.inactive')}
-                    {person.active && person.mustChangePassword ? (
-                      <>
-                        <br />
-                        {t('staff.status.mustChangePassword')}
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{person.totpEnabled ? t('staff.twoFactor.on') : t('staff.twoFactor.off')}</td>
-                  <td>{person.lastSignInAt ? formatDate(person.lastSignInAt, true) : t('staff.list.neverSignedIn')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          {/* Without JavaScript the order is chosen here; with it, also by the column headers. */}
+          <Form method="get" className="filters filters--compact" aria-label={o('staffList.sortForm')}>
+            <SelectField
+              name="sort"
+              label={o('staffList.sortBy')}
+              placeholder={o('staffList.sortDefault')}
+              defaultValue={params.sort === 'name' ? undefined : params.sort}
+              options={(['role', 'unit', 'lastSignIn'] as const).map((sort) => ({ value: sort, label: o(`staffList.sorts.${sort}`) }))}
+            />
+            <SelectField
+              name="dir"
+              label={o('sorting.direction')}
+              placeholder={o('sorting.directionDefault')}
+              defaultValue={params.dir}
+              options={SORT_DIRECTIONS.map((dir) => ({ value: dir, label: o(`sorting.${dir}`) }))}
+            />
+            <div className="filters__actions">
+              <Button variant="secondary">{o('sorting.apply')}</Button>
+            </div>
+          </Form>
+          <DataTable
+            label={o('staffList.caption', { order: o(`staffList.order.${order.sort}.${order.dir}`) })}
+            columns={columns}
+            items={staff}
+            itemId={(person) => person.id}
+            order={order}
+            sortDefaults={STAFF_SORT_DEFAULT_DIRECTION}
+          />
+        </>
       )}
 
       <h2 id="create-account" tabIndex={-1}>

@@ -1,5 +1,6 @@
 // /office/statistics: how many cases, by status, kind, channel, category and unit, deadlines and
-// weekly intake. Counts only: nothing on this page identifies a person or a case.
+// weekly intake, and a CSV download of the same figures (office.statistics_.export.tsx). Counts
+// only: nothing on this page identifies a person or a case.
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
@@ -9,6 +10,7 @@ import { translatorFor } from '../i18n/translate.server.ts';
 import { NO_STORE_HEADERS } from '../staff-admin.server.ts';
 import { STATISTICS_WEEKS, caseStatistics, type NamedCountRow } from '../statistics.server.ts';
 import { requireStaffAllowed } from '../staff-auth.server.ts';
+import { Button } from '../ui/button.tsx';
 import { SERVICE_TIME_ZONE } from '../ui/format.ts';
 import { officeLinks } from '../ui/office-styles.ts';
 
@@ -41,6 +43,11 @@ export default function StatisticsPage() {
       <p>
         {t('statistics.generatedAt')} <time dateTime={s.generatedAt}>{dateTime.format(new Date(s.generatedAt))}</time>
       </p>
+      <p>{t('statistics.export.body')}</p>
+      {/* A plain form, not Remix's: the answer is a file, which the browser saves without leaving the page. */}
+      <form method="post" action="/office/statistics/export">
+        <Button variant="secondary">{t('statistics.export.submit')}</Button>
+      </form>
 
       <h2 id="stats-overview">{t('statistics.overview.title')}</h2>
       <CountTable

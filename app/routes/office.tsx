@@ -3,7 +3,18 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { canManageStaff, canReadAuditLog, canRegisterCases, canUseQueue, canViewStatistics } from '../domain/permissions.ts';
+import {
+  canManageReferenceData,
+  canManageSettings,
+  canManageNotices,
+  canManageStaff,
+  canReadAuditLog,
+  canRegisterCases,
+  canUseQueue,
+  canViewReceptionDays,
+  canViewStatistics,
+  canViewWarningBoard,
+} from '../domain/permissions.ts';
 import { requireStaff } from '../staff-auth.server.ts';
 import { officeLinks } from '../ui/office-styles.ts';
 import { privatePageHeaders } from '../ui/private-page-headers.ts';
@@ -20,8 +31,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     nav: {
       queue: canUseQueue(actor),
       register: canRegisterCases(actor),
+      warnings: canViewWarningBoard(actor),
+      reception: canViewReceptionDays(actor),
+      notices: canManageNotices(actor),
       stats: canViewStatistics(actor),
       staff: canManageStaff(actor),
+      referenceData: canManageReferenceData(actor),
+      settings: canManageSettings(actor),
       audit: canReadAuditLog(actor),
     },
   };
@@ -45,9 +61,24 @@ export default function OfficeShell() {
                 </NavLink>
               </li>
             ) : null}
+            {nav.warnings ? (
+              <li>
+                <NavLink to="/office/warnings">{t('office-warning:nav')}</NavLink>
+              </li>
+            ) : null}
             {nav.register ? (
               <li>
                 <NavLink to="/office/cases/new">{t('shell.register')}</NavLink>
+              </li>
+            ) : null}
+            {nav.reception ? (
+              <li>
+                <NavLink to="/office/reception">{t('visits:office.nav')}</NavLink>
+              </li>
+            ) : null}
+            {nav.notices ? (
+              <li>
+                <NavLink to="/office/notices">{t('notices:office.nav')}</NavLink>
               </li>
             ) : null}
             {nav.stats ? (
@@ -58,6 +89,24 @@ export default function OfficeShell() {
             {nav.staff ? (
               <li>
                 <NavLink to="/office/staff">{t('shell.staff')}</NavLink>
+              </li>
+            ) : null}
+            {nav.referenceData ? (
+              <>
+                <li>
+                  <NavLink to="/office/units">{t('nav.units', { ns: 'office-admin' })}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/office/categories">{t('nav.categories', { ns: 'office-admin' })}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/office/reply-templates">{t('nav.replyTemplates', { ns: 'office-admin' })}</NavLink>
+                </li>
+              </>
+            ) : null}
+            {nav.settings ? (
+              <li>
+                <NavLink to="/office/settings">{t('nav.settings', { ns: 'office-admin' })}</NavLink>
               </li>
             ) : null}
             {nav.audit ? (

@@ -50,6 +50,8 @@ export function RadioGroup(props: RadioGroupProps) {
 
 interface CheckboxProps {
   name: string;
+  /** Needed when several checkboxes share a name (a list to choose from). */
+  id?: string;
   value?: string;
   children: ReactNode;
   error?: string;
@@ -58,7 +60,8 @@ interface CheckboxProps {
 
 export function Checkbox(props: CheckboxProps) {
   const invalid = Boolean(props.error);
-  const errorId = `${fieldId(props.name)}-error`;
+  const id = props.id ?? fieldId(props.name);
+  const errorId = `${id}-error`;
   return (
     <div className={`field${invalid ? ' field--error' : ''}`}>
       {invalid ? (
@@ -67,7 +70,7 @@ export function Checkbox(props: CheckboxProps) {
         </p>
       ) : null}
       <AriaCheckbox
-        id={fieldId(props.name)}
+        id={id}
         name={props.name}
         value={props.value ?? 'yes'}
         defaultSelected={props.defaultSelected}

@@ -39,3 +39,16 @@ export function TargetBadge({ target, wording, now }: { target: TargetView; word
     </span>
   );
 }
+
+/** The queue's column: the nearest response target not yet met, and whether it was missed. */
+export function NextTargetBadge({ dueAt, now }: { dueAt: string | Date; now: string | Date }) {
+  const { t, i18n } = useTranslation('office-warning');
+  const due = new Date(dueAt);
+  const current = new Date(now);
+  const state = due < current ? 'missed' : 'open';
+  return (
+    <span className={`target target--${state}`} title={formatDate(due, i18n.language, true)}>
+      {t(`queueTarget.${state}`, { when: relativeTime(due, current, i18n.language) })}
+    </span>
+  );
+}

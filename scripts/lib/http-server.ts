@@ -66,6 +66,31 @@ export function isCrossSiteWrite(method: string, headers: { secFetchSite?: strin
   }
 }
 
+/**
+ * Request bodies are read by the app itself (Remix), not by an Express body parser, so no limit
+ * stood in the way of uploads. These caps refuse, before any byte is read, a body that declares
+ * more than any form here can need: a multipart form carries at most 5 files of 10 MB that are
+ * kept (app/attachments.server.ts streams and drops the rest, so a few files too many still get
+ * a clear message rather than this refusal); every other form is text.
+ */
+export const BODY_LIMITS = { multipart: 128 * 1024 * 1024, other: 4 * 1024 * 1024 } as const;
+
+export function bodyTooLarge(contentType: string | undefined, contentLength: string | undefined): boolean {
+  if (!contentLength) return false;
+  const length = Number(contentLength);
+  if (!Number.isFinite(length)) return true;
+  const multipart = (contentType ?? '').toLowerCase().startsWith('multipart/form-data');
+  return length > (multipart ? BODY_LIMITS.multipart : BODY_LIMITS.other);
+}
+
+function limitBodySize(req: Request, res: Response, next: NextFunction) {
+  if (bodyTooLarge(req.get('content-type'), req.get('content-length'))) {
+    res.status(413).set('Connection', 'close').type('text/plain').send('Request too large');
+    return;
+  }
+  next();
+}
+
 function rejectCrossSiteWrites(req: Request, res: Response, next: NextFunction) {
   if (isCrossSiteWrite(req.method, { secFetchSite: req.get('sec-fetch-site'), origin: req.get('origin'), host: req.get('host') })) {
     res.status(403).type('text/plain').send('Cross-site request refused');
@@ -81,6 +106,7 @@ export async function startHttpServer(build: ServerBuild, options: HttpServerOpt
   app.use(compression());
   app.use(securityHeaders(options.production));
   app.use(rejectCrossSiteWrites);
+  app.use(limitBodySize);
   // Fingerprinted assets never change; the rest of public/ is cached briefly.
   app.use('/build', express.static(path.join(projectRoot, 'public/build'), { immutable: true, maxAge: '1y' }));
   app.use(express.static(path.join(projectRoot, 'public'), { maxAge: '1h' }));

@@ -1,5 +1,6 @@
 // Applies and diffs prisma/migrations with Prisma's WASM schema engine, so no native engine
 // download is needed (see STACK-NOTES.md). The process must run with --experimental-wasm-modules.
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,13 +113,34 @@ function forSchemaEngine(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
-function migrationAdapter(pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
+/**
+ * A throwaway shadow database on the same server. PrismaPg's own connectToShadowDb keeps the main
+ * connection string, whose database name wins over the shadow's, so it would replay the migrations
+ * into the main database: against a real DATABASE_URL (say, one that also holds the worker's
+ * `pgboss` schema) the drift check failed with "type … already exists". Only the shadow database
+ * is diffed, so other schemas in the main database never enter the comparison.
+ */
+async function shadowDatabase(pool: pg.Pool, databaseUrl: string): Promise<SqlDriverAdapter> {
+  const name = `prisma_migrate_shadow_db_${randomUUID()}`;
+  await pool.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  const adapter = await new PrismaPg(url.toString()).connect();
+  const dispose = adapter.dispose.bind(adapter);
+  Reflect.set(adapter, 'dispose', async () => {
+    await dispose();
+    await pool.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+  return adapter;
+}
+
+function migrationAdapter(pool: pg.Pool, databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
   const base = new PrismaPg(pool);
   return {
     provider: base.provider,
     adapterName: base.adapterName,
     connect: async () => forSchemaEngine(await base.connect()),
-    connectToShadowDb: async () => forSchemaEngine(await base.connectToShadowDb()),
+    connectToShadowDb: async () => forSchemaEngine(await shadowDatabase(pool, databaseUrl)),
   };
 }
 
@@ -135,7 +157,7 @@ async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) =>
   const pool = new pg.Pool({ connectionString: databaseUrl });
   // Dropping the shadow database ends its sessions; an idle client's error must not crash us.
   pool.on('error', () => {});
-  const adapter = bindMigrationAwareSqlAdapterFactory(migrationAdapter(pool));
+  const adapter = bindMigrationAwareSqlAdapterFactory(migrationAdapter(pool, databaseUrl));
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath, readFileSync(schemaPath, 'utf8')]] },
     () => {},

@@ -1,0 +1,34 @@
+// Moves a case forward on the server, through the app's own case actions, so that an e2e test
+// about a later step (rating, review) starts where it needs to without replaying earlier screens.
+import { readFileSync } from 'node:fs';
+import { STATE_FILE } from './staff-accounts.ts';
+
+interface ServerState {
+  databaseUrl: string;
+  sessionSecret: string;
+  hmacKey: string;
+}
+
+async function app() {
+  const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as ServerState;
+  process.env.DATABASE_URL = state.databaseUrl;
+  process.env.SESSION_SECRET = state.sessionSecret;
+  process.env.HMAC_KEY = state.hmacKey;
+  const { db } = await import('../app/db.server.ts');
+  const { performCaseAction } = await import('../app/case-actions.server.ts');
+  return { db, performCaseAction };
+}
+
+/** A supervisor accepts and answers the case; returns its id and the code of its unit. */
+export async function acceptAndReply(receiptNo: string, reply: string): Promise<{ caseId: string; unitCode: string }> {
+  const { db, performCaseAction } = await app();
+  const supervisor = await db().staffUser.create({
+    data: { email: `setup-${Date.now()}-${Math.random().toString(36).slice(2)}@example.gov.cn`, name: '测试督办', role: 'SUPERVISOR', passwordHash: 'x', active: false },
+  });
+  const actor = { id: supervisor.id, role: 'SUPERVISOR' as const, unitId: null };
+  const row = await db().case.findUniqueOrThrow({ where: { receiptNo }, include: { unit: true } });
+  const accepted = await performCaseAction(actor, row.id, row.version, { action: 'accept' });
+  await performCaseAction(actor, row.id, accepted.version, { action: 'reply', message: reply });
+  if (!row.unit) throw new Error(`case ${receiptNo} has no unit`);
+  return { caseId: row.id, unitCode: row.unit.code };
+}

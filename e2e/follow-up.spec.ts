@@ -1,0 +1,107 @@
+// The citizen's follow-up, with and without JavaScript: rate the reply, ask for a review, and a
+// handler of the unit publishes the review opinion, which the citizen then reads.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import followUpEn from '../app/i18n/locales/en/follow-up.json' with { type: 'json' };
+import followUpZhHans from '../app/i18n/locales/zh-Hans/follow-up.json' with { type: 'json' };
+import officeAuthEn from '../app/i18n/locales/en/office-auth.json' with { type: 'json' };
+import officeAuthZhHans from '../app/i18n/locales/zh-Hans/office-auth.json' with { type: 'json' };
+import officeEn from '../app/i18n/locales/en/office.json' with { type: 'json' };
+import officeZhHans from '../app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
+import { acceptAndReply } from './case-setup.ts';
+import { createStaff, type StaffLogin } from './staff-accounts.ts';
+import { BROWSER_LOCALE, STRINGS, choice, errorSummary, expectNoAxeViolations, lookUpCase, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';
+
+const TEXT = {
+  en: { followUp: followUpEn, office: officeEn, auth: officeAuthEn },
+  'zh-Hans': { followUp: followUpZhHans, office: officeZhHans, auth: officeAuthZhHans },
+} as const;
+
+async function signIn(browser: Browser, locale: 'en' | 'zh-Hans', javaScriptEnabled: boolean, login: StaffLogin): Promise<Page> {
+  const context = await browser.newContext({ locale: BROWSER_LOCALE[locale], javaScriptEnabled });
+  const page = await context.newPage();
+  const auth = TEXT[locale].auth.signIn;
+  await page.goto('/office/sign-in');
+  await page.getByLabel(auth.fields.email.label, { exact: true }).fill(login.email);
+  await page.getByLabel(auth.fields.password.label, { exact: true }).fill(login.password);
+  await page.getByRole('button', { name: auth.submit }).click();
+  await page.waitForURL((url) => url.pathname === '/office');
+  return page;
+}
+
+for (const locale of ['zh-Hans', 'en'] as const) {
+  test(`rate a reply, ask for a review, and read the review opinion (${locale})`, async ({ page, browser }, testInfo) => {
+    test.setTimeout(120_000);
+    const js = testInfo.project.name !== 'no-js';
+    const s = STRINGS[locale];
+    const f = TEXT[locale].followUp;
+    const o = TEXT[locale].office;
+    const token = `FU${uniqueToken()}`;
+    await sendAcceptLanguage(page, BROWSER_LOCALE[locale]);
+    const { receiptNo, accessCode } = await submitNewLetter(page, s, { area: `回访测试区 ${token}`, subject: `楼道漏水 ${token}` });
+    const { caseId, unitCode } = await acceptAndReply(receiptNo, `物业已修复楼道漏水。${token}`);
+
+    await page.goto('/track');
+    await lookUpCase(page, s, receiptNo, accessCode);
+    await page.waitForURL((url) => url.pathname === '/track/case');
+    const followUp = page.getByTestId('follow-up');
+
+    // Rate: nothing chosen gives the error summary; then a rating is kept and shown.
+    await followUp.getByRole('link', { name: f.options.rate }).click();
+    await expect(page.getByRole('heading', { level: 1, name: f.rate.title })).toBeVisible();
+    await expectNoAxeViolations(page, browser, testInfo, `rate page ${locale}`);
+    await page.getByRole('button', { name: f.rate.submit }).click();
+    await expect(errorSummary(page, s)).toContainText(f.errors.rating.required);
+    await expect(errorSummary(page, s)).toContainText(f.errors.solved.required);
+    await choice(page, 'radio', f.rate.scale['4']).check();
+    await choice(page, 'radio', f.rate.solvedOptions.PARTLY).check();
+    await page.getByLabel(f.rate.comment, { exact: true }).fill(`加班费还没有发 ${token}`);
+    await page.getByRole('button', { name: f.rate.submit }).click();
+    await page.waitForURL((url) => url.pathname === '/track/case');
+    await expect(page.getByTestId('rating-summary')).toContainText(f.rate.scale['4']);
+
+    // Ask for a review, with reasons.
+    await page.getByTestId('follow-up').getByRole('link', { name: f.options.review }).click();
+    await expect(page.getByRole('heading', { level: 1, name: f.review.review.title })).toBeVisible();
+    await expectNoAxeViolations(page, browser, testInfo, `review request page ${locale}`);
+    await page.getByLabel(f.review.reason, { exact: true }).fill(`答复没有提到加班费。${token}`);
+    await page.getByRole('button', { name: f.review.review.submit }).click();
+    await page.waitForURL((url) => url.pathname === '/track/case');
+    await expect(page.getByTestId('case-status')).toHaveText(s.status.REVIEW_REQUESTED.title);
+    await expectNoAxeViolations(page, browser, testInfo, `track page after review request ${locale}`);
+
+    // A handler of the unit publishes the review opinion.
+    const handler = await signIn(browser, locale, js, await createStaff('HANDLER', unitCode));
+    await handler.goto(`/office/cases/${caseId}`);
+    await expect(handler.getByTestId('case-rating')).toBeVisible();
+    const panel = handler.locator('details[data-action="issueReview"]');
+    await panel.locator(':scope > summary').click();
+    const opinion = `经复查，物业将于本月补发加班费。${token}`;
+    await panel.getByLabel(o.case.fields.reviewOpinion, { exact: true }).fill(opinion);
+    await panel.getByRole('button', { name: o.case.action.issueReview }).click();
+    await expect(handler.getByRole('status')).toHaveText(o.case.done.issueReview);
+    await handler.context().close();
+
+    // The citizen reads it, and may now ask for a re-review.
+    await page.reload();
+    await expect(page.getByTestId('case-status')).toHaveText(s.status.REVIEWED.title);
+    await expect(page.getByTestId('case-reply')).toContainText(opinion);
+    await expect(page.getByTestId('follow-up').getByRole('link', { name: f.options.reReview })).toBeVisible();
+  });
+}
+
+test('withdraw a case before it is answered', async ({ page, browser }, testInfo) => {
+  const s = STRINGS.en;
+  const f = TEXT.en.followUp;
+  await sendAcceptLanguage(page, 'en');
+  const { receiptNo, accessCode } = await submitNewLetter(page, s, { area: `撤回测试区 ${uniqueToken()}` });
+  await page.goto('/track');
+  await lookUpCase(page, s, receiptNo, accessCode);
+  await page.getByTestId('follow-up').getByRole('link', { name: f.options.withdraw }).click();
+  await expectNoAxeViolations(page, browser, testInfo, 'withdraw page');
+  await page.getByRole('button', { name: f.withdraw.submit }).click();
+  await expect(errorSummary(page, s)).toContainText(f.errors.confirm.required);
+  await choice(page, 'checkbox', f.withdraw.confirm).check();
+  await page.getByRole('button', { name: f.withdraw.submit }).click();
+  await page.waitForURL((url) => url.pathname === '/track/case');
+  await expect(page.getByTestId('case-status')).toHaveText(s.status.WITHDRAWN.title);
+});

