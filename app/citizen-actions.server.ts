@@ -146,13 +146,14 @@ export async function rateCase(caseId: string, input: z.infer<typeof RatingForm>
  * sweep). Each case is claimed with SKIP LOCKED and closed only from the status read, so several
  * sweeps at once close it once.
  */
-export async function closeLapsedCases(now = new Date(), batch = 200): Promise<number> {
+export async function closeLapsedCases(now = new Date(), batch = 200, caseIds?: readonly string[]): Promise<number> {
+  const only = caseIds ? Prisma.sql`AND "id" = ANY(${[...caseIds]}::uuid[])` : Prisma.empty;
   let closed = 0;
   for (;;) {
     const done = await db().$transaction(async (tx) => {
       const rows = await tx.$queryRaw<{ id: string; status: CaseStatus; reviewRequestDueAt: Date | null; reReviewRequestDueAt: Date | null }[]>`
         SELECT "id", "status", "reviewRequestDueAt", "reReviewRequestDueAt" FROM "Case"
-        WHERE ("status" = 'REPLIED' AND "reviewRequestDueAt" < ${now}) OR ("status" = 'REVIEWED' AND "reReviewRequestDueAt" < ${now})
+        WHERE (("status" = 'REPLIED' AND "reviewRequestDueAt" < ${now}) OR ("status" = 'REVIEWED' AND "reReviewRequestDueAt" < ${now})) ${only}
         ORDER BY "id" LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
       for (const row of rows) {
         const due = row.status === 'REPLIED' ? row.reviewRequestDueAt : row.reReviewRequestDueAt;

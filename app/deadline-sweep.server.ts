@@ -5,6 +5,7 @@
 //   FOR UPDATE SKIP LOCKED, and a case whose missedDueAt already equals its nextDueAt is done;
 // - reminders and digests are outbox messages whose dedupe keys name the case and deadline instant
 //   (or the supervisor and day), so a second run queues nothing new.
+import { closeLapsedCases } from './citizen-actions.server.ts';
 import { db, Prisma } from './db.server.ts';
 import { civilDateIn, DUE_SOON_DAYS, isoDate } from './domain/deadlines.ts';
 import { TERMINAL_STATUSES, type CaseStatus } from './domain/case-lifecycle.ts';
@@ -34,6 +35,8 @@ export interface SweepReport {
   missed: number;
   /** Reminder messages queued (0 on a second run). */
   reminders: number;
+  /** Cases closed because their review or re-review window passed (app/citizen-actions.server.ts). */
+  closed: number;
 }
 
 const TERMINAL = [...TERMINAL_STATUSES];
@@ -184,7 +187,9 @@ export async function runDeadlineSweep(options: SweepOptions = {}): Promise<Swee
     missed += marked;
   }
   const reminders = await queueReminders(now, batchSize, options.caseIds);
-  return { missed, reminders };
+  // Cases whose review or re-review window passed without a request close, each with a public event.
+  const closed = await closeLapsedCases(now, batchSize, options.caseIds);
+  return { missed, reminders, closed };
 }
 
 export interface DigestReport {

@@ -119,6 +119,8 @@ async function main(): Promise<void> {
       COOKIE_SECURE: 'false',
       SUBMIT_RATE_LIMIT: '100000000',
       LOOKUP_RATE_LIMIT: '100000000',
+      // Measure the web process alone: the notification worker would share its CPU.
+      WORKER: 'off',
     },
   });
   log(`app healthy at ${server.baseUrl}`);

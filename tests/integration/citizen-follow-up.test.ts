@@ -140,3 +140,15 @@ describe('satisfaction rating (art. 21)', () => {
     expect((await db().satisfactionRating.findUniqueOrThrow({ where: { caseId: row.id } })).rating).toBe(4);
   });
 });
+
+describe('the hourly sweep', () => {
+  it('closes a replied case once its review window has passed', async () => {
+    const { runDeadlineSweep } = await import('../../app/deadline-sweep.server.ts');
+    const repliedAt = new Date('2026-08-01T04:00:00Z');
+    const { row } = await repliedCase(repliedAt);
+    const report = await runDeadlineSweep({ now: new Date(repliedAt.getTime() + 31 * DAY), caseIds: [row.id] });
+    expect(report.closed).toBe(1);
+    expect((await reload(row.id)).status).toBe('CLOSED');
+    expect((await runDeadlineSweep({ now: new Date(repliedAt.getTime() + 32 * DAY), caseIds: [row.id] })).closed).toBe(0);
+  });
+});

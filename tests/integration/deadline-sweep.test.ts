@@ -107,7 +107,7 @@ describe('deadline sweep', () => {
     await db().case.update({ where: { id: c.row.id }, data: { responseDueAt: new Date(Date.now() + 5 * 3_600_000), nextTargetDueAt: new Date(Date.now() + 5 * 3_600_000) } });
 
     const first = await runDeadlineSweep({ caseIds: [c.row.id] });
-    expect(first).toEqual({ missed: 0, reminders: 2 });
+    expect(first).toEqual({ missed: 0, reminders: 2, closed: 0 });
     const reminders = (await sweepState(c.row.id)).messages.filter((m) => m.template === 'staff.dueSoon');
     expect(reminders.map((m) => (m.data as { deadline: string }).deadline).sort()).toEqual(['acceptance', 'response']);
     expect(reminders.every((m) => m.staffId === c.handler.user.id && (m.data as { overdue: boolean }).overdue === false)).toBe(true);
