@@ -28,7 +28,7 @@ async function signIn(browser: Browser, locale: Locale, javaScriptEnabled: boole
     await page.getByLabel(auth.code.fields.code.label, { exact: true }).fill(totp(base32Decode(totpSecret), new Date()));
     await page.getByRole('button', { name: auth.code.submit }).click();
   }
-  await page.waitForURL((url) => url.pathname === '/office');
+  await page.waitForURL((url) => url.pathname.startsWith('/office') && !url.pathname.startsWith('/office/sign-in'));
   return page;
 }
 

@@ -22,7 +22,7 @@ async function adminPage(browser: Browser, javaScriptEnabled: boolean): Promise<
   await page.waitForURL((url) => url.pathname === '/office/sign-in/code');
   await page.getByLabel(auth.code.fields.code.label, { exact: true }).fill(totp(base32Decode(admin.totpSecret), new Date()));
   await page.getByRole('button', { name: auth.code.submit }).click();
-  await page.waitForURL((url) => url.pathname === '/office');
+  await page.waitForURL((url) => url.pathname.startsWith('/office') && !url.pathname.startsWith('/office/sign-in'));
   return page;
 }
 

@@ -10,24 +10,30 @@ export type StripResult =
 
 /** Strips metadata from the image kinds; other kinds are returned as they are. */
 export function stripMetadata(kind: FileKind, bytes: Uint8Array): StripResult {
-  try {
-    switch (kind) {
-      case 'jpeg':
-        return stripJpeg(bytes);
-      case 'png':
-        return stripPng(bytes);
-      case 'webp':
-        return stripWebp(bytes);
-      case 'heic':
-        return stripHeic(bytes);
-      default:
-        return { ok: true, bytes, removed: [] };
-    }
-  } catch (error) {
-    // A length that points past the end (DataView throws RangeError) is a damaged file.
-    if (error instanceof RangeError) return { ok: false, reason: 'damaged' };
-    throw error;
+  switch (kind) {
+    case 'jpeg':
+      return stripJpeg(bytes);
+    case 'png':
+      return stripPng(bytes);
+    case 'webp':
+      return stripWebp(bytes);
+    case 'heic':
+      return stripHeic(bytes);
+    default:
+      return { ok: true, bytes, removed: [] };
   }
+}
+
+/** A length or offset that points past the end (DataView throws RangeError) means a damaged file. */
+function guarded(strip: (bytes: Uint8Array) => StripResult): (bytes: Uint8Array) => StripResult {
+  return (bytes) => {
+    try {
+      return strip(bytes);
+    } catch (error) {
+      if (error instanceof RangeError) return { ok: false, reason: 'damaged' };
+      throw error;
+    }
+  };
 }
 
 const viewOf = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -56,7 +62,7 @@ const SOS = 0xda;
  * anything after the end-of-image marker (phones append secondary images there, with their own
  * Exif). The Exif orientation is kept, alone, so portrait photos are not shown sideways.
  */
-export function stripJpeg(bytes: Uint8Array): StripResult {
+export const stripJpeg = guarded((bytes: Uint8Array): StripResult => {
   const view = viewOf(bytes);
   const n = bytes.length;
   if (n < 4 || view.getUint8(0) !== 0xff || view.getUint8(1) !== SOI) return { ok: false, reason: 'damaged' };
@@ -116,7 +122,7 @@ export function stripJpeg(bytes: Uint8Array): StripResult {
     }
   }
   return { ok: true, bytes: concat(out), removed };
-}
+});
 
 type JpegFate = 'keep' | string;
 
@@ -184,7 +190,7 @@ const PNG_KEEP = new Set([
   'bKGD', 'hIST', 'pHYs', 'sPLT', 'acTL', 'fcTL', 'fdAT',
 ]);
 
-export function stripPng(bytes: Uint8Array): StripResult {
+export const stripPng = guarded((bytes: Uint8Array): StripResult => {
   const view = viewOf(bytes);
   if (bytes.length < 8 || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) return { ok: false, reason: 'damaged' };
   const out: Uint8Array[] = [bytes.subarray(0, 8)];
@@ -210,7 +216,7 @@ export function stripPng(bytes: Uint8Array): StripResult {
     }
   }
   return { ok: true, bytes: concat(out), removed };
-}
+});
 
 // --- WebP -------------------------------------------------------------------------------------
 
@@ -219,7 +225,7 @@ const WEBP_KEEP = new Set(['VP8 ', 'VP8L', 'VP8X', 'ALPH', 'ANIM', 'ANMF', 'ICCP
 const VP8X_EXIF_FLAG = 0x08;
 const VP8X_XMP_FLAG = 0x04;
 
-export function stripWebp(bytes: Uint8Array): StripResult {
+export const stripWebp = guarded((bytes: Uint8Array): StripResult => {
   const view = viewOf(bytes);
   if (bytes.length < 12 || text(bytes, 0, 4) !== 'RIFF' || text(bytes, 8, 4) !== 'WEBP') return { ok: false, reason: 'damaged' };
   const riffEnd = 8 + view.getUint32(4, true);
@@ -251,7 +257,7 @@ export function stripWebp(bytes: Uint8Array): StripResult {
   new DataView(header.buffer).setUint32(4, 4 + body.length, true);
   header.set(bytes.subarray(8, 12), 8);
   return { ok: true, bytes: concat([header, body]), removed };
-}
+});
 
 // --- HEIC (ISOBMFF / HEIF) ----------------------------------------------------------------------
 
@@ -309,7 +315,7 @@ interface Extent {
  * included, stays byte for byte. What this cannot do soundly (items built from other items,
  * external data references, a movie box with its own metadata) is refused as unsupported.
  */
-export function stripHeic(input: Uint8Array): StripResult {
+export const stripHeic = guarded((input: Uint8Array): StripResult => {
   const bytes = input.slice();
   const view = viewOf(bytes);
   const top = boxesIn(bytes, 0, bytes.length);
@@ -419,7 +425,7 @@ export function stripHeic(input: Uint8Array): StripResult {
     removed.push(kind);
   }
   return { ok: true, bytes, removed };
-}
+});
 
 const EMPTY_EXIF_ITEM = Uint8Array.of(0, 0, 0, 0, 0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0);
 

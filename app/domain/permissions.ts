@@ -155,3 +155,11 @@ export function canViewReceptionDays(actor: Actor): boolean {
 export function canManageNotices(actor: Actor): boolean {
   return actor.role === 'SUPERVISOR' || actor.role === 'ADMIN';
 }
+
+/** Where a role starts in the back office: the queue for those who work cases. */
+export function startPageFor(actor: Actor): string {
+  if (canUseQueue(actor)) return '/office';
+  if (actor.role === 'ADMIN') return '/office/staff';
+  if (canViewStatistics(actor)) return '/office/statistics';
+  return '/office/account';
+}

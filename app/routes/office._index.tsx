@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { QueueFilters, queueOrder, queuePage, type QueueRow } from '../case-queue.server.ts';
@@ -6,10 +6,10 @@ import { CHANNELS, WARNING_LEVELS } from '../domain/case-attributes.ts';
 import { CASE_KINDS } from '../domain/case-kinds.ts';
 import { CASE_STATUSES } from '../domain/case-lifecycle.ts';
 import { QUEUE_SORT_DEFAULT_DIRECTION, SORT_DIRECTIONS } from '../domain/list-order.ts';
-import { canUseQueue } from '../domain/permissions.ts';
+import { canUseQueue, startPageFor } from '../domain/permissions.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
 import { officeOptions } from '../office-options.server.ts';
-import { requireStaffAllowed } from '../staff-auth.server.ts';
+import { requireStaff } from '../staff-auth.server.ts';
 import { Button } from '../ui/button.tsx';
 import { DataTable, type DataColumn } from '../ui/data-table.tsx';
 import { DueBadge } from '../ui/due-badge.tsx';
@@ -29,7 +29,9 @@ const SAVED_VIEWS = ['mine', 'unit', 'dueSoon', 'overdue'] as const;
 type SavedView = (typeof SAVED_VIEWS)[number];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireStaffAllowed(request, canUseQueue);
+  const actor = await requireStaff(request);
+  // Roles without a queue land on their own start page after signing in, not on a refusal.
+  if (!canUseQueue(actor)) throw redirect(startPageFor(actor));
   const { locale, t } = await translatorFor(request);
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const view = SAVED_VIEWS.find((v) => v === params.view) ?? null;
