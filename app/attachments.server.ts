@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { audit } from './audit.server.ts';
 import { insertAttachmentRows, type AttachmentPurpose, type StoredAttachment } from './attachment-rows.server.ts';
-import { CaseAccessError, caseForActor } from './case-actions.server.ts';
+import { CaseAccessError, caseForActor, scopeOf } from './case-actions.server.ts';
 import { db } from './db.server.ts';
 import { acceptsEvidence, ATTACHMENT_LIMITS, FILES_FIELD, type FileError } from './domain/attachment-rules.ts';
 import type { CaseStatus } from './domain/case-lifecycle.ts';
@@ -13,7 +13,7 @@ import { consumeRateLimit } from './rate-limit.server.ts';
 import { checkFile } from './domain/file-types.ts';
 import { stripMetadata } from './domain/image-metadata.ts';
 import { MultipartError, MultipartParser, multipartBoundary, type PartSink } from './domain/multipart.ts';
-import type { Actor } from './domain/permissions.ts';
+import { canViewContact, type Actor } from './domain/permissions.ts';
 import { newStorageKey, storage } from './storage/storage.server.ts';
 
 export type { StoredAttachment };
@@ -309,7 +309,9 @@ export async function citizenDownload(sessionCaseId: string | null, attachmentId
 export async function staffDownload(actor: Actor, caseId: string, attachmentId: string, ipAddress: string): Promise<Response> {
   if (!UUID.test(caseId)) return notFound();
   try {
-    await caseForActor(actor, caseId);
+    const found = await caseForActor(actor, caseId);
+    // A report's files may identify the reporter: the unit it is about sees them no more than the contact (art. 30).
+    if (found.kind === 'MISCONDUCT_REPORT' && !canViewContact(actor, scopeOf(found))) return notFound();
   } catch (error) {
     if (error instanceof CaseAccessError) return notFound();
     throw error;

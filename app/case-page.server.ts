@@ -27,8 +27,10 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale)
   const actors = new Map(
     (await db().staffUser.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]),
   );
-  const attachments = await caseAttachments(row.id);
   const scope = scopeOf(row);
+  // A report's files may identify the reporter: withheld from whoever may not see the contact (art. 30).
+  const attachmentsWithheld = row.kind === 'MISCONDUCT_REPORT' && !canViewContact(actor, scope);
+  const attachments = attachmentsWithheld ? [] : await caseAttachments(row.id);
   const actions = allowedActions(row.status).filter((action) => canTakeAction(actor, action, scope));
   return {
     case: {
@@ -90,6 +92,7 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale)
     templates: templates.map((tpl) => ({ id: tpl.id, title: tpl.title, body: tpl.body })),
     /** The case's files (downloads go through /office/cases/:caseId/attachments/:id, audited). */
     attachments,
+    attachmentsWithheld,
   };
 }
 

@@ -24,10 +24,15 @@ import {
   generateSlotLines,
   parseSlotLines,
   slotState,
+  DAY_FIELDS,
+  VISIT_NOTE_MAX,
   type AppointmentStatus,
   type AttendanceStatus,
+  type DayField,
   type SlotState,
 } from './domain/reception.ts';
+
+export { DAY_FIELDS, VISIT_NOTE_MAX, type DayField };
 import { env } from './env.server.ts';
 import type { Locale } from './i18n/config.ts';
 import { localizedName } from './reference-data.server.ts';
@@ -162,19 +167,6 @@ export async function receptionDayFormOptions(locale: Locale): Promise<{ units: 
   };
 }
 
-export const DAY_FIELDS = [
-  'date',
-  'placeZhHans',
-  'placeZhHant',
-  'placeEn',
-  'officialZhHans',
-  'officialZhHant',
-  'officialEn',
-  'unitIds',
-  'categoryIds',
-  'slots',
-] as const;
-export type DayField = (typeof DAY_FIELDS)[number];
 /** Error codes, translated under `visits:office.new.errors.<field>.<code>`. */
 export type DayErrors = Partial<Record<DayField, string>>;
 export type DayValues = Partial<Record<Exclude<DayField, 'unitIds' | 'categoryIds'>, string>> & { unitIds?: string[]; categoryIds?: string[] };
@@ -505,7 +497,6 @@ export async function appointmentForOffice(
   };
 }
 
-export const VISIT_NOTE_MAX = 2000;
 const VisitForm = z.object({
   note: z.string().trim().min(1, { error: 'required' }).max(VISIT_NOTE_MAX, { error: 'tooLong' }),
   public: z.literal('yes').optional(),

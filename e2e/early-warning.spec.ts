@@ -1,29 +1,17 @@
 // Early warning end to end: a joint letter with 12 co-signers is red on the early-warning board
 // the next time a clerk loads it, and a letter with signs of self-harm shows where to get help now.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import officeAuthEn from '../app/i18n/locales/en/office-auth.json' with { type: 'json' };
+import { expect, test } from '@playwright/test';
 import warningEn from '../app/i18n/locales/en/office-warning.json' with { type: 'json' };
 import warningZhHans from '../app/i18n/locales/zh-Hans/office-warning.json' with { type: 'json' };
-import officeAuthZhHans from '../app/i18n/locales/zh-Hans/office-auth.json' with { type: 'json' };
-import { createStaff, type StaffLogin } from './staff-accounts.ts';
+import { createStaff } from './staff-accounts.ts';
+import { signInStaff } from './office-sign-in.ts';
 import { BROWSER_LOCALE, STRINGS, expectNoAxeViolations, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';
 
 const OFFICE = {
-  en: { warning: warningEn, auth: officeAuthEn },
-  'zh-Hans': { warning: warningZhHans, auth: officeAuthZhHans },
+  en: { warning: warningEn },
+  'zh-Hans': { warning: warningZhHans },
 } as const;
 
-async function signIn(browser: Browser, locale: 'en' | 'zh-Hans', javaScriptEnabled: boolean, login: StaffLogin): Promise<Page> {
-  const context = await browser.newContext({ locale: BROWSER_LOCALE[locale], javaScriptEnabled });
-  const page = await context.newPage();
-  const auth = OFFICE[locale].auth.signIn;
-  await page.goto('/office/sign-in');
-  await page.getByLabel(auth.fields.email.label, { exact: true }).fill(login.email);
-  await page.getByLabel(auth.fields.password.label, { exact: true }).fill(login.password);
-  await page.getByRole('button', { name: auth.submit }).click();
-  await page.waitForURL((url) => url.pathname === '/office');
-  return page;
-}
 
 for (const locale of ['zh-Hans', 'en'] as const) {
   test(`a joint letter with 12 co-signers is red on the early-warning board (${locale})`, async ({ page, browser }, testInfo) => {
@@ -39,7 +27,7 @@ for (const locale of ['zh-Hans', 'en'] as const) {
       body: `我们十二户居民联名反映：小区已经停水五天，没有任何通知 (${token})。Twelve households have had no water for five days.`,
     });
 
-    const clerk = await signIn(browser, locale, js, await createStaff('CLERK'));
+    const clerk = await signInStaff(browser, locale, js, await createStaff('CLERK'));
     await clerk.getByRole('link', { name: w.nav, exact: true }).click();
     await expect(clerk.getByRole('heading', { level: 1, name: w.board.title })).toBeVisible();
     const row = clerk.getByTestId('board-cases').locator(`tr[data-receipt="${receiptNo}"]`);

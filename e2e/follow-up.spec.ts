@@ -1,32 +1,20 @@
 // The citizen's follow-up, with and without JavaScript: rate the reply, ask for a review, and a
 // handler of the unit publishes the review opinion, which the citizen then reads.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import followUpEn from '../app/i18n/locales/en/follow-up.json' with { type: 'json' };
 import followUpZhHans from '../app/i18n/locales/zh-Hans/follow-up.json' with { type: 'json' };
-import officeAuthEn from '../app/i18n/locales/en/office-auth.json' with { type: 'json' };
-import officeAuthZhHans from '../app/i18n/locales/zh-Hans/office-auth.json' with { type: 'json' };
 import officeEn from '../app/i18n/locales/en/office.json' with { type: 'json' };
 import officeZhHans from '../app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
 import { acceptAndReply } from './case-setup.ts';
-import { createStaff, type StaffLogin } from './staff-accounts.ts';
+import { createStaff } from './staff-accounts.ts';
+import { signInStaff } from './office-sign-in.ts';
 import { BROWSER_LOCALE, STRINGS, choice, errorSummary, expectNoAxeViolations, lookUpCase, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';
 
 const TEXT = {
-  en: { followUp: followUpEn, office: officeEn, auth: officeAuthEn },
-  'zh-Hans': { followUp: followUpZhHans, office: officeZhHans, auth: officeAuthZhHans },
+  en: { followUp: followUpEn, office: officeEn },
+  'zh-Hans': { followUp: followUpZhHans, office: officeZhHans },
 } as const;
 
-async function signIn(browser: Browser, locale: 'en' | 'zh-Hans', javaScriptEnabled: boolean, login: StaffLogin): Promise<Page> {
-  const context = await browser.newContext({ locale: BROWSER_LOCALE[locale], javaScriptEnabled });
-  const page = await context.newPage();
-  const auth = TEXT[locale].auth.signIn;
-  await page.goto('/office/sign-in');
-  await page.getByLabel(auth.fields.email.label, { exact: true }).fill(login.email);
-  await page.getByLabel(auth.fields.password.label, { exact: true }).fill(login.password);
-  await page.getByRole('button', { name: auth.submit }).click();
-  await page.waitForURL((url) => url.pathname === '/office');
-  return page;
-}
 
 for (const locale of ['zh-Hans', 'en'] as const) {
   test(`rate a reply, ask for a review, and read the review opinion (${locale})`, async ({ page, browser }, testInfo) => {
@@ -70,7 +58,7 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     await expectNoAxeViolations(page, browser, testInfo, `track page after review request ${locale}`);
 
     // A handler of the unit publishes the review opinion.
-    const handler = await signIn(browser, locale, js, await createStaff('HANDLER', unitCode));
+    const handler = await signInStaff(browser, locale, js, await createStaff('HANDLER', unitCode));
     await handler.goto(`/office/cases/${caseId}`);
     await expect(handler.getByTestId('case-rating')).toBeVisible();
     const panel = handler.locator('details[data-action="issueReview"]');

@@ -1,27 +1,15 @@
 // The whole journey across both sides: a citizen writes in, a clerk accepts and assigns the case,
 // a handler of that unit replies, and the citizen reads the reply on the track page.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import officeAuthEn from '../app/i18n/locales/en/office-auth.json' with { type: 'json' };
-import officeAuthZhHans from '../app/i18n/locales/zh-Hans/office-auth.json' with { type: 'json' };
+import { expect, test, type Page } from '@playwright/test';
 import officeEn from '../app/i18n/locales/en/office.json' with { type: 'json' };
 import officeZhHans from '../app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
 import { chooseOption } from './combo-box.ts';
-import { createStaff, type StaffLogin } from './staff-accounts.ts';
+import { createStaff } from './staff-accounts.ts';
+import { signInStaff } from './office-sign-in.ts';
 import { BROWSER_LOCALE, STRINGS, lookUpCase, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';
 
-const OFFICE = { en: { office: officeEn, auth: officeAuthEn }, 'zh-Hans': { office: officeZhHans, auth: officeAuthZhHans } } as const;
+const OFFICE = { en: { office: officeEn }, 'zh-Hans': { office: officeZhHans } } as const;
 
-async function staffPage(browser: Browser, locale: 'en' | 'zh-Hans', javaScriptEnabled: boolean, login: StaffLogin): Promise<Page> {
-  const context = await browser.newContext({ locale: BROWSER_LOCALE[locale], javaScriptEnabled });
-  const page = await context.newPage();
-  const auth = OFFICE[locale].auth.signIn;
-  await page.goto('/office/sign-in');
-  await page.getByLabel(auth.fields.email.label, { exact: true }).fill(login.email);
-  await page.getByLabel(auth.fields.password.label, { exact: true }).fill(login.password);
-  await page.getByRole('button', { name: auth.submit }).click();
-  await page.waitForURL((url) => url.pathname === '/office');
-  return page;
-}
 
 async function openCase(page: Page, locale: 'en' | 'zh-Hans', token: string, receiptNo: string) {
   const queue = OFFICE[locale].office.queue;
@@ -46,7 +34,7 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     const { receiptNo, accessCode } = await submitNewLetter(page, s, { subject: `楼道漏水 Leaking stairwell ${token}` });
 
     // The clerk finds it, assigns it to the housing unit and its handler, and accepts it.
-    const clerkPage = await staffPage(browser, locale, js, clerk);
+    const clerkPage = await signInStaff(browser, locale, js, clerk);
     await openCase(clerkPage, locale, token, receiptNo);
     await expect(clerkPage.getByTestId('office-case-status')).toHaveText(s.status.SUBMITTED.title);
     const assign = clerkPage.locator('details[data-action="assign"]');
@@ -63,7 +51,7 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     await expect(clerkPage.getByTestId('office-case-status')).toHaveText(s.status.ACCEPTED.title);
 
     // The handler of that unit sees it in their queue and publishes a reply.
-    const handlerPage = await staffPage(browser, locale, js, handler);
+    const handlerPage = await signInStaff(browser, locale, js, handler);
     await handlerPage.getByRole('link', { name: o.queue.views.mine }).click();
     await openCase(handlerPage, locale, token, receiptNo);
     const replyText = `经现场核查，物业已于本周修复楼道漏水。We have repaired the leak. ${token}`;

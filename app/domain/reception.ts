@@ -11,6 +11,8 @@ export const MAX_SLOT_CAPACITY = 100;
 export const MAX_SLOTS_PER_DAY = 48;
 export const TOPIC_MAX = 200;
 export const NAME_MAX = 100;
+/** The note a clerk writes on the case when recording a visit. */
+export const VISIT_NOTE_MAX = 2000;
 
 // ── Booking references and cancel codes ─────────────────────────────────────────────────────
 
@@ -147,3 +149,19 @@ export const BOOKING_FIELDS = ['mode', 'receiptNo', 'accessCode', 'name', 'phone
 export type BookingField = (typeof BOOKING_FIELDS)[number];
 /** Each value is a key under `visits:book.errors.` */
 export type BookingErrors = Partial<Record<BookingField, string>>;
+
+// ── The back office's form for a reception day (validated in reception.server.ts) ─────────────
+
+export const DAY_FIELDS = [
+  'date',
+  'placeZhHans',
+  'placeZhHant',
+  'placeEn',
+  'officialZhHans',
+  'officialZhHant',
+  'officialEn',
+  'unitIds',
+  'categoryIds',
+  'slots',
+] as const;
+export type DayField = (typeof DAY_FIELDS)[number];

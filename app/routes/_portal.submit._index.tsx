@@ -122,6 +122,11 @@ export default function SubmitPage() {
   const sending = navigation.state === 'submitting' || upload.percent !== null;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    // One upload at a time: a second submit while files are going would send them twice.
+    if (upload.percent !== null) {
+      event.preventDefault();
+      return;
+    }
     setUploadFailure(null);
     const form = event.currentTarget;
     // Without files there is nothing to show progress for: Remix submits the form as usual.
@@ -130,10 +135,11 @@ export default function SubmitPage() {
     const early = precheckChosenFiles(form);
     if (early.length > 0) {
       clearChosenFiles(form);
-      setUploadFailure({ errors: {}, formError: null, values: {}, fileErrors: early, filesNotKept: true });
+      setUploadFailure({ errors: {}, formError: null, values, fileErrors: early, filesNotKept: true });
       return;
     }
     void upload.send(UPLOAD_ENDPOINT, new FormData(form)).then((answer) => {
+      if (answer.kind === 'busy') return;
       const read = answer.kind === 'json' ? readUploadAnswer(answer.body) : null;
       if (read && 'redirectTo' in read) {
         navigate(read.redirectTo);
@@ -141,7 +147,7 @@ export default function SubmitPage() {
       }
       // As without JavaScript: the chosen files are not kept, and the page says so.
       clearChosenFiles(form);
-      setUploadFailure(read ?? { errors: {}, formError: 'rejected', values: {}, fileErrors: [], filesNotKept: true });
+      setUploadFailure(read ?? { errors: {}, formError: 'rejected', values, fileErrors: [], filesNotKept: true });
     });
   };
 

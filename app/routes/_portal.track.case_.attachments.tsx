@@ -95,6 +95,11 @@ export default function EvidencePage() {
   const sending = navigation.state === 'submitting' || upload.percent !== null;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    // One upload at a time: a second submit while files are going would send them twice.
+    if (upload.percent !== null) {
+      event.preventDefault();
+      return;
+    }
     setUploadFailure(null);
     const form = event.currentTarget;
     if (chosenFileCount(form) === 0) return;
@@ -106,6 +111,7 @@ export default function EvidencePage() {
       return;
     }
     void upload.send(UPLOAD_ENDPOINT, new FormData(form)).then((answer) => {
+      if (answer.kind === 'busy') return;
       const read = answer.kind === 'json' ? readAnswer(answer.body) : null;
       if (read && 'redirectTo' in read) {
         navigate(read.redirectTo);

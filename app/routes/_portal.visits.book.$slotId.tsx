@@ -93,9 +93,7 @@ export default function BookSlotPage() {
       <dl className="summary-list">
         <div>
           <dt>{t('book.when')}</dt>
-          <dd data-testid="booking-when">
-            {date}, {time}
-          </dd>
+          <dd data-testid="booking-when">{t('book.whenValue', { date, time })}</dd>
         </div>
         <div>
           <dt>{t('list.place')}</dt>

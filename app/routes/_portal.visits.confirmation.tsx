@@ -82,9 +82,7 @@ export default function BookingConfirmationPage() {
       <dl className="summary-list">
         <div>
           <dt>{t('book.when')}</dt>
-          <dd>
-            {format.day(booking.date)}, {format.timeRange(booking.startsAt, booking.endsAt)}
-          </dd>
+          <dd>{t('book.whenValue', { date: format.day(booking.date), time: format.timeRange(booking.startsAt, booking.endsAt) })}</dd>
         </div>
         <div>
           <dt>{t('list.place')}</dt>

@@ -217,7 +217,7 @@ export default function CasePage() {
           <div className="case-body" data-testid="office-case-body">
             {c.body}
           </div>
-          <OfficeCaseFiles caseId={c.id} attachments={page.attachments} />
+          <OfficeCaseFiles caseId={c.id} attachments={page.attachments} withheld={page.attachmentsWithheld} />
 
           <h2>{t('case.contact')}</h2>
           {c.anonymous ? (

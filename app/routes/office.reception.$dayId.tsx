@@ -189,7 +189,7 @@ function AppointmentRow({ dayId, appointment, attendanceOpen, busy }: Appointmen
       {attendanceOpen ? (
         <td>
           {appointment.status === 'CANCELLED' ? null : (
-            <Form method="post" className="actions">
+            <Form method="post">
               <input type="hidden" name="intent" value="attendance" />
               <input type="hidden" name="appointmentId" value={appointment.id} />
               {ATTENDANCE_STATUSES.filter((status) => status !== appointment.status).map((status) => (

@@ -10,12 +10,12 @@ import { z } from 'zod';
 import type { RegistrationErrors } from '../case-registration.server.ts';
 import { CASE_KINDS, REPLY_CHANNELS } from '../domain/case-kinds.ts';
 import { canHandleReceptionDays } from '../domain/permissions.ts';
-import { ATTENDANCE_STATUSES } from '../domain/reception.ts';
+import { ATTENDANCE_STATUSES, VISIT_NOTE_MAX } from '../domain/reception.ts';
 import { LIMITS } from '../domain/submission-fields.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
 import { officeOptions } from '../office-options.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '../portal-cookies.server.ts';
-import { VISIT_NOTE_MAX, appointmentForOffice, recordAttendance, recordVisit, registerVisitAsCase } from '../reception.server.ts';
+import { appointmentForOffice, recordAttendance, recordVisit, registerVisitAsCase } from '../reception.server.ts';
 import { requireStaffAllowed } from '../staff-auth.server.ts';
 import { Button } from '../ui/button.tsx';
 import { Checkbox, RadioGroup } from '../ui/choice-fields.tsx';
@@ -173,7 +173,7 @@ export default function AppointmentPage() {
         <div>
           <dt>{t('book.when')}</dt>
           <dd>
-            {format.day(appointment.day.date)}, {format.timeRange(appointment.slot.startsAt, appointment.slot.endsAt)}
+            {t('book.whenValue', { date: format.day(appointment.day.date), time: format.timeRange(appointment.slot.startsAt, appointment.slot.endsAt) })}
           </dd>
         </div>
         <div>

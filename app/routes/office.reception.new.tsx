@@ -4,11 +4,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { MAX_SLOT_CAPACITY, MAX_SLOTS_PER_DAY } from '../domain/reception.ts';
+import { DAY_FIELDS, MAX_SLOT_CAPACITY, MAX_SLOTS_PER_DAY, type DayField } from '../domain/reception.ts';
 import { canManageReceptionDays } from '../domain/permissions.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '../portal-cookies.server.ts';
-import { DAY_FIELDS, createReceptionDay, receptionDayFormOptions, type DayErrors, type DayField, type DayValues, type Option } from '../reception.server.ts';
+import { createReceptionDay, receptionDayFormOptions, type DayErrors, type DayValues, type Option } from '../reception.server.ts';
 import { requireStaffAllowed } from '../staff-auth.server.ts';
 import { Button } from '../ui/button.tsx';
 import { Checkbox } from '../ui/choice-fields.tsx';

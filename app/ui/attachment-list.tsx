@@ -84,8 +84,16 @@ export function TrackCaseFiles({ attachments, status }: { attachments: readonly 
 }
 
 /** The office case page's section: every file of the case, downloads audited. */
-export function OfficeCaseFiles({ caseId, attachments }: { caseId: string; attachments: readonly AttachmentItem[] }) {
+export function OfficeCaseFiles({ caseId, attachments, withheld = false }: { caseId: string; attachments: readonly AttachmentItem[]; withheld?: boolean }) {
   const { t } = useTranslation('attachments');
+  if (withheld) {
+    return (
+      <section aria-labelledby="case-files-title" data-testid="office-case-files">
+        <h3 id="case-files-title">{t('list.title')}</h3>
+        <p>{t('list.withheld')}</p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="case-files-title" data-testid="office-case-files">
       <h3 id="case-files-title">{t('list.title')}</h3>

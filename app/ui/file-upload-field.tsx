@@ -91,7 +91,7 @@ export function clearChosenFiles(form: HTMLFormElement): void {
   if (input instanceof HTMLInputElement) input.value = '';
 }
 
-export type UploadAnswer = { kind: 'json'; status: number; body: unknown } | { kind: 'failed' };
+export type UploadAnswer = { kind: 'json'; status: number; body: unknown } | { kind: 'failed' } | { kind: 'busy' };
 
 /**
  * Sends a form with XMLHttpRequest, whose upload progress events fetch() lacks, to a JSON
@@ -101,7 +101,8 @@ export function useUploadWithProgress() {
   const [percent, setPercent] = useState<number | null>(null);
   const active = useRef(false);
   const send = useCallback(async (url: string, body: FormData): Promise<UploadAnswer> => {
-    if (active.current) return { kind: 'failed' };
+    // Already sending: the caller ignores this submit.
+    if (active.current) return { kind: 'busy' };
     active.current = true;
     setPercent(0);
     try {

@@ -24,12 +24,15 @@ export function newIdempotencyKey(): string {
   return `bench_${randomBytes(18).toString('base64url')}`;
 }
 
-/** A valid, non-anonymous complaint; `serial` only varies the text. */
+/** A valid, non-anonymous complaint; `serial` varies the text, the district and the phone. */
 export function submissionBody(categoryId: string, serial: number, idempotencyKey = newIdempotencyKey()): string {
   return new URLSearchParams({
     idempotencyKey,
     kind: 'COMPLAINT',
     categoryId,
+    // Each letter from its own district: cluster matching runs but finds no earlier case, as for
+    // unrelated letters (bench/clustering.ts measures letters that do share an issue).
+    area: `Benchmark district ${serial}`,
     subject: `Benchmark complaint ${serial}`,
     body: `Streetlights on the benchmark road have been out for ${serial % 30} days; please repair them.`,
     coSignerCount: '1',
