@@ -43,6 +43,14 @@ export interface CaseStatistics {
   deadlines: { overdue: number; dueSoon: number; dueSoonDays: number };
   /** Cases received per calendar week (Monday to Sunday, service time zone), oldest first. */
   perWeek: { weekStart: string; count: number }[];
+  /** Citizens' ratings of the answers (art. 21): how many, the mean, and the spread. */
+  satisfaction: {
+    rated: number;
+    /** Mean rating from 1 to 5, or null when nothing is rated yet. */
+    average: number | null;
+    byRating: CountRow<'1' | '2' | '3' | '4' | '5'>[];
+    bySolved: CountRow<'YES' | 'PARTLY' | 'NO'>[];
+  };
 }
 
 const OPEN_STATUSES = CASE_STATUSES.filter((status) => !TERMINAL_STATUSES.has(status));
@@ -84,7 +92,7 @@ export async function caseStatistics(locale: Locale, now = new Date()): Promise<
   const timeZone = env().TIME_ZONE;
   const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
   const openWhere = { status: { in: OPEN_STATUSES } };
-  const [byStatus, byKind, byChannel, perCategory, perUnit, overdue, dueSoon, perWeek, categories, units] = await Promise.all([
+  const [byStatus, byKind, byChannel, perCategory, perUnit, overdue, dueSoon, perWeek, categories, units, byRating, bySolved] = await Promise.all([
     db().case.groupBy({ by: ['status'], _count: { _all: true } }),
     db().case.groupBy({ by: ['kind'], _count: { _all: true } }),
     db().case.groupBy({ by: ['channel'], _count: { _all: true } }),
@@ -109,7 +117,11 @@ export async function caseStatistics(locale: Locale, now = new Date()): Promise<
       ORDER BY w."start"`,
     db().category.findMany({ select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
     db().unit.findMany({ select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
+    db().satisfactionRating.groupBy({ by: ['rating'], _count: { _all: true } }),
+    db().satisfactionRating.groupBy({ by: ['solved'], _count: { _all: true } }),
   ]);
+  const rated = byRating.reduce((sum, row) => sum + row._count._all, 0);
+  const ratingSum = byRating.reduce((sum, row) => sum + row.rating * row._count._all, 0);
 
   const categoryNames = new Map(categories.map((row) => [row.id, { code: row.code, name: localizedName(row, locale) }]));
   const unitNames = new Map(units.map((row) => [row.id, { code: row.code, name: localizedName(row, locale) }]));
@@ -137,6 +149,12 @@ export async function caseStatistics(locale: Locale, now = new Date()): Promise<
     byUnit: named(perUnit, unitNames),
     deadlines: { overdue, dueSoon, dueSoonDays: DUE_SOON_DAYS },
     perWeek,
+    satisfaction: {
+      rated,
+      average: rated === 0 ? null : ratingSum / rated,
+      byRating: countsFor(['1', '2', '3', '4', '5'] as const, byRating.map((row) => ({ key: String(row.rating), count: row._count._all }))),
+      bySolved: countsFor(['YES', 'PARTLY', 'NO'] as const, bySolved.map((row) => ({ key: row.solved, count: row._count._all }))),
+    },
   };
 }
 
@@ -162,6 +180,9 @@ export function statisticsCsvRows(s: CaseStatistics, t: TFunction): CsvCell[][] 
   );
   const weeks = a('statistics.perWeek.title', { weeks: s.perWeek.length });
   for (const week of s.perWeek) rows.push([weeks, week.weekStart, week.weekStart, week.count, null, null]);
+  const satisfaction = t('follow-up:statistics.title');
+  for (const row of s.satisfaction.byRating) rows.push([satisfaction, t(`follow-up:rate.scale.${row.key}`), `rating-${row.key}`, row.count, null, null]);
+  for (const row of s.satisfaction.bySolved) rows.push([satisfaction, `${t('follow-up:rate.solved')} ${t(`follow-up:rate.solvedOptions.${row.key}`)}`, `solved-${row.key}`, row.count, null, null]);
   const byStatus = a('statistics.byStatus.title');
   for (const row of s.byStatus) rows.push([byStatus, t(`common:status.${row.key}.title`), row.key, row.count, null, null]);
   const byKind = a('statistics.byKind.title');

@@ -25,7 +25,7 @@ import * as daysRoute from '../../app/routes/office.reception._index.tsx';
 import * as newDayRoute from '../../app/routes/office.reception.new.tsx';
 import { anyCategoryId, newIdempotencyKey, staffUser } from '../support/fixtures.ts';
 import { formData, loadContext, officeRequest, sessionToken, statusOf } from '../support/office-requests.ts';
-import { bookingForm, caseWithCode, clientIp, newVisit, notice, payloadOf, receptionDay, shanghaiDay, shanghaiTime } from '../support/visit-fixtures.ts';
+import { bookingForm, caseWithCode, clientIp, newVisit, notice, receptionDay, shanghaiDay, shanghaiTime } from '../support/visit-fixtures.ts';
 
 type Role = Actor['role'];
 const ROLES: Role[] = ['CLERK', 'HANDLER', 'SUPERVISOR', 'ANALYST', 'ADMIN'];

@@ -18,7 +18,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 class XmlError extends Error {}
 
 function decode(raw: string, at: number): string {
-  return raw.replace(/&([^;]*);|&/g, (whole, body: string | undefined) => {
+  return raw.replace(/&([^;]*);|&/g, (_whole, body: string | undefined) => {
     if (body === undefined) throw new XmlError(`bare & near offset ${at}`);
     if (body in ENTITIES) return ENTITIES[body]!;
     const numeric = /^#(?:x([0-9A-Fa-f]+)|([0-9]+))$/.exec(body);
