@@ -108,12 +108,12 @@ export default function QueuePage() {
           <span className={`warning-level warning-level--${row.warningLevel}`}>{t(`warning.${row.warningLevel}`)}</span>
         ),
     },
+    { id: 'received', sort: 'received', label: t('queue.columns.received'), cell: (row) => formatDate(row.receivedAt) },
     {
       id: 'target',
       label: tw('queueTarget.column'),
       cell: (row) => (row.nextTargetDueAt ? <NextTargetBadge dueAt={row.nextTargetDueAt} now={now} /> : tw('queueTarget.none')),
     },
-    { id: 'received', sort: 'received', label: t('queue.columns.received'), cell: (row) => formatDate(row.receivedAt) },
   ];
 
   return (
