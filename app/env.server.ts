@@ -17,6 +17,8 @@ const Env = z.object({
   LOOKUP_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
   SUBMIT_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   SUBMIT_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** Staff sign-in attempts per client address per 15 minutes (each account has its own lockout too). */
+  SIGN_IN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Where people reach the site; links in emails start with it. Defaults to http://localhost:PORT. */
   PUBLIC_BASE_URL: blankAsUnset(z.url({ protocol: /^https?$/ }).optional()),

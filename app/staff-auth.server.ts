@@ -18,7 +18,6 @@ export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
 const SIGN_IN_WINDOW_SECONDS = 15 * 60;
-const SIGN_IN_LIMIT_PER_IP = 30;
 const SIGN_IN_LIMIT_PER_ACCOUNT = 10;
 /** Writing lastSeenAt on every request would turn each page view into a write; once a minute is enough. */
 const TOUCH_EVERY_MS = 60 * 1000;
@@ -68,7 +67,7 @@ interface RequestInfo {
 export async function signIn(emailInput: string, password: string, info: RequestInfo): Promise<SignInResult> {
   const now = info.now ?? new Date();
   const email = normalizeEmail(emailInput);
-  const perIp = await consumeRateLimit(`signin-ip:${info.ipAddress}`, SIGN_IN_LIMIT_PER_IP, SIGN_IN_WINDOW_SECONDS, now);
+  const perIp = await consumeRateLimit(`signin-ip:${info.ipAddress}`, env().SIGN_IN_RATE_LIMIT, SIGN_IN_WINDOW_SECONDS, now);
   const perAccount = await consumeRateLimit(
     `signin-account:${keyedHash('signin-email', email)}`,
     SIGN_IN_LIMIT_PER_ACCOUNT,

@@ -71,7 +71,9 @@ export function validLetter(overrides: Partial<Letter> = {}): Letter {
   return {
     kind: 'COMPLAINT',
     categoryIndex: 1,
-    area: '海淀区 Haidian District',
+    // Each letter from its own neighbourhood: unrelated letters, so the suite's cases do not all
+    // gather into one cluster of similar cases (which would make every one of them red).
+    area: `海淀区 Haidian District ${token}`,
     subject: `路灯不亮 Street lights out ${token}`,
     body: `The street lights on our road have been out for three weeks (${token}). 我们这条路的路灯已经坏了三个星期。Please repair them.`,
     coSignerCount: '3',
