@@ -64,8 +64,11 @@ export function isPlainText(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return false;
+  // Control characters other than tab, line feed, form feed and carriage return mark a binary file.
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code <= 0x08 || code === 0x0b || (code >= 0x0e && code <= 0x1f) || code === 0x7f) return false;
+  }
   return !looksLikeMarkup(text);
 }
 
