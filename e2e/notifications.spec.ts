@@ -88,14 +88,14 @@ test('a citizen with an email receives the "reply published" message in the outb
   const clerkPage = await staffPage(browser, js, await createStaff('CLERK'));
   await openCase(clerkPage, token, receiptNo);
   const accept = clerkPage.locator('details[data-action="accept"]');
-  await accept.locator('summary').click();
+  await accept.locator(':scope > summary').click();
   await accept.getByRole('button', { name: o.case.action.accept }).click();
   await expect(clerkPage.getByRole('status')).toHaveText(o.case.done.accept);
 
   const handlerPage = await staffPage(browser, js, await createStaff('HANDLER', await unitCodeOf(receiptNo)));
   await openCase(handlerPage, token, receiptNo);
   const reply = handlerPage.locator('details[data-action="reply"]');
-  await reply.locator('summary').click();
+  await reply.locator(':scope > summary').click();
   await reply.getByLabel(o.case.fields.reply, { exact: true }).fill(`The rail has been repaired. ${token}`);
   await reply.getByRole('button', { name: o.case.action.reply }).click();
   await expect(handlerPage.getByRole('status')).toHaveText(o.case.done.reply);
