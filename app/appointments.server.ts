@@ -78,7 +78,10 @@ function isUniqueViolation(error: unknown): boolean {
 /** The booking an earlier attempt of the same form made, if any. */
 async function earlierBooking(request: BookSlotRequest, now: Date): Promise<Booking | null> {
   const reference = referenceFor(request.idempotencyKey);
-  const found = await db().appointment.findUnique({ where: { reference }, select: { slotId: true, cancelCodeHash: true, createdAt: true } });
+  const found = await db().appointment.findUnique({
+    where: { reference },
+    select: { slotId: true, cancelCodeHash: true, createdAt: true },
+  });
   if (!found) return null;
   const cancelCode = cancelCodeFor(request.idempotencyKey);
   // Another form's key giving the same reference (2⁻³⁵) must not hand over someone else's booking.
@@ -147,7 +150,10 @@ export async function bookSlot(request: BookSlotRequest): Promise<{ ok: true; bo
 
 /** Why the conditional update took no place: gone, unpublished, begun, or full. */
 async function whyNotBookable(slotId: string, now: Date): Promise<BookingRefusal> {
-  const slot = await db().receptionSlot.findUnique({ where: { id: slotId }, select: { startsAt: true, day: { select: { published: true } } } });
+  const slot = await db().receptionSlot.findUnique({
+    where: { id: slotId },
+    select: { startsAt: true, day: { select: { published: true } } },
+  });
   if (!slot || !slot.day.published) return 'unavailable';
   return slot.startsAt.getTime() <= now.getTime() ? 'closed' : 'full';
 }
@@ -276,7 +282,10 @@ export async function cancelBooking(referenceInput: string, codeInput: string, n
   const reference = parseBookingReference(referenceInput);
   const code = parseCancelCode(codeInput);
   const row = reference
-    ? await db().appointment.findUnique({ where: { reference }, select: { id: true, status: true, cancelCodeHash: true, slot: { select: { startsAt: true } } } })
+    ? await db().appointment.findUnique({
+        where: { reference },
+        select: { id: true, status: true, cancelCodeHash: true, slot: { select: { startsAt: true } } },
+      })
     : null;
   const matches = hashesEqual(row?.cancelCodeHash ?? NO_SUCH_BOOKING_HASH, cancelCodeHash(code ?? ''));
   if (!row || !code || !matches) return 'noMatch';
@@ -304,7 +313,12 @@ export async function handleCancel(form: FormData, request: { clientIp: string; 
   const now = request.now ?? new Date();
   const referenceInput = String(form.get('reference') ?? '').slice(0, 64);
   const codeInput = String(form.get('cancelCode') ?? '').slice(0, 64);
-  const fail = (status: 400 | 409 | 429, error: CancelFormError): CancelOutcome => ({ ok: false, status, error, reference: referenceInput });
+  const fail = (status: 400 | 409 | 429, error: CancelFormError): CancelOutcome => ({
+    ok: false,
+    status,
+    error,
+    reference: referenceInput,
+  });
   if (!referenceInput.trim() || !codeInput.trim()) return fail(400, 'missing');
   // Count every attempt, well-formed or not, so guessing codes is slow whatever is typed.
   const { LOOKUP_RATE_LIMIT, LOOKUP_RATE_WINDOW_SECONDS } = env();

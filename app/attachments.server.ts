@@ -161,7 +161,13 @@ export async function storeFiles(files: readonly PreparedFile[], now = new Date(
     for (const file of files) {
       const storageKey = newStorageKey(now);
       await storage().put(storageKey, file.bytes);
-      stored.push({ storageKey, fileName: file.fileName, contentType: file.contentType, sizeBytes: file.bytes.length, sha256: file.sha256 });
+      stored.push({
+        storageKey,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        sizeBytes: file.bytes.length,
+        sha256: file.sha256,
+      });
     }
   } catch (error) {
     await discardStored(stored);
@@ -204,7 +210,9 @@ export async function addEvidence(
   let used: StoredAttachment[] = [];
   try {
     const result = await db().$transaction(async (tx): Promise<EvidenceOutcome> => {
-      const [row] = await tx.$queryRaw<{ status: CaseStatus }[]>`SELECT "status"::text AS "status" FROM "Case" WHERE "id" = ${caseId}::uuid FOR UPDATE`;
+      const [row] = await tx.$queryRaw<
+        { status: CaseStatus }[]
+      >`SELECT "status"::text AS "status" FROM "Case" WHERE "id" = ${caseId}::uuid FOR UPDATE`;
       if (!row || !acceptsEvidence(row.status)) return { ok: false, errors: [{ problem: 'closed', fileName: null }] };
       const existing = await tx.attachment.findMany({ where: { caseId }, select: { sha256: true } });
       const known = new Set(existing.map((a) => a.sha256));
@@ -292,7 +300,10 @@ type AttachmentRow = NonNullable<Awaited<ReturnType<typeof attachmentOfCase>>>;
 
 /** One 404 for every refusal: no session, another case's file, no such file. */
 export function notFound(): Response {
-  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' } });
+  return new Response('Not found', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
+  });
 }
 
 /** The citizen's download: only files of the case their track session opened. */

@@ -96,7 +96,10 @@ async function plan(row: CaseRow, input: ActionInput, now: Date): Promise<Planne
   switch (input.action) {
     case 'accept': {
       const replyDueAt = replyDeadline(now, null, c);
-      return { data: { acceptedAt: now, replyDueAt }, event: { visibility: 'PUBLIC', message: null, data: { replyDueAt: replyDueAt.toISOString() } } };
+      return {
+        data: { acceptedAt: now, replyDueAt },
+        event: { visibility: 'PUBLIC', message: null, data: { replyDueAt: replyDueAt.toISOString() } },
+      };
     }
     case 'startWork':
       return { data: {}, event: { visibility: 'INTERNAL', message: null, data: {} } };
@@ -113,7 +116,9 @@ async function plan(row: CaseRow, input: ActionInput, now: Date): Promise<Planne
       const unit = await db().unit.findFirst({ where: { id: input.unitId, active: true } });
       if (!unit) throw new CaseActionError('unitRequired');
       if (input.assigneeId) {
-        const assignee = await db().staffUser.findFirst({ where: { id: input.assigneeId, active: true, unitId: unit.id, role: 'HANDLER' } });
+        const assignee = await db().staffUser.findFirst({
+          where: { id: input.assigneeId, active: true, unitId: unit.id, role: 'HANDLER' },
+        });
         if (!assignee) throw new CaseActionError('assigneeNotInUnit');
       }
       return {
@@ -123,7 +128,8 @@ async function plan(row: CaseRow, input: ActionInput, now: Date): Promise<Planne
     }
     case 'extend': {
       if (row.extensionDays) throw new CaseActionError('alreadyExtended');
-      if (!Number.isInteger(input.days) || input.days < 1 || input.days > STATUTORY_LIMITS.maxExtensionDays) throw new CaseActionError('extensionDays');
+      if (!Number.isInteger(input.days) || input.days < 1 || input.days > STATUTORY_LIMITS.maxExtensionDays)
+        throw new CaseActionError('extensionDays');
       if (!row.acceptedAt) throw new CaseActionError('notAccepted');
       const reason = required(input.reason, 'reasonRequired');
       const replyDueAt = replyDeadline(row.acceptedAt, input.days, c);
@@ -152,7 +158,10 @@ async function plan(row: CaseRow, input: ActionInput, now: Date): Promise<Planne
       // Art. 35: the review opinion, in writing; the citizen may then ask for re-review within 30 days.
       const message = required(input.message, 'messageRequired');
       const reReviewRequestDueAt = reReviewRequestDeadline(now, c);
-      return { data: { reReviewRequestDueAt }, event: { visibility: 'PUBLIC', message, data: { reReviewRequestDueAt: reReviewRequestDueAt.toISOString() } } };
+      return {
+        data: { reReviewRequestDueAt },
+        event: { visibility: 'PUBLIC', message, data: { reReviewRequestDueAt: reReviewRequestDueAt.toISOString() } },
+      };
     }
     case 'issueReReview': {
       // Art. 36: the re-review opinion is final; the same facts and reasons are not accepted again.
@@ -230,7 +239,10 @@ async function notifyAfterAction(tx: Tx, row: CaseRow, input: ActionInput, versi
   // The version names this change, so a message is queued once per change however often it is retried.
   if (template) await queueCitizenMessage(tx, row.id, template, `v${version}`);
   if (input.action === 'assign' && input.assigneeId && input.assigneeId !== row.assigneeId) {
-    const assignee = await tx.staffUser.findMany({ where: { id: input.assigneeId, active: true }, select: { id: true, mutedNotifications: true } });
+    const assignee = await tx.staffUser.findMany({
+      where: { id: input.assigneeId, active: true },
+      select: { id: true, mutedNotifications: true },
+    });
     await queueStaffMessages(tx, assignee, 'assignment', 'staff.assigned', `${row.id}:v${version}`, { caseId: row.id });
   }
 }
@@ -240,6 +252,13 @@ export async function viewContact(actor: Actor, caseId: string, ipAddress: strin
   const row = await caseForActor(actor, caseId);
   if (!canViewContact(actor, scopeOf(row))) throw new CaseAccessError(403);
   const contact = await db().caseContact.findUnique({ where: { caseId } });
-  await audit({ action: 'contact.viewed', actorId: actor.id, targetType: 'Case', targetId: caseId, ipAddress, details: { receiptNo: row.receiptNo } });
+  await audit({
+    action: 'contact.viewed',
+    actorId: actor.id,
+    targetType: 'Case',
+    targetId: caseId,
+    ipAddress,
+    details: { receiptNo: row.receiptNo },
+  });
   return contact;
 }

@@ -5,7 +5,14 @@ import { caseAttachments } from './attachments.server.ts';
 import { db } from './db.server.ts';
 import { allowedActions } from './domain/case-lifecycle.ts';
 import { DEADLINE_ARTICLE } from './domain/deadlines.ts';
-import { canOverrideWarning, canRecordMilestone, canTakeAction, canViewClusters, canViewContact, type Actor } from './domain/permissions.ts';
+import {
+  canOverrideWarning,
+  canRecordMilestone,
+  canTakeAction,
+  canViewClusters,
+  canViewContact,
+  type Actor,
+} from './domain/permissions.ts';
 import { responseWording, targetStatuses } from './domain/warning.ts';
 import { TERMINAL_STATUSES } from './domain/case-lifecycle.ts';
 import { parseReceiptNo } from './domain/receipt.ts';
@@ -60,10 +67,20 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale)
     },
     deadlines: [
       { kind: 'acceptance', dueAt: row.acceptDueAt, article: DEADLINE_ARTICLE.acceptance, active: row.status === 'SUBMITTED' },
-      { kind: 'reply', dueAt: row.replyDueAt, article: DEADLINE_ARTICLE.reply, active: row.status === 'ACCEPTED' || row.status === 'IN_PROGRESS' },
+      {
+        kind: 'reply',
+        dueAt: row.replyDueAt,
+        article: DEADLINE_ARTICLE.reply,
+        active: row.status === 'ACCEPTED' || row.status === 'IN_PROGRESS',
+      },
       { kind: 'reviewRequest', dueAt: row.reviewRequestDueAt, article: DEADLINE_ARTICLE.reviewRequest, active: row.status === 'REPLIED' },
       { kind: 'reviewOpinion', dueAt: row.reviewDueAt, article: DEADLINE_ARTICLE.reviewOpinion, active: row.status === 'REVIEW_REQUESTED' },
-      { kind: 'reReviewOpinion', dueAt: row.reReviewDueAt, article: DEADLINE_ARTICLE.reReviewOpinion, active: row.status === 'RE_REVIEW_REQUESTED' },
+      {
+        kind: 'reReviewOpinion',
+        dueAt: row.reReviewDueAt,
+        article: DEADLINE_ARTICLE.reReviewOpinion,
+        active: row.status === 'RE_REVIEW_REQUESTED',
+      },
     ].filter((d): d is { kind: string; dueAt: Date; article: string; active: boolean } => d.dueAt !== null),
     events: events.map((e) => ({
       id: String(e.id),

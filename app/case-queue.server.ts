@@ -123,7 +123,10 @@ function decodeCursor(after: string | undefined, order: QueueOrder): Cursor | nu
  */
 function afterDue(due: string | null, id: string, dir: 'asc' | 'desc'): Prisma.Sql {
   const at = due ? new Date(due) : null;
-  if (!at) return dir === 'asc' ? Prisma.sql`(c."nextDueAt" IS NULL AND c."id" > ${id}::uuid)` : Prisma.sql`(c."nextDueAt" IS NULL AND c."id" < ${id}::uuid)`;
+  if (!at)
+    return dir === 'asc'
+      ? Prisma.sql`(c."nextDueAt" IS NULL AND c."id" > ${id}::uuid)`
+      : Prisma.sql`(c."nextDueAt" IS NULL AND c."id" < ${id}::uuid)`;
   return dir === 'asc'
     ? Prisma.sql`(c."nextDueAt" > ${at} OR (c."nextDueAt" = ${at} AND c."id" > ${id}::uuid) OR c."nextDueAt" IS NULL)`
     : Prisma.sql`(c."nextDueAt" < ${at} OR (c."nextDueAt" = ${at} AND c."id" < ${id}::uuid) OR c."nextDueAt" IS NULL)`;
@@ -146,7 +149,8 @@ function afterCursor(cursor: Cursor): Prisma.Sql {
     case 'warning': {
       // The level (in its enum order, NONE < BLUE < … < RED), then nearest deadline first.
       const [, dir, level, due, id] = cursor;
-      const beyond = dir === 'desc' ? Prisma.sql`c."warningLevel" < ${level}::"WarningLevel"` : Prisma.sql`c."warningLevel" > ${level}::"WarningLevel"`;
+      const beyond =
+        dir === 'desc' ? Prisma.sql`c."warningLevel" < ${level}::"WarningLevel"` : Prisma.sql`c."warningLevel" > ${level}::"WarningLevel"`;
       return Prisma.sql`(${beyond} OR (c."warningLevel" = ${level}::"WarningLevel" AND ${afterDue(due, id, 'asc')}))`;
     }
   }
@@ -168,8 +172,7 @@ function orderBy(order: QueueOrder): Prisma.Sql {
   }
 }
 
-const SHANGHAI_DAY = (day: string, endOfDay: boolean) =>
-  new Date(`${day}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}+08:00`);
+const SHANGHAI_DAY = (day: string, endOfDay: boolean) => new Date(`${day}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}+08:00`);
 
 export async function queuePage(
   filters: QueueFilters,

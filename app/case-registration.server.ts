@@ -9,7 +9,6 @@ import { validateSubmission } from './domain/submission.ts';
 import type { Locale } from './i18n/config.ts';
 import { activeCategoryUnits } from './reference-data.server.ts';
 
-
 const RegistrationMeta = z.object({
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/),
   channel: z.enum(REGISTRATION_CHANNELS, { error: 'channel.required' }),

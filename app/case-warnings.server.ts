@@ -93,12 +93,22 @@ export async function overrideWarning(
       },
       tx,
     );
-    if ((change.level === 'ORANGE' || change.level === 'RED') && WARNING_LEVELS.indexOf(change.level) > WARNING_LEVELS.indexOf(row.warningLevel)) {
-      await queueStaffMessages(tx, await warningAlertRecipients(tx, row.unitId), 'warningAlert', 'staff.warningAlert', `${caseId}:${change.level}:v${change.version + 1}`, {
-        caseId,
-        level: change.level,
-        data: { level: change.level, reasons: ['override'] },
-      });
+    if (
+      (change.level === 'ORANGE' || change.level === 'RED') &&
+      WARNING_LEVELS.indexOf(change.level) > WARNING_LEVELS.indexOf(row.warningLevel)
+    ) {
+      await queueStaffMessages(
+        tx,
+        await warningAlertRecipients(tx, row.unitId),
+        'warningAlert',
+        'staff.warningAlert',
+        `${caseId}:${change.level}:v${change.version + 1}`,
+        {
+          caseId,
+          level: change.level,
+          data: { level: change.level, reasons: ['override'] },
+        },
+      );
     }
     if (row.clusterId) await refreshClusterLevels(tx, [row.clusterId]);
   });

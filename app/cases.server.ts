@@ -6,7 +6,15 @@ import { acceptanceDeadline, latestReplyDeadlineForNewCase, type ClockSettings, 
 import { RECEIPT_RANDOM_BYTES, buildReceiptNo } from './domain/receipt.ts';
 import { documentTokens, tsvectorLiteral } from './domain/search-tokens.ts';
 import { findWelfareSignals } from './domain/welfare-signals.ts';
-import { assessWarning, levelForHeadcount, levelRank, nextTargetDue, targetsFor, type WarningInputs, type WarningReason } from './domain/warning.ts';
+import {
+  assessWarning,
+  levelForHeadcount,
+  levelRank,
+  nextTargetDue,
+  targetsFor,
+  type WarningInputs,
+  type WarningReason,
+} from './domain/warning.ts';
 import type { WarningLevel } from './domain/case-attributes.ts';
 import { findRepeatOf, lockIssue, similarOpenCases, type SimilarCase } from './cluster-matching.server.ts';
 import { queueStaffMessages, warningAlertRecipients, type Tx } from './notifications/outbox.server.ts';
@@ -61,7 +69,6 @@ export interface SubmittedCase {
   /** The text shows signs of self-harm or a threat to life: the citizen is shown where to get help now. */
   welfareConcern: boolean;
 }
-
 
 export interface SubmissionMeta {
   idempotencyKey: string;
@@ -140,11 +147,18 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
           await insertAttachmentRows(tx, row.id, files, uploader, 'submission', now);
           if (row.cluster) await afterClusterChange(tx, row.cluster, now);
           if (levelRank(row.warning.level) >= levelRank('ORANGE')) {
-            await queueStaffMessages(tx, await warningAlertRecipients(tx, row.unitId), 'warningAlert', 'staff.warningAlert', `${row.id}:${row.warning.level}`, {
-              caseId: row.id,
-              level: row.warning.level,
-              data: { level: row.warning.level, reasons: row.warning.reasons },
-            });
+            await queueStaffMessages(
+              tx,
+              await warningAlertRecipients(tx, row.unitId),
+              'warningAlert',
+              'staff.warningAlert',
+              `${row.id}:${row.warning.level}`,
+              {
+                caseId: row.id,
+                level: row.warning.level,
+                data: { level: row.warning.level, reasons: row.warning.reasons },
+              },
+            );
           }
         }, CLUSTER_TRANSACTION);
       } else if (files.length > 0) {
@@ -234,7 +248,11 @@ async function afterClusterChange(tx: Tx, cluster: ClusterPlacement, now: Date):
   const before = cluster.size - 1 - cluster.others.length;
   if (levelForHeadcount(cluster.size) !== levelForHeadcount(before)) {
     const members = await tx.case.findMany({ where: { clusterId: cluster.id }, select: { id: true } });
-    await reassessWarnings(tx, members.map((m) => m.id), now);
+    await reassessWarnings(
+      tx,
+      members.map((m) => m.id),
+      now,
+    );
   } else {
     await refreshClusterLevels(tx, [cluster.id]);
   }

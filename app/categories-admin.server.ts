@@ -47,7 +47,16 @@ const unitNames = { select: { nameZhHans: true, nameZhHant: true, nameEn: true, 
 export async function listCategories(locale: Locale): Promise<CategoryRow[]> {
   const rows = await db().category.findMany({
     orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-    select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true, sortOrder: true, active: true, defaultUnit: unitNames },
+    select: {
+      id: true,
+      code: true,
+      nameZhHans: true,
+      nameZhHant: true,
+      nameEn: true,
+      sortOrder: true,
+      active: true,
+      defaultUnit: unitNames,
+    },
   });
   return rows.map((row) => ({
     id: row.id,
@@ -110,7 +119,9 @@ export async function categoryDetail(id: string, locale: Locale): Promise<Catego
     nameEn: row.nameEn,
     name: localizedName(row, locale),
     defaultUnitId: row.defaultUnitId,
-    defaultUnit: row.defaultUnit ? { id: row.defaultUnit.id, name: localizedName(row.defaultUnit, locale), active: row.defaultUnit.active } : null,
+    defaultUnit: row.defaultUnit
+      ? { id: row.defaultUnit.id, name: localizedName(row.defaultUnit, locale), active: row.defaultUnit.active }
+      : null,
     sortOrder: row.sortOrder,
     active: row.active,
     cases,
@@ -127,7 +138,10 @@ export type CategoryValues = Partial<Record<CategoryField, string>>;
 
 const DefaultUnit = z.preprocess(
   (value) => (typeof value === 'string' ? value.trim() : value),
-  z.string().min(1, { error: 'required' }).pipe(z.uuid({ error: 'invalid' })),
+  z
+    .string()
+    .min(1, { error: 'required' })
+    .pipe(z.uuid({ error: 'invalid' })),
 );
 
 /** Whole numbers from 0 to 100,000 (full-width digits, as Chinese input methods type them, too). */
@@ -226,7 +240,13 @@ export async function updateCategoryFromForm(
       return { ok: false as const, errors: { defaultUnitId: 'invalid' }, values };
     }
     const change = changedFields(
-      { nameZhHans: before.nameZhHans, nameZhHant: before.nameZhHant, nameEn: before.nameEn, defaultUnitId: before.defaultUnitId, sortOrder: before.sortOrder },
+      {
+        nameZhHans: before.nameZhHans,
+        nameZhHant: before.nameZhHant,
+        nameEn: before.nameEn,
+        defaultUnitId: before.defaultUnitId,
+        sortOrder: before.sortOrder,
+      },
       { ...names, defaultUnitId, sortOrder },
     );
     if (!change) return { ok: true as const, id: categoryId, changed: false };
@@ -286,7 +306,8 @@ export async function reactivateCategory(actor: Actor, categoryId: string, conte
     const category = await tx.category.findUnique({ where: { id: categoryId }, select: { code: true, active: true, defaultUnitId: true } });
     if (!category) throw new CategoryAdminError('notFound');
     if (category.active) return { ok: true as const, changed: false };
-    if (!category.defaultUnitId || !(await isActiveUnit(tx, category.defaultUnitId))) return { ok: false as const, reason: 'unitInactive' as const };
+    if (!category.defaultUnitId || !(await isActiveUnit(tx, category.defaultUnitId)))
+      return { ok: false as const, reason: 'unitInactive' as const };
     await tx.category.update({ where: { id: categoryId }, data: { active: true } });
     await audit(
       {

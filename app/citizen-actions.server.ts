@@ -69,7 +69,17 @@ async function transition(
     });
     if (updated.count === 0) throw new CitizenActionError('notAllowedNow');
     await tx.caseEvent.create({
-      data: { caseId: row.id, type: event.type, visibility: 'PUBLIC', actorType: 'CITIZEN', fromStatus: row.status, toStatus: to, message: event.message, data: event.data, createdAt: now },
+      data: {
+        caseId: row.id,
+        type: event.type,
+        visibility: 'PUBLIC',
+        actorType: 'CITIZEN',
+        fromStatus: row.status,
+        toStatus: to,
+        message: event.message,
+        data: event.data,
+        createdAt: now,
+      },
     });
     await reassessWarnings(tx, [row.id], now);
     await after?.(tx, to);
@@ -102,7 +112,8 @@ export async function requestReview(caseId: string, reason: string, now = new Da
 
 export async function requestReReview(caseId: string, reason: string, now = new Date()): Promise<CaseStatus> {
   const row = await loadCase(caseId);
-  if (row.status === 'REVIEWED' && !canRequestReReview(row.status, row.reReviewRequestDueAt, now)) throw new CitizenActionError('windowPassed');
+  if (row.status === 'REVIEWED' && !canRequestReReview(row.status, row.reReviewRequestDueAt, now))
+    throw new CitizenActionError('windowPassed');
   if (!canRequestReReview(row.status, row.reReviewRequestDueAt, now)) throw new CitizenActionError('notAllowedNow');
   const reReviewDueAt = reReviewOpinionDeadline(now, clock());
   return await transition(
@@ -136,7 +147,13 @@ export async function rateCase(caseId: string, input: z.infer<typeof RatingForm>
   await db().$transaction(async (tx) => {
     await tx.satisfactionRating.upsert({ where: { caseId }, create: { caseId, ...values }, update: values });
     await tx.caseEvent.create({
-      data: { caseId, type: row.rating ? 'RATING_CHANGED' : 'RATED', visibility: 'PUBLIC', actorType: 'CITIZEN', data: { rating: input.rating, solved: input.solved } },
+      data: {
+        caseId,
+        type: row.rating ? 'RATING_CHANGED' : 'RATED',
+        visibility: 'PUBLIC',
+        actorType: 'CITIZEN',
+        data: { rating: input.rating, solved: input.solved },
+      },
     });
   });
 }
@@ -151,14 +168,19 @@ export async function closeLapsedCases(now = new Date(), batch = 200, caseIds?: 
   let closed = 0;
   for (;;) {
     const done = await db().$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string; status: CaseStatus; reviewRequestDueAt: Date | null; reReviewRequestDueAt: Date | null }[]>`
+      const rows = await tx.$queryRaw<
+        { id: string; status: CaseStatus; reviewRequestDueAt: Date | null; reReviewRequestDueAt: Date | null }[]
+      >`
         SELECT "id", "status", "reviewRequestDueAt", "reReviewRequestDueAt" FROM "Case"
         WHERE (("status" = 'REPLIED' AND "reviewRequestDueAt" < ${now}) OR ("status" = 'REVIEWED' AND "reReviewRequestDueAt" < ${now})) ${only}
         ORDER BY "id" LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
       for (const row of rows) {
         const due = row.status === 'REPLIED' ? row.reviewRequestDueAt : row.reReviewRequestDueAt;
         if (!requestWindowLapsed(row.status, due, now)) continue;
-        await tx.case.update({ where: { id: row.id }, data: { status: 'CLOSED', closedAt: now, nextDueAt: null, version: { increment: 1 } } });
+        await tx.case.update({
+          where: { id: row.id },
+          data: { status: 'CLOSED', closedAt: now, nextDueAt: null, version: { increment: 1 } },
+        });
         await tx.caseEvent.create({
           data: {
             caseId: row.id,
@@ -172,7 +194,11 @@ export async function closeLapsedCases(now = new Date(), batch = 200, caseIds?: 
           },
         });
       }
-      await reassessWarnings(tx, rows.map((r) => r.id), now);
+      await reassessWarnings(
+        tx,
+        rows.map((r) => r.id),
+        now,
+      );
       return rows.length;
     });
     closed += done;

@@ -105,7 +105,15 @@ export async function earlyWarningBoard(actor: Actor, now = new Date()): Promise
   if (!canViewClusters(actor)) return { cases, clusters: [] };
 
   const clusters = await db().$queryRaw<
-    { id: string; title: string; warningLevel: WarningLevel; confirmed: boolean; size: number; nextTargetDueAt: Date | null; missedTargets: number }[]
+    {
+      id: string;
+      title: string;
+      warningLevel: WarningLevel;
+      confirmed: boolean;
+      size: number;
+      nextTargetDueAt: Date | null;
+      missedTargets: number;
+    }[]
   >`
     SELECT k."id", k."title", k."warningLevel", k."confirmed", count(c."id")::int AS "size",
       min(c."nextTargetDueAt") AS "nextTargetDueAt",
@@ -137,7 +145,9 @@ export async function clusterPage(actor: Actor, clusterId: string, now = new Dat
   if (!canViewClusters(actor)) throw new CaseAccessError(403);
   const cluster = await db().caseCluster.findUnique({
     where: { id: clusterId },
-    include: { cases: { select: { ...BOARD_CASE_SELECT, receivedAt: true, coSignerCount: true }, orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }] } },
+    include: {
+      cases: { select: { ...BOARD_CASE_SELECT, receivedAt: true, coSignerCount: true }, orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }] },
+    },
   });
   if (!cluster) throw new ClusterNotFoundError();
   const since = (days: number) => cluster.cases.filter((c) => c.receivedAt.getTime() >= now.getTime() - days * DAY).length;
@@ -184,7 +194,15 @@ export interface CoordinatedReplyResult {
 async function clusterEvent(caseIds: string[], actor: Actor, type: string, data: Record<string, string | boolean | number>, now: Date) {
   if (caseIds.length === 0) return;
   await db().caseEvent.createMany({
-    data: caseIds.map((caseId) => ({ caseId, type, visibility: 'INTERNAL' as const, actorType: 'STAFF' as const, actorId: actor.id, data, createdAt: now })),
+    data: caseIds.map((caseId) => ({
+      caseId,
+      type,
+      visibility: 'INTERNAL' as const,
+      actorType: 'STAFF' as const,
+      actorId: actor.id,
+      data,
+      createdAt: now,
+    })),
   });
 }
 
@@ -196,7 +214,10 @@ export async function changeCluster(
   now = new Date(),
 ): Promise<{ newClusterId?: string; reply?: CoordinatedReplyResult }> {
   if (!canManageClusters(actor)) throw new CaseAccessError(403);
-  const cluster = await db().caseCluster.findUnique({ where: { id: clusterId }, include: { cases: { select: { id: true, receiptNo: true, status: true, version: true, unitId: true, kind: true } } } });
+  const cluster = await db().caseCluster.findUnique({
+    where: { id: clusterId },
+    include: { cases: { select: { id: true, receiptNo: true, status: true, version: true, unitId: true, kind: true } } },
+  });
   if (!cluster) throw new ClusterNotFoundError();
   if (cluster.dissolvedAt) throw new CaseActionError('clusterDissolved');
   const memberIds = cluster.cases.map((c) => c.id);
@@ -206,7 +227,15 @@ export async function changeCluster(
       await db().$transaction(async (tx) => {
         await tx.caseCluster.update({ where: { id: clusterId }, data: { confirmed: true, confirmedAt: now } });
         await tx.caseEvent.createMany({
-          data: memberIds.map((caseId) => ({ caseId, type: 'CLUSTER_CONFIRMED', visibility: 'INTERNAL' as const, actorType: 'STAFF' as const, actorId: actor.id, data: { clusterId }, createdAt: now })),
+          data: memberIds.map((caseId) => ({
+            caseId,
+            type: 'CLUSTER_CONFIRMED',
+            visibility: 'INTERNAL' as const,
+            actorType: 'STAFF' as const,
+            actorId: actor.id,
+            data: { clusterId },
+            createdAt: now,
+          })),
         });
       });
       return {};
@@ -216,7 +245,15 @@ export async function changeCluster(
         await tx.caseCluster.update({ where: { id: clusterId }, data: { dissolvedAt: now } });
         await tx.case.updateMany({ where: { clusterId }, data: { clusterId: null } });
         await tx.caseEvent.createMany({
-          data: memberIds.map((caseId) => ({ caseId, type: 'CLUSTER_DISSOLVED', visibility: 'INTERNAL' as const, actorType: 'STAFF' as const, actorId: actor.id, data: { clusterId }, createdAt: now })),
+          data: memberIds.map((caseId) => ({
+            caseId,
+            type: 'CLUSTER_DISSOLVED',
+            visibility: 'INTERNAL' as const,
+            actorType: 'STAFF' as const,
+            actorId: actor.id,
+            data: { clusterId },
+            createdAt: now,
+          })),
         });
         await reassessWarnings(tx, memberIds, now, { actorId: actor.id });
       });

@@ -11,7 +11,13 @@ import { civilDateIn, DUE_SOON_DAYS, isoDate } from './domain/deadlines.ts';
 import { TERMINAL_STATUSES, type CaseStatus } from './domain/case-lifecycle.ts';
 import type { WarningLevel } from './domain/case-attributes.ts';
 import { env } from './env.server.ts';
-import { caseWorkerRecipients, queueStaffMessages, supervisorRecipients, type StaffRecipient, type Tx } from './notifications/outbox.server.ts';
+import {
+  caseWorkerRecipients,
+  queueStaffMessages,
+  supervisorRecipients,
+  type StaffRecipient,
+  type Tx,
+} from './notifications/outbox.server.ts';
 import { statutoryDeadlineKind, type DeadlineKind } from './notifications/render.server.ts';
 import { reassessWarnings } from './warnings.server.ts';
 
@@ -165,10 +171,17 @@ async function queueReminders(now: Date, batchSize: number, caseIds: readonly st
       for (const row of rows) {
         for (const reminder of remindersFor(row, now, horizon)) {
           const dueAt = reminder.dueAt.toISOString();
-          count += await queueStaffMessages(tx, await workers(row.assigneeId, row.unitId), 'dueSoon', 'staff.dueSoon', `${row.id}:${reminder.deadline}:${dueAt}`, {
-            caseId: row.id,
-            data: { deadline: reminder.deadline, dueAt, overdue: false },
-          });
+          count += await queueStaffMessages(
+            tx,
+            await workers(row.assigneeId, row.unitId),
+            'dueSoon',
+            'staff.dueSoon',
+            `${row.id}:${reminder.deadline}:${dueAt}`,
+            {
+              caseId: row.id,
+              data: { deadline: reminder.deadline, dueAt, overdue: false },
+            },
+          );
         }
       }
       return count;

@@ -33,7 +33,12 @@ const Env = z.object({
   /** Where citizens' files are kept: the local disk (default) or an S3-compatible store. */
   STORAGE_DRIVER: blankAsUnset(z.enum(['local', 's3']).default('local')),
   /** The local driver's folder, outside public/: uploads/ under DATA_DIR, i.e. ./.data/uploads by default. */
-  STORAGE_DIR: blankAsUnset(z.string().min(1).default(() => `${(process.env.DATA_DIR ?? './.data').replace(/\/+$/, '')}/uploads`)),
+  STORAGE_DIR: blankAsUnset(
+    z
+      .string()
+      .min(1)
+      .default(() => `${(process.env.DATA_DIR ?? './.data').replace(/\/+$/, '')}/uploads`),
+  ),
   /** The S3 driver's endpoint (path-style requests); defaults to AWS's endpoint for STORAGE_S3_REGION. */
   STORAGE_S3_ENDPOINT: blankAsUnset(z.url({ protocol: /^https?$/ }).optional()),
   STORAGE_S3_BUCKET: blankAsUnset(z.string().min(3).max(63).optional()),

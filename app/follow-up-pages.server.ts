@@ -6,8 +6,13 @@ import { CitizenActionError } from './citizen-actions.server.ts';
 
 export type FieldErrors = Record<string, string>;
 
-export type FollowUpOutcome =
-  | { ok: false; status: 400 | 409; errors: FieldErrors; formError: string | null; values: Record<string, string> };
+export type FollowUpOutcome = {
+  ok: false;
+  status: 400 | 409;
+  errors: FieldErrors;
+  formError: string | null;
+  values: Record<string, string>;
+};
 
 /** Runs a citizen action on valid input; a thrown redirect takes the citizen back to their case. */
 export async function handleFollowUp<S extends z.ZodType>(

@@ -4,7 +4,15 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { db } from './db.server.ts';
 import { buildAtomFeed } from './domain/atom.ts';
-import { civilDateIn, compareCivilDates, isoDate, parseIsoDate, startOfCivilDay, addCalendarDays, type CivilDate } from './domain/local-time.ts';
+import {
+  civilDateIn,
+  compareCivilDates,
+  isoDate,
+  parseIsoDate,
+  startOfCivilDay,
+  addCalendarDays,
+  type CivilDate,
+} from './domain/local-time.ts';
 import {
   NOTICE_BODY_MAX,
   NOTICE_KINDS,
@@ -270,7 +278,10 @@ export async function createNotice(actor: Actor, form: FormData, now = new Date(
   if (!canManageNotices(actor)) throw forbidden();
   const { values, errors, data } = validateNotice(form, now, null);
   if (!data) return { ok: false, errors, values };
-  const created = await db().notice.create({ data: { ...data, createdById: actor.id, createdAt: now, updatedAt: now }, select: { id: true } });
+  const created = await db().notice.create({
+    data: { ...data, createdById: actor.id, createdAt: now, updatedAt: now },
+    select: { id: true },
+  });
   return { ok: true, id: created.id };
 }
 

@@ -11,7 +11,11 @@ export interface Option {
 export async function officeOptions(locale: Locale) {
   const [categories, units, handlers] = await Promise.all([
     listActiveCategories(locale),
-    db().unit.findMany({ where: { active: true }, orderBy: { code: 'asc' }, select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
+    db().unit.findMany({
+      where: { active: true },
+      orderBy: { code: 'asc' },
+      select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true },
+    }),
     db().staffUser.findMany({
       where: { active: true, role: 'HANDLER' },
       orderBy: { name: 'asc' },

@@ -6,12 +6,7 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
-export async function consumeRateLimit(
-  key: string,
-  limit: number,
-  windowSeconds: number,
-  now = new Date(),
-): Promise<RateLimitResult> {
+export async function consumeRateLimit(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<RateLimitResult> {
   const windowMs = windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const expiresAt = new Date(windowStart.getTime() + windowMs);

@@ -169,7 +169,10 @@ export async function receptionDayFormOptions(locale: Locale): Promise<{ units: 
 
 /** Error codes, translated under `visits:office.new.errors.<field>.<code>`. */
 export type DayErrors = Partial<Record<DayField, string>>;
-export type DayValues = Partial<Record<Exclude<DayField, 'unitIds' | 'categoryIds'>, string>> & { unitIds?: string[]; categoryIds?: string[] };
+export type DayValues = Partial<Record<Exclude<DayField, 'unitIds' | 'categoryIds'>, string>> & {
+  unitIds?: string[];
+  categoryIds?: string[];
+};
 
 const TEXT_MAX = 200;
 const shortText = z.string().trim().min(1, { error: 'required' }).max(TEXT_MAX, { error: 'tooLong' });
@@ -186,9 +189,7 @@ const DayForm = z.object({
   slots: z.string().max(5000, { error: 'tooLong' }),
 });
 
-export type CreateDayOutcome =
-  | { ok: true; id: string }
-  | { ok: false; errors: DayErrors; values: DayValues; slotLine: number | null };
+export type CreateDayOutcome = { ok: true; id: string } | { ok: false; errors: DayErrors; values: DayValues; slotLine: number | null };
 
 const formString = (form: FormData, name: string, max = 5000) => {
   const value = form.get(name);
@@ -294,7 +295,10 @@ export interface OfficeDayRow {
 }
 
 /** Days from today on (soonest first) and the last 50 before (latest first). */
-export async function listReceptionDaysForOffice(locale: Locale, now = new Date()): Promise<{ upcoming: OfficeDayRow[]; past: OfficeDayRow[] }> {
+export async function listReceptionDaysForOffice(
+  locale: Locale,
+  now = new Date(),
+): Promise<{ upcoming: OfficeDayRow[]; past: OfficeDayRow[] }> {
   const today = civilDateToDbDate(civilDateIn(now, timeZone()));
   const include = { slots: { select: { capacity: true, bookedCount: true } } } as const;
   const [upcoming, past] = await Promise.all([
@@ -383,7 +387,11 @@ export async function receptionDayForOffice(
   const [names, appointments] = await Promise.all([
     coverageNames([day], locale),
     handles
-      ? db().appointment.findMany({ where: { slot: { dayId: day.id } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: appointmentInclude })
+      ? db().appointment.findMany({
+          where: { slot: { dayId: day.id } },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          include: appointmentInclude,
+        })
       : Promise.resolve(null),
   ]);
   const slots = day.slots.map((slot) => ({
@@ -511,7 +519,13 @@ export type RecordVisitOutcome =
  * Records the visit on the case the booking was made for, as an event of the case (public, so
  * the citizen sees it on the track page, or internal), and marks the booking attended. Once per booking.
  */
-export async function recordVisit(actor: Actor, dayId: string, appointmentId: string, form: FormData, now = new Date()): Promise<RecordVisitOutcome> {
+export async function recordVisit(
+  actor: Actor,
+  dayId: string,
+  appointmentId: string,
+  form: FormData,
+  now = new Date(),
+): Promise<RecordVisitOutcome> {
   if (!canHandleReceptionDays(actor)) throw forbidden();
   const values = { note: formString(form, 'note', VISIT_NOTE_MAX + 100), public: form.get('public') === 'yes' };
   const parsed = VisitForm.safeParse({ note: values.note, public: values.public ? 'yes' : undefined });
@@ -535,7 +549,12 @@ export async function recordVisit(actor: Actor, dayId: string, appointmentId: st
         actorType: 'STAFF',
         actorId: actor.id,
         message: parsed.data.note,
-        data: { appointmentId: row.id, reference: row.reference, slotStartsAt: row.slot.startsAt.toISOString(), representatives: row.representatives },
+        data: {
+          appointmentId: row.id,
+          reference: row.reference,
+          slotStartsAt: row.slot.startsAt.toISOString(),
+          representatives: row.representatives,
+        },
         createdAt: now,
       },
     });

@@ -32,11 +32,13 @@ export interface ReplyTemplateDetail extends ReplyTemplateRow {
   body: string;
 }
 
-const asLocale = (value: string): Locale => (LOCALES as readonly string[]).includes(value) ? (value as Locale) : 'zh-Hans';
+const asLocale = (value: string): Locale => ((LOCALES as readonly string[]).includes(value) ? (value as Locale) : 'zh-Hans');
 
 /** Every template, active first, then by kind (in the portal's order), language and title. */
 export async function listReplyTemplates(): Promise<ReplyTemplateRow[]> {
-  const rows = await db().replyTemplate.findMany({ select: { id: true, kind: true, locale: true, title: true, active: true, createdAt: true } });
+  const rows = await db().replyTemplate.findMany({
+    select: { id: true, kind: true, locale: true, title: true, active: true, createdAt: true },
+  });
   const kindIndex = (kind: CaseKind) => CASE_KINDS.indexOf(kind);
   const localeIndex = (locale: string) => (LOCALES as readonly string[]).indexOf(locale);
   return rows
@@ -137,7 +139,9 @@ export async function updateReplyTemplateFromForm(
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, FIELDS), values };
   const next = parsed.data;
   return await db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id"::text AS "id" FROM "ReplyTemplate" WHERE "id" = ${templateId}::uuid FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT "id"::text AS "id" FROM "ReplyTemplate" WHERE "id" = ${templateId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw new ReplyTemplateError('notFound');
     const before = await tx.replyTemplate.findUniqueOrThrow({ where: { id: templateId } });
     const change = changedFields(

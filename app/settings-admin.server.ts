@@ -42,9 +42,7 @@ export interface SettingState<K extends SettingKey> {
 export async function settingState<K extends SettingKey>(key: K): Promise<SettingState<K>> {
   const row = await db().setting.findUnique({ where: { key } });
   const parsed = row ? SETTING_SCHEMAS[key].safeParse(row.value) : null;
-  const updatedBy = row?.updatedById
-    ? await db().staffUser.findUnique({ where: { id: row.updatedById }, select: { name: true } })
-    : null;
+  const updatedBy = row?.updatedById ? await db().staffUser.findUnique({ where: { id: row.updatedById }, select: { name: true } }) : null;
   return {
     value: (parsed?.success ? parsed.data : SETTING_DEFAULTS[key]) as SettingValue<K>,
     stored: parsed?.success === true,

@@ -50,9 +50,7 @@ export async function listActiveUnits(locale: Locale): Promise<UnitOption[]> {
     orderBy: { code: 'asc' },
     select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true },
   });
-  return rows
-    .map((row) => ({ id: row.id, name: localizedName(row, locale) }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  return rows.map((row) => ({ id: row.id, name: localizedName(row, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 
 interface StaffRowForSummary {
@@ -150,18 +148,17 @@ const optionalText = (value: FormDataEntryValue | null) => text(value).trim() ||
 const roleField = z.enum(STAFF_ROLES, { error: 'required' });
 const unitField = z.uuid({ error: 'invalid' }).optional();
 
-export const CreateStaffForm = z
-  .object({
-    email: z
-      .string()
-      .trim()
-      .min(1, { error: 'required' })
-      .max(254, { error: 'tooLong' })
-      .pipe(z.email({ error: 'invalid' })),
-    name: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
-    role: roleField,
-    unitId: unitField,
-  });
+export const CreateStaffForm = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, { error: 'required' })
+    .max(254, { error: 'tooLong' })
+    .pipe(z.email({ error: 'invalid' })),
+  name: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
+  role: roleField,
+  unitId: unitField,
+});
 
 export const UpdateStaffForm = z.object({ role: roleField, unitId: unitField });
 
@@ -218,7 +215,10 @@ export async function createStaffFromForm(form: FormData, actor: Actor, context:
       { actorId: actor.id, ipAddress: context.ipAddress },
     );
     const user = await db().staffUser.findUniqueOrThrow({ where: { id: created.id }, select: { email: true, name: true } });
-    return { ok: true, created: { id: created.id, name: user.name, email: user.email, role: input.role, oneTimePassword: created.oneTimePassword } };
+    return {
+      ok: true,
+      created: { id: created.id, name: user.name, email: user.email, role: input.role, oneTimePassword: created.oneTimePassword },
+    };
   } catch (error) {
     if (error instanceof StaffAccountError && error.code === 'emailTaken') return { ok: false, errors: { email: 'taken' }, values };
     if (error instanceof StaffAccountError && error.code === 'unitRequired') return { ok: false, errors: { unitId: 'required' }, values };
@@ -504,11 +504,18 @@ export interface AuditPage {
 /** Names of the units, categories and reply templates that entries are about, by type and id. */
 async function referenceTargetNames(entries: { targetType: string | null; targetId: string | null }[], locale: Locale) {
   const uuid = z.uuid();
-  const idsOf = (type: string) =>
-    [...new Set(entries.filter((e) => e.targetType === type && e.targetId && uuid.safeParse(e.targetId).success).map((e) => e.targetId!))];
+  const idsOf = (type: string) => [
+    ...new Set(entries.filter((e) => e.targetType === type && e.targetId && uuid.safeParse(e.targetId).success).map((e) => e.targetId!)),
+  ];
   const [units, categories, templates] = await Promise.all([
-    db().unit.findMany({ where: { id: { in: idsOf('Unit') } }, select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
-    db().category.findMany({ where: { id: { in: idsOf('Category') } }, select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
+    db().unit.findMany({
+      where: { id: { in: idsOf('Unit') } },
+      select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true },
+    }),
+    db().category.findMany({
+      where: { id: { in: idsOf('Category') } },
+      select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true },
+    }),
     db().replyTemplate.findMany({ where: { id: { in: idsOf('ReplyTemplate') } }, select: { id: true, title: true } }),
   ]);
   const names = new Map<string, string>();
@@ -523,9 +530,7 @@ export async function auditLogPage(filters: AuditFilters, limit = AUDIT_PAGE_SIZ
   const where: Prisma.AuditLogWhereInput = {
     ...(filters.before ? { id: { lt: filters.before } } : {}),
     ...(filters.action ? { action: filters.action } : {}),
-    ...(filters.staff
-      ? { OR: [{ actorId: filters.staff }, { targetType: 'StaffUser', targetId: filters.staff }] }
-      : {}),
+    ...(filters.staff ? { OR: [{ actorId: filters.staff }, { targetType: 'StaffUser', targetId: filters.staff }] } : {}),
   };
   const found = await db().auditLog.findMany({ where, orderBy: { id: 'desc' }, take: limit + 1 });
   const entries = found.slice(0, limit);
@@ -537,9 +542,9 @@ export async function auditLogPage(filters: AuditFilters, limit = AUDIT_PAGE_SIZ
   }
   if (filters.staff) staffIds.add(filters.staff);
   const people = new Map(
-    (
-      await db().staffUser.findMany({ where: { id: { in: [...staffIds] } }, select: { id: true, name: true, email: true } })
-    ).map((person) => [person.id, person]),
+    (await db().staffUser.findMany({ where: { id: { in: [...staffIds] } }, select: { id: true, name: true, email: true } })).map(
+      (person) => [person.id, person],
+    ),
   );
   const referenceNames = await referenceTargetNames(entries, locale);
   const rows = entries.map((entry): AuditRow => {

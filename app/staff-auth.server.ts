@@ -123,7 +123,12 @@ export async function signIn(emailInput: string, password: string, info: Request
       },
     }),
   ]);
-  await audit({ action: 'signIn.success', actorId: user.id, ipAddress: info.ipAddress, details: { secondFactorPending: needsSecondFactor } });
+  await audit({
+    action: 'signIn.success',
+    actorId: user.id,
+    ipAddress: info.ipAddress,
+    details: { secondFactorPending: needsSecondFactor },
+  });
   const next = needsSecondFactor ? 'secondFactor' : mustEnrol ? 'enrolSecondFactor' : user.mustChangePassword ? 'changePassword' : 'done';
   return { ok: true, token, next };
 }

@@ -16,7 +16,10 @@ export function oneTimePassword(): string {
 }
 
 export class StaffAccountError extends Error {
-  constructor(readonly code: 'emailTaken' | 'unitRequired' | 'wrongPassword' | 'weakPassword' | 'badCode' | 'alreadyEnabled', readonly detail?: string) {
+  constructor(
+    readonly code: 'emailTaken' | 'unitRequired' | 'wrongPassword' | 'weakPassword' | 'badCode' | 'alreadyEnabled',
+    readonly detail?: string,
+  ) {
     super(code);
   }
 }

@@ -92,15 +92,16 @@ export async function caseStatistics(locale: Locale, now = new Date()): Promise<
   const timeZone = env().TIME_ZONE;
   const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
   const openWhere = { status: { in: OPEN_STATUSES } };
-  const [byStatus, byKind, byChannel, perCategory, perUnit, overdue, dueSoon, perWeek, categories, units, byRating, bySolved] = await Promise.all([
-    db().case.groupBy({ by: ['status'], _count: { _all: true } }),
-    db().case.groupBy({ by: ['kind'], _count: { _all: true } }),
-    db().case.groupBy({ by: ['channel'], _count: { _all: true } }),
-    countsPerColumn('categoryId', now),
-    countsPerColumn('unitId', now),
-    db().case.count({ where: { ...openWhere, nextDueAt: { lt: now } } }),
-    db().case.count({ where: { ...openWhere, nextDueAt: { gte: now, lte: soon } } }),
-    db().$queryRaw<{ weekStart: string; count: number }[]>`
+  const [byStatus, byKind, byChannel, perCategory, perUnit, overdue, dueSoon, perWeek, categories, units, byRating, bySolved] =
+    await Promise.all([
+      db().case.groupBy({ by: ['status'], _count: { _all: true } }),
+      db().case.groupBy({ by: ['kind'], _count: { _all: true } }),
+      db().case.groupBy({ by: ['channel'], _count: { _all: true } }),
+      countsPerColumn('categoryId', now),
+      countsPerColumn('unitId', now),
+      db().case.count({ where: { ...openWhere, nextDueAt: { lt: now } } }),
+      db().case.count({ where: { ...openWhere, nextDueAt: { gte: now, lte: soon } } }),
+      db().$queryRaw<{ weekStart: string; count: number }[]>`
       WITH weeks AS (
         SELECT generate_series(
                  date_trunc('week', ${now}::timestamptz AT TIME ZONE ${timeZone}::text) - ${`${STATISTICS_WEEKS - 1} weeks`}::interval,
@@ -115,11 +116,11 @@ export async function caseStatistics(locale: Locale, now = new Date()): Promise<
        AND c."receivedAt" < ((w."start" + interval '1 week') AT TIME ZONE ${timeZone}::text)
       GROUP BY w."start"
       ORDER BY w."start"`,
-    db().category.findMany({ select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
-    db().unit.findMany({ select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
-    db().satisfactionRating.groupBy({ by: ['rating'], _count: { _all: true } }),
-    db().satisfactionRating.groupBy({ by: ['solved'], _count: { _all: true } }),
-  ]);
+      db().category.findMany({ select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
+      db().unit.findMany({ select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
+      db().satisfactionRating.groupBy({ by: ['rating'], _count: { _all: true } }),
+      db().satisfactionRating.groupBy({ by: ['solved'], _count: { _all: true } }),
+    ]);
   const rated = byRating.reduce((sum, row) => sum + row._count._all, 0);
   const ratingSum = byRating.reduce((sum, row) => sum + row.rating * row._count._all, 0);
 
@@ -143,8 +144,14 @@ export async function caseStatistics(locale: Locale, now = new Date()): Promise<
     total,
     open: statusCounts.filter((row) => !TERMINAL_STATUSES.has(row.key)).reduce((sum, row) => sum + row.count, 0),
     byStatus: statusCounts,
-    byKind: countsFor(CASE_KINDS, byKind.map((row) => ({ key: row.kind, count: row._count._all }))),
-    byChannel: countsFor(CHANNELS, byChannel.map((row) => ({ key: row.channel, count: row._count._all }))),
+    byKind: countsFor(
+      CASE_KINDS,
+      byKind.map((row) => ({ key: row.kind, count: row._count._all })),
+    ),
+    byChannel: countsFor(
+      CHANNELS,
+      byChannel.map((row) => ({ key: row.channel, count: row._count._all })),
+    ),
     byCategory: named(perCategory, categoryNames),
     byUnit: named(perUnit, unitNames),
     deadlines: { overdue, dueSoon, dueSoonDays: DUE_SOON_DAYS },
@@ -152,8 +159,14 @@ export async function caseStatistics(locale: Locale, now = new Date()): Promise<
     satisfaction: {
       rated,
       average: rated === 0 ? null : ratingSum / rated,
-      byRating: countsFor(['1', '2', '3', '4', '5'] as const, byRating.map((row) => ({ key: String(row.rating), count: row._count._all }))),
-      bySolved: countsFor(['YES', 'PARTLY', 'NO'] as const, bySolved.map((row) => ({ key: row.solved, count: row._count._all }))),
+      byRating: countsFor(
+        ['1', '2', '3', '4', '5'] as const,
+        byRating.map((row) => ({ key: String(row.rating), count: row._count._all })),
+      ),
+      bySolved: countsFor(
+        ['YES', 'PARTLY', 'NO'] as const,
+        bySolved.map((row) => ({ key: row.solved, count: row._count._all })),
+      ),
     },
   };
 }
@@ -169,7 +182,14 @@ export async function caseStatistics(locale: Locale, now = new Date()): Promise<
 export function statisticsCsvRows(s: CaseStatistics, t: TFunction): CsvCell[][] {
   const a = (key: string, options?: Record<string, unknown>) => t(`office-admin:${key}`, options ?? {});
   const rows: CsvCell[][] = [
-    [a('statistics.export.columns.section'), a('statistics.export.columns.item'), a('statistics.export.columns.code'), a('statistics.columns.count'), a('statistics.columns.open'), a('statistics.columns.overdue')],
+    [
+      a('statistics.export.columns.section'),
+      a('statistics.export.columns.item'),
+      a('statistics.export.columns.code'),
+      a('statistics.columns.count'),
+      a('statistics.columns.open'),
+      a('statistics.columns.overdue'),
+    ],
   ];
   const overview = a('statistics.overview.title');
   rows.push(
@@ -181,8 +201,17 @@ export function statisticsCsvRows(s: CaseStatistics, t: TFunction): CsvCell[][] 
   const weeks = a('statistics.perWeek.title', { weeks: s.perWeek.length });
   for (const week of s.perWeek) rows.push([weeks, week.weekStart, week.weekStart, week.count, null, null]);
   const satisfaction = t('follow-up:statistics.title');
-  for (const row of s.satisfaction.byRating) rows.push([satisfaction, t(`follow-up:rate.scale.${row.key}`), `rating-${row.key}`, row.count, null, null]);
-  for (const row of s.satisfaction.bySolved) rows.push([satisfaction, `${t('follow-up:rate.solved')} ${t(`follow-up:rate.solvedOptions.${row.key}`)}`, `solved-${row.key}`, row.count, null, null]);
+  for (const row of s.satisfaction.byRating)
+    rows.push([satisfaction, t(`follow-up:rate.scale.${row.key}`), `rating-${row.key}`, row.count, null, null]);
+  for (const row of s.satisfaction.bySolved)
+    rows.push([
+      satisfaction,
+      `${t('follow-up:rate.solved')} ${t(`follow-up:rate.solvedOptions.${row.key}`)}`,
+      `solved-${row.key}`,
+      row.count,
+      null,
+      null,
+    ]);
   const byStatus = a('statistics.byStatus.title');
   for (const row of s.byStatus) rows.push([byStatus, t(`common:status.${row.key}.title`), row.key, row.count, null, null]);
   const byKind = a('statistics.byKind.title');
@@ -202,7 +231,15 @@ export function statisticsCsvRows(s: CaseStatistics, t: TFunction): CsvCell[][] 
 /** The file name: the moment the figures were taken, in the service's time zone. */
 export function statisticsFileName(generatedAt: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(generatedAt)
       .map((part) => [part.type, part.value]),
   );

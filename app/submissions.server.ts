@@ -44,7 +44,12 @@ export async function handleSubmission(
   for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
   const values: SubmissionFormValues = {};
   for (const field of SUBMISSION_FIELDS) values[field] = raw[field];
-  const fail = (status: 400 | 429, errors: SubmissionErrors, formError: SubmissionFormError | null, fileErrors: FileError[] = []): SubmissionOutcome => ({
+  const fail = (
+    status: 400 | 429,
+    errors: SubmissionErrors,
+    formError: SubmissionFormError | null,
+    fileErrors: FileError[] = [],
+  ): SubmissionOutcome => ({
     ok: false,
     status,
     errors,

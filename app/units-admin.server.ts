@@ -97,7 +97,10 @@ export interface UnitOption {
  * without touching the select does not quietly change it. `excludeSubtreeOf` leaves out a unit
  * and everything under it (as a parent they would make a cycle).
  */
-export async function unitOptions(locale: Locale, options: { keep?: string | null; excludeSubtreeOf?: string } = {}): Promise<UnitOption[]> {
+export async function unitOptions(
+  locale: Locale,
+  options: { keep?: string | null; excludeSubtreeOf?: string } = {},
+): Promise<UnitOption[]> {
   const rows = await unitTree(locale);
   const result: UnitOption[] = [];
   let skipBelow: number | null = null;
@@ -140,7 +143,11 @@ const OPEN_STATUSES = CASE_STATUSES.filter((status) => !TERMINAL_STATUSES.has(st
 export async function unitDetail(id: string, locale: Locale): Promise<UnitDetail | null> {
   const row = await db().unit.findUnique({
     where: { id },
-    select: { ...UNIT_SELECT, createdAt: true, parent: { select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true, active: true } } },
+    select: {
+      ...UNIT_SELECT,
+      createdAt: true,
+      parent: { select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true, active: true } },
+    },
   });
   if (!row) return null;
   const [activeChildren, activeCategories, activeStaff, openCases] = await Promise.all([
@@ -273,7 +280,14 @@ export async function updateUnitFromForm(
     if (!change) return { ok: true as const, id: unitId, changed: false };
     await tx.unit.update({ where: { id: unitId }, data: { ...names, parentId } });
     await audit(
-      { action: 'unit.updated', actorId: actor.id, targetType: 'Unit', targetId: unitId, ipAddress: context.ipAddress, details: { code: before.code, ...change } },
+      {
+        action: 'unit.updated',
+        actorId: actor.id,
+        targetType: 'Unit',
+        targetId: unitId,
+        ipAddress: context.ipAddress,
+        details: { code: before.code, ...change },
+      },
       tx,
     );
     return { ok: true as const, id: unitId, changed: true };
@@ -295,7 +309,8 @@ export async function deactivateUnit(actor: Actor, unitId: string, context: Requ
     const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { code: true, active: true } });
     if (!unit) throw new UnitAdminError('notFound');
     if (!unit.active) return { ok: true as const, changed: false };
-    if ((await tx.unit.count({ where: { parentId: unitId, active: true } })) > 0) return { ok: false as const, reason: 'hasActiveChildren' as const };
+    if ((await tx.unit.count({ where: { parentId: unitId, active: true } })) > 0)
+      return { ok: false as const, reason: 'hasActiveChildren' as const };
     const categories = await tx.category.count({ where: { defaultUnitId: unitId, active: true } });
     if (categories > 0) return { ok: false as const, reason: 'usedByCategories' as const };
     await tx.unit.update({ where: { id: unitId }, data: { active: false } });

@@ -3,14 +3,7 @@
 // a submission, a staff action, a cluster change, a missed deadline.
 import type { WarningLevel } from './domain/case-attributes.ts';
 import { TERMINAL_STATUSES, type CaseStatus } from './domain/case-lifecycle.ts';
-import {
-  assessWarning,
-  effectiveLevel,
-  levelRank,
-  nextTargetDue,
-  targetsAfterLevelChange,
-  type WarningReason,
-} from './domain/warning.ts';
+import { assessWarning, effectiveLevel, levelRank, nextTargetDue, targetsAfterLevelChange, type WarningReason } from './domain/warning.ts';
 import { env } from './env.server.ts';
 import { queueStaffMessages, warningAlertRecipients, type Tx } from './notifications/outbox.server.ts';
 
@@ -115,11 +108,18 @@ export async function reassessWarnings(tx: Tx, caseIds: string[], now: Date, opt
         },
       });
       if (open && levelRank(level) >= levelRank('ORANGE') && levelRank(level) > levelRank(row.warningLevel)) {
-        await queueStaffMessages(tx, await warningAlertRecipients(tx, row.unitId), 'warningAlert', 'staff.warningAlert', `${row.id}:${level}`, {
-          caseId: row.id,
-          level,
-          data: { level, reasons: assessed.reasons },
-        });
+        await queueStaffMessages(
+          tx,
+          await warningAlertRecipients(tx, row.unitId),
+          'warningAlert',
+          'staff.warningAlert',
+          `${row.id}:${level}`,
+          {
+            caseId: row.id,
+            level,
+            data: { level, reasons: assessed.reasons },
+          },
+        );
       }
     }
   }

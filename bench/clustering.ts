@@ -23,7 +23,18 @@ const CONNECTIONS = [10, 50];
 const DURATION_SECONDS = 10;
 const SETTING_CACHE_MS = 5_000;
 
-const PROBLEMS = ['小区电梯长期故障', '拖欠农民工工资', '道路积水严重', '路灯不亮', '噪音扰民', '物业乱收费', '学校门口交通拥堵', '垃圾清运不及时', '供暖温度不达标', '停水停电没有通知'];
+const PROBLEMS = [
+  '小区电梯长期故障',
+  '拖欠农民工工资',
+  '道路积水严重',
+  '路灯不亮',
+  '噪音扰民',
+  '物业乱收费',
+  '学校门口交通拥堵',
+  '垃圾清运不及时',
+  '供暖温度不达标',
+  '停水停电没有通知',
+];
 const DETAILS = ['多次反映未果', '请求尽快处理', '影响正常生活', '涉及多户居民', '希望依法解决', '已经持续一个多月'];
 
 const log = (message: string) => process.stderr.write(`[bench clustering] ${message}\n`);
@@ -42,7 +53,12 @@ async function fill(databaseUrl: string): Promise<{ categoryId: string; area: st
     const distinct = PROBLEMS.length * DETAILS.length;
     for (let n = 0; n < distinct; n++) {
       const { subject, body } = letter(n);
-      await client.query('INSERT INTO bench_letter VALUES ($1, $2, $3, $4::tsvector)', [n, subject, body, tsvectorLiteral(documentTokens(`${subject}\n${body}`))]);
+      await client.query('INSERT INTO bench_letter VALUES ($1, $2, $3, $4::tsvector)', [
+        n,
+        subject,
+        body,
+        tsvectorLiteral(documentTokens(`${subject}\n${body}`)),
+      ]);
     }
     const started = performance.now();
     await client.query(
@@ -160,14 +176,18 @@ async function main(): Promise<void> {
     await client.end();
 
     console.log('');
-    console.log(`Cluster matching against ${OPEN_CASES.toLocaleString('en')} open cases — ${os.availableParallelism()} CPUs, Node ${process.version}`);
+    console.log(
+      `Cluster matching against ${OPEN_CASES.toLocaleString('en')} open cases — ${os.availableParallelism()} CPUs, Node ${process.version}`,
+    );
     console.log('');
     console.log(resultsTable([...withClustering, ...without]));
     console.log('');
     for (const [i, connections] of CONNECTIONS.entries()) {
       const on = withClustering[i]!.successPerSecond;
       const off = without[i]!.successPerSecond;
-      console.log(`${connections} connections: ${on.toFixed(0)}/s with clustering, ${off.toFixed(0)}/s without → ratio ${(on / off).toFixed(2)}`);
+      console.log(
+        `${connections} connections: ${on.toFixed(0)}/s with clustering, ${off.toFixed(0)}/s without → ratio ${(on / off).toFixed(2)}`,
+      );
     }
     const c = clusters.rows[0];
     if (c) console.log(`benchmark submissions placed in clusters: ${c.clustered} (in ${c.clusters} clusters)`);

@@ -20,7 +20,23 @@ import { percentile, sortedAscending } from './lib/stats.ts';
 const CASES = Number(process.env.BENCH_QUEUE_CASES ?? 1_000_000);
 const RUNS = 30;
 
-const PROBLEMS = ['拖欠工资', '欠薪三个月', '征地补偿', '房屋拆迁', '物业费纠纷', '噪音扰民', '医保报销', '子女入学', '养老金发放', '环境污染', '退役安置', '执法不公', 'street lights broken', 'unpaid wages', 'school places'];
+const PROBLEMS = [
+  '拖欠工资',
+  '欠薪三个月',
+  '征地补偿',
+  '房屋拆迁',
+  '物业费纠纷',
+  '噪音扰民',
+  '医保报销',
+  '子女入学',
+  '养老金发放',
+  '环境污染',
+  '退役安置',
+  '执法不公',
+  'street lights broken',
+  'unpaid wages',
+  'school places',
+];
 const PLACES = ['东城区', '西城区', '朝阳街道', '海淀镇', '新村', 'Riverside'];
 const DETAILS = ['多次反映未果', '请求尽快处理', '影响正常生活', '涉及多户居民', '希望依法解决', 'please help us'];
 
@@ -66,7 +82,9 @@ async function fill(prisma: PrismaClient) {
   const loaded = performance.now();
   await prisma.$executeRawUnsafe('CREATE INDEX "Case_searchVector_idx" ON "Case" USING GIN ("searchVector")');
   await prisma.$executeRawUnsafe('ANALYZE "Case"');
-  console.log(`filled ${CASES.toLocaleString('en')} cases in ${((loaded - started) / 1000).toFixed(0)} s, search index in ${((performance.now() - loaded) / 1000).toFixed(0)} s`);
+  console.log(
+    `filled ${CASES.toLocaleString('en')} cases in ${((loaded - started) / 1000).toFixed(0)} s, search index in ${((performance.now() - loaded) / 1000).toFixed(0)} s`,
+  );
 }
 
 async function time(label: string, target: number, run: () => Promise<unknown>) {
@@ -80,7 +98,9 @@ async function time(label: string, target: number, run: () => Promise<unknown>) 
   const sorted = sortedAscending(samples);
   const p50 = percentile(sorted, 50);
   const p95 = percentile(sorted, 95);
-  console.log(`${label.padEnd(34)} p50 ${p50.toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   target < ${target} ms → ${p95 < target ? 'MEETS' : 'MISSES'}`);
+  console.log(
+    `${label.padEnd(34)} p50 ${p50.toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms   target < ${target} ms → ${p95 < target ? 'MEETS' : 'MISSES'}`,
+  );
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pd-bench-queue-'));

@@ -77,11 +77,7 @@ async function prepare(server: ThrowawayServer): Promise<{ categoryId: string; r
   return { categoryId, receipts };
 }
 
-async function runSeries(
-  name: string,
-  baseUrl: string,
-  request: autocannon.Request,
-): Promise<ScenarioResult[]> {
+async function runSeries(name: string, baseUrl: string, request: autocannon.Request): Promise<ScenarioResult[]> {
   log(`${name}: ${CONFIG.warmupSeconds} s warm-up (not reported)`);
   await runScenario({ name, baseUrl, connections: 10, durationSeconds: CONFIG.warmupSeconds, successStatus: 303, request });
   const results: ScenarioResult[] = [];

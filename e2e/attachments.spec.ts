@@ -49,7 +49,10 @@ for (const locale of ['en', 'zh-Hans'] as const) {
   test.describe(`attachments (${locale})`, () => {
     test.use({ locale: BROWSER_LOCALE[locale] });
 
-    test('a letter with a PNG and a PDF: listed on the track page, downloaded, the photo without its metadata', async ({ page, browser }, testInfo) => {
+    test('a letter with a PNG and a PDF: listed on the track page, downloaded, the photo without its metadata', async ({
+      page,
+      browser,
+    }, testInfo) => {
       const js = testInfo.project.name !== 'no-js';
       await page.goto('/submit');
       await expectNoAxeViolations(page, browser, testInfo, `submit-with-files-${locale}`);
@@ -133,7 +136,10 @@ for (const locale of ['en', 'zh-Hans'] as const) {
       expect(receiptNo).toBeTruthy();
     });
 
-    test('files are added later on the track page; a photo keeps its orientation and loses its location', async ({ page, browser }, testInfo) => {
+    test('files are added later on the track page; a photo keeps its orientation and loses its location', async ({
+      page,
+      browser,
+    }, testInfo) => {
       const js = testInfo.project.name !== 'no-js';
       await page.goto('/submit');
       await fillValidLetter(page, s);
@@ -150,11 +156,13 @@ for (const locale of ['en', 'zh-Hans'] as const) {
       await expect(errorSummary(page, s).getByRole('link', { name: a.problems.none })).toBeVisible();
       await expectNoAxeViolations(page, browser, testInfo, `evidence-error-${locale}`);
 
-      await page.getByLabel(a.track.fieldLabel, { exact: true }).setInputFiles([
-        { name: 'IMG_0042.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpegWithMetadata(6)) },
-      ]);
+      await page
+        .getByLabel(a.track.fieldLabel, { exact: true })
+        .setInputFiles([{ name: 'IMG_0042.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpegWithMetadata(6)) }]);
       await page.getByRole('button', { name: a.track.submit }).click();
-      await expect(page.getByTestId('evidence-added')).toHaveText(interpolate(locale === 'en' ? attachmentsEn.track.added_one : a.track.added_other, { count: 1 }));
+      await expect(page.getByTestId('evidence-added')).toHaveText(
+        interpolate(locale === 'en' ? attachmentsEn.track.added_one : a.track.added_other, { count: 1 }),
+      );
       await expectNoAxeViolations(page, browser, testInfo, `evidence-added-${locale}`);
 
       const link = page.getByRole('link', { name: 'IMG_0042.jpg' });

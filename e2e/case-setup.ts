@@ -23,7 +23,13 @@ async function app() {
 export async function acceptAndReply(receiptNo: string, reply: string): Promise<{ caseId: string; unitCode: string }> {
   const { db, performCaseAction } = await app();
   const supervisor = await db().staffUser.create({
-    data: { email: `setup-${Date.now()}-${Math.random().toString(36).slice(2)}@example.gov.cn`, name: '测试督办', role: 'SUPERVISOR', passwordHash: 'x', active: false },
+    data: {
+      email: `setup-${Date.now()}-${Math.random().toString(36).slice(2)}@example.gov.cn`,
+      name: '测试督办',
+      role: 'SUPERVISOR',
+      passwordHash: 'x',
+      active: false,
+    },
   });
   const actor = { id: supervisor.id, role: 'SUPERVISOR' as const, unitId: null };
   const row = await db().case.findUniqueOrThrow({ where: { receiptNo }, include: { unit: true } });

@@ -12,7 +12,6 @@ const OFFICE = {
   'zh-Hans': { warning: warningZhHans },
 } as const;
 
-
 for (const locale of ['zh-Hans', 'en'] as const) {
   test(`a joint letter with 12 co-signers is red on the early-warning board (${locale})`, async ({ page, browser }, testInfo) => {
     const js = testInfo.project.name !== 'no-js';

@@ -8,13 +8,22 @@ import officeZhHans from '../app/i18n/locales/zh-Hans/office.json' with { type: 
 import { acceptAndReply } from './case-setup.ts';
 import { createStaff } from './staff-accounts.ts';
 import { signInStaff } from './office-sign-in.ts';
-import { BROWSER_LOCALE, STRINGS, choice, errorSummary, expectNoAxeViolations, lookUpCase, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';
+import {
+  BROWSER_LOCALE,
+  STRINGS,
+  choice,
+  errorSummary,
+  expectNoAxeViolations,
+  lookUpCase,
+  sendAcceptLanguage,
+  submitNewLetter,
+  uniqueToken,
+} from './support.ts';
 
 const TEXT = {
   en: { followUp: followUpEn, office: officeEn },
   'zh-Hans': { followUp: followUpZhHans, office: officeZhHans },
 } as const;
-
 
 for (const locale of ['zh-Hans', 'en'] as const) {
   test(`rate a reply, ask for a review, and read the review opinion (${locale})`, async ({ page, browser }, testInfo) => {

@@ -10,7 +10,16 @@ import notificationsEn from '../app/i18n/locales/en/notifications.json' with { t
 import pg from 'pg';
 import { parseEml, type ParsedEml } from '../tests/support/eml.ts';
 import { STATE_FILE, createStaff, type StaffLogin } from './staff-accounts.ts';
-import { BROWSER_LOCALE, STRINGS, choice, expectNoAxeViolations, sendAcceptLanguage, submitNewLetter, trackForm, uniqueToken } from './support.ts';
+import {
+  BROWSER_LOCALE,
+  STRINGS,
+  choice,
+  expectNoAxeViolations,
+  sendAcceptLanguage,
+  submitNewLetter,
+  trackForm,
+  uniqueToken,
+} from './support.ts';
 
 const s = STRINGS.en;
 const o = officeEn;
@@ -38,7 +47,10 @@ async function withDatabase<T>(run: (client: pg.Client) => Promise<T>): Promise<
 /** The unit the case was routed to (its category's default), so a handler there can reply. */
 async function unitCodeOf(receiptNo: string): Promise<string> {
   return await withDatabase(async (client) => {
-    const found = await client.query<{ code: string }>('SELECT u.code FROM "Case" c JOIN "Unit" u ON u.id = c."unitId" WHERE c."receiptNo" = $1', [receiptNo]);
+    const found = await client.query<{ code: string }>(
+      'SELECT u.code FROM "Case" c JOIN "Unit" u ON u.id = c."unitId" WHERE c."receiptNo" = $1',
+      [receiptNo],
+    );
     if (!found.rows[0]) throw new Error(`case ${receiptNo} has no unit`);
     return found.rows[0].code;
   });

@@ -57,7 +57,10 @@ async function createSupervisorWithTotp(): Promise<StaffLogin & { totpSecret: st
   const client = new pg.Client({ connectionString: state.databaseUrl });
   await client.connect();
   try {
-    await client.query(`UPDATE "StaffUser" SET "totpSecretSealed" = $1, "totpEnabledAt" = now() WHERE email = $2`, [seal(totpSecret), login.email]);
+    await client.query(`UPDATE "StaffUser" SET "totpSecretSealed" = $1, "totpEnabledAt" = now() WHERE email = $2`, [
+      seal(totpSecret),
+      login.email,
+    ]);
   } finally {
     await client.end();
   }

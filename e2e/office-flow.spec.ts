@@ -10,7 +10,6 @@ import { BROWSER_LOCALE, STRINGS, lookUpCase, sendAcceptLanguage, submitNewLette
 
 const OFFICE = { en: { office: officeEn }, 'zh-Hans': { office: officeZhHans } } as const;
 
-
 async function openCase(page: Page, locale: 'en' | 'zh-Hans', token: string, receiptNo: string) {
   const queue = OFFICE[locale].office.queue;
   await page.getByLabel(queue.search, { exact: true }).fill(token);

@@ -5,7 +5,16 @@ import officeAdminEn from '../app/i18n/locales/en/office-admin.json' with { type
 import officeAuthEn from '../app/i18n/locales/en/office-auth.json' with { type: 'json' };
 import { base32Decode, totp } from '../app/domain/totp.ts';
 import { createAdminWithTotp } from './staff-accounts.ts';
-import { BROWSER_LOCALE, STRINGS, fillValidLetter, interpolate, sendAcceptLanguage, sendLetter, submitForm, uniqueToken } from './support.ts';
+import {
+  BROWSER_LOCALE,
+  STRINGS,
+  fillValidLetter,
+  interpolate,
+  sendAcceptLanguage,
+  sendLetter,
+  submitForm,
+  uniqueToken,
+} from './support.ts';
 
 const a = officeAdminEn;
 

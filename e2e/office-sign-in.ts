@@ -10,7 +10,13 @@ import { BROWSER_LOCALE, type Locale } from './support.ts';
 
 const AUTH = { en: officeAuthEn, 'zh-Hans': officeAuthZhHans, 'zh-Hant': officeAuthZhHant } as const;
 
-export async function signInStaff(browser: Browser, locale: Locale, javaScriptEnabled: boolean, login: StaffLogin, totpSecret?: string): Promise<Page> {
+export async function signInStaff(
+  browser: Browser,
+  locale: Locale,
+  javaScriptEnabled: boolean,
+  login: StaffLogin,
+  totpSecret?: string,
+): Promise<Page> {
   const context = await browser.newContext({ locale: BROWSER_LOCALE[locale], javaScriptEnabled });
   const page = await context.newPage();
   const auth = AUTH[locale];

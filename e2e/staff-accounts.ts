@@ -74,7 +74,14 @@ export async function createStaff(role: keyof typeof NAMES, unitCode?: string): 
     await client.query(
       `INSERT INTO "StaffUser" (id, email, name, role, "unitId", "passwordHash", "updatedAt")
        VALUES ($1, $2, $3, $4::"StaffRole", $5, $6, now())`,
-      [randomUUID(), login.email, login.name, role, unit?.rows[0]?.id ?? null, await hash(login.password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 })],
+      [
+        randomUUID(),
+        login.email,
+        login.name,
+        role,
+        unit?.rows[0]?.id ?? null,
+        await hash(login.password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 }),
+      ],
     );
     return login;
   } finally {

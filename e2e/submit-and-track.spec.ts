@@ -30,7 +30,12 @@ function wrongReceipt(receiptNo: string): string {
 
 /** Undoes React's escaping of text in server-rendered HTML. */
 const decodeEntities = (html: string) =>
-  html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  html
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The track form's POST: to /track without JavaScript, to /track.data (Remix single fetch) with it. */
 const isTrackPost = (response: Response) =>
@@ -158,7 +163,15 @@ test.describe('anonymous report of misconduct (en)', () => {
 
   test('is refused for any other kind of letter', async ({ page }) => {
     await page.goto('/submit');
-    await fillValidLetter(page, s, { kind: 'COMPLAINT', anonymous: true, name: '', phone: '', email: '', postalAddress: '', preferredReplyChannel: 'ONLINE' });
+    await fillValidLetter(page, s, {
+      kind: 'COMPLAINT',
+      anonymous: true,
+      name: '',
+      phone: '',
+      email: '',
+      postalAddress: '',
+      preferredReplyChannel: 'ONLINE',
+    });
     await submitForm(page, s).send.click();
     const summary = errorSummary(page, s);
     await expect(summary).toBeVisible();

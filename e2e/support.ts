@@ -188,10 +188,7 @@ export function errorSummary(page: Page, s: Strings): Locator {
 /** Reads `aria-describedby` and returns the text of each element it points to (null when missing). */
 export async function describedByTexts(field: Locator): Promise<(string | null)[]> {
   const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  return await field.evaluate(
-    (_element, idList) => idList.map((id) => document.getElementById(id)?.textContent?.trim() ?? null),
-    ids,
-  );
+  return await field.evaluate((_element, idList) => idList.map((id) => document.getElementById(id)?.textContent?.trim() ?? null), ids);
 }
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -101,7 +101,14 @@ for (const locale of ['zh-Hans', 'en'] as const satisfies readonly Locale[]) {
 
     test('each error summary link moves focus to its field, and the errors stay on the page', async ({ page }) => {
       await page.goto('/submit');
-      const letter = await fillValidLetter(page, s, { subject: '', name: '', phone: '', email: '', postalAddress: '', preferredReplyChannel: 'ONLINE' });
+      const letter = await fillValidLetter(page, s, {
+        subject: '',
+        name: '',
+        phone: '',
+        email: '',
+        postalAddress: '',
+        preferredReplyChannel: 'ONLINE',
+      });
       const form = submitForm(page, s);
       await form.send.click();
       const summary = errorSummary(page, s);

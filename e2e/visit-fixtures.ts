@@ -82,7 +82,9 @@ export async function seedNewVisitBooking(slotId: string, name: string): Promise
   return { id, reference };
 }
 
-export async function appointmentByReference(reference: string): Promise<{ caseId: string | null; status: string; representatives: number } | null> {
+export async function appointmentByReference(
+  reference: string,
+): Promise<{ caseId: string | null; status: string; representatives: number } | null> {
   return await withClient(async (client) => {
     const result = await client.query<{ caseId: string | null; status: string; representatives: number }>(
       `SELECT "caseId", status::text AS status, representatives FROM "Appointment" WHERE reference = $1`,
@@ -100,7 +102,11 @@ export async function caseIdOf(receiptNo: string): Promise<string | null> {
 }
 
 /** A notice in all three languages; each title carries the tag so a test finds its own. */
-export async function seedNotice(options: { tag: string; publishedAt: Date; expiresAt?: Date | null }): Promise<{ id: string; titles: Record<'zh-Hans' | 'zh-Hant' | 'en', string> }> {
+export async function seedNotice(options: {
+  tag: string;
+  publishedAt: Date;
+  expiresAt?: Date | null;
+}): Promise<{ id: string; titles: Record<'zh-Hans' | 'zh-Hant' | 'en', string> }> {
   const id = randomUUID();
   const titles = {
     'zh-Hans': `春节期间接待时间调整 ${options.tag}`,

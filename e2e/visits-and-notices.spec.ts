@@ -26,7 +26,15 @@ import {
   submitNewLetter,
   type Locale,
 } from './support.ts';
-import { appointmentByReference, caseIdOf, seedNewVisitBooking, seedNotice, seedReceptionDay, shanghaiDay, uniqueTag } from './visit-fixtures.ts';
+import {
+  appointmentByReference,
+  caseIdOf,
+  seedNewVisitBooking,
+  seedNotice,
+  seedReceptionDay,
+  shanghaiDay,
+  uniqueTag,
+} from './visit-fixtures.ts';
 
 const VISITS: Record<Locale, typeof visitsEn> = { en: visitsEn, 'zh-Hans': visitsZhHans, 'zh-Hant': visitsZhHant };
 const NOTICES: Record<Locale, typeof noticesEn> = { en: noticesEn, 'zh-Hans': noticesZhHans, 'zh-Hant': noticesZhHant };
@@ -71,7 +79,10 @@ for (const locale of LOCALES) {
       await expect(section.getByTestId('slot-state').first()).toHaveText(interpolate(v.list.placesLeft, { places: 2 }));
       await check(page, browser, testInfo, '/visits', locale);
 
-      await section.getByRole('link', { name: new RegExp(`^${v.list.book}`) }).first().click();
+      await section
+        .getByRole('link', { name: new RegExp(`^${v.list.book}`) })
+        .first()
+        .click();
       await page.waitForURL((url) => url.pathname === `/visits/book/${day.slotIds[0]}`);
       await expect(page.getByRole('heading', { level: 1, name: v.book.title })).toBeVisible();
       await check(page, browser, testInfo, '/visits/book', locale);
@@ -173,12 +184,19 @@ for (const locale of LOCALES) {
   test.describe(`notices (${locale})`, () => {
     test.use({ locale: BROWSER_LOCALE[locale] });
 
-    test('current notices on the notices page, their own page, the home page and the feed; others nowhere', async ({ page, browser }, testInfo) => {
+    test('current notices on the notices page, their own page, the home page and the feed; others nowhere', async ({
+      page,
+      browser,
+    }, testInfo) => {
       const tag = uniqueTag();
       const now = Date.now();
       const current = await seedNotice({ tag: `${tag}-now`, publishedAt: new Date(now - 60_000) });
       const future = await seedNotice({ tag: `${tag}-future`, publishedAt: new Date(now + 3_600_000) });
-      const expired = await seedNotice({ tag: `${tag}-gone`, publishedAt: new Date(now - 7_200_000), expiresAt: new Date(now - 3_600_000) });
+      const expired = await seedNotice({
+        tag: `${tag}-gone`,
+        publishedAt: new Date(now - 7_200_000),
+        expiresAt: new Date(now - 3_600_000),
+      });
 
       await page.goto('/');
       await expect(page.getByTestId('latest-notices').getByRole('link', { name: current.titles[locale] })).toBeVisible();
@@ -220,7 +238,9 @@ for (const locale of LOCALES) {
             root: doc.documentElement.localName,
             namespace: doc.documentElement.namespaceURI,
             self: doc.querySelector('feed > link[rel="self"]')?.getAttribute('href') ?? null,
-            titles: Array.from(doc.getElementsByTagNameNS(atom, 'entry')).map((entry) => entry.getElementsByTagNameNS(atom, 'title')[0]?.textContent ?? ''),
+            titles: Array.from(doc.getElementsByTagNameNS(atom, 'entry')).map(
+              (entry) => entry.getElementsByTagNameNS(atom, 'title')[0]?.textContent ?? '',
+            ),
           };
         }, xml);
         expect(parsed.errors).toBe(0);
@@ -290,7 +310,9 @@ for (const locale of LOCALES) {
     ] as const) {
       const language = v.office.languages[suffix];
       await adminPage.getByLabel(interpolate(v.office.new.fields.place.label, { language }), { exact: true }).fill(text);
-      await adminPage.getByLabel(interpolate(v.office.new.fields.official.label, { language }), { exact: true }).fill(suffix === 'En' ? 'District head' : '区长');
+      await adminPage
+        .getByLabel(interpolate(v.office.new.fields.official.label, { language }), { exact: true })
+        .fill(suffix === 'En' ? 'District head' : '区长');
     }
     await adminPage.getByLabel(v.office.new.fields.slots.label, { exact: true }).fill('09:00-09:30 3\n14:00-14:30 2');
     await adminPage.getByRole('button', { name: v.office.new.submit }).click();
@@ -304,7 +326,12 @@ for (const locale of LOCALES) {
     // …and it is on the portal.
     const citizen = await browser.newPage({ locale: BROWSER_LOCALE[locale] });
     await citizen.goto('/visits');
-    await expect(daySection(citizen, `${locale === 'en' ? 'District reception centre' : locale === 'zh-Hant' ? '區信訪接待中心' : '区信访接待中心'} ${tag}`)).toBeVisible();
+    await expect(
+      daySection(
+        citizen,
+        `${locale === 'en' ? 'District reception centre' : locale === 'zh-Hant' ? '區信訪接待中心' : '区信访接待中心'} ${tag}`,
+      ),
+    ).toBeVisible();
     await citizen.close();
 
     // An administrator writes a notice.
@@ -335,7 +362,9 @@ for (const locale of LOCALES) {
     const row = clerk.getByTestId('appointment-row').filter({ hasText: booking.reference });
     await expect(row).toContainText(`李四 ${tag}`);
     await row.getByRole('button', { name: new RegExp(`^${v.office.mark.ATTENDED}`) }).click();
-    await expect(clerk.getByTestId('appointment-row').filter({ hasText: booking.reference }).getByTestId('appointment-status')).toHaveText(v.status.ATTENDED);
+    await expect(clerk.getByTestId('appointment-row').filter({ hasText: booking.reference }).getByTestId('appointment-status')).toHaveText(
+      v.status.ATTENDED,
+    );
     await clerk.getByRole('link', { name: booking.reference }).click();
     await clerk.waitForURL((url) => url.pathname === `/office/reception/${today.dayId}/appointments/${booking.id}`);
     await expect(clerk.getByRole('heading', { level: 2, name: v.office.appointment.registerTitle })).toBeVisible();

@@ -6,7 +6,11 @@ import os from 'node:os';
 import { startEmbeddedPostgres } from './lib/embedded-postgres.ts';
 import { diffMigrationsToSchema, migrationsDir } from './lib/migrations.ts';
 
-const name = (process.argv[2] ?? '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const name = (process.argv[2] ?? '')
+  .trim()
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, '_')
+  .replace(/^_|_$/g, '');
 if (!name) {
   console.error('usage: npm run db:new-migration -- <name>');
   process.exit(2);
@@ -26,7 +30,10 @@ try {
   if (!sql) {
     console.log('prisma/migrations already matches prisma/schema.prisma; nothing to write');
   } else {
-    const stamp = new Date().toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
+    const stamp = new Date()
+      .toISOString()
+      .replace(/[-:TZ.]/g, '')
+      .slice(0, 14);
     const dir = path.join(migrationsDir, `${stamp}_${name}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'migration.sql'), `${sql}\n`);

@@ -47,7 +47,18 @@ export const ACCEPT_ATTRIBUTE = [
 ].join(',');
 
 /** Why a file was refused; each is a key under attachments:problems. */
-export const FILE_PROBLEMS = ['none', 'empty', 'tooLarge', 'type', 'mismatch', 'damaged', 'metadata', 'tooMany', 'caseFull', 'closed'] as const;
+export const FILE_PROBLEMS = [
+  'none',
+  'empty',
+  'tooLarge',
+  'type',
+  'mismatch',
+  'damaged',
+  'metadata',
+  'tooMany',
+  'caseFull',
+  'closed',
+] as const;
 export type FileProblem = (typeof FILE_PROBLEMS)[number];
 
 /** A refused file (or, for none/tooMany/caseFull/closed, the whole selection), for the form's error summary. */

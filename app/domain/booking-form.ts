@@ -29,7 +29,9 @@ const Representatives = z
  * Checks the booking form. The receipt number and access code are only checked for being there:
  * whether they open a case is for the server to say, with one message for every failure.
  */
-export function validateBooking(raw: Record<string, string | undefined>): { ok: true; value: BookingInput } | { ok: false; errors: BookingErrors } {
+export function validateBooking(
+  raw: Record<string, string | undefined>,
+): { ok: true; value: BookingInput } | { ok: false; errors: BookingErrors } {
   const errors: BookingErrors = {};
   const mode = BOOKING_MODES.find((m) => m === raw.mode);
   if (!mode) errors.mode = 'mode.required';
@@ -40,7 +42,15 @@ export function validateBooking(raw: Record<string, string | undefined>): { ok: 
     if (!text(raw.receiptNo)) errors.receiptNo = 'receiptNo.required';
     if (!text(raw.accessCode)) errors.accessCode = 'accessCode.required';
     if (Object.keys(errors).length > 0 || !representatives.success) return { ok: false, errors };
-    return { ok: true, value: { mode, receiptNo: text(raw.receiptNo).slice(0, 64), accessCode: text(raw.accessCode).slice(0, 64), representatives: representatives.data } };
+    return {
+      ok: true,
+      value: {
+        mode,
+        receiptNo: text(raw.receiptNo).slice(0, 64),
+        accessCode: text(raw.accessCode).slice(0, 64),
+        representatives: representatives.data,
+      },
+    };
   }
 
   const name = text(raw.name);

@@ -1,12 +1,5 @@
 // What a citizen can send, and the statutory class (arts. 29–31) each kind is handled under.
-export const CASE_KINDS = [
-  'SUGGESTION',
-  'OPINION',
-  'COMPLAINT',
-  'HELP_REQUEST',
-  'MISCONDUCT_REPORT',
-  'INQUIRY',
-] as const;
+export const CASE_KINDS = ['SUGGESTION', 'OPINION', 'COMPLAINT', 'HELP_REQUEST', 'MISCONDUCT_REPORT', 'INQUIRY'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
 export type StatutoryClass = 'SUGGESTION_OPINION' | 'REPORT_ACCUSATION' | 'APPEAL_REQUEST';

@@ -83,9 +83,7 @@ export const TERMINAL_STATUSES: ReadonlySet<CaseStatus> = new Set([
 ]);
 
 /** Which stored deadline staff are working against in each status. */
-export function activeDeadlineField(
-  status: CaseStatus,
-): 'acceptDueAt' | 'replyDueAt' | 'reviewDueAt' | 'reReviewDueAt' | null {
+export function activeDeadlineField(status: CaseStatus): 'acceptDueAt' | 'replyDueAt' | 'reviewDueAt' | 'reReviewDueAt' | null {
   switch (status) {
     case 'SUBMITTED':
       return 'acceptDueAt';

@@ -1,11 +1,6 @@
 // What a citizen's file really is, read from its bytes (never from its name or the type the
 // browser claimed), and a file name that is safe to show and to offer as a download name.
-import {
-  ATTACHMENT_LIMITS,
-  FILE_KIND_INFO,
-  type FileError,
-  type FileKind,
-} from './attachment-rules.ts';
+import { ATTACHMENT_LIMITS, FILE_KIND_INFO, type FileError, type FileKind } from './attachment-rules.ts';
 
 export { ATTACHMENT_LIMITS, FILE_KIND_INFO, type FileError, type FileKind };
 
@@ -163,11 +158,63 @@ export function isDocx(bytes: Uint8Array): boolean {
  * whose name says PDF, image, Word, program or web page is not what it claims, and is refused.
  */
 const NOT_PLAIN_TEXT = new Set([
-  'pdf', 'jpg', 'jpeg', 'jpe', 'png', 'webp', 'heic', 'heif', 'gif', 'bmp', 'tif', 'tiff', 'svg', 'svgz',
-  'doc', 'docx', 'docm', 'xls', 'xlsx', 'xlsm', 'ppt', 'pptx', 'odt', 'ods', 'rtf',
-  'zip', 'rar', '7z', 'gz', 'tar', 'exe', 'dll', 'com', 'scr', 'msi', 'apk', 'dmg', 'iso', 'jar',
-  'html', 'htm', 'xhtml', 'shtml', 'mht', 'mhtml', 'xml', 'hta', 'js', 'mjs', 'vbs', 'wsf', 'lnk',
-  'mp3', 'mp4', 'mov', 'avi', 'wav',
+  'pdf',
+  'jpg',
+  'jpeg',
+  'jpe',
+  'png',
+  'webp',
+  'heic',
+  'heif',
+  'gif',
+  'bmp',
+  'tif',
+  'tiff',
+  'svg',
+  'svgz',
+  'doc',
+  'docx',
+  'docm',
+  'xls',
+  'xlsx',
+  'xlsm',
+  'ppt',
+  'pptx',
+  'odt',
+  'ods',
+  'rtf',
+  'zip',
+  'rar',
+  '7z',
+  'gz',
+  'tar',
+  'exe',
+  'dll',
+  'com',
+  'scr',
+  'msi',
+  'apk',
+  'dmg',
+  'iso',
+  'jar',
+  'html',
+  'htm',
+  'xhtml',
+  'shtml',
+  'mht',
+  'mhtml',
+  'xml',
+  'hta',
+  'js',
+  'mjs',
+  'vbs',
+  'wsf',
+  'lnk',
+  'mp3',
+  'mp4',
+  'mov',
+  'avi',
+  'wav',
 ]);
 
 /** The lower-case ending after the last dot, or null. */
@@ -216,9 +263,7 @@ export function cleanFileName(raw: string, kind?: FileKind): string {
   return `${name}${ending}`;
 }
 
-export type FileCheck =
-  | { ok: true; kind: FileKind; fileName: string; contentType: string }
-  | { ok: false; error: FileError };
+export type FileCheck = { ok: true; kind: FileKind; fileName: string; contentType: string } | { ok: false; error: FileError };
 
 /**
  * Checks one received file. `bytes` is null when the upload was not kept because it was over the

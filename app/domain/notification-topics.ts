@@ -13,7 +13,14 @@ export function staffWantsMessage(topic: StaffTopic, muted: readonly string[], r
   return !muted.includes(topic);
 }
 
-export const CITIZEN_TEMPLATES = ['case.received', 'case.accepted', 'case.declined', 'case.forwarded', 'case.extended', 'case.replied'] as const;
+export const CITIZEN_TEMPLATES = [
+  'case.received',
+  'case.accepted',
+  'case.declined',
+  'case.forwarded',
+  'case.extended',
+  'case.replied',
+] as const;
 export type CitizenTemplate = (typeof CITIZEN_TEMPLATES)[number];
 
 export const STAFF_TEMPLATES = ['staff.assigned', 'staff.warningAlert', 'staff.dueSoon', 'staff.overdueDigest'] as const;

@@ -75,7 +75,5 @@ export function tsvectorLiteral(tokens: string[]): string {
     list.push(index + 1);
     positions.set(token, list);
   });
-  return [...positions]
-    .map(([token, at]) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${at.join(',')}`)
-    .join(' ');
+  return [...positions].map(([token, at]) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${at.join(',')}`).join(' ');
 }

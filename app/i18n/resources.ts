@@ -46,9 +46,42 @@ export type Namespace =
 type Bundle = Record<string, unknown>;
 
 export const resources: Record<Locale, Record<Namespace, Bundle>> = {
-  en: { common: enCommon, office: enOffice, 'office-auth': enOfficeAuth, 'office-admin': enOfficeAdmin, 'office-warning': enOfficeWarning, 'visits': enVisits, 'notices': enNotices, 'attachments': enAttachments, 'follow-up': enFollowUp, notifications: enNotifications },
-  'zh-Hans': { common: zhHansCommon, office: zhHansOffice, 'office-auth': zhHansOfficeAuth, 'office-admin': zhHansOfficeAdmin, 'office-warning': zhHansOfficeWarning, 'visits': zhHansVisits, 'notices': zhHansNotices, 'attachments': zhHansAttachments, 'follow-up': zhHansFollowUp, notifications: zhHansNotifications },
-  'zh-Hant': { common: zhHantCommon, office: zhHantOffice, 'office-auth': zhHantOfficeAuth, 'office-admin': zhHantOfficeAdmin, 'office-warning': zhHantOfficeWarning, 'visits': zhHantVisits, 'notices': zhHantNotices, 'attachments': zhHantAttachments, 'follow-up': zhHantFollowUp, notifications: zhHantNotifications },
+  en: {
+    common: enCommon,
+    office: enOffice,
+    'office-auth': enOfficeAuth,
+    'office-admin': enOfficeAdmin,
+    'office-warning': enOfficeWarning,
+    visits: enVisits,
+    notices: enNotices,
+    attachments: enAttachments,
+    'follow-up': enFollowUp,
+    notifications: enNotifications,
+  },
+  'zh-Hans': {
+    common: zhHansCommon,
+    office: zhHansOffice,
+    'office-auth': zhHansOfficeAuth,
+    'office-admin': zhHansOfficeAdmin,
+    'office-warning': zhHansOfficeWarning,
+    visits: zhHansVisits,
+    notices: zhHansNotices,
+    attachments: zhHansAttachments,
+    'follow-up': zhHansFollowUp,
+    notifications: zhHansNotifications,
+  },
+  'zh-Hant': {
+    common: zhHantCommon,
+    office: zhHantOffice,
+    'office-auth': zhHantOfficeAuth,
+    'office-admin': zhHantOfficeAdmin,
+    'office-warning': zhHantOfficeWarning,
+    visits: zhHantVisits,
+    notices: zhHantNotices,
+    attachments: zhHantAttachments,
+    'follow-up': zhHantFollowUp,
+    notifications: zhHantNotifications,
+  },
 };
 
 /**

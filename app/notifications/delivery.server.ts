@@ -160,7 +160,8 @@ async function staffMail(message: Claimed): Promise<{ to: string; facts: StaffFa
 async function compose(message: Claimed, render: RenderOptions): Promise<OutgoingMail> {
   if (!isTemplate(message.template)) throw new Undeliverable(`unknown template ${message.template}`);
   const citizen = message.recipientType === 'CITIZEN';
-  if (citizen !== isCitizenTemplate(message.template)) throw new Undeliverable(`template ${message.template} is not for ${message.recipientType}`);
+  if (citizen !== isCitizenTemplate(message.template))
+    throw new Undeliverable(`template ${message.template} is not for ${message.recipientType}`);
   const { to, facts } = citizen ? await citizenMail(message, message.template) : await staffMail(message);
   const rendered = await renderMessage(message.template, message.locale, facts, render);
   return { id: message.id, to, subject: rendered.subject, text: rendered.text, html: rendered.html, template: message.template };
@@ -178,10 +179,16 @@ function ours(message: Claimed) {
 
 type Outcome = 'sent' | 'retrying' | 'dead';
 
-async function deliverOne(message: Claimed, options: Required<Pick<DeliveryOptions, 'transport' | 'now' | 'log' | 'render'>>): Promise<Outcome> {
+async function deliverOne(
+  message: Claimed,
+  options: Required<Pick<DeliveryOptions, 'transport' | 'now' | 'log' | 'render'>>,
+): Promise<Outcome> {
   // A message whose earlier workers all died mid-send has used up its attempts.
   if (message.attempts > MAX_DELIVERY_ATTEMPTS) {
-    await db().outboxMessage.updateMany({ where: ours(message), data: { status: 'DEAD', lockedUntil: null, lastError: 'gave up: too many attempts' } });
+    await db().outboxMessage.updateMany({
+      where: ours(message),
+      data: { status: 'DEAD', lockedUntil: null, lastError: 'gave up: too many attempts' },
+    });
     return 'dead';
   }
   try {
@@ -190,7 +197,10 @@ async function deliverOne(message: Claimed, options: Required<Pick<DeliveryOptio
   } catch (error) {
     const now = options.now();
     if (error instanceof Undeliverable) {
-      await db().outboxMessage.updateMany({ where: ours(message), data: { status: 'DEAD', lockedUntil: null, lastError: `undeliverable: ${error.message}` } });
+      await db().outboxMessage.updateMany({
+        where: ours(message),
+        data: { status: 'DEAD', lockedUntil: null, lastError: `undeliverable: ${error.message}` },
+      });
       options.log(`[outbox] ${message.id} (${message.template}) undeliverable: ${error.message}`);
       return 'dead';
     }
@@ -199,12 +209,22 @@ async function deliverOne(message: Claimed, options: Required<Pick<DeliveryOptio
       where: ours(message),
       data: dead
         ? { status: 'DEAD', lockedUntil: null, lastError: describe(error) }
-        : { status: 'PENDING', lockedUntil: null, lastError: describe(error), nextAttemptAt: new Date(now.getTime() + retryDelayMs(message.attempts)) },
+        : {
+            status: 'PENDING',
+            lockedUntil: null,
+            lastError: describe(error),
+            nextAttemptAt: new Date(now.getTime() + retryDelayMs(message.attempts)),
+          },
     });
-    options.log(`[outbox] ${message.id} (${message.template}) attempt ${message.attempts} failed${dead ? ', giving up' : ''}: ${describe(error)}`);
+    options.log(
+      `[outbox] ${message.id} (${message.template}) attempt ${message.attempts} failed${dead ? ', giving up' : ''}: ${describe(error)}`,
+    );
     return dead ? 'dead' : 'retrying';
   }
-  const settled = await db().outboxMessage.updateMany({ where: ours(message), data: { status: 'SENT', sentAt: options.now(), lockedUntil: null, lastError: null } });
+  const settled = await db().outboxMessage.updateMany({
+    where: ours(message),
+    data: { status: 'SENT', sentAt: options.now(), lockedUntil: null, lastError: null },
+  });
   if (settled.count === 0) options.log(`[outbox] ${message.id} was taken over by another worker after its lease lapsed`);
   return 'sent';
 }

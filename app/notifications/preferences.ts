@@ -21,7 +21,11 @@ export function topicsForRole(role: Role): readonly StaffTopic[] {
  * The muted list after a save: topics the form offered follow their checkbox; topics it did not
  * offer (another role's, or unknown leftovers) are kept as they were, minus anything unknown.
  */
-export function mutedAfterSave(previous: readonly string[], offered: readonly StaffTopic[], enabled: ReadonlySet<StaffTopic>): StaffTopic[] {
+export function mutedAfterSave(
+  previous: readonly string[],
+  offered: readonly StaffTopic[],
+  enabled: ReadonlySet<StaffTopic>,
+): StaffTopic[] {
   const kept = previous.filter(isStaffTopic).filter((topic) => !offered.includes(topic));
   const muted = offered.filter((topic) => !enabled.has(topic));
   return STAFF_TOPICS.filter((topic) => kept.includes(topic) || muted.includes(topic));

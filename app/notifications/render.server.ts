@@ -10,7 +10,13 @@ import type { i18n } from 'i18next';
 import { z } from 'zod';
 import { WARNING_LEVELS } from '../domain/case-attributes.ts';
 import { activeDeadlineField, type CaseStatus } from '../domain/case-lifecycle.ts';
-import { CITIZEN_TEMPLATES, STAFF_TEMPLATES, type CitizenTemplate, type StaffTemplate, type Template } from '../domain/notification-topics.ts';
+import {
+  CITIZEN_TEMPLATES,
+  STAFF_TEMPLATES,
+  type CitizenTemplate,
+  type StaffTemplate,
+  type Template,
+} from '../domain/notification-topics.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/config.ts';
 import { createI18n } from '../i18n/instance.ts';
 import { resources } from '../i18n/resources.ts';
@@ -21,10 +27,24 @@ const Text = (max: number) => z.string().max(max);
 export const WARNING_REASON_CODES = ['coSigners', 'cluster', 'repeat', 'welfare', 'deadlineMissed'] as const;
 
 /** Which deadline a reminder is about: the statutory ones, and the warning level's response targets. */
-export const DEADLINE_KINDS = ['acceptance', 'reply', 'reviewOpinion', 'reReviewOpinion', 'statutory', 'response', 'progress', 'result'] as const;
+export const DEADLINE_KINDS = [
+  'acceptance',
+  'reply',
+  'reviewOpinion',
+  'reReviewOpinion',
+  'statutory',
+  'response',
+  'progress',
+  'result',
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
-const STATUTORY_KIND = { acceptDueAt: 'acceptance', replyDueAt: 'reply', reviewDueAt: 'reviewOpinion', reReviewDueAt: 'reReviewOpinion' } as const;
+const STATUTORY_KIND = {
+  acceptDueAt: 'acceptance',
+  replyDueAt: 'reply',
+  reviewDueAt: 'reviewOpinion',
+  reReviewDueAt: 'reReviewOpinion',
+} as const;
 
 /** The statutory deadline staff work against in a status (the one stored as nextDueAt). */
 export function statutoryDeadlineKind(status: CaseStatus): DeadlineKind {
@@ -37,9 +57,18 @@ export const CitizenFacts = z.object({
   subject: Text(1000),
   /** When the written reply is due (accepted). */
   replyDueAt: Instant.nullable().default(null),
-  decline: z.object({ reason: Text(10_000), referral: Text(10_000) }).nullable().default(null),
-  forward: z.object({ agency: Text(1000), message: Text(10_000).nullable() }).nullable().default(null),
-  extension: z.object({ reason: Text(10_000), replyDueAt: Instant }).nullable().default(null),
+  decline: z
+    .object({ reason: Text(10_000), referral: Text(10_000) })
+    .nullable()
+    .default(null),
+  forward: z
+    .object({ agency: Text(1000), message: Text(10_000).nullable() })
+    .nullable()
+    .default(null),
+  extension: z
+    .object({ reason: Text(10_000), replyDueAt: Instant })
+    .nullable()
+    .default(null),
 });
 export type CitizenFacts = z.input<typeof CitizenFacts>;
 
@@ -197,14 +226,17 @@ function staffMessage(
   const deadline = t(`deadlines.${deadlineKind}.name`);
   const caseRows: [string, string][] = [[t('fields.receiptNo'), receiptNo]];
   if (facts.level) caseRows.push([t('fields.level'), level]);
-  if (facts.reasons.length > 0) caseRows.push([t('fields.reasons'), facts.reasons.map((r) => t(`reasons.${r}`)).join(t('mail.listSeparator'))]);
+  if (facts.reasons.length > 0)
+    caseRows.push([t('fields.reasons'), facts.reasons.map((r) => t(`reasons.${r}`)).join(t('mail.listSeparator'))]);
   const deadlineRows: [string, string][] = facts.dueAt
     ? [
         [t('fields.deadline'), t(`deadlines.${deadlineKind}.full`)],
         [t('fields.dueAt'), when(facts.dueAt)],
       ]
     : [];
-  const caseLink: Block[] = facts.caseId ? [{ kind: 'link', intro: t('mail.openCase'), url: officeCaseUrl(options.baseUrl, facts.caseId) }] : [];
+  const caseLink: Block[] = facts.caseId
+    ? [{ kind: 'link', intro: t('mail.openCase'), url: officeCaseUrl(options.baseUrl, facts.caseId) }]
+    : [];
   const closing: Block[] = [{ kind: 'paragraph', text: t('mail.staffAutomated') }];
   const greeting: Block = { kind: 'paragraph', text: t('mail.staffGreeting') };
 
@@ -276,7 +308,10 @@ function toText(blocks: Block[], labelSuffix: string): string {
       case 'fields':
         // Long or multi-line values (a reason, a referral) go under their label.
         return block.rows
-          .map(([label, value]) => `${label}${labelSuffix.trimEnd()}${value.includes('\n') || value.length > 60 ? '\n' : labelSuffix.endsWith(' ') ? ' ' : ''}${value}`)
+          .map(
+            ([label, value]) =>
+              `${label}${labelSuffix.trimEnd()}${value.includes('\n') || value.length > 60 ? '\n' : labelSuffix.endsWith(' ') ? ' ' : ''}${value}`,
+          )
           .join('\n');
       case 'link':
         return `${block.intro}\n${block.url}`;

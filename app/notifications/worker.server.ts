@@ -35,14 +35,20 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   const pollMs = options.pollMs ?? config.OUTBOX_POLL_MS;
   const transport = options.transport ?? configuredTransport(log);
 
-  const boss = new PgBoss({ connectionString: config.DATABASE_URL, schema: PGBOSS_SCHEMA, application_name: 'petition-desk-worker', max: 4 });
+  const boss = new PgBoss({
+    connectionString: config.DATABASE_URL,
+    schema: PGBOSS_SCHEMA,
+    application_name: 'petition-desk-worker',
+    max: 4,
+  });
   let stopping = false;
   // Once stopping, a closing connection may still report the database going away: not news.
   boss.on('error', (error) => {
     if (!stopping) log(`[worker] pg-boss: ${error.message}`);
   });
   await boss.start();
-  for (const queue of [SWEEP_QUEUE, DIGEST_QUEUE]) await boss.createQueue(queue, { name: queue, retryLimit: 3, retryDelay: 60, retryBackoff: true });
+  for (const queue of [SWEEP_QUEUE, DIGEST_QUEUE])
+    await boss.createQueue(queue, { name: queue, retryLimit: 3, retryDelay: 60, retryBackoff: true });
   await boss.schedule(SWEEP_QUEUE, SWEEP_CRON, {}, { tz: config.TIME_ZONE });
   await boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz: config.TIME_ZONE });
   await boss.work(SWEEP_QUEUE, async () => {

@@ -229,7 +229,14 @@ export default function SubmitPage() {
           {t('submit.fields.anonymous.label')}
           <span className="choice__hint">{t('submit.fields.anonymous.hint')}</span>
         </Checkbox>
-        <TextField name="name" label={t('submit.fields.name.label')} error={error('name')} defaultValue={values.name} autoComplete="name" width="medium" />
+        <TextField
+          name="name"
+          label={t('submit.fields.name.label')}
+          error={error('name')}
+          defaultValue={values.name}
+          autoComplete="name"
+          width="medium"
+        />
         <TextField
           name="phone"
           type="tel"

@@ -61,12 +61,10 @@ export default function ConfirmationPage() {
       <h2>{t('confirmation.nextTitle')}</h2>
       <ul className="deadline-list">
         <li>
-          {t('confirmation.decisionBy', { days: STATUTORY_LIMITS.acceptanceDays })}{' '}
-          <strong>{formatDate(receipt.acceptDueAt)}</strong>
+          {t('confirmation.decisionBy', { days: STATUTORY_LIMITS.acceptanceDays })} <strong>{formatDate(receipt.acceptDueAt)}</strong>
         </li>
         <li>
-          {t('confirmation.replyBy', { days: STATUTORY_LIMITS.replyDays })}{' '}
-          <strong>{formatDate(receipt.latestReplyDueAt)}</strong>
+          {t('confirmation.replyBy', { days: STATUTORY_LIMITS.replyDays })} <strong>{formatDate(receipt.latestReplyDueAt)}</strong>
         </li>
       </ul>
       <p>{t('confirmation.replyNote')}</p>

@@ -42,8 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const receiptInput = String(form.get('receiptNo') ?? '').slice(0, 64);
   const codeInput = String(form.get('accessCode') ?? '').slice(0, 64);
-  const fail = (error: TrackError, status: number) =>
-    data({ error, receiptNo: receiptInput }, { status, headers: PRIVATE_PAGE_HEADERS });
+  const fail = (error: TrackError, status: number) => data({ error, receiptNo: receiptInput }, { status, headers: PRIVATE_PAGE_HEADERS });
 
   if (!receiptInput.trim() || !codeInput.trim()) return fail('track.errors.missing', 400);
   // Count every attempt, well-formed or not, so guessing is slow whatever is typed.

@@ -21,7 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!view) throw redirect('/track', { headers: { 'Set-Cookie': trackCookie.clear() } });
   const { locale, t } = await translatorFor(request);
   const category = locale === 'en' ? view.category.en : locale === 'zh-Hant' ? view.category.zhHant : view.category.zhHans;
-  return data({ title: t('case.title', { receiptNo: view.receiptNo }), view: { ...view, categoryName: category }, now: new Date().toISOString(), attachments: session ? await caseAttachments(session.caseId) : [] }, { headers: PRIVATE_PAGE_HEADERS });
+  return data(
+    {
+      title: t('case.title', { receiptNo: view.receiptNo }),
+      view: { ...view, categoryName: category },
+      now: new Date().toISOString(),
+      attachments: session ? await caseAttachments(session.caseId) : [],
+    },
+    { headers: PRIVATE_PAGE_HEADERS },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];

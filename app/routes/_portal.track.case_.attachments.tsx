@@ -67,7 +67,8 @@ interface EvidenceFailure {
 function readAnswer(body: unknown): { redirectTo: string } | EvidenceFailure | null {
   if (typeof body !== 'object' || body === null) return null;
   const answer = body as Record<string, unknown>;
-  if (answer.ok === true && typeof answer.redirectTo === 'string' && answer.redirectTo.startsWith('/')) return { redirectTo: answer.redirectTo };
+  if (answer.ok === true && typeof answer.redirectTo === 'string' && answer.redirectTo.startsWith('/'))
+    return { redirectTo: answer.redirectTo };
   if (answer.ok === false && Array.isArray(answer.fileErrors)) return body as EvidenceFailure;
   return null;
 }

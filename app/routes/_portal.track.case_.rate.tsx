@@ -24,7 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view = await publicCaseView(caseId);
   if (!view) throw new Response('Not found', { status: 404 });
   return data(
-    { title: t('follow-up:rate.title'), receiptNo: view.receiptNo, allowed: canRate(view.status, view.rating !== null), current: view.rating },
+    {
+      title: t('follow-up:rate.title'),
+      receiptNo: view.receiptNo,
+      allowed: canRate(view.status, view.rating !== null),
+      current: view.rating,
+    },
     { headers: PRIVATE_PAGE_HEADERS },
   );
 }

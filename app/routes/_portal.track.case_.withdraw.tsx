@@ -23,7 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await translatorFor(request);
   const view = await publicCaseView(caseId);
   if (!view) throw new Response('Not found', { status: 404 });
-  return data({ title: t('follow-up:withdraw.title'), receiptNo: view.receiptNo, allowed: canWithdraw(view.status) }, { headers: PRIVATE_PAGE_HEADERS });
+  return data(
+    { title: t('follow-up:withdraw.title'), receiptNo: view.receiptNo, allowed: canWithdraw(view.status) },
+    { headers: PRIVATE_PAGE_HEADERS },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];

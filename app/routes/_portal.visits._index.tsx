@@ -29,7 +29,11 @@ export default function VisitsPage() {
       <p>
         {t('list.cancelIntro')} <Link to="/visits/cancel">{t('list.cancelLink')}</Link>
       </p>
-      {days.length === 0 ? <p data-testid="no-reception-days">{t('list.none')}</p> : days.map((day) => <ReceptionDay key={day.id} day={day} />)}
+      {days.length === 0 ? (
+        <p data-testid="no-reception-days">{t('list.none')}</p>
+      ) : (
+        days.map((day) => <ReceptionDay key={day.id} day={day} />)
+      )}
     </>
   );
 }

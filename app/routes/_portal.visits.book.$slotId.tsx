@@ -7,7 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { HONEYPOT_FIELD, handleBooking, type BookingValues } from '../appointments.server.ts';
-import { BOOKING_FIELDS, BOOKING_MODES, MAX_REPRESENTATIVES, TOPIC_MAX, type BookingErrors, type BookingField } from '../domain/reception.ts';
+import {
+  BOOKING_FIELDS,
+  BOOKING_MODES,
+  MAX_REPRESENTATIVES,
+  TOPIC_MAX,
+  type BookingErrors,
+  type BookingField,
+} from '../domain/reception.ts';
 import { translatorFor } from '../i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '../portal-cookies.server.ts';
 import { slotForBooking } from '../reception.server.ts';
@@ -131,7 +138,11 @@ export default function BookSlotPage() {
             label={t('book.fields.mode.label')}
             error={error('mode')}
             defaultValue={values.mode}
-            options={BOOKING_MODES.map((mode) => ({ value: mode, label: t(`book.fields.mode.${mode}.label`), hint: t(`book.fields.mode.${mode}.hint`) }))}
+            options={BOOKING_MODES.map((mode) => ({
+              value: mode,
+              label: t(`book.fields.mode.${mode}.label`),
+              hint: t(`book.fields.mode.${mode}.hint`),
+            }))}
           />
 
           <section className="choice-section" aria-labelledby="case-section-title">
@@ -159,7 +170,14 @@ export default function BookSlotPage() {
 
           <section className="choice-section" aria-labelledby="new-section-title">
             <h2 id="new-section-title">{t('book.newSection')}</h2>
-            <TextField name="name" label={t('book.fields.name.label')} error={error('name')} defaultValue={values.name} autoComplete="name" width="medium" />
+            <TextField
+              name="name"
+              label={t('book.fields.name.label')}
+              error={error('name')}
+              defaultValue={values.name}
+              autoComplete="name"
+              width="medium"
+            />
             <TextField
               name="phone"
               type="tel"

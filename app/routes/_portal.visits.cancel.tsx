@@ -26,7 +26,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ ti
 export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await handleCancel(await request.formData(), { clientIp: context.clientIp });
   if (outcome.ok) return data({ cancelled: true as const, error: null, reference: outcome.reference }, { headers: PRIVATE_PAGE_HEADERS });
-  return data({ cancelled: false as const, error: outcome.error, reference: outcome.reference }, { status: outcome.status, headers: PRIVATE_PAGE_HEADERS });
+  return data(
+    { cancelled: false as const, error: outcome.error, reference: outcome.reference },
+    { status: outcome.status, headers: PRIVATE_PAGE_HEADERS },
+  );
 }
 
 export default function CancelBookingPage() {

@@ -24,7 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const carried = bookingCookie.read(request);
   const booking = carried ? await bookingSummary(carried.reference, locale) : null;
   return data(
-    { title: booking ? t('visits:confirmation.title') : t('visits:confirmation.goneTitle'), booking, cancelCode: booking ? (carried?.cancelCode ?? null) : null },
+    {
+      title: booking ? t('visits:confirmation.title') : t('visits:confirmation.goneTitle'),
+      booking,
+      cancelCode: booking ? (carried?.cancelCode ?? null) : null,
+    },
     { headers: PRIVATE_PAGE_HEADERS },
   );
 }

@@ -81,7 +81,12 @@ export default function QueuePage() {
   const orderText = t(`queue.order.${order.sort}.${order.dir}`);
 
   const columns: DataColumn<QueueRow, typeof order.sort>[] = [
-    { id: 'due', sort: 'due', label: t('queue.columns.due'), cell: (row) => (row.nextDueAt ? <DueBadge dueAt={row.nextDueAt} now={now} /> : t('due.none')) },
+    {
+      id: 'due',
+      sort: 'due',
+      label: t('queue.columns.due'),
+      cell: (row) => (row.nextDueAt ? <DueBadge dueAt={row.nextDueAt} now={now} /> : t('due.none')),
+    },
     {
       id: 'receipt',
       label: t('queue.columns.receipt'),
@@ -139,7 +144,13 @@ export default function QueuePage() {
       <Form method="get" className="filters" aria-label={t('queue.filters')}>
         {view ? <input type="hidden" name="view" value={view} /> : null}
         <TextField name="q" label={t('queue.search')} hint={t('queue.searchHint')} defaultValue={filters.q} className="filters__search" />
-        <SelectField name="status" label={t('queue.status')} placeholder={t('queue.openCases')} defaultValue={filters.status} options={statusOptions} />
+        <SelectField
+          name="status"
+          label={t('queue.status')}
+          placeholder={t('queue.openCases')}
+          defaultValue={filters.status}
+          options={statusOptions}
+        />
         <SelectField
           name="kind"
           label={t('queue.kind')}
@@ -147,11 +158,29 @@ export default function QueuePage() {
           defaultValue={filters.kind}
           options={CASE_KINDS.map((k) => ({ value: k, label: tc(`kinds.${k}.label`) }))}
         />
-        <SelectField name="categoryId" label={t('queue.category')} placeholder={t('queue.any')} defaultValue={filters.categoryId} options={options.categories} />
+        <SelectField
+          name="categoryId"
+          label={t('queue.category')}
+          placeholder={t('queue.any')}
+          defaultValue={filters.categoryId}
+          options={options.categories}
+        />
         {isHandler ? null : (
-          <SelectField name="unitId" label={t('queue.unit')} placeholder={t('queue.any')} defaultValue={filters.unitId} options={options.units} />
+          <SelectField
+            name="unitId"
+            label={t('queue.unit')}
+            placeholder={t('queue.any')}
+            defaultValue={filters.unitId}
+            options={options.units}
+          />
         )}
-        <SelectField name="assigneeId" label={t('queue.assignee')} placeholder={t('queue.any')} defaultValue={filters.assigneeId} options={options.handlers} />
+        <SelectField
+          name="assigneeId"
+          label={t('queue.assignee')}
+          placeholder={t('queue.any')}
+          defaultValue={filters.assigneeId}
+          options={options.handlers}
+        />
         <SelectField
           name="warningLevel"
           label={t('queue.warningLevel')}

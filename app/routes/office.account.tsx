@@ -24,7 +24,10 @@ const Changed = z.enum(['password', 'twoFactor', 'notifications']).nullable().ca
 
 /** The preferences form: a checked box ("on") keeps a topic; an absent one turns it off. */
 const On = z.literal('on').optional();
-const PreferencesForm = z.object({ assignment: On, warningAlert: On, dueSoon: On, overdueDigest: On } satisfies Record<StaffTopic, typeof On>);
+const PreferencesForm = z.object({ assignment: On, warningAlert: On, dueSoon: On, overdueDigest: On } satisfies Record<
+  StaffTopic,
+  typeof On
+>);
 
 function unitName(unit: { nameZhHans: string; nameZhHant: string; nameEn: string }, locale: Locale): string {
   return locale === 'en' ? unit.nameEn : locale === 'zh-Hant' ? unit.nameZhHant : unit.nameZhHans;
@@ -148,8 +151,7 @@ export default function AccountPage() {
               t('account.twoFactorOn', { date: formatDate(account.twoFactorSince) })
             ) : (
               <>
-                {t('account.twoFactorOff')}{' '}
-                <Link to="/office/account/two-factor">{t('account.setUpTwoFactor')}</Link>
+                {t('account.twoFactorOff')} <Link to="/office/account/two-factor">{t('account.setUpTwoFactor')}</Link>
               </>
             )}
             {account.twoFactorRequired ? <span className="field__hint">{t('account.twoFactorRequired')}</span> : null}

@@ -71,7 +71,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ kind: 'done' as const, intent: post.data.intent });
   } catch (error) {
     if (error instanceof CaseConflictError) return data({ kind: 'conflict' as const, intent: post.data.intent }, { status: 409 });
-    if (error instanceof CaseActionError) return data({ kind: 'invalid' as const, intent: post.data.intent, code: error.code }, { status: 422 });
+    if (error instanceof CaseActionError)
+      return data({ kind: 'invalid' as const, intent: post.data.intent, code: error.code }, { status: 422 });
     if (error instanceof CaseAccessError) throw new Response(error.status === 404 ? 'Not found' : 'Forbidden', { status: error.status });
     throw error;
   }
@@ -100,7 +101,8 @@ export default function CasePage() {
   const c = page.case;
   const has = (action: CaseAction) => page.actions.includes(action);
   const failedIntent = result && (result.kind === 'invalid' || result.kind === 'conflict') ? result.intent : null;
-  const fieldError = (intent: string) => (result?.kind === 'invalid' && result.intent === intent ? t(`case.errors.${result.code}`) : undefined);
+  const fieldError = (intent: string) =>
+    result?.kind === 'invalid' && result.intent === intent ? t(`case.errors.${result.code}`) : undefined;
   const busy = navigation.state !== 'idle';
   // An assignment fails on the unit, or on a handler who is not in it: the error goes with that field.
   const assignErrorCode = result?.kind === 'invalid' && result.intent === 'assign' ? result.code : null;
@@ -257,7 +259,9 @@ export default function CasePage() {
               <li key={event.id}>
                 <p className="timeline__date">{formatDate(event.at, true)}</p>
                 <p className="timeline__what">
-                  {tc(`events.${event.type}`, { defaultValue: t(`events.${event.type}`, { defaultValue: tw(`events.${event.type}`, { defaultValue: event.type }) }) })}
+                  {tc(`events.${event.type}`, {
+                    defaultValue: t(`events.${event.type}`, { defaultValue: tw(`events.${event.type}`, { defaultValue: event.type }) }),
+                  })}
                   <span className={`event-tag event-tag--${event.visibility}`}>{t(`visibility.${event.visibility}`)}</span>
                 </p>
                 <p className="field__hint">{event.actor ?? t(`actorType.${event.actorType}`)}</p>
@@ -290,16 +294,26 @@ export default function CasePage() {
               {actionForm('accept', <p>{t('case.acceptHint', { days: STATUTORY_LIMITS.replyDays })}</p>, t('case.action.accept'))}
             </ActionPanel>
           ) : null}
-          {has('startWork')
-            ? actionForm('startWork', null, t('case.action.startWork'))
-            : null}
+          {has('startWork') ? actionForm('startWork', null, t('case.action.startWork')) : null}
           {has('decline') ? (
             <ActionPanel action="decline" title={t('case.action.decline')} open={failedIntent === 'decline'}>
               {actionForm(
                 'decline',
                 <>
-                  <TextField id="decline-reason" name="reason" label={t('case.fields.declineReason')} multiline={{ maxLength: 2000, rows: 4 }} error={fieldError('decline')} />
-                  <TextField id="decline-referral" name="referral" label={t('case.fields.referral')} hint={t('case.fields.referralHint')} multiline={{ maxLength: 1000, rows: 3 }} />
+                  <TextField
+                    id="decline-reason"
+                    name="reason"
+                    label={t('case.fields.declineReason')}
+                    multiline={{ maxLength: 2000, rows: 4 }}
+                    error={fieldError('decline')}
+                  />
+                  <TextField
+                    id="decline-referral"
+                    name="referral"
+                    label={t('case.fields.referral')}
+                    hint={t('case.fields.referralHint')}
+                    multiline={{ maxLength: 1000, rows: 3 }}
+                  />
                 </>,
                 t('case.action.decline'),
               )}
@@ -311,7 +325,12 @@ export default function CasePage() {
                 'forward',
                 <>
                   <TextField id="forward-agency" name="agency" label={t('case.fields.agency')} error={fieldError('forward')} />
-                  <TextField id="forward-message" name="message" label={t('case.fields.forwardMessage')} multiline={{ maxLength: 2000, rows: 3 }} />
+                  <TextField
+                    id="forward-message"
+                    name="message"
+                    label={t('case.fields.forwardMessage')}
+                    multiline={{ maxLength: 2000, rows: 3 }}
+                  />
                 </>,
                 t('case.action.forward'),
               )}
@@ -351,8 +370,22 @@ export default function CasePage() {
               {actionForm(
                 'extend',
                 <>
-                  <TextField id="extend-days" name="days" label={t('case.fields.extensionDays')} hint={t('case.fields.extensionHint', { max: STATUTORY_LIMITS.maxExtensionDays })} inputMode="numeric" width="short" error={fieldError('extend')} />
-                  <TextField id="extend-reason" name="reason" label={t('case.fields.extensionReason')} hint={t('case.fields.citizenSees')} multiline={{ maxLength: 2000, rows: 3 }} />
+                  <TextField
+                    id="extend-days"
+                    name="days"
+                    label={t('case.fields.extensionDays')}
+                    hint={t('case.fields.extensionHint', { max: STATUTORY_LIMITS.maxExtensionDays })}
+                    inputMode="numeric"
+                    width="short"
+                    error={fieldError('extend')}
+                  />
+                  <TextField
+                    id="extend-reason"
+                    name="reason"
+                    label={t('case.fields.extensionReason')}
+                    hint={t('case.fields.citizenSees')}
+                    multiline={{ maxLength: 2000, rows: 3 }}
+                  />
                 </>,
                 t('case.action.extend'),
               )}
@@ -373,7 +406,9 @@ export default function CasePage() {
               ) : null}
               {actionForm(
                 'reply',
-                <TextField id="reply-message" name="message"
+                <TextField
+                  id="reply-message"
+                  name="message"
                   label={t('case.fields.reply')}
                   hint={t('case.fields.citizenSees')}
                   multiline={{ maxLength: 20_000, rows: 8 }}
@@ -404,17 +439,41 @@ export default function CasePage() {
           )}
           {has('merge') ? (
             <ActionPanel action="merge" title={t('case.action.merge')} open={failedIntent === 'merge'}>
-              {actionForm('merge', <TextField id="merge-intoReceiptNo" name="intoReceiptNo" label={t('case.fields.mergeInto')} error={fieldError('merge')} />, t('case.action.merge'))}
+              {actionForm(
+                'merge',
+                <TextField id="merge-intoReceiptNo" name="intoReceiptNo" label={t('case.fields.mergeInto')} error={fieldError('merge')} />,
+                t('case.action.merge'),
+              )}
             </ActionPanel>
           ) : null}
           {has('close') ? (
             <ActionPanel action="close" title={t('case.action.close')} open={failedIntent === 'close'}>
-              {actionForm('close', <TextField id="close-message" name="message" label={t('case.fields.closeMessage')} multiline={{ maxLength: 2000, rows: 3 }} />, t('case.action.close'))}
+              {actionForm(
+                'close',
+                <TextField
+                  id="close-message"
+                  name="message"
+                  label={t('case.fields.closeMessage')}
+                  multiline={{ maxLength: 2000, rows: 3 }}
+                />,
+                t('case.action.close'),
+              )}
             </ActionPanel>
           ) : null}
           {has('note') ? (
             <ActionPanel action="note" title={t('case.action.note')} open={failedIntent === 'note'}>
-              {actionForm('note', <TextField id="note-message" name="message" label={t('case.fields.note')} hint={t('case.fields.internalOnly')} multiline={{ maxLength: 5000, rows: 4 }} error={fieldError('note')} />, t('case.action.note'))}
+              {actionForm(
+                'note',
+                <TextField
+                  id="note-message"
+                  name="message"
+                  label={t('case.fields.note')}
+                  hint={t('case.fields.internalOnly')}
+                  multiline={{ maxLength: 5000, rows: 4 }}
+                  error={fieldError('note')}
+                />,
+                t('case.action.note'),
+              )}
             </ActionPanel>
           ) : null}
         </aside>

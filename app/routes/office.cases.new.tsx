@@ -35,7 +35,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, t } = await translatorFor(request);
   const options = await officeOptions(locale);
   return data(
-    { title: t('office:register.title'), categories: options.categories, idempotencyKey: randomBytes(18).toString('base64url'), today: todayInShanghai() },
+    {
+      title: t('office:register.title'),
+      categories: options.categories,
+      idempotencyKey: randomBytes(18).toString('base64url'),
+      today: todayInShanghai(),
+    },
     { headers: PRIVATE_PAGE_HEADERS },
   );
 }
@@ -46,7 +51,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireStaffAllowed(request, canRegisterCases);
   const { locale } = await translatorFor(request);
   const outcome = await registerCase(actor, await request.formData(), locale);
-  if (!outcome.ok) return data({ ok: false as const, errors: outcome.errors, values: outcome.values }, { status: 400, headers: PRIVATE_PAGE_HEADERS });
+  if (!outcome.ok)
+    return data({ ok: false as const, errors: outcome.errors, values: outcome.values }, { status: 400, headers: PRIVATE_PAGE_HEADERS });
   const { receipt } = outcome;
   return data(
     {
@@ -110,7 +116,14 @@ export default function RegisterCasePage() {
           inline
           options={REGISTRATION_CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
         />
-        <TextField name="receivedOn" label={t('register.receivedOn')} hint={t('register.receivedOnHint')} defaultValue={values.receivedOn ?? today} error={error('receivedOn')} width="short" />
+        <TextField
+          name="receivedOn"
+          label={t('register.receivedOn')}
+          hint={t('register.receivedOnHint')}
+          defaultValue={values.receivedOn ?? today}
+          error={error('receivedOn')}
+          width="short"
+        />
         <RadioGroup
           name="kind"
           label={tc('submit.fields.kind.label')}
@@ -129,16 +142,49 @@ export default function RegisterCasePage() {
         />
         <TextField name="area" label={tc('submit.fields.area.label')} error={error('area')} defaultValue={values.area} width="medium" />
         <TextField name="subject" label={tc('submit.fields.subject.label')} error={error('subject')} defaultValue={values.subject} />
-        <TextField name="body" label={tc('submit.fields.body.label')} error={error('body')} defaultValue={values.body} multiline={{ maxLength: LIMITS.bodyMax, rows: 8 }} />
-        <TextField name="coSignerCount" label={tc('submit.fields.coSignerCount.label')} error={error('coSignerCount')} defaultValue={values.coSignerCount ?? '1'} inputMode="numeric" width="short" />
+        <TextField
+          name="body"
+          label={tc('submit.fields.body.label')}
+          error={error('body')}
+          defaultValue={values.body}
+          multiline={{ maxLength: LIMITS.bodyMax, rows: 8 }}
+        />
+        <TextField
+          name="coSignerCount"
+          label={tc('submit.fields.coSignerCount.label')}
+          error={error('coSignerCount')}
+          defaultValue={values.coSignerCount ?? '1'}
+          inputMode="numeric"
+          width="short"
+        />
         <h2>{tc('submit.sections.contact')}</h2>
         <Checkbox name="anonymous" error={error('anonymous')} defaultSelected={values.anonymous === 'yes'}>
           {tc('submit.fields.anonymous.label')}
         </Checkbox>
         <TextField name="name" label={tc('submit.fields.name.label')} error={error('name')} defaultValue={values.name} width="medium" />
-        <TextField name="phone" type="tel" label={tc('submit.fields.phone.label')} hint={tc('submit.fields.phone.hint')} error={error('phone')} defaultValue={values.phone} width="medium" />
-        <TextField name="email" type="email" label={tc('submit.fields.email.label')} error={error('email')} defaultValue={values.email} width="medium" />
-        <TextField name="postalAddress" label={tc('submit.fields.postalAddress.label')} error={error('postalAddress')} defaultValue={values.postalAddress} />
+        <TextField
+          name="phone"
+          type="tel"
+          label={tc('submit.fields.phone.label')}
+          hint={tc('submit.fields.phone.hint')}
+          error={error('phone')}
+          defaultValue={values.phone}
+          width="medium"
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={tc('submit.fields.email.label')}
+          error={error('email')}
+          defaultValue={values.email}
+          width="medium"
+        />
+        <TextField
+          name="postalAddress"
+          label={tc('submit.fields.postalAddress.label')}
+          error={error('postalAddress')}
+          defaultValue={values.postalAddress}
+        />
         <RadioGroup
           name="preferredReplyChannel"
           label={tc('submit.fields.preferredReplyChannel.label')}

@@ -51,7 +51,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const category = await categoryDetail(categoryId, locale);
   if (!category) throw notFound();
   const units = await unitOptions(locale, { keep: category.defaultUnitId });
-  const done = z.enum(DONE).optional().catch(undefined).parse(new URL(request.url).searchParams.get('done') ?? undefined);
+  const done = z
+    .enum(DONE)
+    .optional()
+    .catch(undefined)
+    .parse(new URL(request.url).searchParams.get('done') ?? undefined);
   return data(
     { title: t('office-admin:categories.detail.title', { name: category.name }), category, units, done: done ?? null },
     { headers: NO_STORE_HEADERS },
@@ -72,7 +76,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     switch (intent.data) {
       case 'update': {
         const outcome = await updateCategoryFromForm(form, actor, categoryId, ctx);
-        if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values, refused: null }, { status: 400, headers: NO_STORE_HEADERS });
+        if (!outcome.ok)
+          return data({ errors: outcome.errors, values: outcome.values, refused: null }, { status: 400, headers: NO_STORE_HEADERS });
         return back(outcome.changed ? 'updated' : 'unchanged');
       }
       case 'deactivate': {
@@ -96,7 +101,9 @@ const EDIT_FIELDS: readonly CategoryEditField[] = ['nameZhHans', 'nameZhHant', '
 
 /** Where a field's error message is: names share the wording of the unit pages. */
 function categoryErrorKey(field: CategoryEditField, code: string): string {
-  return field === 'defaultUnitId' || field === 'sortOrder' ? `categories.errors.${field}.${code}` : `referenceData.errors.${field}.${code}`;
+  return field === 'defaultUnitId' || field === 'sortOrder'
+    ? `categories.errors.${field}.${code}`
+    : `referenceData.errors.${field}.${code}`;
 }
 
 export default function CategoryPage() {

@@ -46,7 +46,9 @@ const FIELDS: readonly CategoryField[] = ['code', 'nameZhHans', 'nameZhHant', 'n
 
 /** Where a field's error message is: names and code share the wording of the unit pages. */
 function categoryErrorKey(field: CategoryField, code: string): string {
-  return field === 'defaultUnitId' || field === 'sortOrder' ? `categories.errors.${field}.${code}` : `referenceData.errors.${field}.${code}`;
+  return field === 'defaultUnitId' || field === 'sortOrder'
+    ? `categories.errors.${field}.${code}`
+    : `referenceData.errors.${field}.${code}`;
 }
 
 export default function CategoriesPage() {
@@ -127,7 +129,10 @@ export default function CategoriesPage() {
           spellCheck={false}
           width="medium"
         />
-        <LocalizedNameFields errors={{ nameZhHans: error('nameZhHans'), nameZhHant: error('nameZhHant'), nameEn: error('nameEn') }} values={values} />
+        <LocalizedNameFields
+          errors={{ nameZhHans: error('nameZhHans'), nameZhHant: error('nameZhHant'), nameEn: error('nameEn') }}
+          values={values}
+        />
         <SelectField
           name="defaultUnitId"
           label={t('categories.fields.defaultUnitId.label')}

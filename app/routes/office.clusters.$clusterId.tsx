@@ -45,7 +45,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   try {
     const page = await clusterPage(actor, clusterId, now);
-    return data({ ...page, pageTitle: t('office-warning:cluster.title', { title: page.title }), now: now.toISOString() }, { headers: PRIVATE_PAGE_HEADERS });
+    return data(
+      { ...page, pageTitle: t('office-warning:cluster.title', { title: page.title }), now: now.toISOString() },
+      { headers: PRIVATE_PAGE_HEADERS },
+    );
   } catch (error) {
     rethrow(error);
   }

@@ -37,7 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t } = await translatorFor(request);
   const notice = await noticeForOffice(actor, id);
   if (!notice) throw notFound();
-  const done = z.enum(DONE).optional().catch(undefined).parse(new URL(request.url).searchParams.get('done') ?? undefined);
+  const done = z
+    .enum(DONE)
+    .optional()
+    .catch(undefined)
+    .parse(new URL(request.url).searchParams.get('done') ?? undefined);
   return data(
     { title: t('notices:office.edit.title'), notice, done: done ?? null, today: isoDate(civilDateIn(new Date(), env().TIME_ZONE)) },
     { headers: PRIVATE_PAGE_HEADERS },

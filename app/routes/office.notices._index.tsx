@@ -17,7 +17,10 @@ export const headers = privatePageHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireStaffAllowed(request, canManageNotices);
   const { locale, t } = await translatorFor(request);
-  return data({ title: t('notices:office.list.title'), notices: await listNoticesForOffice(actor, locale) }, { headers: PRIVATE_PAGE_HEADERS });
+  return data(
+    { title: t('notices:office.list.title'), notices: await listNoticesForOffice(actor, locale) },
+    { headers: PRIVATE_PAGE_HEADERS },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);

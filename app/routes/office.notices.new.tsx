@@ -22,7 +22,10 @@ export const headers = privatePageHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaffAllowed(request, canManageNotices);
   const { t } = await translatorFor(request);
-  return data({ title: t('notices:office.new.title'), today: isoDate(civilDateIn(new Date(), env().TIME_ZONE)) }, { headers: PRIVATE_PAGE_HEADERS });
+  return data(
+    { title: t('notices:office.new.title'), today: isoDate(civilDateIn(new Date(), env().TIME_ZONE)) },
+    { headers: PRIVATE_PAGE_HEADERS },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);

@@ -42,9 +42,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { locale, t } = await translatorFor(request);
   const day = await receptionDayForOffice(actor, dayId, locale, { ipAddress: context.clientIp });
   if (!day) throw notFound();
-  const done = z.enum(DONE).optional().catch(undefined).parse(new URL(request.url).searchParams.get('done') ?? undefined);
+  const done = z
+    .enum(DONE)
+    .optional()
+    .catch(undefined)
+    .parse(new URL(request.url).searchParams.get('done') ?? undefined);
   return data(
-    { title: t('visits:office.day.title'), day, done: done ?? null, canManage: canManageReceptionDays(actor), canHandle: canHandleReceptionDays(actor) },
+    {
+      title: t('visits:office.day.title'),
+      day,
+      done: done ?? null,
+      canManage: canManageReceptionDays(actor),
+      canHandle: canHandleReceptionDays(actor),
+    },
     { headers: PRIVATE_PAGE_HEADERS },
   );
 }
@@ -146,7 +156,13 @@ export default function ReceptionDayPage() {
                   </thead>
                   <tbody>
                     {slot.appointments.map((appointment) => (
-                      <AppointmentRow key={appointment.id} dayId={day.id} appointment={appointment} attendanceOpen={day.attendanceOpen} busy={busy} />
+                      <AppointmentRow
+                        key={appointment.id}
+                        dayId={day.id}
+                        appointment={appointment}
+                        attendanceOpen={day.attendanceOpen}
+                        busy={busy}
+                      />
                     ))}
                   </tbody>
                 </table>

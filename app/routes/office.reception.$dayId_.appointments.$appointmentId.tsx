@@ -49,7 +49,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const appointment = await appointmentForOffice(actor, dayId, appointmentId, locale, { ipAddress: context.clientIp });
   if (!appointment) throw notFound();
   const categories = appointment.case ? [] : (await officeOptions(locale)).categories;
-  const done = z.enum(DONE).optional().catch(undefined).parse(new URL(request.url).searchParams.get('done') ?? undefined);
+  const done = z
+    .enum(DONE)
+    .optional()
+    .catch(undefined)
+    .parse(new URL(request.url).searchParams.get('done') ?? undefined);
   return data(
     {
       title: t('visits:office.appointment.title', { reference: appointment.reference }),
@@ -88,7 +92,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.ok) return redirect(`${here}?done=visitRecorded`, { status: 303 });
     if (result.error === 'notFound') throw notFound();
     if (result.error === 'invalid') {
-      return data({ kind: 'visitInvalid' as const, fieldError: result.fieldError, values: result.values }, { status: 400, headers: PRIVATE_PAGE_HEADERS });
+      return data(
+        { kind: 'visitInvalid' as const, fieldError: result.fieldError, values: result.values },
+        { status: 400, headers: PRIVATE_PAGE_HEADERS },
+      );
     }
     return refused(result.error);
   }
@@ -107,7 +114,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (result.error === 'notFound') throw notFound();
   if (result.error === 'invalid') {
-    return data({ kind: 'registerInvalid' as const, errors: result.errors, values: result.values }, { status: 400, headers: PRIVATE_PAGE_HEADERS });
+    return data(
+      { kind: 'registerInvalid' as const, errors: result.errors, values: result.values },
+      { status: 400, headers: PRIVATE_PAGE_HEADERS },
+    );
   }
   return refused(result.error);
 }
@@ -152,7 +162,8 @@ export default function AppointmentPage() {
     const key = registerErrors[field];
     return key ? tc(`submit.errors.${key}`) : undefined;
   };
-  const visitError = result?.kind === 'visitInvalid' ? t(`office.appointment.errors.note.${result.fieldError}`, { max: VISIT_NOTE_MAX }) : undefined;
+  const visitError =
+    result?.kind === 'visitInvalid' ? t(`office.appointment.errors.note.${result.fieldError}`, { max: VISIT_NOTE_MAX }) : undefined;
   const summary = [
     ...(result?.kind === 'refused' ? [{ message: t(`office.appointment.errors.${result.error}`) }] : []),
     ...(visitError ? [{ field: 'note', message: visitError }] : []),
@@ -173,7 +184,10 @@ export default function AppointmentPage() {
         <div>
           <dt>{t('book.when')}</dt>
           <dd>
-            {t('book.whenValue', { date: format.day(appointment.day.date), time: format.timeRange(appointment.slot.startsAt, appointment.slot.endsAt) })}
+            {t('book.whenValue', {
+              date: format.day(appointment.day.date),
+              time: format.timeRange(appointment.slot.startsAt, appointment.slot.endsAt),
+            })}
           </dd>
         </div>
         <div>
@@ -237,7 +251,9 @@ export default function AppointmentPage() {
         <section aria-labelledby="record-visit-title">
           <h2 id="record-visit-title">{t('office.appointment.recordTitle')}</h2>
           {appointment.visitRecordedAt ? (
-            <p data-testid="visit-recorded">{t('office.appointment.recordedOn', { date: formatDate(appointment.visitRecordedAt, true) })}</p>
+            <p data-testid="visit-recorded">
+              {t('office.appointment.recordedOn', { date: formatDate(appointment.visitRecordedAt, true) })}
+            </p>
           ) : (
             <Form method="post" noValidate className="form">
               <input type="hidden" name="intent" value="recordVisit" />
@@ -281,8 +297,19 @@ export default function AppointmentPage() {
               options={categories}
               noMatches={t('office.appointment.noMatches')}
             />
-            <TextField name="area" label={tc('submit.fields.area.label')} error={registerError('area')} defaultValue={registerValues.area} width="medium" />
-            <TextField name="subject" label={tc('submit.fields.subject.label')} error={registerError('subject')} defaultValue={registerValues.subject} />
+            <TextField
+              name="area"
+              label={tc('submit.fields.area.label')}
+              error={registerError('area')}
+              defaultValue={registerValues.area}
+              width="medium"
+            />
+            <TextField
+              name="subject"
+              label={tc('submit.fields.subject.label')}
+              error={registerError('subject')}
+              defaultValue={registerValues.subject}
+            />
             <TextField
               name="body"
               label={tc('submit.fields.body.label')}
@@ -302,7 +329,13 @@ export default function AppointmentPage() {
             <Checkbox name="anonymous" error={registerError('anonymous')} defaultSelected={registerValues.anonymous === 'yes'}>
               {tc('submit.fields.anonymous.label')}
             </Checkbox>
-            <TextField name="name" label={tc('submit.fields.name.label')} error={registerError('name')} defaultValue={registerValues.name} width="medium" />
+            <TextField
+              name="name"
+              label={tc('submit.fields.name.label')}
+              error={registerError('name')}
+              defaultValue={registerValues.name}
+              width="medium"
+            />
             <TextField
               name="phone"
               type="tel"
@@ -312,7 +345,14 @@ export default function AppointmentPage() {
               defaultValue={registerValues.phone}
               width="medium"
             />
-            <TextField name="email" type="email" label={tc('submit.fields.email.label')} error={registerError('email')} defaultValue={registerValues.email} width="medium" />
+            <TextField
+              name="email"
+              type="email"
+              label={tc('submit.fields.email.label')}
+              error={registerError('email')}
+              defaultValue={registerValues.email}
+              width="medium"
+            />
             <TextField
               name="postalAddress"
               label={tc('submit.fields.postalAddress.label')}

@@ -19,7 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireStaffAllowed(request, canViewReceptionDays);
   const { locale, t } = await translatorFor(request);
   const days = await listReceptionDaysForOffice(locale);
-  return data({ title: t('visits:office.list.title'), ...days, canManage: canManageReceptionDays(actor) }, { headers: PRIVATE_PAGE_HEADERS });
+  return data(
+    { title: t('visits:office.list.title'), ...days, canManage: canManageReceptionDays(actor) },
+    { headers: PRIVATE_PAGE_HEADERS },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);

@@ -33,7 +33,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireStaffAllowed(request, canManageReceptionDays);
   const outcome = await createReceptionDay(actor, await request.formData());
   if (!outcome.ok) {
-    return data({ errors: outcome.errors, values: outcome.values, slotLine: outcome.slotLine }, { status: 400, headers: PRIVATE_PAGE_HEADERS });
+    return data(
+      { errors: outcome.errors, values: outcome.values, slotLine: outcome.slotLine },
+      { status: 400, headers: PRIVATE_PAGE_HEADERS },
+    );
   }
   return redirect(`/office/reception/${outcome.id}?done=created`, { status: 303 });
 }
@@ -96,7 +99,14 @@ export default function NewReceptionDayPage() {
             );
           }),
         )}
-        <CheckboxList name="unitIds" legend={t('office.new.fields.unitIds.legend')} hint={t('office.new.fields.unitIds.hint')} options={units} selected={values.unitIds ?? []} error={error('unitIds')} />
+        <CheckboxList
+          name="unitIds"
+          legend={t('office.new.fields.unitIds.legend')}
+          hint={t('office.new.fields.unitIds.hint')}
+          options={units}
+          selected={values.unitIds ?? []}
+          error={error('unitIds')}
+        />
         <CheckboxList
           name="categoryIds"
           legend={t('office.new.fields.categoryIds.legend')}

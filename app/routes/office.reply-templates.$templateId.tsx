@@ -47,9 +47,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t } = await translatorFor(request);
   const template = await replyTemplateDetail(templateId);
   if (!template) throw notFound();
-  const done = z.enum(DONE).optional().catch(undefined).parse(new URL(request.url).searchParams.get('done') ?? undefined);
+  const done = z
+    .enum(DONE)
+    .optional()
+    .catch(undefined)
+    .parse(new URL(request.url).searchParams.get('done') ?? undefined);
   return data(
-    { title: t('office-admin:replyTemplates.detail.title', { title: template.title }), template, bodyMax: TEMPLATE_BODY_MAX, done: done ?? null },
+    {
+      title: t('office-admin:replyTemplates.detail.title', { title: template.title }),
+      template,
+      bodyMax: TEMPLATE_BODY_MAX,
+      done: done ?? null,
+    },
     { headers: NO_STORE_HEADERS },
   );
 }
@@ -90,7 +99,12 @@ export default function ReplyTemplatePage() {
   const formatDate = useFormatDate();
   const errors: Partial<Record<ReplyTemplateField, string>> = actionData?.errors ?? {};
   const posted: ReplyTemplateValues | null = actionData?.values ?? null;
-  const values: ReplyTemplateValues = posted ?? { kind: template.kind, locale: template.locale, title: template.title, body: template.body };
+  const values: ReplyTemplateValues = posted ?? {
+    kind: template.kind,
+    locale: template.locale,
+    title: template.title,
+    body: template.body,
+  };
   const error = (field: ReplyTemplateField) => {
     const code = errors[field];
     return code ? t(`replyTemplates.errors.${field}.${code}`) : undefined;

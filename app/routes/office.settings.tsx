@@ -43,7 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaffAllowed(request, canManageSettings);
   const { t } = await translatorFor(request);
   const [crisisLines, clustering] = await Promise.all([settingState('crisisLines'), settingState('clustering')]);
-  const saved = z.enum(SAVED).optional().catch(undefined).parse(new URL(request.url).searchParams.get('saved') ?? undefined);
+  const saved = z
+    .enum(SAVED)
+    .optional()
+    .catch(undefined)
+    .parse(new URL(request.url).searchParams.get('saved') ?? undefined);
   return data(
     {
       title: t('office-admin:settings.title'),
@@ -85,7 +89,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const outcome = await saveClusteringFromForm(form, actor, ctx);
   if (!outcome.ok) {
-    return data({ crisisLines: null, clustering: { errors: outcome.errors, values: outcome.values } }, { status: 400, headers: NO_STORE_HEADERS });
+    return data(
+      { crisisLines: null, clustering: { errors: outcome.errors, values: outcome.values } },
+      { status: 400, headers: NO_STORE_HEADERS },
+    );
   }
   return saved(outcome.changed);
 }
@@ -117,7 +124,10 @@ export default function SettingsPage() {
   const clusteringError = (field: ClusteringField) => {
     const code = clusteringErrors[field];
     return code
-      ? t(`settings.clustering.errors.${field}.${code}`, { min: decimal.format(limits.similarityMin), max: decimal.format(limits.similarityMax) })
+      ? t(`settings.clustering.errors.${field}.${code}`, {
+          min: decimal.format(limits.similarityMin),
+          max: decimal.format(limits.similarityMax),
+        })
       : undefined;
   };
   const summary = [
@@ -180,7 +190,10 @@ export default function SettingsPage() {
         <TextField
           name="similarity"
           label={t('settings.clustering.similarity.label')}
-          hint={t('settings.clustering.similarity.hint', { min: decimal.format(limits.similarityMin), max: decimal.format(limits.similarityMax) })}
+          hint={t('settings.clustering.similarity.hint', {
+            min: decimal.format(limits.similarityMin),
+            max: decimal.format(limits.similarityMax),
+          })}
           error={clusteringError('similarity')}
           defaultValue={clusteringValues.similarity ?? String(clustering.value.similarity)}
           autoComplete="off"

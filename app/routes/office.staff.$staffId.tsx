@@ -1,14 +1,7 @@
 // /office/staff/:staffId: one account. Change its role and unit, deactivate or reactivate it, end
 // all its sessions, and reset its two-step verification when its holder lost the authenticator.
 // Admins only; every change is audited in app/staff-admin.server.ts.
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -68,9 +61,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale, t } = await translatorFor(request);
   const [person, units] = await Promise.all([staffDetail(staffId, locale), listActiveUnits(locale)]);
   if (!person) throw notFound();
-  const done = z.enum(DONE).optional().catch(undefined).parse(new URL(request.url).searchParams.get('done') ?? undefined);
+  const done = z
+    .enum(DONE)
+    .optional()
+    .catch(undefined)
+    .parse(new URL(request.url).searchParams.get('done') ?? undefined);
   return data(
-    { title: t('office-admin:staff.detail.title', { name: person.name }), person, units, isSelf: person.id === actor.id, done: done ?? null },
+    {
+      title: t('office-admin:staff.detail.title', { name: person.name }),
+      person,
+      units,
+      isSelf: person.id === actor.id,
+      done: done ?? null,
+    },
     { headers: NO_STORE_HEADERS },
   );
 }

@@ -113,7 +113,11 @@ export default function StaffListPage() {
         </>
       ),
     },
-    { id: 'twoFactor', label: t('staff.columns.twoFactor'), cell: (person) => (person.totpEnabled ? t('staff.twoFactor.on') : t('staff.twoFactor.off')) },
+    {
+      id: 'twoFactor',
+      label: t('staff.columns.twoFactor'),
+      cell: (person) => (person.totpEnabled ? t('staff.twoFactor.on') : t('staff.twoFactor.off')),
+    },
     {
       id: 'lastSignIn',
       sort: 'lastSignIn',

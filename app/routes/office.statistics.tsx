@@ -103,14 +103,25 @@ export default function StatisticsPage() {
       <p>
         {s.satisfaction.average === null
           ? t('follow-up:statistics.none')
-          : t('follow-up:statistics.summary', { rated: n(s.satisfaction.rated), average: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(s.satisfaction.average) })}
+          : t('follow-up:statistics.summary', {
+              rated: n(s.satisfaction.rated),
+              average: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(s.satisfaction.average),
+            })}
       </p>
       <CountTable
         id="stats-satisfaction"
         keyHeading={t('follow-up:rate.rating')}
         rows={[
-          ...s.satisfaction.byRating.map((row) => ({ key: `rating-${row.key}`, label: t(`follow-up:rate.scale.${row.key}`), count: row.count })),
-          ...s.satisfaction.bySolved.map((row) => ({ key: `solved-${row.key}`, label: `${t('follow-up:rate.solved')} ${t(`follow-up:rate.solvedOptions.${row.key}`)}`, count: row.count })),
+          ...s.satisfaction.byRating.map((row) => ({
+            key: `rating-${row.key}`,
+            label: t(`follow-up:rate.scale.${row.key}`),
+            count: row.count,
+          })),
+          ...s.satisfaction.bySolved.map((row) => ({
+            key: `solved-${row.key}`,
+            label: `${t('follow-up:rate.solved')} ${t(`follow-up:rate.solvedOptions.${row.key}`)}`,
+            count: row.count,
+          })),
         ]}
         format={n}
       />

@@ -51,8 +51,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const unit = await unitDetail(unitId, locale);
   if (!unit) throw notFound();
   const parents = await unitOptions(locale, { keep: unit.parentId, excludeSubtreeOf: unit.id });
-  const done = z.enum(DONE).optional().catch(undefined).parse(new URL(request.url).searchParams.get('done') ?? undefined);
-  return data({ title: t('office-admin:units.detail.title', { name: unit.name }), unit, parents, done: done ?? null }, { headers: NO_STORE_HEADERS });
+  const done = z
+    .enum(DONE)
+    .optional()
+    .catch(undefined)
+    .parse(new URL(request.url).searchParams.get('done') ?? undefined);
+  return data(
+    { title: t('office-admin:units.detail.title', { name: unit.name }), unit, parents, done: done ?? null },
+    { headers: NO_STORE_HEADERS },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
@@ -69,7 +76,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     switch (intent.data) {
       case 'update': {
         const outcome = await updateUnitFromForm(form, actor, unitId, ctx);
-        if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values, refused: null }, { status: 400, headers: NO_STORE_HEADERS });
+        if (!outcome.ok)
+          return data({ errors: outcome.errors, values: outcome.values, refused: null }, { status: 400, headers: NO_STORE_HEADERS });
         return back(outcome.changed ? 'updated' : 'unchanged');
       }
       case 'deactivate': {
@@ -142,11 +150,7 @@ export default function UnitPage() {
         <div>
           <dt>{t('units.fields.parentId.label')}</dt>
           <dd>
-            {unit.parent ? (
-              <Link to={`/office/units/${unit.parent.id}`}>{unit.parent.name}</Link>
-            ) : (
-              t('units.fields.parentId.placeholder')
-            )}
+            {unit.parent ? <Link to={`/office/units/${unit.parent.id}`}>{unit.parent.name}</Link> : t('units.fields.parentId.placeholder')}
           </dd>
         </div>
         <div>

@@ -79,7 +79,10 @@ export default function UnitsPage() {
           spellCheck={false}
           width="medium"
         />
-        <LocalizedNameFields errors={{ nameZhHans: error('nameZhHans'), nameZhHant: error('nameZhHant'), nameEn: error('nameEn') }} values={values} />
+        <LocalizedNameFields
+          errors={{ nameZhHans: error('nameZhHans'), nameZhHant: error('nameZhHant'), nameEn: error('nameEn') }}
+          values={values}
+        />
         <SelectField
           name="parentId"
           label={t('units.fields.parentId.label')}

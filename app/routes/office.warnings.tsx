@@ -22,7 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await translatorFor(request);
   const now = new Date();
   const board = await earlyWarningBoard(actor, now);
-  return data({ title: t('office-warning:board.title'), ...board, canSeeClusters: canViewClusters(actor), now: now.toISOString() }, { headers: PRIVATE_PAGE_HEADERS });
+  return data(
+    { title: t('office-warning:board.title'), ...board, canSeeClusters: canViewClusters(actor), now: now.toISOString() },
+    { headers: PRIVATE_PAGE_HEADERS },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];

@@ -39,7 +39,8 @@ const WeakDetail = z.enum(['tooShort', 'tooLong', 'containsEmail', 'tooSimple', 
 
 async function signedInSession(request: Request): Promise<StaffSession> {
   const session = await currentSession(request);
-  if (!session) throw redirect(`/office/sign-in?redirectTo=${encodeURIComponent('/office/account/password')}`, { headers: PRIVATE_PAGE_HEADERS });
+  if (!session)
+    throw redirect(`/office/sign-in?redirectTo=${encodeURIComponent('/office/account/password')}`, { headers: PRIVATE_PAGE_HEADERS });
   if (!session.fullySignedIn) throw redirect('/office/sign-in/code', { headers: PRIVATE_PAGE_HEADERS });
   return session;
 }
@@ -71,7 +72,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     data({ errors, formError }, { status, headers: PRIVATE_PAGE_HEADERS });
 
   const parsed = PasswordForm.safeParse(raw);
-  const mismatch = typeof raw.newPassword === 'string' && typeof raw.confirmPassword === 'string' && raw.confirmPassword !== '' && raw.newPassword !== raw.confirmPassword;
+  const mismatch =
+    typeof raw.newPassword === 'string' &&
+    typeof raw.confirmPassword === 'string' &&
+    raw.confirmPassword !== '' &&
+    raw.newPassword !== raw.confirmPassword;
   if (!parsed.success || mismatch) {
     const fieldErrors: Partial<Record<Field, string[]>> = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
     return fail(400, {
@@ -125,21 +130,30 @@ export default function PasswordPage() {
       <h1>{forced ? t('password.forcedTitle') : t('password.title')}</h1>
       {forced ? <p className="notice">{t('password.forcedLead')}</p> : null}
       <Form method="post" noValidate className="form">
-        <TextField type="password" width="medium" spellCheck={false}
+        <TextField
+          type="password"
+          width="medium"
+          spellCheck={false}
           name="currentPassword"
           label={t('password.fields.currentPassword.label')}
           hint={forced ? t('password.fields.currentPassword.forcedHint') : undefined}
           error={error('currentPassword')}
           autoComplete="current-password"
         />
-        <TextField type="password" width="medium" spellCheck={false}
+        <TextField
+          type="password"
+          width="medium"
+          spellCheck={false}
           name="newPassword"
           label={t('password.fields.newPassword.label')}
           hint={t('password.fields.newPassword.hint', { min: minLength })}
           error={error('newPassword')}
           autoComplete="new-password"
         />
-        <TextField type="password" width="medium" spellCheck={false}
+        <TextField
+          type="password"
+          width="medium"
+          spellCheck={false}
           name="confirmPassword"
           label={t('password.fields.confirmPassword.label')}
           error={error('confirmPassword')}
@@ -147,7 +161,11 @@ export default function PasswordPage() {
         />
         <div className="actions">
           <Button isDisabled={submitting}>{submitting ? t('password.submitting') : t('password.submit')}</Button>
-          {forced ? null : <Link to="/office/account" className="action-link">{t('password.cancel')}</Link>}
+          {forced ? null : (
+            <Link to="/office/account" className="action-link">
+              {t('password.cancel')}
+            </Link>
+          )}
         </div>
       </Form>
       {forced ? (

@@ -75,7 +75,8 @@ async function freshSetup(session: StaffSession, issuer: string): Promise<SetupV
 
 async function signedInSession(request: Request): Promise<StaffSession> {
   const session = await currentSession(request);
-  if (!session) throw redirect(`/office/sign-in?redirectTo=${encodeURIComponent('/office/account/two-factor')}`, { headers: PRIVATE_PAGE_HEADERS });
+  if (!session)
+    throw redirect(`/office/sign-in?redirectTo=${encodeURIComponent('/office/account/two-factor')}`, { headers: PRIVATE_PAGE_HEADERS });
   if (!session.fullySignedIn) throw redirect('/office/sign-in/code', { headers: PRIVATE_PAGE_HEADERS });
   return session;
 }
@@ -108,7 +109,12 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 const CodeField = z
   .string('missing')
   .transform((value) => value.replace(/\s/g, ''))
-  .pipe(z.string().min(1, 'missing').regex(/^\d{6}$/, 'format'));
+  .pipe(
+    z
+      .string()
+      .min(1, 'missing')
+      .regex(/^\d{6}$/, 'format'),
+  );
 
 interface ActionResult {
   error: string | null;
@@ -212,7 +218,11 @@ function SetUp({ setup, error, required }: { setup: SetupView; error: string | n
         />
         <div className="actions">
           <Button isDisabled={submitting}>{submitting ? t('twoFactor.submitting') : t('twoFactor.submit')}</Button>
-          {required ? null : <Link to="/office/account" className="action-link">{t('twoFactor.cancel')}</Link>}
+          {required ? null : (
+            <Link to="/office/account" className="action-link">
+              {t('twoFactor.cancel')}
+            </Link>
+          )}
         </div>
       </Form>
       {required ? (

@@ -18,7 +18,6 @@ export const links = officeLinks;
 /** Longer than any real password: refused before hashing, so a huge body costs no argon2 time. */
 const PASSWORD_INPUT_MAX = 1024;
 
-
 const SignInForm = z.object({
   email: z.string('emailMissing').trim().min(1, 'emailMissing').max(254, 'emailFormat').pipe(z.email('emailFormat')),
   password: z.string('passwordMissing').min(1, 'passwordMissing'),
@@ -73,7 +72,11 @@ export default function SignInPage() {
   const { t } = useTranslation('office-auth');
   const formError = actionData?.formError;
   const fieldErrors: FieldErrors = actionData?.fieldErrors ?? {};
-  const emailError = fieldErrors.email ? t(`signIn.errors.${fieldErrors.email}`) : formError === 'invalid' ? t('signIn.errors.invalid') : undefined;
+  const emailError = fieldErrors.email
+    ? t(`signIn.errors.${fieldErrors.email}`)
+    : formError === 'invalid'
+      ? t('signIn.errors.invalid')
+      : undefined;
   const passwordError = fieldErrors.password ? t(`signIn.errors.${fieldErrors.password}`) : undefined;
   const summary = [
     ...(formError === 'rateLimited' ? [{ message: t('signIn.errors.rateLimited') }] : []),
@@ -99,7 +102,15 @@ export default function SignInPage() {
           spellCheck={false}
           width="medium"
         />
-        <TextField type="password" width="medium" spellCheck={false} name="password" label={t('signIn.fields.password.label')} error={passwordError} autoComplete="current-password" />
+        <TextField
+          type="password"
+          width="medium"
+          spellCheck={false}
+          name="password"
+          label={t('signIn.fields.password.label')}
+          error={passwordError}
+          autoComplete="current-password"
+        />
         <Button isDisabled={submitting}>{submitting ? t('signIn.submitting') : t('signIn.submit')}</Button>
       </Form>
       <h2>{t('signIn.helpTitle')}</h2>

@@ -15,7 +15,6 @@ import { TextField } from '../ui/text-field.tsx';
 
 export const links = officeLinks;
 
-
 /** What is still required after both factors (a one-time password to replace), else where the person was going. */
 function nextStep(session: StaffSession, request: Request): string {
   if (session.actor.mustChangePassword) return '/office/account/password';

@@ -56,7 +56,10 @@ function canonicalQuery(url: URL): string {
 
 /** 20150830T123600Z */
 export function amzDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export interface Signed {

@@ -84,7 +84,15 @@ export function TrackCaseFiles({ attachments, status }: { attachments: readonly 
 }
 
 /** The office case page's section: every file of the case, downloads audited. */
-export function OfficeCaseFiles({ caseId, attachments, withheld = false }: { caseId: string; attachments: readonly AttachmentItem[]; withheld?: boolean }) {
+export function OfficeCaseFiles({
+  caseId,
+  attachments,
+  withheld = false,
+}: {
+  caseId: string;
+  attachments: readonly AttachmentItem[];
+  withheld?: boolean;
+}) {
   const { t } = useTranslation('attachments');
   if (withheld) {
     return (

@@ -49,7 +49,8 @@ export function FollowUpOptions({ view, now }: { view: FollowUpView; now: string
           ) : null}
           {reReview ? (
             <li>
-              <Link to="/track/case/review">{t('options.reReview')}</Link> {t('options.by', { date: formatDate(view.reReviewRequestDueAt!) })}
+              <Link to="/track/case/review">{t('options.reReview')}</Link>{' '}
+              {t('options.by', { date: formatDate(view.reReviewRequestDueAt!) })}
             </li>
           ) : null}
           {withdraw ? (

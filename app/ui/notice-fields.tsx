@@ -5,7 +5,17 @@ import { NOTICE_BODY_MAX, NOTICE_KINDS } from '../domain/notices.ts';
 import { RadioGroup } from './choice-fields.tsx';
 import { TextField } from './text-field.tsx';
 
-export const NOTICE_FORM_FIELDS = ['kind', 'titleZhHans', 'titleZhHant', 'titleEn', 'bodyZhHans', 'bodyZhHant', 'bodyEn', 'publishOn', 'lastDay'] as const;
+export const NOTICE_FORM_FIELDS = [
+  'kind',
+  'titleZhHans',
+  'titleZhHant',
+  'titleEn',
+  'bodyZhHans',
+  'bodyZhHant',
+  'bodyEn',
+  'publishOn',
+  'lastDay',
+] as const;
 export type NoticeFormField = (typeof NOTICE_FORM_FIELDS)[number];
 
 const LANGUAGES = ['ZhHans', 'ZhHant', 'En'] as const;

@@ -37,7 +37,7 @@ export function ReceiptPanel({ title, receiptNo, accessCode, accessCodeNote, wit
           <p className="warning-text">{accessCodeNote}</p>
         </section>
       ) : (
-        withoutCode ?? null
+        (withoutCode ?? null)
       )}
     </>
   );

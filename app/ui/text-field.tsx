@@ -42,11 +42,7 @@ export function TextField(props: TextFieldProps) {
       <FieldHeading label={props.label} hint={props.hint} error={props.error} />
       {props.multiline ? (
         <>
-          <TextArea
-            className="field__input field__textarea"
-            rows={props.multiline.rows ?? 8}
-            spellCheck={props.spellCheck}
-          />
+          <TextArea className="field__input field__textarea" rows={props.multiline.rows ?? 8} spellCheck={props.spellCheck} />
           <CharacterCount fieldId={id} maxLength={props.multiline.maxLength} initialLength={props.defaultValue?.length ?? 0} />
         </>
       ) : (

@@ -34,9 +34,7 @@ export function resultsTable(results: readonly ScenarioResult[]): string {
     String(errorCount(r)),
   ]);
   const table = renderTable(['scenario', 'connections', 'req/s (303)', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'], rows);
-  const details = results
-    .filter((r) => errorCount(r) > 0)
-    .map((r) => `  ${r.name} @ ${r.connections}: ${errorDetail(r)}`);
+  const details = results.filter((r) => errorCount(r) > 0).map((r) => `  ${r.name} @ ${r.connections}: ${errorDetail(r)}`);
   const totals = results.map((r) => `  ${r.name} @ ${r.connections}: ${r.successes} × 303 in ${r.elapsedSeconds.toFixed(2)} s`);
   return [table, '', 'Successful responses:', ...totals, ...(details.length ? ['', 'Errors by kind:', ...details] : [])].join('\n');
 }
@@ -44,7 +42,8 @@ export function resultsTable(results: readonly ScenarioResult[]): string {
 export function weightReport(path: string, weight: PageWeight): string {
   const js = totalGzip(weight.js);
   const css = totalGzip(weight.css);
-  const list = (assets: PageWeight['js']) => assets.map((a) => `    ${new URL(a.url).pathname}  ${kb(a.gzipBytes)} gz (${kb(a.rawBytes)} raw)`);
+  const list = (assets: PageWeight['js']) =>
+    assets.map((a) => `    ${new URL(a.url).pathname}  ${kb(a.gzipBytes)} gz (${kb(a.rawBytes)} raw)`);
   return [
     `Page weight of ${path} (gzip, zlib default level):`,
     `  HTML: ${kb(weight.html.gzipBytes)} gz (${kb(weight.html.rawBytes)} raw)`,

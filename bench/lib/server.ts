@@ -103,11 +103,11 @@ export async function startThrowawayServer(options: ServerOptions): Promise<Thro
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: String(port) };
   delete env.DATABASE_URL;
-  const child = spawn(
-    process.execPath,
-    ['--experimental-wasm-modules', '--no-warnings', '--import', 'tsx', 'scripts/serve-throwaway.ts'],
-    { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--import', 'tsx', 'scripts/serve-throwaway.ts'], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const suppressedLines = echoOutput(child);
   const stop = () => stopChild(child);
   try {

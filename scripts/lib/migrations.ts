@@ -158,11 +158,7 @@ async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) =>
   // Dropping the shadow database ends its sessions; an idle client's error must not crash us.
   pool.on('error', () => {});
   const adapter = bindMigrationAwareSqlAdapterFactory(migrationAdapter(pool, databaseUrl));
-  const engine = await SchemaEngine.new(
-    { datamodels: [[schemaPath, readFileSync(schemaPath, 'utf8')]] },
-    () => {},
-    adapter,
-  );
+  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, readFileSync(schemaPath, 'utf8')]] }, () => {}, adapter);
   try {
     return await run(engine);
   } catch (error) {

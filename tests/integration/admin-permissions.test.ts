@@ -5,12 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '../../app/db.server.ts';
-import {
-  canExportStatistics,
-  canManageReferenceData,
-  canManageSettings,
-  type Actor,
-} from '../../app/domain/permissions.ts';
+import { canExportStatistics, canManageReferenceData, canManageSettings, type Actor } from '../../app/domain/permissions.ts';
 import { LOCALES } from '../../app/i18n/config.ts';
 import * as categoryRoute from '../../app/routes/office.categories.$categoryId.tsx';
 import * as categoriesRoute from '../../app/routes/office.categories._index.tsx';
@@ -46,9 +41,24 @@ describe('who may manage units, categories, reply templates and settings', () =>
   it('every loader and action: 403 and nothing written for every role but ADMIN, even with valid forms', async () => {
     const bureau = await unitId('bureau');
     const housing = await unitId('housing');
-    const unit = await db().unit.create({ data: { code: `matrix-${randomBytes(4).toString('hex')}`, nameZhHans: '矩阵', nameZhHant: '矩陣', nameEn: 'Matrix', parentId: bureau } });
+    const unit = await db().unit.create({
+      data: {
+        code: `matrix-${randomBytes(4).toString('hex')}`,
+        nameZhHans: '矩阵',
+        nameZhHant: '矩陣',
+        nameEn: 'Matrix',
+        parentId: bureau,
+      },
+    });
     const category = await db().category.create({
-      data: { code: `matrix-${randomBytes(4).toString('hex')}`, nameZhHans: '矩阵', nameZhHant: '矩陣', nameEn: 'Matrix', defaultUnitId: housing, sortOrder: 996 },
+      data: {
+        code: `matrix-${randomBytes(4).toString('hex')}`,
+        nameZhHans: '矩阵',
+        nameZhHant: '矩陣',
+        nameEn: 'Matrix',
+        defaultUnitId: housing,
+        sortOrder: 996,
+      },
     });
     const template = await db().replyTemplate.create({ data: { kind: 'COMPLAINT', locale: 'zh-Hans', title: '矩阵模板', body: '答复' } });
     const target = await staffUser('SUPERVISOR');
@@ -86,8 +96,13 @@ describe('who may manage units, categories, reply templates and settings', () =>
       const calls: Record<string, () => Promise<unknown>> = {
         'units (view)': () => unitsRoute.loader({ request: get('/office/units'), params: {}, context: loadContext }),
         'units (create)': () =>
-          unitsRoute.action({ request: post('/office/units', { code: `u-${token4}`, ...names, parentId: bureau }), params: {}, context: loadContext }),
-        'unit (view)': () => unitRoute.loader({ request: get(`/office/units/${unit.id}`), params: { unitId: unit.id }, context: loadContext }),
+          unitsRoute.action({
+            request: post('/office/units', { code: `u-${token4}`, ...names, parentId: bureau }),
+            params: {},
+            context: loadContext,
+          }),
+        'unit (view)': () =>
+          unitRoute.loader({ request: get(`/office/units/${unit.id}`), params: { unitId: unit.id }, context: loadContext }),
         'unit (edit)': () =>
           unitRoute.action({
             request: post(`/office/units/${unit.id}`, { intent: 'update', ...names, parentId: bureau }),
@@ -95,7 +110,11 @@ describe('who may manage units, categories, reply templates and settings', () =>
             context: loadContext,
           }),
         'unit (deactivate)': () =>
-          unitRoute.action({ request: post(`/office/units/${unit.id}`, { intent: 'deactivate' }), params: { unitId: unit.id }, context: loadContext }),
+          unitRoute.action({
+            request: post(`/office/units/${unit.id}`, { intent: 'deactivate' }),
+            params: { unitId: unit.id },
+            context: loadContext,
+          }),
         'categories (view)': () => categoriesRoute.loader({ request: get('/office/categories'), params: {}, context: loadContext }),
         'categories (create)': () =>
           categoriesRoute.action({
@@ -104,7 +123,11 @@ describe('who may manage units, categories, reply templates and settings', () =>
             context: loadContext,
           }),
         'category (view)': () =>
-          categoryRoute.loader({ request: get(`/office/categories/${category.id}`), params: { categoryId: category.id }, context: loadContext }),
+          categoryRoute.loader({
+            request: get(`/office/categories/${category.id}`),
+            params: { categoryId: category.id },
+            context: loadContext,
+          }),
         'category (edit)': () =>
           categoryRoute.action({
             request: post(`/office/categories/${category.id}`, { intent: 'update', ...names, defaultUnitId: housing, sortOrder: '998' }),
@@ -125,10 +148,20 @@ describe('who may manage units, categories, reply templates and settings', () =>
             context: loadContext,
           }),
         'template (view)': () =>
-          templateRoute.loader({ request: get(`/office/reply-templates/${template.id}`), params: { templateId: template.id }, context: loadContext }),
+          templateRoute.loader({
+            request: get(`/office/reply-templates/${template.id}`),
+            params: { templateId: template.id },
+            context: loadContext,
+          }),
         'template (edit)': () =>
           templateRoute.action({
-            request: post(`/office/reply-templates/${template.id}`, { intent: 'update', kind: 'COMPLAINT', locale: 'zh-Hans', title: `T ${token4}`, body: 'x' }),
+            request: post(`/office/reply-templates/${template.id}`, {
+              intent: 'update',
+              kind: 'COMPLAINT',
+              locale: 'zh-Hans',
+              title: `T ${token4}`,
+              body: 'x',
+            }),
             params: { templateId: template.id },
             context: loadContext,
           }),
@@ -150,7 +183,11 @@ describe('who may manage units, categories, reply templates and settings', () =>
           }),
         'settings (clustering)': () =>
           settingsRoute.action({
-            request: post('/office/settings', { intent: 'clustering', clusteringEnabled: 'yes', similarity: `0.${(ROLES.indexOf(role) + 2) * 10}` }),
+            request: post('/office/settings', {
+              intent: 'clustering',
+              clusteringEnabled: 'yes',
+              similarity: `0.${(ROLES.indexOf(role) + 2) * 10}`,
+            }),
             params: {},
             context: loadContext,
           }),
@@ -160,7 +197,8 @@ describe('who may manage units, categories, reply templates and settings', () =>
             params: { staffId: target.user.id },
             context: loadContext,
           }),
-        'statistics (download)': () => exportRoute.action({ request: post('/office/statistics/export', {}), params: {}, context: loadContext }),
+        'statistics (download)': () =>
+          exportRoute.action({ request: post('/office/statistics/export', {}), params: {}, context: loadContext }),
       };
       results[role] = {};
       for (const [name, call] of Object.entries(calls)) results[role][name] = await statusOf(call);
@@ -239,12 +277,18 @@ describe('who may manage units, categories, reply templates and settings', () =>
     const token = await sessionToken(admin.user.id);
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
       const get = (path: string) => officeRequest(path, token);
-      expect(await statusOf(() => unitRoute.loader({ request: get(`/office/units/${id}`), params: { unitId: id }, context: loadContext }))).toBe(404);
-      expect(await statusOf(() => categoryRoute.loader({ request: get(`/office/categories/${id}`), params: { categoryId: id }, context: loadContext }))).toBe(
-        404,
-      );
       expect(
-        await statusOf(() => templateRoute.loader({ request: get(`/office/reply-templates/${id}`), params: { templateId: id }, context: loadContext })),
+        await statusOf(() => unitRoute.loader({ request: get(`/office/units/${id}`), params: { unitId: id }, context: loadContext })),
+      ).toBe(404);
+      expect(
+        await statusOf(() =>
+          categoryRoute.loader({ request: get(`/office/categories/${id}`), params: { categoryId: id }, context: loadContext }),
+        ),
+      ).toBe(404);
+      expect(
+        await statusOf(() =>
+          templateRoute.loader({ request: get(`/office/reply-templates/${id}`), params: { templateId: id }, context: loadContext }),
+        ),
       ).toBe(404);
       const deactivate = officeRequest(`/office/units/${id}`, token, { method: 'POST', body: formData({ intent: 'deactivate' }) });
       expect(await statusOf(() => unitRoute.action({ request: deactivate, params: { unitId: id }, context: loadContext }))).toBe(404);

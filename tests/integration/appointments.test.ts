@@ -20,7 +20,9 @@ describe('no over-booking under concurrent requests', () => {
   it('of 40 people booking a slot of 7 places at the same moment, exactly 7 get one', async () => {
     const day = await receptionDay({ slots: [{ start: '10:00', end: '10:30', capacity: 7 }] });
     const slot = day.slots[0]!;
-    const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => handleBooking(slot.id, newVisit({ name: `访客${i}` }), request())));
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => handleBooking(slot.id, newVisit({ name: `访客${i}` }), request())),
+    );
     const succeeded = outcomes.filter((o) => o.ok);
     const refused = outcomes.filter((o) => !o.ok);
     expect(succeeded).toHaveLength(7);
@@ -38,7 +40,16 @@ describe('no over-booking under concurrent requests', () => {
     const slot = day.slots[0]!;
     const results = await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        bookSlot({ slotId: slot.id, idempotencyKey: newIdempotencyKey(), caseId: null, name: `N${i}`, phone: '13800000000', topic: 't', representatives: 1, locale: 'en' }),
+        bookSlot({
+          slotId: slot.id,
+          idempotencyKey: newIdempotencyKey(),
+          caseId: null,
+          name: `N${i}`,
+          phone: '13800000000',
+          topic: 't',
+          representatives: 1,
+          locale: 'en',
+        }),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(3);
@@ -50,7 +61,9 @@ describe('no over-booking under concurrent requests', () => {
     const day = await receptionDay({ slots: [{ start: '12:00', end: '12:30', capacity: 1 }] });
     const slot = day.slots[0]!;
     const key = newIdempotencyKey();
-    const outcomes = await Promise.all(Array.from({ length: 5 }, () => handleBooking(slot.id, newVisit({ idempotencyKey: key }), request())));
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => handleBooking(slot.id, newVisit({ idempotencyKey: key }), request())),
+    );
     expect(outcomes.every((o) => o.ok)).toBe(true);
     const references = new Set(outcomes.map((o) => (o.ok ? o.booking.reference : '')));
     expect(references.size).toBe(1);
@@ -105,7 +118,9 @@ describe('cancelling', () => {
     const slot = day.slots[0]!;
     const outcome = await handleBooking(slot.id, newVisit(), request());
     if (!outcome.ok) throw new Error('booking failed');
-    expect(await cancelBooking(outcome.booking.reference, outcome.booking.cancelCode!, new Date(slot.startsAt.getTime() + 1000))).toBe('tooLate');
+    expect(await cancelBooking(outcome.booking.reference, outcome.booking.cancelCode!, new Date(slot.startsAt.getTime() + 1000))).toBe(
+      'tooLate',
+    );
     expect(await booked(slot.id)).toBe(1);
   });
 
@@ -168,19 +183,34 @@ describe('booking with a receipt number and access code', () => {
     const ip = clientIp();
     const { receiptNo } = await caseWithCode();
     for (let i = 0; i < 10; i++) {
-      const outcome = await handleBooking(day.slots[0]!.id, bookingForm({ mode: 'CASE', receiptNo, accessCode: 'ABCDEFGHJK' }), { clientIp: ip, locale: 'zh-Hans' });
+      const outcome = await handleBooking(day.slots[0]!.id, bookingForm({ mode: 'CASE', receiptNo, accessCode: 'ABCDEFGHJK' }), {
+        clientIp: ip,
+        locale: 'zh-Hans',
+      });
       expect(outcome).toMatchObject({ ok: false, errors: { receiptNo: 'receiptNo.noMatch' } });
     }
-    const limited = await handleBooking(day.slots[0]!.id, bookingForm({ mode: 'CASE', receiptNo, accessCode: 'ABCDEFGHJK' }), { clientIp: ip, locale: 'zh-Hans' });
+    const limited = await handleBooking(day.slots[0]!.id, bookingForm({ mode: 'CASE', receiptNo, accessCode: 'ABCDEFGHJK' }), {
+      clientIp: ip,
+      locale: 'zh-Hans',
+    });
     expect(limited).toMatchObject({ ok: false, status: 429, formError: 'tooMany' });
   });
 
   it('gives a case one standing booking at a time', async () => {
-    const day = await receptionDay({ slots: [{ start: '09:00', end: '09:30', capacity: 5 }, { start: '10:00', end: '10:30', capacity: 5 }] });
+    const day = await receptionDay({
+      slots: [
+        { start: '09:00', end: '09:30', capacity: 5 },
+        { start: '10:00', end: '10:30', capacity: 5 },
+      ],
+    });
     const { receiptNo, accessCode } = await caseWithCode();
     const form = () => bookingForm({ mode: 'CASE', receiptNo, accessCode });
     expect((await handleBooking(day.slots[0]!.id, form(), request())).ok).toBe(true);
-    expect(await handleBooking(day.slots[1]!.id, form(), request())).toMatchObject({ ok: false, status: 409, formError: 'caseAlreadyBooked' });
+    expect(await handleBooking(day.slots[1]!.id, form(), request())).toMatchObject({
+      ok: false,
+      status: 409,
+      formError: 'caseAlreadyBooked',
+    });
     expect(await booked(day.slots[1]!.id)).toBe(0);
   });
 
@@ -206,14 +236,19 @@ describe('representatives (art. 20)', () => {
     expect(await booked(slot.id)).toBe(0);
     const five = await handleBooking(slot.id, newVisit({ representatives: '5' }), request());
     expect(five.ok).toBe(true);
-    if (five.ok) expect((await db().appointment.findUniqueOrThrow({ where: { reference: five.booking.reference } })).representatives).toBe(5);
+    if (five.ok)
+      expect((await db().appointment.findUniqueOrThrow({ where: { reference: five.booking.reference } })).representatives).toBe(5);
   });
 });
 
 describe('what citizens can book', () => {
   it('not a slot of an unpublished day, nor one that has begun', async () => {
     const draft = await receptionDay({ published: false });
-    expect(await handleBooking(draft.slots[0]!.id, newVisit(), request())).toMatchObject({ ok: false, status: 404, formError: 'unavailable' });
+    expect(await handleBooking(draft.slots[0]!.id, newVisit(), request())).toMatchObject({
+      ok: false,
+      status: 404,
+      formError: 'unavailable',
+    });
     const published = await receptionDay();
     const slot = published.slots[0]!;
     const late = await handleBooking(slot.id, newVisit(), { ...request(), now: new Date(slot.startsAt.getTime() + 60_000) });
@@ -235,15 +270,24 @@ describe('what citizens can book', () => {
     expect(listed.slots[0]).toMatchObject({ free: 1, capacity: 2, state: 'open' });
     expect(listed.official).toBe('District head');
 
-    const loaded = payloadOf<{ days: { id: string }[] }>(await visitsRoute.loader({ request: new Request('http://localhost/visits'), params: {}, context: loadContext }));
+    const loaded = payloadOf<{ days: { id: string }[] }>(
+      await visitsRoute.loader({ request: new Request('http://localhost/visits'), params: {}, context: loadContext }),
+    );
     expect(loaded.days.map((d) => d.id)).not.toContain(draft.dayId);
   });
 
   it('the booking page of a draft day does not exist', async () => {
     const draft = await receptionDay({ published: false });
     const thrown = await bookRoute
-      .loader({ request: new Request(`http://localhost/visits/book/${draft.slots[0]!.id}`), params: { slotId: draft.slots[0]!.id }, context: loadContext })
-      .then(() => null, (error: unknown) => error);
+      .loader({
+        request: new Request(`http://localhost/visits/book/${draft.slots[0]!.id}`),
+        params: { slotId: draft.slots[0]!.id },
+        context: loadContext,
+      })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(404);
   });

@@ -73,9 +73,16 @@ const client = () => ({ clientIp: `198.51.100.${Math.floor(Math.random() * 250)}
 
 async function caseWithFiles(files: { name: string; bytes: Uint8Array }[], overrides: Record<string, string> = {}) {
   const fields = await letterFields(overrides);
-  const outcome = await handleSubmission(formOf(fields), client(), files.map((f) => file(f.name, f.bytes)));
+  const outcome = await handleSubmission(
+    formOf(fields),
+    client(),
+    files.map((f) => file(f.name, f.bytes)),
+  );
   if (!outcome.ok) throw new Error(`submission failed: ${JSON.stringify(outcome)}`);
-  const row = await db().case.findUniqueOrThrow({ where: { receiptNo: outcome.receipt.receiptNo }, include: { attachments: { orderBy: { createdAt: 'asc' } } } });
+  const row = await db().case.findUniqueOrThrow({
+    where: { receiptNo: outcome.receipt.receiptNo },
+    include: { attachments: { orderBy: { createdAt: 'asc' } } },
+  });
   return { row, fields, outcome };
 }
 
@@ -106,7 +113,13 @@ describe('refused files (magic bytes)', () => {
       ],
     });
     if (outcome.ok) return;
-    expect(outcome.values).toMatchObject({ subject: fields.subject, body: fields.body, name: '赵敏', email: fields.email, idempotencyKey: fields.idempotencyKey });
+    expect(outcome.values).toMatchObject({
+      subject: fields.subject,
+      body: fields.body,
+      name: '赵敏',
+      email: fields.email,
+      idempotencyKey: fields.idempotencyKey,
+    });
     expect(await db().case.count({ where: { idempotencyKey: fields.idempotencyKey } })).toBe(0);
     expect(storedFiles()).toHaveLength(before);
   });
@@ -114,7 +127,11 @@ describe('refused files (magic bytes)', () => {
   it('reports file problems together with field problems, and stores nothing', async () => {
     const before = storedFiles().length;
     const outcome = await handleSubmission(formOf(await letterFields({ subject: '' })), client(), [file('notes.pdf', ascii('only text'))]);
-    expect(outcome).toMatchObject({ ok: false, errors: { subject: 'subject.required' }, fileErrors: [{ problem: 'mismatch', fileName: 'notes.pdf' }] });
+    expect(outcome).toMatchObject({
+      ok: false,
+      errors: { subject: 'subject.required' },
+      fileErrors: [{ problem: 'mismatch', fileName: 'notes.pdf' }],
+    });
     expect(storedFiles()).toHaveLength(before);
   });
 
@@ -167,14 +184,19 @@ describe('a retried form stores its files once', () => {
     const row = await db().case.findUniqueOrThrow({ where: { receiptNo: first.receipt.receiptNo }, include: { attachments: true } });
     expect(row.attachments).toHaveLength(2);
     // The retry's copies were removed from storage: every stored file belongs to a row.
-    const keys = new Set((await db().attachment.findMany({ select: { storageKey: true } })).map((a) => path.join(uploads, ...a.storageKey.split('/'))));
+    const keys = new Set(
+      (await db().attachment.findMany({ select: { storageKey: true } })).map((a) => path.join(uploads, ...a.storageKey.split('/'))),
+    );
     expect(storedFiles().filter((f) => !keys.has(f))).toEqual([]);
   });
 
   it('two POSTs of one form at the same moment make one case with one set of files', async () => {
     const fields = await letterFields();
     const files = [file('a.pdf', PDF)];
-    const outcomes = await Promise.all([handleSubmission(formOf(fields), client(), files), handleSubmission(formOf(fields), client(), files)]);
+    const outcomes = await Promise.all([
+      handleSubmission(formOf(fields), client(), files),
+      handleSubmission(formOf(fields), client(), files),
+    ]);
     const receipts = outcomes.flatMap((o) => (o.ok ? [o.receipt] : []));
     expect(receipts).toHaveLength(2);
     expect(new Set(receipts.map((r) => r.receiptNo)).size).toBe(1);
@@ -190,10 +212,20 @@ describe('a retried form stores its files once', () => {
 });
 
 describe('the submit form over HTTP (multipart, through the routes)', () => {
-  function multipartRequest(url: string, fields: Record<string, string>, files: { name: string; bytes: Uint8Array; type?: string }[], cookie?: string) {
+  function multipartRequest(
+    url: string,
+    fields: Record<string, string>,
+    files: { name: string; bytes: Uint8Array; type?: string }[],
+    cookie?: string,
+  ) {
     const form = formOf(fields);
-    for (const f of files) form.append('files', new File([Uint8Array.from(f.bytes)], f.name, { type: f.type ?? 'application/octet-stream' }));
-    return new Request(`http://localhost${url}`, { method: 'POST', body: form, headers: { 'Accept-Language': 'zh-CN', ...(cookie ? { Cookie: cookie } : {}) } });
+    for (const f of files)
+      form.append('files', new File([Uint8Array.from(f.bytes)], f.name, { type: f.type ?? 'application/octet-stream' }));
+    return new Request(`http://localhost${url}`, {
+      method: 'POST',
+      body: form,
+      headers: { 'Accept-Language': 'zh-CN', ...(cookie ? { Cookie: cookie } : {}) },
+    });
   }
 
   it('the page action stores the files and redirects to the confirmation', async () => {
@@ -218,7 +250,10 @@ describe('the submit form over HTTP (multipart, through the routes)', () => {
       params: {},
       context: loadContext,
     });
-    expect(result).toMatchObject({ data: { fileErrors: [{ problem: 'type', fileName: 'fake.png' }], values: { subject: fields.subject } }, init: { status: 400 } });
+    expect(result).toMatchObject({
+      data: { fileErrors: [{ problem: 'type', fileName: 'fake.png' }], values: { subject: fields.subject } },
+      init: { status: 400 },
+    });
   });
 
   it('the JSON endpoint for uploads with progress answers the same, as JSON', async () => {
@@ -279,7 +314,14 @@ describe('evidence added later from the track page', () => {
   it('adds files through the page, once: the same post again adds nothing', async () => {
     const { row } = await caseWithFiles([]);
     const post = () =>
-      evidencePage.action({ request: evidenceRequest(row.id, [{ name: '补充材料.pdf', bytes: PDF }, { name: 'p.jpg', bytes: jpegWithMetadata() }]), params: {}, context: loadContext });
+      evidencePage.action({
+        request: evidenceRequest(row.id, [
+          { name: '补充材料.pdf', bytes: PDF },
+          { name: 'p.jpg', bytes: jpegWithMetadata() },
+        ]),
+        params: {},
+        context: loadContext,
+      });
     const first = await post();
     expect(first).toBeInstanceOf(Response);
     expect(first instanceof Response && first.headers.get('Location')).toBe('/track/case/attachments?added=2');
@@ -296,7 +338,9 @@ describe('evidence added later from the track page', () => {
 
   it('needs the track session', async () => {
     const { row } = await caseWithFiles([]);
-    const thrown = await evidencePage.action({ request: evidenceRequest(null, [{ name: 'a.pdf', bytes: PDF }]), params: {}, context: loadContext }).catch((e: unknown) => e);
+    const thrown = await evidencePage
+      .action({ request: evidenceRequest(null, [{ name: 'a.pdf', bytes: PDF }]), params: {}, context: loadContext })
+      .catch((e: unknown) => e);
     expect(thrown instanceof Response && thrown.headers.get('Location')).toBe('/track');
     expect(await db().attachment.count({ where: { caseId: row.id } })).toBe(0);
   });
@@ -305,7 +349,11 @@ describe('evidence added later from the track page', () => {
     const { row } = await caseWithFiles([]);
     const none = await evidencePage.action({ request: evidenceRequest(row.id, []), params: {}, context: loadContext });
     expect(none).toMatchObject({ data: { fileErrors: [{ problem: 'none' }] }, init: { status: 400 } });
-    const fake = await evidencePage.action({ request: evidenceRequest(row.id, [{ name: 'x.pdf', bytes: HTML }]), params: {}, context: loadContext });
+    const fake = await evidencePage.action({
+      request: evidenceRequest(row.id, [{ name: 'x.pdf', bytes: HTML }]),
+      params: {},
+      context: loadContext,
+    });
     expect(fake).toMatchObject({ data: { fileErrors: [{ problem: 'type', fileName: 'x.pdf' }] } });
   });
 
@@ -344,7 +392,9 @@ describe('who can download an attachment', () => {
 
   const citizen = async (sessionCaseId: string | null, caseId: string, attachmentId: string) => {
     void caseId;
-    const headers: Record<string, string> = sessionCaseId ? { Cookie: trackCookie.serialize({ caseId: sessionCaseId }).split(';')[0] ?? '' } : {};
+    const headers: Record<string, string> = sessionCaseId
+      ? { Cookie: trackCookie.serialize({ caseId: sessionCaseId }).split(';')[0] ?? '' }
+      : {};
     return await citizenDownloadRoute.loader({
       request: new Request(`http://localhost/track/case/attachments/${attachmentId}`, { headers }),
       params: { id: attachmentId },
@@ -381,7 +431,7 @@ describe('who can download an attachment', () => {
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(PDF);
   });
 
-  it('another case\'s session, no session, a made-up id: the same 404', async () => {
+  it("another case's session, no session, a made-up id: the same 404", async () => {
     const refusals = [
       await citizen(caseB.id, caseA.id, attachmentA.id),
       await citizen(null, caseA.id, attachmentA.id),
@@ -393,7 +443,7 @@ describe('who can download an attachment', () => {
     expect(new Set(shapes.map((s) => JSON.stringify(s))).size).toBe(1);
   });
 
-  it('clerks, supervisors and handlers of the case\'s unit get it, each download audited; other handlers, analysts and admins get the same 404, unaudited', async () => {
+  it("clerks, supervisors and handlers of the case's unit get it, each download audited; other handlers, analysts and admins get the same 404, unaudited", async () => {
     const people = {
       CLERK: await staffUser('CLERK'),
       SUPERVISOR: await staffUser('SUPERVISOR'),
@@ -413,7 +463,12 @@ describe('who can download an attachment', () => {
         expect(new Uint8Array(await response.arrayBuffer())).toEqual(PDF);
         expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; sandbox");
         expect(audits).toHaveLength(1);
-        expect(audits[0]).toMatchObject({ targetType: 'Case', targetId: caseA.id, ipAddress: loadContext.clientIp, details: { attachmentId: attachmentA.id, purpose: 'submission' } });
+        expect(audits[0]).toMatchObject({
+          targetType: 'Case',
+          targetId: caseA.id,
+          ipAddress: loadContext.clientIp,
+          details: { attachmentId: attachmentA.id, purpose: 'submission' },
+        });
       } else {
         refusals.push(await shape(response));
         expect(audits, role).toHaveLength(0);
@@ -447,6 +502,8 @@ describe('who can download an attachment', () => {
 describe('download names', () => {
   it('give an ASCII fallback and the UTF-8 name, with quotes and non-ASCII replaced in the fallback', () => {
     expect(contentDisposition('report.pdf')).toBe(`attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`);
-    expect(contentDisposition(`it's "x" (1).txt`)).toBe(`attachment; filename="it's _x_ (1).txt"; filename*=UTF-8''it%27s%20%22x%22%20%281%29.txt`);
+    expect(contentDisposition(`it's "x" (1).txt`)).toBe(
+      `attachment; filename="it's _x_ (1).txt"; filename*=UTF-8''it%27s%20%22x%22%20%281%29.txt`,
+    );
   });
 });

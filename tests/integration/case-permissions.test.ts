@@ -192,17 +192,28 @@ describe('deadlines move with the case', () => {
     expect(afterAccept.replyDueAt).not.toBeNull();
     expect(afterAccept.nextDueAt?.getTime()).toBe(afterAccept.replyDueAt?.getTime());
 
-    expect(await outcome(performCaseAction(people.SUPERVISOR, c.id, accepted.version, { action: 'extend', days: 31, reason: 'x' }))).toBe(422);
-    const extended = await performCaseAction(people.SUPERVISOR, c.id, accepted.version, { action: 'extend', days: 30, reason: '需要现场核查' });
+    expect(await outcome(performCaseAction(people.SUPERVISOR, c.id, accepted.version, { action: 'extend', days: 31, reason: 'x' }))).toBe(
+      422,
+    );
+    const extended = await performCaseAction(people.SUPERVISOR, c.id, accepted.version, {
+      action: 'extend',
+      days: 30,
+      reason: '需要现场核查',
+    });
     const afterExtend = await db().case.findUniqueOrThrow({ where: { id: c.id } });
     expect(afterExtend.replyDueAt!.getTime() - afterAccept.replyDueAt!.getTime()).toBe(30 * 86_400_000);
-    expect(await outcome(performCaseAction(people.SUPERVISOR, c.id, extended.version, { action: 'extend', days: 5, reason: 'again' }))).toBe(422);
+    expect(
+      await outcome(performCaseAction(people.SUPERVISOR, c.id, extended.version, { action: 'extend', days: 5, reason: 'again' })),
+    ).toBe(422);
 
     await performCaseAction(people.HANDLER, c.id, extended.version, { action: 'reply', message: '经核查，工资已于12月1日结清。' });
     const replied = await db().case.findUniqueOrThrow({ where: { id: c.id }, include: { events: true } });
     expect(replied.status).toBe('REPLIED');
     expect(replied.reviewRequestDueAt).not.toBeNull();
     expect(replied.nextDueAt).toBeNull();
-    expect(replied.events.find((e) => e.type === 'REPLY_PUBLISHED')).toMatchObject({ visibility: 'PUBLIC', message: '经核查，工资已于12月1日结清。' });
+    expect(replied.events.find((e) => e.type === 'REPLY_PUBLISHED')).toMatchObject({
+      visibility: 'PUBLIC',
+      message: '经核查，工资已于12月1日结清。',
+    });
   });
 });

@@ -156,7 +156,12 @@ describe('queue sorts, each paged by keyset', () => {
     let after: string | undefined;
     let pages = 0;
     do {
-      const page = await queuePage(QueueFilters.parse({ ...params, receivedFrom: '2019-03-01', receivedTo: '2019-03-31', all: '1', after }), {}, new Date(), pageSize);
+      const page = await queuePage(
+        QueueFilters.parse({ ...params, receivedFrom: '2019-03-01', receivedTo: '2019-03-31', all: '1', after }),
+        {},
+        new Date(),
+        pageSize,
+      );
       expect(page.rows.length).toBeLessThanOrEqual(pageSize);
       ids.push(...page.rows.map((r) => r.id));
       after = page.nextCursor ?? undefined;
@@ -184,7 +189,9 @@ describe('queue sorts, each paged by keyset', () => {
     const range = { receivedFrom: '2019-03-01', receivedTo: '2019-03-31', all: '1' };
     const mine = new Set(rows.map((r) => r.id));
     const ids = async (params: Record<string, string>) =>
-      (await queuePage(QueueFilters.parse({ ...range, ...params }), {}, new Date(), 100)).rows.map((r) => r.id).filter((id) => mine.has(id));
+      (await queuePage(QueueFilters.parse({ ...range, ...params }), {}, new Date(), 100)).rows
+        .map((r) => r.id)
+        .filter((id) => mine.has(id));
     const all = await db().case.findMany({
       where: { id: { in: [...mine] } },
       select: { id: true, receivedAt: true, nextDueAt: true, warningLevel: true },

@@ -85,7 +85,13 @@ describe('re-review window (art. 36) and the final answer', () => {
     await requestReview(row.id, '不服答复', new Date(repliedAt.getTime() + 5 * DAY));
     const requested = await reload(row.id);
     const reviewedAt = new Date(repliedAt.getTime() + 10 * DAY);
-    await performCaseAction(supervisor.actor, row.id, requested.version, { action: 'issueReview', message: '经复查，维持原答复。' }, reviewedAt);
+    await performCaseAction(
+      supervisor.actor,
+      row.id,
+      requested.version,
+      { action: 'issueReview', message: '经复查，维持原答复。' },
+      reviewedAt,
+    );
     const reviewed = await reload(row.id);
     expect(reviewed.status).toBe('REVIEWED');
     expect(reviewed.reReviewRequestDueAt).toEqual(new Date('2026-10-11T15:59:59.999Z'));
@@ -110,7 +116,9 @@ describe('withdrawal', () => {
     expect(after.status).toBe('WITHDRAWN');
     expect(after.nextDueAt).toBeNull();
     expect(await db().caseContact.count({ where: { caseId: row.id } })).toBe(1);
-    expect(await db().caseEvent.count({ where: { caseId: row.id, type: 'WITHDRAWN', visibility: 'PUBLIC', actorType: 'CITIZEN' } })).toBe(1);
+    expect(await db().caseEvent.count({ where: { caseId: row.id, type: 'WITHDRAWN', visibility: 'PUBLIC', actorType: 'CITIZEN' } })).toBe(
+      1,
+    );
     expect(await db().outboxMessage.count({ where: { caseId: row.id, staffId: handler.user.id } })).toBe(1);
     expect(await citizenError(withdrawCase(row.id, ''))).toBe('notAllowedNow');
   });

@@ -45,14 +45,25 @@ describe('deadline sweep', () => {
     expect(after.row.warningLevel).toBe('ORANGE');
     expect(after.row.warningReasons).toContain('deadlineMissed');
     expect(after.events).toHaveLength(1);
-    expect(after.events[0]).toMatchObject({ visibility: 'INTERNAL', actorType: 'SYSTEM', data: { deadline: 'acceptance', dueAt: dueAt.toISOString() } });
+    expect(after.events[0]).toMatchObject({
+      visibility: 'INTERNAL',
+      actorType: 'SYSTEM',
+      data: { deadline: 'acceptance', dueAt: dueAt.toISOString() },
+    });
     // The overdue notice to the assignee, and the orange alert (the level rose to orange).
     const overdue = after.messages.filter(isOverdueNotice);
     expect(overdue).toHaveLength(1);
-    expect(overdue[0]).toMatchObject({ staffId: c.handler.user.id, data: { deadline: 'acceptance', dueAt: dueAt.toISOString(), overdue: true } });
+    expect(overdue[0]).toMatchObject({
+      staffId: c.handler.user.id,
+      data: { deadline: 'acceptance', dueAt: dueAt.toISOString(), overdue: true },
+    });
     expect(after.messages.some((m) => m.template === 'staff.warningAlert' && m.dedupeKey.endsWith(`${c.row.id}:ORANGE`))).toBe(true);
     // Orange restarts the response target (1 day), which is due soon: a reminder of that too.
-    expect(after.messages.filter((m) => m.template === 'staff.dueSoon' && !isOverdueNotice(m)).map((m) => (m.data as { deadline: string }).deadline)).toEqual(['response']);
+    expect(
+      after.messages
+        .filter((m) => m.template === 'staff.dueSoon' && !isOverdueNotice(m))
+        .map((m) => (m.data as { deadline: string }).deadline),
+    ).toEqual(['response']);
     expect(await db().caseEvent.count({ where: { caseId: c.row.id, type: 'WARNING_LEVEL_CHANGED' } })).toBe(2);
 
     // A second sweep, and three at once: nothing more happens.
@@ -104,7 +115,10 @@ describe('deadline sweep', () => {
     // Received 13 days ago: acceptance is due in about 2 days. Orange (6 co-signers): a response within 1 day.
     const c = await caseReceived(13, 6);
     expect(c.row.warningLevel).toBe('ORANGE');
-    await db().case.update({ where: { id: c.row.id }, data: { responseDueAt: new Date(Date.now() + 5 * 3_600_000), nextTargetDueAt: new Date(Date.now() + 5 * 3_600_000) } });
+    await db().case.update({
+      where: { id: c.row.id },
+      data: { responseDueAt: new Date(Date.now() + 5 * 3_600_000), nextTargetDueAt: new Date(Date.now() + 5 * 3_600_000) },
+    });
 
     const first = await runDeadlineSweep({ caseIds: [c.row.id] });
     expect(first).toEqual({ missed: 0, reminders: 2, closed: 0 });
@@ -140,7 +154,9 @@ describe('overdue digest', () => {
     const again = await Promise.all([queueOverdueDigest({ now }), queueOverdueDigest({ now: new Date(now.getTime() + 60_000) })]);
     expect(again.map((r) => r.queued)).toEqual([0, 0]);
 
-    const digests = await db().outboxMessage.findMany({ where: { template: 'staff.overdueDigest', staffId: { in: [supervisor.user.id, muted.user.id] } } });
+    const digests = await db().outboxMessage.findMany({
+      where: { template: 'staff.overdueDigest', staffId: { in: [supervisor.user.id, muted.user.id] } },
+    });
     expect(digests).toHaveLength(1);
     expect(digests[0]!.dedupeKey).toBe(`staff.overdueDigest:${supervisor.user.id}:${first.date}`);
     const data = digests[0]!.data as { digest: { date: string; total: number; cases: { id: string; receiptNo: string }[] } };

@@ -62,7 +62,9 @@ describe('cluster grouping', () => {
       expect(row.warningReasons).toContain('cluster');
       expect(row.responseDueAt).not.toBeNull();
     }
-    const events = await db().caseEvent.findMany({ where: { caseId: a.row.id, type: { in: ['CLUSTER_JOINED', 'WARNING_LEVEL_CHANGED'] } } });
+    const events = await db().caseEvent.findMany({
+      where: { caseId: a.row.id, type: { in: ['CLUSTER_JOINED', 'WARNING_LEVEL_CHANGED'] } },
+    });
     expect(events.map((e) => e.type).sort()).toEqual(['CLUSTER_JOINED', 'WARNING_LEVEL_CHANGED']);
   });
 
@@ -116,13 +118,18 @@ describe('levels on submit', () => {
 
   it('a letter with signs of self-harm is red, says so, and reaches supervisors who muted alerts', async () => {
     const supervisor = await staffUser('SUPERVISOR');
-    await db().staffUser.update({ where: { id: supervisor.user.id }, data: { mutedNotifications: ['warningAlert', 'assignment', 'dueSoon', 'overdueDigest'] } });
+    await db().staffUser.update({
+      where: { id: supervisor.user.id },
+      data: { mutedNotifications: ['warningAlert', 'assignment', 'dueSoon', 'overdueDigest'] },
+    });
     const { receipt, row } = await submit({ area: freshArea(), body: '拖欠工资半年，家里没钱看病，我实在活不下去了。' });
     expect(receipt.welfareConcern).toBe(true);
     expect(row.welfareConcern).toBe(true);
     expect(row.warningLevel).toBe('RED');
     expect(row.warningReasons).toEqual(['welfare']);
-    const alert = await db().outboxMessage.findFirst({ where: { caseId: row.id, staffId: supervisor.user.id, template: 'staff.warningAlert' } });
+    const alert = await db().outboxMessage.findFirst({
+      where: { caseId: row.id, staffId: supervisor.user.id, template: 'staff.warningAlert' },
+    });
     expect(alert).not.toBeNull();
     const event = await db().caseEvent.findFirstOrThrow({ where: { caseId: row.id, type: 'WARNING_LEVEL_CHANGED' } });
     expect(event.visibility).toBe('INTERNAL');
@@ -164,7 +171,12 @@ describe('staff overrides and milestones', () => {
   it('an override wins until the next staff change, and is audited', async () => {
     const supervisor = await staffUser('SUPERVISOR');
     const { row } = await submit({ area: freshArea(), coSignerCount: 12 });
-    await overrideWarning(supervisor.actor, row.id, { intent: 'override', version: row.version, level: 'YELLOW', reason: '已核实只涉及一户' }, '127.0.0.1');
+    await overrideWarning(
+      supervisor.actor,
+      row.id,
+      { intent: 'override', version: row.version, level: 'YELLOW', reason: '已核实只涉及一户' },
+      '127.0.0.1',
+    );
     const lowered = await reload(row.id);
     expect(lowered.warningLevel).toBe('YELLOW');
     expect(lowered.warningOverride).toBe('YELLOW');
@@ -185,9 +197,15 @@ describe('staff overrides and milestones', () => {
     const supervisor = await staffUser('SUPERVISOR');
     const handler = await staffUser('HANDLER', 'human-resources');
     const { row } = await submit({ area: freshArea(), coSignerCount: 4 });
-    await expect(overrideWarning(supervisor.actor, row.id, { intent: 'override', version: row.version, level: 'YELLOW', reason: 'x' }, null)).rejects.toBeInstanceOf(CaseActionError);
-    await expect(overrideWarning(handler.actor, row.id, { intent: 'override', version: row.version, level: 'RED', reason: 'x' }, null)).rejects.toBeInstanceOf(CaseAccessError);
-    await expect(overrideWarning(supervisor.actor, row.id, { intent: 'override', version: row.version + 5, level: 'RED', reason: 'x' }, null)).rejects.toThrow('conflict');
+    await expect(
+      overrideWarning(supervisor.actor, row.id, { intent: 'override', version: row.version, level: 'YELLOW', reason: 'x' }, null),
+    ).rejects.toBeInstanceOf(CaseActionError);
+    await expect(
+      overrideWarning(handler.actor, row.id, { intent: 'override', version: row.version, level: 'RED', reason: 'x' }, null),
+    ).rejects.toBeInstanceOf(CaseAccessError);
+    await expect(
+      overrideWarning(supervisor.actor, row.id, { intent: 'override', version: row.version + 5, level: 'RED', reason: 'x' }, null),
+    ).rejects.toThrow('conflict');
     expect((await reload(row.id)).warningLevel).toBe('YELLOW');
   });
 
@@ -203,14 +221,20 @@ describe('staff overrides and milestones', () => {
     expect(done.progressAt).not.toBeNull();
     expect(done.resultAt).not.toBeNull();
     expect(done.nextTargetDueAt).toBeNull();
-    await expect(recordMilestone(handler.actor, row.id, { intent: 'milestone', version: done.version, milestone: 'progress', note: '' })).rejects.toBeInstanceOf(CaseActionError);
+    await expect(
+      recordMilestone(handler.actor, row.id, { intent: 'milestone', version: done.version, milestone: 'progress', note: '' }),
+    ).rejects.toBeInstanceOf(CaseActionError);
     expect(await db().caseEvent.count({ where: { caseId: row.id, type: 'MILESTONE_RECORDED' } })).toBe(2);
   });
 
   it('a closed case has no open target', async () => {
     const supervisor = await staffUser('SUPERVISOR');
     const { row } = await submit({ area: freshArea(), coSignerCount: 8 });
-    await performCaseAction(supervisor.actor, row.id, row.version, { action: 'decline', reason: '不属于本机关职权', referral: '请向法院起诉' });
+    await performCaseAction(supervisor.actor, row.id, row.version, {
+      action: 'decline',
+      reason: '不属于本机关职权',
+      referral: '请向法院起诉',
+    });
     expect((await reload(row.id)).nextTargetDueAt).toBeNull();
   });
 });
@@ -236,7 +260,9 @@ describe('clusters: supervisors confirm, split, dissolve and reply', () => {
     expect(newClusterId).toBeDefined();
     for (const id of ids) expect((await reload(id)).warningLevel).toBe('YELLOW');
     expect(await db().case.count({ where: { clusterId: newClusterId } })).toBe(3);
-    await expect(changeCluster(supervisor.actor, clusterId, { intent: 'split', caseIds: ids.slice(3) })).rejects.toBeInstanceOf(CaseActionError);
+    await expect(changeCluster(supervisor.actor, clusterId, { intent: 'split', caseIds: ids.slice(3) })).rejects.toBeInstanceOf(
+      CaseActionError,
+    );
   });
 
   it('dissolve: the cases no longer count together', async () => {

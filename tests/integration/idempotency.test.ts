@@ -21,9 +21,7 @@ describe('idempotent submission', () => {
   it('a double click (two concurrent POSTs) gives one case and one receipt', async () => {
     const key = newIdempotencyKey();
     const submission = await validSubmission();
-    const results = await Promise.all(
-      Array.from({ length: 6 }, () => submitCase(submission, { idempotencyKey: key, locale: 'en' })),
-    );
+    const results = await Promise.all(Array.from({ length: 6 }, () => submitCase(submission, { idempotencyKey: key, locale: 'en' })));
     expect(new Set(results.map((r) => r.receiptNo)).size).toBe(1);
     expect(new Set(results.map((r) => r.accessCode)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);

@@ -15,7 +15,8 @@ import { notice, payloadOf, shanghaiDay, shanghaiTime } from '../support/visit-f
 import { childText, childrenNamed, parseXml, type XmlElement } from '../support/xml.ts';
 
 const HOUR = 60 * 60 * 1000;
-const portal = (path: string, acceptLanguage = 'zh-CN') => new Request(`http://localhost${path}`, { headers: { 'Accept-Language': acceptLanguage } });
+const portal = (path: string, acceptLanguage = 'zh-CN') =>
+  new Request(`http://localhost${path}`, { headers: { 'Accept-Language': acceptLanguage } });
 
 async function feed(query = ''): Promise<{ response: Response; root: XmlElement; xml: string }> {
   const response = await feedRoute.loader({ request: portal(`/notices.atom${query}`), params: {}, context: loadContext });
@@ -40,11 +41,16 @@ describe('notice visibility', () => {
       expect(await currentNotice(hidden.id, 'zh-Hans')).toBeNull();
       const thrown = await noticeRoute
         .loader({ request: portal(`/notices/${hidden.id}`), params: { noticeId: hidden.id }, context: loadContext })
-        .then(() => null, (error: unknown) => error);
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
       expect((thrown as Response).status).toBe(404);
     }
 
-    const page = payloadOf<{ notices: { id: string }[] }>(await noticesRoute.loader({ request: portal('/notices'), params: {}, context: loadContext }));
+    const page = payloadOf<{ notices: { id: string }[] }>(
+      await noticesRoute.loader({ request: portal('/notices'), params: {}, context: loadContext }),
+    );
     expect(page.notices.map((n) => n.id)).toContain(current.id);
     expect(page.notices.map((n) => n.id)).not.toContain(future.id);
 
@@ -60,21 +66,30 @@ describe('notice visibility', () => {
     const made = [];
     for (let i = 0; i < 4; i++) made.push(await notice({ publishedAt: new Date(now - (10 - i) * 1000) }));
     await notice({ publishedAt: new Date(now + HOUR) });
-    const home = payloadOf<{ notices: { id: string }[] }>(await homeRoute.loader({ request: portal('/'), params: {}, context: loadContext }));
+    const home = payloadOf<{ notices: { id: string }[] }>(
+      await homeRoute.loader({ request: portal('/'), params: {}, context: loadContext }),
+    );
     expect(home.notices.map((n) => n.id)).toEqual([made[3]!.id, made[2]!.id, made[1]!.id]);
   });
 
   it('the notices page advertises the feed in the reader language', async () => {
-    const page = payloadOf<{ feedHref: string }>(await noticesRoute.loader({ request: portal('/notices', 'en'), params: {}, context: loadContext }));
+    const page = payloadOf<{ feedHref: string }>(
+      await noticesRoute.loader({ request: portal('/notices', 'en'), params: {}, context: loadContext }),
+    );
     expect(page.feedHref).toBe('/notices.atom?lang=en');
     const tags = noticesRoute.meta({ data: page } as Parameters<typeof noticesRoute.meta>[0]);
-    expect(tags).toContainEqual(expect.objectContaining({ tagName: 'link', rel: 'alternate', type: 'application/atom+xml', href: '/notices.atom?lang=en' }));
+    expect(tags).toContainEqual(
+      expect.objectContaining({ tagName: 'link', rel: 'alternate', type: 'application/atom+xml', href: '/notices.atom?lang=en' }),
+    );
   });
 });
 
 describe('the Atom feed', () => {
   it('is well-formed Atom 1.0 with the required elements, served as application/atom+xml', async () => {
-    const tricky = await notice({ title: `水电费 <调整> & "说明" ${Date.now()}`, body: 'Line one\n\n<script>alert(1)</script> & more\u0007' });
+    const tricky = await notice({
+      title: `水电费 <调整> & "说明" ${Date.now()}`,
+      body: 'Line one\n\n<script>alert(1)</script> & more\u0007',
+    });
     const { response, root, xml } = await feed('?lang=zh-Hans');
     expect(response.headers.get('Content-Type')).toBe('application/atom+xml; charset=utf-8');
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
@@ -117,7 +132,11 @@ describe('the Atom feed', () => {
     const titleIn = async (query: string) => {
       const { root } = await feed(query);
       const entry = childrenNamed(root, 'entry').find((e) => childText(e, 'id') === `urn:uuid:${made.id}`);
-      return { lang: root.attributes['xml:lang'], title: entry ? childText(entry, 'title') : undefined, feedTitle: childText(root, 'title') };
+      return {
+        lang: root.attributes['xml:lang'],
+        title: entry ? childText(entry, 'title') : undefined,
+        feedTitle: childText(root, 'title'),
+      };
     };
     expect(await titleIn('?lang=en')).toEqual({ lang: 'en', title: `${made.title} (en)`, feedTitle: 'Petition Desk: notices' });
     expect(await titleIn('?lang=zh-Hant')).toMatchObject({ lang: 'zh-Hant', title: `${made.title}（繁）` });
@@ -143,7 +162,10 @@ describe('writing notices in the back office', () => {
 
   it('says what is missing or wrong, in every language, keeping what was typed', async () => {
     const supervisor = await staffUser('SUPERVISOR');
-    const outcome = await createNotice(supervisor.actor, fields({ kind: '', titleEn: '', bodyZhHant: ' ', publishOn: shanghaiDay(-1), lastDay: 'soon' }));
+    const outcome = await createNotice(
+      supervisor.actor,
+      fields({ kind: '', titleEn: '', bodyZhHant: ' ', publishOn: shanghaiDay(-1), lastDay: 'soon' }),
+    );
     expect(outcome).toMatchObject({
       ok: false,
       errors: { kind: 'required', titleEn: 'required', bodyZhHant: 'required', publishOn: 'past', lastDay: 'invalid' },
@@ -196,7 +218,10 @@ describe('writing notices in the back office', () => {
   it('is refused to clerks, handlers and analysts', async () => {
     for (const role of ['CLERK', 'HANDLER', 'ANALYST'] as const) {
       const person = await staffUser(role);
-      const thrown = await createNotice(person.actor, fields()).then(() => null, (error: unknown) => error);
+      const thrown = await createNotice(person.actor, fields()).then(
+        () => null,
+        (error: unknown) => error,
+      );
       expect((thrown as Response).status, role).toBe(403);
     }
   });

@@ -57,7 +57,9 @@ describe('the worker', () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
-      const tables = await client.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1`, [PGBOSS_SCHEMA]);
+      const tables = await client.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1`, [
+        PGBOSS_SCHEMA,
+      ]);
       expect(tables.rows[0].n).toBeGreaterThan(0);
     } finally {
       await client.end();

@@ -52,7 +52,12 @@ describe('the outbox is written in the same transaction as its change', () => {
     const messages = await outboxFor(committed.row.id);
     expect(messages.map((m) => m.template)).toEqual(['case.received', 'case.accepted']);
     const accepted = messages[1]!;
-    expect(accepted).toMatchObject({ recipientType: 'CITIZEN', status: 'PENDING', locale: 'en', dedupeKey: `case.accepted:${committed.row.id}:v1` });
+    expect(accepted).toMatchObject({
+      recipientType: 'CITIZEN',
+      status: 'PENDING',
+      locale: 'en',
+      dedupeKey: `case.accepted:${committed.row.id}:v1`,
+    });
     // The address is looked up at delivery; the outbox holds none.
     expect(JSON.stringify(accepted)).not.toContain(committed.submission.email!);
 
@@ -66,7 +71,9 @@ describe('the outbox is written in the same transaction as its change', () => {
         END IF;
         RETURN NEW;
       END $$ LANGUAGE plpgsql`);
-    await db().$executeRawUnsafe(`CREATE TRIGGER pd_test_refuse_outbox BEFORE INSERT ON "OutboxMessage" FOR EACH ROW EXECUTE FUNCTION pd_test_refuse_outbox()`);
+    await db().$executeRawUnsafe(
+      `CREATE TRIGGER pd_test_refuse_outbox BEFORE INSERT ON "OutboxMessage" FOR EACH ROW EXECUTE FUNCTION pd_test_refuse_outbox()`,
+    );
     try {
       await expect(performCaseAction(supervisor, failing.row.id, failing.row.version, { action: 'accept' })).rejects.toThrow();
     } finally {
@@ -111,7 +118,9 @@ describe('delivery', () => {
   it('two workers delivering at once send each message exactly once', async () => {
     const dir = outboxDir();
     const cases = await Promise.all(Array.from({ length: 8 }, () => isolatedCase()));
-    const ids = (await db().outboxMessage.findMany({ where: { caseId: { in: cases.map((c) => c.row.id) } }, select: { id: true } })).map((m) => m.id);
+    const ids = (await db().outboxMessage.findMany({ where: { caseId: { in: cases.map((c) => c.row.id) } }, select: { id: true } })).map(
+      (m) => m.id,
+    );
     expect(ids).toHaveLength(8);
     const files = fileTransport(dir, SETTINGS, quiet);
     const recorder = recordingTransport({ delayMs: 15, then: files });
@@ -140,7 +149,10 @@ describe('delivery', () => {
     expect(claimed.map((m) => m.id)).toContain(message!.id);
     await files.send({ id: message!.id, to: 'x@example.com', subject: 's', text: 't', html: '<p>t</p>', template: 'case.received' });
     // Release the rest so the other tests' messages are not held by the dead worker.
-    await db().outboxMessage.updateMany({ where: { id: { in: claimed.map((m) => m.id).filter((id) => id !== message!.id) } }, data: { status: 'PENDING', lockedUntil: null } });
+    await db().outboxMessage.updateMany({
+      where: { id: { in: claimed.map((m) => m.id).filter((id) => id !== message!.id) } },
+      data: { status: 'PENDING', lockedUntil: null },
+    });
 
     // While the lease holds, nobody else takes it.
     const early = recordingTransport({ then: files });
@@ -173,7 +185,14 @@ describe('delivery', () => {
 
     const handler = await staffUser('HANDLER', 'human-resources');
     await db().$transaction((tx) =>
-      queueStaffMessages(tx, [{ id: handler.user.id, mutedNotifications: [] }], 'assignment', 'staff.assigned', `${row.id}:deactivated-probe`, { caseId: row.id }),
+      queueStaffMessages(
+        tx,
+        [{ id: handler.user.id, mutedNotifications: [] }],
+        'assignment',
+        'staff.assigned',
+        `${row.id}:deactivated-probe`,
+        { caseId: row.id },
+      ),
     );
     await db().staffUser.update({ where: { id: handler.user.id }, data: { active: false } });
 
@@ -181,7 +200,9 @@ describe('delivery', () => {
     await deliverDueMessages({ transport: recorder.transport, log: quiet });
     const stored = await outboxFor(row.id);
     expect(stored.find((m) => m.id === citizenMessage!.id)).toMatchObject({ status: 'DEAD', sentAt: null, attempts: 1 });
-    expect(stored.find((m) => m.id === citizenMessage!.id)?.lastError).toBe('undeliverable: the case has no contact email address any more');
+    expect(stored.find((m) => m.id === citizenMessage!.id)?.lastError).toBe(
+      'undeliverable: the case has no contact email address any more',
+    );
     const staffMessage = stored.find((m) => m.template === 'staff.assigned');
     expect(staffMessage).toMatchObject({ status: 'DEAD', sentAt: null });
     expect(staffMessage?.lastError).toBe('undeliverable: the staff account is deactivated');
@@ -199,11 +220,21 @@ describe('what the messages say', () => {
       const forwarded = await isolatedCase({ locale });
       let v = main.row.version;
       v = (await performCaseAction(supervisor, main.row.id, v, { action: 'accept' })).version;
-      v = (await performCaseAction(supervisor, main.row.id, v, { action: 'assign', unitId: main.row.unitId!, assigneeId: handler.user.id })).version;
-      v = (await performCaseAction(supervisor, main.row.id, v, { action: 'extend', days: 20, reason: 'EXTENSION-REASON 需要现场勘查' })).version;
+      v = (await performCaseAction(supervisor, main.row.id, v, { action: 'assign', unitId: main.row.unitId!, assigneeId: handler.user.id }))
+        .version;
+      v = (await performCaseAction(supervisor, main.row.id, v, { action: 'extend', days: 20, reason: 'EXTENSION-REASON 需要现场勘查' }))
+        .version;
       v = (await performCaseAction(supervisor, main.row.id, v, { action: 'reply', message: 'REPLY-TEXT 已经补发工资' })).version;
-      await performCaseAction(supervisor, declined.row.id, declined.row.version, { action: 'decline', reason: 'DECLINE-REASON 已进入诉讼', referral: 'REFERRAL 请咨询法院' });
-      await performCaseAction(supervisor, forwarded.row.id, forwarded.row.version, { action: 'forward', agency: 'AGENCY 市水务局', message: '' });
+      await performCaseAction(supervisor, declined.row.id, declined.row.version, {
+        action: 'decline',
+        reason: 'DECLINE-REASON 已进入诉讼',
+        referral: 'REFERRAL 请咨询法院',
+      });
+      await performCaseAction(supervisor, forwarded.row.id, forwarded.row.version, {
+        action: 'forward',
+        agency: 'AGENCY 市水务局',
+        message: '',
+      });
 
       const recorder = recordingTransport();
       await deliverDueMessages({ transport: recorder.transport, log: quiet });
@@ -226,7 +257,13 @@ describe('what the messages say', () => {
         const shown = `${mail.subject}\n${mail.text}\n${mail.html}`;
         expect(shown).toContain(`/track?receipt=${c!.receipt.receiptNo}`);
         expect(shown).toContain(c!.submission.subject);
-        for (const secret of [c!.receipt.accessCode!, c!.receipt.accessCode!.replace('-', ''), c!.submission.name!, c!.submission.phone!, c!.submission.email!]) {
+        for (const secret of [
+          c!.receipt.accessCode!,
+          c!.receipt.accessCode!.replace('-', ''),
+          c!.submission.name!,
+          c!.submission.phone!,
+          c!.submission.email!,
+        ]) {
           expect(shown, `${mail.template} must not contain ${secret}`).not.toContain(secret);
         }
       }
@@ -242,7 +279,13 @@ describe('what the messages say', () => {
       expect(assigned.to).toBe(handler.user.email);
       expect(assigned.text).toContain(`/office/cases/${main.row.id}`);
       expect(assigned.text).toContain(main.receipt.receiptNo);
-      for (const personal of [main.submission.name!, main.submission.phone!, main.submission.email!, main.submission.body, main.submission.subject]) {
+      for (const personal of [
+        main.submission.name!,
+        main.submission.phone!,
+        main.submission.email!,
+        main.submission.body,
+        main.submission.subject,
+      ]) {
         expect(`${assigned.subject}\n${assigned.text}\n${assigned.html}`).not.toContain(personal);
       }
     });

@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { handleBooking } from '../../app/appointments.server.ts';
 import { publicCaseView } from '../../app/cases.server.ts';
 import { db } from '../../app/db.server.ts';
-import { canHandleReceptionDays, canManageNotices, canManageReceptionDays, canViewReceptionDays, type Actor } from '../../app/domain/permissions.ts';
+import {
+  canHandleReceptionDays,
+  canManageNotices,
+  canManageReceptionDays,
+  canViewReceptionDays,
+  type Actor,
+} from '../../app/domain/permissions.ts';
 import {
   appointmentForOffice,
   createReceptionDay,
@@ -25,7 +31,16 @@ import * as daysRoute from '../../app/routes/office.reception._index.tsx';
 import * as newDayRoute from '../../app/routes/office.reception.new.tsx';
 import { anyCategoryId, newIdempotencyKey, staffUser } from '../support/fixtures.ts';
 import { formData, loadContext, officeRequest, sessionToken, statusOf } from '../support/office-requests.ts';
-import { bookingForm, caseWithCode, clientIp, newVisit, notice, receptionDay, shanghaiDay, shanghaiTime } from '../support/visit-fixtures.ts';
+import {
+  bookingForm,
+  caseWithCode,
+  clientIp,
+  newVisit,
+  notice,
+  receptionDay,
+  shanghaiDay,
+  shanghaiTime,
+} from '../support/visit-fixtures.ts';
 
 type Role = Actor['role'];
 const ROLES: Role[] = ['CLERK', 'HANDLER', 'SUPERVISOR', 'ANALYST', 'ADMIN'];
@@ -75,9 +90,13 @@ describe('who may manage reception days and notices', () => {
       days: await db().receptionDay.count(),
       published: (await db().receptionDay.findUniqueOrThrow({ where: { id: day.dayId } })).published,
       notices: await db().notice.count(),
-      notice: await db().notice.findUniqueOrThrow({ where: { id: existing.id }, select: { updatedAt: true, expiresAt: true, titleEn: true } }),
+      notice: await db().notice.findUniqueOrThrow({
+        where: { id: existing.id },
+        select: { updatedAt: true, expiresAt: true, titleEn: true },
+      }),
     });
-    const handling = () => db().appointment.findUniqueOrThrow({ where: { id: appointment.id }, select: { status: true, attendedAt: true, caseId: true } });
+    const handling = () =>
+      db().appointment.findUniqueOrThrow({ where: { id: appointment.id }, select: { status: true, attendedAt: true, caseId: true } });
 
     const results: Record<string, Record<string, number>> = {};
     for (const role of ROLES) {
@@ -106,22 +125,44 @@ describe('who may manage reception days and notices', () => {
         'days (view)': () => daysRoute.loader({ request: get('/office/reception'), params: {}, context: loadContext }),
         'new day (form)': () => newDayRoute.loader({ request: get('/office/reception/new'), params: {}, context: loadContext }),
         'new day (create)': () =>
-          newDayRoute.action({ request: officeRequest('/office/reception/new', token, { method: 'POST', body: dayForm() }), params: {}, context: loadContext }),
+          newDayRoute.action({
+            request: officeRequest('/office/reception/new', token, { method: 'POST', body: dayForm() }),
+            params: {},
+            context: loadContext,
+          }),
         'day (view)': () => dayRoute.loader({ request: get(dayPath), params: dayParams, context: loadContext }),
         'day (publish)': () => dayRoute.action({ request: post(dayPath, { intent: 'publish' }), params: dayParams, context: loadContext }),
         'day (attendance)': () =>
-          dayRoute.action({ request: post(dayPath, { intent: 'attendance', appointmentId: appointment.id, status: 'NO_SHOW' }), params: dayParams, context: loadContext }),
+          dayRoute.action({
+            request: post(dayPath, { intent: 'attendance', appointmentId: appointment.id, status: 'NO_SHOW' }),
+            params: dayParams,
+            context: loadContext,
+          }),
         'booking (view)': () => appointmentRoute.loader({ request: get(appointmentPath), params: appointmentParams, context: loadContext }),
         'booking (attendance)': () =>
-          appointmentRoute.action({ request: post(appointmentPath, { intent: 'attendance', status: 'NO_SHOW' }), params: appointmentParams, context: loadContext }),
+          appointmentRoute.action({
+            request: post(appointmentPath, { intent: 'attendance', status: 'NO_SHOW' }),
+            params: appointmentParams,
+            context: loadContext,
+          }),
         'notices (view)': () => noticesRoute.loader({ request: get('/office/notices'), params: {}, context: loadContext }),
         'new notice (form)': () => newNoticeRoute.loader({ request: get('/office/notices/new'), params: {}, context: loadContext }),
-        'new notice (create)': () => newNoticeRoute.action({ request: post('/office/notices/new', noticeFields), params: {}, context: loadContext }),
-        'notice (view)': () => noticeRoute.loader({ request: get(`/office/notices/${existing.id}`), params: { noticeId: existing.id }, context: loadContext }),
+        'new notice (create)': () =>
+          newNoticeRoute.action({ request: post('/office/notices/new', noticeFields), params: {}, context: loadContext }),
+        'notice (view)': () =>
+          noticeRoute.loader({ request: get(`/office/notices/${existing.id}`), params: { noticeId: existing.id }, context: loadContext }),
         'notice (edit)': () =>
-          noticeRoute.action({ request: post(`/office/notices/${existing.id}`, { intent: 'update', ...noticeFields }), params: { noticeId: existing.id }, context: loadContext }),
+          noticeRoute.action({
+            request: post(`/office/notices/${existing.id}`, { intent: 'update', ...noticeFields }),
+            params: { noticeId: existing.id },
+            context: loadContext,
+          }),
         'notice (take down)': () =>
-          noticeRoute.action({ request: post(`/office/notices/${existing.id}`, { intent: 'takeDown' }), params: { noticeId: existing.id }, context: loadContext }),
+          noticeRoute.action({
+            request: post(`/office/notices/${existing.id}`, { intent: 'takeDown' }),
+            params: { noticeId: existing.id },
+            context: loadContext,
+          }),
       };
       results[role] = {};
       for (const [name, call] of Object.entries(calls)) results[role]![name] = await statusOf(call);
@@ -135,8 +176,14 @@ describe('who may manage reception days and notices', () => {
     }
 
     const ok = (s: number) => s === 200 || s === 303;
-    const allowed = (role: Role) => Object.entries(results[role]!).filter(([, status]) => ok(status)).map(([name]) => name);
-    const refused = (role: Role) => Object.entries(results[role]!).filter(([, status]) => status === 403).map(([name]) => name);
+    const allowed = (role: Role) =>
+      Object.entries(results[role]!)
+        .filter(([, status]) => ok(status))
+        .map(([name]) => name);
+    const refused = (role: Role) =>
+      Object.entries(results[role]!)
+        .filter(([, status]) => status === 403)
+        .map(([name]) => name);
     const everything = Object.keys(results.ADMIN!);
     const dayHandling = ['day (attendance)', 'booking (view)', 'booking (attendance)'];
     const daySetup = ['new day (form)', 'new day (create)', 'day (publish)'];
@@ -159,8 +206,17 @@ describe('setting up a reception day', () => {
     const created = await createReceptionDay(admin.actor, form);
     expect(created.ok).toBe(true);
     if (!created.ok) return;
-    const day = await db().receptionDay.findUniqueOrThrow({ where: { id: created.id }, include: { slots: { orderBy: { startsAt: 'asc' } } } });
-    expect(day).toMatchObject({ published: false, unitIds: [unit.id], categoryIds: [], officialEn: 'Deputy district head', createdById: admin.user.id });
+    const day = await db().receptionDay.findUniqueOrThrow({
+      where: { id: created.id },
+      include: { slots: { orderBy: { startsAt: 'asc' } } },
+    });
+    expect(day).toMatchObject({
+      published: false,
+      unitIds: [unit.id],
+      categoryIds: [],
+      officialEn: 'Deputy district head',
+      createdById: admin.user.id,
+    });
     const date = shanghaiDay(5);
     expect(day.slots.map((s) => [s.startsAt.toISOString(), s.endsAt.toISOString(), s.capacity, s.bookedCount])).toEqual([
       [shanghaiTime(date, '09:00').toISOString(), shanghaiTime(date, '09:30').toISOString(), 2, 0],
@@ -218,9 +274,15 @@ describe('the day itself', () => {
     const dayStart = shanghaiTime(day.date, '00:00');
     expect(await recordAttendance(clerk.actor, day.dayId, appointment.id, 'ATTENDED', new Date(dayStart.getTime() - 1000))).toBe('notYet');
     expect(await recordAttendance(clerk.actor, day.dayId, appointment.id, 'ATTENDED', shanghaiTime(day.date, '09:05'))).toBe('ok');
-    expect(await db().appointment.findUniqueOrThrow({ where: { id: appointment.id } })).toMatchObject({ status: 'ATTENDED', attendedAt: shanghaiTime(day.date, '09:05') });
+    expect(await db().appointment.findUniqueOrThrow({ where: { id: appointment.id } })).toMatchObject({
+      status: 'ATTENDED',
+      attendedAt: shanghaiTime(day.date, '09:05'),
+    });
     expect(await recordAttendance(clerk.actor, day.dayId, appointment.id, 'NO_SHOW', shanghaiTime(day.date, '10:00'))).toBe('ok');
-    expect(await db().appointment.findUniqueOrThrow({ where: { id: appointment.id } })).toMatchObject({ status: 'NO_SHOW', attendedAt: null });
+    expect(await db().appointment.findUniqueOrThrow({ where: { id: appointment.id } })).toMatchObject({
+      status: 'NO_SHOW',
+      attendedAt: null,
+    });
     // The booking must belong to the day named in the address.
     const other = await receptionDay();
     expect(await recordAttendance(clerk.actor, other.dayId, appointment.id, 'ATTENDED', shanghaiTime(day.date, '10:00'))).toBe('notFound');
@@ -235,8 +297,13 @@ describe('the day itself', () => {
     const empty = await recordVisit(supervisor.actor, day.dayId, appointment.id, formData({ note: '  ' }), onTheDay);
     expect(empty).toMatchObject({ ok: false, error: 'invalid', fieldError: 'required' });
     const note = '来访人反映工资仍未结清，已约定下周由劳动监察大队上门核查。';
-    expect(await recordVisit(supervisor.actor, day.dayId, appointment.id, formData({ note, public: 'yes' }), onTheDay)).toEqual({ ok: true });
-    expect(await recordVisit(supervisor.actor, day.dayId, appointment.id, formData({ note }), onTheDay)).toEqual({ ok: false, error: 'alreadyRecorded' });
+    expect(await recordVisit(supervisor.actor, day.dayId, appointment.id, formData({ note, public: 'yes' }), onTheDay)).toEqual({
+      ok: true,
+    });
+    expect(await recordVisit(supervisor.actor, day.dayId, appointment.id, formData({ note }), onTheDay)).toEqual({
+      ok: false,
+      error: 'alreadyRecorded',
+    });
     const events = await db().caseEvent.findMany({ where: { caseId, type: 'VISIT_RECEIVED' } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ visibility: 'PUBLIC', actorType: 'STAFF', actorId: supervisor.user.id, message: note });
@@ -252,14 +319,19 @@ describe('the day itself', () => {
     const { caseId, receiptNo, accessCode } = await caseWithCode();
     const appointment = await book(day.slots[0]!.id, bookingForm({ mode: 'CASE', receiptNo, accessCode }));
     const clerk = await staffUser('CLERK');
-    expect(await recordVisit(clerk.actor, day.dayId, appointment.id, formData({ note: '内部记录' }), shanghaiTime(day.date, '09:20'))).toEqual({ ok: true });
+    expect(
+      await recordVisit(clerk.actor, day.dayId, appointment.id, formData({ note: '内部记录' }), shanghaiTime(day.date, '09:20')),
+    ).toEqual({ ok: true });
     expect((await db().caseEvent.findFirstOrThrow({ where: { caseId, type: 'VISIT_RECEIVED' } })).visibility).toBe('INTERNAL');
     expect((await publicCaseView(caseId))?.timeline.some((e) => e.type === 'VISIT_RECEIVED')).toBe(false);
   });
 
   it('registers a new visit as a case with channel VISIT, linked to the booking', async () => {
     const day = await receptionDay({ daysFromToday: 2 });
-    const appointment = await book(day.slots[0]!.id, newVisit({ name: '钱七', phone: '13900001111', topic: '楼上漏水', representatives: '2' }));
+    const appointment = await book(
+      day.slots[0]!.id,
+      newVisit({ name: '钱七', phone: '13900001111', topic: '楼上漏水', representatives: '2' }),
+    );
     const clerk = await staffUser('CLERK');
     const onTheDay = shanghaiTime(day.date, '09:10');
     const key = newIdempotencyKey();
@@ -277,18 +349,35 @@ describe('the day itself', () => {
       preferredReplyChannel: 'PHONE',
       consent: 'yes',
     };
-    const invalid = await registerVisitAsCase(clerk.actor, day.dayId, appointment.id, formData({ ...fields, body: '短' }), 'zh-Hans', onTheDay);
+    const invalid = await registerVisitAsCase(
+      clerk.actor,
+      day.dayId,
+      appointment.id,
+      formData({ ...fields, body: '短' }),
+      'zh-Hans',
+      onTheDay,
+    );
     expect(invalid).toMatchObject({ ok: false, error: 'invalid', errors: { body: 'body.tooShort' } });
     const outcome = await registerVisitAsCase(clerk.actor, day.dayId, appointment.id, formData(fields), 'zh-Hans', onTheDay);
     expect(outcome).toMatchObject({ ok: true, linked: true });
     if (!outcome.ok) return;
     const created = await db().case.findUniqueOrThrow({ where: { receiptNo: outcome.receipt.receiptNo } });
     expect(created.channel).toBe('VISIT');
-    expect(await db().appointment.findUniqueOrThrow({ where: { id: appointment.id } })).toMatchObject({ caseId: created.id, status: 'ATTENDED' });
+    expect(await db().appointment.findUniqueOrThrow({ where: { id: appointment.id } })).toMatchObject({
+      caseId: created.id,
+      status: 'ATTENDED',
+    });
     // A retry of the same form finds the same case; another form is refused (already linked).
     const retry = await registerVisitAsCase(clerk.actor, day.dayId, appointment.id, formData(fields), 'zh-Hans', onTheDay);
     expect(retry).toMatchObject({ ok: true, linked: true, receipt: { receiptNo: created.receiptNo } });
-    const another = await registerVisitAsCase(clerk.actor, day.dayId, appointment.id, formData({ ...fields, idempotencyKey: newIdempotencyKey() }), 'zh-Hans', onTheDay);
+    const another = await registerVisitAsCase(
+      clerk.actor,
+      day.dayId,
+      appointment.id,
+      formData({ ...fields, idempotencyKey: newIdempotencyKey() }),
+      'zh-Hans',
+      onTheDay,
+    );
     expect(another).toEqual({ ok: false, error: 'alreadyLinked' });
     expect(await db().caseEvent.count({ where: { actorId: clerk.user.id, type: 'SUBMITTED' } })).toBe(1);
   });

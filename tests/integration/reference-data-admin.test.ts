@@ -72,7 +72,13 @@ describe('units', () => {
     const bureau = await unitId('bureau');
     const token = unique();
     const outcome = await createUnitFromForm(
-      unitForm({ code: `  Tax-Bureau-${token} `, nameZhHans: ' 市税务局 ', nameZhHant: '市稅務局', nameEn: 'Municipal Tax Bureau', parentId: bureau }),
+      unitForm({
+        code: `  Tax-Bureau-${token} `,
+        nameZhHans: ' 市税务局 ',
+        nameZhHant: '市稅務局',
+        nameEn: 'Municipal Tax Bureau',
+        parentId: bureau,
+      }),
       admin.actor,
       ctx,
     );
@@ -102,7 +108,10 @@ describe('units', () => {
     });
     const bad = await createUnitFromForm(unitForm({ code: 'tax bureau!', nameEn: 'x'.repeat(121), parentId: 'nope' }), admin.actor, ctx);
     expect(bad).toMatchObject({ ok: false, errors: { code: 'invalid', nameEn: 'tooLong', parentId: 'invalid' } });
-    expect(await createUnitFromForm(unitForm({ code: 'housing' }), admin.actor, ctx)).toMatchObject({ ok: false, errors: { code: 'taken' } });
+    expect(await createUnitFromForm(unitForm({ code: 'housing' }), admin.actor, ctx)).toMatchObject({
+      ok: false,
+      errors: { code: 'taken' },
+    });
 
     const closed = await newUnit(admin);
     expect(await deactivateUnit(admin.actor, closed, ctx)).toEqual({ ok: true, changed: true });
@@ -123,7 +132,11 @@ describe('units', () => {
       ctx,
     );
     expect(outcome).toEqual({ ok: true, id, changed: true });
-    expect(await db().unit.findUniqueOrThrow({ where: { id } })).toMatchObject({ nameEn: 'Renamed unit', parentId: bureau, code: before.code });
+    expect(await db().unit.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      nameEn: 'Renamed unit',
+      parentId: bureau,
+      code: before.code,
+    });
     const [entry] = await auditRows('Unit', id, 'unit.updated');
     expect(entry?.details).toEqual({
       code: before.code,
@@ -142,7 +155,9 @@ describe('units', () => {
 
     const invalid = await updateUnitFromForm(formData({ nameZhHans: '', nameZhHant: 'x', nameEn: 'y' }), admin.actor, id, ctx);
     expect(invalid).toMatchObject({ ok: false, errors: { nameZhHans: 'required' } });
-    await expect(updateUnitFromForm(unitForm(), admin.actor, '00000000-0000-4000-8000-000000000000', ctx)).rejects.toBeInstanceOf(UnitAdminError);
+    await expect(updateUnitFromForm(unitForm(), admin.actor, '00000000-0000-4000-8000-000000000000', ctx)).rejects.toBeInstanceOf(
+      UnitAdminError,
+    );
   });
 
   it('refuses a parent cycle: not under itself, not under anything below it', async () => {
@@ -152,7 +167,12 @@ describe('units', () => {
     const bottom = await newUnit(admin, middle);
     const names = await db().unit.findUniqueOrThrow({ where: { id: top } });
     const move = (parentId: string) =>
-      updateUnitFromForm(formData({ nameZhHans: names.nameZhHans, nameZhHant: names.nameZhHant, nameEn: names.nameEn, parentId }), admin.actor, top, ctx);
+      updateUnitFromForm(
+        formData({ nameZhHans: names.nameZhHans, nameZhHant: names.nameZhHant, nameEn: names.nameEn, parentId }),
+        admin.actor,
+        top,
+        ctx,
+      );
 
     expect(await move(bottom)).toMatchObject({ ok: false, errors: { parentId: 'cycle' } });
     expect(await move(middle)).toMatchObject({ ok: false, errors: { parentId: 'cycle' } });
@@ -172,9 +192,17 @@ describe('units', () => {
     const admin = await staffUser('ADMIN');
     const a = await newUnit(admin);
     const b = await newUnit(admin);
-    const [rowA, rowB] = await Promise.all([db().unit.findUniqueOrThrow({ where: { id: a } }), db().unit.findUniqueOrThrow({ where: { id: b } })]);
+    const [rowA, rowB] = await Promise.all([
+      db().unit.findUniqueOrThrow({ where: { id: a } }),
+      db().unit.findUniqueOrThrow({ where: { id: b } }),
+    ]);
     const under = (row: typeof rowA, parentId: string) =>
-      updateUnitFromForm(formData({ nameZhHans: row.nameZhHans, nameZhHant: row.nameZhHant, nameEn: row.nameEn, parentId }), admin.actor, row.id, ctx);
+      updateUnitFromForm(
+        formData({ nameZhHans: row.nameZhHans, nameZhHant: row.nameZhHant, nameEn: row.nameEn, parentId }),
+        admin.actor,
+        row.id,
+        ctx,
+      );
     const results = await Promise.all([under(rowA, b), under(rowB, a)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toMatchObject([{ errors: { parentId: 'cycle' } }]);
@@ -221,7 +249,12 @@ describe('units', () => {
     expect(options.find((o) => o.id === parent)).toMatchObject({ active: false });
     const row = await db().unit.findUniqueOrThrow({ where: { id: child } });
     expect(
-      await updateUnitFromForm(formData({ nameZhHans: row.nameZhHans, nameZhHant: row.nameZhHant, nameEn: 'Kept', parentId: parent }), admin.actor, child, ctx),
+      await updateUnitFromForm(
+        formData({ nameZhHans: row.nameZhHans, nameZhHant: row.nameZhHant, nameEn: 'Kept', parentId: parent }),
+        admin.actor,
+        child,
+        ctx,
+      ),
     ).toMatchObject({ ok: true, changed: true });
     expect((await db().unit.findUniqueOrThrow({ where: { id: child } })).parentId).toBe(parent);
   });
@@ -248,30 +281,51 @@ describe('categories', () => {
 
     expect((await listActiveCategories('zh-Hans')).find((c) => c.id === category.id)?.name).toBe(`噪声扰民${token}`);
     expect((await activeCategoryUnits()).get(category.id)).toBe(housing);
-    const receipt = await submitCase(await validSubmission({ categoryId: category.id }), { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' });
-    expect(await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } })).toMatchObject({ categoryId: category.id, unitId: housing });
-    expect((await listCategories('en')).find((c) => c.id === category.id)).toMatchObject({ defaultUnitName: 'Municipal Housing and Urban-Rural Development Bureau' });
+    const receipt = await submitCase(await validSubmission({ categoryId: category.id }), {
+      idempotencyKey: newIdempotencyKey(),
+      locale: 'zh-Hans',
+    });
+    expect(await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } })).toMatchObject({
+      categoryId: category.id,
+      unitId: housing,
+    });
+    expect((await listCategories('en')).find((c) => c.id === category.id)).toMatchObject({
+      defaultUnitName: 'Municipal Housing and Urban-Rural Development Bureau',
+    });
   });
 
   it('reports field problems with codes the page translates', async () => {
     const admin = await staffUser('ADMIN');
     expect(await createCategoryFromForm(formData({}), admin.actor, ctx)).toMatchObject({
       ok: false,
-      errors: { code: 'required', nameZhHans: 'required', nameZhHant: 'required', nameEn: 'required', defaultUnitId: 'required', sortOrder: 'required' },
+      errors: {
+        code: 'required',
+        nameZhHans: 'required',
+        nameZhHant: 'required',
+        nameEn: 'required',
+        defaultUnitId: 'required',
+        sortOrder: 'required',
+      },
     });
     expect(await createCategoryFromForm(categoryForm({ defaultUnitId: 'x', sortOrder: '1.5' }), admin.actor, ctx)).toMatchObject({
       ok: false,
       errors: { defaultUnitId: 'invalid', sortOrder: 'invalid' },
     });
-    expect(await createCategoryFromForm(categoryForm({ defaultUnitId: await unitId('housing'), sortOrder: '100001' }), admin.actor, ctx)).toMatchObject({
+    expect(
+      await createCategoryFromForm(categoryForm({ defaultUnitId: await unitId('housing'), sortOrder: '100001' }), admin.actor, ctx),
+    ).toMatchObject({
       ok: false,
       errors: { sortOrder: 'tooLarge' },
     });
-    expect(await createCategoryFromForm(categoryForm({ code: 'housing', defaultUnitId: await unitId('housing') }), admin.actor, ctx)).toMatchObject({
+    expect(
+      await createCategoryFromForm(categoryForm({ code: 'housing', defaultUnitId: await unitId('housing') }), admin.actor, ctx),
+    ).toMatchObject({
       ok: false,
       errors: { code: 'taken' },
     });
-    const closed = await db().unit.create({ data: { code: `closed-${unique()}`, nameZhHans: '停', nameZhHant: '停', nameEn: 'Closed', active: false } });
+    const closed = await db().unit.create({
+      data: { code: `closed-${unique()}`, nameZhHans: '停', nameZhHant: '停', nameEn: 'Closed', active: false },
+    });
     expect(await createCategoryFromForm(categoryForm({ defaultUnitId: closed.id }), admin.actor, ctx)).toMatchObject({
       ok: false,
       errors: { defaultUnitId: 'invalid' },
@@ -307,9 +361,9 @@ describe('categories', () => {
     );
     expect(unchanged).toEqual({ ok: true, id: row.id, changed: false });
     expect(await auditRows('Category', row.id, 'category.updated')).toHaveLength(1);
-    await expect(updateCategoryFromForm(categoryForm({ defaultUnitId: education }), admin.actor, '00000000-0000-4000-8000-000000000000', ctx)).rejects.toBeInstanceOf(
-      CategoryAdminError,
-    );
+    await expect(
+      updateCategoryFromForm(categoryForm({ defaultUnitId: education }), admin.actor, '00000000-0000-4000-8000-000000000000', ctx),
+    ).rejects.toBeInstanceOf(CategoryAdminError);
   });
 
   it('deactivation takes a category off the portal at once; reactivation needs an open default unit', async () => {

@@ -25,7 +25,10 @@ async function auditRows(targetId: string, action: string) {
 
 async function offeredOnCasePage(title: string, locale: 'zh-Hans' | 'en' = 'zh-Hans'): Promise<boolean> {
   const clerk = await staffUser('CLERK');
-  const receipt = await submitCase(await validSubmission({ kind: 'COMPLAINT' }), { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' });
+  const receipt = await submitCase(await validSubmission({ kind: 'COMPLAINT' }), {
+    idempotencyKey: newIdempotencyKey(),
+    locale: 'zh-Hans',
+  });
   const c = await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } });
   const page = await casePageData(clerk.actor, c.id, locale);
   return page.templates.some((template) => template.title === title);
@@ -36,7 +39,11 @@ describe('reply templates', () => {
     const admin = await staffUser('ADMIN');
     const title = `经调解已支付工资 ${randomBytes(3).toString('hex')}`;
     const body = '您反映的拖欠工资问题，经调解，用人单位已于  月  日全额支付。\r\n\r\n如对答复不满意，可在30日内申请复查。\n\n';
-    const outcome = await createReplyTemplateFromForm(formData({ kind: 'COMPLAINT', locale: 'zh-Hans', title: `  ${title} `, body }), admin.actor, ctx);
+    const outcome = await createReplyTemplateFromForm(
+      formData({ kind: 'COMPLAINT', locale: 'zh-Hans', title: `  ${title} `, body }),
+      admin.actor,
+      ctx,
+    );
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
     const stored = await replyTemplateDetail(outcome.id);
     expect(stored).toMatchObject({ kind: 'COMPLAINT', locale: 'zh-Hans', title, active: true });
@@ -44,7 +51,11 @@ describe('reply templates', () => {
     expect(stored?.body).toBe('您反映的拖欠工资问题，经调解，用人单位已于  月  日全额支付。\n\n如对答复不满意，可在30日内申请复查。');
 
     const [entry] = await auditRows(outcome.id, 'replyTemplate.created');
-    expect(entry).toMatchObject({ actorId: admin.user.id, ipAddress: ctx.ipAddress, details: { kind: 'COMPLAINT', locale: 'zh-Hans', title } });
+    expect(entry).toMatchObject({
+      actorId: admin.user.id,
+      ipAddress: ctx.ipAddress,
+      details: { kind: 'COMPLAINT', locale: 'zh-Hans', title },
+    });
     expect(JSON.stringify(entry?.details)).not.toContain('复查');
 
     expect(await offeredOnCasePage(title, 'zh-Hans')).toBe(true);
@@ -59,9 +70,15 @@ describe('reply templates', () => {
       errors: { kind: 'required', locale: 'required', title: 'required', body: 'required' },
     });
     expect(
-      await createReplyTemplateFromForm(formData({ kind: 'NOPE', locale: 'fr', title: 'x'.repeat(121), body: 'y'.repeat(10_001) }), admin.actor, ctx),
+      await createReplyTemplateFromForm(
+        formData({ kind: 'NOPE', locale: 'fr', title: 'x'.repeat(121), body: 'y'.repeat(10_001) }),
+        admin.actor,
+        ctx,
+      ),
     ).toMatchObject({ ok: false, errors: { kind: 'required', locale: 'required', title: 'tooLong', body: 'tooLong' } });
-    expect(await createReplyTemplateFromForm(formData({ kind: 'COMPLAINT', locale: 'en', title: 'T', body: ' \n ' }), admin.actor, ctx)).toMatchObject({
+    expect(
+      await createReplyTemplateFromForm(formData({ kind: 'COMPLAINT', locale: 'en', title: 'T', body: ' \n ' }), admin.actor, ctx),
+    ).toMatchObject({
       ok: false,
       errors: { body: 'required' },
     });
@@ -69,7 +86,11 @@ describe('reply templates', () => {
 
   it('edits a template, auditing what changed (the text by its length); the same values write nothing', async () => {
     const admin = await staffUser('ADMIN');
-    const created = await createReplyTemplateFromForm(formData({ kind: 'SUGGESTION', locale: 'en', title: 'Thanks', body: 'Thank you.' }), admin.actor, ctx);
+    const created = await createReplyTemplateFromForm(
+      formData({ kind: 'SUGGESTION', locale: 'en', title: 'Thanks', body: 'Thank you.' }),
+      admin.actor,
+      ctx,
+    );
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
     const edit = formData({ kind: 'OPINION', locale: 'en', title: 'Thanks', body: 'Thank you for your view.' });
     expect(await updateReplyTemplateFromForm(edit, admin.actor, created.id, ctx)).toEqual({ ok: true, id: created.id, changed: true });
@@ -81,13 +102,19 @@ describe('reply templates', () => {
     expect(await updateReplyTemplateFromForm(edit, admin.actor, created.id, ctx)).toEqual({ ok: true, id: created.id, changed: false });
     expect(await auditRows(created.id, 'replyTemplate.updated')).toHaveLength(1);
     expect(await updateReplyTemplateFromForm(formData({ kind: 'OPINION' }), admin.actor, created.id, ctx)).toMatchObject({ ok: false });
-    await expect(updateReplyTemplateFromForm(edit, admin.actor, '00000000-0000-4000-8000-000000000000', ctx)).rejects.toBeInstanceOf(ReplyTemplateError);
+    await expect(updateReplyTemplateFromForm(edit, admin.actor, '00000000-0000-4000-8000-000000000000', ctx)).rejects.toBeInstanceOf(
+      ReplyTemplateError,
+    );
   });
 
   it('deactivation takes a template off the case page; reactivation puts it back; both audited once', async () => {
     const admin = await staffUser('ADMIN');
     const title = `Template ${randomBytes(3).toString('hex')}`;
-    const created = await createReplyTemplateFromForm(formData({ kind: 'COMPLAINT', locale: 'zh-Hans', title, body: '答复' }), admin.actor, ctx);
+    const created = await createReplyTemplateFromForm(
+      formData({ kind: 'COMPLAINT', locale: 'zh-Hans', title, body: '答复' }),
+      admin.actor,
+      ctx,
+    );
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
     expect(await setReplyTemplateActive(admin.actor, created.id, false, ctx)).toBe(true);
     expect(await setReplyTemplateActive(admin.actor, created.id, false, ctx)).toBe(false);
@@ -98,6 +125,8 @@ describe('reply templates', () => {
     expect(await setReplyTemplateActive(admin.actor, created.id, true, ctx)).toBe(true);
     expect(await offeredOnCasePage(title)).toBe(true);
     expect(await auditRows(created.id, 'replyTemplate.reactivated')).toHaveLength(1);
-    await expect(setReplyTemplateActive(admin.actor, '00000000-0000-4000-8000-000000000000', false, ctx)).rejects.toMatchObject({ code: 'notFound' });
+    await expect(setReplyTemplateActive(admin.actor, '00000000-0000-4000-8000-000000000000', false, ctx)).rejects.toMatchObject({
+      code: 'notFound',
+    });
   });
 });

@@ -29,7 +29,10 @@ beforeAll(builtInSettings);
 afterAll(builtInSettings);
 
 const settingAudits = async (key: string, actorId: string) =>
-  await db().auditLog.findMany({ where: { action: 'setting.updated', targetType: 'Setting', targetId: key, actorId }, orderBy: { id: 'asc' } });
+  await db().auditLog.findMany({
+    where: { action: 'setting.updated', targetType: 'Setting', targetId: key, actorId },
+    orderBy: { id: 'asc' },
+  });
 
 function linesForm(overrides: Partial<Record<(typeof LOCALES)[number], string>> = {}): FormData {
   const text = {
@@ -54,7 +57,10 @@ describe('reading the support lines from the form', () => {
 
   it('names the problem and its line', () => {
     expect(parseCrisisLines('  \n ')).toEqual({ ok: false, error: { code: 'required' } });
-    expect(parseCrisisLines(Array.from({ length: 9 }, (_, i) => `Line ${i} | 11${i}`).join('\n'))).toEqual({ ok: false, error: { code: 'tooMany' } });
+    expect(parseCrisisLines(Array.from({ length: 9 }, (_, i) => `Line ${i} | 11${i}`).join('\n'))).toEqual({
+      ok: false,
+      error: { code: 'tooMany' },
+    });
     expect(parseCrisisLines('a | 1\njust a name')).toEqual({ ok: false, error: { code: 'format', line: 2 } });
     expect(parseCrisisLines('a | 1 | b | c')).toEqual({ ok: false, error: { code: 'format', line: 1 } });
     expect(parseCrisisLines('\n | 12356')).toEqual({ ok: false, error: { code: 'nameMissing', line: 2 } });
@@ -120,7 +126,10 @@ describe('crisis support lines', () => {
       params: {},
       context: loadContext,
     });
-    expect(refused).toMatchObject({ init: { status: 400 }, data: { crisisLines: { errors: { 'crisisLines-zh-Hans': { code: 'format', line: 1 } } } } });
+    expect(refused).toMatchObject({
+      init: { status: 400 },
+      data: { crisisLines: { errors: { 'crisisLines-zh-Hans': { code: 'format', line: 1 } } } },
+    });
 
     const good = linesForm({ en: 'Emergency | 110 / 120 | 24 hours' });
     good.set('intent', 'crisisLines');
@@ -141,7 +150,10 @@ describe('clustering', () => {
     expect((await settingState('clustering')).value).toEqual(SETTING_DEFAULTS.clustering);
     expect(await saveClusteringFromForm(formData({ similarity: ' 0.45 ' }), admin.actor, ctx)).toEqual({ ok: true, changed: true });
     expect(await getSetting('clustering')).toEqual({ enabled: false, similarity: 0.45 });
-    expect(await saveClusteringFromForm(formData({ clusteringEnabled: 'yes', similarity: '０．５' }), admin.actor, ctx)).toEqual({ ok: true, changed: true });
+    expect(await saveClusteringFromForm(formData({ clusteringEnabled: 'yes', similarity: '０．５' }), admin.actor, ctx)).toEqual({
+      ok: true,
+      changed: true,
+    });
     expect(await getSetting('clustering')).toEqual({ enabled: true, similarity: 0.5 });
     expect((await settingAudits('clustering', admin.user.id)).map((row) => row.details)).toEqual([
       { key: 'clustering', before: null, after: { enabled: false, similarity: 0.45 } },

@@ -318,7 +318,9 @@ describe('who may use the admin pages', () => {
     const token = await sessionToken(admin.user.id);
     for (const staffId of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
       expect(
-        await statusOf(() => staffDetailRoute.loader({ request: request(`/office/staff/${staffId}`, token), params: { staffId }, context: loadContext })),
+        await statusOf(() =>
+          staffDetailRoute.loader({ request: request(`/office/staff/${staffId}`, token), params: { staffId }, context: loadContext }),
+        ),
       ).toBe(404);
     }
   });

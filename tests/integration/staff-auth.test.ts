@@ -47,7 +47,10 @@ describe('signing in', () => {
     const locked = await db().staffUser.findUniqueOrThrow({ where: { id: user.id } });
     expect(locked.lockedUntil?.getTime()).toBe(start.getTime() + LOCKOUT_MS);
 
-    expect(await signIn(user.email, password, { ipAddress: ip(), now: new Date(start.getTime() + 60_000) })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await signIn(user.email, password, { ipAddress: ip(), now: new Date(start.getTime() + 60_000) })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     const later = await signIn(user.email, password, { ipAddress: ip(), now: new Date(start.getTime() + LOCKOUT_MS + 1000) });
     expect(later.ok).toBe(true);
   });

@@ -54,7 +54,13 @@ describe('downloading the statistics', () => {
     const analyst = await staffUser('ANALYST');
     const token = await sessionToken(analyst.user.id);
     const secret = randomBytes(4).toString('hex');
-    const personal = { name: `导出测试人${secret}`, phone: '13900002222', email: `export.${secret}@example.com`, subject: `导出隐私标题${secret}`, area: `导出区${secret}` };
+    const personal = {
+      name: `导出测试人${secret}`,
+      phone: '13900002222',
+      email: `export.${secret}@example.com`,
+      subject: `导出隐私标题${secret}`,
+      area: `导出区${secret}`,
+    };
     const receipt = await submitCase(await validSubmission({ ...personal, body: `导出隐私正文${secret}，公司拖欠工资。` }), {
       idempotencyKey: newIdempotencyKey(),
       locale: 'zh-Hans',
@@ -89,11 +95,16 @@ describe('downloading the statistics', () => {
     expect(rows.filter((row) => row[0]?.startsWith('Cases received in the last'))).toHaveLength(12);
 
     const c = await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } });
-    for (const value of [...Object.values(personal), secret, receipt.receiptNo, c.id, '李雷', '13812345678']) expect(text).not.toContain(value);
+    for (const value of [...Object.values(personal), secret, receipt.receiptNo, c.id, '李雷', '13812345678'])
+      expect(text).not.toContain(value);
 
     const entries = await db().auditLog.findMany({ where: { actorId: analyst.user.id, action: 'export' } });
     expect(entries).toMatchObject([
-      { targetType: 'Statistics', ipAddress: loadContext.clientIp, details: { what: 'statistics', format: 'csv', locale: 'en', rows: rows.length - 1 } },
+      {
+        targetType: 'Statistics',
+        ipAddress: loadContext.clientIp,
+        details: { what: 'statistics', format: 'csv', locale: 'en', rows: rows.length - 1 },
+      },
     ]);
 
     // In Chinese for a Chinese reader; a second download is a second entry.

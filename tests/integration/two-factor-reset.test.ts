@@ -109,7 +109,10 @@ describe('resetting two-step verification', () => {
     const token = await sessionToken(admin.user.id);
     const supervisor = await enrolled('SUPERVISOR');
     const response = await staffDetailRoute.action({
-      request: officeRequest(`/office/staff/${supervisor.user.id}`, token, { method: 'POST', body: formData({ intent: 'resetTwoFactor' }) }),
+      request: officeRequest(`/office/staff/${supervisor.user.id}`, token, {
+        method: 'POST',
+        body: formData({ intent: 'resetTwoFactor' }),
+      }),
       params: { staffId: supervisor.user.id },
       context: loadContext,
     });

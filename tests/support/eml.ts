@@ -64,7 +64,10 @@ export function parseEml(raw: string): ParsedEml {
       if (chunk.startsWith('--')) break;
       const part = splitHead(chunk.replace(/^\n/, ''));
       const partHeaders = parseHeaders(part.head);
-      parts.push({ type: partHeaders.get('content-type') ?? '', content: decodeBody(part.body.replace(/\n$/, ''), partHeaders.get('content-transfer-encoding')) });
+      parts.push({
+        type: partHeaders.get('content-type') ?? '',
+        content: decodeBody(part.body.replace(/\n$/, ''), partHeaders.get('content-transfer-encoding')),
+      });
     }
   } else {
     parts.push({ type: headers.get('content-type') ?? 'text/plain', content: decodeBody(body, headers.get('content-transfer-encoding')) });

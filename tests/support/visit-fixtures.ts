@@ -57,7 +57,11 @@ export async function receptionDay(
       categoryIds: options.categoryIds ?? [],
       published: options.published ?? true,
       slots: {
-        create: slots.map((slot) => ({ startsAt: shanghaiTime(date, slot.start), endsAt: shanghaiTime(date, slot.end), capacity: slot.capacity })),
+        create: slots.map((slot) => ({
+          startsAt: shanghaiTime(date, slot.start),
+          endsAt: shanghaiTime(date, slot.end),
+          capacity: slot.capacity,
+        })),
       },
     },
     include: { slots: { orderBy: { startsAt: 'asc' } } },
@@ -68,7 +72,10 @@ export async function receptionDay(
 /** A case sent online, with the receipt number and access code its citizen holds. */
 export async function caseWithCode(overrides: Parameters<typeof validSubmission>[0] = {}) {
   const receipt = await submitCase(await validSubmission(overrides), { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' });
-  const row = await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo }, select: { id: true, unitId: true, categoryId: true } });
+  const row = await db().case.findUniqueOrThrow({
+    where: { receiptNo: receipt.receiptNo },
+    select: { id: true, unitId: true, categoryId: true },
+  });
   return { caseId: row.id, unitId: row.unitId, categoryId: row.categoryId, receiptNo: receipt.receiptNo, accessCode: receipt.accessCode! };
 }
 

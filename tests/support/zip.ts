@@ -31,14 +31,41 @@ export function buildZip(entries: ZipEntryInput[], options: { directoryNames?: s
     const data = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data;
     const crc = crc32(data);
     const local = concat([
-      u32(0x04034b50), u16(20), u16(0x0800), u16(0), u16(0), u16(0x21), u32(crc), u32(data.length), u32(data.length),
-      u16(name.length), u16(0), name, data,
+      u32(0x04034b50),
+      u16(20),
+      u16(0x0800),
+      u16(0),
+      u16(0),
+      u16(0x21),
+      u32(crc),
+      u32(data.length),
+      u32(data.length),
+      u16(name.length),
+      u16(0),
+      name,
+      data,
     ]);
     const dirName = encoder.encode(options.directoryNames?.[i] ?? entry.name);
     central.push(
       concat([
-        u32(0x02014b50), u16(20), u16(20), u16(0x0800), u16(0), u16(0), u16(0x21), u32(crc), u32(data.length), u32(data.length),
-        u16(dirName.length), u16(0), u16(0), u16(0), u16(0), u32(0), u32(offset), dirName,
+        u32(0x02014b50),
+        u16(20),
+        u16(20),
+        u16(0x0800),
+        u16(0),
+        u16(0),
+        u16(0x21),
+        u32(crc),
+        u32(data.length),
+        u32(data.length),
+        u16(dirName.length),
+        u16(0),
+        u16(0),
+        u16(0),
+        u16(0),
+        u32(0),
+        u32(offset),
+        dirName,
       ]),
     );
     locals.push(local);
@@ -47,7 +74,15 @@ export function buildZip(entries: ZipEntryInput[], options: { directoryNames?: s
   const directory = concat(central);
   const comment = encoder.encode(options.comment ?? '');
   const end = concat([
-    u32(0x06054b50), u16(0), u16(0), u16(entries.length), u16(entries.length), u32(directory.length), u32(offset), u16(comment.length), comment,
+    u32(0x06054b50),
+    u16(0),
+    u16(0),
+    u16(entries.length),
+    u16(entries.length),
+    u32(directory.length),
+    u32(offset),
+    u16(comment.length),
+    comment,
   ]);
   return concat([...locals, directory, end]);
 }

@@ -27,6 +27,11 @@ describe('csv', () => {
   });
 
   it('joins rows with CRLF after a UTF-8 byte-order mark', () => {
-    expect(toCsv([['a', 1], ['b,c', null]])).toBe('\uFEFFa,1\r\n"b,c",\r\n');
+    expect(
+      toCsv([
+        ['a', 1],
+        ['b,c', null],
+      ]),
+    ).toBe('\uFEFFa,1\r\n"b,c",\r\n');
   });
 });

@@ -8,7 +8,11 @@ import { buildZip, docxEntries, xlsxEntries } from '../../support/zip.ts';
 
 const PDF = ascii('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 /** A Windows program: "MZ", then a DOS header full of NUL bytes. */
-const EXE = concat(ascii('MZ'), Uint8Array.of(0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0), ascii('This program cannot be run in DOS mode.'));
+const EXE = concat(
+  ascii('MZ'),
+  Uint8Array.of(0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0),
+  ascii('This program cannot be run in DOS mode.'),
+);
 const HTML = ascii('<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>');
 const ftyp = (major: string, ...compatible: string[]) => {
   const body = concat(ascii(major), Uint8Array.of(0, 0, 0, 0), ...compatible.map(ascii));
@@ -47,7 +51,13 @@ describe('detectFileKind: refused', () => {
     ],
     [
       'a ZIP whose directory names word/document.xml but whose local header says otherwise',
-      buildZip([{ name: '[Content_Types].xml', data: 'x' }, { name: 'evil.exe', data: 'MZ' }], { directoryNames: ['[Content_Types].xml', 'word/document.xml'] }),
+      buildZip(
+        [
+          { name: '[Content_Types].xml', data: 'x' },
+          { name: 'evil.exe', data: 'MZ' },
+        ],
+        { directoryNames: ['[Content_Types].xml', 'word/document.xml'] },
+      ),
     ],
     ['a truncated DOCX (no end of central directory)', buildZip(docxEntries()).subarray(0, 200)],
     ['HTML', HTML],
@@ -84,7 +94,12 @@ describe('zipEntries and isDocx', () => {
 
 describe('checkFile', () => {
   it('accepts by content whatever the name says, and gives the type the bytes show', () => {
-    expect(checkFile('photo.jpg', realPng(), realPng().length)).toMatchObject({ ok: true, kind: 'png', contentType: 'image/png', fileName: 'photo.jpg.png' });
+    expect(checkFile('photo.jpg', realPng(), realPng().length)).toMatchObject({
+      ok: true,
+      kind: 'png',
+      contentType: 'image/png',
+      fileName: 'photo.jpg.png',
+    });
     expect(checkFile('扫描件.pdf', PDF, PDF.length)).toMatchObject({ ok: true, kind: 'pdf', fileName: '扫描件.pdf' });
     expect(checkFile('IMG_0001.HEIC', heicWithMetadata().bytes, 10)).toMatchObject({ ok: true, kind: 'heic', fileName: 'IMG_0001.HEIC' });
   });
@@ -110,7 +125,10 @@ describe('checkFile', () => {
 
   it('refuses empty files and files over 10 MB (also when their bytes were not kept)', () => {
     expect(checkFile('a.pdf', new Uint8Array(0), 0)).toMatchObject({ ok: false, error: { problem: 'empty' } });
-    expect(checkFile('big.pdf', PDF, ATTACHMENT_LIMITS.maxFileBytes + 1)).toMatchObject({ ok: false, error: { problem: 'tooLarge', fileName: 'big.pdf' } });
+    expect(checkFile('big.pdf', PDF, ATTACHMENT_LIMITS.maxFileBytes + 1)).toMatchObject({
+      ok: false,
+      error: { problem: 'tooLarge', fileName: 'big.pdf' },
+    });
     expect(checkFile('big.pdf', null, ATTACHMENT_LIMITS.maxFileBytes * 3)).toMatchObject({ ok: false, error: { problem: 'tooLarge' } });
     expect(checkFile('edge.pdf', PDF, ATTACHMENT_LIMITS.maxFileBytes)).toMatchObject({ ok: true });
   });

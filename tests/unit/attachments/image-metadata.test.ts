@@ -130,7 +130,10 @@ describe('PNG', () => {
     const png = realPng();
     expect(stripPng(png.subarray(0, 50))).toEqual({ ok: false, reason: 'damaged' });
     const ihdrEnd = 8 + 25;
-    expect(stripPng(concat(png.subarray(0, ihdrEnd), pngChunk('CgBI', new Uint8Array(4)), png.subarray(ihdrEnd)))).toEqual({ ok: false, reason: 'damaged' });
+    expect(stripPng(concat(png.subarray(0, ihdrEnd), pngChunk('CgBI', new Uint8Array(4)), png.subarray(ihdrEnd)))).toEqual({
+      ok: false,
+      reason: 'damaged',
+    });
   });
 });
 
@@ -170,7 +173,8 @@ describe('HEIC', () => {
     expect(output.length).toBe(input.length);
     for (const secret of everySecret) expect(contains(output, secret), secret).toBe(false);
     const inMetadata = (i: number) =>
-      (i >= fixture.exif.offset && i < fixture.exif.offset + fixture.exif.length) || (i >= fixture.xmp.offset && i < fixture.xmp.offset + fixture.xmp.length);
+      (i >= fixture.exif.offset && i < fixture.exif.offset + fixture.exif.length) ||
+      (i >= fixture.xmp.offset && i < fixture.xmp.offset + fixture.xmp.length);
     const changedOutside = [...input.keys()].filter((i) => !inMetadata(i) && input[i] !== output[i]);
     expect(changedOutside).toEqual([]);
     const image = (bytes: Uint8Array) => Buffer.from(bytes.subarray(fixture.image.offset, fixture.image.offset + fixture.image.length));

@@ -61,7 +61,10 @@ const sample = () =>
   body(
     [
       { headers: 'Content-Disposition: form-data; name="subject"', content: '拖欠工资' },
-      { headers: 'Content-Disposition: form-data; name="files"; filename="报告;第1版=最终.pdf"\r\nContent-Type: application/pdf', content: tricky },
+      {
+        headers: 'Content-Disposition: form-data; name="files"; filename="报告;第1版=最终.pdf"\r\nContent-Type: application/pdf',
+        content: tricky,
+      },
       { headers: 'Content-Disposition: form-data; name="files"; filename="photo.jpg"\r\nContent-Type: image/jpeg', content: binary },
       { headers: 'Content-Disposition: form-data; name="files"; filename=""\r\nContent-Type: application/octet-stream', content: '' },
       { headers: 'Content-Disposition: form-data; name="body"', content: 'line one\r\nline two' },
@@ -93,9 +96,15 @@ describe('MultipartParser', () => {
   });
 
   it('decodes RFC 5987 file names, escaped quotes, and keeps the name as sent', () => {
-    expect(parsePartHeaders(`Content-Disposition: form-data; name="files"; filename="x.pdf"; filename*=UTF-8''%E8%AF%81%E6%8D%AE.pdf`).fileName).toBe('证据.pdf');
+    expect(
+      parsePartHeaders(`Content-Disposition: form-data; name="files"; filename="x.pdf"; filename*=UTF-8''%E8%AF%81%E6%8D%AE.pdf`).fileName,
+    ).toBe('证据.pdf');
     expect(parsePartHeaders('Content-Disposition: form-data; name="files"; filename="say \\"hi\\".txt"').fileName).toBe('say "hi".txt');
-    expect(parsePartHeaders('content-disposition: form-data; name=plain; filename=bare.txt')).toEqual({ name: 'plain', fileName: 'bare.txt', contentType: null });
+    expect(parsePartHeaders('content-disposition: form-data; name=plain; filename=bare.txt')).toEqual({
+      name: 'plain',
+      fileName: 'bare.txt',
+      contentType: null,
+    });
     expect(parsePartHeaders('Content-Disposition: form-data; name="files"; filename="C:\\\\dir\\\\a.pdf"').fileName).toBe('C:\\dir\\a.pdf');
   });
 
@@ -116,7 +125,12 @@ describe('MultipartParser', () => {
   });
 
   it('ignores what comes after the final delimiter', () => {
-    const input = body([{ headers: 'Content-Disposition: form-data; name="a"', content: '1' }], BOUNDARY, '', `--${BOUNDARY}\r\nContent-Disposition: form-data; name="b"\r\n\r\n2`);
+    const input = body(
+      [{ headers: 'Content-Disposition: form-data; name="a"', content: '1' }],
+      BOUNDARY,
+      '',
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="b"\r\n\r\n2`,
+    );
     expect(parse(input, BOUNDARY).map((p) => p.info.name)).toEqual(['a']);
   });
 });

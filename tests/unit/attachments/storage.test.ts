@@ -93,7 +93,12 @@ describe('S3 driver', () => {
       return answer(request);
     };
     const store = new S3Storage(
-      { endpoint: 'https://minio.internal:9000/', bucket: 'petition-uploads', region: 'cn-north-1', credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' } },
+      {
+        endpoint: 'https://minio.internal:9000/',
+        bucket: 'petition-uploads',
+        region: 'cn-north-1',
+        credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' },
+      },
       fetcher,
       () => new Date('2026-11-23T00:00:00Z'),
     );
@@ -103,7 +108,9 @@ describe('S3 driver', () => {
   it('puts, gets and deletes with path-style URLs, signed, with the payload hash', async () => {
     const bytes = new TextEncoder().encode('证据');
     const { store, sent } = fakeS3((request) =>
-      request.method === 'GET' ? new Response(bytes, { status: 200 }) : new Response(null, { status: request.method === 'DELETE' ? 204 : 200 }),
+      request.method === 'GET'
+        ? new Response(bytes, { status: 200 })
+        : new Response(null, { status: request.method === 'DELETE' ? 204 : 200 }),
     );
     const key = '2026/11/6f1c1a8e-2b7f-4e2a-9a3b-0c1d2e3f4a5b';
     await store.put(key, bytes);
@@ -116,7 +123,9 @@ describe('S3 driver', () => {
     ]);
     const put = sent[0];
     expect(put?.headers['x-amz-content-sha256']).toBe(sha256Hex(bytes));
-    expect(put?.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AK\/20261123\/cn-north-1\/s3\/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, Signature=[0-9a-f]{64}$/);
+    expect(put?.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AK\/20261123\/cn-north-1\/s3\/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, Signature=[0-9a-f]{64}$/,
+    );
     expect(put?.headers.host).toBeUndefined();
     expect(sent[1]?.headers['x-amz-content-sha256']).toBe(EMPTY_SHA256);
     expect(new Uint8Array(await new Response(stream).arrayBuffer())).toEqual(bytes);

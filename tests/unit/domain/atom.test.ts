@@ -46,7 +46,9 @@ describe('buildAtomFeed', () => {
     expect(feed).toContain('<id>urn:uuid:6f1e9a7e-0000-5000-8000-000000000001</id>');
     expect(feed).toContain('<title type="text">Notices &lt;&amp;&gt;</title>');
     expect(feed).toContain('<updated>2026-12-02T03:04:05.000Z</updated>');
-    expect(feed).toContain('<link rel="self" type="application/atom+xml" href="https://example.gov.cn/notices.atom?lang=en&amp;x=&lt;1&gt;"/>');
+    expect(feed).toContain(
+      '<link rel="self" type="application/atom+xml" href="https://example.gov.cn/notices.atom?lang=en&amp;x=&lt;1&gt;"/>',
+    );
     expect(feed).toContain('<author><name>Petition Desk</name></author>');
     expect(feed).toContain('<published>2026-12-01T00:00:00.000Z</published>');
     expect(feed).toContain('<content type="text">Line one\n\n&quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;</content>');
@@ -73,6 +75,9 @@ describe('the test suite’s XML checker refuses what is not well-formed', () =>
   });
 
   it('and accepts what is', () => {
-    expect(checkWellFormedXml('<?xml version="1.0" encoding="utf-8"?>\n<!-- c --><a x="&amp;&#x4E2D;"><b/>t&lt;</a>\n')).toEqual({ ok: true, root: 'a' });
+    expect(checkWellFormedXml('<?xml version="1.0" encoding="utf-8"?>\n<!-- c --><a x="&amp;&#x4E2D;"><b/>t&lt;</a>\n')).toEqual({
+      ok: true,
+      root: 'a',
+    });
   });
 });

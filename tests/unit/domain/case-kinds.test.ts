@@ -3,9 +3,7 @@ import { CASE_KINDS, REPLY_CHANNELS, STATUTORY_CLASS, mayBeAnonymous } from '../
 
 describe('case kinds', () => {
   it('lists the six kinds a citizen can send', () => {
-    expect([...CASE_KINDS].sort()).toEqual(
-      ['COMPLAINT', 'HELP_REQUEST', 'INQUIRY', 'MISCONDUCT_REPORT', 'OPINION', 'SUGGESTION'],
-    );
+    expect([...CASE_KINDS].sort()).toEqual(['COMPLAINT', 'HELP_REQUEST', 'INQUIRY', 'MISCONDUCT_REPORT', 'OPINION', 'SUGGESTION']);
   });
 
   it('maps every kind to its statutory class (arts. 29–31)', () => {

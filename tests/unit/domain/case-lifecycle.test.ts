@@ -293,10 +293,11 @@ describe('nextStatus', () => {
 
   it('covers all 13 × 15 pairs', () => {
     let pairs = 0;
-    for (const status of ALL_STATUSES) for (const action of ALL_ACTIONS) {
-      expect(nextStatus(status, action), `${status} ${action}`).toBe(EXPECTED[status][action]);
-      pairs++;
-    }
+    for (const status of ALL_STATUSES)
+      for (const action of ALL_ACTIONS) {
+        expect(nextStatus(status, action), `${status} ${action}`).toBe(EXPECTED[status][action]);
+        pairs++;
+      }
     expect(pairs).toBe(195);
   });
 
@@ -359,9 +360,7 @@ describe('allowedActions', () => {
 
 describe('TERMINAL_STATUSES', () => {
   it('are the statuses in which no further work is due', () => {
-    expect([...TERMINAL_STATUSES].sort()).toEqual(
-      ['CLOSED', 'FINAL', 'MERGED', 'NOT_ACCEPTED', 'TRANSFERRED', 'WITHDRAWN'],
-    );
+    expect([...TERMINAL_STATUSES].sort()).toEqual(['CLOSED', 'FINAL', 'MERGED', 'NOT_ACCEPTED', 'TRANSFERRED', 'WITHDRAWN']);
   });
 
   it('are exactly the statuses that allow only a note', () => {

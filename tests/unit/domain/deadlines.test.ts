@@ -304,13 +304,9 @@ describe('working days', () => {
 
   it('skips configured holidays', () => {
     // Tuesday 10 March a holiday: Mon 9, Wed 11, Thu 12, Fri 13, Mon 16.
-    expect(workingDayDeadline(shanghai('2026-03-06T10:00:00'), 5, clock(['2026-03-10']))).toEqual(
-      endOfShanghaiDay('2026-03-16'),
-    );
+    expect(workingDayDeadline(shanghai('2026-03-06T10:00:00'), 5, clock(['2026-03-10']))).toEqual(endOfShanghaiDay('2026-03-16'));
     // A holiday on a weekend changes nothing.
-    expect(workingDayDeadline(shanghai('2026-03-06T10:00:00'), 5, clock(['2026-03-07']))).toEqual(
-      endOfShanghaiDay('2026-03-13'),
-    );
+    expect(workingDayDeadline(shanghai('2026-03-06T10:00:00'), 5, clock(['2026-03-07']))).toEqual(endOfShanghaiDay('2026-03-13'));
   });
 
   it('counts extra working days (调休) around a Golden Week', () => {
@@ -328,9 +324,7 @@ describe('working days', () => {
 
   it('unitObjectionDeadline is 5 working days', () => {
     expect(unitObjectionDeadline(shanghai('2026-03-06T10:00:00'))).toEqual(endOfShanghaiDay('2026-03-13'));
-    expect(unitObjectionDeadline(shanghai('2026-03-06T10:00:00'), clock(['2026-03-10']))).toEqual(
-      endOfShanghaiDay('2026-03-16'),
-    );
+    expect(unitObjectionDeadline(shanghai('2026-03-06T10:00:00'), clock(['2026-03-10']))).toEqual(endOfShanghaiDay('2026-03-16'));
   });
 });
 

@@ -19,7 +19,10 @@ describe('list orders', () => {
     const start = { sort: 'due', dir: 'asc' } as const;
     expect(nextOrder(start, 'received', QUEUE_SORT_DEFAULT_DIRECTION)).toEqual({ sort: 'received', dir: 'desc' });
     expect(nextOrder(start, 'due', QUEUE_SORT_DEFAULT_DIRECTION)).toEqual({ sort: 'due', dir: 'desc' });
-    expect(nextOrder({ sort: 'received', dir: 'desc' }, 'received', QUEUE_SORT_DEFAULT_DIRECTION)).toEqual({ sort: 'received', dir: 'asc' });
+    expect(nextOrder({ sort: 'received', dir: 'desc' }, 'received', QUEUE_SORT_DEFAULT_DIRECTION)).toEqual({
+      sort: 'received',
+      dir: 'asc',
+    });
   });
 });
 

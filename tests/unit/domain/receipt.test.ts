@@ -1,12 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { encodeCrockford, hasValidCheckCharacter, checkCharacter } from '../../../app/domain/crockford.ts';
-import {
-  RECEIPT_PREFIX,
-  RECEIPT_RANDOM_BYTES,
-  RECEIPT_RANDOM_CHARS,
-  buildReceiptNo,
-  parseReceiptNo,
-} from '../../../app/domain/receipt.ts';
+import { RECEIPT_PREFIX, RECEIPT_RANDOM_BYTES, RECEIPT_RANDOM_CHARS, buildReceiptNo, parseReceiptNo } from '../../../app/domain/receipt.ts';
 import { ALPHABET, randomBytes, seededRandom, toFullWidth } from './seeded-random.ts';
 
 const SHANGHAI = 'Asia/Shanghai';

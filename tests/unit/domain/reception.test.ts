@@ -111,7 +111,10 @@ describe('parseSlotLines', () => {
 
   it('lets slots meet end to start, and caps a day at MAX_SLOTS_PER_DAY', () => {
     expect(parseSlotLines('09:00-09:30 1\n09:30-10:00 1').ok).toBe(true);
-    const many = Array.from({ length: MAX_SLOTS_PER_DAY + 1 }, (_, i) => `${String(i % 24).padStart(2, '0')}:00-${String(i % 24).padStart(2, '0')}:10 1`).join('\n');
+    const many = Array.from(
+      { length: MAX_SLOTS_PER_DAY + 1 },
+      (_, i) => `${String(i % 24).padStart(2, '0')}:00-${String(i % 24).padStart(2, '0')}:10 1`,
+    ).join('\n');
     expect(parseSlotLines(many)).toEqual({ ok: false, error: 'tooMany' });
   });
 
@@ -171,21 +174,39 @@ describe('validateBooking', () => {
   const newForm = { mode: 'NEW', name: '王小明', phone: '138 1234 5678', topic: '小区噪音扰民', representatives: '' };
 
   it('accepts a booking for a case, and one for a new visit (people default to 1)', () => {
-    expect(validateBooking(caseForm)).toEqual({ ok: true, value: { mode: 'CASE', receiptNo: caseForm.receiptNo, accessCode: caseForm.accessCode, representatives: 1 } });
-    expect(validateBooking(newForm)).toEqual({ ok: true, value: { mode: 'NEW', name: '王小明', phone: '13812345678', topic: '小区噪音扰民', representatives: 1 } });
+    expect(validateBooking(caseForm)).toEqual({
+      ok: true,
+      value: { mode: 'CASE', receiptNo: caseForm.receiptNo, accessCode: caseForm.accessCode, representatives: 1 },
+    });
+    expect(validateBooking(newForm)).toEqual({
+      ok: true,
+      value: { mode: 'NEW', name: '王小明', phone: '13812345678', topic: '小区噪音扰民', representatives: 1 },
+    });
   });
 
   it(`allows up to ${MAX_REPRESENTATIVES} representatives (art. 20) and refuses more`, () => {
     for (const n of ['1', '2', '5', '５']) expect(validateBooking({ ...newForm, representatives: n }).ok, n).toBe(true);
-    expect(validateBooking({ ...newForm, representatives: '6' })).toEqual({ ok: false, errors: { representatives: 'representatives.tooMany' } });
-    expect(validateBooking({ ...newForm, representatives: '120' })).toEqual({ ok: false, errors: { representatives: 'representatives.tooMany' } });
+    expect(validateBooking({ ...newForm, representatives: '6' })).toEqual({
+      ok: false,
+      errors: { representatives: 'representatives.tooMany' },
+    });
+    expect(validateBooking({ ...newForm, representatives: '120' })).toEqual({
+      ok: false,
+      errors: { representatives: 'representatives.tooMany' },
+    });
     for (const n of ['0', '-1', '2.5', 'two']) {
-      expect(validateBooking({ ...newForm, representatives: n }), n).toEqual({ ok: false, errors: { representatives: 'representatives.invalid' } });
+      expect(validateBooking({ ...newForm, representatives: n }), n).toEqual({
+        ok: false,
+        errors: { representatives: 'representatives.invalid' },
+      });
     }
   });
 
   it('asks for what the chosen way of booking needs, and only that', () => {
-    expect(validateBooking({ mode: 'CASE' })).toEqual({ ok: false, errors: { receiptNo: 'receiptNo.required', accessCode: 'accessCode.required' } });
+    expect(validateBooking({ mode: 'CASE' })).toEqual({
+      ok: false,
+      errors: { receiptNo: 'receiptNo.required', accessCode: 'accessCode.required' },
+    });
     expect(validateBooking({ mode: 'NEW' })).toEqual({
       ok: false,
       errors: { name: 'name.required', phone: 'phone.required', topic: 'topic.required' },
@@ -195,6 +216,9 @@ describe('validateBooking', () => {
   });
 
   it('needs a choice of mode, and reports every problem at once', () => {
-    expect(validateBooking({ representatives: '9' })).toEqual({ ok: false, errors: { mode: 'mode.required', representatives: 'representatives.tooMany' } });
+    expect(validateBooking({ representatives: '9' })).toEqual({
+      ok: false,
+      errors: { mode: 'mode.required', representatives: 'representatives.tooMany' },
+    });
   });
 });

@@ -24,7 +24,5 @@ export function randomCrockford(random: () => number, length: number): string {
 
 /** Full-width forms (what a Chinese IME types): ASCII ! to ~ shift by 0xFEE0, space becomes U+3000. */
 export function toFullWidth(input: string): string {
-  return [...input]
-    .map((c) => (c === ' ' ? '\u3000' : c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c))
-    .join('');
+  return [...input].map((c) => (c === ' ' ? '\u3000' : c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join('');
 }

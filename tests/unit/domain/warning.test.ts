@@ -61,7 +61,10 @@ describe('other rules', () => {
     expect(assessWarning({ ...base, missedDeadlines: 2 }).level).toBe('YELLOW');
     expect(assessWarning({ ...base, missedDeadlines: 3 }).level).toBe('ORANGE');
     expect(assessWarning({ ...base, missedDeadlines: 9 }).level).toBe('ORANGE');
-    expect(assessWarning({ ...base, coSignerCount: 4, missedDeadlines: 1 })).toEqual({ level: 'ORANGE', reasons: ['coSigners', 'deadlineMissed'] });
+    expect(assessWarning({ ...base, coSignerCount: 4, missedDeadlines: 1 })).toEqual({
+      level: 'ORANGE',
+      reasons: ['coSigners', 'deadlineMissed'],
+    });
     // Already red: a missed deadline never lowers anything.
     expect(assessWarning({ ...base, coSignerCount: 20, missedDeadlines: 1 }).level).toBe('RED');
   });
@@ -80,7 +83,11 @@ describe('response targets', () => {
   });
 
   it('blue: contact within 3 days; yellow: a plan within 5; orange: a response within 1', () => {
-    expect(targetsFor('BLUE', since, TZ)).toEqual({ responseDueAt: new Date(since.getTime() + 72 * HOUR), progressDueAt: null, resultDueAt: null });
+    expect(targetsFor('BLUE', since, TZ)).toEqual({
+      responseDueAt: new Date(since.getTime() + 72 * HOUR),
+      progressDueAt: null,
+      resultDueAt: null,
+    });
     expect(targetsFor('YELLOW', since, TZ).responseDueAt).toEqual(new Date(since.getTime() + 120 * HOUR));
     expect(targetsFor('ORANGE', since, TZ).responseDueAt).toEqual(new Date(since.getTime() + 24 * HOUR));
   });
@@ -116,7 +123,11 @@ describe('response targets', () => {
   it('states: met, met late, missed, open', () => {
     const red = targetsFor('RED', since, TZ);
     const afterResponseDue = new Date(red.responseDueAt!.getTime() + HOUR);
-    const statuses = targetStatuses(red, { respondedAt: afterResponseDue, progressAt: null, resultAt: null }, new Date(since.getTime() + 100 * HOUR));
+    const statuses = targetStatuses(
+      red,
+      { respondedAt: afterResponseDue, progressAt: null, resultAt: null },
+      new Date(since.getTime() + 100 * HOUR),
+    );
     expect(statuses.map((s) => [s.kind, s.state])).toEqual([
       ['response', 'metLate'],
       ['progress', 'missed'],
@@ -127,7 +138,11 @@ describe('response targets', () => {
 
   it('recording a later milestone also meets the earlier ones, and never overwrites one', () => {
     const now = new Date(since.getTime() + HOUR);
-    expect(milestoneUpdates('result', { respondedAt: null, progressAt: null, resultAt: null }, now)).toEqual({ respondedAt: now, progressAt: now, resultAt: now });
+    expect(milestoneUpdates('result', { respondedAt: null, progressAt: null, resultAt: null }, now)).toEqual({
+      respondedAt: now,
+      progressAt: now,
+      resultAt: now,
+    });
     expect(milestoneUpdates('progress', { respondedAt: since, progressAt: null, resultAt: null }, now)).toEqual({ progressAt: now });
     expect(milestoneUpdates('response', { respondedAt: since, progressAt: null, resultAt: null }, now)).toEqual({});
   });

@@ -51,8 +51,19 @@ describe('file transport', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'pd-eml-'));
     dirs.push(dir);
     const lines: string[] = [];
-    const transport = fileTransport(dir, { from: 'Petition Desk <no-reply@example.gov.cn>', baseUrl: 'https://xinfang.example.gov.cn' }, (l) => lines.push(l));
-    const mail = { id, to: 'citizen@example.com', subject: '您的信访事项已受理', text: '正文 body', html: '<p>正文 body</p>', template: 'case.accepted' };
+    const transport = fileTransport(
+      dir,
+      { from: 'Petition Desk <no-reply@example.gov.cn>', baseUrl: 'https://xinfang.example.gov.cn' },
+      (l) => lines.push(l),
+    );
+    const mail = {
+      id,
+      to: 'citizen@example.com',
+      subject: '您的信访事项已受理',
+      text: '正文 body',
+      html: '<p>正文 body</p>',
+      template: 'case.accepted',
+    };
     const results = await Promise.all([transport.send(mail), transport.send(mail), transport.send(mail)]);
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
     expect(readdirSync(dir)).toEqual([`${id}.eml`]);
