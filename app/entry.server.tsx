@@ -8,7 +8,7 @@ import { createI18n } from './i18n/instance.ts';
 import { localeFromRequest } from './i18n/locale.server.ts';
 import { namespacesForPath, resources } from './i18n/resources.ts';
 import { NonceContext } from './ui/nonce.tsx';
-import './load-context.ts';
+import './platform/http/load-context.ts';
 
 const ABORT_DELAY = 5_000;
 

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type autocannon from 'autocannon';
 import pg from 'pg';
-import { documentTokens, tsvectorLiteral } from '../app/domain/search-tokens.ts';
+import { documentTokens, tsvectorLiteral } from '#app/features/cases/search-tokens.ts';
 import { runScenario, type ScenarioResult } from './lib/load.ts';
 import { formPostHeaders, newIdempotencyKey } from './lib/portal.ts';
 import { resultsTable } from './lib/report.ts';

@@ -2,7 +2,7 @@
 //
 // Fills a throwaway embedded PostgreSQL with 1,000,000 cases (generated in SQL from a few hundred
 // Chinese and English letters, their search tokens computed by the app's own tokenizer), then
-// times the queue queries as the back office runs them (app/case-queue.server.ts), in-process, so
+// times the queue queries as the back office runs them (app/features/cases/queue.server.ts), in-process, so
 // the figures are server time per request: the default page, a filtered page, page 50 through
 // keyset paging, and a search for a two-character Chinese word. Targets: < 50 ms for the queue
 // pages, < 200 ms for the search.
@@ -10,11 +10,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../app/generated/prisma/client.ts';
-import { documentTokens, tsvectorLiteral } from '../app/domain/search-tokens.ts';
+import { PrismaClient } from '#app/generated/prisma/client.ts';
+import { documentTokens, tsvectorLiteral } from '#app/features/cases/search-tokens.ts';
 import { seedReferenceData } from '../prisma/seed.ts';
-import { startEmbeddedPostgres } from '../scripts/lib/embedded-postgres.ts';
-import { applyMigrations } from '../scripts/lib/migrations.ts';
+import { startEmbeddedPostgres } from '../server/embedded-postgres.ts';
+import { applyMigrations } from '../server/migrations.ts';
 import { percentile, sortedAscending } from './lib/stats.ts';
 
 const CASES = Number(process.env.BENCH_QUEUE_CASES ?? 1_000_000);
@@ -115,8 +115,8 @@ try {
   await fill(prisma);
   await prisma.$disconnect();
 
-  const { queuePage, QueueFilters } = await import('../app/case-queue.server.ts');
-  const { db } = await import('../app/db.server.ts');
+  const { queuePage, QueueFilters } = await import('#app/features/cases/queue.server.ts');
+  const { db } = await import('#app/platform/db.server.ts');
   const unit = await db().unit.findUniqueOrThrow({ where: { code: 'human-resources' } });
   console.log(`\nqueue queries over ${CASES.toLocaleString('en')} cases (server time per request, ${RUNS} runs each)`);
   await time('default queue page', 50, () => queuePage(QueueFilters.parse({}), {}));

@@ -14,8 +14,8 @@ async function app() {
   process.env.DATABASE_URL = state.databaseUrl;
   process.env.SESSION_SECRET = state.sessionSecret;
   process.env.HMAC_KEY = state.hmacKey;
-  const { db } = await import('../app/db.server.ts');
-  const { performCaseAction } = await import('../app/case-actions.server.ts');
+  const { db } = await import('#app/platform/db.server.ts');
+  const { performCaseAction } = await import('#app/features/cases/staff-actions.server.ts');
   return { db, performCaseAction };
 }
 

@@ -1,8 +1,8 @@
 // Early warning end to end: a joint letter with 12 co-signers is red on the early-warning board
 // the next time a clerk loads it, and a letter with signs of self-harm shows where to get help now.
 import { expect, test } from '@playwright/test';
-import warningEn from '../app/i18n/locales/en/office-warning.json' with { type: 'json' };
-import warningZhHans from '../app/i18n/locales/zh-Hans/office-warning.json' with { type: 'json' };
+import warningEn from '#app/i18n/locales/en/office-warning.json' with { type: 'json' };
+import warningZhHans from '#app/i18n/locales/zh-Hans/office-warning.json' with { type: 'json' };
 import { createStaff } from './staff-accounts.ts';
 import { signInStaff } from './office-sign-in.ts';
 import { BROWSER_LOCALE, STRINGS, expectNoAxeViolations, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';

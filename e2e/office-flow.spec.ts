@@ -1,8 +1,8 @@
 // The whole journey across both sides: a citizen writes in, a clerk accepts and assigns the case,
 // a handler of that unit replies, and the citizen reads the reply on the track page.
 import { expect, test, type Page } from '@playwright/test';
-import officeEn from '../app/i18n/locales/en/office.json' with { type: 'json' };
-import officeZhHans from '../app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
+import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
+import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
 import { chooseOption } from './combo-box.ts';
 import { createStaff } from './staff-accounts.ts';
 import { signInStaff } from './office-sign-in.ts';

@@ -2,8 +2,8 @@
 // JavaScript: a file, not a page, in the reader's language, with counts only.
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import officeAdminEn from '../app/i18n/locales/en/office-admin.json' with { type: 'json' };
-import officeAuthEn from '../app/i18n/locales/en/office-auth.json' with { type: 'json' };
+import officeAdminEn from '#app/i18n/locales/en/office-admin.json' with { type: 'json' };
+import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
 import { createStaff } from './staff-accounts.ts';
 import { BROWSER_LOCALE, sendAcceptLanguage } from './support.ts';
 

@@ -2,9 +2,9 @@
 // (filling in a valid letter, sending it, tracking a case, running axe).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
-import en from '../app/i18n/locales/en/common.json' with { type: 'json' };
-import zhHans from '../app/i18n/locales/zh-Hans/common.json' with { type: 'json' };
-import zhHant from '../app/i18n/locales/zh-Hant/common.json' with { type: 'json' };
+import en from '#app/i18n/locales/en/common.json' with { type: 'json' };
+import zhHans from '#app/i18n/locales/zh-Hans/common.json' with { type: 'json' };
+import zhHant from '#app/i18n/locales/zh-Hant/common.json' with { type: 'json' };
 
 export const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { buildBookingReference } from '../app/domain/reception.ts';
+import { buildBookingReference } from '#app/features/reception/rules.ts';
 import { STATE_FILE } from './staff-accounts.ts';
 
 async function withClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {

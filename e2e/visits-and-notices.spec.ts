@@ -3,16 +3,16 @@
 // and access code, reads notices and their feed; staff set up and publish a day, write a notice,
 // and receive a visitor.
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { base32Decode, totp } from '../app/domain/totp.ts';
-import noticesEn from '../app/i18n/locales/en/notices.json' with { type: 'json' };
-import officeAuthEn from '../app/i18n/locales/en/office-auth.json' with { type: 'json' };
-import visitsEn from '../app/i18n/locales/en/visits.json' with { type: 'json' };
-import noticesZhHans from '../app/i18n/locales/zh-Hans/notices.json' with { type: 'json' };
-import officeAuthZhHans from '../app/i18n/locales/zh-Hans/office-auth.json' with { type: 'json' };
-import visitsZhHans from '../app/i18n/locales/zh-Hans/visits.json' with { type: 'json' };
-import noticesZhHant from '../app/i18n/locales/zh-Hant/notices.json' with { type: 'json' };
-import officeAuthZhHant from '../app/i18n/locales/zh-Hant/office-auth.json' with { type: 'json' };
-import visitsZhHant from '../app/i18n/locales/zh-Hant/visits.json' with { type: 'json' };
+import { base32Decode, totp } from '#app/features/staff/totp.ts';
+import noticesEn from '#app/i18n/locales/en/notices.json' with { type: 'json' };
+import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
+import visitsEn from '#app/i18n/locales/en/visits.json' with { type: 'json' };
+import noticesZhHans from '#app/i18n/locales/zh-Hans/notices.json' with { type: 'json' };
+import officeAuthZhHans from '#app/i18n/locales/zh-Hans/office-auth.json' with { type: 'json' };
+import visitsZhHans from '#app/i18n/locales/zh-Hans/visits.json' with { type: 'json' };
+import noticesZhHant from '#app/i18n/locales/zh-Hant/notices.json' with { type: 'json' };
+import officeAuthZhHant from '#app/i18n/locales/zh-Hant/office-auth.json' with { type: 'json' };
+import visitsZhHant from '#app/i18n/locales/zh-Hant/visits.json' with { type: 'json' };
 import { createAdminWithTotp, createStaff, type StaffLogin } from './staff-accounts.ts';
 import {
   BROWSER_LOCALE,

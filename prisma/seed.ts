@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../app/generated/prisma/client.ts';
+import type { PrismaClient } from '#app/generated/prisma/client.ts';
 
 type LocalisedNames = {
   nameZhHans: string;

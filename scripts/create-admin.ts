@@ -3,9 +3,9 @@
 // first sign-in (and two-factor sign-in set up, which admins must use).
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { openDatabase } from './lib/database.ts';
-import { ensureLocalSecrets } from './lib/local-data.ts';
-import { applyMigrations } from './lib/migrations.ts';
+import { openDatabase } from '../server/database.ts';
+import { ensureLocalSecrets } from '../server/local-data.ts';
+import { applyMigrations } from '../server/migrations.ts';
 
 const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
 const args = z.object({ email: z.email(), name: z.string().trim().min(1).max(100) }).safeParse(values);
@@ -18,7 +18,7 @@ if (!process.env.SESSION_SECRET || !process.env.HMAC_KEY) ensureLocalSecrets(con
 const database = await openDatabase(console.log);
 try {
   await applyMigrations(database.url);
-  const { createStaffAccount, StaffAccountError } = await import('../app/staff.server.ts');
+  const { createStaffAccount, StaffAccountError } = await import('#app/features/staff/accounts.server.ts');
   try {
     const created = await createStaffAccount({ ...args.data, role: 'ADMIN' }, { actorId: null, ipAddress: null });
     console.log(`Created administrator ${args.data.email}.`);
@@ -31,7 +31,7 @@ try {
     } else throw error;
   }
 } finally {
-  const { db } = await import('../app/db.server.ts');
+  const { db } = await import('#app/platform/db.server.ts');
   await db().$disconnect();
   await database.stop();
 }

@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from './lib/embedded-postgres.ts';
-import { diffMigrationsToSchema } from './lib/migrations.ts';
+import { startEmbeddedPostgres } from '../server/embedded-postgres.ts';
+import { diffMigrationsToSchema } from '../server/migrations.ts';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pd-drift-'));
 const db = process.env.DATABASE_URL

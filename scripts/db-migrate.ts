@@ -1,6 +1,6 @@
 // npm run db:migrate: applies prisma/migrations to DATABASE_URL, or to the embedded database.
-import { openDatabase } from './lib/database.ts';
-import { applyMigrations } from './lib/migrations.ts';
+import { openDatabase } from '../server/database.ts';
+import { applyMigrations } from '../server/migrations.ts';
 
 const db = await openDatabase(console.log);
 try {

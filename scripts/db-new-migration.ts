@@ -3,8 +3,8 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import { startEmbeddedPostgres } from './lib/embedded-postgres.ts';
-import { diffMigrationsToSchema, migrationsDir } from './lib/migrations.ts';
+import { startEmbeddedPostgres } from '../server/embedded-postgres.ts';
+import { diffMigrationsToSchema, migrationsDir } from '../server/migrations.ts';
 
 const name = (process.argv[2] ?? '')
   .trim()

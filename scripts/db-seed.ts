@@ -1,9 +1,9 @@
 // npm run db:seed: upserts the reference categories and units (safe to repeat).
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../app/generated/prisma/client.ts';
+import { PrismaClient } from '#app/generated/prisma/client.ts';
 import { seedReferenceData } from '../prisma/seed.ts';
-import { openDatabase } from './lib/database.ts';
-import { applyMigrations } from './lib/migrations.ts';
+import { openDatabase } from '../server/database.ts';
+import { applyMigrations } from '../server/migrations.ts';
 
 const db = await openDatabase(console.log);
 try {

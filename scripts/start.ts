@@ -7,10 +7,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { ServerBuild } from '@remix-run/node';
-import { openDatabase } from './lib/database.ts';
-import { startHttpServer } from './lib/http-server.ts';
-import { ensureLocalSecrets, projectRoot } from './lib/local-data.ts';
-import { applyMigrations } from './lib/migrations.ts';
+import { openDatabase } from '../server/database.ts';
+import { startHttpServer } from '../server/http-server.ts';
+import { ensureLocalSecrets, projectRoot } from '../server/local-data.ts';
+import { applyMigrations } from '../server/migrations.ts';
 
 const log = (message: string) => console.log(`[petition-desk] ${message}`);
 process.env.NODE_ENV ??= 'production';
@@ -71,7 +71,7 @@ async function main() {
   const applied = await applyMigrations(database.url);
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
 
-  const { PrismaClient } = await import('../app/generated/prisma/client.ts');
+  const { PrismaClient } = await import('#app/generated/prisma/client.ts');
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
   if ((await prisma.category.count()) === 0) {
     const { seedReferenceData } = await import('../prisma/seed.ts');
@@ -93,7 +93,7 @@ async function main() {
   if (process.env.WORKER === 'off') {
     log('WORKER=off: not starting the job worker here');
   } else {
-    const { startWorker } = await import('../app/notifications/worker.server.ts');
+    const { startWorker } = await import('#app/jobs/worker.server.ts');
     worker = await startWorker({ log });
   }
 }

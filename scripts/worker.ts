@@ -1,9 +1,9 @@
 // npm run worker: the job worker on its own (deadline sweep, overdue digest, outbox delivery),
 // for running it apart from the web servers. Uses DATABASE_URL, or the embedded database (also
 // while `npm start` runs it). `npm start` runs the same worker in its own process unless WORKER=off.
-import { openDatabase } from './lib/database.ts';
-import { ensureLocalSecrets } from './lib/local-data.ts';
-import { applyMigrations } from './lib/migrations.ts';
+import { openDatabase } from '../server/database.ts';
+import { ensureLocalSecrets } from '../server/local-data.ts';
+import { applyMigrations } from '../server/migrations.ts';
 
 const log = (message: string) => console.log(`[petition-desk] ${message}`);
 process.env.NODE_ENV ??= 'production';
@@ -19,7 +19,7 @@ const database = await openDatabase(log);
 const applied = await applyMigrations(database.url);
 if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
 
-const { startWorker } = await import('../app/notifications/worker.server.ts');
+const { startWorker } = await import('#app/jobs/worker.server.ts');
 const worker = await startWorker({ log });
 
 let stopping = false;
@@ -29,7 +29,7 @@ async function stop(signal: string) {
   log(`${signal}: stopping the worker`);
   try {
     await worker.stop();
-    const { db } = await import('../app/db.server.ts');
+    const { db } = await import('#app/platform/db.server.ts');
     await db().$disconnect();
   } finally {
     await database.stop();

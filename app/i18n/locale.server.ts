@@ -1,6 +1,6 @@
 // The visitor's language: their explicit choice (cookie) first, then Accept-Language.
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type Locale } from './config.ts';
-import { env } from '../env.server.ts';
+import { env } from '#app/platform/env.server.ts';
 
 export function localeFromRequest(request: Request): Locale {
   const cookies = request.headers.get('Cookie') ?? '';

@@ -7,7 +7,7 @@
 import { useLocation, useNavigate } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { Cell, Column, Row, Table, TableBody, TableHeader, type SortDescriptor } from 'react-aria-components';
-import { nextOrder, type ListOrder, type SortDirection } from '../domain/list-order.ts';
+import { nextOrder, type ListOrder, type SortDirection } from '#app/features/cases/list-order.ts';
 import { AriaLocale } from './aria-locale.tsx';
 import { useHydrated } from './use-hydrated.ts';
 

@@ -9,11 +9,11 @@ import {
   performCaseAction,
   viewContact,
   type ActionInput,
-} from '../../app/case-actions.server.ts';
-import { queuePage, QueueFilters } from '../../app/case-queue.server.ts';
-import { submitCase } from '../../app/cases.server.ts';
-import { db } from '../../app/db.server.ts';
-import { canUseQueue, canViewStatistics, canManageStaff, canReadAuditLog, type Actor } from '../../app/domain/permissions.ts';
+} from '#app/features/cases/staff-actions.server.ts';
+import { queuePage, QueueFilters } from '#app/features/cases/queue.server.ts';
+import { submitCase } from '#app/features/cases/cases.server.ts';
+import { db } from '#app/platform/db.server.ts';
+import { canUseQueue, canViewStatistics, canManageStaff, canReadAuditLog, type Actor } from '#app/features/staff/permissions.ts';
 import { newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';
 
 type Role = Actor['role'];

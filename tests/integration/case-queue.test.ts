@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { queuePage, QueueFilters } from '../../app/case-queue.server.ts';
-import { submitCase } from '../../app/cases.server.ts';
-import { db } from '../../app/db.server.ts';
+import { queuePage, QueueFilters } from '#app/features/cases/queue.server.ts';
+import { submitCase } from '#app/features/cases/cases.server.ts';
+import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, validSubmission } from '../support/fixtures.ts';
 
 async function submit(subject: string, body: string, area: string) {

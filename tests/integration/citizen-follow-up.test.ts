@@ -1,8 +1,8 @@
 // The citizen's follow-up against real PostgreSQL: review and re-review windows at 30 and 31 days,
 // withdrawal rules, ratings, and the sweep that closes cases whose windows passed.
 import { describe, expect, it } from 'vitest';
-import { performCaseAction } from '../../app/case-actions.server.ts';
-import { submitCase } from '../../app/cases.server.ts';
+import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
+import { submitCase } from '#app/features/cases/cases.server.ts';
 import {
   CitizenActionError,
   closeLapsedCases,
@@ -10,8 +10,8 @@ import {
   requestReReview,
   requestReview,
   withdrawCase,
-} from '../../app/citizen-actions.server.ts';
-import { db } from '../../app/db.server.ts';
+} from '#app/features/cases/citizen-actions.server.ts';
+import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
 
 const DAY = 86_400_000;
@@ -151,7 +151,7 @@ describe('satisfaction rating (art. 21)', () => {
 
 describe('the hourly sweep', () => {
   it('closes a replied case once its review window has passed', async () => {
-    const { runDeadlineSweep } = await import('../../app/deadline-sweep.server.ts');
+    const { runDeadlineSweep } = await import('#app/jobs/deadline-sweep.server.ts');
     const repliedAt = new Date('2026-08-01T04:00:00Z');
     const { row } = await repliedCase(repliedAt);
     const report = await runDeadlineSweep({ now: new Date(repliedAt.getTime() + 31 * DAY), caseIds: [row.id] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { submitCase } from '../../app/cases.server.ts';
-import { db } from '../../app/db.server.ts';
-import { consumeRateLimit } from '../../app/rate-limit.server.ts';
+import { submitCase } from '#app/features/cases/cases.server.ts';
+import { db } from '#app/platform/db.server.ts';
+import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
 import { newIdempotencyKey, validSubmission } from '../support/fixtures.ts';
 import { runScript } from '../support/run-script.ts';
 

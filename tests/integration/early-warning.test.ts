@@ -1,13 +1,13 @@
 // Early warning against real PostgreSQL: cluster grouping, the level rules on submit, repeats,
 // welfare, staff overrides and milestones, supervisors' cluster changes and the board.
 import { describe, expect, it } from 'vitest';
-import { CaseAccessError, CaseActionError, performCaseAction } from '../../app/case-actions.server.ts';
-import { overrideWarning, recordMilestone } from '../../app/case-warnings.server.ts';
-import { changeCluster, clusterPage, earlyWarningBoard } from '../../app/clusters.server.ts';
-import { submitCase } from '../../app/cases.server.ts';
-import { db } from '../../app/db.server.ts';
-import type { Submission } from '../../app/domain/submission.ts';
-import { putSetting } from '../../app/settings.server.ts';
+import { CaseAccessError, CaseActionError, performCaseAction } from '#app/features/cases/staff-actions.server.ts';
+import { overrideWarning, recordMilestone } from '#app/features/early-warning/overrides.server.ts';
+import { changeCluster, clusterPage, earlyWarningBoard } from '#app/features/early-warning/clusters.server.ts';
+import { submitCase } from '#app/features/cases/cases.server.ts';
+import { db } from '#app/platform/db.server.ts';
+import type { Submission } from '#app/features/cases/submission.ts';
+import { putSetting } from '#app/features/settings/settings.server.ts';
 import { anyCategoryId, newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
 
 const LIFT = '幸福小区的电梯坏了半年，物业一直不修，老人上下楼非常困难，请督促物业尽快维修电梯';

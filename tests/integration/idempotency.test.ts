@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { submitCase } from '../../app/cases.server.ts';
-import { db } from '../../app/db.server.ts';
+import { submitCase } from '#app/features/cases/cases.server.ts';
+import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, validSubmission } from '../support/fixtures.ts';
 
 describe('idempotent submission', () => {

@@ -11,10 +11,10 @@ import {
   listCategories,
   reactivateCategory,
   updateCategoryFromForm,
-} from '../../app/categories-admin.server.ts';
-import { submitCase } from '../../app/cases.server.ts';
-import { db } from '../../app/db.server.ts';
-import { activeCategoryUnits, listActiveCategories } from '../../app/reference-data.server.ts';
+} from '#app/features/reference-data/categories.server.ts';
+import { submitCase } from '#app/features/cases/cases.server.ts';
+import { db } from '#app/platform/db.server.ts';
+import { activeCategoryUnits, listActiveCategories } from '#app/features/reference-data/lookup.server.ts';
 import {
   UnitAdminError,
   createUnitFromForm,
@@ -24,7 +24,7 @@ import {
   unitOptions,
   unitTree,
   updateUnitFromForm,
-} from '../../app/units-admin.server.ts';
+} from '#app/features/reference-data/units.server.ts';
 import { newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';
 import { formData } from '../support/office-requests.ts';
 

@@ -3,9 +3,9 @@
 // active templates for the case's kind in the reader's language.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { casePageData } from '../../app/case-page.server.ts';
-import { submitCase } from '../../app/cases.server.ts';
-import { db } from '../../app/db.server.ts';
+import { casePageData } from '#app/features/cases/case-page.server.ts';
+import { submitCase } from '#app/features/cases/cases.server.ts';
+import { db } from '#app/platform/db.server.ts';
 import {
   ReplyTemplateError,
   createReplyTemplateFromForm,
@@ -13,7 +13,7 @@ import {
   replyTemplateDetail,
   setReplyTemplateActive,
   updateReplyTemplateFromForm,
-} from '../../app/reply-templates.server.ts';
+} from '#app/features/reference-data/reply-templates.server.ts';
 import { newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
 import { formData } from '../support/office-requests.ts';
 

@@ -2,9 +2,9 @@
 // lines per language and clustering, validated with errors tied to their fields, stored, read
 // back by the portal, and audited with before and after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
-import { LOCALES } from '../../app/i18n/config.ts';
-import * as settingsRoute from '../../app/routes/office.settings.tsx';
+import { db } from '#app/platform/db.server.ts';
+import { LOCALES } from '#app/i18n/config.ts';
+import * as settingsRoute from '#app/routes/office+/settings.tsx';
 import {
   crisisLinesField,
   crisisLinesText,
@@ -12,8 +12,8 @@ import {
   saveClusteringFromForm,
   saveCrisisLinesFromForm,
   settingState,
-} from '../../app/settings-admin.server.ts';
-import { SETTING_DEFAULTS, forgetSetting, getSetting } from '../../app/settings.server.ts';
+} from '#app/features/settings/admin.server.ts';
+import { SETTING_DEFAULTS, forgetSetting, getSetting } from '#app/features/settings/settings.server.ts';
 import { staffUser } from '../support/fixtures.ts';
 import { formData, loadContext, officeRequest, sessionToken } from '../support/office-requests.ts';
 

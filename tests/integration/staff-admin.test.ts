@@ -4,9 +4,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { submitCase } from '../../app/cases.server.ts';
-import { db } from '../../app/db.server.ts';
-import { verifyPassword } from '../../app/security/passwords.server.ts';
+import { submitCase } from '#app/features/cases/cases.server.ts';
+import { db } from '#app/platform/db.server.ts';
+import { verifyPassword } from '#app/features/staff/passwords.server.ts';
 import {
   StaffAdminError,
   auditLogPage,
@@ -18,13 +18,13 @@ import {
   reactivateStaff,
   staffDetail,
   updateRoleAndUnit,
-} from '../../app/staff-admin.server.ts';
-import { STAFF_COOKIE, currentSession, signIn } from '../../app/staff-auth.server.ts';
-import { caseStatistics, STATISTICS_WEEKS } from '../../app/statistics.server.ts';
-import * as auditRoute from '../../app/routes/office.audit.tsx';
-import * as staffDetailRoute from '../../app/routes/office.staff.$staffId.tsx';
-import * as staffListRoute from '../../app/routes/office.staff._index.tsx';
-import * as statisticsRoute from '../../app/routes/office.statistics.tsx';
+} from '#app/features/staff/admin.server.ts';
+import { STAFF_COOKIE, currentSession, signIn } from '#app/features/staff/sign-in.server.ts';
+import { caseStatistics, STATISTICS_WEEKS } from '#app/features/statistics/statistics.server.ts';
+import * as auditRoute from '#app/routes/office+/audit.tsx';
+import * as staffDetailRoute from '#app/routes/office+/staff.$staffId.tsx';
+import * as staffListRoute from '#app/routes/office+/staff._index.tsx';
+import * as statisticsRoute from '#app/routes/office+/statistics.tsx';
 import { newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';
 
 const ctx = { ipAddress: '192.0.2.10' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../../app/db.server.ts';
-import { base32Decode, totp } from '../../app/domain/totp.ts';
-import { enableTotp, newTotpSecret } from '../../app/staff.server.ts';
+import { db } from '#app/platform/db.server.ts';
+import { base32Decode, totp } from '#app/features/staff/totp.ts';
+import { enableTotp, newTotpSecret } from '#app/features/staff/accounts.server.ts';
 import {
   LOCKOUT_MS,
   SESSION_ABSOLUTE_MS,
@@ -12,7 +12,7 @@ import {
   revokeAllSessions,
   signIn,
   signOut,
-} from '../../app/staff-auth.server.ts';
+} from '#app/features/staff/sign-in.server.ts';
 import { staffUser } from '../support/fixtures.ts';
 
 const ip = () => `192.0.2.${Math.floor(Math.random() * 250)}`;

@@ -3,10 +3,10 @@
 // audited as `export`, and only for the roles that read statistics.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { submitCase } from '../../app/cases.server.ts';
-import { db } from '../../app/db.server.ts';
-import * as exportRoute from '../../app/routes/office.statistics_.export.tsx';
-import { caseStatistics, statisticsFileName } from '../../app/statistics.server.ts';
+import { submitCase } from '#app/features/cases/cases.server.ts';
+import { db } from '#app/platform/db.server.ts';
+import * as exportRoute from '#app/routes/_resources+/office.statistics_.export.tsx';
+import { caseStatistics, statisticsFileName } from '#app/features/statistics/statistics.server.ts';
 import { newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
 import { loadContext, officeRequest, sessionToken, statusOf } from '../support/office-requests.ts';
 
@@ -20,7 +20,7 @@ async function download(token: string, acceptLanguage = 'zh-CN'): Promise<Respon
   return result;
 }
 
-/** RFC 4180 rows (the file's quoting is tested in tests/unit/csv.test.ts). */
+/** RFC 4180 rows (the file's quoting is tested in app/platform/codecs/csv.test.ts). */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres.ts';
+import { startEmbeddedPostgres } from '../../server/embedded-postgres.ts';
 import { runScript } from './run-script.ts';
 
 declare module 'vitest' {

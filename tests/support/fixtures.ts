@@ -1,7 +1,7 @@
 // Builders for integration tests: real rows in the throwaway database, no mocks.
 import { randomBytes } from 'node:crypto';
-import { db } from '../../app/db.server.ts';
-import type { Submission } from '../../app/domain/submission.ts';
+import { db } from '#app/platform/db.server.ts';
+import type { Submission } from '#app/features/cases/submission.ts';
 
 export async function anyCategoryId(code = 'wage-arrears'): Promise<string> {
   const category = await db().category.findUniqueOrThrow({ where: { code } });
@@ -43,7 +43,7 @@ export async function unitId(code: string): Promise<string> {
 
 /** A staff account with a known password, ready to sign in (no forced change, no second factor). */
 export async function staffUser(role: 'CLERK' | 'HANDLER' | 'SUPERVISOR' | 'ANALYST' | 'ADMIN', unitCode?: string) {
-  const { hashPassword } = await import('../../app/security/passwords.server.ts');
+  const { hashPassword } = await import('#app/features/staff/passwords.server.ts');
   const password = 'correct horse battery staple';
   const user = await db().staffUser.create({
     data: {

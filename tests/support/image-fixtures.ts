@@ -1,7 +1,7 @@
 // Small real images (8×6 pixels, drawn on a canvas and encoded by Chromium) and helpers that add
 // the metadata phones and cameras write: Exif with GPS, XMP, IPTC, comments, PNG text chunks, WebP
 // EXIF/XMP chunks, and a HEIF file whose Exif item holds a location. Used by the unit tests of
-// app/domain/image-metadata.ts, the integration tests and the e2e upload spec.
+// app/features/attachments/image-metadata.ts, the integration tests and the e2e upload spec.
 import { crc32 } from 'node:zlib';
 
 const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));

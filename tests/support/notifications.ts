@@ -1,10 +1,10 @@
 // Helpers for the notification tests: cases that stay out of each other's clusters and repeats,
 // and transports that record what they are asked to send.
 import { randomBytes } from 'node:crypto';
-import { submitCase } from '../../app/cases.server.ts';
-import { db } from '../../app/db.server.ts';
-import type { Submission } from '../../app/domain/submission.ts';
-import type { MailTransport, OutgoingMail, SendResult } from '../../app/notifications/transport.server.ts';
+import { submitCase } from '#app/features/cases/cases.server.ts';
+import { db } from '#app/platform/db.server.ts';
+import type { Submission } from '#app/features/cases/submission.ts';
+import type { MailTransport, OutgoingMail, SendResult } from '#app/features/notifications/transport.server.ts';
 import { newIdempotencyKey, validSubmission } from './fixtures.ts';
 
 /**

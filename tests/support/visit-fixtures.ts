@@ -2,9 +2,9 @@
 // database, and a small reader for what a route's loader or action returned.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { submitCase } from '../../app/cases.server.ts';
-import { db } from '../../app/db.server.ts';
-import type { NoticeKind } from '../../app/domain/notices.ts';
+import { submitCase } from '#app/features/cases/cases.server.ts';
+import { db } from '#app/platform/db.server.ts';
+import type { NoticeKind } from '#app/features/notices/rules.ts';
 import { newIdempotencyKey, validSubmission } from './fixtures.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

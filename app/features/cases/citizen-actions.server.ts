@@ -1,0 +1,207 @@
+// What a citizen does to their own case through the track session: ask for review or re-review,
+// withdraw, and rate the answer. Each is checked against the statute's windows
+// (follow-up.ts) and the lifecycle, appends a public CaseEvent, and tells the staff concerned.
+import { z } from 'zod';
+import { clock } from './cases.server.ts';
+import { db, Prisma } from '#app/platform/db.server.ts';
+import { nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
+import { reReviewOpinionDeadline, reviewOpinionDeadline } from './deadlines.ts';
+import {
+  canRate,
+  canRequestReReview,
+  canRequestReview,
+  canWithdraw,
+  RATING_COMMENT_MAX,
+  REQUEST_REASON_MAX,
+  requestWindowLapsed,
+  SOLVED,
+  WITHDRAW_REASON_MAX,
+} from './follow-up.ts';
+import { caseWorkerRecipients, queueStaffMessages, supervisorRecipients, type Tx } from '#app/features/notifications/outbox.server.ts';
+import { reassessWarnings } from '#app/features/early-warning/reassessment.server.ts';
+
+/** The request does not apply to the case as it is now (window passed, already answered…). */
+export class CitizenActionError extends Error {
+  constructor(readonly code: 'notAllowedNow' | 'windowPassed') {
+    super(code);
+  }
+}
+
+export const ReviewRequestForm = z.object({
+  reason: z.string().trim().min(1, 'reason.required').max(REQUEST_REASON_MAX, 'reason.tooLong'),
+});
+
+export const WithdrawForm = z.object({
+  reason: z.string().trim().max(WITHDRAW_REASON_MAX, 'reason.tooLong').default(''),
+  confirm: z.literal('yes', { error: 'confirm.required' }),
+});
+
+export const RatingForm = z.object({
+  rating: z.coerce.number({ error: 'rating.required' }).int('rating.required').min(1, 'rating.required').max(5, 'rating.required'),
+  solved: z.enum(SOLVED, { error: 'solved.required' }),
+  comment: z.string().trim().max(RATING_COMMENT_MAX, 'comment.tooLong').default(''),
+});
+
+async function loadCase(caseId: string) {
+  return await db().case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { id: true, status: true, version: true, unitId: true, assigneeId: true, reviewRequestDueAt: true, reReviewRequestDueAt: true },
+  });
+}
+
+type Row = Awaited<ReturnType<typeof loadCase>>;
+
+/** One citizen transition: the status changes only from the status read, so a staff change in between wins. */
+async function transition(
+  row: Row,
+  action: CaseAction,
+  data: Prisma.CaseUncheckedUpdateManyInput,
+  event: { type: string; message: string | null; data: Prisma.InputJsonObject },
+  now: Date,
+  after?: (tx: Tx, to: CaseStatus) => Promise<void>,
+): Promise<CaseStatus> {
+  const to = nextStatus(row.status, action);
+  if (!to) throw new CitizenActionError('notAllowedNow');
+  return await db().$transaction(async (tx) => {
+    const updated = await tx.case.updateMany({
+      where: { id: row.id, version: row.version, status: row.status },
+      data: { ...data, status: to, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new CitizenActionError('notAllowedNow');
+    await tx.caseEvent.create({
+      data: {
+        caseId: row.id,
+        type: event.type,
+        visibility: 'PUBLIC',
+        actorType: 'CITIZEN',
+        fromStatus: row.status,
+        toStatus: to,
+        message: event.message,
+        data: event.data,
+        createdAt: now,
+      },
+    });
+    await reassessWarnings(tx, [row.id], now);
+    await after?.(tx, to);
+    return to;
+  });
+}
+
+/** The staff who work the case hear of the citizen's request; supervisors too when nobody is assigned. */
+async function tellStaff(tx: Tx, row: Row, cause: string) {
+  const recipients = await caseWorkerRecipients(tx, row.assigneeId, row.unitId);
+  const all = row.assigneeId ? recipients : [...recipients, ...(await supervisorRecipients(tx))];
+  const unique = [...new Map(all.map((r) => [r.id, r])).values()];
+  await queueStaffMessages(tx, unique, 'assignment', 'staff.assigned', `${row.id}:${cause}`, { caseId: row.id });
+}
+
+export async function requestReview(caseId: string, reason: string, now = new Date()): Promise<CaseStatus> {
+  const row = await loadCase(caseId);
+  if (row.status === 'REPLIED' && !canRequestReview(row.status, row.reviewRequestDueAt, now)) throw new CitizenActionError('windowPassed');
+  if (!canRequestReview(row.status, row.reviewRequestDueAt, now)) throw new CitizenActionError('notAllowedNow');
+  const reviewDueAt = reviewOpinionDeadline(now, clock());
+  return await transition(
+    row,
+    'requestReview',
+    { reviewDueAt, nextDueAt: reviewDueAt },
+    { type: 'REVIEW_REQUESTED', message: reason, data: { reviewDueAt: reviewDueAt.toISOString() } },
+    now,
+    (tx) => tellStaff(tx, row, `review:${now.toISOString()}`),
+  );
+}
+
+export async function requestReReview(caseId: string, reason: string, now = new Date()): Promise<CaseStatus> {
+  const row = await loadCase(caseId);
+  if (row.status === 'REVIEWED' && !canRequestReReview(row.status, row.reReviewRequestDueAt, now))
+    throw new CitizenActionError('windowPassed');
+  if (!canRequestReReview(row.status, row.reReviewRequestDueAt, now)) throw new CitizenActionError('notAllowedNow');
+  const reReviewDueAt = reReviewOpinionDeadline(now, clock());
+  return await transition(
+    row,
+    'requestReReview',
+    { reReviewDueAt, nextDueAt: reReviewDueAt },
+    { type: 'RE_REVIEW_REQUESTED', message: reason, data: { reReviewDueAt: reReviewDueAt.toISOString() } },
+    now,
+    (tx) => tellStaff(tx, row, `reReview:${now.toISOString()}`),
+  );
+}
+
+/** Withdrawal ends the case; nothing is deleted, and the staff working it are told. */
+export async function withdrawCase(caseId: string, reason: string, now = new Date()): Promise<CaseStatus> {
+  const row = await loadCase(caseId);
+  if (!canWithdraw(row.status)) throw new CitizenActionError('notAllowedNow');
+  return await transition(
+    row,
+    'withdraw',
+    { closedAt: now, nextDueAt: null },
+    { type: 'WITHDRAWN', message: reason || null, data: {} },
+    now,
+    (tx) => tellStaff(tx, row, 'withdrawn'),
+  );
+}
+
+export async function rateCase(caseId: string, input: z.infer<typeof RatingForm>): Promise<void> {
+  const row = await db().case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, rating: { select: { id: true } } } });
+  if (!canRate(row.status, row.rating !== null)) throw new CitizenActionError('notAllowedNow');
+  const values = { rating: input.rating, solved: input.solved, comment: input.comment || null };
+  await db().$transaction(async (tx) => {
+    await tx.satisfactionRating.upsert({ where: { caseId }, create: { caseId, ...values }, update: values });
+    await tx.caseEvent.create({
+      data: {
+        caseId,
+        type: row.rating ? 'RATING_CHANGED' : 'RATED',
+        visibility: 'PUBLIC',
+        actorType: 'CITIZEN',
+        data: { rating: input.rating, solved: input.solved },
+      },
+    });
+  });
+}
+
+/**
+ * Closes cases whose review or re-review window passed without a request (run by the hourly
+ * sweep). Each case is claimed with SKIP LOCKED and closed only from the status read, so several
+ * sweeps at once close it once.
+ */
+export async function closeLapsedCases(now = new Date(), batch = 200, caseIds?: readonly string[]): Promise<number> {
+  const only = caseIds ? Prisma.sql`AND "id" = ANY(${[...caseIds]}::uuid[])` : Prisma.empty;
+  let closed = 0;
+  for (;;) {
+    const done = await db().$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<
+        { id: string; status: CaseStatus; reviewRequestDueAt: Date | null; reReviewRequestDueAt: Date | null }[]
+      >`
+        SELECT "id", "status", "reviewRequestDueAt", "reReviewRequestDueAt" FROM "Case"
+        WHERE (("status" = 'REPLIED' AND "reviewRequestDueAt" < ${now}) OR ("status" = 'REVIEWED' AND "reReviewRequestDueAt" < ${now})) ${only}
+        ORDER BY "id" LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
+      for (const row of rows) {
+        const due = row.status === 'REPLIED' ? row.reviewRequestDueAt : row.reReviewRequestDueAt;
+        if (!requestWindowLapsed(row.status, due, now)) continue;
+        await tx.case.update({
+          where: { id: row.id },
+          data: { status: 'CLOSED', closedAt: now, nextDueAt: null, version: { increment: 1 } },
+        });
+        await tx.caseEvent.create({
+          data: {
+            caseId: row.id,
+            type: 'CLOSED',
+            visibility: 'PUBLIC',
+            actorType: 'SYSTEM',
+            fromStatus: row.status,
+            toStatus: 'CLOSED',
+            data: { reason: row.status === 'REPLIED' ? 'reviewWindowPassed' : 'reReviewWindowPassed' },
+            createdAt: now,
+          },
+        });
+      }
+      await reassessWarnings(
+        tx,
+        rows.map((r) => r.id),
+        now,
+      );
+      return rows.length;
+    });
+    closed += done;
+    if (done < batch) return closed;
+  }
+}

@@ -1,0 +1,96 @@
+// The orders the back office's lists can be sorted in, shared by the server (which sorts) and the
+// browser (which offers the choices and marks the sorted column). Sorting always happens on the
+// server, through the URL (`?sort=…&dir=…`), so it works the same with JavaScript off.
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+/** The case queue: nearest deadline (the default), date received, warning level. */
+export const QUEUE_SORTS = ['due', 'received', 'warning'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+export const DEFAULT_QUEUE_SORT: QueueSort = 'due';
+
+/** The direction a column sorts in when first chosen: nearest deadline, newest, highest warning first. */
+export const QUEUE_SORT_DEFAULT_DIRECTION: Record<QueueSort, SortDirection> = { due: 'asc', received: 'desc', warning: 'desc' };
+
+/** The staff list: name (the default), role, unit, last sign-in. */
+export const STAFF_SORTS = ['name', 'role', 'unit', 'lastSignIn'] as const;
+export type StaffSort = (typeof STAFF_SORTS)[number];
+export const DEFAULT_STAFF_SORT: StaffSort = 'name';
+
+/** Most recent sign-in first; the rest alphabetically. */
+export const STAFF_SORT_DEFAULT_DIRECTION: Record<StaffSort, SortDirection> = { name: 'asc', role: 'asc', unit: 'asc', lastSignIn: 'desc' };
+
+export interface ListOrder<S extends string> {
+  sort: S;
+  dir: SortDirection;
+}
+
+/** The order a URL asks for, with the defaults filled in. */
+export function resolveOrder<S extends string>(
+  sort: S | undefined,
+  dir: SortDirection | undefined,
+  fallback: S,
+  defaults: Record<S, SortDirection>,
+): ListOrder<S> {
+  const column = sort ?? fallback;
+  return { sort: column, dir: dir ?? defaults[column] };
+}
+
+/**
+ * What choosing a column does: a column not sorted yet sorts in its own first direction; choosing
+ * the sorted column again reverses it.
+ */
+export function nextOrder<S extends string>(current: ListOrder<S>, column: S, defaults: Record<S, SortDirection>): ListOrder<S> {
+  if (current.sort !== column) return { sort: column, dir: defaults[column] };
+  return { sort: column, dir: current.dir === 'asc' ? 'desc' : 'asc' };
+}
+
+/** What the staff list sorts on (StaffListRow in app/features/staff/admin.server.ts has all of it). */
+export interface StaffSortable {
+  name: string;
+  email: string;
+  role: string;
+  unitName: string | null;
+  active: boolean;
+  lastSignInAt: string | null;
+}
+
+/**
+ * The staff list in the order asked for: active accounts first (as the list always was), then the
+ * column, names in the reader's collation; accounts without a unit or never signed in go last in
+ * either direction; ties by name, then email. `roleLabel` gives the role's name as shown.
+ */
+export function sortStaffRows<Row extends StaffSortable>(
+  rows: readonly Row[],
+  order: ListOrder<StaffSort>,
+  locale: string,
+  roleLabel: (role: string) => string,
+): Row[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const sign = order.dir === 'asc' ? 1 : -1;
+  const text = (a: string | null, b: string | null) => {
+    if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+    return sign * collator.compare(a, b);
+  };
+  const column = (a: Row, b: Row): number => {
+    switch (order.sort) {
+      case 'name':
+        return text(a.name, b.name);
+      case 'role':
+        return text(roleLabel(a.role), roleLabel(b.role));
+      case 'unit':
+        return text(a.unitName, b.unitName);
+      case 'lastSignIn':
+        // ISO instants compare as text.
+        if (a.lastSignInAt === null || b.lastSignInAt === null) return text(a.lastSignInAt, b.lastSignInAt);
+        return a.lastSignInAt === b.lastSignInAt ? 0 : sign * (a.lastSignInAt < b.lastSignInAt ? -1 : 1);
+    }
+  };
+  return [...rows].sort(
+    (a, b) =>
+      Number(b.active) - Number(a.active) ||
+      column(a, b) ||
+      collator.compare(a.name, b.name) ||
+      (a.email < b.email ? -1 : a.email > b.email ? 1 : 0),
+  );
+}

@@ -1,0 +1,223 @@
+// The back office's case queue: filters, Chinese-aware search, a choice of orders (nearest
+// deadline first by default, date received, warning level) and keyset pagination (page 50 costs
+// what page 1 costs). One SQL query, built from typed pieces.
+import { z } from 'zod';
+import { CHANNELS, WARNING_LEVELS } from './attributes.ts';
+import { CASE_KINDS } from './kinds.ts';
+import { CASE_STATUSES, TERMINAL_STATUSES } from './lifecycle.ts';
+import { DUE_SOON_DAYS } from './deadlines.ts';
+import {
+  DEFAULT_QUEUE_SORT,
+  QUEUE_SORTS,
+  QUEUE_SORT_DEFAULT_DIRECTION,
+  SORT_DIRECTIONS,
+  resolveOrder,
+  type ListOrder,
+  type QueueSort,
+} from './list-order.ts';
+import { searchQuery } from './search-tokens.ts';
+import { db, Prisma } from '#app/platform/db.server.ts';
+
+export const PAGE_SIZE = 50;
+
+const optionalUuid = z.uuid().optional().catch(undefined);
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+
+/** Queue filters as they arrive in the URL; anything malformed is ignored rather than fatal. */
+export const QueueFilters = z.object({
+  status: z.enum(CASE_STATUSES).optional().catch(undefined),
+  kind: z.enum(CASE_KINDS).optional().catch(undefined),
+  categoryId: optionalUuid,
+  unitId: optionalUuid,
+  assigneeId: optionalUuid,
+  warningLevel: z.enum(WARNING_LEVELS).optional().catch(undefined),
+  channel: z.enum(CHANNELS).optional().catch(undefined),
+  receivedFrom: isoDay,
+  receivedTo: isoDay,
+  due: z.enum(['soon', 'overdue']).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  /** Include finished cases (closed, declined, …); by default the queue shows open work. */
+  all: z.literal('1').optional().catch(undefined),
+  /** The order; without it, nearest deadline first. `dir` defaults to the column's own direction. */
+  sort: z.enum(QUEUE_SORTS).optional().catch(undefined),
+  dir: z.enum(SORT_DIRECTIONS).optional().catch(undefined),
+  after: z.string().max(300).optional().catch(undefined),
+});
+export type QueueFilters = z.infer<typeof QueueFilters>;
+
+export interface QueueScope {
+  /** A handler sees only their own unit's cases. */
+  unitId?: string;
+}
+
+export interface QueueRow {
+  id: string;
+  receiptNo: string;
+  subject: string;
+  kind: string;
+  status: string;
+  channel: string;
+  warningLevel: string;
+  coSignerCount: number;
+  receivedAt: Date;
+  nextDueAt: Date | null;
+  /** The nearest unmet response target of the warning level (app/features/early-warning/levels.ts). */
+  nextTargetDueAt: Date | null;
+  categoryId: string;
+  unitId: string | null;
+  assigneeId: string | null;
+}
+
+export type QueueOrder = ListOrder<QueueSort>;
+
+/** The order the filters ask for, defaults filled in. */
+export function queueOrder(filters: Pick<QueueFilters, 'sort' | 'dir'>): QueueOrder {
+  return resolveOrder(filters.sort, filters.dir, DEFAULT_QUEUE_SORT, QUEUE_SORT_DEFAULT_DIRECTION);
+}
+
+// The cursor names the order it belongs to and holds the last row's sort keys, id last. A cursor
+// from another order (a bookmarked page after the sort changed) starts again from the first page.
+const instant = z.iso.datetime();
+const direction = z.enum(SORT_DIRECTIONS);
+const Cursor = z.union([
+  z.tuple([z.literal('due'), direction, instant.nullable(), z.uuid()]),
+  z.tuple([z.literal('received'), direction, instant, z.uuid()]),
+  z.tuple([z.literal('warning'), direction, z.enum(WARNING_LEVELS), instant.nullable(), z.uuid()]),
+]);
+type Cursor = z.infer<typeof Cursor>;
+const WarningLevelKey = z.enum(WARNING_LEVELS);
+
+function cursorOf(order: QueueOrder, row: QueueRow): Cursor {
+  const due = row.nextDueAt?.toISOString() ?? null;
+  switch (order.sort) {
+    case 'due':
+      return ['due', order.dir, due, row.id];
+    case 'received':
+      return ['received', order.dir, row.receivedAt.toISOString(), row.id];
+    case 'warning':
+      return ['warning', order.dir, WarningLevelKey.parse(row.warningLevel), due, row.id];
+  }
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(after: string | undefined, order: QueueOrder): Cursor | null {
+  if (!after) return null;
+  try {
+    const cursor = Cursor.parse(JSON.parse(Buffer.from(after, 'base64url').toString('utf8')));
+    return cursor[0] === order.sort && cursor[1] === order.dir ? cursor : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Rows after (due, id) in deadline order, cases without a deadline last in either direction:
+ * ascending is nearest first, descending furthest first.
+ */
+function afterDue(due: string | null, id: string, dir: 'asc' | 'desc'): Prisma.Sql {
+  const at = due ? new Date(due) : null;
+  if (!at)
+    return dir === 'asc'
+      ? Prisma.sql`(c."nextDueAt" IS NULL AND c."id" > ${id}::uuid)`
+      : Prisma.sql`(c."nextDueAt" IS NULL AND c."id" < ${id}::uuid)`;
+  return dir === 'asc'
+    ? Prisma.sql`(c."nextDueAt" > ${at} OR (c."nextDueAt" = ${at} AND c."id" > ${id}::uuid) OR c."nextDueAt" IS NULL)`
+    : Prisma.sql`(c."nextDueAt" < ${at} OR (c."nextDueAt" = ${at} AND c."id" < ${id}::uuid) OR c."nextDueAt" IS NULL)`;
+}
+
+/** The condition for the rows after the cursor, in the cursor's order. */
+function afterCursor(cursor: Cursor): Prisma.Sql {
+  switch (cursor[0]) {
+    case 'due': {
+      const [, dir, due, id] = cursor;
+      return afterDue(due, id, dir);
+    }
+    case 'received': {
+      const [, dir, received, id] = cursor;
+      const at = new Date(received);
+      return dir === 'asc'
+        ? Prisma.sql`(c."receivedAt", c."id") > (${at}::timestamptz, ${id}::uuid)`
+        : Prisma.sql`(c."receivedAt", c."id") < (${at}::timestamptz, ${id}::uuid)`;
+    }
+    case 'warning': {
+      // The level (in its enum order, NONE < BLUE < … < RED), then nearest deadline first.
+      const [, dir, level, due, id] = cursor;
+      const beyond =
+        dir === 'desc' ? Prisma.sql`c."warningLevel" < ${level}::"WarningLevel"` : Prisma.sql`c."warningLevel" > ${level}::"WarningLevel"`;
+      return Prisma.sql`(${beyond} OR (c."warningLevel" = ${level}::"WarningLevel" AND ${afterDue(due, id, 'asc')}))`;
+    }
+  }
+}
+
+/** ORDER BY for each order; every one ends in the id, so the order is total and paging exact. */
+function orderBy(order: QueueOrder): Prisma.Sql {
+  switch (order.sort) {
+    case 'due':
+      return order.dir === 'asc'
+        ? Prisma.sql`c."nextDueAt" ASC NULLS LAST, c."id" ASC`
+        : Prisma.sql`c."nextDueAt" DESC NULLS LAST, c."id" DESC`;
+    case 'received':
+      return order.dir === 'asc' ? Prisma.sql`c."receivedAt" ASC, c."id" ASC` : Prisma.sql`c."receivedAt" DESC, c."id" DESC`;
+    case 'warning':
+      return order.dir === 'desc'
+        ? Prisma.sql`c."warningLevel" DESC, c."nextDueAt" ASC NULLS LAST, c."id" ASC`
+        : Prisma.sql`c."warningLevel" ASC, c."nextDueAt" ASC NULLS LAST, c."id" ASC`;
+  }
+}
+
+const SHANGHAI_DAY = (day: string, endOfDay: boolean) => new Date(`${day}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}+08:00`);
+
+export async function queuePage(
+  filters: QueueFilters,
+  scope: QueueScope,
+  now = new Date(),
+  pageSize = PAGE_SIZE,
+): Promise<{ rows: QueueRow[]; nextCursor: string | null }> {
+  const where: Prisma.Sql[] = [];
+  if (scope.unitId) where.push(Prisma.sql`c."unitId" = ${scope.unitId}::uuid`);
+  if (filters.status) where.push(Prisma.sql`c."status" = ${filters.status}::"CaseStatus"`);
+  else if (!filters.all) {
+    const open = CASE_STATUSES.filter((s) => !TERMINAL_STATUSES.has(s));
+    where.push(Prisma.sql`c."status" IN (${Prisma.join(open.map((s) => Prisma.sql`${s}::"CaseStatus"`))})`);
+  }
+  if (filters.kind) where.push(Prisma.sql`c."kind" = ${filters.kind}::"CaseKind"`);
+  if (filters.categoryId) where.push(Prisma.sql`c."categoryId" = ${filters.categoryId}::uuid`);
+  if (filters.unitId) where.push(Prisma.sql`c."unitId" = ${filters.unitId}::uuid`);
+  if (filters.assigneeId) where.push(Prisma.sql`c."assigneeId" = ${filters.assigneeId}::uuid`);
+  if (filters.warningLevel) where.push(Prisma.sql`c."warningLevel" = ${filters.warningLevel}::"WarningLevel"`);
+  if (filters.channel) where.push(Prisma.sql`c."channel" = ${filters.channel}::"Channel"`);
+  if (filters.receivedFrom) where.push(Prisma.sql`c."receivedAt" >= ${SHANGHAI_DAY(filters.receivedFrom, false)}`);
+  if (filters.receivedTo) where.push(Prisma.sql`c."receivedAt" <= ${SHANGHAI_DAY(filters.receivedTo, true)}`);
+  if (filters.due === 'overdue') where.push(Prisma.sql`c."nextDueAt" < ${now}`);
+  if (filters.due === 'soon') {
+    const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
+    where.push(Prisma.sql`c."nextDueAt" >= ${now} AND c."nextDueAt" <= ${soon}`);
+  }
+  const tsquery = filters.q ? searchQuery(filters.q) : null;
+  if (filters.q && !tsquery) return { rows: [], nextCursor: null };
+  if (tsquery) where.push(Prisma.sql`c."searchVector" @@ ${tsquery}::tsquery`);
+
+  // The cursor continues after the last row seen, in the same order.
+  const order = queueOrder(filters);
+  const cursor = decodeCursor(filters.after, order);
+  if (cursor) where.push(afterCursor(cursor));
+  const condition = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
+  const rows = await db().$queryRaw<QueueRow[]>`
+    SELECT c."id", c."receiptNo", c."subject", c."kind"::text AS "kind", c."status"::text AS "status",
+           c."channel"::text AS "channel", c."warningLevel"::text AS "warningLevel", c."coSignerCount",
+           c."receivedAt", c."nextDueAt", c."nextTargetDueAt", c."categoryId", c."unitId", c."assigneeId"
+    FROM "Case" c
+    ${condition}
+    ORDER BY ${orderBy(order)}
+    LIMIT ${pageSize + 1}`;
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > pageSize && last ? encodeCursor(cursorOf(order, last)) : null };
+}

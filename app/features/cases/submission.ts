@@ -1,0 +1,107 @@
+// What a citizen's online submission must satisfy. Each error is a locale key, so the form can
+// say what went wrong in the citizen's language, next to the field it concerns.
+import { z } from 'zod';
+import { CASE_KINDS, REPLY_CHANNELS, mayBeAnonymous } from './kinds.ts';
+import { LIMITS, SUBMISSION_FIELDS, type SubmissionErrors, type SubmissionField } from './submission-fields.ts';
+
+export { LIMITS, SUBMISSION_FIELDS, type SubmissionErrors, type SubmissionField };
+
+const trimmed = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').normalize('NFC').trim())
+    .pipe(z.string().max(max, 'tooLong'));
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').normalize('NFC').trim())
+    .pipe(z.string().max(max, 'tooLong'))
+    .transform((s) => (s === '' ? null : s));
+
+/** Digits with optional +, spaces, dashes and brackets; 5–20 digits (landlines, mobiles, extensions). */
+export function normalizePhone(input: string): string | null {
+  const cleaned = input.normalize('NFKC').replace(/[\s\-().]/g, '');
+  return /^\+?\d{5,20}$/.test(cleaned) ? cleaned : null;
+}
+
+const SubmissionShape = z.object({
+  kind: z.enum(CASE_KINDS, { error: 'kind.required' }),
+  categoryId: z.uuid({ error: 'categoryId.required' }),
+  area: optionalText(LIMITS.areaMax),
+  subject: trimmed(LIMITS.subjectMax).pipe(z.string().min(1, 'subject.required').min(LIMITS.subjectMin, 'subject.tooShort')),
+  body: trimmed(LIMITS.bodyMax).pipe(z.string().min(1, 'body.required').min(LIMITS.bodyMin, 'body.tooShort')),
+  coSignerCount: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').normalize('NFKC').trim())
+    .pipe(
+      z
+        .string()
+        .regex(/^\d*$/, 'coSignerCount.invalid')
+        .transform((s) => (s === '' ? 1 : Number(s)))
+        .pipe(z.number().int().min(1, 'coSignerCount.invalid').max(LIMITS.coSignersMax, 'coSignerCount.invalid')),
+    ),
+  anonymous: z
+    .string()
+    .optional()
+    .transform((s) => s === 'yes'),
+  name: optionalText(LIMITS.nameMax),
+  phone: optionalText(40),
+  email: optionalText(LIMITS.emailMax),
+  postalAddress: optionalText(LIMITS.addressMax),
+  preferredReplyChannel: z.enum(REPLY_CHANNELS, { error: 'preferredReplyChannel.required' }),
+  consent: z.literal('yes', { error: 'consent.required' }),
+});
+
+export type Submission = Omit<z.infer<typeof SubmissionShape>, 'phone'> & { phone: string | null };
+
+export type SubmissionResult = { ok: true; value: Submission } | { ok: false; errors: SubmissionErrors };
+
+/** Validates the raw form fields. Error values are keys under `submit.errors.` in the locale files. */
+export function validateSubmission(raw: Record<string, string | undefined>): SubmissionResult {
+  const errors: SubmissionErrors = {};
+  const parsed = SubmissionShape.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (typeof field !== 'string' || !(SUBMISSION_FIELDS as readonly string[]).includes(field)) continue;
+      const key = field as SubmissionField;
+      errors[key] ??= issue.message.includes('.') ? issue.message : `${key}.${issue.message}`;
+    }
+  }
+  // The rules between fields run on every attempt, so the citizen sees every problem at once.
+  const text = (field: SubmissionField) => (raw[field] ?? '').normalize('NFKC').trim();
+  const anonymous = raw.anonymous === 'yes';
+  const kind = CASE_KINDS.find((k) => k === raw.kind);
+  if (anonymous && kind && !mayBeAnonymous(kind)) errors.anonymous ??= 'anonymous.onlyMisconduct';
+  const phone = text('phone') ? normalizePhone(text('phone')) : null;
+  if (text('phone') && !phone) errors.phone ??= 'phone.invalid';
+  if (text('email') && !z.email().safeParse(text('email')).success) errors.email ??= 'email.invalid';
+  const replyChannel = raw.preferredReplyChannel;
+  if (!anonymous) {
+    if (!text('name')) errors.name ??= 'name.required';
+    if (!text('phone') && !text('email')) errors.phone ??= 'phone.phoneOrEmail';
+    if (replyChannel === 'EMAIL' && !text('email')) errors.email ??= 'email.requiredForReply';
+    if (replyChannel === 'PHONE' && !text('phone')) errors.phone ??= 'phone.requiredForReply';
+    if (replyChannel === 'POST' && !text('postalAddress')) errors.postalAddress ??= 'postalAddress.requiredForReply';
+  } else if (replyChannel && replyChannel !== 'ONLINE') {
+    errors.preferredReplyChannel ??= 'preferredReplyChannel.anonymousOnline';
+  }
+
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors: orderErrors(errors) };
+  const value = parsed.data;
+  // An anonymous report keeps no contact details at all, even if some were typed.
+  const submission: Submission = anonymous
+    ? { ...value, anonymous, name: null, phone: null, email: null, postalAddress: null }
+    : { ...value, phone };
+  return { ok: true, value: submission };
+}
+
+function orderErrors(errors: SubmissionErrors): SubmissionErrors {
+  const ordered: SubmissionErrors = {};
+  for (const field of SUBMISSION_FIELDS) if (errors[field]) ordered[field] = errors[field];
+  return ordered;
+}

@@ -1,0 +1,330 @@
+// 预约接访: booking a reception slot from the portal, and cancelling a booking. A slot is never
+// over-booked, however many people press "Book" at once: one conditional UPDATE takes a place
+// only while one is left, in the same transaction as the booking's insert. Booking references and
+// cancel codes come from the form's idempotency key under the server's key, so a retried POST finds
+// the same booking (and place) instead of taking a second one; only the cancel code's HMAC is stored.
+import { z } from 'zod';
+import { findCaseByReceiptAndCode } from '#app/features/cases/cases.server.ts';
+import { db, Prisma } from '#app/platform/db.server.ts';
+import { parseAccessCode } from '#app/features/cases/access-code.ts';
+import { validateBooking } from './booking-form.ts';
+import { dbDateToCivilDate, isoDate } from '#app/platform/time/local-time.ts';
+import {
+  BOOKING_FIELDS,
+  CANCEL_CODE_BYTES,
+  REFERENCE_RANDOM_BYTES,
+  buildBookingReference,
+  buildCancelCode,
+  canCancel,
+  dayCovers,
+  parseBookingReference,
+  parseCancelCode,
+  type AppointmentStatus,
+  type BookingErrors,
+  type BookingField,
+} from './rules.ts';
+import { parseReceiptNo } from '#app/features/cases/receipt.ts';
+import { env } from '#app/platform/env.server.ts';
+import type { Locale } from '#app/i18n/config.ts';
+import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
+import { hashesEqual, keyedBytes, keyedHash } from '#app/platform/crypto/keys.server.ts';
+import { HONEYPOT_FIELD } from '#app/features/cases/submit.server.ts';
+
+export { HONEYPOT_FIELD };
+
+/** Bookings of one slot wait for each other's row lock; give them time rather than fail. */
+const BOOKING_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
+/** How long a retried booking may show its cancel code again. */
+const CANCEL_CODE_REPLAY_MS = 24 * 60 * 60 * 1000;
+const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
+
+const referenceFor = (idempotencyKey: string) =>
+  buildBookingReference(keyedBytes('appointment-reference', idempotencyKey).subarray(0, REFERENCE_RANDOM_BYTES));
+const cancelCodeFor = (idempotencyKey: string) =>
+  buildCancelCode(keyedBytes('appointment-cancel-code', idempotencyKey).subarray(0, CANCEL_CODE_BYTES));
+export const cancelCodeHash = (cancelCode: string) => keyedHash('appointment-cancel-code', cancelCode);
+
+export interface Booking {
+  reference: string;
+  /** Null when a retry arrives after the replay window: the code is shown once, not forever. */
+  cancelCode: string | null;
+  created: boolean;
+}
+
+export type BookingRefusal = 'full' | 'closed' | 'unavailable' | 'caseAlreadyBooked';
+
+export interface BookSlotRequest {
+  slotId: string;
+  idempotencyKey: string;
+  caseId: string | null;
+  name: string | null;
+  phone: string | null;
+  topic: string | null;
+  representatives: number;
+  locale: string;
+  now?: Date;
+}
+
+class Refused extends Error {
+  constructor(readonly reason: BookingRefusal) {
+    super(reason);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/** The booking an earlier attempt of the same form made, if any. */
+async function earlierBooking(request: BookSlotRequest, now: Date): Promise<Booking | null> {
+  const reference = referenceFor(request.idempotencyKey);
+  const found = await db().appointment.findUnique({
+    where: { reference },
+    select: { slotId: true, cancelCodeHash: true, createdAt: true },
+  });
+  if (!found) return null;
+  const cancelCode = cancelCodeFor(request.idempotencyKey);
+  // Another form's key giving the same reference (2⁻³⁵) must not hand over someone else's booking.
+  if (found.slotId !== request.slotId || !hashesEqual(found.cancelCodeHash, cancelCodeHash(cancelCode))) {
+    throw new Error('booking reference collision');
+  }
+  const replayable = now.getTime() - found.createdAt.getTime() < CANCEL_CODE_REPLAY_MS;
+  return { reference, cancelCode: replayable ? cancelCode : null, created: false };
+}
+
+/**
+ * Takes a place in the slot and records the booking, or says why not. The place is taken by a
+ * conditional UPDATE (only while "bookedCount" < capacity, the day is published and the slot has
+ * not begun); PostgreSQL's row lock makes concurrent bookings of one slot take turns, so exactly
+ * `capacity` of them succeed. A case holds at most one booking of a slot still to come.
+ */
+export async function bookSlot(request: BookSlotRequest): Promise<{ ok: true; booking: Booking } | { ok: false; reason: BookingRefusal }> {
+  const now = request.now ?? new Date();
+  const replay = await earlierBooking(request, now);
+  if (replay) return { ok: true, booking: replay };
+  const reference = referenceFor(request.idempotencyKey);
+  const cancelCode = cancelCodeFor(request.idempotencyKey);
+  try {
+    await db().$transaction(async (tx) => {
+      if (request.caseId) {
+        // Serialises one case's bookings, so two at once cannot both pass the check below.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`appointment-case:${request.caseId}`}))`;
+        const standing = await tx.appointment.count({
+          where: { caseId: request.caseId, status: 'BOOKED', slot: { startsAt: { gt: now } } },
+        });
+        if (standing > 0) throw new Refused('caseAlreadyBooked');
+      }
+      const taken = await tx.$queryRaw<{ id: string }[]>`
+        UPDATE "ReceptionSlot" AS s SET "bookedCount" = s."bookedCount" + 1
+        FROM "ReceptionDay" AS d
+        WHERE s."id" = ${request.slotId}::uuid AND d."id" = s."dayId" AND d."published"
+          AND s."startsAt" > ${now} AND s."bookedCount" < s."capacity"
+        RETURNING s."id"`;
+      if (taken.length === 0) throw new Refused('full');
+      await tx.appointment.create({
+        data: {
+          reference,
+          cancelCodeHash: cancelCodeHash(cancelCode),
+          slotId: request.slotId,
+          caseId: request.caseId,
+          name: request.name,
+          phone: request.phone,
+          topic: request.topic,
+          representatives: request.representatives,
+          locale: request.locale,
+          createdAt: now,
+        },
+      });
+    }, BOOKING_TRANSACTION);
+    return { ok: true, booking: { reference, cancelCode, created: true } };
+  } catch (error) {
+    if (!(error instanceof Refused) && !isUniqueViolation(error)) throw error;
+    // A double click: the first attempt may have taken the place (and even the last one).
+    const earlier = await earlierBooking(request, now);
+    if (earlier) return { ok: true, booking: earlier };
+    if (!(error instanceof Refused)) throw error;
+    if (error.reason !== 'full') return { ok: false, reason: error.reason };
+    return { ok: false, reason: await whyNotBookable(request.slotId, now) };
+  }
+}
+
+/** Why the conditional update took no place: gone, unpublished, begun, or full. */
+async function whyNotBookable(slotId: string, now: Date): Promise<BookingRefusal> {
+  const slot = await db().receptionSlot.findUnique({
+    where: { id: slotId },
+    select: { startsAt: true, day: { select: { published: true } } },
+  });
+  if (!slot || !slot.day.published) return 'unavailable';
+  return slot.startsAt.getTime() <= now.getTime() ? 'closed' : 'full';
+}
+
+// ── The portal's booking form ───────────────────────────────────────────────────────────────
+
+export type BookingValues = Partial<Record<BookingField | 'idempotencyKey', string>>;
+/** A problem with the form as a whole, as a key under visits:book.errors.form. */
+export type BookingFormError = 'rejected' | 'expired' | 'tooMany' | BookingRefusal | 'notCovered';
+
+export type BookingOutcome =
+  | { ok: true; booking: Booking }
+  | { ok: false; status: 400 | 404 | 409 | 429; errors: BookingErrors; formError: BookingFormError | null; values: BookingValues };
+
+export async function handleBooking(
+  slotId: string,
+  form: FormData,
+  request: { clientIp: string; locale: Locale; now?: Date },
+): Promise<BookingOutcome> {
+  const now = request.now ?? new Date();
+  const raw: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === 'string') raw[key] = value.slice(0, 1000);
+  const values: BookingValues = {};
+  // The access code is never sent back into the page.
+  for (const field of BOOKING_FIELDS) if (field !== 'accessCode') values[field] = raw[field];
+  const fail = (status: 400 | 404 | 409 | 429, errors: BookingErrors, formError: BookingFormError | null): BookingOutcome => ({
+    ok: false,
+    status,
+    errors,
+    formError,
+    values,
+  });
+
+  if (raw[HONEYPOT_FIELD]) return fail(400, {}, 'rejected');
+  const key = IdempotencyKey.safeParse(raw.idempotencyKey);
+  if (!key.success) return fail(400, {}, 'expired');
+  values.idempotencyKey = key.data;
+
+  const { SUBMIT_RATE_LIMIT, SUBMIT_RATE_WINDOW_SECONDS, LOOKUP_RATE_LIMIT, LOOKUP_RATE_WINDOW_SECONDS } = env();
+  const limit = await consumeRateLimit(`visit-book:${request.clientIp}`, SUBMIT_RATE_LIMIT, SUBMIT_RATE_WINDOW_SECONDS, now);
+  if (!limit.allowed) return fail(429, {}, 'tooMany');
+
+  const result = validateBooking(raw);
+  if (!result.ok) return fail(400, result.errors, null);
+  const input = result.value;
+
+  const slot = await db().receptionSlot.findUnique({
+    where: { id: slotId },
+    select: { day: { select: { published: true, unitIds: true, categoryIds: true } } },
+  });
+  if (!slot || !slot.day.published) return fail(404, {}, 'unavailable');
+
+  let caseId: string | null = null;
+  if (input.mode === 'CASE') {
+    // The same budget as the track page: booking is no way around its limit on guessing codes.
+    const lookup = await consumeRateLimit(`lookup:${request.clientIp}`, LOOKUP_RATE_LIMIT, LOOKUP_RATE_WINDOW_SECONDS, now);
+    if (!lookup.allowed) return fail(429, {}, 'tooMany');
+    const receiptNo = parseReceiptNo(input.receiptNo);
+    const accessCode = parseAccessCode(input.accessCode);
+    caseId = receiptNo && accessCode ? await findCaseByReceiptAndCode(receiptNo, accessCode) : null;
+    // One message for every failure: it never says which of the two was wrong.
+    if (!caseId) return fail(400, { receiptNo: 'receiptNo.noMatch' }, null);
+    const found = await db().case.findUniqueOrThrow({ where: { id: caseId }, select: { unitId: true, categoryId: true } });
+    if (!dayCovers(slot.day, found)) return fail(409, {}, 'notCovered');
+  }
+
+  const booked = await bookSlot({
+    slotId,
+    idempotencyKey: key.data,
+    caseId,
+    name: input.mode === 'NEW' ? input.name : null,
+    phone: input.mode === 'NEW' ? input.phone : null,
+    topic: input.mode === 'NEW' ? input.topic : null,
+    representatives: input.representatives,
+    locale: request.locale,
+    now,
+  });
+  if (!booked.ok) return fail(booked.reason === 'unavailable' ? 404 : 409, {}, booked.reason);
+  return { ok: true, booking: booked.booking };
+}
+
+// ── The confirmation page ───────────────────────────────────────────────────────────────────
+
+export interface BookingSummary {
+  reference: string;
+  status: AppointmentStatus;
+  representatives: number;
+  forCase: boolean;
+  startsAt: string;
+  endsAt: string;
+  date: string;
+  place: string;
+  official: string;
+}
+
+export async function bookingSummary(reference: string, locale: Locale): Promise<BookingSummary | null> {
+  const row = await db().appointment.findUnique({ where: { reference }, include: { slot: { include: { day: true } } } });
+  if (!row) return null;
+  const day = row.slot.day;
+  const pick = (zhHans: string, zhHant: string, en: string) => (locale === 'en' ? en : locale === 'zh-Hant' ? zhHant : zhHans);
+  return {
+    reference: row.reference,
+    status: row.status,
+    representatives: row.representatives,
+    forCase: row.caseId !== null,
+    startsAt: row.slot.startsAt.toISOString(),
+    endsAt: row.slot.endsAt.toISOString(),
+    date: isoDate(dbDateToCivilDate(day.date)),
+    place: pick(day.placeZhHans, day.placeZhHant, day.placeEn),
+    official: pick(day.officialZhHans, day.officialZhHant, day.officialEn),
+  };
+}
+
+// ── Cancelling ──────────────────────────────────────────────────────────────────────────────
+
+export type CancelResult = 'cancelled' | 'noMatch' | 'alreadyCancelled' | 'tooLate';
+
+// A fixed hash to compare against when the reference is unknown, so both failures take as long.
+const NO_SUCH_BOOKING_HASH = '0'.repeat(64);
+
+/**
+ * Cancels a booking with its reference and cancel code, and gives its place back in the same
+ * transaction. Says nothing about a booking until the code matches.
+ */
+export async function cancelBooking(referenceInput: string, codeInput: string, now = new Date()): Promise<CancelResult> {
+  const reference = parseBookingReference(referenceInput);
+  const code = parseCancelCode(codeInput);
+  const row = reference
+    ? await db().appointment.findUnique({
+        where: { reference },
+        select: { id: true, status: true, cancelCodeHash: true, slot: { select: { startsAt: true } } },
+      })
+    : null;
+  const matches = hashesEqual(row?.cancelCodeHash ?? NO_SUCH_BOOKING_HASH, cancelCodeHash(code ?? ''));
+  if (!row || !code || !matches) return 'noMatch';
+  const allowed = canCancel(row.status, row.slot.startsAt, now);
+  if (allowed !== 'ok') return allowed;
+  return await db().$transaction(async (tx): Promise<CancelResult> => {
+    const cancelled = await tx.$queryRaw<{ slotId: string }[]>`
+      UPDATE "Appointment" SET "status" = 'CANCELLED', "cancelledAt" = ${now}
+      WHERE "id" = ${row.id}::uuid AND "status" = 'BOOKED'
+      RETURNING "slotId"`;
+    const slotId = cancelled[0]?.slotId;
+    // Someone cancelled (or staff marked it) in between: nothing to give back.
+    if (!slotId) return 'alreadyCancelled';
+    await tx.$executeRaw`UPDATE "ReceptionSlot" SET "bookedCount" = "bookedCount" - 1 WHERE "id" = ${slotId}::uuid AND "bookedCount" > 0`;
+    return 'cancelled';
+  }, BOOKING_TRANSACTION);
+}
+
+export type CancelFormError = 'missing' | 'tooMany' | Exclude<CancelResult, 'cancelled'>;
+export type CancelOutcome =
+  | { ok: true; reference: string }
+  | { ok: false; status: 400 | 409 | 429; error: CancelFormError; reference: string };
+
+export async function handleCancel(form: FormData, request: { clientIp: string; now?: Date }): Promise<CancelOutcome> {
+  const now = request.now ?? new Date();
+  const referenceInput = String(form.get('reference') ?? '').slice(0, 64);
+  const codeInput = String(form.get('cancelCode') ?? '').slice(0, 64);
+  const fail = (status: 400 | 409 | 429, error: CancelFormError): CancelOutcome => ({
+    ok: false,
+    status,
+    error,
+    reference: referenceInput,
+  });
+  if (!referenceInput.trim() || !codeInput.trim()) return fail(400, 'missing');
+  // Count every attempt, well-formed or not, so guessing codes is slow whatever is typed.
+  const { LOOKUP_RATE_LIMIT, LOOKUP_RATE_WINDOW_SECONDS } = env();
+  const limit = await consumeRateLimit(`visit-cancel:${request.clientIp}`, LOOKUP_RATE_LIMIT, LOOKUP_RATE_WINDOW_SECONDS, now);
+  if (!limit.allowed) return fail(429, 'tooMany');
+  const result = await cancelBooking(referenceInput, codeInput, now);
+  if (result === 'cancelled') return { ok: true, reference: parseBookingReference(referenceInput) ?? referenceInput };
+  return fail(result === 'noMatch' ? 400 : 409, result);
+}

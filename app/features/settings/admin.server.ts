@@ -1,0 +1,214 @@
+// The admin page for run-time settings (/office/settings): what is in force now, and the two
+// forms that change it: the crisis support lines in each language and the clustering of similar
+// cases. Values are checked against the schemas in settings.server.ts; every change is audited.
+import { z } from 'zod';
+import { formText, type RequestContext } from '#app/features/reference-data/admin-forms.server.ts';
+import { audit } from '#app/features/audit/audit.server.ts';
+import { db, type Prisma } from '#app/platform/db.server.ts';
+import type { Actor } from '#app/features/staff/permissions.ts';
+import { LOCALES, type Locale } from '#app/i18n/config.ts';
+import {
+  SETTING_DEFAULTS,
+  SETTING_SCHEMAS,
+  forgetSetting,
+  type ClusteringSettings,
+  type CrisisLine,
+  type CrisisLines,
+  type SettingKey,
+  type SettingValue,
+} from './settings.server.ts';
+
+export const CRISIS_LINES_MIN = 1;
+export const CRISIS_LINES_MAX = 8;
+/** Room for eight full lines; the text area's character count states it. */
+export const CRISIS_LINES_TEXT_MAX = 2000;
+export const SIMILARITY_MIN = 0.05;
+export const SIMILARITY_MAX = 0.95;
+/** What separates name, phone and hours on a line (the full-width bar too, as Chinese input methods type it). */
+const SEPARATOR = /[|｜]/;
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export interface SettingState<K extends SettingKey> {
+  value: SettingValue<K>;
+  /** False while nothing (valid) is stored and the built-in default applies. */
+  stored: boolean;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+/** A setting as stored now (not the few-seconds cache the portal reads), with who changed it last. */
+export async function settingState<K extends SettingKey>(key: K): Promise<SettingState<K>> {
+  const row = await db().setting.findUnique({ where: { key } });
+  const parsed = row ? SETTING_SCHEMAS[key].safeParse(row.value) : null;
+  const updatedBy = row?.updatedById ? await db().staffUser.findUnique({ where: { id: row.updatedById }, select: { name: true } }) : null;
+  return {
+    value: (parsed?.success ? parsed.data : SETTING_DEFAULTS[key]) as SettingValue<K>,
+    stored: parsed?.success === true,
+    updatedAt: row?.updatedAt.toISOString() ?? null,
+    updatedBy: updatedBy?.name ?? null,
+  };
+}
+
+/** One line per support line, `name | phone | hours`, as the form's text areas show them. */
+export function crisisLinesText(lines: CrisisLine[]): string {
+  return lines.map((line) => [line.name, line.phone, ...(line.hours ? [line.hours] : [])].join(' | ')).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Crisis support lines
+
+/** The form field of each language's text area. */
+export const crisisLinesField = (locale: Locale) => `crisisLines-${locale}` as const;
+export type CrisisLinesField = ReturnType<typeof crisisLinesField>;
+
+export type CrisisLineProblem =
+  | 'required'
+  | 'tooLong'
+  | 'tooMany'
+  | 'format'
+  | 'nameMissing'
+  | 'nameTooLong'
+  | 'phoneMissing'
+  | 'phoneTooLong'
+  | 'phoneInvalid'
+  | 'hoursTooLong';
+
+/** What is wrong with a text area: a code the page translates, and the line it is on (1-based). */
+export interface LineError {
+  code: CrisisLineProblem;
+  line?: number;
+}
+
+const LineSchema = SETTING_SCHEMAS.crisisLines.shape.en.element;
+
+/** Reads one language's text area. The first problem found is the one reported. */
+export function parseCrisisLines(text: string): { ok: true; lines: CrisisLine[] } | { ok: false; error: LineError } {
+  if (text.length > CRISIS_LINES_TEXT_MAX) return { ok: false, error: { code: 'tooLong' } };
+  const numbered = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((raw, index) => ({ raw: raw.trim(), line: index + 1 }))
+    .filter((entry) => entry.raw !== '');
+  if (numbered.length < CRISIS_LINES_MIN) return { ok: false, error: { code: 'required' } };
+  if (numbered.length > CRISIS_LINES_MAX) return { ok: false, error: { code: 'tooMany' } };
+  const lines: CrisisLine[] = [];
+  for (const { raw, line } of numbered) {
+    const parts = raw.split(SEPARATOR).map((part) => part.trim());
+    if (parts.length < 2 || parts.length > 3) return { ok: false, error: { code: 'format', line } };
+    const [name = '', phone = '', hours = ''] = parts;
+    if (!name) return { ok: false, error: { code: 'nameMissing', line } };
+    if (!phone) return { ok: false, error: { code: 'phoneMissing', line } };
+    if (!/\d/.test(phone)) return { ok: false, error: { code: 'phoneInvalid', line } };
+    const parsed = LineSchema.safeParse({ name, phone, hours });
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path[0];
+      const code: CrisisLineProblem = field === 'name' ? 'nameTooLong' : field === 'phone' ? 'phoneTooLong' : 'hoursTooLong';
+      return { ok: false, error: { code, line } };
+    }
+    lines.push(parsed.data);
+  }
+  return { ok: true, lines };
+}
+
+export type CrisisLinesOutcome =
+  | { ok: true; changed: boolean }
+  | { ok: false; errors: Partial<Record<CrisisLinesField, LineError>>; values: Partial<Record<CrisisLinesField, string>> };
+
+/** Saves every language's support lines at once (all or nothing); audited as setting.updated. */
+export async function saveCrisisLinesFromForm(form: FormData, actor: Actor, context: RequestContext): Promise<CrisisLinesOutcome> {
+  const values: Partial<Record<CrisisLinesField, string>> = {};
+  const errors: Partial<Record<CrisisLinesField, LineError>> = {};
+  const parsed: Partial<CrisisLines> = {};
+  for (const locale of LOCALES) {
+    const field = crisisLinesField(locale);
+    values[field] = formText(form, field, CRISIS_LINES_TEXT_MAX + 1000);
+    const result = parseCrisisLines(values[field]);
+    if (result.ok) parsed[locale] = result.lines;
+    else errors[field] = result.error;
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors, values };
+  return { ok: true, changed: await storeSetting('crisisLines', SETTING_SCHEMAS.crisisLines.parse(parsed), actor, context) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clustering
+
+export type ClusteringField = 'clusteringEnabled' | 'similarity';
+export type ClusteringProblem = 'required' | 'invalid' | 'range';
+
+const toHalfWidth = (value: string) => value.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+export const ClusteringForm = z.object({
+  clusteringEnabled: z.literal(['yes', '']).transform((value) => value === 'yes'),
+  similarity: z
+    .string()
+    .transform((value) => toHalfWidth(value.trim()))
+    .pipe(
+      z
+        .string()
+        .min(1, { error: 'required' })
+        .regex(/^(?:\d+(?:\.\d*)?|\.\d+)$/, { error: 'invalid' })
+        .transform(Number)
+        .pipe(z.number().min(SIMILARITY_MIN, { error: 'range' }).max(SIMILARITY_MAX, { error: 'range' })),
+    ),
+});
+
+export type ClusteringOutcome =
+  | { ok: true; changed: boolean }
+  | { ok: false; errors: Partial<Record<ClusteringField, ClusteringProblem>>; values: Partial<Record<ClusteringField, string>> };
+
+export async function saveClusteringFromForm(form: FormData, actor: Actor, context: RequestContext): Promise<ClusteringOutcome> {
+  const values = { clusteringEnabled: formText(form, 'clusteringEnabled', 10), similarity: formText(form, 'similarity', 40) };
+  const parsed = ClusteringForm.safeParse(values);
+  if (!parsed.success) {
+    const errors: Partial<Record<ClusteringField, ClusteringProblem>> = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] === 'similarity' ? 'similarity' : 'clusteringEnabled';
+      const code: ClusteringProblem = issue.message === 'required' || issue.message === 'range' ? issue.message : 'invalid';
+      errors[field] ??= code;
+    }
+    return { ok: false, errors, values };
+  }
+  const value: ClusteringSettings = { enabled: parsed.data.clusteringEnabled, similarity: parsed.data.similarity };
+  return { ok: true, changed: await storeSetting('clustering', value, actor, context) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/**
+ * Stores a checked value and audits it as setting.updated with before and after, in one
+ * transaction (the row is locked, so two admins saving at once each log what they replaced).
+ * Returns false, writing nothing, when the value is what is stored already.
+ */
+async function storeSetting<K extends SettingKey>(key: K, value: SettingValue<K>, actor: Actor, context: RequestContext): Promise<boolean> {
+  const json = JSON.parse(JSON.stringify(value)) as Prisma.InputJsonObject;
+  const changed = await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`petition-desk:setting:${key}`}))`;
+    const row = await tx.setting.findUnique({ where: { key } });
+    const before = row ? SETTING_SCHEMAS[key].safeParse(row.value) : null;
+    if (before?.success && JSON.stringify(before.data) === JSON.stringify(value)) return false;
+    await tx.setting.upsert({
+      where: { key },
+      create: { key, value: json, updatedById: actor.id },
+      update: { value: json, updatedById: actor.id },
+    });
+    await audit(
+      {
+        action: 'setting.updated',
+        actorId: actor.id,
+        targetType: 'Setting',
+        targetId: key,
+        ipAddress: context.ipAddress,
+        // null before: nothing was stored and the built-in default applied.
+        details: { key, before: before?.success ? (JSON.parse(JSON.stringify(before.data)) as Prisma.InputJsonObject) : null, after: json },
+      },
+      tx,
+    );
+    return true;
+  });
+  if (changed) forgetSetting(key);
+  return changed;
+}

@@ -1,0 +1,90 @@
+// The job worker: pg-boss (a queue in PostgreSQL, schema "pgboss") runs the hourly deadline sweep
+// and the daily overdue digest, and a poll loop delivers the outbox. `npm start` runs it beside the
+// web server; `npm run worker` runs it alone. Any number may run: pg-boss hands each scheduled job
+// to one worker, and the sweep and delivery are safe to run concurrently anyway.
+import PgBoss from 'pg-boss';
+import { queueOverdueDigest, runDeadlineSweep } from './deadline-sweep.server.ts';
+import { env } from '#app/platform/env.server.ts';
+import { deliverDueMessages } from '#app/features/notifications/delivery.server.ts';
+import { configuredTransport, type MailTransport } from '#app/features/notifications/transport.server.ts';
+
+export const PGBOSS_SCHEMA = 'pgboss';
+export const SWEEP_QUEUE = 'deadline-sweep';
+export const DIGEST_QUEUE = 'overdue-digest';
+/** Minute 0 of every hour. */
+export const SWEEP_CRON = '0 * * * *';
+/** 08:00 every day, in TIME_ZONE. */
+export const DIGEST_CRON = '0 8 * * *';
+
+export interface WorkerOptions {
+  log?: (line: string) => void;
+  /** Outbox poll interval; OUTBOX_POLL_MS by default. */
+  pollMs?: number;
+  transport?: MailTransport;
+  /** Sweep once at start (default), to catch up after downtime instead of waiting for the hour. */
+  sweepOnStart?: boolean;
+}
+
+export interface Worker {
+  stop(): Promise<void>;
+}
+
+export async function startWorker(options: WorkerOptions = {}): Promise<Worker> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const config = env();
+  const pollMs = options.pollMs ?? config.OUTBOX_POLL_MS;
+  const transport = options.transport ?? configuredTransport(log);
+
+  const boss = new PgBoss({
+    connectionString: config.DATABASE_URL,
+    schema: PGBOSS_SCHEMA,
+    application_name: 'petition-desk-worker',
+    max: 4,
+  });
+  let stopping = false;
+  // Once stopping, a closing connection may still report the database going away: not news.
+  boss.on('error', (error) => {
+    if (!stopping) log(`[worker] pg-boss: ${error.message}`);
+  });
+  await boss.start();
+  for (const queue of [SWEEP_QUEUE, DIGEST_QUEUE])
+    await boss.createQueue(queue, { name: queue, retryLimit: 3, retryDelay: 60, retryBackoff: true });
+  await boss.schedule(SWEEP_QUEUE, SWEEP_CRON, {}, { tz: config.TIME_ZONE });
+  await boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz: config.TIME_ZONE });
+  await boss.work(SWEEP_QUEUE, async () => {
+    const report = await runDeadlineSweep();
+    log(`[worker] deadline sweep: ${report.missed} newly overdue, ${report.reminders} reminders queued`);
+  });
+  await boss.work(DIGEST_QUEUE, async () => {
+    const report = await queueOverdueDigest();
+    log(`[worker] overdue digest ${report.date}: ${report.overdue} overdue, ${report.queued} digests queued`);
+  });
+  // Catch up after downtime instead of waiting for the next full hour; one per 10 minutes at most,
+  // however many instances start together.
+  if (options.sweepOnStart ?? true) await boss.send(SWEEP_QUEUE, {}, { singletonKey: 'startup', singletonSeconds: 600 });
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const poll = () => {
+    running = deliverDueMessages({ transport, log })
+      .then(() => undefined)
+      .catch((error: unknown) => log(`[worker] outbox delivery failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        if (!stopping) timer = setTimeout(poll, pollMs);
+      });
+  };
+  poll();
+  log(`[worker] started: outbox every ${pollMs} ms via ${transport.name}, sweep hourly, digest at 08:00 ${config.TIME_ZONE}`);
+
+  return {
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      clearTimeout(timer);
+      await running;
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      transport.close?.();
+      log('[worker] stopped');
+    },
+  };
+}

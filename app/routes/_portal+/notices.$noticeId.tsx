@@ -1,0 +1,47 @@
+// /notices/:noticeId: one notice, while it is shown. A scheduled or expired notice is not found.
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { paragraphs } from '#app/features/notices/rules.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { currentNotice } from '#app/features/notices/notices.server.ts';
+import { useFormatDate } from '#app/ui/format.ts';
+import { visitsLinks } from '#app/ui/visits-styles.ts';
+
+export const links = visitsLinks;
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const id = z.uuid().safeParse(params.noticeId);
+  const { locale } = await translatorFor(request);
+  const notice = id.success ? await currentNotice(id.data, locale) : null;
+  if (!notice) throw new Response('Not found', { status: 404 });
+  return { title: notice.title, notice };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export default function NoticePage() {
+  const { notice } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('notices');
+  const formatDate = useFormatDate();
+  const updated = notice.updatedAt !== notice.publishedAt;
+  return (
+    <article>
+      <p className="caption">{t(`kinds.${notice.kind}`)}</p>
+      <h1>{notice.title}</h1>
+      <p>
+        {t('notice.published', { date: formatDate(notice.publishedAt) })}
+        {updated ? ` · ${t('notice.updated', { date: formatDate(notice.updatedAt) })}` : null}
+      </p>
+      <div className="notice-body" data-testid="notice-body">
+        {paragraphs(notice.body).map((paragraph, index) => (
+          <p key={index}>{paragraph}</p>
+        ))}
+      </div>
+      <p>
+        <Link to="/notices">{t('notice.back')}</Link>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useTranslation } from 'react-i18next';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t } = await translatorFor(request);
+  return { title: t('privacy.title') };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+const SECTIONS = ['who', 'what', 'why', 'who_sees', 'anonymous', 'how_long', 'rights'] as const;
+
+export default function Privacy() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t('privacy.title')}</h1>
+      <p className="lead">{t('privacy.lead')}</p>
+      {SECTIONS.map((section) => (
+        <section key={section}>
+          <h2>{t(`privacy.sections.${section}.title`)}</h2>
+          <p>{t(`privacy.sections.${section}.body`)}</p>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { STATUTORY_LIMITS } from '#app/features/cases/deadlines.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { PRIVATE_PAGE_HEADERS, receiptCookie } from '#app/features/cases/portal-cookies.server.ts';
+import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
+import { Button } from '#app/ui/button.tsx';
+import { ReceiptPanel } from '#app/features/cases/ui/receipt-panel.tsx';
+import { PrintButton } from '#app/ui/print-button.tsx';
+import { useFormatDate } from '#app/ui/format.ts';
+import { WelfareHelp } from '#app/features/early-warning/ui/welfare-help.tsx';
+import { crisisLinesFor, getSetting } from '#app/features/settings/settings.server.ts';
+
+/** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
+export const headers = privatePageHeaders;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t, locale } = await translatorFor(request);
+  const receipt = receiptCookie.read(request);
+  const crisisLines = receipt?.welfareConcern ? crisisLinesFor(await getSetting('crisisLines'), locale) : [];
+  const title = receipt?.welfareConcern ? `${t('welfare.title')} – ${t('confirmation.title')}` : t('confirmation.title');
+  return data({ title, receipt, crisisLines }, { headers: PRIVATE_PAGE_HEADERS });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
+
+/** "I have noted it down": forget the receipt in this browser now, not in 30 minutes. */
+export async function action(_args: ActionFunctionArgs) {
+  return redirect('/', { status: 303, headers: { 'Set-Cookie': receiptCookie.clear() } });
+}
+
+export default function ConfirmationPage() {
+  const { receipt, crisisLines } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+
+  if (!receipt) {
+    return (
+      <>
+        <h1>{t('confirmation.goneTitle')}</h1>
+        <p>{t('confirmation.goneBody')}</p>
+        <p>
+          <Link to="/track">{t('confirmation.trackLink')}</Link>
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <>
+      {crisisLines.length > 0 ? <WelfareHelp lines={crisisLines} /> : null}
+      <ReceiptPanel
+        title={t('confirmation.title')}
+        receiptNo={receipt.receiptNo}
+        accessCode={receipt.accessCode}
+        accessCodeNote={t('confirmation.accessCodeWarning')}
+        withoutCode={<p className="warning-text">{t('confirmation.accessCodeNotShown')}</p>}
+      />
+
+      <h2>{t('confirmation.nextTitle')}</h2>
+      <ul className="deadline-list">
+        <li>
+          {t('confirmation.decisionBy', { days: STATUTORY_LIMITS.acceptanceDays })} <strong>{formatDate(receipt.acceptDueAt)}</strong>
+        </li>
+        <li>
+          {t('confirmation.replyBy', { days: STATUTORY_LIMITS.replyDays })} <strong>{formatDate(receipt.latestReplyDueAt)}</strong>
+        </li>
+      </ul>
+      <p>{t('confirmation.replyNote')}</p>
+
+      <h2>{t('confirmation.trackTitle')}</h2>
+      <p>
+        {t('confirmation.trackBody')} <Link to="/track">{t('confirmation.trackLink')}</Link>
+      </p>
+
+      <div className="actions no-print">
+        <PrintButton />
+        <Form method="post">
+          <Button variant="secondary">{t('confirmation.done')}</Button>
+        </Form>
+      </div>
+    </>
+  );
+}

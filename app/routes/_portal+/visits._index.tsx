@@ -1,0 +1,85 @@
+// /visits: the published reception days to come, with the places left in each slot and a link
+// to book each open one.
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { MAX_REPRESENTATIVES } from '#app/features/reception/rules.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { upcomingReceptionDays, type PublicDay } from '#app/features/reception/days.server.ts';
+import { useVisitFormat } from '#app/features/reception/ui/visit-format.ts';
+import { visitsLinks } from '#app/ui/visits-styles.ts';
+
+export const links = visitsLinks;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { locale, t } = await translatorFor(request);
+  return { title: t('visits:list.title'), days: await upcomingReceptionDays(locale) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export default function VisitsPage() {
+  const { days } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('visits');
+  return (
+    <>
+      <h1>{t('list.title')}</h1>
+      <p className="lead">{t('list.lead')}</p>
+      <p className="group-note">{t('list.groupNote', { max: MAX_REPRESENTATIVES })}</p>
+      <p>
+        {t('list.cancelIntro')} <Link to="/visits/cancel">{t('list.cancelLink')}</Link>
+      </p>
+      {days.length === 0 ? (
+        <p data-testid="no-reception-days">{t('list.none')}</p>
+      ) : (
+        days.map((day) => <ReceptionDay key={day.id} day={day} />)
+      )}
+    </>
+  );
+}
+
+function ReceptionDay({ day }: { day: PublicDay }) {
+  const { t } = useTranslation('visits');
+  const format = useVisitFormat();
+  const date = format.day(day.date);
+  const headingId = `day-${day.id}`;
+  return (
+    <section className="reception-day" aria-labelledby={headingId} data-testid="reception-day">
+      <h2 id={headingId}>{date}</h2>
+      <dl className="summary-list">
+        <div>
+          <dt>{t('list.place')}</dt>
+          <dd>{day.place}</dd>
+        </div>
+        <div>
+          <dt>{t('list.official')}</dt>
+          <dd>{day.official}</dd>
+        </div>
+        <div>
+          <dt>{t('list.covers')}</dt>
+          <dd>{day.covers.length > 0 ? day.covers.join(t('list.separator')) : t('list.allTopics')}</dd>
+        </div>
+      </dl>
+      <h3>{t('list.times')}</h3>
+      <ul className="slot-list">
+        {day.slots.map((slot) => {
+          const time = format.timeRange(slot.startsAt, slot.endsAt);
+          return (
+            <li key={slot.id} data-testid="slot">
+              <span className="slot-list__time">{time}</span>
+              <span className="slot-list__places" data-testid="slot-state">
+                {slot.state === 'open' ? t('list.placesLeft', { places: slot.free }) : t(`list.state.${slot.state}`)}
+              </span>
+              {slot.state === 'open' ? (
+                <Link to={`/visits/book/${slot.id}`} className="button button--secondary">
+                  {t('list.book')}
+                  <span className="visually-hidden"> {t('list.bookHidden', { time, date })}</span>
+                </Link>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,7 +1,0 @@
-// GET /healthz: for load balancers. Checks that the database answers.
-import { db } from '../db.server.ts';
-
-export async function loader() {
-  await db().$queryRaw`SELECT 1`;
-  return new Response('ok', { headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' } });
-}

@@ -1,0 +1,209 @@
+// /office/settings: the run-time settings in force (the built-in defaults until an admin saves
+// something) and the forms that change them: the crisis support lines the portal shows people at
+// risk, per language, and the clustering of similar cases. Admins only; each save is audited in
+// app/features/settings/admin.server.ts.
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { canManageSettings } from '#app/features/staff/permissions.ts';
+import { LOCALES, type Locale } from '#app/i18n/config.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import {
+  CRISIS_LINES_MAX,
+  CRISIS_LINES_TEXT_MAX,
+  SIMILARITY_MAX,
+  SIMILARITY_MIN,
+  crisisLinesField,
+  crisisLinesText,
+  saveClusteringFromForm,
+  saveCrisisLinesFromForm,
+  settingState,
+  type ClusteringField,
+  type CrisisLinesField,
+  type LineError,
+} from '#app/features/settings/admin.server.ts';
+import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
+import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { Button } from '#app/ui/button.tsx';
+import { Checkbox } from '#app/ui/choice-fields.tsx';
+import { ErrorSummary } from '#app/ui/error-summary.tsx';
+import { useFormatDate } from '#app/ui/format.ts';
+import { officeLinks } from '#app/ui/office-styles.ts';
+import { TextField } from '#app/ui/text-field.tsx';
+
+export const links = officeLinks;
+
+export const headers: HeadersFunction = () => NO_STORE_HEADERS;
+
+const SAVED = ['crisisLines', 'clustering', 'unchanged'] as const;
+const Intent = z.enum(['crisisLines', 'clustering']);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaffAllowed(request, canManageSettings);
+  const { t } = await translatorFor(request);
+  const [crisisLines, clustering] = await Promise.all([settingState('crisisLines'), settingState('clustering')]);
+  const saved = z
+    .enum(SAVED)
+    .optional()
+    .catch(undefined)
+    .parse(new URL(request.url).searchParams.get('saved') ?? undefined);
+  return data(
+    {
+      title: t('office-admin:settings.title'),
+      // The form's field names, from the server module (which the browser bundle does not include).
+      fields: Object.fromEntries(LOCALES.map((locale) => [locale, crisisLinesField(locale)])) as Record<Locale, CrisisLinesField>,
+      crisisLines: {
+        text: Object.fromEntries(LOCALES.map((locale) => [crisisLinesField(locale), crisisLinesText(crisisLines.value[locale])])),
+        stored: crisisLines.stored,
+        updatedAt: crisisLines.updatedAt,
+        updatedBy: crisisLines.updatedBy,
+      },
+      clustering,
+      limits: { lines: CRISIS_LINES_MAX, textMax: CRISIS_LINES_TEXT_MAX, similarityMin: SIMILARITY_MIN, similarityMax: SIMILARITY_MAX },
+      saved: saved ?? null,
+    },
+    { headers: NO_STORE_HEADERS },
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireStaffAllowed(request, canManageSettings);
+  const form = await request.formData();
+  const intent = Intent.safeParse(form.get('intent'));
+  if (!intent.success) throw new Response('Bad Request', { status: 400 });
+  const ctx = { ipAddress: context.clientIp };
+  const saved = (changed: boolean) =>
+    redirect(`/office/settings?saved=${changed ? intent.data : 'unchanged'}`, { status: 303, headers: NO_STORE_HEADERS });
+  if (intent.data === 'crisisLines') {
+    const outcome = await saveCrisisLinesFromForm(form, actor, ctx);
+    if (!outcome.ok) {
+      return data(
+        { crisisLines: { errors: outcome.errors, values: outcome.values }, clustering: null },
+        { status: 400, headers: NO_STORE_HEADERS },
+      );
+    }
+    return saved(outcome.changed);
+  }
+  const outcome = await saveClusteringFromForm(form, actor, ctx);
+  if (!outcome.ok) {
+    return data(
+      { crisisLines: null, clustering: { errors: outcome.errors, values: outcome.values } },
+      { status: 400, headers: NO_STORE_HEADERS },
+    );
+  }
+  return saved(outcome.changed);
+}
+
+export default function SettingsPage() {
+  const { fields, crisisLines, clustering, limits, saved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, i18n } = useTranslation('office-admin');
+  const formatDate = useFormatDate();
+  const decimal = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
+  const busy = navigation.state === 'submitting';
+
+  const lineErrors: Partial<Record<CrisisLinesField, LineError>> = actionData?.crisisLines?.errors ?? {};
+  const lineValues: Partial<Record<CrisisLinesField, string>> = actionData?.crisisLines?.values ?? {};
+  const clusteringErrors: Partial<Record<ClusteringField, string>> = actionData?.clustering?.errors ?? {};
+  const clusteringValues: Partial<Record<ClusteringField, string>> = actionData?.clustering?.values ?? {};
+
+  const lineError = (locale: Locale) => {
+    const problem = lineErrors[fields[locale]];
+    if (!problem) return undefined;
+    return t(`settings.crisisLines.errors.${problem.code}`, {
+      line: problem.line,
+      language: t(`languages.${locale}`),
+      max: limits.lines,
+      maxLength: limits.textMax,
+    });
+  };
+  const clusteringError = (field: ClusteringField) => {
+    const code = clusteringErrors[field];
+    return code
+      ? t(`settings.clustering.errors.${field}.${code}`, {
+          min: decimal.format(limits.similarityMin),
+          max: decimal.format(limits.similarityMax),
+        })
+      : undefined;
+  };
+  const summary = [
+    ...LOCALES.filter((locale) => lineErrors[fields[locale]]).map((locale) => ({
+      field: fields[locale],
+      message: lineError(locale) ?? '',
+    })),
+    ...(['clusteringEnabled', 'similarity'] as const)
+      .filter((field) => clusteringErrors[field])
+      .map((field) => ({ field, message: clusteringError(field) ?? '' })),
+  ];
+  const state = (setting: { stored: boolean; updatedAt: string | null; updatedBy: string | null }) =>
+    setting.stored && setting.updatedAt
+      ? t('settings.lastChanged', { date: formatDate(setting.updatedAt, true), name: setting.updatedBy ?? t('audit.system') })
+      : t('settings.defaults');
+
+  return (
+    <>
+      <ErrorSummary errors={summary} />
+      <h1>{t('settings.title')}</h1>
+      <p>{t('settings.lead')}</p>
+      <div role="status">{saved ? <p className="notice notice--success">{t(`settings.saved.${saved}`)}</p> : null}</div>
+
+      <h2 id="crisis-lines">{t('settings.crisisLines.title')}</h2>
+      <p>{t('settings.crisisLines.lead')}</p>
+      <p>{state(crisisLines)}</p>
+      <Form method="post" noValidate className="form" aria-labelledby="crisis-lines" key={`lines:${crisisLines.updatedAt ?? ''}`}>
+        <input type="hidden" name="intent" value="crisisLines" />
+        {LOCALES.map((locale) => {
+          const field = fields[locale];
+          return (
+            <TextField
+              key={field}
+              name={field}
+              label={t('settings.crisisLines.fieldLabel', { language: t(`languages.${locale}`) })}
+              hint={t('settings.crisisLines.fieldHint', { max: limits.lines })}
+              error={lineError(locale)}
+              defaultValue={lineValues[field] ?? crisisLines.text[field] ?? ''}
+              spellCheck={false}
+              multiline={{ maxLength: limits.textMax, rows: 6 }}
+            />
+          );
+        })}
+        <Button isDisabled={busy}>{t('settings.crisisLines.submit')}</Button>
+      </Form>
+
+      <h2 id="clustering">{t('settings.clustering.title')}</h2>
+      <p>{t('settings.clustering.lead')}</p>
+      <p>{state(clustering)}</p>
+      <Form method="post" noValidate className="form" aria-labelledby="clustering" key={`clustering:${clustering.updatedAt ?? ''}`}>
+        <input type="hidden" name="intent" value="clustering" />
+        <Checkbox
+          name="clusteringEnabled"
+          value="yes"
+          error={clusteringError('clusteringEnabled')}
+          defaultSelected={actionData?.clustering ? clusteringValues.clusteringEnabled === 'yes' : clustering.value.enabled}
+        >
+          {t('settings.clustering.enabled')}
+        </Checkbox>
+        <TextField
+          name="similarity"
+          label={t('settings.clustering.similarity.label')}
+          hint={t('settings.clustering.similarity.hint', {
+            min: decimal.format(limits.similarityMin),
+            max: decimal.format(limits.similarityMax),
+          })}
+          error={clusteringError('similarity')}
+          defaultValue={clusteringValues.similarity ?? String(clustering.value.similarity)}
+          autoComplete="off"
+          spellCheck={false}
+          width="short"
+        />
+        <Button isDisabled={busy}>{t('settings.clustering.submit')}</Button>
+      </Form>
+    </>
+  );
+}
+
+export { ErrorBoundary } from '#app/ui/office-error-boundary.tsx';
