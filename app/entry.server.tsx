@@ -8,6 +8,8 @@ import { createI18n } from './i18n/instance.ts';
 import { localeFromRequest } from './i18n/locale.server.ts';
 import { namespacesForPath, resources } from './i18n/resources.ts';
 import { NonceContext } from './ui/nonce.tsx';
+import { TimeZoneContext } from './ui/time-zone.tsx';
+import { serviceTimeZone } from './platform/time/service-time-zone.server.ts';
 import './platform/http/load-context.ts';
 
 const ABORT_DELAY = 5_000;
@@ -42,9 +44,11 @@ export default async function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
+        <TimeZoneContext.Provider value={serviceTimeZone()}>
+          <I18nextProvider i18n={i18n}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </I18nextProvider>
+        </TimeZoneContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import stylesHref from './styles/app.css';
 import { I18nBundle } from './ui/i18n-bundle.tsx';
 import { useNonce } from './ui/nonce.tsx';
+import { TIME_ZONE_ATTRIBUTE, useTimeZone } from './ui/time-zone.tsx';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesHref },
@@ -14,8 +15,9 @@ export const links: LinksFunction = () => [
 export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const nonce = useNonce();
+  const timeZone = useTimeZone();
   return (
-    <html lang={i18n.language} dir="ltr">
+    <html lang={i18n.language} dir="ltr" {...{ [TIME_ZONE_ATTRIBUTE]: timeZone }}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

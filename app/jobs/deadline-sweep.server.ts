@@ -5,12 +5,13 @@
 //   FOR UPDATE SKIP LOCKED, and a case whose missedDueAt already equals its nextDueAt is done;
 // - reminders and digests are outbox messages whose dedupe keys name the case and deadline instant
 //   (or the supervisor and day), so a second run queues nothing new.
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { closeLapsedCases } from '#app/features/cases/citizen-actions.server.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
-import { civilDateIn, DUE_SOON_DAYS, isoDate } from '#app/features/cases/deadlines.ts';
+import { DUE_SOON_DAYS } from '#app/features/cases/deadlines.ts';
+import { civilDateIn, isoDate } from '#app/platform/time/civil-date.ts';
 import { TERMINAL_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
 import type { WarningLevel } from '#app/features/cases/attributes.ts';
-import { env } from '#app/platform/env.server.ts';
 import {
   caseWorkerRecipients,
   queueStaffMessages,
@@ -222,7 +223,7 @@ interface OverdueRow {
 /** One digest of overdue open cases per supervisor per local day (TIME_ZONE). */
 export async function queueOverdueDigest(options: { now?: Date } = {}): Promise<DigestReport> {
   const now = options.now ?? new Date();
-  const date = isoDate(civilDateIn(now, env().TIME_ZONE));
+  const date = isoDate(civilDateIn(now, serviceTimeZone()));
   const where: Prisma.CaseWhereInput = { nextDueAt: { lt: now }, status: { notIn: TERMINAL } };
   const [overdue, listed] = await Promise.all([
     db().case.count({ where }),

@@ -2,6 +2,7 @@
 // and the daily overdue digest, and a poll loop delivers the outbox. `npm start` runs it beside the
 // web server; `npm run worker` runs it alone. Any number may run: pg-boss hands each scheduled job
 // to one worker, and the sweep and delivery are safe to run concurrently anyway.
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import PgBoss from 'pg-boss';
 import { queueOverdueDigest, runDeadlineSweep } from './deadline-sweep.server.ts';
 import { env } from '#app/platform/env.server.ts';
@@ -49,8 +50,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await boss.start();
   for (const queue of [SWEEP_QUEUE, DIGEST_QUEUE])
     await boss.createQueue(queue, { name: queue, retryLimit: 3, retryDelay: 60, retryBackoff: true });
-  await boss.schedule(SWEEP_QUEUE, SWEEP_CRON, {}, { tz: config.TIME_ZONE });
-  await boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz: config.TIME_ZONE });
+  await boss.schedule(SWEEP_QUEUE, SWEEP_CRON, {}, { tz: serviceTimeZone() });
+  await boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz: serviceTimeZone() });
   await boss.work(SWEEP_QUEUE, async () => {
     const report = await runDeadlineSweep();
     log(`[worker] deadline sweep: ${report.missed} newly overdue, ${report.reminders} reminders queued`);
@@ -74,7 +75,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
       });
   };
   poll();
-  log(`[worker] started: outbox every ${pollMs} ms via ${transport.name}, sweep hourly, digest at 08:00 ${config.TIME_ZONE}`);
+  log(`[worker] started: outbox every ${pollMs} ms via ${transport.name}, sweep hourly, digest at 08:00 ${serviceTimeZone()}`);
 
   return {
     async stop() {

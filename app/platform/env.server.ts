@@ -1,13 +1,15 @@
 // The app's configuration, read once from the environment and validated.
 import path from 'node:path';
 import { z } from 'zod';
+import { isTimeZone } from './time/civil-date.ts';
 
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   DATABASE_URL: z.string().min(1),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
   HMAC_KEY: z.string().min(32, 'HMAC_KEY must be at least 32 characters'),
-  TIME_ZONE: z.string().default('Asia/Shanghai'),
+  /** Whose calendar days the statutory clock counts, and the zone every date is shown in. */
+  TIME_ZONE: z.string().default('Asia/Shanghai').refine(isTimeZone, 'TIME_ZONE must be an IANA time zone, e.g. Asia/Shanghai'),
   /** Set to false when serving plain HTTP on something other than localhost. */
   COOKIE_SECURE: z
     .enum(['true', 'false'])

@@ -1,17 +1,21 @@
-// Dates and numbers in the reader's language, always through Intl, in the service's time zone.
+// Dates in the reader's language, in the service's time zone, for components.
 import { useTranslation } from 'react-i18next';
-
-export const SERVICE_TIME_ZONE = 'Asia/Shanghai';
-
-export function formatDate(value: string | Date, locale: string, withTime = false): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: SERVICE_TIME_ZONE,
-    dateStyle: 'long',
-    ...(withTime ? { timeStyle: 'short' } : {}),
-  }).format(new Date(value));
-}
+import { formatCivilDay, formatInstant, formatTimeRange, type DateStyle } from '#app/platform/time/format.ts';
+import { useTimeZone } from './time-zone.tsx';
 
 export function useFormatDate() {
   const { i18n } = useTranslation();
-  return (value: string | Date, withTime = false) => formatDate(value, i18n.language, withTime);
+  const timeZone = useTimeZone();
+  return (value: string | Date, withTime = false, style: DateStyle = 'long') =>
+    formatInstant(value, i18n.language, timeZone, withTime, style);
+}
+
+/** Calendar days (YYYY-MM-DD, with their weekday) and time ranges, as reception days show them. */
+export function useFormatDay() {
+  const { i18n } = useTranslation();
+  const timeZone = useTimeZone();
+  return {
+    day: (isoDay: string) => formatCivilDay(isoDay, i18n.language, 'full'),
+    timeRange: (startsAt: string, endsAt: string) => formatTimeRange(startsAt, endsAt, i18n.language, timeZone),
+  };
 }

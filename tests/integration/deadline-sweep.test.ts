@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '#app/platform/db.server.ts';
 import { queueOverdueDigest, runDeadlineSweep } from '#app/jobs/deadline-sweep.server.ts';
-import { civilDateIn, isoDate } from '#app/features/cases/deadlines.ts';
+import { civilDateIn, isoDate } from '#app/platform/time/civil-date.ts';
 import { staffUser } from '../support/fixtures.ts';
 import { isolatedCase } from '../support/notifications.ts';
 

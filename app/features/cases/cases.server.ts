@@ -2,7 +2,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ACCESS_CODE_BYTES, buildAccessCode } from './access-code.ts';
 import type { Channel } from './attributes.ts';
-import { acceptanceDeadline, latestReplyDeadlineForNewCase, type ClockSettings, DEFAULT_CLOCK } from './deadlines.ts';
+import { serviceClock } from './clock.server.ts';
+import { acceptanceDeadline, latestReplyDeadlineForNewCase } from './deadlines.ts';
 import { RECEIPT_RANDOM_BYTES, buildReceiptNo } from './receipt.ts';
 import { documentTokens, tsvectorLiteral } from './search-tokens.ts';
 import { findWelfareSignals } from '#app/features/early-warning/welfare-signals.ts';
@@ -37,10 +38,6 @@ const CLUSTER_TRANSACTION = { maxWait: 15_000, timeout: 30_000 } as const;
 
 /** How long a retried submission may show its access code again. */
 const ACCESS_CODE_REPLAY_MS = 24 * 60 * 60 * 1000;
-
-export function clock(): ClockSettings {
-  return { ...DEFAULT_CLOCK, timeZone: env().TIME_ZONE };
-}
 
 export function accessCodeHash(accessCode: string): string {
   return keyedHash('access-code', accessCode);
@@ -89,7 +86,7 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
   const receivedAt = meta.receivedAt ?? now;
   const channel = meta.channel ?? 'ONLINE';
   const accessCode = accessCodeFor(meta.idempotencyKey);
-  const acceptDueAt = acceptanceDeadline(receivedAt, clock());
+  const acceptDueAt = acceptanceDeadline(receivedAt, serviceClock());
   const categoryUnits = await activeCategoryUnits();
   if (!categoryUnits.has(submission.categoryId)) throw new Error('unknown or inactive category');
 
@@ -118,7 +115,7 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
   // The common case is a new form, so insert first and look for an earlier attempt only when the
   // idempotency key (or, rarely, the random receipt number) is already taken.
   for (let attempt = 0; attempt < 5; attempt++) {
-    const receiptNo = buildReceiptNo(receivedAt, randomBytes(RECEIPT_RANDOM_BYTES), clock().timeZone);
+    const receiptNo = buildReceiptNo(receivedAt, randomBytes(RECEIPT_RANDOM_BYTES), serviceClock().timeZone);
     const row: NewCaseRow = {
       id: randomUUID(),
       receiptNo,
@@ -174,7 +171,7 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
         receiptNo,
         accessCode,
         acceptDueAt,
-        latestReplyDueAt: latestReplyDeadlineForNewCase(receivedAt, clock()),
+        latestReplyDueAt: latestReplyDeadlineForNewCase(receivedAt, serviceClock()),
         created: true,
         welfareConcern: welfare.concern,
       };
@@ -287,7 +284,7 @@ async function insertCase(client: Tx, row: NewCaseRow): Promise<void> {
   const s = row.submission;
   const w = row.warning;
   const withContact = !s.anonymous && s.name !== null;
-  const targets = targetsFor(w.level, row.now, clock().timeZone);
+  const targets = targetsFor(w.level, row.now, serviceClock().timeZone);
   const nextTargetDueAt = nextTargetDue(targets, { respondedAt: null, progressAt: null, resultAt: null });
   const warningEvent = { from: 'NONE', to: w.level, reasons: w.reasons, ...(w.welfareMatches.length ? { matches: w.welfareMatches } : {}) };
   await client.$executeRaw`
@@ -352,7 +349,7 @@ async function findByIdempotencyKey(idempotencyKey: string, now: Date): Promise<
     receiptNo: found.receiptNo,
     accessCode: replayable ? accessCodeFor(idempotencyKey) : null,
     acceptDueAt: found.acceptDueAt,
-    latestReplyDueAt: latestReplyDeadlineForNewCase(found.receivedAt, clock()),
+    latestReplyDueAt: latestReplyDeadlineForNewCase(found.receivedAt, serviceClock()),
     created: false,
     welfareConcern: found.welfareConcern,
   };

@@ -2,7 +2,7 @@
 // withdraw, and rate the answer. Each is checked against the statute's windows
 // (follow-up.ts) and the lifecycle, appends a public CaseEvent, and tells the staff concerned.
 import { z } from 'zod';
-import { clock } from './cases.server.ts';
+import { serviceClock } from './clock.server.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
 import { nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
 import { reReviewOpinionDeadline, reviewOpinionDeadline } from './deadlines.ts';
@@ -99,7 +99,7 @@ export async function requestReview(caseId: string, reason: string, now = new Da
   const row = await loadCase(caseId);
   if (row.status === 'REPLIED' && !canRequestReview(row.status, row.reviewRequestDueAt, now)) throw new CitizenActionError('windowPassed');
   if (!canRequestReview(row.status, row.reviewRequestDueAt, now)) throw new CitizenActionError('notAllowedNow');
-  const reviewDueAt = reviewOpinionDeadline(now, clock());
+  const reviewDueAt = reviewOpinionDeadline(now, serviceClock());
   return await transition(
     row,
     'requestReview',
@@ -115,7 +115,7 @@ export async function requestReReview(caseId: string, reason: string, now = new 
   if (row.status === 'REVIEWED' && !canRequestReReview(row.status, row.reReviewRequestDueAt, now))
     throw new CitizenActionError('windowPassed');
   if (!canRequestReReview(row.status, row.reReviewRequestDueAt, now)) throw new CitizenActionError('notAllowedNow');
-  const reReviewDueAt = reReviewOpinionDeadline(now, clock());
+  const reReviewDueAt = reReviewOpinionDeadline(now, serviceClock());
   return await transition(
     row,
     'requestReReview',

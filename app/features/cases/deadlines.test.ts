@@ -1,19 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import {
   DEADLINE_ARTICLE,
-  DEFAULT_CLOCK,
   DUE_SOON_DAYS,
   ExtensionError,
   STATUTORY_LIMITS,
   acceptanceDeadline,
-  addCalendarDays,
   calendarDaysUntil,
   calendarDeadline,
-  civilDateIn,
   dueState,
-  endOfCivilDay,
   isWorkingDay,
-  isoDate,
   latestReplyDeadlineForNewCase,
   reReviewOpinionDeadline,
   reReviewRequestDeadline,
@@ -22,8 +17,12 @@ import {
   reviewRequestDeadline,
   unitObjectionDeadline,
   workingDayDeadline,
+  clockIn,
   type ClockSettings,
 } from './deadlines.ts';
+import { addCalendarDays, civilDateIn, endOfCivilDay, isoDate } from '#app/platform/time/civil-date.ts';
+
+const SHANGHAI = clockIn('Asia/Shanghai');
 
 const DAY = 86_400_000;
 const utc = (iso: string) => new Date(iso);
@@ -71,9 +70,7 @@ describe('statutory limits', () => {
       reReviewRequest: '36',
       reReviewOpinion: '36',
     });
-    expect(DEFAULT_CLOCK.timeZone).toBe('Asia/Shanghai');
-    expect(DEFAULT_CLOCK.holidays.size).toBe(0);
-    expect(DEFAULT_CLOCK.extraWorkingDays.size).toBe(0);
+    expect(clockIn('Asia/Shanghai')).toEqual({ timeZone: 'Asia/Shanghai', holidays: new Set(), extraWorkingDays: new Set() });
   });
 });
 
@@ -149,29 +146,29 @@ describe('endOfCivilDay', () => {
 
 describe('acceptanceDeadline (15 calendar days, not counting the day of receipt)', () => {
   it('ends at 23:59:59.999 Shanghai time on the 15th day after receipt', () => {
-    expect(acceptanceDeadline(shanghai('2026-03-01T10:00:00'))).toEqual(endOfShanghaiDay('2026-03-16'));
-    expect(acceptanceDeadline(shanghai('2026-03-01T10:00:00'))).toEqual(utc('2026-03-16T15:59:59.999Z'));
+    expect(acceptanceDeadline(shanghai('2026-03-01T10:00:00'), SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-16'));
+    expect(acceptanceDeadline(shanghai('2026-03-01T10:00:00'), SHANGHAI)).toEqual(utc('2026-03-16T15:59:59.999Z'));
   });
 
   it('counts from the Shanghai date whatever the time of day', () => {
-    expect(acceptanceDeadline(shanghai('2026-03-01T00:00:00.000'))).toEqual(endOfShanghaiDay('2026-03-16'));
-    expect(acceptanceDeadline(shanghai('2026-03-01T23:30:00'))).toEqual(endOfShanghaiDay('2026-03-16'));
-    expect(acceptanceDeadline(shanghai('2026-03-01T23:59:59.999'))).toEqual(endOfShanghaiDay('2026-03-16'));
+    expect(acceptanceDeadline(shanghai('2026-03-01T00:00:00.000'), SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-16'));
+    expect(acceptanceDeadline(shanghai('2026-03-01T23:30:00'), SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-16'));
+    expect(acceptanceDeadline(shanghai('2026-03-01T23:59:59.999'), SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-16'));
   });
 
   it('uses the Shanghai date, not the UTC date, for a receipt late in the Shanghai evening', () => {
     // 23:30 in Shanghai on 1 March is 15:30Z on 1 March; 00:30 on 2 March is still 1 March in UTC.
-    expect(acceptanceDeadline(utc('2026-03-01T15:30:00Z'))).toEqual(endOfShanghaiDay('2026-03-16'));
-    expect(acceptanceDeadline(utc('2026-03-01T16:30:00Z'))).toEqual(endOfShanghaiDay('2026-03-17'));
+    expect(acceptanceDeadline(utc('2026-03-01T15:30:00Z'), SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-16'));
+    expect(acceptanceDeadline(utc('2026-03-01T16:30:00Z'), SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-17'));
     // 23:30 Shanghai on 28 Feb is 28 Feb in UTC too; 00:30 Shanghai on 1 March is 28 Feb in UTC.
-    expect(acceptanceDeadline(utc('2026-02-28T15:30:00Z'))).toEqual(endOfShanghaiDay('2026-03-15'));
-    expect(acceptanceDeadline(utc('2026-02-28T16:30:00Z'))).toEqual(endOfShanghaiDay('2026-03-16'));
+    expect(acceptanceDeadline(utc('2026-02-28T15:30:00Z'), SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-15'));
+    expect(acceptanceDeadline(utc('2026-02-28T16:30:00Z'), SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-16'));
   });
 
   it('crosses month and year ends and leap days', () => {
-    expect(acceptanceDeadline(shanghai('2026-12-20T12:00:00'))).toEqual(endOfShanghaiDay('2027-01-04'));
-    expect(acceptanceDeadline(shanghai('2028-02-20T12:00:00'))).toEqual(endOfShanghaiDay('2028-03-06'));
-    expect(acceptanceDeadline(shanghai('2027-02-20T12:00:00'))).toEqual(endOfShanghaiDay('2027-03-07'));
+    expect(acceptanceDeadline(shanghai('2026-12-20T12:00:00'), SHANGHAI)).toEqual(endOfShanghaiDay('2027-01-04'));
+    expect(acceptanceDeadline(shanghai('2028-02-20T12:00:00'), SHANGHAI)).toEqual(endOfShanghaiDay('2028-03-06'));
+    expect(acceptanceDeadline(shanghai('2027-02-20T12:00:00'), SHANGHAI)).toEqual(endOfShanghaiDay('2027-03-07'));
   });
 
   it('counts calendar days: weekends and holidays do not extend it', () => {
@@ -181,11 +178,11 @@ describe('acceptanceDeadline (15 calendar days, not counting the day of receipt)
 
   it('is calendarDeadline with 15 days', () => {
     const at = shanghai('2026-07-07T07:07:07');
-    expect(acceptanceDeadline(at)).toEqual(calendarDeadline(at, 15));
+    expect(acceptanceDeadline(at, SHANGHAI)).toEqual(calendarDeadline(at, 15, SHANGHAI));
   });
 
   it('honours the clock time zone', () => {
-    const london: ClockSettings = { ...DEFAULT_CLOCK, timeZone: 'Europe/London' };
+    const london: ClockSettings = clockIn('Europe/London');
     // Received 20 March (GMT); the 15th day after, 4 April, is in BST.
     expect(acceptanceDeadline(utc('2026-03-20T12:00:00Z'), london)).toEqual(utc('2026-04-04T22:59:59.999Z'));
   });
@@ -195,30 +192,30 @@ describe('replyDeadline (60 days, one extension of at most 30)', () => {
   const accepted = shanghai('2026-03-16T09:00:00');
 
   it('is 60 days after acceptance without an extension', () => {
-    expect(replyDeadline(accepted, null)).toEqual(endOfShanghaiDay('2026-05-15'));
+    expect(replyDeadline(accepted, null, SHANGHAI)).toEqual(endOfShanghaiDay('2026-05-15'));
   });
 
   it('adds the extension', () => {
-    expect(replyDeadline(accepted, 1)).toEqual(endOfShanghaiDay('2026-05-16'));
-    expect(replyDeadline(accepted, 10)).toEqual(endOfShanghaiDay('2026-05-25'));
-    expect(replyDeadline(accepted, 30)).toEqual(endOfShanghaiDay('2026-06-14'));
+    expect(replyDeadline(accepted, 1, SHANGHAI)).toEqual(endOfShanghaiDay('2026-05-16'));
+    expect(replyDeadline(accepted, 10, SHANGHAI)).toEqual(endOfShanghaiDay('2026-05-25'));
+    expect(replyDeadline(accepted, 30, SHANGHAI)).toEqual(endOfShanghaiDay('2026-06-14'));
   });
 
   it('counts from the Shanghai date of acceptance', () => {
-    expect(replyDeadline(shanghai('2026-03-16T23:30:00'), null)).toEqual(endOfShanghaiDay('2026-05-15'));
-    expect(replyDeadline(shanghai('2026-03-17T00:30:00'), null)).toEqual(endOfShanghaiDay('2026-05-16'));
+    expect(replyDeadline(shanghai('2026-03-16T23:30:00'), null, SHANGHAI)).toEqual(endOfShanghaiDay('2026-05-15'));
+    expect(replyDeadline(shanghai('2026-03-17T00:30:00'), null, SHANGHAI)).toEqual(endOfShanghaiDay('2026-05-16'));
   });
 
   it('rejects an extension over 30 days, negative or not a whole number', () => {
     for (const bad of [31, 60, -1, -30, 1.5, 29.999, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(() => replyDeadline(accepted, bad), String(bad)).toThrow(ExtensionError);
+      expect(() => replyDeadline(accepted, bad, SHANGHAI), String(bad)).toThrow(ExtensionError);
     }
   });
 
   it('throws an ExtensionError that is an Error', () => {
     let caught: unknown;
     try {
-      replyDeadline(accepted, 31);
+      replyDeadline(accepted, 31, SHANGHAI);
     } catch (error) {
       caught = error;
     }
@@ -232,18 +229,18 @@ describe('review windows (30 days each)', () => {
   const due = endOfShanghaiDay('2026-07-01');
 
   it('review request, review opinion, re-review request and re-review opinion are 30 days', () => {
-    expect(reviewRequestDeadline(at)).toEqual(due);
-    expect(reviewOpinionDeadline(at)).toEqual(due);
-    expect(reReviewRequestDeadline(at)).toEqual(due);
-    expect(reReviewOpinionDeadline(at)).toEqual(due);
+    expect(reviewRequestDeadline(at, SHANGHAI)).toEqual(due);
+    expect(reviewOpinionDeadline(at, SHANGHAI)).toEqual(due);
+    expect(reReviewRequestDeadline(at, SHANGHAI)).toEqual(due);
+    expect(reReviewOpinionDeadline(at, SHANGHAI)).toEqual(due);
   });
 
   it('count from the Shanghai date', () => {
     const lateEvening = utc('2026-06-01T15:45:00Z'); // 23:45 in Shanghai
     const afterMidnight = utc('2026-06-01T16:15:00Z'); // 00:15 on 2 June in Shanghai
     for (const fn of [reviewRequestDeadline, reviewOpinionDeadline, reReviewRequestDeadline, reReviewOpinionDeadline]) {
-      expect(fn(lateEvening)).toEqual(due);
-      expect(fn(afterMidnight)).toEqual(endOfShanghaiDay('2026-07-02'));
+      expect(fn(lateEvening, SHANGHAI)).toEqual(due);
+      expect(fn(afterMidnight, SHANGHAI)).toEqual(endOfShanghaiDay('2026-07-02'));
     }
   });
 });
@@ -251,18 +248,18 @@ describe('review windows (30 days each)', () => {
 describe('latestReplyDeadlineForNewCase', () => {
   it('is acceptance on the last day followed by the reply period, without an extension', () => {
     const received = shanghai('2026-03-01T10:00:00');
-    const acceptedOnLastDay = acceptanceDeadline(received);
-    expect(latestReplyDeadlineForNewCase(received)).toEqual(replyDeadline(acceptedOnLastDay, null));
-    expect(latestReplyDeadlineForNewCase(received)).toEqual(endOfShanghaiDay('2026-05-15')); // 15 + 60 days
+    const acceptedOnLastDay = acceptanceDeadline(received, SHANGHAI);
+    expect(latestReplyDeadlineForNewCase(received, SHANGHAI)).toEqual(replyDeadline(acceptedOnLastDay, null, SHANGHAI));
+    expect(latestReplyDeadlineForNewCase(received, SHANGHAI)).toEqual(endOfShanghaiDay('2026-05-15')); // 15 + 60 days
   });
 
   it('is never earlier than any reply deadline a new case can get without an extension', () => {
     const received = shanghai('2026-03-01T10:00:00');
-    const latest = latestReplyDeadlineForNewCase(received);
+    const latest = latestReplyDeadlineForNewCase(received, SHANGHAI);
     for (let day = 0; day <= 15; day++) {
       const accepted = new Date(received.getTime() + day * DAY);
       for (const extension of [null, 0]) {
-        expect(replyDeadline(accepted, extension).getTime()).toBeLessThanOrEqual(latest.getTime());
+        expect(replyDeadline(accepted, extension, SHANGHAI).getTime()).toBeLessThanOrEqual(latest.getTime());
       }
     }
   });
@@ -282,24 +279,24 @@ describe('working days', () => {
 
   it('skips weekends', () => {
     // From Friday 6 March: Mon 9, Tue 10, Wed 11, Thu 12, Fri 13.
-    expect(workingDayDeadline(shanghai('2026-03-06T10:00:00'), 5)).toEqual(endOfShanghaiDay('2026-03-13'));
-    expect(workingDayDeadline(shanghai('2026-03-06T10:00:00'), 1)).toEqual(endOfShanghaiDay('2026-03-09'));
+    expect(workingDayDeadline(shanghai('2026-03-06T10:00:00'), 5, SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-13'));
+    expect(workingDayDeadline(shanghai('2026-03-06T10:00:00'), 1, SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-09'));
     // From the weekend the count starts on Monday.
-    expect(workingDayDeadline(shanghai('2026-03-07T10:00:00'), 5)).toEqual(endOfShanghaiDay('2026-03-13'));
-    expect(workingDayDeadline(shanghai('2026-03-08T10:00:00'), 5)).toEqual(endOfShanghaiDay('2026-03-13'));
+    expect(workingDayDeadline(shanghai('2026-03-07T10:00:00'), 5, SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-13'));
+    expect(workingDayDeadline(shanghai('2026-03-08T10:00:00'), 5, SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-13'));
     // From Monday: Tue 10 … Mon 16.
-    expect(workingDayDeadline(shanghai('2026-03-09T10:00:00'), 5)).toEqual(endOfShanghaiDay('2026-03-16'));
+    expect(workingDayDeadline(shanghai('2026-03-09T10:00:00'), 5, SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-16'));
   });
 
   it('does not count the starting day and uses the Shanghai date', () => {
     // 23:30 on Friday in Shanghai is Friday; 00:30 on Saturday in Shanghai is still Friday in UTC.
-    expect(workingDayDeadline(utc('2026-03-06T15:30:00Z'), 1)).toEqual(endOfShanghaiDay('2026-03-09'));
-    expect(workingDayDeadline(utc('2026-03-05T15:30:00Z'), 1)).toEqual(endOfShanghaiDay('2026-03-06')); // Thu → Fri
-    expect(workingDayDeadline(utc('2026-03-05T16:30:00Z'), 1)).toEqual(endOfShanghaiDay('2026-03-09')); // Fri → Mon
+    expect(workingDayDeadline(utc('2026-03-06T15:30:00Z'), 1, SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-09'));
+    expect(workingDayDeadline(utc('2026-03-05T15:30:00Z'), 1, SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-06')); // Thu → Fri
+    expect(workingDayDeadline(utc('2026-03-05T16:30:00Z'), 1, SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-09')); // Fri → Mon
   });
 
   it('zero working days is the end of the starting day', () => {
-    expect(workingDayDeadline(shanghai('2026-03-07T10:00:00'), 0)).toEqual(endOfShanghaiDay('2026-03-07'));
+    expect(workingDayDeadline(shanghai('2026-03-07T10:00:00'), 0, SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-07'));
   });
 
   it('skips configured holidays', () => {
@@ -319,11 +316,11 @@ describe('working days', () => {
     // From Wednesday 30 Sept: Thu 8, Fri 9, Sat 10 (调休), Mon 12, Tue 13.
     expect(workingDayDeadline(shanghai('2026-09-30T10:00:00'), 5, goldenWeek)).toEqual(endOfShanghaiDay('2026-10-13'));
     // Without the configuration: Thu 1, Fri 2, Mon 5, Tue 6, Wed 7.
-    expect(workingDayDeadline(shanghai('2026-09-30T10:00:00'), 5)).toEqual(endOfShanghaiDay('2026-10-07'));
+    expect(workingDayDeadline(shanghai('2026-09-30T10:00:00'), 5, SHANGHAI)).toEqual(endOfShanghaiDay('2026-10-07'));
   });
 
   it('unitObjectionDeadline is 5 working days', () => {
-    expect(unitObjectionDeadline(shanghai('2026-03-06T10:00:00'))).toEqual(endOfShanghaiDay('2026-03-13'));
+    expect(unitObjectionDeadline(shanghai('2026-03-06T10:00:00'), SHANGHAI)).toEqual(endOfShanghaiDay('2026-03-13'));
     expect(unitObjectionDeadline(shanghai('2026-03-06T10:00:00'), clock(['2026-03-10']))).toEqual(endOfShanghaiDay('2026-03-16'));
   });
 });
@@ -355,28 +352,28 @@ describe('calendarDaysUntil', () => {
   const due = endOfShanghaiDay('2026-03-16');
 
   it('is 0 on the due day, from its first to its last millisecond', () => {
-    expect(calendarDaysUntil(due, shanghai('2026-03-16T00:00:00.000'))).toBe(0);
-    expect(calendarDaysUntil(due, due)).toBe(0);
+    expect(calendarDaysUntil(due, shanghai('2026-03-16T00:00:00.000'), SHANGHAI)).toBe(0);
+    expect(calendarDaysUntil(due, due, SHANGHAI)).toBe(0);
   });
 
   it('is 1 the day before, even a millisecond before midnight', () => {
-    expect(calendarDaysUntil(due, shanghai('2026-03-15T23:59:59.999'))).toBe(1);
-    expect(calendarDaysUntil(due, shanghai('2026-03-15T00:00:00'))).toBe(1);
+    expect(calendarDaysUntil(due, shanghai('2026-03-15T23:59:59.999'), SHANGHAI)).toBe(1);
+    expect(calendarDaysUntil(due, shanghai('2026-03-15T00:00:00'), SHANGHAI)).toBe(1);
   });
 
   it('counts whole Shanghai calendar days ahead', () => {
-    expect(calendarDaysUntil(due, shanghai('2026-03-01T09:00:00'))).toBe(15);
-    expect(calendarDaysUntil(due, utc('2026-02-28T16:30:00Z'))).toBe(15); // 00:30 on 1 March in Shanghai
-    expect(calendarDaysUntil(due, utc('2026-02-28T15:30:00Z'))).toBe(16); // 23:30 on 28 Feb in Shanghai
+    expect(calendarDaysUntil(due, shanghai('2026-03-01T09:00:00'), SHANGHAI)).toBe(15);
+    expect(calendarDaysUntil(due, utc('2026-02-28T16:30:00Z'), SHANGHAI)).toBe(15); // 00:30 on 1 March in Shanghai
+    expect(calendarDaysUntil(due, utc('2026-02-28T15:30:00Z'), SHANGHAI)).toBe(16); // 23:30 on 28 Feb in Shanghai
   });
 
   it('is negative when overdue', () => {
-    expect(calendarDaysUntil(due, new Date(due.getTime() + 1))).toBe(-1);
-    expect(calendarDaysUntil(due, shanghai('2026-03-20T12:00:00'))).toBe(-4);
+    expect(calendarDaysUntil(due, new Date(due.getTime() + 1), SHANGHAI)).toBe(-1);
+    expect(calendarDaysUntil(due, shanghai('2026-03-20T12:00:00'), SHANGHAI)).toBe(-4);
   });
 
   it('is not disturbed by a 23-hour day in a DST zone', () => {
-    const london: ClockSettings = { ...DEFAULT_CLOCK, timeZone: 'Europe/London' };
+    const london: ClockSettings = clockIn('Europe/London');
     const londonDue = endOfCivilDay({ year: 2026, month: 3, day: 30 }, 'Europe/London');
     expect(calendarDaysUntil(londonDue, utc('2026-03-28T12:00:00Z'), london)).toBe(2);
     expect(calendarDaysUntil(londonDue, utc('2026-03-28T23:59:59.999Z'), london)).toBe(2);

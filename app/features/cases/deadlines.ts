@@ -1,7 +1,18 @@
 // The statutory clock of the 信访工作条例 (in force 2022-05-01). Pure functions: every deadline
-// is the end of a local calendar day, counted from the day after the starting event.
+// is the end of a local calendar day, counted from the day after the starting event, in the
+// service's time zone (TIME_ZONE), which every caller passes in its ClockSettings.
+import {
+  addCalendarDays,
+  civilDateIn,
+  daysBetween,
+  endOfCivilDay,
+  isoDate,
+  weekday,
+  type CivilDate,
+} from '#app/platform/time/civil-date.ts';
+
 export interface ClockSettings {
-  /** IANA zone whose calendar days count, Asia/Shanghai by default. */
+  /** IANA zone whose calendar days count (TIME_ZONE). */
   timeZone: string;
   /** Public holidays as YYYY-MM-DD; they are not working days. */
   holidays: ReadonlySet<string>;
@@ -9,11 +20,10 @@ export interface ClockSettings {
   extraWorkingDays: ReadonlySet<string>;
 }
 
-export const DEFAULT_CLOCK: ClockSettings = {
-  timeZone: 'Asia/Shanghai',
-  holidays: new Set(),
-  extraWorkingDays: new Set(),
-};
+/** The clock of a zone with no holiday calendar: weekends are the only days off. */
+export function clockIn(timeZone: string): ClockSettings {
+  return { timeZone, holidays: new Set(), extraWorkingDays: new Set() };
+}
 
 export const STATUTORY_LIMITS = {
   /** Arts. 22, 23: register and accept, forward, assign or decline; tell the citizen. */
@@ -54,79 +64,8 @@ export const DEADLINE_ARTICLE: Record<DeadlineKind, string> = {
   reReviewOpinion: '36',
 };
 
-export interface CivilDate {
-  year: number;
-  month: number; // 1–12
-  day: number;
-}
-
-// Building an Intl.DateTimeFormat costs far more than using one: keep one per zone.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-const instantFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
-    dayFormats.set(timeZone, format);
-  }
-  return format;
-}
-
-function instantFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = instantFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    instantFormats.set(timeZone, format);
-  }
-  return format;
-}
-
-export function civilDateIn(instant: Date, timeZone: string): CivilDate {
-  const parts = dayFormat(timeZone).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day') };
-}
-
-export function addCalendarDays(date: CivilDate, days: number): CivilDate {
-  const t = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
-}
-
-export function isoDate(date: CivilDate): string {
-  return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
-}
-
-/** Offset of `timeZone` from UTC at `instant`, in milliseconds. */
-function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const parts = instantFormat(timeZone).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
-/** The last millisecond of a local calendar day. */
-export function endOfCivilDay(date: CivilDate, timeZone: string): Date {
-  const naive = Date.UTC(date.year, date.month - 1, date.day, 23, 59, 59, 999);
-  const firstGuess = naive - zoneOffsetMs(new Date(naive), timeZone);
-  // A second pass settles days on which the offset changes (daylight saving elsewhere).
-  const end = naive - zoneOffsetMs(new Date(firstGuess), timeZone);
-  // Where clocks go back at midnight (Chile, Paraguay), 23:59:59.999 comes twice: take the second.
-  const later = naive - zoneOffsetMs(new Date(end + 1), timeZone);
-  return new Date(later > end && zoneOffsetMs(new Date(later), timeZone) === naive - later ? later : end);
-}
-
 /** N calendar days after the day of `start`: the day of the event itself is not counted. */
-export function calendarDeadline(start: Date, days: number, clock: ClockSettings = DEFAULT_CLOCK): Date {
+export function calendarDeadline(start: Date, days: number, clock: ClockSettings): Date {
   return endOfCivilDay(addCalendarDays(civilDateIn(start, clock.timeZone), days), clock.timeZone);
 }
 
@@ -134,11 +73,11 @@ export function isWorkingDay(date: CivilDate, clock: ClockSettings): boolean {
   const iso = isoDate(date);
   if (clock.extraWorkingDays.has(iso)) return true;
   if (clock.holidays.has(iso)) return false;
-  const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
+  const day = weekday(date);
+  return day !== 0 && day !== 6;
 }
 
-export function workingDayDeadline(start: Date, workingDays: number, clock: ClockSettings = DEFAULT_CLOCK): Date {
+export function workingDayDeadline(start: Date, workingDays: number, clock: ClockSettings): Date {
   let date = civilDateIn(start, clock.timeZone);
   let counted = 0;
   while (counted < workingDays) {
@@ -148,18 +87,18 @@ export function workingDayDeadline(start: Date, workingDays: number, clock: Cloc
   return endOfCivilDay(date, clock.timeZone);
 }
 
-export function acceptanceDeadline(receivedAt: Date, clock: ClockSettings = DEFAULT_CLOCK): Date {
+export function acceptanceDeadline(receivedAt: Date, clock: ClockSettings): Date {
   return calendarDeadline(receivedAt, STATUTORY_LIMITS.acceptanceDays, clock);
 }
 
-export function unitObjectionDeadline(assignedAt: Date, clock: ClockSettings = DEFAULT_CLOCK): Date {
+export function unitObjectionDeadline(assignedAt: Date, clock: ClockSettings): Date {
   return workingDayDeadline(assignedAt, STATUTORY_LIMITS.unitObjectionWorkingDays, clock);
 }
 
 export class ExtensionError extends Error {}
 
 /** Reply due 60 days after acceptance, plus the single extension of 1–30 days when granted. */
-export function replyDeadline(acceptedAt: Date, extensionDays: number | null, clock: ClockSettings = DEFAULT_CLOCK): Date {
+export function replyDeadline(acceptedAt: Date, extensionDays: number | null, clock: ClockSettings): Date {
   const extra = extensionDays ?? 0;
   if (!Number.isInteger(extra) || extra < 0 || extra > STATUTORY_LIMITS.maxExtensionDays) {
     throw new ExtensionError(`an extension is 1–${STATUTORY_LIMITS.maxExtensionDays} days`);
@@ -167,19 +106,19 @@ export function replyDeadline(acceptedAt: Date, extensionDays: number | null, cl
   return calendarDeadline(acceptedAt, STATUTORY_LIMITS.replyDays + extra, clock);
 }
 
-export function reviewRequestDeadline(repliedAt: Date, clock: ClockSettings = DEFAULT_CLOCK): Date {
+export function reviewRequestDeadline(repliedAt: Date, clock: ClockSettings): Date {
   return calendarDeadline(repliedAt, STATUTORY_LIMITS.reviewRequestDays, clock);
 }
 
-export function reviewOpinionDeadline(requestedAt: Date, clock: ClockSettings = DEFAULT_CLOCK): Date {
+export function reviewOpinionDeadline(requestedAt: Date, clock: ClockSettings): Date {
   return calendarDeadline(requestedAt, STATUTORY_LIMITS.reviewOpinionDays, clock);
 }
 
-export function reReviewRequestDeadline(reviewedAt: Date, clock: ClockSettings = DEFAULT_CLOCK): Date {
+export function reReviewRequestDeadline(reviewedAt: Date, clock: ClockSettings): Date {
   return calendarDeadline(reviewedAt, STATUTORY_LIMITS.reReviewRequestDays, clock);
 }
 
-export function reReviewOpinionDeadline(requestedAt: Date, clock: ClockSettings = DEFAULT_CLOCK): Date {
+export function reReviewOpinionDeadline(requestedAt: Date, clock: ClockSettings): Date {
   return calendarDeadline(requestedAt, STATUTORY_LIMITS.reReviewOpinionDays, clock);
 }
 
@@ -187,7 +126,7 @@ export function reReviewOpinionDeadline(requestedAt: Date, clock: ClockSettings 
  * The date a new case's reply is due at the latest without an extension: acceptance on its last
  * day, then the 60 days. The confirmation page states it; an extension is announced separately.
  */
-export function latestReplyDeadlineForNewCase(receivedAt: Date, clock: ClockSettings = DEFAULT_CLOCK): Date {
+export function latestReplyDeadlineForNewCase(receivedAt: Date, clock: ClockSettings): Date {
   return calendarDeadline(receivedAt, STATUTORY_LIMITS.acceptanceDays + STATUTORY_LIMITS.replyDays, clock);
 }
 
@@ -201,8 +140,6 @@ export function dueState(dueAt: Date, now: Date): DueState {
 }
 
 /** Whole local calendar days from today to the due day: 0 means due today, negative means overdue. */
-export function calendarDaysUntil(dueAt: Date, now: Date, clock: ClockSettings = DEFAULT_CLOCK): number {
-  const a = civilDateIn(now, clock.timeZone);
-  const b = civilDateIn(dueAt, clock.timeZone);
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+export function calendarDaysUntil(dueAt: Date, now: Date, clock: ClockSettings): number {
+  return daysBetween(civilDateIn(now, clock.timeZone), civilDateIn(dueAt, clock.timeZone));
 }

@@ -2,7 +2,7 @@
 // and the lifecycle (app/features/cases/lifecycle.ts), writes the case with optimistic concurrency
 // (the version the staff member read must still be current) and appends a CaseEvent.
 import { audit } from '#app/features/audit/audit.server.ts';
-import { clock } from './cases.server.ts';
+import { serviceClock } from './clock.server.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
 import { activeDeadlineField, nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
 import { reReviewRequestDeadline, replyDeadline, reviewRequestDeadline, STATUTORY_LIMITS } from './deadlines.ts';
@@ -92,7 +92,7 @@ function required(text: string | null | undefined, code: string): string {
 }
 
 async function plan(row: CaseRow, input: ActionInput, now: Date): Promise<Planned> {
-  const c = clock();
+  const c = serviceClock();
   switch (input.action) {
     case 'accept': {
       const replyDueAt = replyDeadline(now, null, c);

@@ -1,7 +1,14 @@
 // The online submission form's server side: everything the POST /submit action does between
 // reading the form and answering, so the route stays a thin adapter.
 import { z } from 'zod';
-import { discardStored, prepareFiles, readUploadForm, storeFiles, UnreadableFormError, type ReceivedFile } from '#app/features/attachments/attachments.server.ts';
+import {
+  discardStored,
+  prepareFiles,
+  readUploadForm,
+  storeFiles,
+  UnreadableFormError,
+  type ReceivedFile,
+} from '#app/features/attachments/attachments.server.ts';
 import { receiptCookie } from './portal-cookies.server.ts';
 import type { FileError } from '#app/features/attachments/rules.ts';
 import { SUBMISSION_FIELDS, type SubmissionErrors, type SubmissionField } from './submission-fields.ts';

@@ -1,6 +1,7 @@
 // Staff changes to a case's warning: overriding the level with a reason, and recording the
 // milestones (responded, progress, result) that meet its response targets. Both are staff changes
 // like any other: optimistic concurrency, an appended CaseEvent, and (for overrides) the audit log.
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { z } from 'zod';
 import { audit } from '#app/features/audit/audit.server.ts';
 import { CaseAccessError, CaseActionError, CaseConflictError, caseForActor, scopeOf } from '#app/features/cases/staff-actions.server.ts';
@@ -8,15 +9,7 @@ import { db } from '#app/platform/db.server.ts';
 import { WARNING_LEVELS } from '#app/features/cases/attributes.ts';
 import { TERMINAL_STATUSES } from '#app/features/cases/lifecycle.ts';
 import { canOverrideWarning, canRecordMilestone, type Actor } from '#app/features/staff/permissions.ts';
-import {
-  assessWarning,
-  milestoneUpdates,
-  nextTargetDue,
-  targetsAfterLevelChange,
-  TARGET_KINDS,
-  type TargetKind,
-} from './levels.ts';
-import { env } from '#app/platform/env.server.ts';
+import { assessWarning, milestoneUpdates, nextTargetDue, targetsAfterLevelChange, TARGET_KINDS, type TargetKind } from './levels.ts';
 import { queueStaffMessages, warningAlertRecipients } from '#app/features/notifications/outbox.server.ts';
 import { reassessWarnings, refreshClusterLevels } from './reassessment.server.ts';
 
@@ -48,7 +41,7 @@ export async function overrideWarning(
   if (!canOverrideWarning(actor, scopeOf(row))) throw new CaseAccessError(403);
   if (TERMINAL_STATUSES.has(row.status)) throw new CaseActionError('notAllowedNow');
   if (change.level === row.warningLevel) throw new CaseActionError('sameLevel');
-  const targets = targetsAfterLevelChange(row.warningLevel, change.level, row, now, env().TIME_ZONE);
+  const targets = targetsAfterLevelChange(row.warningLevel, change.level, row, now, serviceTimeZone());
   const assessed = assessWarning({
     coSignerCount: row.coSignerCount,
     clusterSize: 0,

@@ -1,10 +1,10 @@
 // Keeps each case's warning level, reasons and response targets in step with the rules of
 // app/features/early-warning/levels.ts. Called inside the transaction of every change that can move a level:
 // a submission, a staff action, a cluster change, a missed deadline.
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import type { WarningLevel } from '#app/features/cases/attributes.ts';
 import { TERMINAL_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
 import { assessWarning, effectiveLevel, levelRank, nextTargetDue, targetsAfterLevelChange, type WarningReason } from './levels.ts';
-import { env } from '#app/platform/env.server.ts';
 import { queueStaffMessages, warningAlertRecipients, type Tx } from '#app/features/notifications/outbox.server.ts';
 
 export interface LevelChange {
@@ -71,7 +71,7 @@ export async function reassessWarnings(tx: Tx, caseIds: string[], now: Date, opt
     });
     const override = options.clearOverride ? null : row.warningOverride;
     const level = effectiveLevel(assessed.level, override);
-    const targets = targetsAfterLevelChange(row.warningLevel, level, row, now, env().TIME_ZONE);
+    const targets = targetsAfterLevelChange(row.warningLevel, level, row, now, serviceTimeZone());
     const open = !TERMINAL_STATUSES.has(row.status as CaseStatus);
     const nextTargetDueAt = open ? nextTargetDue(targets, row) : null;
 

@@ -1,5 +1,6 @@
 // Public notices (信息发布): written in all three languages by supervisors and administrators,
 // shown on the portal from their publish time until they expire, and offered as an Atom feed.
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { db } from '#app/platform/db.server.ts';
@@ -12,7 +13,7 @@ import {
   startOfCivilDay,
   addCalendarDays,
   type CivilDate,
-} from '#app/platform/time/local-time.ts';
+} from '#app/platform/time/civil-date.ts';
 import {
   NOTICE_BODY_MAX,
   NOTICE_KINDS,
@@ -27,7 +28,7 @@ import { canManageNotices, type Actor } from '#app/features/staff/permissions.ts
 import { env } from '#app/platform/env.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
 
-const timeZone = () => env().TIME_ZONE;
+const timeZone = () => serviceTimeZone();
 const forbidden = () => new Response('Forbidden', { status: 403 });
 
 /** Shown now: published, and not yet expired. The one filter every portal query uses. */

@@ -11,6 +11,7 @@
 // account was deactivated) is marked DEAD at once, with a lastError starting "undeliverable:".
 // Not SENT: nothing was sent, and the outbox should not say otherwise. Not retried: no retry can
 // bring the address back, and DEAD is already the state an administrator reviews.
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { z } from 'zod';
 import { db } from '#app/platform/db.server.ts';
 import type { CaseStatus } from '#app/features/cases/lifecycle.ts';
@@ -234,7 +235,7 @@ function withDefaults(options: DeliveryOptions) {
     transport: options.transport,
     now: options.now ?? (() => new Date()),
     log: options.log ?? ((line: string) => console.log(line)),
-    render: options.render ?? { baseUrl: env().publicBaseUrl, timeZone: env().TIME_ZONE },
+    render: options.render ?? { baseUrl: env().publicBaseUrl, timeZone: serviceTimeZone() },
     batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
     leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
   };

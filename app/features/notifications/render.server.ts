@@ -10,13 +10,7 @@ import type { i18n } from 'i18next';
 import { z } from 'zod';
 import { WARNING_LEVELS } from '#app/features/cases/attributes.ts';
 import { activeDeadlineField, type CaseStatus } from '#app/features/cases/lifecycle.ts';
-import {
-  CITIZEN_TEMPLATES,
-  STAFF_TEMPLATES,
-  type CitizenTemplate,
-  type StaffTemplate,
-  type Template,
-} from './topics.ts';
+import { CITIZEN_TEMPLATES, STAFF_TEMPLATES, type CitizenTemplate, type StaffTemplate, type Template } from './topics.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '#app/i18n/config.ts';
 import { createI18n } from '#app/i18n/instance.ts';
 import { resources } from '#app/i18n/resources.ts';

@@ -8,7 +8,7 @@ import { findCaseByReceiptAndCode } from '#app/features/cases/cases.server.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
 import { parseAccessCode } from '#app/features/cases/access-code.ts';
 import { validateBooking } from './booking-form.ts';
-import { dbDateToCivilDate, isoDate } from '#app/platform/time/local-time.ts';
+import { dbDateToCivilDate, isoDate } from '#app/platform/time/civil-date.ts';
 import {
   BOOKING_FIELDS,
   CANCEL_CODE_BYTES,

@@ -2,6 +2,7 @@
 // supervisors), what the portal shows of them, and the day itself for the staff who receive the
 // visitors (clerks and supervisors): who booked, attendance, and the visit recorded on a case or
 // registered as a new one. Booking and cancelling live in booking.server.ts.
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { z } from 'zod';
 import { audit } from '#app/features/audit/audit.server.ts';
 import { registerCase, type RegistrationErrors, type RegistrationValues } from '#app/features/cases/registration.server.ts';
@@ -16,7 +17,7 @@ import {
   parseIsoDate,
   startOfCivilDay,
   zonedInstant,
-} from '#app/platform/time/local-time.ts';
+} from '#app/platform/time/civil-date.ts';
 import { canHandleReceptionDays, canManageReceptionDays, canRegisterCases, type Actor } from '#app/features/staff/permissions.ts';
 import {
   canRecordAttendance,
@@ -33,11 +34,10 @@ import {
 } from './rules.ts';
 
 export { DAY_FIELDS, VISIT_NOTE_MAX, type DayField };
-import { env } from '#app/platform/env.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
 import { localizedName } from '#app/features/reference-data/lookup.server.ts';
 
-const timeZone = () => env().TIME_ZONE;
+const timeZone = () => serviceTimeZone();
 
 const forbidden = () => new Response('Forbidden', { status: 403 });
 

@@ -3,7 +3,7 @@
 // hold, and when a booking can be cancelled or its attendance recorded.
 import { ACCESS_CODE_BYTES, buildAccessCode, formatAccessCode, parseAccessCode } from '#app/features/cases/access-code.ts';
 import { checkCharacter, encodeCrockford, hasValidCheckCharacter, normalizeCrockford } from '#app/platform/codecs/crockford.ts';
-import { formatClockTime, parseClockTime } from '#app/platform/time/local-time.ts';
+import { formatClockTime, parseClockTime } from '#app/platform/time/civil-date.ts';
 
 /** Art. 20 of the 信访工作条例: a group visit sends no more than five representatives. */
 export const MAX_REPRESENTATIVES = 5;

@@ -1,12 +1,12 @@
 // Case statistics for /office/statistics and its CSV download: counts only. Nothing here reads
 // names, contact details, subjects or letter text, and nothing it returns identifies a person or
 // a case. Every download is written to the audit log.
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { CASE_KINDS, type CaseKind } from '#app/features/cases/kinds.ts';
 import { CASE_STATUSES, TERMINAL_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
 import { DUE_SOON_DAYS } from '#app/features/cases/deadlines.ts';
 import { CHANNELS, type Channel } from '#app/features/cases/attributes.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
-import { env } from '#app/platform/env.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
 import { localizedName } from '#app/features/reference-data/lookup.server.ts';
 import type { TFunction } from 'i18next';
@@ -89,7 +89,7 @@ function byName(locale: Locale) {
 }
 
 export async function caseStatistics(locale: Locale, now = new Date()): Promise<CaseStatistics> {
-  const timeZone = env().TIME_ZONE;
+  const timeZone = serviceTimeZone();
   const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
   const openWhere = { status: { in: OPEN_STATUSES } };
   const [byStatus, byKind, byChannel, perCategory, perUnit, overdue, dueSoon, perWeek, categories, units, byRating, bySolved] =
@@ -266,5 +266,5 @@ export async function exportStatisticsCsv(
     ipAddress: context.ipAddress,
     details: { what: 'statistics', format: 'csv', locale, rows: rows.length - 1, generatedAt: statistics.generatedAt },
   });
-  return { fileName: statisticsFileName(now, env().TIME_ZONE), csv: toCsv(rows) };
+  return { fileName: statisticsFileName(now, serviceTimeZone()), csv: toCsv(rows) };
 }

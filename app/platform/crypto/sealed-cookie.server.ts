@@ -3,20 +3,16 @@
 // value carries its own expiry so a forgotten tab cannot reopen them later.
 import { z } from 'zod';
 import { env } from '#app/platform/env.server.ts';
+import { readCookie } from '#app/platform/http/cookies.ts';
 import { seal, unseal } from './keys.server.ts';
-
-function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get('Cookie') ?? '';
-  for (const part of header.split(/;\s*/)) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq) === name) return decodeURIComponent(part.slice(eq + 1));
-  }
-  return null;
-}
 
 export function createSealedCookie<T extends z.ZodType>(name: string, schema: T, ttlSeconds: number) {
   const attributes = () => `Path=/; HttpOnly; SameSite=Lax${env().cookieSecure ? '; Secure' : ''}`;
   return {
+    /** Whether the request carries this cookie at all (valid or not), e.g. to clear it. */
+    present(request: Request): boolean {
+      return readCookie(request, name) !== null;
+    },
     read(request: Request, now = new Date()): z.infer<T> | null {
       const raw = readCookie(request, name);
       const text = raw ? unseal(raw) : null;

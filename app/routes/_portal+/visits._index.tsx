@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_REPRESENTATIVES } from '#app/features/reception/rules.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { upcomingReceptionDays, type PublicDay } from '#app/features/reception/days.server.ts';
-import { useVisitFormat } from '#app/features/reception/ui/visit-format.ts';
+import { useFormatDay } from '#app/ui/format.ts';
 import { visitsLinks } from '#app/ui/visits-styles.ts';
 
 export const links = visitsLinks;
@@ -40,7 +40,7 @@ export default function VisitsPage() {
 
 function ReceptionDay({ day }: { day: PublicDay }) {
   const { t } = useTranslation('visits');
-  const format = useVisitFormat();
+  const format = useFormatDay();
   const date = format.day(day.date);
   const headingId = `day-${day.id}`;
   return (

@@ -23,7 +23,7 @@ import { RadioGroup } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { TextField } from '#app/ui/text-field.tsx';
-import { useVisitFormat } from '#app/features/reception/ui/visit-format.ts';
+import { useFormatDay } from '#app/ui/format.ts';
 import { visitsLinks } from '#app/ui/visits-styles.ts';
 import { bookingCookie } from '#app/features/reception/booking-cookie.server.ts';
 
@@ -77,7 +77,7 @@ export default function BookSlotPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation('visits');
-  const format = useVisitFormat();
+  const format = useFormatDay();
   const values: BookingValues = actionData?.values ?? {};
   const errors: BookingErrors = actionData?.errors ?? {};
   const error = (field: BookingField) => {

@@ -10,7 +10,7 @@ import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.
 import { Button } from '#app/ui/button.tsx';
 import { PrintButton } from '#app/ui/print-button.tsx';
 import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
-import { useVisitFormat } from '#app/features/reception/ui/visit-format.ts';
+import { useFormatDay } from '#app/ui/format.ts';
 import { visitsLinks } from '#app/ui/visits-styles.ts';
 import { bookingCookie } from '#app/features/reception/booking-cookie.server.ts';
 
@@ -43,7 +43,7 @@ export async function action(_args: ActionFunctionArgs) {
 export default function BookingConfirmationPage() {
   const { booking, cancelCode } = useLoaderData<typeof loader>();
   const { t } = useTranslation('visits');
-  const format = useVisitFormat();
+  const format = useFormatDay();
 
   if (!booking) {
     return (

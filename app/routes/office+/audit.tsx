@@ -9,7 +9,7 @@ import { translatorFor } from '#app/i18n/translate.server.ts';
 import { AUDIT_ACTIONS, NO_STORE_HEADERS, auditLogPage, parseAuditFilters, type AuditRow } from '#app/features/staff/admin.server.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { Button } from '#app/ui/button.tsx';
-import { SERVICE_TIME_ZONE } from '#app/ui/format.ts';
+import { useFormatDate } from '#app/ui/format.ts';
 import { officeLinks } from '#app/ui/office-styles.ts';
 import { SelectField } from '#app/ui/select-field.tsx';
 
@@ -46,7 +46,7 @@ function href(params: Record<string, string | null>): string {
 export default function AuditPage() {
   const { page, filters, actions } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation('office-admin');
-  const dateTime = new Intl.DateTimeFormat(i18n.language, { timeZone: SERVICE_TIME_ZONE, dateStyle: 'medium', timeStyle: 'medium' });
+  const formatDate = useFormatDate();
   const actionLabel = (action: string) => t(`audit.actions.${action}`, { defaultValue: action });
   const olderHref = page.olderBefore ? href({ action: filters.action, staff: filters.staff, before: page.olderBefore }) : null;
   const newestHref = filters.before ? href({ action: filters.action, staff: filters.staff }) : null;
@@ -97,7 +97,7 @@ export default function AuditPage() {
               {page.rows.map((row) => (
                 <tr key={row.id}>
                   <td>
-                    <time dateTime={row.at}>{dateTime.format(new Date(row.at))}</time>
+                    <time dateTime={row.at}>{formatDate(row.at, true, 'medium')}</time>
                   </td>
                   <td>{actionLabel(row.action)}</td>
                   <td>

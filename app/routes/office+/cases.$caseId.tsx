@@ -3,7 +3,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CaseAccessError, CaseActionError, CaseConflictError, performCaseAction, viewContact } from '#app/features/cases/staff-actions.server.ts';
+import {
+  CaseAccessError,
+  CaseActionError,
+  CaseConflictError,
+  performCaseAction,
+  viewContact,
+} from '#app/features/cases/staff-actions.server.ts';
 import { CasePagePost, casePageData, toActionInput } from '#app/features/cases/case-page.server.ts';
 import type { CaseAction } from '#app/features/cases/lifecycle.ts';
 import { STATUTORY_LIMITS } from '#app/features/cases/deadlines.ts';

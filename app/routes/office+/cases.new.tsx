@@ -17,6 +17,7 @@ import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
 import { ComboBoxField } from '#app/ui/combo-box-field.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
+import { serviceToday } from '#app/platform/time/service-time-zone.server.ts';
 import { officeLinks } from '#app/ui/office-styles.ts';
 import { ReceiptPanel } from '#app/features/cases/ui/receipt-panel.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
@@ -25,10 +26,6 @@ import { TextField } from '#app/ui/text-field.tsx';
 export const headers = privatePageHeaders;
 
 export const links = officeLinks;
-
-function todayInShanghai(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaffAllowed(request, canRegisterCases);
@@ -39,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: t('office:register.title'),
       categories: options.categories,
       idempotencyKey: randomBytes(18).toString('base64url'),
-      today: todayInShanghai(),
+      today: serviceToday(),
     },
     { headers: PRIVATE_PAGE_HEADERS },
   );

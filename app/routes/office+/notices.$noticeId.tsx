@@ -3,9 +3,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { civilDateIn, isoDate } from '#app/platform/time/local-time.ts';
+import { serviceToday } from '#app/platform/time/service-time-zone.server.ts';
 import { canManageNotices } from '#app/features/staff/permissions.ts';
-import { env } from '#app/platform/env.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { noticeForOffice, takeDownNotice, updateNotice } from '#app/features/notices/notices.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
@@ -43,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .catch(undefined)
     .parse(new URL(request.url).searchParams.get('done') ?? undefined);
   return data(
-    { title: t('notices:office.edit.title'), notice, done: done ?? null, today: isoDate(civilDateIn(new Date(), env().TIME_ZONE)) },
+    { title: t('notices:office.edit.title'), notice, done: done ?? null, today: serviceToday() },
     { headers: PRIVATE_PAGE_HEADERS },
   );
 }

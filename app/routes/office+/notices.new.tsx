@@ -3,9 +3,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { civilDateIn, isoDate } from '#app/platform/time/local-time.ts';
+import { serviceToday } from '#app/platform/time/service-time-zone.server.ts';
 import { canManageNotices } from '#app/features/staff/permissions.ts';
-import { env } from '#app/platform/env.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { createNotice } from '#app/features/notices/notices.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
@@ -22,10 +21,7 @@ export const headers = privatePageHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaffAllowed(request, canManageNotices);
   const { t } = await translatorFor(request);
-  return data(
-    { title: t('notices:office.new.title'), today: isoDate(civilDateIn(new Date(), env().TIME_ZONE)) },
-    { headers: PRIVATE_PAGE_HEADERS },
-  );
+  return data({ title: t('notices:office.new.title'), today: serviceToday() }, { headers: PRIVATE_PAGE_HEADERS });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);

@@ -9,13 +9,18 @@ import { canHandleReceptionDays, canManageReceptionDays, canViewReceptionDays } 
 import { ATTENDANCE_STATUSES } from '#app/features/reception/rules.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
-import { receptionDayForOffice, recordAttendance, setReceptionDayPublished, type OfficeAppointment } from '#app/features/reception/days.server.ts';
+import {
+  receptionDayForOffice,
+  recordAttendance,
+  setReceptionDayPublished,
+  type OfficeAppointment,
+} from '#app/features/reception/days.server.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { officeLinks } from '#app/ui/office-styles.ts';
 import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
-import { useVisitFormat } from '#app/features/reception/ui/visit-format.ts';
+import { useFormatDay } from '#app/ui/format.ts';
 
 export const links = officeLinks;
 export const headers = privatePageHeaders;
@@ -84,7 +89,7 @@ export default function ReceptionDayPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation('visits');
-  const format = useVisitFormat();
+  const format = useFormatDay();
   const busy = navigation.state === 'submitting';
   const inLanguage = (text: { zhHans: string; zhHant: string; en: string }) =>
     i18n.language === 'en' ? text.en : i18n.language === 'zh-Hant' ? text.zhHant : text.zhHans;

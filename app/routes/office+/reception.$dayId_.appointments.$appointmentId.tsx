@@ -26,7 +26,7 @@ import { officeLinks } from '#app/ui/office-styles.ts';
 import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { ReceiptPanel } from '#app/features/cases/ui/receipt-panel.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
-import { useVisitFormat } from '#app/features/reception/ui/visit-format.ts';
+import { useFormatDay } from '#app/ui/format.ts';
 
 export const links = officeLinks;
 export const headers = privatePageHeaders;
@@ -128,7 +128,7 @@ export default function AppointmentPage() {
   const navigation = useNavigation();
   const { t } = useTranslation('visits');
   const { t: tc } = useTranslation('common');
-  const format = useVisitFormat();
+  const format = useFormatDay();
   const formatDate = useFormatDate();
   const busy = navigation.state === 'submitting';
   const dayLink = `/office/reception/${appointment.day.id}`;

@@ -10,7 +10,7 @@ import { listReceptionDaysForOffice, type OfficeDayRow } from '#app/features/rec
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { officeLinks } from '#app/ui/office-styles.ts';
 import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
-import { useVisitFormat } from '#app/features/reception/ui/visit-format.ts';
+import { useFormatDay } from '#app/ui/format.ts';
 
 export const links = officeLinks;
 export const headers = privatePageHeaders;
@@ -49,7 +49,7 @@ export default function ReceptionDaysPage() {
 
 function DayTable({ id, title, days }: { id: string; title: string; days: OfficeDayRow[] }) {
   const { t } = useTranslation('visits');
-  const format = useVisitFormat();
+  const format = useFormatDay();
   return (
     <>
       <h2 id={id}>{title}</h2>

@@ -8,7 +8,13 @@ import { DAY_FIELDS, MAX_SLOT_CAPACITY, MAX_SLOTS_PER_DAY, type DayField } from 
 import { canManageReceptionDays } from '#app/features/staff/permissions.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
-import { createReceptionDay, receptionDayFormOptions, type DayErrors, type DayValues, type Option } from '#app/features/reception/days.server.ts';
+import {
+  createReceptionDay,
+  receptionDayFormOptions,
+  type DayErrors,
+  type DayValues,
+  type Option,
+} from '#app/features/reception/days.server.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { Checkbox } from '#app/ui/choice-fields.tsx';

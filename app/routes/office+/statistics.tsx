@@ -11,7 +11,8 @@ import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
 import { STATISTICS_WEEKS, caseStatistics, type NamedCountRow } from '#app/features/statistics/statistics.server.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { Button } from '#app/ui/button.tsx';
-import { SERVICE_TIME_ZONE } from '#app/ui/format.ts';
+import { useFormatDate } from '#app/ui/format.ts';
+import { formatCivilDay } from '#app/platform/time/format.ts';
 import { officeLinks } from '#app/ui/office-styles.ts';
 
 export const links = officeLinks;
@@ -32,16 +33,15 @@ export default function StatisticsPage() {
   const { t, i18n } = useTranslation('office-admin');
   const number = new Intl.NumberFormat(i18n.language);
   const n = (value: number) => number.format(value);
-  const dateTime = new Intl.DateTimeFormat(i18n.language, { timeZone: SERVICE_TIME_ZONE, dateStyle: 'long', timeStyle: 'short' });
+  const formatDate = useFormatDate();
   // Week starts are calendar dates already in the service's time zone: format them as such.
-  const day = new Intl.DateTimeFormat(i18n.language, { timeZone: 'UTC', dateStyle: 'long' });
 
   return (
     <>
       <h1>{t('statistics.title')}</h1>
       <p>{t('statistics.lead')}</p>
       <p>
-        {t('statistics.generatedAt')} <time dateTime={s.generatedAt}>{dateTime.format(new Date(s.generatedAt))}</time>
+        {t('statistics.generatedAt')} <time dateTime={s.generatedAt}>{formatDate(s.generatedAt, true)}</time>
       </p>
       <p>{t('statistics.export.body')}</p>
       {/* A plain form, not Remix's: the answer is a file, which the browser saves without leaving the page. */}
@@ -69,7 +69,7 @@ export default function StatisticsPage() {
         countHeading={t('statistics.perWeek.count')}
         rows={s.perWeek.map((week) => ({
           key: week.weekStart,
-          label: <time dateTime={week.weekStart}>{day.format(new Date(`${week.weekStart}T00:00:00Z`))}</time>,
+          label: <time dateTime={week.weekStart}>{formatCivilDay(week.weekStart, i18n.language)}</time>,
           count: week.count,
         }))}
         format={n}

@@ -7,7 +7,14 @@ import { canManageReferenceData } from '#app/features/staff/permissions.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
-import { createUnitFromForm, unitOptions, unitTree, type UnitField, type UnitTreeRow, type UnitValues } from '#app/features/reference-data/units.server.ts';
+import {
+  createUnitFromForm,
+  unitOptions,
+  unitTree,
+  type UnitField,
+  type UnitTreeRow,
+  type UnitValues,
+} from '#app/features/reference-data/units.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { LocalizedNameFields } from '#app/features/reference-data/ui/localized-name-fields.tsx';

@@ -4,7 +4,7 @@ import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { acceptsEvidence, FILE_KIND_INFO, FILE_KINDS, type FileKind } from '#app/features/attachments/rules.ts';
 import type { CaseStatus } from '#app/features/cases/lifecycle.ts';
-import { formatDate } from '#app/ui/format.ts';
+import { useFormatDate } from '#app/ui/format.ts';
 
 export interface AttachmentItem {
   id: string;
@@ -41,6 +41,7 @@ export function formatFileSize(bytes: number, locale: string): string {
 
 export function AttachmentList({ attachments, hrefFor, showUploader = false, emptyText }: AttachmentListProps) {
   const { t, i18n } = useTranslation('attachments');
+  const formatDate = useFormatDate();
   if (attachments.length === 0) return <p data-testid="attachment-list-empty">{emptyText}</p>;
   return (
     <ul className="attachment-list" data-testid="attachment-list">
@@ -50,7 +51,7 @@ export function AttachmentList({ attachments, hrefFor, showUploader = false, emp
           size: formatFileSize(file.sizeBytes, i18n.language),
           purpose: t(`purpose.${file.purpose}`, { defaultValue: '' }),
           uploader: t(`list.uploader.${file.uploadedBy}`),
-          date: formatDate(file.createdAt, i18n.language),
+          date: formatDate(file.createdAt),
         };
         return (
           <li key={file.id}>

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WarningLevel } from '#app/features/cases/attributes.ts';
 import type { ResponseWording, TargetKind, TargetState } from '#app/features/early-warning/levels.ts';
-import { formatDate } from '#app/ui/format.ts';
+import { useFormatDate } from '#app/ui/format.ts';
 
 export function WarningLevelBadge({ level }: { level: WarningLevel }) {
   const { t } = useTranslation('office-warning');
@@ -29,12 +29,13 @@ export interface TargetView {
 /** "Response due in 5 hours", "Missed: response, 2 hours ago", "Met on 24 Nov". */
 export function TargetBadge({ target, wording, now }: { target: TargetView; wording: ResponseWording | null; now: string | Date }) {
   const { t, i18n } = useTranslation('office-warning');
+  const formatDate = useFormatDate();
   const dueAt = new Date(target.dueAt);
   const name = t(target.kind === 'response' ? `target.response_${wording ?? 'response'}` : `target.${target.kind}`);
   const when = relativeTime(dueAt, new Date(now), i18n.language);
-  const metAt = target.metAt ? formatDate(new Date(target.metAt), i18n.language, true) : '';
+  const metAt = target.metAt ? formatDate(target.metAt, true) : '';
   return (
-    <span className={`target target--${target.state}`} title={formatDate(dueAt, i18n.language, true)}>
+    <span className={`target target--${target.state}`} title={formatDate(dueAt, true)}>
       {t(`targetState.${target.state}`, { target: name, when, metAt })}
     </span>
   );
@@ -43,11 +44,12 @@ export function TargetBadge({ target, wording, now }: { target: TargetView; word
 /** The queue's column: the nearest response target not yet met, and whether it was missed. */
 export function NextTargetBadge({ dueAt, now }: { dueAt: string | Date; now: string | Date }) {
   const { t, i18n } = useTranslation('office-warning');
+  const formatDate = useFormatDate();
   const due = new Date(dueAt);
   const current = new Date(now);
   const state = due < current ? 'missed' : 'open';
   return (
-    <span className={`target target--${state}`} title={formatDate(due, i18n.language, true)}>
+    <span className={`target target--${state}`} title={formatDate(due, true)}>
       {t(`queueTarget.${state}`, { when: relativeTime(due, current, i18n.language) })}
     </span>
   );

@@ -8,7 +8,7 @@ import {
   parseIsoDate,
   startOfCivilDay,
   zonedInstant,
-} from './local-time.ts';
+} from './civil-date.ts';
 
 describe('parseIsoDate', () => {
   it('reads real calendar days only', () => {

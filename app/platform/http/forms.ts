@@ -1,0 +1,98 @@
+// The one form pipeline, server half: a posted form, checked against a zod schema, becomes either
+// its value or { errors, values }. Field errors are codes ("required", "tooLong"), which the page
+// turns into words in the reader's language (app/ui/use-form-errors.ts); values are what was typed,
+// to fill the form in again. Pure: no I/O, so the browser bundle and unit tests can use it.
+import { z } from 'zod';
+
+export type FieldErrors<Field extends string = string> = Partial<Record<Field, string>>;
+export type FormValues<Field extends string = string> = Partial<Record<Field, string>>;
+
+/** What a refused form sends back to its page. `formError` is a problem with the form as a whole. */
+export interface FormProblem<Field extends string = string> {
+  errors: FieldErrors<Field>;
+  values: FormValues<Field>;
+  formError?: string | null;
+}
+
+export type ParsedForm<Value, Field extends string> =
+  | { ok: true; value: Value; values: FormValues<Field> }
+  | ({ ok: false } & FormProblem<Field>);
+
+/** A posted value as the schema sees it: a string, or a list when a name was posted several times. */
+export type RawForm = Record<string, string | string[]>;
+
+// C0 control characters other than tab, line feed and carriage return never belong in typed text,
+// and PostgreSQL refuses NUL. Taking them out is harmless, so no field error is needed for them.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+export function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '');
+}
+
+/** The form's text fields (files are not read here), cleaned of control characters. */
+export function rawForm(form: FormData | URLSearchParams): RawForm {
+  const raw: RawForm = {};
+  for (const [name, entry] of form.entries()) {
+    if (typeof entry !== 'string') continue;
+    const value = withoutControlCharacters(entry);
+    const existing = raw[name];
+    if (existing === undefined) raw[name] = value;
+    else raw[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return raw;
+}
+
+const CODE = /^[A-Za-z][\w.]*$/;
+
+/** A zod issue as a code: our schemas give codes as messages; zod's own words become "invalid". */
+function issueCode(issue: z.core.$ZodIssue): string {
+  return CODE.test(issue.message) ? issue.message : 'invalid';
+}
+
+/** Each field's first problem, as a code; problems that name no field become the form's. */
+export function issuesToErrors<Field extends string>(
+  issues: readonly z.core.$ZodIssue[],
+): { errors: FieldErrors<Field>; formError: string | null } {
+  const errors: FieldErrors<Field> = {};
+  let formError: string | null = null;
+  for (const issue of issues) {
+    const field = issue.path[0];
+    if (typeof field === 'string') errors[field as Field] ??= issueCode(issue);
+    else formError ??= issueCode(issue);
+  }
+  return { errors, formError };
+}
+
+function echo<Field extends string>(raw: RawForm, fields: readonly string[] | null): FormValues<Field> {
+  const values: FormValues<Field> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (fields && !fields.includes(name)) continue;
+    values[name as Field] = Array.isArray(value) ? value.join('\n') : value;
+  }
+  return values;
+}
+
+type Shape<S> = S extends z.ZodObject<infer T> ? T : S extends z.ZodPipe<infer A, z.ZodType> ? Shape<A> : Record<string, unknown>;
+export type FieldOf<S> = Extract<keyof Shape<S>, string>;
+
+/**
+ * Checks a posted form against a schema. Every problem is reported at once (one code a field),
+ * and every value typed comes back for the page to show again.
+ */
+export function parseForm<S extends z.ZodType>(form: FormData | URLSearchParams | RawForm, schema: S): ParsedForm<z.output<S>, FieldOf<S>> {
+  const raw = form instanceof FormData || form instanceof URLSearchParams ? rawForm(form) : form;
+  const fields = schema instanceof z.ZodObject ? Object.keys(schema.shape) : null;
+  const values = echo<FieldOf<S>>(raw, fields);
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data, values };
+  return { ok: false, ...issuesToErrors<FieldOf<S>>(parsed.error.issues), values };
+}
+
+/** A refused form, for a feature that checks something after the schema (a rule, a uniqueness). */
+export function formProblem<Field extends string>(
+  values: FormValues<Field>,
+  errors: FieldErrors<Field>,
+  formError: string | null = null,
+): { ok: false } & FormProblem<Field> {
+  return { ok: false, errors, values, formError };
+}

@@ -1,0 +1,57 @@
+// Reading a request body as a form, once for every route: within a byte cap counted as the body
+// streams (a chunked body declares no length), refusing what is not a form (415) or cannot be read
+// (400). Forms that carry files go through the attachments feature's streaming multipart reader.
+import { badRequest } from './route.server.ts';
+
+/** Forms without files are text: 64 KB holds the longest letter several times over. */
+export const TEXT_FORM_MAX_BYTES = 64 * 1024;
+
+export class BodyTooLargeError extends Error {}
+
+function refuse(status: 413 | 415, text: string): never {
+  throw new Response(text, { status, headers: { Connection: 'close' } });
+}
+
+/** Reads at most `maxBytes` of the body; past that the rest is left unread and the answer is 413. */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) refuse(413, 'Request too large');
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      refuse(413, 'Request too large');
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * The posted fields of a form without files (application/x-www-form-urlencoded, as every <Form>
+ * here sends). Multipart and other types are refused with 415: these routes take no files.
+ */
+export async function readForm(request: Request, options: { maxBytes?: number } = {}): Promise<URLSearchParams> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') refuse(415, 'Unsupported Media Type');
+  const bytes = await readBodyBytes(request, options.maxBytes ?? TEXT_FORM_MAX_BYTES);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    badRequest('The form is not valid UTF-8');
+  }
+  return new URLSearchParams(text);
+}
