@@ -7,9 +7,9 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n } from './i18n/instance.ts';
 import { localeFromRequest } from './i18n/locale.server.ts';
 import { namespacesForPath, resources } from './i18n/resources.ts';
+import { serviceTimeZone } from './platform/time/service-time-zone.server.ts';
 import { NonceContext } from './ui/nonce.tsx';
 import { TimeZoneContext } from './ui/time-zone.tsx';
-import { serviceTimeZone } from './platform/time/service-time-zone.server.ts';
 import './platform/http/load-context.ts';
 
 const ABORT_DELAY = 5_000;

@@ -1,11 +1,11 @@
-import type { LinksFunction } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from '@remix-run/react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import stylesHref from './styles/app.css';
 import { I18nBundle } from './ui/i18n-bundle.tsx';
 import { useNonce } from './ui/nonce.tsx';
 import { TIME_ZONE_ATTRIBUTE, useTimeZone } from './ui/time-zone.tsx';
+import type { LinksFunction } from '@remix-run/node';
+import type { ReactNode } from 'react';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesHref },

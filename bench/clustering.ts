@@ -9,13 +9,13 @@
 import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type autocannon from 'autocannon';
 import pg from 'pg';
 import { documentTokens, tsvectorLiteral } from '#app/features/cases/search-tokens.ts';
 import { runScenario, type ScenarioResult } from './lib/load.ts';
 import { formPostHeaders, newIdempotencyKey } from './lib/portal.ts';
 import { resultsTable } from './lib/report.ts';
 import { startThrowawayServer } from './lib/server.ts';
+import type autocannon from 'autocannon';
 
 const OPEN_CASES = Number(process.env.BENCH_CLUSTER_CASES ?? 100_000);
 const AREAS = ['东城区', '西城区', '朝阳区', '海淀区', '丰台区', '石景山区', '通州区', '顺义区'];

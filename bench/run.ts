@@ -9,7 +9,6 @@
 // submission figures with the target: ≥ 330 submissions/s with p99 < 250 ms.
 // Loopback traffic only; rate limits are raised because every request comes from one address.
 import os from 'node:os';
-import type autocannon from 'autocannon';
 import { runScenario, type ScenarioResult } from './lib/load.ts';
 import {
   extractCategoryId,
@@ -24,6 +23,7 @@ import {
 import { resultsTable, targetSummary, weightReport, type Target } from './lib/report.ts';
 import { startThrowawayServer, type ThrowawayServer } from './lib/server.ts';
 import { measurePageWeight } from './lib/weight.ts';
+import type autocannon from 'autocannon';
 
 const CONFIG = {
   preferredPort: 3300,

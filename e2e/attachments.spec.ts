@@ -3,9 +3,9 @@
 // photos without their location; staff see them on the case page. axe on every page involved.
 import { expect, test, type Download, type Page } from '@playwright/test';
 import attachmentsEn from '#app/i18n/locales/en/attachments.json' with { type: 'json' };
-import attachmentsZhHans from '#app/i18n/locales/zh-Hans/attachments.json' with { type: 'json' };
 import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
+import attachmentsZhHans from '#app/i18n/locales/zh-Hans/attachments.json' with { type: 'json' };
 import { SECRETS, contains, jpegWithMetadata, pngWithMetadata, realPng } from '../tests/support/image-fixtures.ts';
 import { createStaff } from './staff-accounts.ts';
 import {

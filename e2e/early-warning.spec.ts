@@ -3,8 +3,8 @@
 import { expect, test } from '@playwright/test';
 import warningEn from '#app/i18n/locales/en/office-warning.json' with { type: 'json' };
 import warningZhHans from '#app/i18n/locales/zh-Hans/office-warning.json' with { type: 'json' };
-import { createStaff } from './staff-accounts.ts';
 import { signInStaff } from './office-sign-in.ts';
+import { createStaff } from './staff-accounts.ts';
 import { BROWSER_LOCALE, STRINGS, expectNoAxeViolations, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';
 
 const OFFICE = {

@@ -2,12 +2,12 @@
 // handler of the unit publishes the review opinion, which the citizen then reads.
 import { expect, test } from '@playwright/test';
 import followUpEn from '#app/i18n/locales/en/follow-up.json' with { type: 'json' };
-import followUpZhHans from '#app/i18n/locales/zh-Hans/follow-up.json' with { type: 'json' };
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
+import followUpZhHans from '#app/i18n/locales/zh-Hans/follow-up.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
 import { acceptAndReply } from './case-setup.ts';
-import { createStaff } from './staff-accounts.ts';
 import { signInStaff } from './office-sign-in.ts';
+import { createStaff } from './staff-accounts.ts';
 import {
   BROWSER_LOCALE,
   STRINGS,

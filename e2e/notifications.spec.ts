@@ -4,10 +4,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import pg from 'pg';
+import notificationsEn from '#app/i18n/locales/en/notifications.json' with { type: 'json' };
 import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
-import notificationsEn from '#app/i18n/locales/en/notifications.json' with { type: 'json' };
-import pg from 'pg';
 import { parseEml, type ParsedEml } from '../tests/support/eml.ts';
 import { STATE_FILE, createStaff, type StaffLogin } from './staff-accounts.ts';
 import {

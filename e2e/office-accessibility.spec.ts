@@ -1,13 +1,13 @@
 // Every back-office page passes axe (WCAG 2.2 AA) in every language, signed in with a role that
 // may see it: a clerk for the case pages, an administrator for the administration pages.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { base32Decode, totp } from '#app/features/staff/totp.ts';
-import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
-import officeAuthZhHans from '#app/i18n/locales/zh-Hans/office-auth.json' with { type: 'json' };
-import officeAuthZhHant from '#app/i18n/locales/zh-Hant/office-auth.json' with { type: 'json' };
+import { base32Decode, totp } from '#app/features/staff/totp.server.ts';
 import officeAdminEn from '#app/i18n/locales/en/office-admin.json' with { type: 'json' };
+import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
 import officeAdminZhHans from '#app/i18n/locales/zh-Hans/office-admin.json' with { type: 'json' };
+import officeAuthZhHans from '#app/i18n/locales/zh-Hans/office-auth.json' with { type: 'json' };
 import officeAdminZhHant from '#app/i18n/locales/zh-Hant/office-admin.json' with { type: 'json' };
+import officeAuthZhHant from '#app/i18n/locales/zh-Hant/office-auth.json' with { type: 'json' };
 import { createAdminWithTotp, createStaff, type StaffLogin } from './staff-accounts.ts';
 import { BROWSER_LOCALE, LOCALES, STRINGS, expectNoAxeViolations, sendAcceptLanguage, submitNewLetter, type Locale } from './support.ts';
 

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type ConsoleMessage, type Page } from '@playwright/test';
 import pg from 'pg';
-import { base32Decode, totp } from '#app/features/staff/totp.ts';
-import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
+import { base32Decode, totp } from '#app/features/staff/totp.server.ts';
 import officeAdminEn from '#app/i18n/locales/en/office-admin.json' with { type: 'json' };
+import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import { chooseOption } from './combo-box.ts';
 import { STATE_FILE, createAdminWithTotp, createStaff, type StaffLogin } from './staff-accounts.ts';
@@ -51,7 +51,7 @@ async function createSupervisorWithTotp(): Promise<StaffLogin & { totpSecret: st
   process.env.HMAC_KEY = state.hmacKey;
   process.env.DATABASE_URL = state.databaseUrl;
   const { seal } = await import('#app/platform/crypto/keys.server.ts');
-  const { base32Encode } = await import('#app/features/staff/totp.ts');
+  const { base32Encode } = await import('#app/features/staff/totp.server.ts');
   const totpSecret = base32Encode(Uint8Array.from({ length: 20 }, (_, i) => (i * 53 + 7) % 256));
   const login = await createStaff('SUPERVISOR');
   const client = new pg.Client({ connectionString: state.databaseUrl });

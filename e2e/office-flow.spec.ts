@@ -4,8 +4,8 @@ import { expect, test, type Page } from '@playwright/test';
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
 import { chooseOption } from './combo-box.ts';
-import { createStaff } from './staff-accounts.ts';
 import { signInStaff } from './office-sign-in.ts';
+import { createStaff } from './staff-accounts.ts';
 import { BROWSER_LOCALE, STRINGS, lookUpCase, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';
 
 const OFFICE = { en: { office: officeEn }, 'zh-Hans': { office: officeZhHans } } as const;

@@ -1,9 +1,9 @@
 // An administrator creates a category in the back office, and a citizen can choose it in the
 // portal's form straight away and send a letter under it (with and without JavaScript).
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { base32Decode, totp } from '#app/features/staff/totp.server.ts';
 import officeAdminEn from '#app/i18n/locales/en/office-admin.json' with { type: 'json' };
 import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
-import { base32Decode, totp } from '#app/features/staff/totp.ts';
 import { createAdminWithTotp } from './staff-accounts.ts';
 import {
   BROWSER_LOCALE,

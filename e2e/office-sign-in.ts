@@ -1,12 +1,12 @@
 // Signs a staff member in to the back office in a fresh browser context, as a person would: the
 // sign-in form, then the second-factor code when the account has one.
-import type { Browser, Page } from '@playwright/test';
+import { base32Decode, totp } from '#app/features/staff/totp.server.ts';
 import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
 import officeAuthZhHans from '#app/i18n/locales/zh-Hans/office-auth.json' with { type: 'json' };
 import officeAuthZhHant from '#app/i18n/locales/zh-Hant/office-auth.json' with { type: 'json' };
-import { base32Decode, totp } from '#app/features/staff/totp.ts';
-import type { StaffLogin } from './staff-accounts.ts';
 import { BROWSER_LOCALE, type Locale } from './support.ts';
+import type { StaffLogin } from './staff-accounts.ts';
+import type { Browser, Page } from '@playwright/test';
 
 const AUTH = { en: officeAuthEn, 'zh-Hans': officeAuthZhHans, 'zh-Hant': officeAuthZhHant } as const;
 

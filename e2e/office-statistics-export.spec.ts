@@ -1,7 +1,7 @@
 // An analyst downloads the statistics as CSV from the statistics page, with and without
 // JavaScript: a file, not a page, in the reader's language, with counts only.
-import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
 import officeAdminEn from '#app/i18n/locales/en/office-admin.json' with { type: 'json' };
 import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
 import { createStaff } from './staff-accounts.ts';

@@ -40,7 +40,7 @@ export async function createAdminWithTotp(): Promise<StaffLogin & { totpSecret: 
   process.env.HMAC_KEY = state.hmacKey;
   process.env.DATABASE_URL = state.databaseUrl;
   const { seal } = await import('#app/platform/crypto/keys.server.ts');
-  const { base32Encode } = await import('#app/features/staff/totp.ts');
+  const { base32Encode } = await import('#app/features/staff/totp.server.ts');
   const totpSecret = base32Encode(Uint8Array.from({ length: 20 }, (_, i) => (i * 37 + 11) % 256));
   const login = await createStaff('ADMIN');
   const client = new pg.Client({ connectionString: state.databaseUrl });

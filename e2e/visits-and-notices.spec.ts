@@ -3,7 +3,7 @@
 // and access code, reads notices and their feed; staff set up and publish a day, write a notice,
 // and receive a visitor.
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { base32Decode, totp } from '#app/features/staff/totp.ts';
+import { base32Decode, totp } from '#app/features/staff/totp.server.ts';
 import noticesEn from '#app/i18n/locales/en/notices.json' with { type: 'json' };
 import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
 import visitsEn from '#app/i18n/locales/en/visits.json' with { type: 'json' };

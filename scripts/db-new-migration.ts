@@ -1,8 +1,7 @@
 // npm run db:new-migration -- <name>: writes the SQL that takes prisma/migrations to the schema.
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import path from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { startEmbeddedPostgres } from '../server/embedded-postgres.ts';
 import { diffMigrationsToSchema, migrationsDir } from '../server/migrations.ts';
 

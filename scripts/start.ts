@@ -6,11 +6,11 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { ServerBuild } from '@remix-run/node';
 import { openDatabase } from '../server/database.ts';
 import { startHttpServer } from '../server/http-server.ts';
 import { ensureLocalSecrets, projectRoot } from '../server/local-data.ts';
 import { applyMigrations } from '../server/migrations.ts';
+import type { ServerBuild } from '@remix-run/node';
 
 const log = (message: string) => console.log(`[petition-desk] ${message}`);
 process.env.NODE_ENV ??= 'production';

@@ -1,8 +1,8 @@
 // One way for every script to reach PostgreSQL: DATABASE_URL when set, otherwise the embedded
 // server with its data under ./.data/pg.
 import path from 'node:path';
-import { dataDir } from './local-data.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.ts';
+import { dataDir } from './local-data.ts';
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 

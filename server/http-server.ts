@@ -2,12 +2,12 @@
 // compression, static files and the per-request context (CSP nonce, client address).
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { Server } from 'node:http';
 import { createRequestHandler } from '@remix-run/express';
-import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { projectRoot } from './local-data.ts';
+import type { ServerBuild } from '@remix-run/node';
+import type { Server } from 'node:http';
 
 export interface HttpServerOptions {
   port: number;

@@ -1,7 +1,7 @@
 // The visitor's language: their explicit choice (cookie) first, then Accept-Language.
-import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type Locale } from './config.ts';
 import { env } from '#app/platform/env.server.ts';
 import { readCookie } from '#app/platform/http/cookies.ts';
+import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type Locale } from './config.ts';
 
 export function localeFromRequest(request: Request): Locale {
   const chosen = readCookie(request, LOCALE_COOKIE);

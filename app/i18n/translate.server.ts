@@ -1,9 +1,9 @@
 // Server-side translation for loaders and actions (page titles, messages built on the server).
-import type { TFunction } from 'i18next';
 import { createI18n } from './instance.ts';
 import { localeFromRequest } from './locale.server.ts';
 import { resources } from './resources.ts';
 import type { Locale } from './config.ts';
+import type { TFunction } from 'i18next';
 
 const instances = new Map<Locale, Promise<TFunction>>();
 

@@ -5,13 +5,10 @@
 //   FOR UPDATE SKIP LOCKED, and a case whose missedDueAt already equals its nextDueAt is done;
 // - reminders and digests are outbox messages whose dedupe keys name the case and deadline instant
 //   (or the supervisor and day), so a second run queues nothing new.
-import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { closeLapsedCases } from '#app/features/cases/citizen-actions.server.ts';
-import { db, Prisma } from '#app/platform/db.server.ts';
 import { DUE_SOON_DAYS } from '#app/features/cases/deadlines.ts';
-import { civilDateIn, isoDate } from '#app/platform/time/civil-date.ts';
 import { TERMINAL_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
-import type { WarningLevel } from '#app/features/cases/attributes.ts';
+import { reassessWarnings } from '#app/features/early-warning/reassessment.server.ts';
 import {
   caseWorkerRecipients,
   queueStaffMessages,
@@ -20,7 +17,10 @@ import {
   type Tx,
 } from '#app/features/notifications/outbox.server.ts';
 import { statutoryDeadlineKind, type DeadlineKind } from '#app/features/notifications/render.server.ts';
-import { reassessWarnings } from '#app/features/early-warning/reassessment.server.ts';
+import { db, Prisma } from '#app/platform/db.server.ts';
+import { civilDateIn, isoDate } from '#app/platform/time/civil-date.ts';
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
+import type { WarningLevel } from '#app/features/cases/attributes.ts';
 
 const DAY_MS = 86_400_000;
 const DEFAULT_BATCH_SIZE = 100;

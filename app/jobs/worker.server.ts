@@ -2,12 +2,12 @@
 // and the daily overdue digest, and a poll loop delivers the outbox. `npm start` runs it beside the
 // web server; `npm run worker` runs it alone. Any number may run: pg-boss hands each scheduled job
 // to one worker, and the sweep and delivery are safe to run concurrently anyway.
-import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import PgBoss from 'pg-boss';
-import { queueOverdueDigest, runDeadlineSweep } from './deadline-sweep.server.ts';
-import { env } from '#app/platform/env.server.ts';
 import { deliverDueMessages } from '#app/features/notifications/delivery.server.ts';
 import { configuredTransport, type MailTransport } from '#app/features/notifications/transport.server.ts';
+import { env } from '#app/platform/env.server.ts';
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
+import { queueOverdueDigest, runDeadlineSweep } from './deadline-sweep.server.ts';
 
 export const PGBOSS_SCHEMA = 'pgboss';
 export const SWEEP_QUEUE = 'deadline-sweep';

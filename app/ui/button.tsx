@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
 import { Button as AriaButton } from 'react-aria-components';
+import type { ReactNode } from 'react';
 
 interface ButtonProps {
   children: ReactNode;

@@ -1,9 +1,9 @@
 // Radios and checkboxes. react-aria renders real <input> elements inside their labels, so they
 // submit with the form and work without JavaScript.
-import type { ReactNode } from 'react';
 import { Checkbox as AriaCheckbox, Radio, RadioGroup as AriaRadioGroup } from 'react-aria-components';
 import { FieldHeading } from './field-heading.tsx';
 import { fieldId } from './field-ids.ts';
+import type { ReactNode } from 'react';
 
 interface RadioGroupProps {
   name: string;

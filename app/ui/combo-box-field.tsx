@@ -4,12 +4,12 @@
 // the chosen option's value (not its text) under the same name. Labelled, with hint and error tied
 // to the input like every other field, and the same id so an error summary can link to it.
 import { ComboBox, Group, Input, ListBox, ListBoxItem, Popover, Button as AriaButton } from 'react-aria-components';
-import type { ReactNode } from 'react';
 import { AriaLocale } from './aria-locale.tsx';
 import { FieldHeading } from './field-heading.tsx';
 import { fieldId } from './field-ids.ts';
 import { SelectField } from './select-field.tsx';
 import { useHydrated } from './use-hydrated.ts';
+import type { ReactNode } from 'react';
 
 interface ComboBoxFieldProps {
   name: string;

@@ -5,11 +5,11 @@
 // other parameter but the page cursor. Links in cells stay real links (a click, Enter on the
 // link, or opening it in a new tab all work), reached with the arrow keys inside the table.
 import { useLocation, useNavigate } from '@remix-run/react';
-import type { ReactNode } from 'react';
 import { Cell, Column, Row, Table, TableBody, TableHeader, type SortDescriptor } from 'react-aria-components';
-import { nextOrder, type ListOrder, type SortDirection } from '#app/features/cases/list-order.ts';
+import { nextOrder, type ListOrder, type SortDirection } from '#app/platform/http/list-order.ts';
 import { AriaLocale } from './aria-locale.tsx';
 import { useHydrated } from './use-hydrated.ts';
+import type { ReactNode } from 'react';
 
 export interface DataColumn<Item, Sort extends string> {
   id: string;

@@ -1,7 +1,7 @@
 // The top of every react-aria field: label, optional hint and the error, in GOV.UK's order.
 // react-aria ties the hint and the error to the input with aria-describedby.
-import type { ReactNode } from 'react';
 import { FieldError, Label, Text } from 'react-aria-components';
+import type { ReactNode } from 'react';
 
 interface FieldHeadingProps {
   label: ReactNode;

@@ -1,7 +1,7 @@
 // The frame of the back-office pages that come before the shell: sign-in, the second factor and
 // the forced password change. No navigation, because nothing else is open yet.
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
 
 export function OfficePlainPage({ children }: { children: ReactNode }) {
   const { t } = useTranslation('office');

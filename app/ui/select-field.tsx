@@ -1,7 +1,7 @@
 // A native <select>: unlike a JavaScript listbox, it works with scripts off and uses the
 // phone's own picker. Labelled, with hint and error tied to it like every other field.
-import type { ReactNode } from 'react';
 import { fieldId } from './field-ids.ts';
+import type { ReactNode } from 'react';
 
 interface SelectFieldProps {
   name: string;

@@ -1,10 +1,10 @@
 // Text inputs and text areas with a visible label, an optional hint and an error tied to the
 // field (aria-describedby, aria-invalid), built on react-aria-components.
-import type { ReactNode } from 'react';
 import { Input, TextArea, TextField as AriaTextField } from 'react-aria-components';
 import { CharacterCount } from './character-count.tsx';
 import { FieldHeading } from './field-heading.tsx';
 import { fieldId } from './field-ids.ts';
+import type { ReactNode } from 'react';
 
 interface TextFieldProps {
   name: string;

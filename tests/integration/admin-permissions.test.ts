@@ -4,20 +4,20 @@
 // nothing, even with a valid form; the statistics download goes to the roles that read statistics.
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { db } from '#app/platform/db.server.ts';
+import { crisisLinesField } from '#app/features/settings/admin.server.ts';
+import { forgetSetting } from '#app/features/settings/settings.server.ts';
 import { canExportStatistics, canManageReferenceData, canManageSettings, type Actor } from '#app/features/staff/permissions.ts';
 import { LOCALES } from '#app/i18n/config.ts';
+import { db } from '#app/platform/db.server.ts';
+import * as exportRoute from '#app/routes/_resources+/office.statistics_.export.tsx';
 import * as categoryRoute from '#app/routes/office+/categories.$categoryId.tsx';
 import * as categoriesRoute from '#app/routes/office+/categories._index.tsx';
 import * as templateRoute from '#app/routes/office+/reply-templates.$templateId.tsx';
 import * as templatesRoute from '#app/routes/office+/reply-templates._index.tsx';
 import * as settingsRoute from '#app/routes/office+/settings.tsx';
 import * as staffDetailRoute from '#app/routes/office+/staff.$staffId.tsx';
-import * as exportRoute from '#app/routes/_resources+/office.statistics_.export.tsx';
 import * as unitRoute from '#app/routes/office+/units.$unitId.tsx';
 import * as unitsRoute from '#app/routes/office+/units._index.tsx';
-import { crisisLinesField } from '#app/features/settings/admin.server.ts';
-import { forgetSetting } from '#app/features/settings/settings.server.ts';
 import { staffUser, unitId } from '../support/fixtures.ts';
 import { formData, loadContext, officeRequest, sessionToken, statusOf } from '../support/office-requests.ts';
 

@@ -3,12 +3,12 @@
 // link to a case through receipt number and access code, and art. 20's limit of five representatives.
 import { describe, expect, it } from 'vitest';
 import { bookSlot, cancelBooking, cancelCodeHash, handleBooking, handleCancel } from '#app/features/reception/booking.server.ts';
-import { db } from '#app/platform/db.server.ts';
+import { upcomingReceptionDays } from '#app/features/reception/days.server.ts';
 import { formatCancelCode } from '#app/features/reception/rules.ts';
+import { db } from '#app/platform/db.server.ts';
+import * as visitsRoute from '#app/routes/_portal+/visits._index.tsx';
 import * as bookRoute from '#app/routes/_portal+/visits.book.$slotId.tsx';
 import * as confirmationRoute from '#app/routes/_portal+/visits.confirmation.tsx';
-import * as visitsRoute from '#app/routes/_portal+/visits._index.tsx';
-import { upcomingReceptionDays } from '#app/features/reception/days.server.ts';
 import { newIdempotencyKey } from '../support/fixtures.ts';
 import { loadContext } from '../support/office-requests.ts';
 import { bookingForm, caseWithCode, clientIp, newVisit, payloadOf, receptionDay } from '../support/visit-fixtures.ts';

@@ -3,31 +3,30 @@
 // stores its files once, evidence added later respects the limits, and a file reaches only the
 // case's citizen and the staff who may see the case (every other requester gets the same 404,
 // and every staff download is audited).
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-// Before any module reads the configuration: this file's uploads go to a folder of its own.
-const uploads = mkdtempSync(path.join(os.tmpdir(), 'pd-uploads-'));
-process.env.STORAGE_DIR = uploads;
-
 import { addEvidence, contentDisposition, readUploadForm } from '#app/features/attachments/attachments.server.ts';
-import { db } from '#app/platform/db.server.ts';
 import { ATTACHMENT_LIMITS } from '#app/features/attachments/rules.ts';
-import { trackCookie } from '#app/features/cases/portal-cookies.server.ts';
 import { storage } from '#app/features/attachments/storage/storage.server.ts';
+import { trackCookie } from '#app/features/cases/portal-cookies.server.ts';
 import { handleSubmission } from '#app/features/cases/submit.server.ts';
-import * as evidencePage from '#app/routes/_portal+/track.case_.attachments.tsx';
+import { db } from '#app/platform/db.server.ts';
 import * as submitPage from '#app/routes/_portal+/submit._index.tsx';
+import * as evidencePage from '#app/routes/_portal+/track.case_.attachments.tsx';
+import * as staffDownloadRoute from '#app/routes/_resources+/office.cases.$caseId_.attachments.$id.tsx';
 import * as submitUpload from '#app/routes/_resources+/submit.upload.tsx';
 import * as citizenDownloadRoute from '#app/routes/_resources+/track.case.attachments.$id.tsx';
-import * as staffDownloadRoute from '#app/routes/_resources+/office.cases.$caseId_.attachments.$id.tsx';
 import { anyCategoryId, newIdempotencyKey, staffUser } from '../support/fixtures.ts';
 import { SECRETS, ascii, contains, jpegWithMetadata, pngWithMetadata, realPng, webpWithMetadata } from '../support/image-fixtures.ts';
 import { loadContext, officeRequest, sessionToken } from '../support/office-requests.ts';
 import { buildZip } from '../support/zip.ts';
+
+// Before any module reads the configuration: this file's uploads go to a folder of its own.
+const uploads = mkdtempSync(path.join(os.tmpdir(), 'pd-uploads-'));
+process.env.STORAGE_DIR = uploads;
 
 afterAll(() => rmSync(uploads, { recursive: true, force: true }));
 

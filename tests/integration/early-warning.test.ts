@@ -1,14 +1,14 @@
 // Early warning against real PostgreSQL: cluster grouping, the level rules on submit, repeats,
 // welfare, staff overrides and milestones, supervisors' cluster changes and the board.
 import { describe, expect, it } from 'vitest';
-import { CaseAccessError, CaseActionError, performCaseAction } from '#app/features/cases/staff-actions.server.ts';
-import { overrideWarning, recordMilestone } from '#app/features/early-warning/overrides.server.ts';
-import { changeCluster, clusterPage, earlyWarningBoard } from '#app/features/early-warning/clusters.server.ts';
 import { submitCase } from '#app/features/cases/cases.server.ts';
-import { db } from '#app/platform/db.server.ts';
-import type { Submission } from '#app/features/cases/submission.ts';
+import { CaseAccessError, CaseActionError, performCaseAction } from '#app/features/cases/staff-actions.server.ts';
+import { changeCluster, clusterPage, earlyWarningBoard } from '#app/features/early-warning/clusters.server.ts';
+import { overrideWarning, recordMilestone } from '#app/features/early-warning/overrides.server.ts';
 import { putSetting } from '#app/features/settings/settings.server.ts';
+import { db } from '#app/platform/db.server.ts';
 import { anyCategoryId, newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
+import type { Submission } from '#app/features/cases/submission.ts';
 
 const LIFT = '幸福小区的电梯坏了半年，物业一直不修，老人上下楼非常困难，请督促物业尽快维修电梯';
 const LIFT_AGAIN = '幸福小区电梯坏了半年多，物业不修，老人上下楼困难，希望督促尽快维修电梯';

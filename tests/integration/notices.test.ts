@@ -2,9 +2,9 @@
 // hides a notice from the list, its page, the home page and the feed), the Atom feed is
 // well-formed with the right entries in the right language, and the office's rules for dates.
 import { describe, expect, it } from 'vitest';
+import { createNotice, currentNotice, currentNotices, takeDownNotice, updateNotice } from '#app/features/notices/notices.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { env } from '#app/platform/env.server.ts';
-import { createNotice, currentNotice, currentNotices, takeDownNotice, updateNotice } from '#app/features/notices/notices.server.ts';
 import * as homeRoute from '#app/routes/_portal+/_index.tsx';
 import * as noticeRoute from '#app/routes/_portal+/notices.$noticeId.tsx';
 import * as noticesRoute from '#app/routes/_portal+/notices._index.tsx';

@@ -4,10 +4,10 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '#app/platform/db.server.ts';
 import { DIGEST_CRON, DIGEST_QUEUE, PGBOSS_SCHEMA, SWEEP_CRON, SWEEP_QUEUE, startWorker } from '#app/jobs/worker.server.ts';
-import { isolatedCase, outboxFor, recordingTransport } from '../support/notifications.ts';
+import { db } from '#app/platform/db.server.ts';
 import { parkOtherSuitesMessages } from '../support/notifications-isolation.ts';
+import { isolatedCase, outboxFor, recordingTransport } from '../support/notifications.ts';
 import { runScript } from '../support/run-script.ts';
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {

@@ -5,15 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
-import { db } from '#app/platform/db.server.ts';
-import { MAX_DELIVERY_ATTEMPTS } from '#app/features/notifications/topics.ts';
 import { claimDueMessages, deliverDueMessages } from '#app/features/notifications/delivery.server.ts';
 import { queueCitizenMessage, queueStaffMessages } from '#app/features/notifications/outbox.server.ts';
+import { MAX_DELIVERY_ATTEMPTS } from '#app/features/notifications/topics.ts';
 import { fileTransport } from '#app/features/notifications/transport.server.ts';
+import { db } from '#app/platform/db.server.ts';
 import { parseEml } from '../support/eml.ts';
 import { staffUser } from '../support/fixtures.ts';
-import { isolatedCase, outboxFor, recordingTransport } from '../support/notifications.ts';
 import { parkOtherSuitesMessages } from '../support/notifications-isolation.ts';
+import { isolatedCase, outboxFor, recordingTransport } from '../support/notifications.ts';
 
 const dirs: string[] = [];
 function outboxDir(): string {
@@ -224,7 +224,7 @@ describe('what the messages say', () => {
         .version;
       v = (await performCaseAction(supervisor, main.row.id, v, { action: 'extend', days: 20, reason: 'EXTENSION-REASON 需要现场勘查' }))
         .version;
-      v = (await performCaseAction(supervisor, main.row.id, v, { action: 'reply', message: 'REPLY-TEXT 已经补发工资' })).version;
+      await performCaseAction(supervisor, main.row.id, v, { action: 'reply', message: 'REPLY-TEXT 已经补发工资' });
       await performCaseAction(supervisor, declined.row.id, declined.row.version, {
         action: 'decline',
         reason: 'DECLINE-REASON 已进入诉讼',

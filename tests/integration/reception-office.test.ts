@@ -3,16 +3,8 @@
 // visit recorded on the linked case, and a new visit registered as a case with channel VISIT.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { handleBooking } from '#app/features/reception/booking.server.ts';
 import { publicCaseView } from '#app/features/cases/cases.server.ts';
-import { db } from '#app/platform/db.server.ts';
-import {
-  canHandleReceptionDays,
-  canManageNotices,
-  canManageReceptionDays,
-  canViewReceptionDays,
-  type Actor,
-} from '#app/features/staff/permissions.ts';
+import { handleBooking } from '#app/features/reception/booking.server.ts';
 import {
   appointmentForOffice,
   createReceptionDay,
@@ -22,11 +14,19 @@ import {
   registerVisitAsCase,
   upcomingReceptionDays,
 } from '#app/features/reception/days.server.ts';
+import {
+  canHandleReceptionDays,
+  canManageNotices,
+  canManageReceptionDays,
+  canViewReceptionDays,
+  type Actor,
+} from '#app/features/staff/permissions.ts';
+import { db } from '#app/platform/db.server.ts';
 import * as noticeRoute from '#app/routes/office+/notices.$noticeId.tsx';
 import * as noticesRoute from '#app/routes/office+/notices._index.tsx';
 import * as newNoticeRoute from '#app/routes/office+/notices.new.tsx';
-import * as appointmentRoute from '#app/routes/office+/reception.$dayId_.appointments.$appointmentId.tsx';
 import * as dayRoute from '#app/routes/office+/reception.$dayId.tsx';
+import * as appointmentRoute from '#app/routes/office+/reception.$dayId_.appointments.$appointmentId.tsx';
 import * as daysRoute from '#app/routes/office+/reception._index.tsx';
 import * as newDayRoute from '#app/routes/office+/reception.new.tsx';
 import { anyCategoryId, newIdempotencyKey, staffUser } from '../support/fixtures.ts';

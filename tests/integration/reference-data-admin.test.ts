@@ -3,6 +3,7 @@
 // and category changes reaching the portal's submissions at once.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { submitCase } from '#app/features/cases/cases.server.ts';
 import {
   CategoryAdminError,
   categoryDetail,
@@ -12,8 +13,6 @@ import {
   reactivateCategory,
   updateCategoryFromForm,
 } from '#app/features/reference-data/categories.server.ts';
-import { submitCase } from '#app/features/cases/cases.server.ts';
-import { db } from '#app/platform/db.server.ts';
 import { activeCategoryUnits, listActiveCategories } from '#app/features/reference-data/lookup.server.ts';
 import {
   UnitAdminError,
@@ -25,6 +24,7 @@ import {
   unitTree,
   updateUnitFromForm,
 } from '#app/features/reference-data/units.server.ts';
+import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';
 import { formData } from '../support/office-requests.ts';
 

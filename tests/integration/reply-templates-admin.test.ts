@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { casePageData } from '#app/features/cases/case-page.server.ts';
 import { submitCase } from '#app/features/cases/cases.server.ts';
-import { db } from '#app/platform/db.server.ts';
 import {
   ReplyTemplateError,
   createReplyTemplateFromForm,
@@ -14,6 +13,7 @@ import {
   setReplyTemplateActive,
   updateReplyTemplateFromForm,
 } from '#app/features/reference-data/reply-templates.server.ts';
+import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
 import { formData } from '../support/office-requests.ts';
 

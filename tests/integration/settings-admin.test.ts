@@ -2,9 +2,6 @@
 // lines per language and clustering, validated with errors tied to their fields, stored, read
 // back by the portal, and audited with before and after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '#app/platform/db.server.ts';
-import { LOCALES } from '#app/i18n/config.ts';
-import * as settingsRoute from '#app/routes/office+/settings.tsx';
 import {
   crisisLinesField,
   crisisLinesText,
@@ -14,6 +11,9 @@ import {
   settingState,
 } from '#app/features/settings/admin.server.ts';
 import { SETTING_DEFAULTS, forgetSetting, getSetting } from '#app/features/settings/settings.server.ts';
+import { LOCALES } from '#app/i18n/config.ts';
+import { db } from '#app/platform/db.server.ts';
+import * as settingsRoute from '#app/routes/office+/settings.tsx';
 import { staffUser } from '../support/fixtures.ts';
 import { formData, loadContext, officeRequest, sessionToken } from '../support/office-requests.ts';
 

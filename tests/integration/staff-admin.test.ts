@@ -5,8 +5,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { submitCase } from '#app/features/cases/cases.server.ts';
-import { db } from '#app/platform/db.server.ts';
-import { verifyPassword } from '#app/features/staff/passwords.server.ts';
 import {
   StaffAdminError,
   auditLogPage,
@@ -19,8 +17,10 @@ import {
   staffDetail,
   updateRoleAndUnit,
 } from '#app/features/staff/admin.server.ts';
+import { verifyPassword } from '#app/features/staff/passwords.server.ts';
 import { STAFF_COOKIE, currentSession, signIn } from '#app/features/staff/sign-in.server.ts';
 import { caseStatistics, STATISTICS_WEEKS } from '#app/features/statistics/statistics.server.ts';
+import { db } from '#app/platform/db.server.ts';
 import * as auditRoute from '#app/routes/office+/audit.tsx';
 import * as staffDetailRoute from '#app/routes/office+/staff.$staffId.tsx';
 import * as staffListRoute from '#app/routes/office+/staff._index.tsx';

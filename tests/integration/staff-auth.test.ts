@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '#app/platform/db.server.ts';
-import { base32Decode, totp } from '#app/features/staff/totp.ts';
 import { enableTotp, newTotpSecret } from '#app/features/staff/accounts.server.ts';
 import {
   LOCKOUT_MS,
@@ -13,6 +11,8 @@ import {
   signIn,
   signOut,
 } from '#app/features/staff/sign-in.server.ts';
+import { base32Decode, totp } from '#app/features/staff/totp.server.ts';
+import { db } from '#app/platform/db.server.ts';
 import { staffUser } from '../support/fixtures.ts';
 
 const ip = () => `192.0.2.${Math.floor(Math.random() * 250)}`;

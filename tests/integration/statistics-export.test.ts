@@ -4,9 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { submitCase } from '#app/features/cases/cases.server.ts';
+import { caseStatistics, statisticsFileName } from '#app/features/statistics/statistics.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import * as exportRoute from '#app/routes/_resources+/office.statistics_.export.tsx';
-import { caseStatistics, statisticsFileName } from '#app/features/statistics/statistics.server.ts';
 import { newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
 import { loadContext, officeRequest, sessionToken, statusOf } from '../support/office-requests.ts';
 

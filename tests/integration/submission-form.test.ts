@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { db } from '#app/platform/db.server.ts';
 import { HONEYPOT_FIELD, handleSubmission } from '#app/features/cases/submit.server.ts';
+import { db } from '#app/platform/db.server.ts';
 import { anyCategoryId, newIdempotencyKey } from '../support/fixtures.ts';
 
 async function formData(overrides: Record<string, string> = {}): Promise<FormData> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findCaseByReceiptAndCode, publicCaseView, submitCase } from '#app/features/cases/cases.server.ts';
-import { db } from '#app/platform/db.server.ts';
 import { parseAccessCode } from '#app/features/cases/access-code.ts';
+import { findCaseByReceiptAndCode, publicCaseView, submitCase } from '#app/features/cases/cases.server.ts';
 import { parseReceiptNo } from '#app/features/cases/receipt.ts';
+import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, validSubmission } from '../support/fixtures.ts';
 
 describe('submitting a case and looking it up', () => {

@@ -3,9 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import { submitCase } from '#app/features/cases/cases.server.ts';
 import { db } from '#app/platform/db.server.ts';
+import { newIdempotencyKey, validSubmission } from './fixtures.ts';
 import type { Submission } from '#app/features/cases/submission.ts';
 import type { MailTransport, OutgoingMail, SendResult } from '#app/features/notifications/transport.server.ts';
-import { newIdempotencyKey, validSubmission } from './fixtures.ts';
 
 /**
  * A case of its own: a unique area keeps it out of other cases' clusters, and a unique phone and

@@ -2,8 +2,8 @@
 // a real session row, a real cookie, and the status each call ends with.
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { db } from '#app/platform/db.server.ts';
 import { STAFF_COOKIE } from '#app/features/staff/sign-in.server.ts';
+import { db } from '#app/platform/db.server.ts';
 
 export const loadContext = { clientIp: '192.0.2.10', cspNonce: 'test' };
 

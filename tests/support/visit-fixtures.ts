@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { submitCase } from '#app/features/cases/cases.server.ts';
 import { db } from '#app/platform/db.server.ts';
-import type { NoticeKind } from '#app/features/notices/rules.ts';
 import { newIdempotencyKey, validSubmission } from './fixtures.ts';
+import type { NoticeKind } from '#app/features/notices/rules.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The service's zone (Asia/Shanghai) has no daylight saving: a day starts at 16:00 UTC the day before. */

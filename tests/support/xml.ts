@@ -3,6 +3,8 @@
 // attributes, characters XML cannot carry, content outside the root) and returns the element
 // tree, so tests can check a feed's structure without a dependency. No DTDs, no CDATA.
 
+import { isXmlChar } from '#app/platform/codecs/text.ts';
+
 export interface XmlElement {
   name: string;
   attributes: Record<string, string>;
@@ -12,7 +14,6 @@ export interface XmlElement {
 }
 
 const NAME = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
-const NOT_XML_CHAR = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 class XmlError extends Error {}
@@ -25,13 +26,13 @@ function decode(raw: string, at: number): string {
     if (!numeric) throw new XmlError(`unknown entity &${body}; near offset ${at}`);
     const code = numeric[1] ? parseInt(numeric[1], 16) : Number(numeric[2]);
     const char = String.fromCodePoint(code);
-    if (NOT_XML_CHAR.test(char)) throw new XmlError(`character reference to a non-XML character near offset ${at}`);
+    if (!isXmlChar(code)) throw new XmlError(`character reference to a non-XML character near offset ${at}`);
     return char;
   });
 }
 
 export function parseXml(source: string): XmlElement {
-  if (NOT_XML_CHAR.test(source)) throw new XmlError('contains a character XML 1.0 does not allow');
+  if ([...source].some((char) => !isXmlChar(char.codePointAt(0) ?? 0))) throw new XmlError('contains a character XML 1.0 does not allow');
   let pos = 0;
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;

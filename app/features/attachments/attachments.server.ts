@@ -3,18 +3,18 @@
 // may see the case.
 import { createHash } from 'node:crypto';
 import { audit } from '#app/features/audit/audit.server.ts';
-import { insertAttachmentRows, type AttachmentPurpose, type StoredAttachment } from './rows.server.ts';
 import { CaseAccessError, caseForActor, scopeOf } from '#app/features/cases/staff-actions.server.ts';
+import { canViewContact, type Actor } from '#app/features/staff/permissions.ts';
+import { MultipartError, MultipartParser, multipartBoundary, type PartSink } from '#app/platform/codecs/multipart.ts';
 import { db } from '#app/platform/db.server.ts';
-import { acceptsEvidence, ATTACHMENT_LIMITS, FILES_FIELD, type FileError } from './rules.ts';
-import type { CaseStatus } from '#app/features/cases/lifecycle.ts';
 import { env } from '#app/platform/env.server.ts';
 import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
 import { checkFile } from './file-types.ts';
 import { stripMetadata } from './image-metadata.ts';
-import { MultipartError, MultipartParser, multipartBoundary, type PartSink } from '#app/platform/codecs/multipart.ts';
-import { canViewContact, type Actor } from '#app/features/staff/permissions.ts';
+import { insertAttachmentRows, type AttachmentPurpose, type StoredAttachment } from './rows.server.ts';
+import { acceptsEvidence, ATTACHMENT_LIMITS, FILES_FIELD, type FileError } from './rules.ts';
 import { newStorageKey, storage } from './storage/storage.server.ts';
+import type { CaseStatus } from '#app/features/cases/lifecycle.ts';
 
 export type { StoredAttachment };
 

@@ -1,10 +1,10 @@
 // File kinds by magic bytes (never by name), the DOCX central-directory check, plain text rules,
 // the name-based mismatch rule for text, and file name cleaning.
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_LIMITS, FILE_KIND_INFO } from './rules.ts';
-import { checkFile, cleanFileName, detectFileKind, extensionOf, isDocx, zipEntries } from './file-types.ts';
 import { ascii, concat, heicWithMetadata, realJpeg, realPng, realWebp, realWebpLossless } from '../../../tests/support/image-fixtures.ts';
 import { buildZip, docxEntries, xlsxEntries } from '../../../tests/support/zip.ts';
+import { checkFile, cleanFileName, detectFileKind, extensionOf, isDocx, zipEntries } from './file-types.ts';
+import { ATTACHMENT_LIMITS, FILE_KIND_INFO } from './rules.ts';
 
 const PDF = ascii('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 /** A Windows program: "MZ", then a DOS header full of NUL bytes. */

@@ -1,7 +1,6 @@
 // Metadata stripping on real small images with metadata added the way phones add it: the
 // metadata must be gone, and everything that carries the picture must be byte for byte the same.
 import { describe, expect, it } from 'vitest';
-import { exifOrientation, stripHeic, stripJpeg, stripMetadata, stripPng, stripWebp } from './image-metadata.ts';
 import {
   SECRETS,
   ascii,
@@ -17,6 +16,7 @@ import {
   realWebpLossless,
   webpWithMetadata,
 } from '../../../tests/support/image-fixtures.ts';
+import { exifOrientation, stripHeic, stripJpeg, stripMetadata, stripPng, stripWebp } from './image-metadata.ts';
 
 function ok(result: ReturnType<typeof stripMetadata>): Uint8Array {
   if (!result.ok) throw new Error(`expected success, got ${result.reason}`);

@@ -1,7 +1,7 @@
 // The append-only audit log: sign-ins and their failures, account changes, changes to units,
 // categories, reply templates and settings, every view of a citizen's contact details, every
 // export. Admins read it; nothing can change it.
-import { db, Prisma } from '#app/platform/db.server.ts';
+import { db, type Prisma } from '#app/platform/db.server.ts';
 
 export type AuditAction =
   | 'signIn.success'

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { ACCESS_CODE_BYTES, ACCESS_CODE_CHARS, buildAccessCode, formatAccessCode, parseAccessCode } from './access-code.ts';
 import { encodeCrockford } from '#app/platform/codecs/crockford.ts';
 import { randomBytes, seededRandom, toFullWidth } from '../../../tests/support/seeded-random.ts';
+import { ACCESS_CODE_BYTES, ACCESS_CODE_CHARS, buildAccessCode, formatAccessCode, parseAccessCode } from './access-code.ts';
 
 const CODE = /^[0-9A-HJKMNP-TV-Z]{10}$/;
 

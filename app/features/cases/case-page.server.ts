@@ -1,10 +1,7 @@
 // What the back-office case page shows, and the form posts it accepts.
 import { z } from 'zod';
-import { caseForActor, scopeOf, type ActionInput } from './staff-actions.server.ts';
 import { caseAttachments } from '#app/features/attachments/attachments.server.ts';
-import { db } from '#app/platform/db.server.ts';
-import { allowedActions } from './lifecycle.ts';
-import { DEADLINE_ARTICLE } from './deadlines.ts';
+import { responseWording, targetStatuses } from '#app/features/early-warning/levels.ts';
 import {
   canOverrideWarning,
   canRecordMilestone,
@@ -13,11 +10,13 @@ import {
   canViewContact,
   type Actor,
 } from '#app/features/staff/permissions.ts';
-import { responseWording, targetStatuses } from '#app/features/early-warning/levels.ts';
-import { TERMINAL_STATUSES } from './lifecycle.ts';
+import { localizedName } from '#app/i18n/localized.ts';
+import { db } from '#app/platform/db.server.ts';
+import { DEADLINE_ARTICLE } from './deadlines.ts';
+import { TERMINAL_STATUSES, allowedActions } from './lifecycle.ts';
 import { parseReceiptNo } from './receipt.ts';
+import { caseForActor, scopeOf, type ActionInput } from './staff-actions.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
-import { localizedName } from '#app/features/reference-data/lookup.server.ts';
 
 export async function casePageData(actor: Actor, caseId: string, locale: Locale) {
   const row = await caseForActor(actor, caseId);

@@ -1,12 +1,7 @@
 // Citizen-side case operations: submit (idempotent), and look up by receipt number and access code.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ACCESS_CODE_BYTES, buildAccessCode } from './access-code.ts';
-import type { Channel } from './attributes.ts';
-import { serviceClock } from './clock.server.ts';
-import { acceptanceDeadline, latestReplyDeadlineForNewCase } from './deadlines.ts';
-import { RECEIPT_RANDOM_BYTES, buildReceiptNo } from './receipt.ts';
-import { documentTokens, tsvectorLiteral } from './search-tokens.ts';
-import { findWelfareSignals } from '#app/features/early-warning/welfare-signals.ts';
+import { insertAttachmentRows, type StoredAttachment } from '#app/features/attachments/rows.server.ts';
+import { findRepeatOf, lockIssue, similarOpenCases, type SimilarCase } from '#app/features/early-warning/cluster-matching.server.ts';
 import {
   assessWarning,
   levelForHeadcount,
@@ -16,18 +11,21 @@ import {
   type WarningInputs,
   type WarningReason,
 } from '#app/features/early-warning/levels.ts';
-import type { WarningLevel } from './attributes.ts';
-import { findRepeatOf, lockIssue, similarOpenCases, type SimilarCase } from '#app/features/early-warning/cluster-matching.server.ts';
-import { queueStaffMessages, warningAlertRecipients, type Tx } from '#app/features/notifications/outbox.server.ts';
-import { getSetting } from '#app/features/settings/settings.server.ts';
 import { reassessWarnings, refreshClusterLevels } from '#app/features/early-warning/reassessment.server.ts';
-import type { Submission } from './submission.ts';
-import type { CaseStatus } from './lifecycle.ts';
-import { db, Prisma } from '#app/platform/db.server.ts';
-import { env } from '#app/platform/env.server.ts';
+import { findWelfareSignals } from '#app/features/early-warning/welfare-signals.ts';
+import { queueStaffMessages, warningAlertRecipients, type Tx } from '#app/features/notifications/outbox.server.ts';
 import { activeCategoryUnits } from '#app/features/reference-data/lookup.server.ts';
+import { getSetting } from '#app/features/settings/settings.server.ts';
 import { hashesEqual, keyedBytes, keyedHash } from '#app/platform/crypto/keys.server.ts';
-import { insertAttachmentRows, type StoredAttachment } from '#app/features/attachments/rows.server.ts';
+import { db, Prisma } from '#app/platform/db.server.ts';
+import { ACCESS_CODE_BYTES, buildAccessCode } from './access-code.ts';
+import { serviceClock } from './clock.server.ts';
+import { acceptanceDeadline, latestReplyDeadlineForNewCase } from './deadlines.ts';
+import { RECEIPT_RANDOM_BYTES, buildReceiptNo } from './receipt.ts';
+import { documentTokens, tsvectorLiteral } from './search-tokens.ts';
+import type { Channel, WarningLevel } from './attributes.ts';
+import type { CaseStatus } from './lifecycle.ts';
+import type { Submission } from './submission.ts';
 
 /**
  * Letters about one issue wait for each other's cluster decision (see lockIssue). In a burst of a

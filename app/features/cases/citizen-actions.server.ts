@@ -2,9 +2,10 @@
 // withdraw, and rate the answer. Each is checked against the statute's windows
 // (follow-up.ts) and the lifecycle, appends a public CaseEvent, and tells the staff concerned.
 import { z } from 'zod';
-import { serviceClock } from './clock.server.ts';
+import { reassessWarnings } from '#app/features/early-warning/reassessment.server.ts';
+import { caseWorkerRecipients, queueStaffMessages, supervisorRecipients, type Tx } from '#app/features/notifications/outbox.server.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
-import { nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
+import { serviceClock } from './clock.server.ts';
 import { reReviewOpinionDeadline, reviewOpinionDeadline } from './deadlines.ts';
 import {
   canRate,
@@ -17,8 +18,7 @@ import {
   SOLVED,
   WITHDRAW_REASON_MAX,
 } from './follow-up.ts';
-import { caseWorkerRecipients, queueStaffMessages, supervisorRecipients, type Tx } from '#app/features/notifications/outbox.server.ts';
-import { reassessWarnings } from '#app/features/early-warning/reassessment.server.ts';
+import { nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
 
 /** The request does not apply to the case as it is now (window passed, already answered…). */
 export class CitizenActionError extends Error {

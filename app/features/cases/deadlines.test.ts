@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { addCalendarDays, civilDateIn, endOfCivilDay, isoDate } from '#app/platform/time/civil-date.ts';
 import {
   DEADLINE_ARTICLE,
   DUE_SOON_DAYS,
@@ -20,7 +21,6 @@ import {
   clockIn,
   type ClockSettings,
 } from './deadlines.ts';
-import { addCalendarDays, civilDateIn, endOfCivilDay, isoDate } from '#app/platform/time/civil-date.ts';
 
 const SHANGHAI = clockIn('Asia/Shanghai');
 

@@ -1,8 +1,8 @@
 // The form posts of the citizen's follow-up pages (review, withdrawal, rating): parse with zod,
 // call the citizen action, and return either a redirect back to the case or the field errors.
 import { redirect } from '@remix-run/node';
-import type { z } from 'zod';
 import { CitizenActionError } from './citizen-actions.server.ts';
+import type { z } from 'zod';
 
 export type FieldErrors = Record<string, string>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_STATUSES } from './lifecycle.ts';
 import { canRate, canRequestReReview, canRequestReview, canWithdraw, requestWindowLapsed } from './follow-up.ts';
+import { CASE_STATUSES } from './lifecycle.ts';
 
 const due = new Date('2026-10-31T15:59:59.999Z');
 const justBefore = new Date(due.getTime() - 1);

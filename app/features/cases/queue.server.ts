@@ -2,21 +2,14 @@
 // deadline first by default, date received, warning level) and keyset pagination (page 50 costs
 // what page 1 costs). One SQL query, built from typed pieces.
 import { z } from 'zod';
+import { db, Prisma } from '#app/platform/db.server.ts';
+import { SORT_DIRECTIONS, resolveOrder, type ListOrder } from '#app/platform/http/list-order.ts';
 import { CHANNELS, WARNING_LEVELS } from './attributes.ts';
+import { DUE_SOON_DAYS } from './deadlines.ts';
 import { CASE_KINDS } from './kinds.ts';
 import { CASE_STATUSES, TERMINAL_STATUSES } from './lifecycle.ts';
-import { DUE_SOON_DAYS } from './deadlines.ts';
-import {
-  DEFAULT_QUEUE_SORT,
-  QUEUE_SORTS,
-  QUEUE_SORT_DEFAULT_DIRECTION,
-  SORT_DIRECTIONS,
-  resolveOrder,
-  type ListOrder,
-  type QueueSort,
-} from './list-order.ts';
+import { DEFAULT_QUEUE_SORT, QUEUE_SORTS, QUEUE_SORT_DEFAULT_DIRECTION, type QueueSort } from './queue-order.ts';
 import { searchQuery } from './search-tokens.ts';
-import { db, Prisma } from '#app/platform/db.server.ts';
 
 export const PAGE_SIZE = 50;
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { encodeCrockford, hasValidCheckCharacter, checkCharacter } from '#app/platform/codecs/crockford.ts';
-import { RECEIPT_PREFIX, RECEIPT_RANDOM_BYTES, RECEIPT_RANDOM_CHARS, buildReceiptNo, parseReceiptNo } from './receipt.ts';
 import { ALPHABET, randomBytes, seededRandom, toFullWidth } from '../../../tests/support/seeded-random.ts';
+import { RECEIPT_PREFIX, RECEIPT_RANDOM_BYTES, RECEIPT_RANDOM_CHARS, buildReceiptNo, parseReceiptNo } from './receipt.ts';
 
 const SHANGHAI = 'Asia/Shanghai';
 const SHAPE = /^XF-\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;

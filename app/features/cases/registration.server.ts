@@ -1,13 +1,13 @@
 // Clerks register letters, visits and calls as cases, so that every case, whatever its channel,
 // is in the system and can be looked up by the citizen (art. 21).
 import { z } from 'zod';
-import { submitCase, type SubmittedCase } from './cases.server.ts';
-import { REGISTRATION_CHANNELS } from './attributes.ts';
+import { activeCategoryUnits } from '#app/features/reference-data/lookup.server.ts';
 import { canRegisterCases, type Actor } from '#app/features/staff/permissions.ts';
+import { REGISTRATION_CHANNELS } from './attributes.ts';
+import { submitCase, type SubmittedCase } from './cases.server.ts';
 import { SUBMISSION_FIELDS, type SubmissionErrors } from './submission-fields.ts';
 import { validateSubmission } from './submission.ts';
 import type { Locale } from '#app/i18n/config.ts';
-import { activeCategoryUnits } from '#app/features/reference-data/lookup.server.ts';
 
 const RegistrationMeta = z.object({
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/),

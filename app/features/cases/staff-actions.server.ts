@@ -2,14 +2,14 @@
 // and the lifecycle (app/features/cases/lifecycle.ts), writes the case with optimistic concurrency
 // (the version the staff member read must still be current) and appends a CaseEvent.
 import { audit } from '#app/features/audit/audit.server.ts';
-import { serviceClock } from './clock.server.ts';
-import { db, Prisma } from '#app/platform/db.server.ts';
-import { activeDeadlineField, nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
-import { reReviewRequestDeadline, replyDeadline, reviewRequestDeadline, STATUTORY_LIMITS } from './deadlines.ts';
-import { canTakeAction, canViewCase, canViewContact, type Actor, type CaseScope } from '#app/features/staff/permissions.ts';
-import type { CitizenTemplate } from '#app/features/notifications/topics.ts';
-import { queueCitizenMessage, queueStaffMessages, type Tx } from '#app/features/notifications/outbox.server.ts';
 import { reassessWarnings } from '#app/features/early-warning/reassessment.server.ts';
+import { queueCitizenMessage, queueStaffMessages, type Tx } from '#app/features/notifications/outbox.server.ts';
+import { canTakeAction, canViewCase, canViewContact, type Actor, type CaseScope } from '#app/features/staff/permissions.ts';
+import { db, type Prisma } from '#app/platform/db.server.ts';
+import { serviceClock } from './clock.server.ts';
+import { reReviewRequestDeadline, replyDeadline, reviewRequestDeadline, STATUTORY_LIMITS } from './deadlines.ts';
+import { activeDeadlineField, nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
+import type { CitizenTemplate } from '#app/features/notifications/topics.ts';
 
 export class CaseAccessError extends Error {
   constructor(readonly status: 403 | 404) {

@@ -9,15 +9,15 @@ import {
   UnreadableFormError,
   type ReceivedFile,
 } from '#app/features/attachments/attachments.server.ts';
+import { activeCategoryUnits } from '#app/features/reference-data/lookup.server.ts';
+import { env } from '#app/platform/env.server.ts';
+import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
+import { submitCase, type SubmittedCase } from './cases.server.ts';
 import { receiptCookie } from './portal-cookies.server.ts';
-import type { FileError } from '#app/features/attachments/rules.ts';
 import { SUBMISSION_FIELDS, type SubmissionErrors, type SubmissionField } from './submission-fields.ts';
 import { validateSubmission } from './submission.ts';
-import { submitCase, type SubmittedCase } from './cases.server.ts';
-import { env } from '#app/platform/env.server.ts';
+import type { FileError } from '#app/features/attachments/rules.ts';
 import type { Locale } from '#app/i18n/config.ts';
-import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
-import { activeCategoryUnits } from '#app/features/reference-data/lookup.server.ts';
 
 /** Bots fill every field; people never see this one. */
 export const HONEYPOT_FIELD = 'homepage_url';

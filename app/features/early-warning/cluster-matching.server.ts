@@ -2,9 +2,9 @@
 // received within 30 days, still open), and the earlier case when the same person raises the
 // same issue again. Similarity is the share of character pairs two texts have in common
 // (app/features/early-warning/similarity.ts), read from the search index the queue already keeps.
+import { TERMINAL_STATUSES } from '#app/features/cases/lifecycle.ts';
 import { Prisma } from '#app/platform/db.server.ts';
 import { jaccard, CLUSTER_WINDOW_DAYS, REPEAT_WINDOW_DAYS } from './similarity.ts';
-import { TERMINAL_STATUSES } from '#app/features/cases/lifecycle.ts';
 import type { Tx } from '#app/features/notifications/outbox.server.ts';
 
 /** Only the most recent cases of a category and area are compared, so the cost stays flat. */

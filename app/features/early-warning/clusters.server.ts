@@ -2,13 +2,13 @@
 // dissolve a cluster, and can answer all its cases at once with one coordinated reply, while each
 // case keeps its own timeline.
 import { z } from 'zod';
-import { CaseAccessError, CaseActionError, CaseConflictError, performCaseAction } from '#app/features/cases/staff-actions.server.ts';
-import { db } from '#app/platform/db.server.ts';
-import type { WarningLevel } from '#app/features/cases/attributes.ts';
 import { CASE_STATUSES, nextStatus, TERMINAL_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
+import { CaseAccessError, CaseActionError, CaseConflictError, performCaseAction } from '#app/features/cases/staff-actions.server.ts';
 import { canManageClusters, canTakeAction, canViewCase, canViewClusters, type Actor } from '#app/features/staff/permissions.ts';
+import { db } from '#app/platform/db.server.ts';
 import { targetStatuses, type TargetStatus } from './levels.ts';
 import { reassessWarnings } from './reassessment.server.ts';
+import type { WarningLevel } from '#app/features/cases/attributes.ts';
 
 export class ClusterNotFoundError extends Error {}
 

@@ -2,8 +2,8 @@
 // level follows from how many people a problem touches, whether the same person had to come back,
 // signs of danger to someone's life, and missed statutory deadlines. Early warning exists so that
 // these cases are answered sooner; it never says anything about the person who wrote.
-import { civilDateIn, endOfCivilDay } from '#app/platform/time/civil-date.ts';
 import { WARNING_LEVELS, type WarningLevel } from '#app/features/cases/attributes.ts';
+import { civilDateIn, endOfCivilDay } from '#app/platform/time/civil-date.ts';
 
 export type WarningReason = 'coSigners' | 'cluster' | 'repeat' | 'welfare' | 'deadlineMissed';
 

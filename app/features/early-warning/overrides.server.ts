@@ -1,16 +1,16 @@
 // Staff changes to a case's warning: overriding the level with a reason, and recording the
 // milestones (responded, progress, result) that meet its response targets. Both are staff changes
 // like any other: optimistic concurrency, an appended CaseEvent, and (for overrides) the audit log.
-import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { z } from 'zod';
 import { audit } from '#app/features/audit/audit.server.ts';
-import { CaseAccessError, CaseActionError, CaseConflictError, caseForActor, scopeOf } from '#app/features/cases/staff-actions.server.ts';
-import { db } from '#app/platform/db.server.ts';
 import { WARNING_LEVELS } from '#app/features/cases/attributes.ts';
 import { TERMINAL_STATUSES } from '#app/features/cases/lifecycle.ts';
-import { canOverrideWarning, canRecordMilestone, type Actor } from '#app/features/staff/permissions.ts';
-import { assessWarning, milestoneUpdates, nextTargetDue, targetsAfterLevelChange, TARGET_KINDS, type TargetKind } from './levels.ts';
+import { CaseAccessError, CaseActionError, CaseConflictError, caseForActor, scopeOf } from '#app/features/cases/staff-actions.server.ts';
 import { queueStaffMessages, warningAlertRecipients } from '#app/features/notifications/outbox.server.ts';
+import { canOverrideWarning, canRecordMilestone, type Actor } from '#app/features/staff/permissions.ts';
+import { db } from '#app/platform/db.server.ts';
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
+import { assessWarning, milestoneUpdates, nextTargetDue, targetsAfterLevelChange, TARGET_KINDS, type TargetKind } from './levels.ts';
 import { reassessWarnings, refreshClusterLevels } from './reassessment.server.ts';
 
 export const WarningChangeForm = z.discriminatedUnion('intent', [

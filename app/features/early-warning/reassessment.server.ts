@@ -1,11 +1,11 @@
 // Keeps each case's warning level, reasons and response targets in step with the rules of
 // app/features/early-warning/levels.ts. Called inside the transaction of every change that can move a level:
 // a submission, a staff action, a cluster change, a missed deadline.
-import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
-import type { WarningLevel } from '#app/features/cases/attributes.ts';
 import { TERMINAL_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
-import { assessWarning, effectiveLevel, levelRank, nextTargetDue, targetsAfterLevelChange, type WarningReason } from './levels.ts';
 import { queueStaffMessages, warningAlertRecipients, type Tx } from '#app/features/notifications/outbox.server.ts';
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
+import { assessWarning, effectiveLevel, levelRank, nextTargetDue, targetsAfterLevelChange, type WarningReason } from './levels.ts';
+import type { WarningLevel } from '#app/features/cases/attributes.ts';
 
 export interface LevelChange {
   caseId: string;

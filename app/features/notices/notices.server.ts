@@ -1,10 +1,12 @@
 // Public notices (信息发布): written in all three languages by supervisors and administrators,
 // shown on the portal from their publish time until they expire, and offered as an Atom feed.
-import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { db } from '#app/platform/db.server.ts';
+import { canManageNotices, type Actor } from '#app/features/staff/permissions.ts';
+import { pickLocalized } from '#app/i18n/localized.ts';
 import { buildAtomFeed } from '#app/platform/codecs/atom.ts';
+import { db } from '#app/platform/db.server.ts';
+import { env } from '#app/platform/env.server.ts';
 import {
   civilDateIn,
   compareCivilDates,
@@ -14,18 +16,16 @@ import {
   addCalendarDays,
   type CivilDate,
 } from '#app/platform/time/civil-date.ts';
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import {
   NOTICE_BODY_MAX,
   NOTICE_KINDS,
   NOTICE_TITLE_MAX,
-  inLocale,
   noticeState,
   noticeUpdatedAt,
   type NoticeKind,
   type NoticeState,
 } from './rules.ts';
-import { canManageNotices, type Actor } from '#app/features/staff/permissions.ts';
-import { env } from '#app/platform/env.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
 
 const timeZone = () => serviceTimeZone();
@@ -49,8 +49,10 @@ interface NoticeRow {
   updatedAt: Date;
 }
 
-const titleOf = (row: NoticeRow, locale: Locale) => inLocale({ zhHans: row.titleZhHans, zhHant: row.titleZhHant, en: row.titleEn }, locale);
-const bodyOf = (row: NoticeRow, locale: Locale) => inLocale({ zhHans: row.bodyZhHans, zhHant: row.bodyZhHant, en: row.bodyEn }, locale);
+const titleOf = (row: NoticeRow, locale: Locale) =>
+  pickLocalized({ zhHans: row.titleZhHans, zhHant: row.titleZhHant, en: row.titleEn }, locale);
+const bodyOf = (row: NoticeRow, locale: Locale) =>
+  pickLocalized({ zhHans: row.bodyZhHans, zhHant: row.bodyZhHant, en: row.bodyEn }, locale);
 
 // ── The portal ──────────────────────────────────────────────────────────────────────────────
 

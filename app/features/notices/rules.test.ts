@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inLocale, isNoticeCurrent, noticeState, noticeUpdatedAt, paragraphs } from './rules.ts';
+import { pickLocalized } from '#app/i18n/localized.ts';
+import { isNoticeCurrent, noticeState, noticeUpdatedAt, paragraphs } from './rules.ts';
 
 const at = (iso: string) => new Date(iso);
 
@@ -25,9 +26,9 @@ describe('notice visibility', () => {
 describe('notice text', () => {
   it('picks the reader language', () => {
     const text = { zhHans: '简', zhHant: '繁', en: 'en' };
-    expect(inLocale(text, 'zh-Hans')).toBe('简');
-    expect(inLocale(text, 'zh-Hant')).toBe('繁');
-    expect(inLocale(text, 'en')).toBe('en');
+    expect(pickLocalized(text, 'zh-Hans')).toBe('简');
+    expect(pickLocalized(text, 'zh-Hant')).toBe('繁');
+    expect(pickLocalized(text, 'en')).toBe('en');
   });
 
   it('splits paragraphs at blank lines, keeping single line breaks', () => {

@@ -1,6 +1,6 @@
 // Public notices (信息发布): policy explanations, answers to common questions and service
 // changes, each in the portal's three languages. The rules of when one is shown, without I/O.
-import type { Locale } from '#app/i18n/config.ts';
+import type { Localized } from '#app/i18n/localized.ts';
 
 export const NOTICE_KINDS = ['POLICY', 'FAQ', 'SERVICE_CHANGE'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
@@ -24,15 +24,7 @@ export function isNoticeCurrent(notice: { publishedAt: Date; expiresAt: Date | n
   return noticeState(notice, now) === 'CURRENT';
 }
 
-export interface LocalizedText {
-  zhHans: string;
-  zhHant: string;
-  en: string;
-}
-
-export function inLocale(text: LocalizedText, locale: Locale): string {
-  return locale === 'en' ? text.en : locale === 'zh-Hant' ? text.zhHant : text.zhHans;
-}
+export type LocalizedText = Localized;
 
 /** A notice's body is plain text: paragraphs are separated by blank lines, lines kept as typed. */
 export function paragraphs(body: string): string[] {

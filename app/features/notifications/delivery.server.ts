@@ -11,13 +11,20 @@
 // account was deactivated) is marked DEAD at once, with a lastError starting "undeliverable:".
 // Not SENT: nothing was sent, and the outbox should not say otherwise. Not retried: no retry can
 // bring the address back, and DEAD is already the state an administrator reviews.
-import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { z } from 'zod';
 import { db } from '#app/platform/db.server.ts';
-import type { CaseStatus } from '#app/features/cases/lifecycle.ts';
-import { MAX_DELIVERY_ATTEMPTS, isTemplate, retryDelayMs, type Template } from './topics.ts';
 import { env } from '#app/platform/env.server.ts';
-import { CitizenFacts, StaffFacts, isCitizenTemplate, renderMessage, statutoryDeadlineKind, type RenderOptions } from './render.server.ts';
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
+import {
+  type CitizenFacts,
+  StaffFacts,
+  isCitizenTemplate,
+  renderMessage,
+  statutoryDeadlineKind,
+  type RenderOptions,
+} from './render.server.ts';
+import { MAX_DELIVERY_ATTEMPTS, isTemplate, retryDelayMs, type Template } from './topics.ts';
+import type { CaseStatus } from '#app/features/cases/lifecycle.ts';
 import type { MailTransport, OutgoingMail } from './transport.server.ts';
 
 /** How long a claim lasts before another worker may take the message over. */

@@ -1,9 +1,9 @@
 // Queuing notifications in the transactional outbox. Every function takes the transaction of the
 // change that causes the message, so the message exists exactly when the change does: a rolled
 // back change leaves no message, and a committed one cannot lose its message.
-import type { Prisma } from '#app/platform/db.server.ts';
-import type { WarningLevel } from '#app/features/cases/attributes.ts';
 import { staffWantsMessage, type CitizenTemplate, type StaffTopic } from './topics.ts';
+import type { WarningLevel } from '#app/features/cases/attributes.ts';
+import type { Prisma } from '#app/platform/db.server.ts';
 
 export type Tx = Prisma.TransactionClient;
 

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { remindersFor } from '#app/jobs/deadline-sweep.server.ts';
-import { staffWantsMessage } from './topics.ts';
 import { mutedAfterSave, topicsForRole } from './preferences.ts';
+import { staffWantsMessage } from './topics.ts';
 import { emlFileName, fileTransport, messageIdFor } from './transport.server.ts';
 
 describe('notification preferences', () => {

@@ -6,14 +6,14 @@
 // receipt number only: the access code is never in a message, so a mail scanner that follows links
 // can read and change nothing. Staff messages carry no personal data of the citizen (no name,
 // phone, email or letter text): the receipt number, level and deadline, and a link to the office.
-import type { i18n } from 'i18next';
 import { z } from 'zod';
 import { WARNING_LEVELS } from '#app/features/cases/attributes.ts';
 import { activeDeadlineField, type CaseStatus } from '#app/features/cases/lifecycle.ts';
-import { CITIZEN_TEMPLATES, STAFF_TEMPLATES, type CitizenTemplate, type StaffTemplate, type Template } from './topics.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '#app/i18n/config.ts';
 import { createI18n } from '#app/i18n/instance.ts';
 import { resources } from '#app/i18n/resources.ts';
+import { CITIZEN_TEMPLATES, STAFF_TEMPLATES, type CitizenTemplate, type StaffTemplate, type Template } from './topics.ts';
+import type { i18n } from 'i18next';
 
 const Instant = z.iso.datetime({ offset: true });
 const Text = (max: number) => z.string().max(max);

@@ -1,8 +1,8 @@
 // Rendering of every email template in every language, from synthetic facts (no database).
 import { describe, expect, it } from 'vitest';
-import { CITIZEN_TEMPLATES, STAFF_TEMPLATES, type Template } from './topics.ts';
 import { LOCALES } from '#app/i18n/config.ts';
 import { renderMessage, statutoryDeadlineKind, trackUrl, type CitizenFacts, type StaffFacts } from './render.server.ts';
+import { CITIZEN_TEMPLATES, STAFF_TEMPLATES, type Template } from './topics.ts';
 
 const OPTIONS = { baseUrl: 'https://xinfang.example.gov.cn', timeZone: 'Asia/Shanghai' };
 const CASE_ID = '3f1c2b9e-5d4a-4c8b-9a7e-2f6d1e0c3b5a';

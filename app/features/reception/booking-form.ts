@@ -2,8 +2,8 @@
 // Kept apart from rules.ts, which the browser bundle uses, because it needs the submission
 // rules (and zod) that only the server runs.
 import { z } from 'zod';
-import { BOOKING_MODES, MAX_REPRESENTATIVES, NAME_MAX, TOPIC_MAX, type BookingErrors } from './rules.ts';
 import { normalizePhone } from '#app/features/cases/submission.ts';
+import { BOOKING_MODES, MAX_REPRESENTATIVES, NAME_MAX, TOPIC_MAX, type BookingErrors } from './rules.ts';
 
 export { BOOKING_FIELDS, BOOKING_MODES, type BookingErrors, type BookingField, type BookingMode } from './rules.ts';
 

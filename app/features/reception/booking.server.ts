@@ -4,11 +4,17 @@
 // cancel codes come from the form's idempotency key under the server's key, so a retried POST finds
 // the same booking (and place) instead of taking a second one; only the cancel code's HMAC is stored.
 import { z } from 'zod';
-import { findCaseByReceiptAndCode } from '#app/features/cases/cases.server.ts';
-import { db, Prisma } from '#app/platform/db.server.ts';
 import { parseAccessCode } from '#app/features/cases/access-code.ts';
-import { validateBooking } from './booking-form.ts';
+import { findCaseByReceiptAndCode } from '#app/features/cases/cases.server.ts';
+import { parseReceiptNo } from '#app/features/cases/receipt.ts';
+import { HONEYPOT_FIELD } from '#app/features/cases/submit.server.ts';
+import { pickLocalized } from '#app/i18n/localized.ts';
+import { hashesEqual, keyedBytes, keyedHash } from '#app/platform/crypto/keys.server.ts';
+import { db, Prisma } from '#app/platform/db.server.ts';
+import { env } from '#app/platform/env.server.ts';
+import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
 import { dbDateToCivilDate, isoDate } from '#app/platform/time/civil-date.ts';
+import { validateBooking } from './booking-form.ts';
 import {
   BOOKING_FIELDS,
   CANCEL_CODE_BYTES,
@@ -23,12 +29,7 @@ import {
   type BookingErrors,
   type BookingField,
 } from './rules.ts';
-import { parseReceiptNo } from '#app/features/cases/receipt.ts';
-import { env } from '#app/platform/env.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
-import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
-import { hashesEqual, keyedBytes, keyedHash } from '#app/platform/crypto/keys.server.ts';
-import { HONEYPOT_FIELD } from '#app/features/cases/submit.server.ts';
 
 export { HONEYPOT_FIELD };
 
@@ -253,7 +254,7 @@ export async function bookingSummary(reference: string, locale: Locale): Promise
   const row = await db().appointment.findUnique({ where: { reference }, include: { slot: { include: { day: true } } } });
   if (!row) return null;
   const day = row.slot.day;
-  const pick = (zhHans: string, zhHant: string, en: string) => (locale === 'en' ? en : locale === 'zh-Hant' ? zhHant : zhHans);
+  const pick = (zhHans: string, zhHant: string, en: string) => pickLocalized({ zhHans, zhHant, en }, locale);
   return {
     reference: row.reference,
     status: row.status,

@@ -2,12 +2,12 @@
 // supervisors), what the portal shows of them, and the day itself for the staff who receive the
 // visitors (clerks and supervisors): who booked, attendance, and the visit recorded on a case or
 // registered as a new one. Booking and cancelling live in booking.server.ts.
-import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { z } from 'zod';
 import { audit } from '#app/features/audit/audit.server.ts';
 import { registerCase, type RegistrationErrors, type RegistrationValues } from '#app/features/cases/registration.server.ts';
-import type { SubmittedCase } from '#app/features/cases/cases.server.ts';
-import { db, Prisma } from '#app/platform/db.server.ts';
+import { canHandleReceptionDays, canManageReceptionDays, canRegisterCases, type Actor } from '#app/features/staff/permissions.ts';
+import { localizedName, pickLocalized, type Localized } from '#app/i18n/localized.ts';
+import { db, type Prisma } from '#app/platform/db.server.ts';
 import {
   civilDateIn,
   civilDateToDbDate,
@@ -18,7 +18,7 @@ import {
   startOfCivilDay,
   zonedInstant,
 } from '#app/platform/time/civil-date.ts';
-import { canHandleReceptionDays, canManageReceptionDays, canRegisterCases, type Actor } from '#app/features/staff/permissions.ts';
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import {
   canRecordAttendance,
   freePlaces,
@@ -32,17 +32,16 @@ import {
   type DayField,
   type SlotState,
 } from './rules.ts';
+import type { SubmittedCase } from '#app/features/cases/cases.server.ts';
+import type { Locale } from '#app/i18n/config.ts';
 
 export { DAY_FIELDS, VISIT_NOTE_MAX, type DayField };
-import type { Locale } from '#app/i18n/config.ts';
-import { localizedName } from '#app/features/reference-data/lookup.server.ts';
 
 const timeZone = () => serviceTimeZone();
 
 const forbidden = () => new Response('Forbidden', { status: 403 });
 
-type Localized3 = { zhHans: string; zhHant: string; en: string };
-const pick = (text: Localized3, locale: Locale) => (locale === 'en' ? text.en : locale === 'zh-Hant' ? text.zhHant : text.zhHans);
+const pick = pickLocalized;
 
 interface DayRow {
   placeZhHans: string;
@@ -339,8 +338,8 @@ export interface OfficeDay {
   id: string;
   date: string;
   published: boolean;
-  place: Localized3;
-  official: Localized3;
+  place: Localized;
+  official: Localized;
   covers: string[];
   /** From when attendance can be recorded. */
   attendanceOpen: boolean;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { validateBooking } from './booking-form.ts';
 import { encodeCrockford } from '#app/platform/codecs/crockford.ts';
+import { randomBytes, seededRandom, toFullWidth } from '../../../tests/support/seeded-random.ts';
+import { validateBooking } from './booking-form.ts';
 import {
   MAX_REPRESENTATIVES,
   MAX_SLOTS_PER_DAY,
@@ -17,7 +18,6 @@ import {
   parseSlotLines,
   slotState,
 } from './rules.ts';
-import { randomBytes, seededRandom, toFullWidth } from '../../../tests/support/seeded-random.ts';
 
 const REFERENCE = /^YY-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 

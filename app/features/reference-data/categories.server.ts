@@ -2,6 +2,9 @@
 // place in the list, deactivating and reactivating it. Routes check canManageReferenceData first;
 // these functions hold the rules, audit every change and make the portal see it at once.
 import { z } from 'zod';
+import { audit } from '#app/features/audit/audit.server.ts';
+import { localizedName } from '#app/i18n/localized.ts';
+import { db, type Prisma } from '#app/platform/db.server.ts';
 import {
   LocalizedNames,
   NAME_FIELDS,
@@ -14,11 +17,9 @@ import {
   type FieldErrors,
   type RequestContext,
 } from './admin-forms.server.ts';
-import { audit } from '#app/features/audit/audit.server.ts';
-import { db, type Prisma } from '#app/platform/db.server.ts';
+import { forgetCategoryCache } from './lookup.server.ts';
 import type { Actor } from '#app/features/staff/permissions.ts';
 import type { Locale } from '#app/i18n/config.ts';
-import { forgetCategoryCache, localizedName } from './lookup.server.ts';
 
 export class CategoryAdminError extends Error {
   constructor(readonly code: 'notFound') {

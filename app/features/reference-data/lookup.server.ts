@@ -1,16 +1,7 @@
 // Categories and units as the portal shows them, named in the visitor's language.
+import { localizedName } from '#app/i18n/localized.ts';
 import { db } from '#app/platform/db.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
-
-export interface LocalizedNames {
-  nameZhHans: string;
-  nameZhHant: string;
-  nameEn: string;
-}
-
-export function localizedName(row: LocalizedNames, locale: Locale): string {
-  return locale === 'en' ? row.nameEn : locale === 'zh-Hant' ? row.nameZhHant : row.nameZhHans;
-}
 
 export async function listActiveCategories(locale: Locale): Promise<{ id: string; name: string }[]> {
   const rows = await db().category.findMany({

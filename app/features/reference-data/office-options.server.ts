@@ -1,7 +1,8 @@
 // Choices the back-office forms offer (categories, units, handlers), named in the reader's language.
+import { localizedName } from '#app/i18n/localized.ts';
 import { db } from '#app/platform/db.server.ts';
+import { listActiveCategories } from './lookup.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
-import { listActiveCategories, localizedName } from './lookup.server.ts';
 
 export interface Option {
   value: string;

@@ -2,12 +2,12 @@
 // case and language. The case page offers the active ones for the case's kind and the reader's
 // language. Routes check canManageReferenceData first; every change here is audited.
 import { z } from 'zod';
-import { changedFields, fieldErrors, formText, type FieldErrors, type RequestContext } from './admin-forms.server.ts';
 import { audit } from '#app/features/audit/audit.server.ts';
-import { db } from '#app/platform/db.server.ts';
 import { CASE_KINDS, type CaseKind } from '#app/features/cases/kinds.ts';
-import type { Actor } from '#app/features/staff/permissions.ts';
 import { LOCALES, type Locale } from '#app/i18n/config.ts';
+import { db } from '#app/platform/db.server.ts';
+import { changedFields, fieldErrors, formText, type FieldErrors, type RequestContext } from './admin-forms.server.ts';
+import type { Actor } from '#app/features/staff/permissions.ts';
 
 export class ReplyTemplateError extends Error {
   constructor(readonly code: 'notFound') {

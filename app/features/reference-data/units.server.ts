@@ -3,6 +3,10 @@
 // functions hold the rules whoever calls them (no cycles, no active unit under an inactive one,
 // no category routed to a closed unit) and audit every change.
 import { z } from 'zod';
+import { audit } from '#app/features/audit/audit.server.ts';
+import { CASE_STATUSES, TERMINAL_STATUSES } from '#app/features/cases/lifecycle.ts';
+import { localizedName } from '#app/i18n/localized.ts';
+import { db, type Prisma } from '#app/platform/db.server.ts';
 import {
   LocalizedNames,
   NAME_FIELDS,
@@ -16,12 +20,8 @@ import {
   type FieldErrors,
   type RequestContext,
 } from './admin-forms.server.ts';
-import { audit } from '#app/features/audit/audit.server.ts';
-import { db, type Prisma } from '#app/platform/db.server.ts';
-import { CASE_STATUSES, TERMINAL_STATUSES } from '#app/features/cases/lifecycle.ts';
 import type { Actor } from '#app/features/staff/permissions.ts';
 import type { Locale } from '#app/i18n/config.ts';
-import { localizedName } from './lookup.server.ts';
 
 export class UnitAdminError extends Error {
   constructor(readonly code: 'notFound') {

@@ -2,11 +2,10 @@
 // forms that change it: the crisis support lines in each language and the clustering of similar
 // cases. Values are checked against the schemas in settings.server.ts; every change is audited.
 import { z } from 'zod';
-import { formText, type RequestContext } from '#app/features/reference-data/admin-forms.server.ts';
 import { audit } from '#app/features/audit/audit.server.ts';
-import { db, type Prisma } from '#app/platform/db.server.ts';
-import type { Actor } from '#app/features/staff/permissions.ts';
+import { formText, type RequestContext } from '#app/features/reference-data/admin-forms.server.ts';
 import { LOCALES, type Locale } from '#app/i18n/config.ts';
+import { db, type Prisma } from '#app/platform/db.server.ts';
 import {
   SETTING_DEFAULTS,
   SETTING_SCHEMAS,
@@ -17,6 +16,7 @@ import {
   type SettingKey,
   type SettingValue,
 } from './settings.server.ts';
+import type { Actor } from '#app/features/staff/permissions.ts';
 
 export const CRISIS_LINES_MIN = 1;
 export const CRISIS_LINES_MAX = 8;

@@ -1,13 +1,13 @@
 // Staff accounts: creation with a one-time password, password changes and two-factor setup.
 import { randomBytes } from 'node:crypto';
 import { audit } from '#app/features/audit/audit.server.ts';
-import { db } from '#app/platform/db.server.ts';
 import { encodeCrockford } from '#app/platform/codecs/crockford.ts';
-import type { StaffRole } from './permissions.ts';
-import { base32Decode, base32Encode, verifyTotp } from './totp.ts';
 import { keyedHash, seal, unseal } from '#app/platform/crypto/keys.server.ts';
+import { db } from '#app/platform/db.server.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.server.ts';
 import { normalizeEmail, revokeAllSessions } from './sign-in.server.ts';
+import { base32Decode, base32Encode, verifyTotp } from './totp.server.ts';
+import type { StaffRole } from './permissions.ts';
 
 /** 20 Crockford characters (100 bits), grouped for reading: shown once, changed at first sign-in. */
 export function oneTimePassword(): string {

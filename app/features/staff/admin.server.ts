@@ -3,11 +3,11 @@
 // functions add the rules that hold whoever calls them (no self-lock-out, every change audited).
 import { z } from 'zod';
 import { audit, type AuditAction } from '#app/features/audit/audit.server.ts';
+import { localizedName } from '#app/i18n/localized.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
+import { createStaffAccount, StaffAccountError } from './accounts.server.ts';
 import { STAFF_ROLES, requiresSecondFactor, type Actor, type StaffRole } from './permissions.ts';
 import type { Locale } from '#app/i18n/config.ts';
-import { localizedName } from '#app/features/reference-data/lookup.server.ts';
-import { createStaffAccount, StaffAccountError } from './accounts.server.ts';
 
 /** The admin pages show accounts, passwords and the audit log: never kept by browsers or proxies. */
 export const NO_STORE_HEADERS = { 'Cache-Control': 'no-store', Pragma: 'no-cache' } as const;

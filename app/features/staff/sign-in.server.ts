@@ -4,13 +4,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { redirect } from '@remix-run/node';
 import { z } from 'zod';
 import { audit } from '#app/features/audit/audit.server.ts';
+import { keyedHash, unseal } from '#app/platform/crypto/keys.server.ts';
 import { db } from '#app/platform/db.server.ts';
-import { requiresSecondFactor, type Actor, type StaffRole } from './permissions.ts';
-import { base32Decode, verifyTotp } from './totp.ts';
 import { env } from '#app/platform/env.server.ts';
 import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.server.ts';
-import { keyedHash, unseal } from '#app/platform/crypto/keys.server.ts';
+import { requiresSecondFactor, type Actor, type StaffRole } from './permissions.ts';
+import { base32Decode, verifyTotp } from './totp.server.ts';
 
 export const STAFF_COOKIE = 'pd_staff';
 export const SESSION_IDLE_MS = 30 * 60 * 1000;

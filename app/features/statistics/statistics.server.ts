@@ -1,18 +1,18 @@
 // Case statistics for /office/statistics and its CSV download: counts only. Nothing here reads
 // names, contact details, subjects or letter text, and nothing it returns identifies a person or
 // a case. Every download is written to the audit log.
-import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
+import { audit } from '#app/features/audit/audit.server.ts';
+import { CHANNELS, type Channel } from '#app/features/cases/attributes.ts';
+import { DUE_SOON_DAYS } from '#app/features/cases/deadlines.ts';
 import { CASE_KINDS, type CaseKind } from '#app/features/cases/kinds.ts';
 import { CASE_STATUSES, TERMINAL_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
-import { DUE_SOON_DAYS } from '#app/features/cases/deadlines.ts';
-import { CHANNELS, type Channel } from '#app/features/cases/attributes.ts';
-import { db, Prisma } from '#app/platform/db.server.ts';
-import type { Locale } from '#app/i18n/config.ts';
-import { localizedName } from '#app/features/reference-data/lookup.server.ts';
-import type { TFunction } from 'i18next';
-import { audit } from '#app/features/audit/audit.server.ts';
+import { localizedName } from '#app/i18n/localized.ts';
 import { toCsv, type CsvCell } from '#app/platform/codecs/csv.ts';
+import { db, Prisma } from '#app/platform/db.server.ts';
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import type { Actor } from '#app/features/staff/permissions.ts';
+import type { Locale } from '#app/i18n/config.ts';
+import type { TFunction } from 'i18next';
 
 export const STATISTICS_WEEKS = 12;
 

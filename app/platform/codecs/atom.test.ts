@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildAtomFeed, escapeXml } from './atom.ts';
 import { checkWellFormedXml } from '../../../tests/support/xml.ts';
+import { buildAtomFeed, escapeXml } from './atom.ts';
 
 describe('escapeXml', () => {
   it('escapes markup characters for text and attributes', () => {

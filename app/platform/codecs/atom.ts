@@ -1,18 +1,11 @@
 // Atom 1.0 (RFC 4287) feeds, written by hand: the format is small, and every value passes
 // through escapeXml, so no text a staff member typed can break or inject markup.
-
-/** Characters XML 1.0 allows; anything else (control characters, lone surrogates) is dropped. */
-const NOT_XML_CHAR = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+import { xmlSafe } from './text.ts';
 
 /** Escapes text for element content and (double- or single-quoted) attribute values. */
 export function escapeXml(value: string): string {
-  return value
-    .replace(NOT_XML_CHAR, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  // Characters XML 1.0 cannot carry (control characters, lone surrogates) are dropped.
+  return xmlSafe(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** RFC 3339, as Atom's date constructs require. */

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { ALPHABET, randomBytes, randomCrockford, seededRandom } from '../../../tests/support/seeded-random.ts';
 import {
   CROCKFORD_ALPHABET,
   encodeCrockford,
@@ -7,7 +8,6 @@ import {
   checkCharacter,
   normalizeCrockford,
 } from './crockford.ts';
-import { ALPHABET, randomBytes, randomCrockford, seededRandom } from '../../../tests/support/seeded-random.ts';
 
 /** Reference encoder, written independently: the top 5·length bits of the bytes read as one big number. */
 function referenceEncode(bytes: Uint8Array, length: number): string {

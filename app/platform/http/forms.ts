@@ -3,6 +3,7 @@
 // turns into words in the reader's language (app/ui/use-form-errors.ts); values are what was typed,
 // to fill the form in again. Pure: no I/O, so the browser bundle and unit tests can use it.
 import { z } from 'zod';
+import { withoutControlCharacters } from '#app/platform/codecs/text.ts';
 
 export type FieldErrors<Field extends string = string> = Partial<Record<Field, string>>;
 export type FormValues<Field extends string = string> = Partial<Record<Field, string>>;
@@ -21,19 +22,13 @@ export type ParsedForm<Value, Field extends string> =
 /** A posted value as the schema sees it: a string, or a list when a name was posted several times. */
 export type RawForm = Record<string, string | string[]>;
 
-// C0 control characters other than tab, line feed and carriage return never belong in typed text,
-// and PostgreSQL refuses NUL. Taking them out is harmless, so no field error is needed for them.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-
-export function withoutControlCharacters(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, '');
-}
-
 /** The form's text fields (files are not read here), cleaned of control characters. */
 export function rawForm(form: FormData | URLSearchParams): RawForm {
   const raw: RawForm = {};
   for (const [name, entry] of form.entries()) {
     if (typeof entry !== 'string') continue;
+    // C0 controls never belong in typed text and PostgreSQL refuses NUL: taking them out is
+    // harmless, so no field error is needed for them.
     const value = withoutControlCharacters(entry);
     const existing = raw[name];
     if (existing === undefined) raw[name] = value;

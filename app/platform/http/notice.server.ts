@@ -14,13 +14,19 @@ export const Notice = z.object({
 });
 export type Notice = z.infer<typeof Notice>;
 
-const noticeCookie = createSealedCookie('pd_notice', Notice, 60);
+// Ten minutes: long enough for a page that shows something first (recovery codes) and links on.
+const noticeCookie = createSealedCookie('pd_notice', Notice, 10 * 60);
 
 /** A 303 to `to` that shows `notice` on the next page. */
 export function redirectWithNotice(to: string, notice: Notice, headers: Record<string, string> = {}): Response {
   const response = redirect(to, { status: 303, headers: { ...NO_STORE, ...headers } });
   response.headers.append('Set-Cookie', noticeCookie.serialize(notice));
   return response;
+}
+
+/** The Set-Cookie header that shows `notice` on the next page, for answers that are not redirects. */
+export function noticeHeader(notice: Notice): string {
+  return noticeCookie.serialize(notice);
 }
 
 /** The notice waiting for this request, and the header that clears it once it is shown. */

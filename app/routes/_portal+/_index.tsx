@@ -1,10 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { STATUTORY_LIMITS } from '#app/features/cases/deadlines.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import { currentNotices } from '#app/features/notices/notices.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t, locale } = await translatorFor(request);

@@ -1,13 +1,13 @@
 // /notices/:noticeId: one notice, while it is shown. A scheduled or expired notice is not found.
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { currentNotice } from '#app/features/notices/notices.server.ts';
 import { paragraphs } from '#app/features/notices/rules.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { currentNotice } from '#app/features/notices/notices.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import { visitsLinks } from '#app/ui/visits-styles.ts';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export const links = visitsLinks;
 

@@ -1,12 +1,12 @@
 // /notices: the notices shown now, newest first, in the reader's language, and the Atom feed
 // of them in the same language (advertised in the head for feed readers, and linked on the page).
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import { currentNotices } from '#app/features/notices/notices.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import { visitsLinks } from '#app/ui/visits-styles.ts';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export const links = visitsLinks;
 

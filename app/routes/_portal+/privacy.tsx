@@ -1,6 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useTranslation } from 'react-i18next';
 import { translatorFor } from '#app/i18n/translate.server.ts';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await translatorFor(request);

@@ -1,23 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigate, useNavigation } from '@remix-run/react';
-import { randomBytes } from 'node:crypto';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_LIMITS, FILES_FIELD, MAX_FILE_MEGABYTES, type FileError } from '#app/features/attachments/rules.ts';
-import { CASE_KINDS, REPLY_CHANNELS } from '#app/features/cases/kinds.ts';
-import { LIMITS, SUBMISSION_FIELDS, type SubmissionErrors } from '#app/features/cases/submission-fields.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
-import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
-import { listActiveCategories } from '#app/features/reference-data/lookup.server.ts';
-import {
-  HONEYPOT_FIELD,
-  handleSubmissionRequest,
-  receiptCookieHeader,
-  type SubmissionFormError,
-  type SubmissionFormValues,
-} from '#app/features/cases/submit.server.ts';
-import { Button } from '#app/ui/button.tsx';
 import {
   FileUploadField,
   UploadProgress,
@@ -27,6 +13,20 @@ import {
   useFileErrorMessage,
   useUploadWithProgress,
 } from '#app/features/attachments/ui/file-upload-field.tsx';
+import { CASE_KINDS, REPLY_CHANNELS } from '#app/features/cases/kinds.ts';
+import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
+import { LIMITS, SUBMISSION_FIELDS, type SubmissionErrors } from '#app/features/cases/submission-fields.ts';
+import {
+  HONEYPOT_FIELD,
+  handleSubmissionRequest,
+  receiptCookieHeader,
+  type SubmissionFormError,
+  type SubmissionFormValues,
+} from '#app/features/cases/submit.server.ts';
+import { listActiveCategories } from '#app/features/reference-data/lookup.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
+import { Button } from '#app/ui/button.tsx';
 import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { SelectField } from '#app/ui/select-field.tsx';

@@ -2,15 +2,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { STATUTORY_LIMITS } from '#app/features/cases/deadlines.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS, receiptCookie } from '#app/features/cases/portal-cookies.server.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
-import { Button } from '#app/ui/button.tsx';
 import { ReceiptPanel } from '#app/features/cases/ui/receipt-panel.tsx';
-import { PrintButton } from '#app/ui/print-button.tsx';
-import { useFormatDate } from '#app/ui/format.ts';
 import { WelfareHelp } from '#app/features/early-warning/ui/welfare-help.tsx';
 import { crisisLinesFor, getSetting } from '#app/features/settings/settings.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
+import { Button } from '#app/ui/button.tsx';
+import { useFormatDate } from '#app/ui/format.ts';
+import { PrintButton } from '#app/ui/print-button.tsx';
 
 /** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
 export const headers = privatePageHeaders;

@@ -3,11 +3,11 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { parseAccessCode } from '#app/features/cases/access-code.ts';
-import { parseReceiptNo } from '#app/features/cases/receipt.ts';
 import { findCaseByReceiptAndCode } from '#app/features/cases/cases.server.ts';
-import { env } from '#app/platform/env.server.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS, trackCookie } from '#app/features/cases/portal-cookies.server.ts';
+import { parseReceiptNo } from '#app/features/cases/receipt.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { env } from '#app/platform/env.server.ts';
 import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
 import { Button } from '#app/ui/button.tsx';

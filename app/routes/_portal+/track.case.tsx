@@ -1,16 +1,17 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { DEADLINE_ARTICLE } from '#app/features/cases/deadlines.ts';
+import { caseAttachments } from '#app/features/attachments/attachments.server.ts';
+import { TrackCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
 import { publicCaseView } from '#app/features/cases/cases.server.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
+import { DEADLINE_ARTICLE } from '#app/features/cases/deadlines.ts';
 import { PRIVATE_PAGE_HEADERS, trackCookie } from '#app/features/cases/portal-cookies.server.ts';
+import { FollowUpOptions } from '#app/features/cases/ui/follow-up-options.tsx';
+import { pickLocalized } from '#app/i18n/localized.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
 import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { Button } from '#app/ui/button.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
-import { FollowUpOptions } from '#app/features/cases/ui/follow-up-options.tsx';
-import { caseAttachments } from '#app/features/attachments/attachments.server.ts';
-import { TrackCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
 
 /** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
 export const headers = privatePageHeaders;
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view = session ? await publicCaseView(session.caseId) : null;
   if (!view) throw redirect('/track', { headers: { 'Set-Cookie': trackCookie.clear() } });
   const { locale, t } = await translatorFor(request);
-  const category = locale === 'en' ? view.category.en : locale === 'zh-Hant' ? view.category.zhHant : view.category.zhHans;
+  const category = pickLocalized(view.category, locale);
   return data(
     {
       title: t('case.title', { receiptNo: view.receiptNo }),

@@ -7,11 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evidencePageData, handleEvidenceRequest } from '#app/features/attachments/attachments.server.ts';
 import { ATTACHMENT_LIMITS, FILES_FIELD, MAX_FILE_MEGABYTES, type FileError } from '#app/features/attachments/rules.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
-import { PRIVATE_PAGE_HEADERS, trackCookie } from '#app/features/cases/portal-cookies.server.ts';
 import { AttachmentList } from '#app/features/attachments/ui/attachment-list.tsx';
-import { Button } from '#app/ui/button.tsx';
-import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import {
   FileUploadField,
   UploadProgress,
@@ -21,7 +17,11 @@ import {
   useFileErrorMessage,
   useUploadWithProgress,
 } from '#app/features/attachments/ui/file-upload-field.tsx';
+import { PRIVATE_PAGE_HEADERS, trackCookie } from '#app/features/cases/portal-cookies.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
 import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
+import { Button } from '#app/ui/button.tsx';
+import { ErrorSummary } from '#app/ui/error-summary.tsx';
 
 export const headers = privatePageHeaders;
 

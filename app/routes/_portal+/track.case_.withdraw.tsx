@@ -5,15 +5,15 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { publicCaseView } from '#app/features/cases/cases.server.ts';
 import { withdrawCase, WithdrawForm } from '#app/features/cases/citizen-actions.server.ts';
-import { canWithdraw, WITHDRAW_REASON_MAX } from '#app/features/cases/follow-up.ts';
 import { handleFollowUp } from '#app/features/cases/follow-up-forms.server.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
+import { canWithdraw, WITHDRAW_REASON_MAX } from '#app/features/cases/follow-up.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
 import { requireTrackedCaseId } from '#app/features/cases/track-session.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { Button } from '#app/ui/button.tsx';
 import { Checkbox } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { TextField } from '#app/ui/text-field.tsx';
 
 export const headers = privatePageHeaders;

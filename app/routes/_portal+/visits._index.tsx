@@ -1,13 +1,13 @@
 // /visits: the published reception days to come, with the places left in each slot and a link
 // to book each open one.
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { upcomingReceptionDays, type PublicDay } from '#app/features/reception/days.server.ts';
 import { MAX_REPRESENTATIVES } from '#app/features/reception/rules.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { upcomingReceptionDays, type PublicDay } from '#app/features/reception/days.server.ts';
 import { useFormatDay } from '#app/ui/format.ts';
 import { visitsLinks } from '#app/ui/visits-styles.ts';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export const links = visitsLinks;
 

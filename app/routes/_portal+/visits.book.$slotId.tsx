@@ -1,12 +1,15 @@
 // /visits/book/:slotId: the booking form of one slot. With a receipt number and access code the
 // booking is linked to that case; otherwise it is a new visit with a name, a phone number and a
 // topic. The reference and cancel code go to the confirmation page in a sealed cookie, never a URL.
+import { randomBytes } from 'node:crypto';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { randomBytes } from 'node:crypto';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
+import { bookingCookie } from '#app/features/reception/booking-cookie.server.ts';
 import { HONEYPOT_FIELD, handleBooking, type BookingValues } from '#app/features/reception/booking.server.ts';
+import { slotForBooking } from '#app/features/reception/days.server.ts';
 import {
   BOOKING_FIELDS,
   BOOKING_MODES,
@@ -16,16 +19,13 @@ import {
   type BookingField,
 } from '#app/features/reception/rules.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
-import { slotForBooking } from '#app/features/reception/days.server.ts';
+import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { Button } from '#app/ui/button.tsx';
 import { RadioGroup } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
-import { TextField } from '#app/ui/text-field.tsx';
 import { useFormatDay } from '#app/ui/format.ts';
+import { TextField } from '#app/ui/text-field.tsx';
 import { visitsLinks } from '#app/ui/visits-styles.ts';
-import { bookingCookie } from '#app/features/reception/booking-cookie.server.ts';
 
 export const links = visitsLinks;
 

@@ -3,12 +3,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
 import { handleCancel } from '#app/features/reception/booking.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
+import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { TextField } from '#app/ui/text-field.tsx';
 import { visitsLinks } from '#app/ui/visits-styles.ts';
 

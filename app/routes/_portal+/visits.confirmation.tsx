@@ -3,16 +3,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
+import { bookingCookie } from '#app/features/reception/booking-cookie.server.ts';
 import { bookingSummary } from '#app/features/reception/booking.server.ts';
 import { formatCancelCode } from '#app/features/reception/rules.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
-import { Button } from '#app/ui/button.tsx';
-import { PrintButton } from '#app/ui/print-button.tsx';
 import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
+import { Button } from '#app/ui/button.tsx';
 import { useFormatDay } from '#app/ui/format.ts';
+import { PrintButton } from '#app/ui/print-button.tsx';
 import { visitsLinks } from '#app/ui/visits-styles.ts';
-import { bookingCookie } from '#app/features/reception/booking-cookie.server.ts';
 
 export const links = visitsLinks;
 

@@ -1,10 +1,10 @@
 // /notices.atom: the Atom 1.0 feed of current notices, in the language of ?lang= (zh-Hans when
 // absent or unknown), so a feed reader gets one language whatever its Accept-Language says.
-import type { LoaderFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
+import { noticesFeed } from '#app/features/notices/notices.server.ts';
 import { DEFAULT_LOCALE, LOCALES } from '#app/i18n/config.ts';
 import { translator } from '#app/i18n/translate.server.ts';
-import { noticesFeed } from '#app/features/notices/notices.server.ts';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 
 const Lang = z.enum(LOCALES).catch(DEFAULT_LOCALE);
 

@@ -1,8 +1,8 @@
 // GET /office/cases/:caseId/attachments/:id: a case's file for staff who may see the case
 // (caseForActor); analysts and admins never. Every download is audited; every refusal is a 404.
-import type { LoaderFunctionArgs } from '@remix-run/node';
 import { staffDownload } from '#app/features/attachments/attachments.server.ts';
 import { requireStaff } from '#app/features/staff/sign-in.server.ts';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireStaff(request);

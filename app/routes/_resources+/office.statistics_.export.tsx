@@ -1,13 +1,12 @@
 // POST /office/statistics/export: the statistics page's figures as a CSV file (counts only, no
 // personal data), for the roles that may read statistics. Each download is audited as `export`.
 // A POST rather than a link: it writes to the audit log, and the server refuses cross-site POSTs.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
-import { canExportStatistics } from '#app/features/staff/permissions.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
+import { canExportStatistics } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { exportStatisticsCsv } from '#app/features/statistics/statistics.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
 
 /** Opened as a page (a bookmark, a reload): back to the statistics, where the download button is. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 // POST /track/case/attachments/upload: the evidence form sent with JavaScript (XMLHttpRequest,
 // for progress). Handled exactly as the page's own action; the answer is JSON.
-import type { ActionFunctionArgs } from '@remix-run/node';
 import { handleEvidenceRequest, notFound } from '#app/features/attachments/attachments.server.ts';
 import { PRIVATE_PAGE_HEADERS, trackCookie } from '#app/features/cases/portal-cookies.server.ts';
+import type { ActionFunctionArgs } from '@remix-run/node';
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = trackCookie.read(request);

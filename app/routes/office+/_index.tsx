@@ -1,24 +1,25 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { QueueFilters, queueOrder, queuePage, type QueueRow } from '#app/features/cases/queue.server.ts';
 import { CHANNELS, WARNING_LEVELS } from '#app/features/cases/attributes.ts';
 import { CASE_KINDS } from '#app/features/cases/kinds.ts';
 import { CASE_STATUSES } from '#app/features/cases/lifecycle.ts';
-import { QUEUE_SORT_DEFAULT_DIRECTION, SORT_DIRECTIONS } from '#app/features/cases/list-order.ts';
-import { canUseQueue, startPageFor } from '#app/features/staff/permissions.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
-import { officeOptions } from '#app/features/reference-data/office-options.server.ts';
-import { requireStaff } from '#app/features/staff/sign-in.server.ts';
-import { Button } from '#app/ui/button.tsx';
-import { DataTable, type DataColumn } from '#app/ui/data-table.tsx';
+import { QUEUE_SORT_DEFAULT_DIRECTION } from '#app/features/cases/queue-order.ts';
+import { QueueFilters, queueOrder, queuePage, type QueueRow } from '#app/features/cases/queue.server.ts';
 import { DueBadge } from '#app/features/cases/ui/due-badge.tsx';
 import { NextTargetBadge } from '#app/features/early-warning/ui/warning-badges.tsx';
+import { officeOptions } from '#app/features/reference-data/office-options.server.ts';
+import { canUseQueue, startPageFor } from '#app/features/staff/permissions.ts';
+import { requireStaff } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { SORT_DIRECTIONS } from '#app/platform/http/list-order.ts';
+import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
+import { Button } from '#app/ui/button.tsx';
+import { DataTable, type DataColumn } from '#app/ui/data-table.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
 import { officeLinks } from '#app/ui/office-styles.ts';
 import { SelectField } from '#app/ui/select-field.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 
 /** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
 export const headers = privatePageHeaders;

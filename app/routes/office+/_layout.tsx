@@ -1,6 +1,6 @@
 // The back-office shell: navigation by role, the signed-in person, sign-out and a skip link
 // (from the root layout). Every page below it runs requireStaff in its own loader too.
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -16,35 +16,46 @@ import {
   canViewWarningBoard,
 } from '#app/features/staff/permissions.ts';
 import { requireStaff } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { noStoreHeaders } from '#app/platform/http/headers.ts';
+import { takeNotice } from '#app/platform/http/notice.server.ts';
 import { officeLinks } from '#app/ui/office-styles.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 
-/** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
-export const headers = privatePageHeaders;
+/** Every page below shows a case, a code or staff data: browsers and proxies must not keep them. */
+export const headers = noStoreHeaders;
 
 export const links = officeLinks;
 
+/** The shell's notice belongs to the page after a change, so the shell reloads with every page. */
+export const shouldRevalidate = () => true;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireStaff(request);
-  return {
-    staff: { name: actor.name, role: actor.role },
-    nav: {
-      queue: canUseQueue(actor),
-      register: canRegisterCases(actor),
-      warnings: canViewWarningBoard(actor),
-      reception: canViewReceptionDays(actor),
-      notices: canManageNotices(actor),
-      stats: canViewStatistics(actor),
-      staff: canManageStaff(actor),
-      referenceData: canManageReferenceData(actor),
-      settings: canManageSettings(actor),
-      audit: canReadAuditLog(actor),
+  const { t } = await translatorFor(request);
+  const { notice, headers } = takeNotice(request);
+  return data(
+    {
+      notice: notice ? t(notice.key, notice.values) : null,
+      staff: { name: actor.name, role: actor.role },
+      nav: {
+        queue: canUseQueue(actor),
+        register: canRegisterCases(actor),
+        warnings: canViewWarningBoard(actor),
+        reception: canViewReceptionDays(actor),
+        notices: canManageNotices(actor),
+        stats: canViewStatistics(actor),
+        staff: canManageStaff(actor),
+        referenceData: canManageReferenceData(actor),
+        settings: canManageSettings(actor),
+        audit: canReadAuditLog(actor),
+      },
     },
-  };
+    { headers },
+  );
 }
 
 export default function OfficeShell() {
-  const { staff, nav } = useLoaderData<typeof loader>();
+  const { staff, nav, notice } = useLoaderData<typeof loader>();
   const { t } = useTranslation('office');
   return (
     <div className="office">
@@ -131,6 +142,9 @@ export default function OfficeShell() {
         </div>
       </header>
       <main id="main-content" className="office-main" tabIndex={-1}>
+        <div role="status" className="flash">
+          {notice ? <p className="notice notice--success">{notice}</p> : null}
+        </div>
         <Outlet />
       </main>
     </div>

@@ -4,10 +4,10 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { canReadAuditLog } from '#app/features/staff/permissions.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import { AUDIT_ACTIONS, NO_STORE_HEADERS, auditLogPage, parseAuditFilters, type AuditRow } from '#app/features/staff/admin.server.ts';
+import { canReadAuditLog } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
 import { officeLinks } from '#app/ui/office-styles.ts';
@@ -45,7 +45,7 @@ function href(params: Record<string, string | null>): string {
 
 export default function AuditPage() {
   const { page, filters, actions } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation('office-admin');
+  const { t } = useTranslation('office-admin');
   const formatDate = useFormatDate();
   const actionLabel = (action: string) => t(`audit.actions.${action}`, { defaultValue: action });
   const olderHref = page.olderBefore ? href({ action: filters.action, staff: filters.staff, before: page.olderBefore }) : null;

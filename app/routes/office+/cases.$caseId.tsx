@@ -1,8 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { OfficeCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
+import { CasePagePost, casePageData, toActionInput } from '#app/features/cases/case-page.server.ts';
+import { STATUTORY_LIMITS } from '#app/features/cases/deadlines.ts';
+import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
 import {
   CaseAccessError,
   CaseActionError,
@@ -10,24 +13,21 @@ import {
   performCaseAction,
   viewContact,
 } from '#app/features/cases/staff-actions.server.ts';
-import { CasePagePost, casePageData, toActionInput } from '#app/features/cases/case-page.server.ts';
-import type { CaseAction } from '#app/features/cases/lifecycle.ts';
-import { STATUTORY_LIMITS } from '#app/features/cases/deadlines.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
+import { DueBadge } from '#app/features/cases/ui/due-badge.tsx';
+import { RatingSummary } from '#app/features/cases/ui/rating-summary.tsx';
+import { WarningPanel } from '#app/features/early-warning/ui/warning-panel.tsx';
 import { officeOptions } from '#app/features/reference-data/office-options.server.ts';
-import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { requireStaff } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ComboBoxField } from '#app/ui/combo-box-field.tsx';
 import { ConfirmSubmitButton } from '#app/ui/confirm-submit-button.tsx';
-import { DueBadge } from '#app/features/cases/ui/due-badge.tsx';
-import { WarningPanel } from '#app/features/early-warning/ui/warning-panel.tsx';
-import { OfficeCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
-import { RatingSummary } from '#app/features/cases/ui/rating-summary.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
 import { officeLinks } from '#app/ui/office-styles.ts';
 import { TextField } from '#app/ui/text-field.tsx';
+import type { CaseAction } from '#app/features/cases/lifecycle.ts';
+import type { ReactNode } from 'react';
 
 /** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
 export const headers = privatePageHeaders;

@@ -1,25 +1,25 @@
+import { randomBytes } from 'node:crypto';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { randomBytes } from 'node:crypto';
 import { useTranslation } from 'react-i18next';
-import { registerCase, type RegistrationErrors } from '#app/features/cases/registration.server.ts';
 import { REGISTRATION_CHANNELS } from '#app/features/cases/attributes.ts';
 import { CASE_KINDS, REPLY_CHANNELS } from '#app/features/cases/kinds.ts';
-import { canRegisterCases } from '#app/features/staff/permissions.ts';
-import { LIMITS } from '#app/features/cases/submission-fields.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
-import { officeOptions } from '#app/features/reference-data/office-options.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
+import { registerCase, type RegistrationErrors } from '#app/features/cases/registration.server.ts';
+import { LIMITS } from '#app/features/cases/submission-fields.ts';
+import { ReceiptPanel } from '#app/features/cases/ui/receipt-panel.tsx';
+import { officeOptions } from '#app/features/reference-data/office-options.server.ts';
+import { canRegisterCases } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
+import { serviceToday } from '#app/platform/time/service-time-zone.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
 import { ComboBoxField } from '#app/ui/combo-box-field.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
-import { serviceToday } from '#app/platform/time/service-time-zone.server.ts';
 import { officeLinks } from '#app/ui/office-styles.ts';
-import { ReceiptPanel } from '#app/features/cases/ui/receipt-panel.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
 
 /** Pages with a case, a code or staff data: browsers and proxies must not keep them. */

@@ -4,21 +4,21 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
 import { CaseAccessError, CaseActionError } from '#app/features/cases/staff-actions.server.ts';
 import { ClusterChangeForm, ClusterNotFoundError, changeCluster, clusterPage } from '#app/features/early-warning/clusters.server.ts';
-import { canViewClusters } from '#app/features/staff/permissions.ts';
 import { responseWording } from '#app/features/early-warning/levels.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
-import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
+import { TargetBadge, WarningLevelBadge } from '#app/features/early-warning/ui/warning-badges.tsx';
+import { canViewClusters } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { Button } from '#app/ui/button.tsx';
 import { Checkbox } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
 import { officeLinks } from '#app/ui/office-styles.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { TextField } from '#app/ui/text-field.tsx';
-import { TargetBadge, WarningLevelBadge } from '#app/features/early-warning/ui/warning-badges.tsx';
 
 export const headers = privatePageHeaders;
 export const links = officeLinks;

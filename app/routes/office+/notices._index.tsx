@@ -2,14 +2,14 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { canManageNotices } from '#app/features/staff/permissions.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
-import { listNoticesForOffice } from '#app/features/notices/notices.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
+import { listNoticesForOffice } from '#app/features/notices/notices.server.ts';
+import { canManageNotices } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import { officeLinks } from '#app/ui/office-styles.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 
 export const links = officeLinks;
 export const headers = privatePageHeaders;

@@ -3,17 +3,17 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { serviceToday } from '#app/platform/time/service-time-zone.server.ts';
-import { canManageNotices } from '#app/features/staff/permissions.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
-import { createNotice } from '#app/features/notices/notices.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
+import { createNotice } from '#app/features/notices/notices.server.ts';
+import { NoticeFields, useNoticeErrors } from '#app/features/notices/ui/notice-fields.tsx';
+import { canManageNotices } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
+import { serviceToday } from '#app/platform/time/service-time-zone.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
-import { NoticeFields, useNoticeErrors } from '#app/features/notices/ui/notice-fields.tsx';
 import { officeLinks } from '#app/ui/office-styles.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 
 export const links = officeLinks;
 export const headers = privatePageHeaders;

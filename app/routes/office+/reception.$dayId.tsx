@@ -5,9 +5,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { canHandleReceptionDays, canManageReceptionDays, canViewReceptionDays } from '#app/features/staff/permissions.ts';
-import { ATTENDANCE_STATUSES } from '#app/features/reception/rules.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
 import {
   receptionDayForOffice,
@@ -15,12 +12,17 @@ import {
   setReceptionDayPublished,
   type OfficeAppointment,
 } from '#app/features/reception/days.server.ts';
+import { ATTENDANCE_STATUSES } from '#app/features/reception/rules.ts';
+import { canHandleReceptionDays, canManageReceptionDays, canViewReceptionDays } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { DEFAULT_LOCALE, isLocale } from '#app/i18n/config.ts';
+import { pickLocalized, type Localized } from '#app/i18n/localized.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
-import { officeLinks } from '#app/ui/office-styles.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { useFormatDay } from '#app/ui/format.ts';
+import { officeLinks } from '#app/ui/office-styles.ts';
 
 export const links = officeLinks;
 export const headers = privatePageHeaders;
@@ -91,8 +93,7 @@ export default function ReceptionDayPage() {
   const { t, i18n } = useTranslation('visits');
   const format = useFormatDay();
   const busy = navigation.state === 'submitting';
-  const inLanguage = (text: { zhHans: string; zhHant: string; en: string }) =>
-    i18n.language === 'en' ? text.en : i18n.language === 'zh-Hant' ? text.zhHant : text.zhHans;
+  const inLanguage = (text: Localized) => pickLocalized(text, isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE);
 
   return (
     <>

@@ -2,31 +2,30 @@
 // receiving the visitor. Record attendance; for a booking made with a receipt number, record the
 // visit on that case; for a new visit, register it as a case with channel "visit", linked to the
 // booking, and hand over the receipt number and access code shown once on this page.
+import { randomBytes } from 'node:crypto';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { randomBytes } from 'node:crypto';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { RegistrationErrors } from '#app/features/cases/registration.server.ts';
 import { CASE_KINDS, REPLY_CHANNELS } from '#app/features/cases/kinds.ts';
-import { canHandleReceptionDays } from '#app/features/staff/permissions.ts';
-import { ATTENDANCE_STATUSES, VISIT_NOTE_MAX } from '#app/features/reception/rules.ts';
-import { LIMITS } from '#app/features/cases/submission-fields.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
-import { officeOptions } from '#app/features/reference-data/office-options.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
+import { LIMITS } from '#app/features/cases/submission-fields.ts';
+import { ReceiptPanel } from '#app/features/cases/ui/receipt-panel.tsx';
 import { appointmentForOffice, recordAttendance, recordVisit, registerVisitAsCase } from '#app/features/reception/days.server.ts';
+import { ATTENDANCE_STATUSES, VISIT_NOTE_MAX } from '#app/features/reception/rules.ts';
+import { officeOptions } from '#app/features/reference-data/office-options.server.ts';
+import { canHandleReceptionDays } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { Button } from '#app/ui/button.tsx';
 import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
 import { ComboBoxField } from '#app/ui/combo-box-field.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
-import { useFormatDate } from '#app/ui/format.ts';
+import { useFormatDate, useFormatDay } from '#app/ui/format.ts';
 import { officeLinks } from '#app/ui/office-styles.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
-import { ReceiptPanel } from '#app/features/cases/ui/receipt-panel.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
-import { useFormatDay } from '#app/ui/format.ts';
+import type { RegistrationErrors } from '#app/features/cases/registration.server.ts';
 
 export const links = officeLinks;
 export const headers = privatePageHeaders;

@@ -3,14 +3,14 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { canManageReceptionDays, canViewReceptionDays } from '#app/features/staff/permissions.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
 import { listReceptionDaysForOffice, type OfficeDayRow } from '#app/features/reception/days.server.ts';
+import { canManageReceptionDays, canViewReceptionDays } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
-import { officeLinks } from '#app/ui/office-styles.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
 import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { useFormatDay } from '#app/ui/format.ts';
+import { officeLinks } from '#app/ui/office-styles.ts';
 
 export const links = officeLinks;
 export const headers = privatePageHeaders;

@@ -4,9 +4,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { DAY_FIELDS, MAX_SLOT_CAPACITY, MAX_SLOTS_PER_DAY, type DayField } from '#app/features/reception/rules.ts';
-import { canManageReceptionDays } from '#app/features/staff/permissions.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
 import {
   createReceptionDay,
@@ -15,13 +12,16 @@ import {
   type DayValues,
   type Option,
 } from '#app/features/reception/days.server.ts';
+import { DAY_FIELDS, MAX_SLOT_CAPACITY, MAX_SLOTS_PER_DAY, type DayField } from '#app/features/reception/rules.ts';
+import { canManageReceptionDays } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { Button } from '#app/ui/button.tsx';
 import { Checkbox } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { fieldId } from '#app/ui/field-ids.ts';
 import { officeLinks } from '#app/ui/office-styles.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
 import { TextField } from '#app/ui/text-field.tsx';
 
 export const links = officeLinks;

@@ -5,8 +5,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { idParam } from '#app/features/reference-data/admin-forms.server.ts';
-import { canManageReferenceData } from '#app/features/staff/permissions.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import {
   ReplyTemplateError,
   TEMPLATE_BODY_MAX,
@@ -16,14 +14,16 @@ import {
   type ReplyTemplateField,
   type ReplyTemplateValues,
 } from '#app/features/reference-data/reply-templates.server.ts';
+import { ReplyTemplateFields, REPLY_TEMPLATE_FIELDS } from '#app/features/reference-data/ui/reply-template-fields.tsx';
 import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
+import { canManageReferenceData } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
 import { OfficeErrorBoundary } from '#app/ui/office-error-boundary.tsx';
 import { officeLinks } from '#app/ui/office-styles.ts';
-import { ReplyTemplateFields, REPLY_TEMPLATE_FIELDS } from '#app/features/reference-data/ui/reply-template-fields.tsx';
 
 export const links = officeLinks;
 

@@ -4,8 +4,6 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { canManageReferenceData } from '#app/features/staff/permissions.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import {
   TEMPLATE_BODY_MAX,
   createReplyTemplateFromForm,
@@ -13,13 +11,15 @@ import {
   type ReplyTemplateField,
   type ReplyTemplateValues,
 } from '#app/features/reference-data/reply-templates.server.ts';
+import { ReplyTemplateFields, REPLY_TEMPLATE_FIELDS } from '#app/features/reference-data/ui/reply-template-fields.tsx';
 import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
+import { canManageReferenceData } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
 import { officeLinks } from '#app/ui/office-styles.ts';
-import { ReplyTemplateFields, REPLY_TEMPLATE_FIELDS } from '#app/features/reference-data/ui/reply-template-fields.tsx';
 
 export const links = officeLinks;
 

@@ -6,9 +6,6 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { canManageSettings } from '#app/features/staff/permissions.ts';
-import { LOCALES, type Locale } from '#app/i18n/config.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import {
   CRISIS_LINES_MAX,
   CRISIS_LINES_TEXT_MAX,
@@ -24,7 +21,10 @@ import {
   type LineError,
 } from '#app/features/settings/admin.server.ts';
 import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
+import { canManageSettings } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { LOCALES, type Locale } from '#app/i18n/config.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { Checkbox } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';

@@ -5,8 +5,6 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { STAFF_ROLES, canManageStaff } from '#app/features/staff/permissions.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import {
   NO_STORE_HEADERS,
   StaffAdminError,
@@ -20,7 +18,9 @@ import {
   type FieldErrors,
   type UpdateStaffField,
 } from '#app/features/staff/admin.server.ts';
+import { STAFF_ROLES, canManageStaff } from '#app/features/staff/permissions.ts';
 import { currentSession, requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { RadioGroup } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';

@@ -6,17 +6,6 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import {
-  DEFAULT_STAFF_SORT,
-  SORT_DIRECTIONS,
-  STAFF_SORTS,
-  STAFF_SORT_DEFAULT_DIRECTION,
-  resolveOrder,
-  sortStaffRows,
-  type StaffSort,
-} from '#app/features/cases/list-order.ts';
-import { STAFF_ROLES, canManageStaff } from '#app/features/staff/permissions.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
-import {
   NO_STORE_HEADERS,
   createStaffFromForm,
   listActiveUnits,
@@ -26,7 +15,17 @@ import {
   type CreateStaffValues,
   type FieldErrors,
 } from '#app/features/staff/admin.server.ts';
+import {
+  DEFAULT_STAFF_SORT,
+  STAFF_SORTS,
+  STAFF_SORT_DEFAULT_DIRECTION,
+  sortStaffRows,
+  type StaffSort,
+} from '#app/features/staff/list-order.ts';
+import { STAFF_ROLES, canManageStaff } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { SORT_DIRECTIONS, resolveOrder } from '#app/platform/http/list-order.ts';
 import { Button } from '#app/ui/button.tsx';
 import { RadioGroup } from '#app/ui/choice-fields.tsx';
 import { DataTable, type DataColumn } from '#app/ui/data-table.tsx';

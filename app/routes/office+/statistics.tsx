@@ -3,17 +3,17 @@
 // only: nothing on this page identifies a person or a case.
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canViewStatistics } from '#app/features/staff/permissions.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
-import { STATISTICS_WEEKS, caseStatistics, type NamedCountRow } from '#app/features/statistics/statistics.server.ts';
+import { canViewStatistics } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { STATISTICS_WEEKS, caseStatistics, type NamedCountRow } from '#app/features/statistics/statistics.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { formatCivilDay } from '#app/platform/time/format.ts';
 import { Button } from '#app/ui/button.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
-import { formatCivilDay } from '#app/platform/time/format.ts';
 import { officeLinks } from '#app/ui/office-styles.ts';
+import type { ReactNode } from 'react';
 
 export const links = officeLinks;
 

@@ -6,10 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { idParam } from '#app/features/reference-data/admin-forms.server.ts';
-import { canManageReferenceData } from '#app/features/staff/permissions.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
-import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
-import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { LocalizedNameFields } from '#app/features/reference-data/ui/localized-name-fields.tsx';
 import {
   UnitAdminError,
   UnitIntent,
@@ -21,10 +18,13 @@ import {
   type UnitEditField,
   type UnitValues,
 } from '#app/features/reference-data/units.server.ts';
+import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
+import { canManageReferenceData } from '#app/features/staff/permissions.ts';
+import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
-import { LocalizedNameFields } from '#app/features/reference-data/ui/localized-name-fields.tsx';
 import { OfficeErrorBoundary } from '#app/ui/office-error-boundary.tsx';
 import { officeLinks } from '#app/ui/office-styles.ts';
 import { SelectField } from '#app/ui/select-field.tsx';

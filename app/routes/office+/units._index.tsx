@@ -3,10 +3,7 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { canManageReferenceData } from '#app/features/staff/permissions.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
-import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
-import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { LocalizedNameFields } from '#app/features/reference-data/ui/localized-name-fields.tsx';
 import {
   createUnitFromForm,
   unitOptions,
@@ -15,9 +12,12 @@ import {
   type UnitTreeRow,
   type UnitValues,
 } from '#app/features/reference-data/units.server.ts';
+import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
+import { canManageReferenceData } from '#app/features/staff/permissions.ts';
+import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
-import { LocalizedNameFields } from '#app/features/reference-data/ui/localized-name-fields.tsx';
 import { officeLinks } from '#app/ui/office-styles.ts';
 import { SelectField } from '#app/ui/select-field.tsx';
 import { TextField } from '#app/ui/text-field.tsx';

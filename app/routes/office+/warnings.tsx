@@ -3,15 +3,15 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { earlyWarningBoard } from '#app/features/early-warning/clusters.server.ts';
-import { canViewClusters, canViewWarningBoard } from '#app/features/staff/permissions.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
-import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
-import { officeLinks } from '#app/ui/office-styles.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
-import { TargetBadge, WarningLevelBadge, relativeTime } from '#app/features/early-warning/ui/warning-badges.tsx';
+import { earlyWarningBoard } from '#app/features/early-warning/clusters.server.ts';
 import { responseWording } from '#app/features/early-warning/levels.ts';
+import { TargetBadge, WarningLevelBadge, relativeTime } from '#app/features/early-warning/ui/warning-badges.tsx';
+import { canViewClusters, canViewWarningBoard } from '#app/features/staff/permissions.ts';
+import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
+import { officeLinks } from '#app/ui/office-styles.ts';
 
 export const headers = privatePageHeaders;
 export const links = officeLinks;

@@ -4,17 +4,18 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
-import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
+import { StaffAccountError, changePassword } from '#app/features/staff/accounts.server.ts';
 import { PASSWORD_MIN_LENGTH } from '#app/features/staff/passwords.server.ts';
 import { currentSession, type StaffSession } from '#app/features/staff/sign-in.server.ts';
-import { StaffAccountError, changePassword } from '#app/features/staff/accounts.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { redirectWithNotice } from '#app/platform/http/notice.server.ts';
+import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
 import { Button } from '#app/ui/button.tsx';
-import { TextField } from '#app/ui/text-field.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { OfficePlainPage } from '#app/ui/office-plain-page.tsx';
 import { officeLinks } from '#app/ui/office-styles.ts';
+import { TextField } from '#app/ui/text-field.tsx';
 
 export const links = officeLinks;
 
@@ -102,7 +103,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     throw error;
   }
-  return redirect('/office/account?changed=password', { status: 303, headers: PRIVATE_PAGE_HEADERS });
+  return redirectWithNotice('/office/account', { key: 'office-auth:account.notices.password' });
 }
 
 export default function PasswordPage() {

@@ -5,13 +5,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRev
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { requiresSecondFactor } from '#app/features/staff/permissions.ts';
-import { otpauthUri } from '#app/features/staff/totp.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
-import { seal, unseal } from '#app/platform/crypto/keys.server.ts';
-import { currentSession, type StaffSession } from '#app/features/staff/sign-in.server.ts';
 import { StaffAccountError, enableTotp, newTotpSecret } from '#app/features/staff/accounts.server.ts';
+import { requiresSecondFactor } from '#app/features/staff/permissions.ts';
+import { currentSession, type StaffSession } from '#app/features/staff/sign-in.server.ts';
+import { otpauthUri } from '#app/features/staff/totp.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { seal, unseal } from '#app/platform/crypto/keys.server.ts';
+import { noticeHeader } from '#app/platform/http/notice.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { OfficePlainPage } from '#app/ui/office-plain-page.tsx';
@@ -153,8 +154,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ? '/office/account/password'
     : requiresSecondFactor(session.actor.role)
       ? '/office'
-      : '/office/account?changed=twoFactor';
-  return data<ActionResult>({ error: null, setup: null, recoveryCodes, continueTo }, { headers: PRIVATE_PAGE_HEADERS });
+      : '/office/account';
+  const headers = new Headers(PRIVATE_PAGE_HEADERS);
+  if (continueTo === '/office/account') headers.append('Set-Cookie', noticeHeader({ key: 'office-auth:account.notices.twoFactor' }));
+  return data<ActionResult>({ error: null, setup: null, recoveryCodes, continueTo }, { headers });
 }
 
 export default function TwoFactorPage() {

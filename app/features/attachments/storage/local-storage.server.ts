@@ -1,11 +1,11 @@
 // The default store: files under STORAGE_DIR (./.data/uploads), outside the web root, readable by
 // the app's user only. Writes go to a temporary file that is renamed into place, so a reader
 // never sees half a file and a crash leaves no partial upload under a real key.
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { randomUUID } from 'node:crypto';
 import { assertStorageKey } from './storage-keys.ts';
 import type { Storage } from './storage-types.ts';
 

@@ -2,9 +2,9 @@
 // Signature V4 and path-style URLs (endpoint/bucket/key), so no SDK is needed. It cannot be
 // exercised against a real store in this project's offline test setup; the signing is
 // unit-tested against AWS's published vectors.
+import { EMPTY_SHA256, sha256Hex, signRequest, uriEncode, type Credentials } from './sigv4.server.ts';
 import { assertStorageKey } from './storage-keys.ts';
 import type { Storage } from './storage-types.ts';
-import { EMPTY_SHA256, sha256Hex, signRequest, uriEncode, type Credentials } from './sigv4.server.ts';
 
 export interface S3Config {
   /** e.g. https://s3.cn-north-1.amazonaws.com.cn or http://minio.internal:9000 */

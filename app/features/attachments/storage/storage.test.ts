@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalDiskStorage } from './local-storage.server.ts';
 import { S3Storage } from './s3-storage.server.ts';
-import { assertStorageKey, newStorageKey } from './storage-keys.ts';
 import { EMPTY_SHA256, amzDate, canonicalPath, sha256Hex, signRequest, uriEncode } from './sigv4.server.ts';
+import { assertStorageKey, newStorageKey } from './storage-keys.ts';
 
 describe('Signature V4', () => {
   it('matches the AWS SigV4 test suite vector get-vanilla', () => {

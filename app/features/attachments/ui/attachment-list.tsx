@@ -3,8 +3,8 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { acceptsEvidence, FILE_KIND_INFO, FILE_KINDS, type FileKind } from '#app/features/attachments/rules.ts';
-import type { CaseStatus } from '#app/features/cases/lifecycle.ts';
 import { useFormatDate } from '#app/ui/format.ts';
+import type { CaseStatus } from '#app/features/cases/lifecycle.ts';
 
 export interface AttachmentItem {
   id: string;

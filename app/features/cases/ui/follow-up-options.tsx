@@ -3,9 +3,9 @@
 // JavaScript. After re-review the answer is final, and the page says what that means.
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import type { CaseStatus } from '#app/features/cases/lifecycle.ts';
 import { canRate, canRequestReReview, canRequestReview, canWithdraw } from '#app/features/cases/follow-up.ts';
 import { useFormatDate } from '#app/ui/format.ts';
+import type { CaseStatus } from '#app/features/cases/lifecycle.ts';
 
 interface FollowUpView {
   status: CaseStatus;

@@ -1,8 +1,8 @@
 // The receipt number and the access code, as the citizen gets them: on the portal's confirmation
 // page, and on the page a clerk hands over after registering a letter, visit or call.
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAccessCode } from '#app/features/cases/access-code.ts';
+import type { ReactNode } from 'react';
 
 interface ReceiptPanelProps {
   title: string;

@@ -1,9 +1,9 @@
 // A warning level, and a response target's countdown, in words and colour (never colour alone).
 // Targets are hours to a few days away, so the countdown speaks in hours below two days.
 import { useTranslation } from 'react-i18next';
+import { useFormatDate } from '#app/ui/format.ts';
 import type { WarningLevel } from '#app/features/cases/attributes.ts';
 import type { ResponseWording, TargetKind, TargetState } from '#app/features/early-warning/levels.ts';
-import { useFormatDate } from '#app/ui/format.ts';
 
 export function WarningLevelBadge({ level }: { level: WarningLevel }) {
   const { t } = useTranslation('office-warning');

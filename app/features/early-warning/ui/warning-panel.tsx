@@ -2,9 +2,9 @@
 // target with its own countdown. Changing the level or recording a response is its own page.
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { TargetBadge, WarningLevelBadge, type TargetView } from './warning-badges.tsx';
 import type { WarningLevel } from '#app/features/cases/attributes.ts';
 import type { ResponseWording } from '#app/features/early-warning/levels.ts';
-import { TargetBadge, WarningLevelBadge, type TargetView } from './warning-badges.tsx';
 
 export interface WarningPanelData {
   level: WarningLevel;

@@ -1,16 +1,6 @@
-// The orders the back office's lists can be sorted in, shared by the server (which sorts) and the
-// browser (which offers the choices and marks the sorted column). Sorting always happens on the
-// server, through the URL (`?sort=…&dir=…`), so it works the same with JavaScript off.
-export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
-export type SortDirection = (typeof SORT_DIRECTIONS)[number];
-
-/** The case queue: nearest deadline (the default), date received, warning level. */
-export const QUEUE_SORTS = ['due', 'received', 'warning'] as const;
-export type QueueSort = (typeof QUEUE_SORTS)[number];
-export const DEFAULT_QUEUE_SORT: QueueSort = 'due';
-
-/** The direction a column sorts in when first chosen: nearest deadline, newest, highest warning first. */
-export const QUEUE_SORT_DEFAULT_DIRECTION: Record<QueueSort, SortDirection> = { due: 'asc', received: 'desc', warning: 'desc' };
+// The orders the staff list can be sorted in, and the sort itself (the list is small and sorted in
+// the reader's collation, so it is sorted after reading rather than in SQL).
+import type { ListOrder, SortDirection } from '#app/platform/http/list-order.ts';
 
 /** The staff list: name (the default), role, unit, last sign-in. */
 export const STAFF_SORTS = ['name', 'role', 'unit', 'lastSignIn'] as const;
@@ -19,31 +9,6 @@ export const DEFAULT_STAFF_SORT: StaffSort = 'name';
 
 /** Most recent sign-in first; the rest alphabetically. */
 export const STAFF_SORT_DEFAULT_DIRECTION: Record<StaffSort, SortDirection> = { name: 'asc', role: 'asc', unit: 'asc', lastSignIn: 'desc' };
-
-export interface ListOrder<S extends string> {
-  sort: S;
-  dir: SortDirection;
-}
-
-/** The order a URL asks for, with the defaults filled in. */
-export function resolveOrder<S extends string>(
-  sort: S | undefined,
-  dir: SortDirection | undefined,
-  fallback: S,
-  defaults: Record<S, SortDirection>,
-): ListOrder<S> {
-  const column = sort ?? fallback;
-  return { sort: column, dir: dir ?? defaults[column] };
-}
-
-/**
- * What choosing a column does: a column not sorted yet sorts in its own first direction; choosing
- * the sorted column again reverses it.
- */
-export function nextOrder<S extends string>(current: ListOrder<S>, column: S, defaults: Record<S, SortDirection>): ListOrder<S> {
-  if (current.sort !== column) return { sort: column, dir: defaults[column] };
-  return { sort: column, dir: current.dir === 'asc' ? 'desc' : 'asc' };
-}
 
 /** What the staff list sorts on (StaffListRow in app/features/staff/admin.server.ts has all of it). */
 export interface StaffSortable {

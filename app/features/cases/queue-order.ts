@@ -1,0 +1,11 @@
+// The orders the case queue can be sorted in, shared by the server (which sorts) and the browser
+// (which offers the choices and marks the sorted column).
+import type { SortDirection } from '#app/platform/http/list-order.ts';
+
+/** The case queue: nearest deadline (the default), date received, warning level. */
+export const QUEUE_SORTS = ['due', 'received', 'warning'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+export const DEFAULT_QUEUE_SORT: QueueSort = 'due';
+
+/** The direction a column sorts in when first chosen: nearest deadline, newest, highest warning first. */
+export const QUEUE_SORT_DEFAULT_DIRECTION: Record<QueueSort, SortDirection> = { due: 'asc', received: 'desc', warning: 'desc' };
