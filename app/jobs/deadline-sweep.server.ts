@@ -21,6 +21,7 @@ import { db, Prisma } from '#app/platform/db.server.ts';
 import { civilDateIn, isoDate } from '#app/platform/time/civil-date.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import type { WarningLevel } from '#app/features/cases/attributes.ts';
+import type { CaseEventType } from '#app/features/cases/events.ts';
 
 const DAY_MS = 86_400_000;
 const DEFAULT_BATCH_SIZE = 100;
@@ -97,7 +98,7 @@ async function markMissedBatch(tx: Tx, now: Date, batchSize: number, caseIds: re
   await tx.caseEvent.createMany({
     data: rows.map((row) => ({
       caseId: row.id,
-      type: 'DEADLINE_MISSED',
+      type: 'DEADLINE_MISSED' satisfies CaseEventType,
       visibility: 'INTERNAL' as const,
       actorType: 'SYSTEM' as const,
       data: { deadline: statutoryDeadlineKind(row.status as CaseStatus), dueAt: row.nextDueAt.toISOString() },

@@ -14,6 +14,7 @@ import { stripMetadata } from './image-metadata.ts';
 import { insertAttachmentRows, type AttachmentPurpose, type StoredAttachment } from './rows.server.ts';
 import { acceptsEvidence, ATTACHMENT_LIMITS, FILES_FIELD, type FileError } from './rules.ts';
 import { newStorageKey, storage } from './storage/storage.server.ts';
+import type { CaseEventType } from '#app/features/cases/events.ts';
 import type { CaseStatus } from '#app/features/cases/lifecycle.ts';
 
 export type { StoredAttachment };
@@ -224,7 +225,7 @@ export async function addEvidence(
         await tx.caseEvent.create({
           data: {
             caseId,
-            type: 'ATTACHMENTS_ADDED',
+            type: 'ATTACHMENTS_ADDED' satisfies CaseEventType,
             visibility: 'INTERNAL',
             actorType: 'CITIZEN',
             data: { count: fresh.length, purpose },

@@ -2,39 +2,7 @@
 // categories, reply templates and settings, every view of a citizen's contact details, every
 // export. Admins read it; nothing can change it.
 import { db, type Prisma } from '#app/platform/db.server.ts';
-
-export type AuditAction =
-  | 'signIn.success'
-  | 'signIn.failure'
-  | 'signIn.lockout'
-  | 'signIn.secondFactorFailure'
-  | 'signOut'
-  | 'password.changed'
-  | 'totp.enabled'
-  | 'totp.recoveryCodeUsed'
-  | 'staff.created'
-  | 'staff.roleChanged'
-  | 'staff.deactivated'
-  | 'staff.reactivated'
-  | 'staff.sessionsRevoked'
-  | 'totp.resetByAdmin'
-  | 'unit.created'
-  | 'unit.updated'
-  | 'unit.deactivated'
-  | 'unit.reactivated'
-  | 'category.created'
-  | 'category.updated'
-  | 'category.deactivated'
-  | 'category.reactivated'
-  | 'replyTemplate.created'
-  | 'replyTemplate.updated'
-  | 'replyTemplate.deactivated'
-  | 'replyTemplate.reactivated'
-  | 'setting.updated'
-  | 'warning.overridden'
-  | 'contact.viewed'
-  | 'attachment.downloaded'
-  | 'export';
+import type { AuditAction } from './actions.ts';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -57,13 +25,5 @@ export async function audit(entry: AuditEntry, client: Client = db()): Promise<v
       ipAddress: entry.ipAddress ?? null,
       details: entry.details ?? {},
     },
-  });
-}
-
-export async function recentAuditEntries(limit = 200, before?: bigint) {
-  return await db().auditLog.findMany({
-    where: before ? { id: { lt: before } } : {},
-    orderBy: { id: 'desc' },
-    take: limit,
   });
 }

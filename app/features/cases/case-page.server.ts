@@ -1,19 +1,13 @@
 // What the back-office case page shows, and the form posts it accepts.
 import { z } from 'zod';
 import { caseAttachments } from '#app/features/attachments/attachments.server.ts';
+import { mayChangeWarning, warningChanges } from '#app/features/early-warning/changes.ts';
 import { responseWording, targetStatuses } from '#app/features/early-warning/levels.ts';
-import {
-  canOverrideWarning,
-  canRecordMilestone,
-  canTakeAction,
-  canViewClusters,
-  canViewContact,
-  type Actor,
-} from '#app/features/staff/permissions.ts';
+import { canTakeAction, canViewClusters, canViewContact, type Actor } from '#app/features/staff/permissions.ts';
 import { localizedName } from '#app/i18n/localized.ts';
 import { db } from '#app/platform/db.server.ts';
 import { DEADLINE_ARTICLE } from './deadlines.ts';
-import { TERMINAL_STATUSES, allowedActions } from './lifecycle.ts';
+import { allowedActions } from './lifecycle.ts';
 import { parseReceiptNo } from './receipt.ts';
 import { caseForActor, scopeOf, type ActionInput } from './staff-actions.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
@@ -103,7 +97,7 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale)
       targets: targetStatuses(row, row, new Date()),
       clusterId: row.clusterId && canViewClusters(actor) ? row.clusterId : null,
       clusterSize: row.clusterId ? await db().case.count({ where: { clusterId: row.clusterId } }) : 0,
-      canChange: !TERMINAL_STATUSES.has(row.status) && (canOverrideWarning(actor, scope) || canRecordMilestone(actor, scope)),
+      canChange: mayChangeWarning(warningChanges(actor, scope, row.status)),
     },
     templates: templates.map((tpl) => ({ id: tpl.id, title: tpl.title, body: tpl.body })),
     /** The case's files (downloads go through /office/cases/:caseId/attachments/:id, audited). */

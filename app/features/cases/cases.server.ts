@@ -21,6 +21,7 @@ import { db, Prisma } from '#app/platform/db.server.ts';
 import { ACCESS_CODE_BYTES, buildAccessCode } from './access-code.ts';
 import { serviceClock } from './clock.server.ts';
 import { acceptanceDeadline, latestReplyDeadlineForNewCase } from './deadlines.ts';
+import { isWrittenAnswer, type CaseEventType } from './events.ts';
 import { RECEIPT_RANDOM_BYTES, buildReceiptNo } from './receipt.ts';
 import { documentTokens, tsvectorLiteral } from './search-tokens.ts';
 import type { Channel, WarningLevel } from './attributes.ts';
@@ -232,7 +233,7 @@ async function afterClusterChange(tx: Tx, cluster: ClusterPlacement, now: Date):
     await tx.caseEvent.createMany({
       data: cluster.others.map((caseId) => ({
         caseId,
-        type: 'CLUSTER_JOINED',
+        type: 'CLUSTER_JOINED' satisfies CaseEventType,
         visibility: 'INTERNAL' as const,
         actorType: 'SYSTEM' as const,
         data: { clusterId: cluster.id, created: true },
@@ -391,7 +392,6 @@ export interface PublicCaseView {
 }
 
 /** Events that carry a written answer to the citizen. */
-const WRITTEN_ANSWERS = new Set(['REPLY_PUBLISHED', 'REVIEW_ISSUED', 'RE_REVIEW_ISSUED']);
 
 /** What the citizen may see of their case: public events only, never internal notes or staff names. */
 export async function publicCaseView(caseId: string): Promise<PublicCaseView | null> {
@@ -404,7 +404,7 @@ export async function publicCaseView(caseId: string): Promise<PublicCaseView | n
     },
   });
   if (!found) return null;
-  const replies = found.events.filter((event) => WRITTEN_ANSWERS.has(event.type) && event.message);
+  const replies = found.events.filter((event) => isWrittenAnswer(event.type) && event.message);
   const lastReply = replies.at(-1);
   return {
     receiptNo: found.receiptNo,

@@ -19,6 +19,7 @@ import {
   WITHDRAW_REASON_MAX,
 } from './follow-up.ts';
 import { nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
+import type { CaseEventType } from './events.ts';
 
 /** The request does not apply to the case as it is now (window passed, already answered…). */
 export class CitizenActionError extends Error {
@@ -56,7 +57,7 @@ async function transition(
   row: Row,
   action: CaseAction,
   data: Prisma.CaseUncheckedUpdateManyInput,
-  event: { type: string; message: string | null; data: Prisma.InputJsonObject },
+  event: { type: CaseEventType; message: string | null; data: Prisma.InputJsonObject },
   now: Date,
   after?: (tx: Tx, to: CaseStatus) => Promise<void>,
 ): Promise<CaseStatus> {
@@ -149,7 +150,7 @@ export async function rateCase(caseId: string, input: z.infer<typeof RatingForm>
     await tx.caseEvent.create({
       data: {
         caseId,
-        type: row.rating ? 'RATING_CHANGED' : 'RATED',
+        type: (row.rating ? 'RATING_CHANGED' : 'RATED') satisfies CaseEventType,
         visibility: 'PUBLIC',
         actorType: 'CITIZEN',
         data: { rating: input.rating, solved: input.solved },
@@ -184,7 +185,7 @@ export async function closeLapsedCases(now = new Date(), batch = 200, caseIds?: 
         await tx.caseEvent.create({
           data: {
             caseId: row.id,
-            type: 'CLOSED',
+            type: 'CLOSED' satisfies CaseEventType,
             visibility: 'PUBLIC',
             actorType: 'SYSTEM',
             fromStatus: row.status,

@@ -82,6 +82,13 @@ export const TERMINAL_STATUSES: ReadonlySet<CaseStatus> = new Set([
   'WITHDRAWN',
 ]);
 
+/** Statuses in which staff still owe the citizen something: every status but the terminal ones. */
+export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((status) => !TERMINAL_STATUSES.has(status));
+
+export function isOpenStatus(status: CaseStatus): boolean {
+  return !TERMINAL_STATUSES.has(status);
+}
+
 /** Which stored deadline staff are working against in each status. */
 export function activeDeadlineField(status: CaseStatus): 'acceptDueAt' | 'replyDueAt' | 'reviewDueAt' | 'reReviewDueAt' | null {
   switch (status) {

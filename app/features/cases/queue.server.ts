@@ -7,7 +7,7 @@ import { SORT_DIRECTIONS, resolveOrder, type ListOrder } from '#app/platform/htt
 import { CHANNELS, WARNING_LEVELS } from './attributes.ts';
 import { DUE_SOON_DAYS } from './deadlines.ts';
 import { CASE_KINDS } from './kinds.ts';
-import { CASE_STATUSES, TERMINAL_STATUSES } from './lifecycle.ts';
+import { CASE_STATUSES, OPEN_STATUSES } from './lifecycle.ts';
 import { DEFAULT_QUEUE_SORT, QUEUE_SORTS, QUEUE_SORT_DEFAULT_DIRECTION, type QueueSort } from './queue-order.ts';
 import { searchQuery } from './search-tokens.ts';
 
@@ -177,7 +177,7 @@ export async function queuePage(
   if (scope.unitId) where.push(Prisma.sql`c."unitId" = ${scope.unitId}::uuid`);
   if (filters.status) where.push(Prisma.sql`c."status" = ${filters.status}::"CaseStatus"`);
   else if (!filters.all) {
-    const open = CASE_STATUSES.filter((s) => !TERMINAL_STATUSES.has(s));
+    const open = OPEN_STATUSES;
     where.push(Prisma.sql`c."status" IN (${Prisma.join(open.map((s) => Prisma.sql`${s}::"CaseStatus"`))})`);
   }
   if (filters.kind) where.push(Prisma.sql`c."kind" = ${filters.kind}::"CaseKind"`);

@@ -10,6 +10,7 @@ import { serviceClock } from './clock.server.ts';
 import { reReviewRequestDeadline, replyDeadline, reviewRequestDeadline, STATUTORY_LIMITS } from './deadlines.ts';
 import { activeDeadlineField, nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
 import type { CitizenTemplate } from '#app/features/notifications/topics.ts';
+import type { CaseEventType } from './events.ts';
 
 export class CaseAccessError extends Error {
   constructor(readonly status: 403 | 404) {
@@ -45,7 +46,7 @@ export type ActionInput =
   | { action: 'issueReview'; message: string }
   | { action: 'issueReReview'; message: string };
 
-export const EVENT_TYPE: Record<CaseAction, string> = {
+export const EVENT_TYPE: Record<CaseAction, CaseEventType> = {
   accept: 'ACCEPTED',
   decline: 'DECLINED',
   forward: 'FORWARDED',

@@ -2,17 +2,17 @@
 // dissolve a cluster, and can answer all its cases at once with one coordinated reply, while each
 // case keeps its own timeline.
 import { z } from 'zod';
-import { CASE_STATUSES, nextStatus, TERMINAL_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
+import { nextStatus, OPEN_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
 import { CaseAccessError, CaseActionError, CaseConflictError, performCaseAction } from '#app/features/cases/staff-actions.server.ts';
 import { canManageClusters, canTakeAction, canViewCase, canViewClusters, type Actor } from '#app/features/staff/permissions.ts';
 import { db } from '#app/platform/db.server.ts';
 import { targetStatuses, type TargetStatus } from './levels.ts';
 import { reassessWarnings } from './reassessment.server.ts';
 import type { WarningLevel } from '#app/features/cases/attributes.ts';
+import type { CaseEventType } from '#app/features/cases/events.ts';
 
 export class ClusterNotFoundError extends Error {}
 
-const OPEN_STATUSES: CaseStatus[] = CASE_STATUSES.filter((s) => !TERMINAL_STATUSES.has(s));
 const BOARD_LIMIT = 200;
 const DAY = 86_400_000;
 
@@ -191,7 +191,13 @@ export interface CoordinatedReplyResult {
   skipped: { receiptNo: string; reason: 'notReplyable' | 'conflict' | 'forbidden' }[];
 }
 
-async function clusterEvent(caseIds: string[], actor: Actor, type: string, data: Record<string, string | boolean | number>, now: Date) {
+async function clusterEvent(
+  caseIds: string[],
+  actor: Actor,
+  type: CaseEventType,
+  data: Record<string, string | boolean | number>,
+  now: Date,
+) {
   if (caseIds.length === 0) return;
   await db().caseEvent.createMany({
     data: caseIds.map((caseId) => ({
@@ -229,7 +235,7 @@ export async function changeCluster(
         await tx.caseEvent.createMany({
           data: memberIds.map((caseId) => ({
             caseId,
-            type: 'CLUSTER_CONFIRMED',
+            type: 'CLUSTER_CONFIRMED' satisfies CaseEventType,
             visibility: 'INTERNAL' as const,
             actorType: 'STAFF' as const,
             actorId: actor.id,
@@ -247,7 +253,7 @@ export async function changeCluster(
         await tx.caseEvent.createMany({
           data: memberIds.map((caseId) => ({
             caseId,
-            type: 'CLUSTER_DISSOLVED',
+            type: 'CLUSTER_DISSOLVED' satisfies CaseEventType,
             visibility: 'INTERNAL' as const,
             actorType: 'STAFF' as const,
             actorId: actor.id,
@@ -271,7 +277,7 @@ export async function changeCluster(
         await tx.caseEvent.createMany({
           data: moving.map((caseId) => ({
             caseId,
-            type: 'CLUSTER_SPLIT',
+            type: 'CLUSTER_SPLIT' satisfies CaseEventType,
             visibility: 'INTERNAL' as const,
             actorType: 'STAFF' as const,
             actorId: actor.id,

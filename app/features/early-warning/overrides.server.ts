@@ -4,14 +4,15 @@
 import { z } from 'zod';
 import { audit } from '#app/features/audit/audit.server.ts';
 import { WARNING_LEVELS } from '#app/features/cases/attributes.ts';
-import { TERMINAL_STATUSES } from '#app/features/cases/lifecycle.ts';
 import { CaseAccessError, CaseActionError, CaseConflictError, caseForActor, scopeOf } from '#app/features/cases/staff-actions.server.ts';
 import { queueStaffMessages, warningAlertRecipients } from '#app/features/notifications/outbox.server.ts';
 import { canOverrideWarning, canRecordMilestone, type Actor } from '#app/features/staff/permissions.ts';
 import { db } from '#app/platform/db.server.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
+import { warningChanges } from './changes.ts';
 import { assessWarning, milestoneUpdates, nextTargetDue, targetsAfterLevelChange, TARGET_KINDS, type TargetKind } from './levels.ts';
 import { reassessWarnings, refreshClusterLevels } from './reassessment.server.ts';
+import type { CaseEventType } from '#app/features/cases/events.ts';
 
 export const WarningChangeForm = z.discriminatedUnion('intent', [
   z.object({
@@ -39,7 +40,7 @@ export async function overrideWarning(
 ): Promise<void> {
   const row = await caseForActor(actor, caseId);
   if (!canOverrideWarning(actor, scopeOf(row))) throw new CaseAccessError(403);
-  if (TERMINAL_STATUSES.has(row.status)) throw new CaseActionError('notAllowedNow');
+  if (!warningChanges(actor, scopeOf(row), row.status).override) throw new CaseActionError('notAllowedNow');
   if (change.level === row.warningLevel) throw new CaseActionError('sameLevel');
   const targets = targetsAfterLevelChange(row.warningLevel, change.level, row, now, serviceTimeZone());
   const assessed = assessWarning({
@@ -66,7 +67,7 @@ export async function overrideWarning(
     await tx.caseEvent.create({
       data: {
         caseId,
-        type: 'WARNING_OVERRIDDEN',
+        type: 'WARNING_OVERRIDDEN' satisfies CaseEventType,
         visibility: 'INTERNAL',
         actorType: 'STAFF',
         actorId: actor.id,
@@ -116,7 +117,7 @@ export async function recordMilestone(
 ): Promise<void> {
   const row = await caseForActor(actor, caseId);
   if (!canRecordMilestone(actor, scopeOf(row))) throw new CaseAccessError(403);
-  if (TERMINAL_STATUSES.has(row.status)) throw new CaseActionError('notAllowedNow');
+  if (!warningChanges(actor, scopeOf(row), row.status).milestone) throw new CaseActionError('notAllowedNow');
   const met = { respondedAt: row.respondedAt, progressAt: row.progressAt, resultAt: row.resultAt };
   const updates = milestoneUpdates(change.milestone, met, now);
   if (Object.keys(updates).length === 0) throw new CaseActionError('alreadyRecorded');
@@ -131,7 +132,7 @@ export async function recordMilestone(
     await tx.caseEvent.create({
       data: {
         caseId,
-        type: 'MILESTONE_RECORDED',
+        type: 'MILESTONE_RECORDED' satisfies CaseEventType,
         visibility: 'INTERNAL',
         actorType: 'STAFF',
         actorId: actor.id,

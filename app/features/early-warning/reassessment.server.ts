@@ -1,11 +1,12 @@
 // Keeps each case's warning level, reasons and response targets in step with the rules of
 // app/features/early-warning/levels.ts. Called inside the transaction of every change that can move a level:
 // a submission, a staff action, a cluster change, a missed deadline.
-import { TERMINAL_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
+import { isOpenStatus, type CaseStatus } from '#app/features/cases/lifecycle.ts';
 import { queueStaffMessages, warningAlertRecipients, type Tx } from '#app/features/notifications/outbox.server.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { assessWarning, effectiveLevel, levelRank, nextTargetDue, targetsAfterLevelChange, type WarningReason } from './levels.ts';
 import type { WarningLevel } from '#app/features/cases/attributes.ts';
+import type { CaseEventType } from '#app/features/cases/events.ts';
 
 export interface LevelChange {
   caseId: string;
@@ -72,7 +73,7 @@ export async function reassessWarnings(tx: Tx, caseIds: string[], now: Date, opt
     const override = options.clearOverride ? null : row.warningOverride;
     const level = effectiveLevel(assessed.level, override);
     const targets = targetsAfterLevelChange(row.warningLevel, level, row, now, serviceTimeZone());
-    const open = !TERMINAL_STATUSES.has(row.status as CaseStatus);
+    const open = isOpenStatus(row.status as CaseStatus);
     const nextTargetDueAt = open ? nextTargetDue(targets, row) : null;
 
     const unchanged =
@@ -99,7 +100,7 @@ export async function reassessWarnings(tx: Tx, caseIds: string[], now: Date, opt
       await tx.caseEvent.create({
         data: {
           caseId: row.id,
-          type: 'WARNING_LEVEL_CHANGED',
+          type: 'WARNING_LEVEL_CHANGED' satisfies CaseEventType,
           visibility: 'INTERNAL',
           actorType: options.actorId ? 'STAFF' : 'SYSTEM',
           actorId: options.actorId ?? null,

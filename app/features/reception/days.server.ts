@@ -33,6 +33,7 @@ import {
   type SlotState,
 } from './rules.ts';
 import type { SubmittedCase } from '#app/features/cases/cases.server.ts';
+import type { CaseEventType } from '#app/features/cases/events.ts';
 import type { Locale } from '#app/i18n/config.ts';
 
 export { DAY_FIELDS, VISIT_NOTE_MAX, type DayField };
@@ -459,7 +460,7 @@ export interface OfficeAppointmentDetail extends OfficeAppointment {
   visitRecordedAt: string | null;
 }
 
-export const VISIT_EVENT = 'VISIT_RECEIVED';
+export const VISIT_EVENT: CaseEventType = 'VISIT_RECEIVED';
 
 /** One appointment for the staff who receive the visitor (a logged view when it names a person). */
 export async function appointmentForOffice(

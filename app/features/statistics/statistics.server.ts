@@ -5,7 +5,7 @@ import { audit } from '#app/features/audit/audit.server.ts';
 import { CHANNELS, type Channel } from '#app/features/cases/attributes.ts';
 import { DUE_SOON_DAYS } from '#app/features/cases/deadlines.ts';
 import { CASE_KINDS, type CaseKind } from '#app/features/cases/kinds.ts';
-import { CASE_STATUSES, TERMINAL_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
+import { CASE_STATUSES, OPEN_STATUSES, isOpenStatus, type CaseStatus } from '#app/features/cases/lifecycle.ts';
 import { localizedName } from '#app/i18n/localized.ts';
 import { toCsv, type CsvCell } from '#app/platform/codecs/csv.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
@@ -53,7 +53,6 @@ export interface CaseStatistics {
   };
 }
 
-const OPEN_STATUSES = CASE_STATUSES.filter((status) => !TERMINAL_STATUSES.has(status));
 const openStatusList = Prisma.join(OPEN_STATUSES.map((status) => Prisma.sql`${status}::"CaseStatus"`));
 
 function countsFor<Key extends string>(keys: readonly Key[], rows: { key: string; count: number }[]): CountRow<Key>[] {
@@ -91,7 +90,7 @@ function byName(locale: Locale) {
 export async function caseStatistics(locale: Locale, now = new Date()): Promise<CaseStatistics> {
   const timeZone = serviceTimeZone();
   const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
-  const openWhere = { status: { in: OPEN_STATUSES } };
+  const openWhere = { status: { in: [...OPEN_STATUSES] } };
   const [byStatus, byKind, byChannel, perCategory, perUnit, overdue, dueSoon, perWeek, categories, units, byRating, bySolved] =
     await Promise.all([
       db().case.groupBy({ by: ['status'], _count: { _all: true } }),
@@ -142,7 +141,7 @@ export async function caseStatistics(locale: Locale, now = new Date()): Promise<
   return {
     generatedAt: now.toISOString(),
     total,
-    open: statusCounts.filter((row) => !TERMINAL_STATUSES.has(row.key)).reduce((sum, row) => sum + row.count, 0),
+    open: statusCounts.filter((row) => isOpenStatus(row.key)).reduce((sum, row) => sum + row.count, 0),
     byStatus: statusCounts,
     byKind: countsFor(
       CASE_KINDS,

@@ -5,6 +5,7 @@ import { caseAttachments } from '#app/features/attachments/attachments.server.ts
 import { TrackCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
 import { publicCaseView } from '#app/features/cases/cases.server.ts';
 import { DEADLINE_ARTICLE } from '#app/features/cases/deadlines.ts';
+import { eventLabelKey } from '#app/features/cases/events.ts';
 import { PRIVATE_PAGE_HEADERS, trackCookie } from '#app/features/cases/portal-cookies.server.ts';
 import { FollowUpOptions } from '#app/features/cases/ui/follow-up-options.tsx';
 import { pickLocalized } from '#app/i18n/localized.ts';
@@ -126,7 +127,7 @@ export default function CasePage() {
         {view.timeline.map((event, i) => (
           <li key={i}>
             <p className="timeline__date">{formatDate(event.at, true)}</p>
-            <p className="timeline__what">{t(`events.${event.type}`, { defaultValue: t('events.UPDATED') })}</p>
+            <p className="timeline__what">{t(eventLabelKey(event.type))}</p>
             {event.message && event.type !== 'REPLY_PUBLISHED' ? <p>{event.message}</p> : null}
           </li>
         ))}

@@ -4,7 +4,8 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTIONS, NO_STORE_HEADERS, auditLogPage, parseAuditFilters, type AuditRow } from '#app/features/staff/admin.server.ts';
+import { AUDIT_ACTIONS, auditActionLabelKey } from '#app/features/audit/actions.ts';
+import { NO_STORE_HEADERS, auditLogPage, parseAuditFilters, type AuditRow } from '#app/features/staff/admin.server.ts';
 import { canReadAuditLog } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
@@ -47,7 +48,7 @@ export default function AuditPage() {
   const { page, filters, actions } = useLoaderData<typeof loader>();
   const { t } = useTranslation('office-admin');
   const formatDate = useFormatDate();
-  const actionLabel = (action: string) => t(`audit.actions.${action}`, { defaultValue: action });
+  const actionLabel = (action: string) => t(auditActionLabelKey(action));
   const olderHref = page.olderBefore ? href({ action: filters.action, staff: filters.staff, before: page.olderBefore }) : null;
   const newestHref = filters.before ? href({ action: filters.action, staff: filters.staff }) : null;
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { OfficeCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
 import { CasePagePost, casePageData, toActionInput } from '#app/features/cases/case-page.server.ts';
 import { STATUTORY_LIMITS } from '#app/features/cases/deadlines.ts';
+import { eventLabelKey } from '#app/features/cases/events.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
 import {
   CaseAccessError,
@@ -102,7 +103,6 @@ export default function CasePage() {
   const navigation = useNavigation();
   const { t } = useTranslation('office');
   const { t: tc } = useTranslation('common');
-  const { t: tw } = useTranslation('office-warning');
   const formatDate = useFormatDate();
   const c = page.case;
   const has = (action: CaseAction) => page.actions.includes(action);
@@ -265,9 +265,7 @@ export default function CasePage() {
               <li key={event.id}>
                 <p className="timeline__date">{formatDate(event.at, true)}</p>
                 <p className="timeline__what">
-                  {tc(`events.${event.type}`, {
-                    defaultValue: t(`events.${event.type}`, { defaultValue: tw(`events.${event.type}`, { defaultValue: event.type }) }),
-                  })}
+                  {t(eventLabelKey(event.type))}
                   <span className={`event-tag event-tag--${event.visibility}`}>{t(`visibility.${event.visibility}`)}</span>
                 </p>
                 <p className="field__hint">{event.actor ?? t(`actorType.${event.actorType}`)}</p>

@@ -5,13 +5,12 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { WARNING_LEVELS } from '#app/features/cases/attributes.ts';
-import { TERMINAL_STATUSES } from '#app/features/cases/lifecycle.ts';
 import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
 import { CaseAccessError, CaseActionError, CaseConflictError, caseForActor, scopeOf } from '#app/features/cases/staff-actions.server.ts';
+import { mayChangeWarning, warningChanges } from '#app/features/early-warning/changes.ts';
 import { milestoneUpdates, responseWording, targetStatuses, TARGET_KINDS } from '#app/features/early-warning/levels.ts';
 import { overrideWarning, recordMilestone, WarningChangeForm } from '#app/features/early-warning/overrides.server.ts';
 import { TargetBadge, WarningLevelBadge } from '#app/features/early-warning/ui/warning-badges.tsx';
-import { canOverrideWarning, canRecordMilestone } from '#app/features/staff/permissions.ts';
 import { requireStaff } from '#app/features/staff/sign-in.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
@@ -34,10 +33,9 @@ async function load(request: Request, params: unknown) {
   try {
     const row = await caseForActor(actor, parsed.data.caseId);
     const scope = scopeOf(row);
-    const canOverride = canOverrideWarning(actor, scope);
-    const canRecord = canRecordMilestone(actor, scope);
-    if ((!canOverride && !canRecord) || TERMINAL_STATUSES.has(row.status)) throw new Response('Forbidden', { status: 403 });
-    return { actor, row, canOverride, canRecord };
+    const changes = warningChanges(actor, scope, row.status);
+    if (!mayChangeWarning(changes)) throw new Response('Forbidden', { status: 403 });
+    return { actor, row, canOverride: changes.override, canRecord: changes.milestone };
   } catch (error) {
     if (error instanceof CaseAccessError) throw new Response('Not found', { status: 404 });
     throw error;

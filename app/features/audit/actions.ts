@@ -1,0 +1,42 @@
+// Everything the audit log records, declared once: the type of each entry's action, the audit
+// page's filter, and the labels under office-admin:audit.actions in all three languages (a unit
+// test checks them).
+export const AUDIT_ACTIONS = [
+  'signIn.success',
+  'signIn.failure',
+  'signIn.lockout',
+  'signIn.secondFactorFailure',
+  'signOut',
+  'password.changed',
+  'totp.enabled',
+  'totp.recoveryCodeUsed',
+  'staff.created',
+  'staff.roleChanged',
+  'staff.deactivated',
+  'staff.reactivated',
+  'staff.sessionsRevoked',
+  'totp.resetByAdmin',
+  'unit.created',
+  'unit.updated',
+  'unit.deactivated',
+  'unit.reactivated',
+  'category.created',
+  'category.updated',
+  'category.deactivated',
+  'category.reactivated',
+  'replyTemplate.created',
+  'replyTemplate.updated',
+  'replyTemplate.deactivated',
+  'replyTemplate.reactivated',
+  'setting.updated',
+  'warning.overridden',
+  'contact.viewed',
+  'attachment.downloaded',
+  'export',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The label of an audit action, as an i18n key. */
+export function auditActionLabelKey(action: string): string {
+  return `office-admin:audit.actions.${action}`;
+}
