@@ -14,21 +14,14 @@ import {
   updateCategoryFromForm,
 } from '#app/features/reference-data/categories.server.ts';
 import { activeCategoryUnits, listActiveCategories } from '#app/features/reference-data/lookup.server.ts';
-import {
-  UnitAdminError,
-  createUnitFromForm,
-  deactivateUnit,
-  reactivateUnit,
-  unitDetail,
-  unitOptions,
-  unitTree,
-  updateUnitFromForm,
-} from '#app/features/reference-data/units.server.ts';
+import { createUnit, setUnitActive, unitDetail, unitOptions, unitTree, updateUnit } from '#app/features/reference-data/units.server.ts';
 import { db } from '#app/platform/db.server.ts';
+import { NotFoundError } from '#app/platform/http/errors.ts';
 import { newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';
 import { formData } from '../support/office-requests.ts';
 
-const ctx = { ipAddress: '192.0.2.20' };
+const ctx = { ipAddress: '192.0.2.20', locale: 'zh-Hans' } as const;
+const UNIT_NOTICES = 'office-admin:units.detail.done';
 const unique = () => randomBytes(4).toString('hex');
 
 async function auditRows(targetType: string, targetId: string, action?: string) {
@@ -48,7 +41,7 @@ function unitForm(fields: Partial<Record<'code' | 'nameZhHans' | 'nameZhHant' | 
 }
 
 async function newUnit(admin: Awaited<ReturnType<typeof staffUser>>, parentId = '') {
-  const outcome = await createUnitFromForm(unitForm({ parentId }), admin.actor, ctx);
+  const outcome = await createUnit(admin.actor, unitForm({ parentId }), ctx);
   if (!outcome.ok) throw new Error(`unit not created: ${JSON.stringify(outcome.errors)}`);
   return outcome.id;
 }
@@ -71,7 +64,8 @@ describe('units', () => {
     const admin = await staffUser('ADMIN');
     const bureau = await unitId('bureau');
     const token = unique();
-    const outcome = await createUnitFromForm(
+    const outcome = await createUnit(
+      admin.actor,
       unitForm({
         code: `  Tax-Bureau-${token} `,
         nameZhHans: ' 市税务局 ',
@@ -79,7 +73,6 @@ describe('units', () => {
         nameEn: 'Municipal Tax Bureau',
         parentId: bureau,
       }),
-      admin.actor,
       ctx,
     );
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
@@ -101,21 +94,24 @@ describe('units', () => {
 
   it('reports every field problem at once, and refuses a taken code or a closed parent', async () => {
     const admin = await staffUser('ADMIN');
-    const empty = await createUnitFromForm(formData({}), admin.actor, ctx);
+    const empty = await createUnit(admin.actor, formData({}), ctx);
     expect(empty).toMatchObject({
       ok: false,
       errors: { code: 'required', nameZhHans: 'required', nameZhHant: 'required', nameEn: 'required' },
     });
-    const bad = await createUnitFromForm(unitForm({ code: 'tax bureau!', nameEn: 'x'.repeat(121), parentId: 'nope' }), admin.actor, ctx);
+    const bad = await createUnit(admin.actor, unitForm({ code: 'tax bureau!', nameEn: 'x'.repeat(121), parentId: 'nope' }), ctx);
     expect(bad).toMatchObject({ ok: false, errors: { code: 'invalid', nameEn: 'tooLong', parentId: 'invalid' } });
-    expect(await createUnitFromForm(unitForm({ code: 'housing' }), admin.actor, ctx)).toMatchObject({
+    expect(await createUnit(admin.actor, unitForm({ code: 'housing' }), ctx)).toMatchObject({
       ok: false,
       errors: { code: 'taken' },
     });
 
     const closed = await newUnit(admin);
-    expect(await deactivateUnit(admin.actor, closed, ctx)).toEqual({ ok: true, changed: true });
-    const under = await createUnitFromForm(unitForm({ parentId: closed }), admin.actor, ctx);
+    expect(await setUnitActive(admin.actor, closed, false, ctx)).toMatchObject({
+      ok: true,
+      notice: { key: `${UNIT_NOTICES}.deactivated` },
+    });
+    const under = await createUnit(admin.actor, unitForm({ parentId: closed }), ctx);
     expect(under).toMatchObject({ ok: false, errors: { parentId: 'invalid' } });
     expect(await db().unit.count({ where: { parentId: closed } })).toBe(0);
   });
@@ -125,13 +121,13 @@ describe('units', () => {
     const id = await newUnit(admin);
     const before = await db().unit.findUniqueOrThrow({ where: { id } });
     const bureau = await unitId('bureau');
-    const outcome = await updateUnitFromForm(
-      formData({ nameZhHans: before.nameZhHans, nameZhHant: before.nameZhHant, nameEn: 'Renamed unit', parentId: bureau }),
+    const outcome = await updateUnit(
       admin.actor,
       id,
+      formData({ nameZhHans: before.nameZhHans, nameZhHant: before.nameZhHant, nameEn: 'Renamed unit', parentId: bureau }),
       ctx,
     );
-    expect(outcome).toEqual({ ok: true, id, changed: true });
+    expect(outcome).toEqual({ ok: true, notice: { key: `${UNIT_NOTICES}.updated`, values: { name: before.nameZhHans } } });
     expect(await db().unit.findUniqueOrThrow({ where: { id } })).toMatchObject({
       nameEn: 'Renamed unit',
       parentId: bureau,
@@ -144,20 +140,18 @@ describe('units', () => {
       after: { nameEn: 'Renamed unit', parentId: bureau },
     });
 
-    const again = await updateUnitFromForm(
-      formData({ nameZhHans: before.nameZhHans, nameZhHant: before.nameZhHant, nameEn: 'Renamed unit', parentId: bureau }),
+    const again = await updateUnit(
       admin.actor,
       id,
+      formData({ nameZhHans: before.nameZhHans, nameZhHant: before.nameZhHant, nameEn: 'Renamed unit', parentId: bureau }),
       ctx,
     );
-    expect(again).toEqual({ ok: true, id, changed: false });
+    expect(again).toEqual({ ok: true, notice: { key: `${UNIT_NOTICES}.unchanged`, values: { name: before.nameZhHans } } });
     expect(await auditRows('Unit', id, 'unit.updated')).toHaveLength(1);
 
-    const invalid = await updateUnitFromForm(formData({ nameZhHans: '', nameZhHant: 'x', nameEn: 'y' }), admin.actor, id, ctx);
+    const invalid = await updateUnit(admin.actor, id, formData({ nameZhHans: '', nameZhHant: 'x', nameEn: 'y' }), ctx);
     expect(invalid).toMatchObject({ ok: false, errors: { nameZhHans: 'required' } });
-    await expect(updateUnitFromForm(unitForm(), admin.actor, '00000000-0000-4000-8000-000000000000', ctx)).rejects.toBeInstanceOf(
-      UnitAdminError,
-    );
+    await expect(updateUnit(admin.actor, '00000000-0000-4000-8000-000000000000', unitForm(), ctx)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('refuses a parent cycle: not under itself, not under anything below it', async () => {
@@ -167,10 +161,10 @@ describe('units', () => {
     const bottom = await newUnit(admin, middle);
     const names = await db().unit.findUniqueOrThrow({ where: { id: top } });
     const move = (parentId: string) =>
-      updateUnitFromForm(
-        formData({ nameZhHans: names.nameZhHans, nameZhHant: names.nameZhHant, nameEn: names.nameEn, parentId }),
+      updateUnit(
         admin.actor,
         top,
+        formData({ nameZhHans: names.nameZhHans, nameZhHant: names.nameZhHant, nameEn: names.nameEn, parentId }),
         ctx,
       );
 
@@ -197,10 +191,10 @@ describe('units', () => {
       db().unit.findUniqueOrThrow({ where: { id: b } }),
     ]);
     const under = (row: typeof rowA, parentId: string) =>
-      updateUnitFromForm(
-        formData({ nameZhHans: row.nameZhHans, nameZhHant: row.nameZhHant, nameEn: row.nameEn, parentId }),
+      updateUnit(
         admin.actor,
         row.id,
+        formData({ nameZhHans: row.nameZhHans, nameZhHant: row.nameZhHant, nameEn: row.nameEn, parentId }),
         ctx,
       );
     const results = await Promise.all([under(rowA, b), under(rowB, a)]);
@@ -215,29 +209,38 @@ describe('units', () => {
     const parent = await newUnit(admin);
     const child = await newUnit(admin, parent);
 
-    expect(await deactivateUnit(admin.actor, parent, ctx)).toEqual({ ok: false, reason: 'hasActiveChildren' });
+    expect(await setUnitActive(admin.actor, parent, false, ctx)).toMatchObject({ ok: false, status: 409, formError: 'hasActiveChildren' });
     const created = await createCategoryFromForm(categoryForm({ defaultUnitId: child }), admin.actor, ctx);
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
-    expect(await deactivateUnit(admin.actor, child, ctx)).toEqual({ ok: false, reason: 'usedByCategories' });
-    expect((await unitDetail(child, 'zh-Hans'))?.activeCategories).toBe(1);
+    expect(await setUnitActive(admin.actor, child, false, ctx)).toMatchObject({ ok: false, status: 409, formError: 'usedByCategories' });
+    expect(await unitDetail(admin.actor, child, 'zh-Hans')).toMatchObject({ activeCategories: 1, statusRefusal: 'usedByCategories' });
     expect(await db().unit.count({ where: { id: { in: [parent, child] }, active: false } })).toBe(0);
 
     expect(await deactivateCategory(admin.actor, created.id, ctx)).toEqual({ ok: true, changed: true });
-    expect(await deactivateUnit(admin.actor, child, ctx)).toEqual({ ok: true, changed: true });
-    expect(await deactivateUnit(admin.actor, child, ctx)).toEqual({ ok: true, changed: false });
-    expect(await deactivateUnit(admin.actor, parent, ctx)).toEqual({ ok: true, changed: true });
+    expect(await setUnitActive(admin.actor, child, false, ctx)).toMatchObject({ ok: true, notice: { key: `${UNIT_NOTICES}.deactivated` } });
+    expect(await setUnitActive(admin.actor, child, false, ctx)).toMatchObject({
+      ok: true,
+      notice: { key: `${UNIT_NOTICES}.alreadyInactive` },
+    });
+    expect(await setUnitActive(admin.actor, parent, false, ctx)).toMatchObject({
+      ok: true,
+      notice: { key: `${UNIT_NOTICES}.deactivated` },
+    });
     expect(await auditRows('Unit', child, 'unit.deactivated')).toMatchObject([
       { actorId: admin.user.id, details: { before: { active: true }, after: { active: false } } },
     ]);
     // A closed unit is no longer offered anywhere.
     expect((await unitOptions('zh-Hans')).map((o) => o.id)).not.toContain(child);
 
-    expect(await reactivateUnit(admin.actor, child, ctx)).toEqual({ ok: false, reason: 'parentInactive' });
-    expect(await reactivateUnit(admin.actor, parent, ctx)).toEqual({ ok: true, changed: true });
-    expect(await reactivateUnit(admin.actor, child, ctx)).toEqual({ ok: true, changed: true });
-    expect(await reactivateUnit(admin.actor, child, ctx)).toEqual({ ok: true, changed: false });
+    expect(await setUnitActive(admin.actor, child, true, ctx)).toMatchObject({ ok: false, status: 409, formError: 'parentInactive' });
+    expect(await setUnitActive(admin.actor, parent, true, ctx)).toMatchObject({ ok: true, notice: { key: `${UNIT_NOTICES}.reactivated` } });
+    expect(await setUnitActive(admin.actor, child, true, ctx)).toMatchObject({ ok: true, notice: { key: `${UNIT_NOTICES}.reactivated` } });
+    expect(await setUnitActive(admin.actor, child, true, ctx)).toMatchObject({
+      ok: true,
+      notice: { key: `${UNIT_NOTICES}.alreadyActive` },
+    });
     expect(await auditRows('Unit', child, 'unit.reactivated')).toHaveLength(1);
-    await expect(deactivateUnit(admin.actor, '00000000-0000-4000-8000-000000000000', ctx)).rejects.toMatchObject({ code: 'notFound' });
+    await expect(setUnitActive(admin.actor, '00000000-0000-4000-8000-000000000000', false, ctx)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('keeps a closed parent selectable while editing a unit under it, so saving does not move it', async () => {
@@ -249,13 +252,13 @@ describe('units', () => {
     expect(options.find((o) => o.id === parent)).toMatchObject({ active: false });
     const row = await db().unit.findUniqueOrThrow({ where: { id: child } });
     expect(
-      await updateUnitFromForm(
-        formData({ nameZhHans: row.nameZhHans, nameZhHant: row.nameZhHant, nameEn: 'Kept', parentId: parent }),
+      await updateUnit(
         admin.actor,
         child,
+        formData({ nameZhHans: row.nameZhHans, nameZhHant: row.nameZhHant, nameEn: 'Kept', parentId: parent }),
         ctx,
       ),
-    ).toMatchObject({ ok: true, changed: true });
+    ).toMatchObject({ ok: true, notice: { key: `${UNIT_NOTICES}.updated` } });
     expect((await db().unit.findUniqueOrThrow({ where: { id: child } })).parentId).toBe(parent);
   });
 });

@@ -17,7 +17,7 @@ import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
 import { formData } from '../support/office-requests.ts';
 
-const ctx = { ipAddress: '192.0.2.30' };
+const ctx = { ipAddress: '192.0.2.30', locale: 'zh-Hans' } as const;
 
 async function auditRows(targetId: string, action: string) {
   return await db().auditLog.findMany({ where: { targetType: 'ReplyTemplate', targetId, action }, orderBy: { id: 'asc' } });

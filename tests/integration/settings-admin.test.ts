@@ -17,7 +17,7 @@ import * as settingsRoute from '#app/routes/office+/settings.tsx';
 import { staffUser } from '../support/fixtures.ts';
 import { formData, loadContext, officeRequest, sessionToken } from '../support/office-requests.ts';
 
-const ctx = { ipAddress: '192.0.2.40' };
+const ctx = { ipAddress: '192.0.2.40', locale: 'zh-Hans' } as const;
 
 /** Back to the built-in settings: before (whatever ran earlier) and after (other files expect them). */
 async function builtInSettings() {

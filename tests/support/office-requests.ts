@@ -35,9 +35,20 @@ export function officeRequest(
 ): Request {
   return new Request(`http://localhost${path}`, {
     method: init.method ?? 'GET',
-    body: init.body,
+    body: asBrowserWouldSend(init.body),
     headers: { Cookie: `${STAFF_COOKIE}=${token}`, 'Accept-Language': init.acceptLanguage ?? 'zh-CN' },
   });
+}
+
+/**
+ * A form as a browser sends it: url-encoded when it has no files (every <Form> without a file
+ * input), multipart only when it carries one.
+ */
+export function asBrowserWouldSend(body: FormData | undefined): FormData | URLSearchParams | undefined {
+  if (!body) return undefined;
+  const entries = [...body.entries()];
+  if (entries.some(([, value]) => typeof value !== 'string')) return body;
+  return new URLSearchParams(entries as [string, string][]);
 }
 
 /** The status a loader or action ends with: that of its Response, its data() init, or of what it threw. */

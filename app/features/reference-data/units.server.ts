@@ -1,33 +1,31 @@
 // Responsible units (责任单位) for /office/units: the tree, creating a unit, renaming and moving
-// it, deactivating and reactivating it. Routes check canManageReferenceData first; these
-// functions hold the rules whoever calls them (no cycles, no active unit under an inactive one,
-// no category routed to a closed unit) and audit every change.
-import { z } from 'zod';
+// it, deactivating and reactivating it. Admins only, checked here whoever calls; these functions
+// hold the rules (no cycles, no active unit under an inactive one, no category routed to a closed
+// unit; see unit-rules.ts) and audit every change.
 import { audit } from '#app/features/audit/audit.server.ts';
-import { CASE_STATUSES, TERMINAL_STATUSES } from '#app/features/cases/lifecycle.ts';
+import { OPEN_STATUSES } from '#app/features/cases/lifecycle.ts';
 import { localizedName } from '#app/i18n/localized.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
+import { NotFoundError } from '#app/platform/http/errors.ts';
+import { parseForm } from '#app/platform/http/forms.ts';
+import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import {
   LocalizedNames,
   NAME_FIELDS,
   OptionalId,
   ReferenceCode,
   changedFields,
-  fieldErrors,
-  formText,
   isUniqueViolation,
   lockReferenceData,
-  type FieldErrors,
+  requireReferenceDataAdmin,
+  type FormInput,
+  type RecordEditor,
   type RequestContext,
 } from './admin-forms.server.ts';
+import { unitStatusRefusal, type UnitStatusRefusal } from './unit-rules.ts';
+import type { Notice } from '#app/platform/http/notice.server.ts';
 import type { Actor } from '#app/features/staff/permissions.ts';
 import type { Locale } from '#app/i18n/config.ts';
-
-export class UnitAdminError extends Error {
-  constructor(readonly code: 'notFound') {
-    super(code);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -135,12 +133,13 @@ export interface UnitDetail {
   activeCategories: number;
   activeStaff: number;
   openCases: number;
+  /** Why its status cannot change now (unit-rules.ts), or null. */
+  statusRefusal: UnitStatusRefusal | null;
 }
 
-/** Statuses in which a case still needs work from its unit. */
-const OPEN_STATUSES = CASE_STATUSES.filter((status) => !TERMINAL_STATUSES.has(status));
-
-export async function unitDetail(id: string, locale: Locale): Promise<UnitDetail | null> {
+/** One unit for the admin page; NotFoundError when there is none. */
+export async function unitDetail(actor: Actor, id: string, locale: Locale): Promise<UnitDetail> {
+  requireReferenceDataAdmin(actor);
   const row = await db().unit.findUnique({
     where: { id },
     select: {
@@ -149,12 +148,12 @@ export async function unitDetail(id: string, locale: Locale): Promise<UnitDetail
       parent: { select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true, active: true } },
     },
   });
-  if (!row) return null;
+  if (!row) throw new NotFoundError('unit');
   const [activeChildren, activeCategories, activeStaff, openCases] = await Promise.all([
     db().unit.count({ where: { parentId: id, active: true } }),
     db().category.count({ where: { defaultUnitId: id, active: true } }),
     db().staffUser.count({ where: { unitId: id, active: true } }),
-    db().case.count({ where: { unitId: id, status: { in: OPEN_STATUSES } } }),
+    db().case.count({ where: { unitId: id, status: { in: [...OPEN_STATUSES] } } }),
   ]);
   return {
     id: row.id,
@@ -171,51 +170,47 @@ export async function unitDetail(id: string, locale: Locale): Promise<UnitDetail
     activeCategories,
     activeStaff,
     openCases,
+    statusRefusal: unitStatusRefusal({
+      active: row.active,
+      activeChildren,
+      activeCategories,
+      parentActive: row.parent ? row.parent.active : null,
+    }),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Form input
+// Changes
 
 export type UnitField = 'code' | (typeof NAME_FIELDS)[number] | 'parentId';
 export type UnitEditField = Exclude<UnitField, 'code'>;
-export type UnitValues = Partial<Record<UnitField, string>>;
 
-export const CreateUnitForm = LocalizedNames.extend({ code: ReferenceCode, parentId: OptionalId });
-export const UpdateUnitForm = LocalizedNames.extend({ parentId: OptionalId });
+const CreateUnitForm = LocalizedNames.extend({ code: ReferenceCode, parentId: OptionalId });
+const UpdateUnitForm = LocalizedNames.extend({ parentId: OptionalId });
 
-const CREATE_FIELDS: readonly UnitField[] = ['code', ...NAME_FIELDS, 'parentId'];
-const EDIT_FIELDS: readonly UnitEditField[] = [...NAME_FIELDS, 'parentId'];
-
-function readValues(form: FormData): UnitValues {
-  return {
-    code: formText(form, 'code', 200),
-    nameZhHans: formText(form, 'nameZhHans', 300),
-    nameZhHant: formText(form, 'nameZhHant', 300),
-    nameEn: formText(form, 'nameEn', 300),
-    parentId: formText(form, 'parentId', 40),
-  };
-}
-
-export type UnitFormOutcome<Field extends string> =
-  | { ok: true; id: string; changed: boolean }
-  | { ok: false; errors: FieldErrors<Field>; values: UnitValues };
+const NOTICES = 'office-admin:units.detail.done';
 
 async function isActiveUnit(tx: Prisma.TransactionClient, id: string): Promise<boolean> {
   return (await tx.unit.count({ where: { id, active: true } })) === 1;
 }
 
 /** Creates a unit, at the top of the tree or under an active parent; audited as unit.created. */
-export async function createUnitFromForm(form: FormData, actor: Actor, context: RequestContext): Promise<UnitFormOutcome<UnitField>> {
-  const values = readValues(form);
-  const parsed = CreateUnitForm.safeParse(values);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, CREATE_FIELDS), values };
-  const { code, parentId = null, ...names } = parsed.data;
+export async function createUnit(
+  actor: Actor,
+  form: FormInput,
+  context: RequestContext,
+): Promise<Outcome<UnitField, { id: string; notice: Notice }>> {
+  requireReferenceDataAdmin(actor);
+  const parsed = parseForm(form, CreateUnitForm);
+  if (!parsed.ok) return refused(parsed);
+  const { values } = parsed;
+  const { code, parentId = null, ...names } = parsed.value;
+  const taken = refused<UnitField>({ errors: { code: 'taken' }, values });
   try {
     return await db().$transaction(async (tx) => {
       await lockReferenceData(tx);
-      if (parentId && !(await isActiveUnit(tx, parentId))) return { ok: false as const, errors: { parentId: 'invalid' }, values };
-      if ((await tx.unit.count({ where: { code } })) > 0) return { ok: false as const, errors: { code: 'taken' }, values };
+      if (parentId && !(await isActiveUnit(tx, parentId))) return refused<UnitField>({ errors: { parentId: 'invalid' }, values });
+      if ((await tx.unit.count({ where: { code } })) > 0) return taken;
       const unit = await tx.unit.create({ data: { code, parentId, ...names } });
       await audit(
         {
@@ -228,10 +223,14 @@ export async function createUnitFromForm(form: FormData, actor: Actor, context: 
         },
         tx,
       );
-      return { ok: true as const, id: unit.id, changed: true };
+      return {
+        ok: true as const,
+        id: unit.id,
+        notice: { key: `${NOTICES}.created`, values: { name: localizedName(names, context.locale) } },
+      };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { code: 'taken' }, values };
+    if (isUniqueViolation(error)) return taken;
     throw error;
   }
 }
@@ -253,31 +252,28 @@ async function selfAndAncestors(tx: Prisma.TransactionClient, id: string): Promi
  * A unit cannot move under itself or anything below it, and a new parent must be active. The
  * code stays as it was made: the seed and other systems refer to it.
  */
-export async function updateUnitFromForm(
-  form: FormData,
-  actor: Actor,
-  unitId: string,
-  context: RequestContext,
-): Promise<UnitFormOutcome<UnitEditField>> {
-  const values = readValues(form);
-  const parsed = UpdateUnitForm.safeParse(values);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, EDIT_FIELDS), values };
-  const { parentId = null, ...names } = parsed.data;
+export async function updateUnit(actor: Actor, unitId: string, form: FormInput, context: RequestContext): Promise<Outcome<UnitEditField>> {
+  requireReferenceDataAdmin(actor);
+  const parsed = parseForm(form, UpdateUnitForm);
+  if (!parsed.ok) return refused(parsed);
+  const { values } = parsed;
+  const { parentId = null, ...names } = parsed.value;
   return await db().$transaction(async (tx) => {
     await lockReferenceData(tx);
     const before = await tx.unit.findUnique({ where: { id: unitId }, select: UNIT_SELECT });
-    if (!before) throw new UnitAdminError('notFound');
+    if (!before) throw new NotFoundError('unit');
     if (parentId !== before.parentId && parentId !== null) {
       if ((await selfAndAncestors(tx, parentId)).has(unitId)) {
-        return { ok: false as const, errors: { parentId: parentId === unitId ? 'self' : 'cycle' }, values };
+        return refused<UnitEditField>({ errors: { parentId: parentId === unitId ? 'self' : 'cycle' }, values });
       }
-      if (!(await isActiveUnit(tx, parentId))) return { ok: false as const, errors: { parentId: 'invalid' }, values };
+      if (!(await isActiveUnit(tx, parentId))) return refused<UnitEditField>({ errors: { parentId: 'invalid' }, values });
     }
     const change = changedFields(
       { nameZhHans: before.nameZhHans, nameZhHant: before.nameZhHant, nameEn: before.nameEn, parentId: before.parentId },
       { ...names, parentId },
     );
-    if (!change) return { ok: true as const, id: unitId, changed: false };
+    const name = { name: localizedName(names, context.locale) };
+    if (!change) return { ok: true as const, notice: { key: `${NOTICES}.unchanged`, values: name } };
     await tx.unit.update({ where: { id: unitId }, data: { ...names, parentId } });
     await audit(
       {
@@ -290,67 +286,49 @@ export async function updateUnitFromForm(
       },
       tx,
     );
-    return { ok: true as const, id: unitId, changed: true };
+    return { ok: true as const, notice: { key: `${NOTICES}.updated`, values: name } };
   });
 }
-
-export type UnitStatusOutcome =
-  | { ok: true; changed: boolean }
-  | { ok: false; reason: 'hasActiveChildren' | 'usedByCategories' | 'parentInactive' };
 
 /**
- * Closes a unit: it can no longer be chosen for staff, categories or new units. Refused while an
- * active unit sits under it or an active category sends its cases to it, so no case is routed to
- * a closed unit. Its staff and cases stay where they are. Audited as unit.deactivated.
+ * Closes a unit (it can no longer be chosen for staff, categories or new units) or opens it again,
+ * when unitStatusRefusal allows it. Its staff and cases stay where they are. Audited as
+ * unit.deactivated or unit.reactivated; asking for the status it already has changes nothing.
  */
-export async function deactivateUnit(actor: Actor, unitId: string, context: RequestContext): Promise<UnitStatusOutcome> {
+export async function setUnitActive(actor: Actor, unitId: string, active: boolean, context: RequestContext): Promise<Outcome<never>> {
+  requireReferenceDataAdmin(actor);
   return await db().$transaction(async (tx) => {
     await lockReferenceData(tx);
-    const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { code: true, active: true } });
-    if (!unit) throw new UnitAdminError('notFound');
-    if (!unit.active) return { ok: true as const, changed: false };
-    if ((await tx.unit.count({ where: { parentId: unitId, active: true } })) > 0)
-      return { ok: false as const, reason: 'hasActiveChildren' as const };
-    const categories = await tx.category.count({ where: { defaultUnitId: unitId, active: true } });
-    if (categories > 0) return { ok: false as const, reason: 'usedByCategories' as const };
-    await tx.unit.update({ where: { id: unitId }, data: { active: false } });
+    const unit = await tx.unit.findUnique({
+      where: { id: unitId },
+      select: { code: true, active: true, nameZhHans: true, nameZhHant: true, nameEn: true, parent: { select: { active: true } } },
+    });
+    if (!unit) throw new NotFoundError('unit');
+    const name = { name: localizedName(unit, context.locale) };
+    if (unit.active === active)
+      return { ok: true as const, notice: { key: `${NOTICES}.${active ? 'alreadyActive' : 'alreadyInactive'}`, values: name } };
+    const refusal = unitStatusRefusal({
+      active: unit.active,
+      activeChildren: await tx.unit.count({ where: { parentId: unitId, active: true } }),
+      activeCategories: await tx.category.count({ where: { defaultUnitId: unitId, active: true } }),
+      parentActive: unit.parent ? unit.parent.active : null,
+    });
+    if (refusal) return refusedFor(refusal);
+    await tx.unit.update({ where: { id: unitId }, data: { active } });
     await audit(
       {
-        action: 'unit.deactivated',
+        action: active ? 'unit.reactivated' : 'unit.deactivated',
         actorId: actor.id,
         targetType: 'Unit',
         targetId: unitId,
         ipAddress: context.ipAddress,
-        details: { code: unit.code, before: { active: true }, after: { active: false } },
+        details: { code: unit.code, before: { active: !active }, after: { active } },
       },
       tx,
     );
-    return { ok: true as const, changed: true };
+    return { ok: true as const, notice: { key: `${NOTICES}.${active ? 'reactivated' : 'deactivated'}`, values: name } };
   });
 }
 
-/** Opens a closed unit again, if its parent (if any) is active; audited as unit.reactivated. */
-export async function reactivateUnit(actor: Actor, unitId: string, context: RequestContext): Promise<UnitStatusOutcome> {
-  return await db().$transaction(async (tx) => {
-    await lockReferenceData(tx);
-    const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { code: true, active: true, parentId: true } });
-    if (!unit) throw new UnitAdminError('notFound');
-    if (unit.active) return { ok: true as const, changed: false };
-    if (unit.parentId && !(await isActiveUnit(tx, unit.parentId))) return { ok: false as const, reason: 'parentInactive' as const };
-    await tx.unit.update({ where: { id: unitId }, data: { active: true } });
-    await audit(
-      {
-        action: 'unit.reactivated',
-        actorId: actor.id,
-        targetType: 'Unit',
-        targetId: unitId,
-        ipAddress: context.ipAddress,
-        details: { code: unit.code, before: { active: false }, after: { active: true } },
-      },
-      tx,
-    );
-    return { ok: true as const, changed: true };
-  });
-}
-
-export const UnitIntent = z.enum(['update', 'deactivate', 'reactivate']);
+/** The unit page's editor: its form posts (update, deactivate, reactivate) through one action. */
+export const unitEditor: RecordEditor<UnitEditField> = { update: updateUnit, setActive: setUnitActive };

@@ -39,21 +39,28 @@ export function rawForm(form: FormData | URLSearchParams): RawForm {
 
 const CODE = /^[A-Za-z][\w.]*$/;
 
-/** A zod issue as a code: our schemas give codes as messages; zod's own words become "invalid". */
-function issueCode(issue: z.core.$ZodIssue): string {
-  return CODE.test(issue.message) ? issue.message : 'invalid';
+/**
+ * A zod issue as a code: our schemas give codes as messages; a field that was not posted at all is
+ * "required"; zod's own words become "invalid".
+ */
+function issueCode(issue: z.core.$ZodIssue, raw: RawForm | null): string {
+  if (CODE.test(issue.message)) return issue.message;
+  const field = issue.path[0];
+  if (raw && typeof field === 'string' && raw[field] === undefined) return 'required';
+  return 'invalid';
 }
 
 /** Each field's first problem, as a code; problems that name no field become the form's. */
 export function issuesToErrors<Field extends string>(
   issues: readonly z.core.$ZodIssue[],
+  raw: RawForm | null = null,
 ): { errors: FieldErrors<Field>; formError: string | null } {
   const errors: FieldErrors<Field> = {};
   let formError: string | null = null;
   for (const issue of issues) {
     const field = issue.path[0];
-    if (typeof field === 'string') errors[field as Field] ??= issueCode(issue);
-    else formError ??= issueCode(issue);
+    if (typeof field === 'string') errors[field as Field] ??= issueCode(issue, raw);
+    else formError ??= issueCode(issue, raw);
   }
   return { errors, formError };
 }
@@ -80,7 +87,7 @@ export function parseForm<S extends z.ZodType>(form: FormData | URLSearchParams 
   const values = echo<FieldOf<S>>(raw, fields);
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data, values };
-  return { ok: false, ...issuesToErrors<FieldOf<S>>(parsed.error.issues), values };
+  return { ok: false, ...issuesToErrors<FieldOf<S>>(parsed.error.issues, raw), values };
 }
 
 /** A refused form, for a feature that checks something after the schema (a rule, a uniqueness). */

@@ -20,6 +20,7 @@ import { unitOptions } from '#app/features/reference-data/units.server.ts';
 import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
 import { canManageReferenceData } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { localeFromRequest } from '#app/i18n/locale.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
@@ -70,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = Intent.safeParse(form.get('intent'));
   if (!intent.success) throw new Response('Bad Request', { status: 400 });
-  const ctx = { ipAddress: context.clientIp };
+  const ctx = { ipAddress: context.clientIp, locale: localeFromRequest(request) };
   const back = (done: Done) => redirect(`/office/categories/${categoryId}?done=${done}`, { status: 303, headers: NO_STORE_HEADERS });
   try {
     switch (intent.data) {
@@ -179,10 +180,7 @@ export default function CategoryPage() {
         key={`${category.nameZhHans}|${category.nameZhHant}|${category.nameEn}|${category.defaultUnitId ?? ''}|${category.sortOrder}`}
       >
         <input type="hidden" name="intent" value="update" />
-        <LocalizedNameFields
-          errors={{ nameZhHans: error('nameZhHans'), nameZhHant: error('nameZhHant'), nameEn: error('nameEn') }}
-          values={{ nameZhHans: current('nameZhHans'), nameZhHant: current('nameZhHant'), nameEn: current('nameEn') }}
-        />
+        <LocalizedNameFields form={{ error, value: current }} />
         <SelectField
           name="defaultUnitId"
           label={t('categories.fields.defaultUnitId.label')}

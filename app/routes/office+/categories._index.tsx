@@ -15,6 +15,7 @@ import { unitOptions } from '#app/features/reference-data/units.server.ts';
 import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
 import { canManageReferenceData } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { localeFromRequest } from '#app/i18n/locale.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
@@ -37,7 +38,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (load
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireStaffAllowed(request, canManageReferenceData);
-  const outcome = await createCategoryFromForm(await request.formData(), actor, { ipAddress: context.clientIp });
+  const outcome = await createCategoryFromForm(await request.formData(), actor, {
+    ipAddress: context.clientIp,
+    locale: localeFromRequest(request),
+  });
   if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: 400, headers: NO_STORE_HEADERS });
   return redirect(`/office/categories/${outcome.id}?done=created`, { status: 303, headers: NO_STORE_HEADERS });
 }
@@ -129,10 +133,7 @@ export default function CategoriesPage() {
           spellCheck={false}
           width="medium"
         />
-        <LocalizedNameFields
-          errors={{ nameZhHans: error('nameZhHans'), nameZhHant: error('nameZhHant'), nameEn: error('nameEn') }}
-          values={values}
-        />
+        <LocalizedNameFields form={{ error, value: (field) => values[field] }} />
         <SelectField
           name="defaultUnitId"
           label={t('categories.fields.defaultUnitId.label')}

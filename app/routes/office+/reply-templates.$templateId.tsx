@@ -18,6 +18,7 @@ import { ReplyTemplateFields, REPLY_TEMPLATE_FIELDS } from '#app/features/refere
 import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
 import { canManageReferenceData } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { localeFromRequest } from '#app/i18n/locale.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
@@ -71,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = Intent.safeParse(form.get('intent'));
   if (!intent.success) throw new Response('Bad Request', { status: 400 });
-  const ctx = { ipAddress: context.clientIp };
+  const ctx = { ipAddress: context.clientIp, locale: localeFromRequest(request) };
   const back = (done: Done) => redirect(`/office/reply-templates/${templateId}?done=${done}`, { status: 303, headers: NO_STORE_HEADERS });
   try {
     switch (intent.data) {

@@ -15,6 +15,7 @@ import { ReplyTemplateFields, REPLY_TEMPLATE_FIELDS } from '#app/features/refere
 import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
 import { canManageReferenceData } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
+import { localeFromRequest } from '#app/i18n/locale.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
@@ -39,7 +40,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (load
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireStaffAllowed(request, canManageReferenceData);
-  const outcome = await createReplyTemplateFromForm(await request.formData(), actor, { ipAddress: context.clientIp });
+  const outcome = await createReplyTemplateFromForm(await request.formData(), actor, {
+    ipAddress: context.clientIp,
+    locale: localeFromRequest(request),
+  });
   if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: 400, headers: NO_STORE_HEADERS });
   return redirect(`/office/reply-templates/${outcome.id}?done=created`, { status: 303, headers: NO_STORE_HEADERS });
 }

@@ -24,6 +24,7 @@ import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
 import { canManageSettings } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { LOCALES, type Locale } from '#app/i18n/config.ts';
+import { localeFromRequest } from '#app/i18n/locale.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { Checkbox } from '#app/ui/choice-fields.tsx';
@@ -74,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = Intent.safeParse(form.get('intent'));
   if (!intent.success) throw new Response('Bad Request', { status: 400 });
-  const ctx = { ipAddress: context.clientIp };
+  const ctx = { ipAddress: context.clientIp, locale: localeFromRequest(request) };
   const saved = (changed: boolean) =>
     redirect(`/office/settings?saved=${changed ? intent.data : 'unchanged'}`, { status: 303, headers: NO_STORE_HEADERS });
   if (intent.data === 'crisisLines') {

@@ -1,67 +1,51 @@
 // /office/units: the tree of responsible units, and the form that creates one. Admins only; the
 // rules and the audit entries live in app/features/reference-data/units.server.ts.
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { LocalizedNameFields } from '#app/features/reference-data/ui/localized-name-fields.tsx';
-import {
-  createUnitFromForm,
-  unitOptions,
-  unitTree,
-  type UnitField,
-  type UnitTreeRow,
-  type UnitValues,
-} from '#app/features/reference-data/units.server.ts';
-import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
+import { unitErrorPrefix } from '#app/features/reference-data/ui/unit-errors.ts';
+import { createUnit, unitOptions, unitTree, type UnitField, type UnitTreeRow } from '#app/features/reference-data/units.server.ts';
 import { canManageReferenceData } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
+import { respond } from '#app/platform/http/outcome.server.ts';
+import { readForm } from '#app/platform/http/read-form.server.ts';
+import { route } from '#app/platform/http/route.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
-import { officeLinks } from '#app/ui/office-styles.ts';
 import { SelectField } from '#app/ui/select-field.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
+import { useFormErrors } from '#app/ui/use-form-errors.ts';
 
-export const links = officeLinks;
-
-export const headers: HeadersFunction = () => NO_STORE_HEADERS;
-
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = route(async ({ request }: LoaderFunctionArgs) => {
   await requireStaffAllowed(request, canManageReferenceData);
   const { locale, t } = await translatorFor(request);
   const [tree, parents] = await Promise.all([unitTree(locale), unitOptions(locale)]);
-  return data({ title: t('office-admin:units.list.title'), tree, parents }, { headers: NO_STORE_HEADERS });
-}
+  return { title: t('office-admin:units.list.title'), tree, parents };
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = route(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageReferenceData);
-  const outcome = await createUnitFromForm(await request.formData(), actor, { ipAddress: context.clientIp });
-  if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: 400, headers: NO_STORE_HEADERS });
-  return redirect(`/office/units/${outcome.id}?done=created`, { status: 303, headers: NO_STORE_HEADERS });
-}
+  const { locale } = await translatorFor(request);
+  const outcome = await createUnit(actor, await readForm(request), { ipAddress: context.clientIp, locale });
+  return respond(outcome, outcome.ok ? `/office/units/${outcome.id}` : '/office/units');
+});
 
 const FIELDS: readonly UnitField[] = ['code', 'nameZhHans', 'nameZhHant', 'nameEn', 'parentId'];
 
 export default function UnitsPage() {
   const { tree, parents } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const form = useFormErrors(useActionData<typeof action>(), { fields: FIELDS, prefix: unitErrorPrefix });
   const navigation = useNavigation();
   const { t } = useTranslation('office-admin');
-  const errors: Partial<Record<UnitField, string>> = actionData?.errors ?? {};
-  const values: UnitValues = actionData?.values ?? {};
-  const error = (field: UnitField) => {
-    const code = errors[field];
-    if (!code) return undefined;
-    return field === 'parentId' ? t(`units.errors.parentId.${code}`) : t(`referenceData.errors.${field}.${code}`);
-  };
-  const summary = FIELDS.filter((field) => errors[field]).map((field) => ({ field, message: error(field) ?? '' }));
   const submitting = navigation.state === 'submitting';
 
   return (
     <>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={form.summary} />
       <h1>{t('units.list.title')}</h1>
       <p>{t('units.list.lead')}</p>
       <p>
@@ -80,23 +64,20 @@ export default function UnitsPage() {
           name="code"
           label={t('referenceData.fields.code.label')}
           hint={t('referenceData.fields.code.hint')}
-          error={error('code')}
-          defaultValue={values.code}
+          error={form.error('code')}
+          defaultValue={form.value('code')}
           autoComplete="off"
           spellCheck={false}
           width="medium"
         />
-        <LocalizedNameFields
-          errors={{ nameZhHans: error('nameZhHans'), nameZhHant: error('nameZhHant'), nameEn: error('nameEn') }}
-          values={values}
-        />
+        <LocalizedNameFields form={form} />
         <SelectField
           name="parentId"
           label={t('units.fields.parentId.label')}
           hint={t('units.fields.parentId.hint')}
           placeholder={t('units.fields.parentId.placeholder')}
-          error={error('parentId')}
-          defaultValue={values.parentId}
+          error={form.error('parentId')}
+          defaultValue={form.value('parentId')}
           options={parents.map((unit) => ({ value: unit.id, label: unit.label }))}
         />
         <Button isDisabled={submitting}>{submitting ? t('units.create.submitting') : t('units.create.submit')}</Button>

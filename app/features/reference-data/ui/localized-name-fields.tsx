@@ -7,12 +7,13 @@ export const NAME_FIELD_NAMES = ['nameZhHans', 'nameZhHant', 'nameEn'] as const;
 export type NameFieldName = (typeof NAME_FIELD_NAMES)[number];
 
 interface LocalizedNameFieldsProps {
-  /** Translated error message of each field, if any. */
-  errors: Partial<Record<NameFieldName, string>>;
-  values: Partial<Record<NameFieldName, string>>;
+  /** The form's messages and typed values (app/ui/use-form-errors.ts). */
+  form: { error: (field: NameFieldName) => string | undefined; value: (field: NameFieldName) => string | undefined };
+  /** What is saved now, shown until something else was typed. */
+  saved?: Record<NameFieldName, string>;
 }
 
-export function LocalizedNameFields({ errors, values }: LocalizedNameFieldsProps) {
+export function LocalizedNameFields({ form, saved }: LocalizedNameFieldsProps) {
   const { t } = useTranslation('office-admin');
   return (
     <>
@@ -22,8 +23,8 @@ export function LocalizedNameFields({ errors, values }: LocalizedNameFieldsProps
           name={name}
           label={t(`referenceData.fields.${name}.label`)}
           hint={t(`referenceData.fields.${name}.hint`)}
-          error={errors[name]}
-          defaultValue={values[name]}
+          error={form.error(name)}
+          defaultValue={form.value(name) ?? saved?.[name]}
           autoComplete="off"
         />
       ))}
