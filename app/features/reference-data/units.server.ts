@@ -11,7 +11,7 @@ import { parseForm } from '#app/platform/http/forms.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import {
   LocalizedNames,
-  NAME_FIELDS,
+  type NAME_FIELDS,
   OptionalId,
   ReferenceCode,
   changedFields,
@@ -23,9 +23,9 @@ import {
   type RequestContext,
 } from './admin-forms.server.ts';
 import { unitStatusRefusal, type UnitStatusRefusal } from './unit-rules.ts';
-import type { Notice } from '#app/platform/http/notice.server.ts';
 import type { Actor } from '#app/features/staff/permissions.ts';
 import type { Locale } from '#app/i18n/config.ts';
+import type { Notice } from '#app/platform/http/notice.server.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Reading

@@ -1,7 +1,6 @@
 // /office/units/:unitId: one unit. Rename it, move it in the tree, deactivate or reactivate it.
 // Admins only; the rules (no cycles, nothing routed to a closed unit) and the audit entries live
 // in app/features/reference-data/units.server.ts.
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -22,6 +21,7 @@ import { useFormatDate } from '#app/ui/format.ts';
 import { OfficeErrorBoundary } from '#app/ui/office-error-boundary.tsx';
 import { SelectField } from '#app/ui/select-field.tsx';
 import { useFormErrors } from '#app/ui/use-form-errors.ts';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 const PARAMS = { unitId: z.uuid() };
 

@@ -1,6 +1,5 @@
 // /office/units: the tree of responsible units, and the form that creates one. Admins only; the
 // rules and the audit entries live in app/features/reference-data/units.server.ts.
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { LocalizedNameFields } from '#app/features/reference-data/ui/localized-name-fields.tsx';
@@ -17,6 +16,7 @@ import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { SelectField } from '#app/ui/select-field.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
 import { useFormErrors } from '#app/ui/use-form-errors.ts';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export const loader = route(async ({ request }: LoaderFunctionArgs) => {
   await requireStaffAllowed(request, canManageReferenceData);
