@@ -25,8 +25,3 @@ export async function consumeRateLimit(key: string, limit: number, windowSeconds
     retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000)),
   };
 }
-
-/** The client address as the server saw it (Express resolves X-Forwarded-For when TRUST_PROXY is set). */
-export function clientAddress(request: Request, fallback: string | undefined): string {
-  return fallback ?? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'unknown';
-}

@@ -12,7 +12,7 @@ import { activeDeadlineField, type CaseStatus } from '#app/features/cases/lifecy
 import { DEFAULT_LOCALE, isLocale, type Locale } from '#app/i18n/config.ts';
 import { createI18n } from '#app/i18n/instance.ts';
 import { resources } from '#app/i18n/resources.ts';
-import { CITIZEN_TEMPLATES, STAFF_TEMPLATES, type CitizenTemplate, type StaffTemplate, type Template } from './topics.ts';
+import { CITIZEN_TEMPLATES, type CitizenTemplate, type StaffTemplate, type Template } from './topics.ts';
 import type { i18n } from 'i18next';
 
 const Instant = z.iso.datetime({ offset: true });
@@ -106,10 +106,6 @@ export class MissingTranslationError extends Error {
 
 export function isCitizenTemplate(template: string): template is CitizenTemplate {
   return (CITIZEN_TEMPLATES as readonly string[]).includes(template);
-}
-
-export function isStaffTemplate(template: string): template is StaffTemplate {
-  return (STAFF_TEMPLATES as readonly string[]).includes(template);
 }
 
 /** The message's locale as stored, or the default when it is not one of ours. */

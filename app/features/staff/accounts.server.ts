@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { audit } from '#app/features/audit/audit.server.ts';
 import { encodeCrockford } from '#app/platform/codecs/crockford.ts';
-import { keyedHash, seal, unseal } from '#app/platform/crypto/keys.server.ts';
+import { keyedHash, seal } from '#app/platform/crypto/keys.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.server.ts';
 import { normalizeEmail, revokeAllSessions } from './sign-in.server.ts';
@@ -101,8 +101,4 @@ export async function enableTotp(
   if (updated.count === 0) throw new StaffAccountError('alreadyEnabled');
   await audit({ action: 'totp.enabled', actorId: userId, targetType: 'StaffUser', targetId: userId, ipAddress });
   return recoveryCodes.map((c) => `${c.slice(0, 5)}-${c.slice(5)}`);
-}
-
-export function readTotpSecret(sealed: string | null): string | null {
-  return sealed ? unseal(sealed) : null;
 }
