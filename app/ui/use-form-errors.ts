@@ -16,6 +16,8 @@ export interface FormErrorsOptions<Field extends string> {
   prefix: (field: Field) => string;
   /** Where the form's own messages are (`${formPrefix}.${code}`). */
   formPrefix?: string;
+  /** Values the messages name, such as a length limit. */
+  messageValues?: Record<string, string | number>;
 }
 
 export interface FormErrors<Field extends string> {
@@ -33,10 +35,11 @@ export function useFormErrors<Field extends string>(
   const { t } = useTranslation();
   const error = (field: Field) => {
     const code = problem?.errors[field];
-    return code ? t(`${options.prefix(field)}.${code}`) : undefined;
+    return code ? t(`${options.prefix(field)}.${code}`, options.messageValues) : undefined;
   };
   const summary: SummaryEntry[] = [];
-  if (problem?.formError) summary.push({ message: t(`${options.formPrefix ?? 'common:errors.form'}.${problem.formError}`) });
+  if (problem?.formError)
+    summary.push({ message: t(`${options.formPrefix ?? 'common:errors.form'}.${problem.formError}`, options.messageValues) });
   for (const field of options.fields) {
     const message = error(field);
     if (message) summary.push({ field, message });

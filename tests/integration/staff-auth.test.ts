@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { enableTotp, newTotpSecret } from '#app/features/staff/accounts.server.ts';
 import {
   LOCKOUT_MS,
   SESSION_ABSOLUTE_MS,
@@ -12,6 +11,7 @@ import {
   signOut,
 } from '#app/features/staff/sign-in.server.ts';
 import { base32Decode, totp } from '#app/features/staff/totp.server.ts';
+import { enableTotp, newTotpSecret } from '#app/features/staff/two-factor.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { staffUser } from '../support/fixtures.ts';
 
@@ -107,8 +107,12 @@ describe('two-factor sign-in', () => {
     const { user, password } = await staffUser('SUPERVISOR');
     const secret = newTotpSecret();
     const enrolledAt = new Date(Date.now() - 120_000);
+    expect(await enableTotp(user.id, secret, '000000', '127.0.0.1', enrolledAt)).toBeNull();
     const recovery = await enableTotp(user.id, secret, totp(base32Decode(secret), enrolledAt), '127.0.0.1', enrolledAt);
+    if (!Array.isArray(recovery)) throw new Error(`two-step verification not turned on: ${String(recovery)}`);
     expect(recovery).toHaveLength(10);
+    // A repeated set-up never replaces the codes just shown.
+    expect(await enableTotp(user.id, secret, totp(base32Decode(secret), enrolledAt), '127.0.0.1', enrolledAt)).toBe('alreadyOn');
 
     const first = await signIn(user.email, password, { ipAddress: ip() });
     expect(first).toMatchObject({ ok: true, next: 'secondFactor' });

@@ -2,10 +2,10 @@
 // against the real test database: secret, recovery codes and last step cleared, every session
 // ended, the reset audited, set-up forced again for roles that must use it, never one's own.
 import { describe, expect, it } from 'vitest';
-import { enableTotp, newTotpSecret } from '#app/features/staff/accounts.server.ts';
 import { StaffAdminError, resetSecondFactor, staffDetail } from '#app/features/staff/admin.server.ts';
 import { STAFF_COOKIE, currentSession, requireStaff, signIn } from '#app/features/staff/sign-in.server.ts';
 import { base32Decode, totp } from '#app/features/staff/totp.server.ts';
+import { enableTotp, newTotpSecret } from '#app/features/staff/two-factor.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import * as staffDetailRoute from '#app/routes/office+/staff.$staffId.tsx';
 import { staffUser } from '../support/fixtures.ts';

@@ -1,12 +1,13 @@
 // What a form action answers, in one place: a success goes back to a page (303) with a flash
 // notice; a refused form comes back to its page with its field errors (400), or with a reason the
-// whole form was refused (409 for a rule or a stale version, 422 for a step not allowed now).
+// whole form was refused (409 for a rule or a stale version, 422 for a step not allowed now, 429
+// for too many attempts).
 import { data } from '@remix-run/node';
 import { NO_STORE } from './headers.ts';
 import { redirectWithNotice, type Notice } from './notice.server.ts';
 import type { FormProblem } from './forms.ts';
 
-export type Refusal = 400 | 409 | 422;
+export type Refusal = 400 | 409 | 422 | 429;
 
 export type Outcome<Field extends string = string, Done = { notice: Notice }> =
   | ({ ok: true } & Done)

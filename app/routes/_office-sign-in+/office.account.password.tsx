@@ -1,0 +1,102 @@
+// Change password: by choice from the account page, or forced after a one-time password. It is
+// outside the shell because requireStaff sends people here before anything else is open.
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { PASSWORD_FIELDS, PASSWORD_MAX_LENGTH, changePasswordWithForm } from '#app/features/staff/password-change.server.ts';
+import { PASSWORD_MIN_LENGTH } from '#app/features/staff/passwords.server.ts';
+import { requireSignedIn } from '#app/features/staff/sign-in-forms.server.ts';
+import { translatorFor } from '#app/i18n/translate.server.ts';
+import { respond } from '#app/platform/http/outcome.server.ts';
+import { readForm } from '#app/platform/http/read-form.server.ts';
+import { route } from '#app/platform/http/route.server.ts';
+import { Button } from '#app/ui/button.tsx';
+import { ErrorSummary } from '#app/ui/error-summary.tsx';
+import { TextField } from '#app/ui/text-field.tsx';
+import { useFormErrors } from '#app/ui/use-form-errors.ts';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+
+const HERE = '/office/account/password';
+
+export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+  const session = await requireSignedIn(request, HERE);
+  const { t } = await translatorFor(request);
+  const forced = session.actor.mustChangePassword;
+  return {
+    title: `${t(forced ? 'office-auth:password.forcedTitle' : 'office-auth:password.title')} – ${t('office:shell.name')}`,
+    forced,
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+  };
+});
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
+
+export const action = route(async ({ request, context }: ActionFunctionArgs) => {
+  const session = await requireSignedIn(request, HERE);
+  return respond(await changePasswordWithForm(session, await readForm(request), context.clientIp), '/office/account');
+});
+
+export default function PasswordPage() {
+  const { forced, minLength, maxLength } = useLoaderData<typeof loader>();
+  const form = useFormErrors(useActionData<typeof action>(), {
+    fields: PASSWORD_FIELDS,
+    prefix: () => 'office-auth:password.errors',
+    formPrefix: 'office-auth:password.errors',
+    messageValues: { min: minLength, max: maxLength },
+  });
+  const navigation = useNavigation();
+  const { t } = useTranslation('office-auth');
+  const submitting = navigation.state === 'submitting';
+
+  return (
+    <>
+      <ErrorSummary errors={form.summary} />
+      <h1>{forced ? t('password.forcedTitle') : t('password.title')}</h1>
+      {forced ? <p className="notice">{t('password.forcedLead')}</p> : null}
+      <Form method="post" noValidate className="form">
+        <TextField
+          type="password"
+          width="medium"
+          spellCheck={false}
+          name="currentPassword"
+          label={t('password.fields.currentPassword.label')}
+          hint={forced ? t('password.fields.currentPassword.forcedHint') : undefined}
+          error={form.error('currentPassword')}
+          autoComplete="current-password"
+        />
+        <TextField
+          type="password"
+          width="medium"
+          spellCheck={false}
+          name="newPassword"
+          label={t('password.fields.newPassword.label')}
+          hint={t('password.fields.newPassword.hint', { min: minLength })}
+          error={form.error('newPassword')}
+          autoComplete="new-password"
+        />
+        <TextField
+          type="password"
+          width="medium"
+          spellCheck={false}
+          name="confirmPassword"
+          label={t('password.fields.confirmPassword.label')}
+          error={form.error('confirmPassword')}
+          autoComplete="new-password"
+        />
+        <div className="actions">
+          <Button isDisabled={submitting}>{submitting ? t('password.submitting') : t('password.submit')}</Button>
+          {forced ? null : (
+            <Link to="/office/account" className="action-link">
+              {t('password.cancel')}
+            </Link>
+          )}
+        </div>
+      </Form>
+      {forced ? (
+        <Form method="post" action="/office/sign-out" reloadDocument noValidate>
+          <Button variant="secondary">{t('password.signOut')}</Button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
