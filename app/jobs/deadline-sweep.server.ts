@@ -1,32 +1,20 @@
-// The hourly deadline sweep and the supervisors' daily overdue digest (run by the worker,
-// app/jobs/worker.server.ts). Both are safe to run on several instances at once and to
-// run again:
+// The hourly deadline sweep (run by the worker, app/jobs/worker.server.ts). It is safe to run on
+// several instances at once and to run again:
 // - a missed statutory deadline is recorded once per case and deadline: batches are claimed with
 //   FOR UPDATE SKIP LOCKED, and a case whose missedDueAt already equals its nextDueAt is done;
-// - reminders and digests are outbox messages whose dedupe keys name the case and deadline instant
-//   (or the supervisor and day), so a second run queues nothing new.
+// - reminders are outbox messages whose dedupe keys name the case and deadline instant, so a second
+//   run queues nothing new.
 import { closeLapsedCases } from '#app/features/cases/citizen-actions.server.ts';
 import { DUE_SOON_DAYS } from '#app/features/cases/deadlines.ts';
 import { TERMINAL_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
 import { reassessWarnings } from '#app/features/early-warning/reassessment.server.ts';
-import {
-  caseWorkerRecipients,
-  queueStaffMessages,
-  supervisorRecipients,
-  type StaffRecipient,
-  type Tx,
-} from '#app/features/notifications/outbox.server.ts';
+import { caseWorkerRecipients, queueStaffMessages, type StaffRecipient, type Tx } from '#app/features/notifications/outbox.server.ts';
 import { statutoryDeadlineKind, type DeadlineKind } from '#app/features/notifications/render.server.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
-import { civilDateIn, isoDate } from '#app/platform/time/civil-date.ts';
-import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
-import type { WarningLevel } from '#app/features/cases/attributes.ts';
 import type { CaseEventType } from '#app/features/cases/events.ts';
 
 const DAY_MS = 86_400_000;
 const DEFAULT_BATCH_SIZE = 100;
-/** Cases listed by name in a digest; the rest are counted. */
-export const DIGEST_LIST_LIMIT = 50;
 
 export interface SweepOptions {
   now?: Date;
@@ -205,44 +193,4 @@ export async function runDeadlineSweep(options: SweepOptions = {}): Promise<Swee
   // Cases whose review or re-review window passed without a request close, each with a public event.
   const closed = await closeLapsedCases(now, batchSize, options.caseIds);
   return { missed, reminders, closed };
-}
-
-export interface DigestReport {
-  date: string;
-  overdue: number;
-  /** Digest messages queued (0 when nothing is overdue, or on a second run the same day). */
-  queued: number;
-}
-
-interface OverdueRow {
-  id: string;
-  receiptNo: string;
-  nextDueAt: Date;
-  warningLevel: WarningLevel;
-}
-
-/** One digest of overdue open cases per supervisor per local day (TIME_ZONE). */
-export async function queueOverdueDigest(options: { now?: Date } = {}): Promise<DigestReport> {
-  const now = options.now ?? new Date();
-  const date = isoDate(civilDateIn(now, serviceTimeZone()));
-  const where: Prisma.CaseWhereInput = { nextDueAt: { lt: now }, status: { notIn: TERMINAL } };
-  const [overdue, listed] = await Promise.all([
-    db().case.count({ where }),
-    db().case.findMany({
-      where,
-      orderBy: [{ nextDueAt: 'asc' }, { id: 'asc' }],
-      take: DIGEST_LIST_LIMIT,
-      select: { id: true, receiptNo: true, nextDueAt: true, warningLevel: true },
-    }),
-  ]);
-  if (overdue === 0) return { date, overdue, queued: 0 };
-  const cases = listed
-    .filter((row): row is OverdueRow => row.nextDueAt !== null)
-    .map((row) => ({ id: row.id, receiptNo: row.receiptNo, dueAt: row.nextDueAt.toISOString(), level: row.warningLevel }));
-  const queued = await db().$transaction(async (tx) =>
-    queueStaffMessages(tx, await supervisorRecipients(tx), 'overdueDigest', 'staff.overdueDigest', date, {
-      data: { digest: { date, total: overdue, cases } },
-    }),
-  );
-  return { date, overdue, queued };
 }

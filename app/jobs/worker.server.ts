@@ -7,7 +7,8 @@ import { deliverDueMessages } from '#app/features/notifications/delivery.server.
 import { configuredTransport, type MailTransport } from '#app/features/notifications/transport.server.ts';
 import { env } from '#app/platform/env.server.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
-import { queueOverdueDigest, runDeadlineSweep } from './deadline-sweep.server.ts';
+import { runDeadlineSweep } from './deadline-sweep.server.ts';
+import { queueOverdueDigest } from './overdue-digest.server.ts';
 
 export const PGBOSS_SCHEMA = 'pgboss';
 export const SWEEP_QUEUE = 'deadline-sweep';

@@ -1,7 +1,8 @@
 // The hourly deadline sweep and the daily digest, against the real database: a missed deadline is
 // counted once however often and however many instances sweep, and it raises the level.
 import { describe, expect, it } from 'vitest';
-import { queueOverdueDigest, runDeadlineSweep } from '#app/jobs/deadline-sweep.server.ts';
+import { runDeadlineSweep } from '#app/jobs/deadline-sweep.server.ts';
+import { queueOverdueDigest } from '#app/jobs/overdue-digest.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { civilDateIn, isoDate } from '#app/platform/time/civil-date.ts';
 import { staffUser } from '../support/fixtures.ts';
