@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openDatabase } from '../server/database.ts';
-import { ensureLocalSecrets } from '../server/local-data.ts';
+import { ensureSecrets } from '../server/local-data.ts';
 import { applyMigrations } from '../server/migrations.ts';
 
 const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
@@ -14,7 +14,7 @@ if (!args.success) {
   process.exit(2);
 }
 
-if (!process.env.SESSION_SECRET || !process.env.HMAC_KEY) ensureLocalSecrets(console.log);
+ensureSecrets(console.log);
 const database = await openDatabase(console.log);
 try {
   await applyMigrations(database.url);

@@ -7,8 +7,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { openDatabase } from '../server/database.ts';
+import { serverEnv } from '../server/env.ts';
 import { startHttpServer } from '../server/http-server.ts';
-import { ensureLocalSecrets, projectRoot } from '../server/local-data.ts';
+import { ensureSecrets, projectRoot } from '../server/local-data.ts';
 import { applyMigrations } from '../server/migrations.ts';
 import type { ServerBuild } from '@remix-run/node';
 
@@ -40,12 +41,7 @@ function buildIfNeeded() {
 
 async function main() {
   buildIfNeeded();
-  if (!process.env.SESSION_SECRET || !process.env.HMAC_KEY) {
-    if (process.env.DATABASE_URL && process.env.NODE_ENV === 'production' && !process.env.ALLOW_LOCAL_SECRETS) {
-      throw new Error('SESSION_SECRET and HMAC_KEY must be set when DATABASE_URL is (see README)');
-    }
-    ensureLocalSecrets(log);
-  }
+  ensureSecrets(log);
   const database = await openDatabase(log);
   let worker: { stop: () => Promise<void> } | null = null;
   let stopping = false;
@@ -81,16 +77,12 @@ async function main() {
   await prisma.$disconnect();
 
   const build: ServerBuild = await import(pathToFileURL(path.join(projectRoot, 'build/index.js')).href);
-  await startHttpServer(build, {
-    port: Number(process.env.PORT ?? 3000),
-    production: process.env.NODE_ENV === 'production',
-    trustProxy: process.env.TRUST_PROXY,
-    log,
-  });
+  const env = serverEnv();
+  await startHttpServer(build, { port: env.PORT, production: env.NODE_ENV === 'production', trustProxy: env.TRUST_PROXY, log });
 
   // The job worker (deadline sweep, digest, outbox delivery) in this process, unless it runs
   // elsewhere (`npm run worker`) and this instance should only serve.
-  if (process.env.WORKER === 'off') {
+  if (env.WORKER === 'off') {
     log('WORKER=off: not starting the job worker here');
   } else {
     const { startWorker } = await import('#app/jobs/worker.server.ts');

@@ -2,18 +2,13 @@
 // for running it apart from the web servers. Uses DATABASE_URL, or the embedded database (also
 // while `npm start` runs it). `npm start` runs the same worker in its own process unless WORKER=off.
 import { openDatabase } from '../server/database.ts';
-import { ensureLocalSecrets } from '../server/local-data.ts';
+import { ensureSecrets } from '../server/local-data.ts';
 import { applyMigrations } from '../server/migrations.ts';
 
 const log = (message: string) => console.log(`[petition-desk] ${message}`);
 process.env.NODE_ENV ??= 'production';
-if (!process.env.SESSION_SECRET || !process.env.HMAC_KEY) {
-  // The same rule as npm start: a real deployment brings its own secrets.
-  if (process.env.DATABASE_URL && process.env.NODE_ENV === 'production' && !process.env.ALLOW_LOCAL_SECRETS) {
-    throw new Error('SESSION_SECRET and HMAC_KEY must be set when DATABASE_URL is (see README)');
-  }
-  ensureLocalSecrets(log);
-}
+// The same rule as npm start: a real deployment brings its own secrets.
+ensureSecrets(log);
 
 const database = await openDatabase(log);
 const applied = await applyMigrations(database.url);

@@ -2,14 +2,12 @@
 // server with its data under ./.data/pg.
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.ts';
+import { serverEnv } from './env.ts';
 import { dataDir } from './local-data.ts';
 
-export const DEFAULT_EMBEDDED_PORT = 54329;
-
 export async function openDatabase(log: (message: string) => void): Promise<EmbeddedDatabase> {
-  const external = process.env.DATABASE_URL;
+  const { DATABASE_URL: external, EMBEDDED_PG_PORT: port } = serverEnv();
   if (external) return { url: external, stop: async () => {} };
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT);
   log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(dataDir(), 'pg')})`);
   const db = await startEmbeddedPostgres({
     dataDir: path.join(dataDir(), 'pg'),

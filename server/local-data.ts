@@ -5,11 +5,26 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { serverEnv } from './env.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export function dataDir(): string {
-  return path.resolve(projectRoot, process.env.DATA_DIR ?? '.data');
+  return path.resolve(projectRoot, serverEnv().DATA_DIR);
+}
+
+/**
+ * SESSION_SECRET and HMAC_KEY for this process: from the environment, or generated once into
+ * DATA_DIR. A real deployment (DATABASE_URL in production) must bring its own, unless
+ * ALLOW_LOCAL_SECRETS says this single machine keeps them in its data folder.
+ */
+export function ensureSecrets(log: (message: string) => void): void {
+  if (process.env.SESSION_SECRET && process.env.HMAC_KEY) return;
+  const env = serverEnv();
+  if (env.DATABASE_URL && env.NODE_ENV === 'production' && !env.ALLOW_LOCAL_SECRETS) {
+    throw new Error('SESSION_SECRET and HMAC_KEY must be set when DATABASE_URL is (see README)');
+  }
+  ensureLocalSecrets(log);
 }
 
 const SecretsFile = z.object({ sessionSecret: z.string().min(32), hmacKey: z.string().min(32) });

@@ -3,64 +3,89 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isTimeZone } from './time/civil-date.ts';
 
-const Env = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-  DATABASE_URL: z.string().min(1),
-  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
-  HMAC_KEY: z.string().min(32, 'HMAC_KEY must be at least 32 characters'),
-  /** Whose calendar days the statutory clock counts, and the zone every date is shown in. */
-  TIME_ZONE: z.string().default('Asia/Shanghai').refine(isTimeZone, 'TIME_ZONE must be an IANA time zone, e.g. Asia/Shanghai'),
-  /** Set to false when serving plain HTTP on something other than localhost. */
+/** The app's settings. Each description is also the line .env.example gives it (npm run env:example). */
+export const AppEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production').describe('`production` adds HSTS and Secure cookies.'),
+  DATABASE_URL: z.string().min(1).describe('A PostgreSQL connection string (the embedded database when unset).'),
+  SESSION_SECRET: z
+    .string()
+    .min(32, 'SESSION_SECRET must be at least 32 characters')
+    .describe('Encrypts the short-lived receipt, track and notice cookies; at least 32 characters. Generated into DATA_DIR when unset.'),
+  HMAC_KEY: z
+    .string()
+    .min(32, 'HMAC_KEY must be at least 32 characters')
+    .describe('Keys the access-code hashes and contact fingerprints; at least 32 characters. Changing it invalidates every access code.'),
+  TIME_ZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine(isTimeZone, 'TIME_ZONE must be an IANA time zone, e.g. Asia/Shanghai')
+    .describe('Whose calendar days the statutory clock counts, and the zone every date is shown in.'),
   COOKIE_SECURE: z
     .enum(['true', 'false'])
     .optional()
-    .transform((v) => (v === undefined ? undefined : v === 'true')),
-  LOOKUP_RATE_LIMIT: z.coerce.number().int().positive().default(10),
-  LOOKUP_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
-  SUBMIT_RATE_LIMIT: z.coerce.number().int().positive().default(30),
-  SUBMIT_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
-  /** Staff sign-in attempts per client address per 15 minutes (each account has its own lockout too). */
-  SIGN_IN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Where people reach the site; links in emails start with it. Defaults to http://localhost:PORT. */
-  PUBLIC_BASE_URL: blankAsUnset(z.url({ protocol: /^https?$/ }).optional()),
-  /** smtp:// or smtps:// with credentials; without it, mail is written as .eml files to OUTBOX_DIR. */
-  SMTP_URL: blankAsUnset(z.url({ protocol: /^smtps?$/ }).optional()),
-  MAIL_FROM: blankAsUnset(z.string().min(3).max(320).default('Petition Desk <no-reply@localhost>')),
-  DATA_DIR: blankAsUnset(z.string().min(1).default('./.data')),
-  /** Where mail is written when SMTP_URL is unset; <DATA_DIR>/outbox by default. */
-  OUTBOX_DIR: blankAsUnset(z.string().min(1).optional()),
-  /** How often the worker looks for messages to deliver. */
-  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
-  /** Where citizens' files are kept: the local disk (default) or an S3-compatible store. */
-  STORAGE_DRIVER: blankAsUnset(z.enum(['local', 's3']).default('local')),
-  /** The local driver's folder, outside public/: uploads/ under DATA_DIR, i.e. ./.data/uploads by default. */
+    .transform((v) => (v === undefined ? undefined : v === 'true'))
+    .describe('Secure cookies; true in production. Set to false only to serve plain HTTP on a host other than localhost.'),
+  LOOKUP_RATE_LIMIT: z.coerce.number().int().positive().default(10).describe('Case lookups allowed per client address per window.'),
+  LOOKUP_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(600).describe('The window of LOOKUP_RATE_LIMIT, in seconds.'),
+  SUBMIT_RATE_LIMIT: z.coerce.number().int().positive().default(30).describe('Submissions allowed per client address per window.'),
+  SUBMIT_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600).describe('The window of SUBMIT_RATE_LIMIT, in seconds.'),
+  SIGN_IN_RATE_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30)
+    .describe('Staff sign-in attempts per client address per 15 minutes (each account has its own lockout too).'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port.'),
+  PUBLIC_BASE_URL: blankAsUnset(z.url({ protocol: /^https?$/ }).optional()).describe(
+    'The address people reach the site at; links in emails start with it. http://localhost:PORT when unset.',
+  ),
+  SMTP_URL: blankAsUnset(z.url({ protocol: /^smtps?$/ }).optional()).describe(
+    'smtp://user:password@host:587 or smtps://…:465. Without it, mail is written as .eml files to OUTBOX_DIR.',
+  ),
+  MAIL_FROM: blankAsUnset(z.string().min(3).max(320).default('Petition Desk <no-reply@localhost>')).describe('The sender of every email.'),
+  DATA_DIR: blankAsUnset(z.string().min(1).default('./.data')).describe(
+    'Where the embedded database, generated secrets, outbox and uploads live.',
+  ),
+  OUTBOX_DIR: blankAsUnset(z.string().min(1).optional()).describe(
+    'Where mail is written when SMTP_URL is unset; DATA_DIR/outbox when unset.',
+  ),
+  OUTBOX_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .max(600_000)
+    .default(2000)
+    .describe('How often the worker looks for messages to deliver.'),
+  STORAGE_DRIVER: blankAsUnset(z.enum(['local', 's3']).default('local')).describe(
+    "Where citizens' files are kept: the local disk (local) or an S3-compatible store (s3).",
+  ),
   STORAGE_DIR: blankAsUnset(
     z
       .string()
       .min(1)
       .default(() => `${(process.env.DATA_DIR ?? './.data').replace(/\/+$/, '')}/uploads`),
+  ).describe("The local driver's folder, outside public/; DATA_DIR/uploads when unset."),
+  STORAGE_S3_ENDPOINT: blankAsUnset(z.url({ protocol: /^https?$/ }).optional()).describe(
+    "The S3 driver's endpoint (path-style requests); AWS's for STORAGE_S3_REGION when unset (set it for MinIO and others).",
   ),
-  /** The S3 driver's endpoint (path-style requests); defaults to AWS's endpoint for STORAGE_S3_REGION. */
-  STORAGE_S3_ENDPOINT: blankAsUnset(z.url({ protocol: /^https?$/ }).optional()),
-  STORAGE_S3_BUCKET: blankAsUnset(z.string().min(3).max(63).optional()),
-  STORAGE_S3_REGION: blankAsUnset(z.string().min(1).max(64).optional()),
-  STORAGE_S3_ACCESS_KEY_ID: blankAsUnset(z.string().min(1).optional()),
-  STORAGE_S3_SECRET_ACCESS_KEY: blankAsUnset(z.string().min(1).optional()),
+  STORAGE_S3_BUCKET: blankAsUnset(z.string().min(3).max(63).optional()).describe('The S3 bucket (required for s3).'),
+  STORAGE_S3_REGION: blankAsUnset(z.string().min(1).max(64).optional()).describe('The S3 region (required for s3).'),
+  STORAGE_S3_ACCESS_KEY_ID: blankAsUnset(z.string().min(1).optional()).describe('The S3 access key id (required for s3).'),
+  STORAGE_S3_SECRET_ACCESS_KEY: blankAsUnset(z.string().min(1).optional()).describe('The S3 secret access key (required for s3).'),
 });
 
 /** An empty variable (`SMTP_URL=`) means "not set", as in most shells' habits. */
-function blankAsUnset<T extends z.ZodType>(schema: T) {
+export function blankAsUnset<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === '' ? undefined : value), schema);
 }
 
-export type AppEnv = z.infer<typeof Env> & { cookieSecure: boolean; publicBaseUrl: string; outboxDir: string };
+export type AppEnv = z.infer<typeof AppEnv> & { cookieSecure: boolean; publicBaseUrl: string; outboxDir: string };
 
 let cached: AppEnv | undefined;
 
 export function env(): AppEnv {
   if (cached) return cached;
-  const parsed = Env.parse(process.env);
+  const parsed = AppEnv.parse(process.env);
   cached = {
     ...parsed,
     cookieSecure: parsed.COOKIE_SECURE ?? parsed.NODE_ENV === 'production',
