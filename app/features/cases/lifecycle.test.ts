@@ -10,7 +10,7 @@ import {
   type CaseStatus,
 } from './lifecycle.ts';
 
-// Written out by hand from the lifecycle in DESIGN.md, independently of the module's table:
+// Written out by hand from the lifecycle in docs/architecture.md, independently of the module's table:
 // EXPECTED[status][action] is the status after the action, or null when it is not allowed.
 const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
   SUBMITTED: {

@@ -1,4 +1,4 @@
-// The case lifecycle of DESIGN.md as one table: for each status, the actions allowed and the
+// The case lifecycle of docs/architecture.md as one table: for each status, the actions allowed and the
 // status each leads to. Every transition appends a CaseEvent (see app/features/cases/cases.server.ts).
 export const CASE_STATUSES = [
   'SUBMITTED',

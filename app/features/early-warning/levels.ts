@@ -1,4 +1,4 @@
-// Warning levels (预警) and their response targets, from the table in DESIGN.md. Pure rules: the
+// Warning levels (预警) and their response targets, from the table in docs/architecture.md. Pure rules: the
 // level follows from how many people a problem touches, whether the same person had to come back,
 // signs of danger to someone's life, and missed statutory deadlines. Early warning exists so that
 // these cases are answered sooner; it never says anything about the person who wrote.

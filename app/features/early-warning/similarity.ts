@@ -3,7 +3,7 @@
 // other words), and the similarity is the Jaccard index of the two sets: shared ÷ all distinct.
 import { documentTokens } from '#app/features/cases/search-tokens.ts';
 
-/** A new case joins cases received in the last 30 days (DESIGN.md: clusters). */
+/** A new case joins cases received in the last 30 days (docs/architecture.md: warning levels). */
 export const CLUSTER_WINDOW_DAYS = 30;
 /** A repeat is the same person on the same issue within half a year. */
 export const REPEAT_WINDOW_DAYS = 180;
