@@ -14,6 +14,7 @@ import {
 } from '#app/features/cases/staff-actions.server.ts';
 import { canUseQueue, canViewStatistics, canManageStaff, canReadAuditLog, type Actor } from '#app/features/staff/permissions.ts';
 import { db } from '#app/platform/db.server.ts';
+import { ForbiddenError } from '#app/platform/http/errors.ts';
 import { newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';
 
 type Role = Actor['role'];
@@ -68,9 +69,15 @@ describe('who may see a case', () => {
   it('the queue of a handler holds only their unit', async () => {
     const people = await actors();
     await newCase();
-    const page = await queuePage(QueueFilters.parse({}), { unitId: people.OTHER_HANDLER.unitId ?? undefined });
+    const page = await queuePage(people.OTHER_HANDLER, QueueFilters.parse({}));
     const housing = await unitId('housing');
     expect(page.rows.every((row) => row.unitId === housing)).toBe(true);
+    // Whatever the filters say; a handler without a unit has an empty queue; analysts none at all.
+    const other = await queuePage(people.OTHER_HANDLER, QueueFilters.parse({ unitId: await unitId('human-resources') }));
+    expect(other.rows).toEqual([]);
+    const noUnit = (await staffUser('HANDLER')).actor;
+    expect((await queuePage(noUnit, QueueFilters.parse({}))).rows).toEqual([]);
+    await expect(queuePage(people.ANALYST, QueueFilters.parse({}))).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('only case workers use the queue; statistics, staff and audit log go to their roles', () => {

@@ -4,7 +4,14 @@
 import { z } from 'zod';
 import { nextStatus, OPEN_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
 import { CaseAccessError, CaseActionError, CaseConflictError, performCaseAction } from '#app/features/cases/staff-actions.server.ts';
-import { canManageClusters, canTakeAction, canViewCase, canViewClusters, type Actor } from '#app/features/staff/permissions.ts';
+import {
+  canManageClusters,
+  canTakeAction,
+  canViewCase,
+  canViewClusters,
+  confinedToUnit,
+  type Actor,
+} from '#app/features/staff/permissions.ts';
 import { db } from '#app/platform/db.server.ts';
 import { targetStatuses, type TargetStatus } from './levels.ts';
 import { reassessWarnings } from './reassessment.server.ts';
@@ -94,7 +101,9 @@ function toBoardCase(row: BoardRow, now: Date): BoardCase {
  * first, since they are the most overdue.
  */
 export async function earlyWarningBoard(actor: Actor, now = new Date()): Promise<{ cases: BoardCase[]; clusters: BoardCluster[] }> {
-  const unitOnly = actor.role === 'HANDLER' ? { unitId: actor.unitId ?? '00000000-0000-0000-0000-000000000000' } : {};
+  const confined = confinedToUnit(actor);
+  // A handler's board is their unit's cases (none without a unit), as their queue is.
+  const unitOnly = confined ? (confined.unitId ? { unitId: confined.unitId } : { id: { in: [] } }) : {};
   const rows = await db().case.findMany({
     where: { warningLevel: { in: ['ORANGE', 'RED'] }, status: { in: [...OPEN_STATUSES] }, ...unitOnly },
     orderBy: [{ nextTargetDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
