@@ -44,6 +44,11 @@ async function post(action: Action, path: string, token: string, fields: Record<
   return { status: answer.init?.status ?? 200, data: answer.data, headers: new Headers() };
 }
 
+/** Forms posted to one page as one staff member. */
+function pageAt(action: Action, path: string, token: string, params: Record<string, string>) {
+  return async (fields: Record<string, string>) => await post(action, path, token, fields, params);
+}
+
 const notice = (headers: Headers) => headers.get('Set-Cookie') ?? '';
 
 describe('the case page', () => {
@@ -66,43 +71,25 @@ describe('the case page', () => {
   it('sends a refused form back with the field it is about, what was typed, and the form it came from', async () => {
     const clerk = await signedIn('CLERK');
     const c = await newCase();
-    const path = `/office/cases/${c.id}`;
-    const params = { caseId: c.id };
-    const declined = await post(
-      caseRoute.action,
-      path,
-      clerk.token,
-      { intent: 'decline', version: String(c.version), reason: ' ', referral: '法院' },
-      params,
-    );
+    const send = pageAt(caseRoute.action, `/office/cases/${c.id}`, clerk.token, { caseId: c.id });
+    const declined = await send({ intent: 'decline', version: String(c.version), reason: ' ', referral: '法院' });
     expect(declined).toMatchObject({
       status: 422,
       data: { errors: { reason: 'reasonRequired' }, values: { intent: 'decline', referral: '法院' }, formError: null },
     });
-    const noUnit = await post(caseRoute.action, path, clerk.token, { intent: 'assign', version: String(c.version), unitId: '' }, params);
+    const noUnit = await send({ intent: 'assign', version: String(c.version), unitId: '' });
     expect(noUnit).toMatchObject({ status: 400, data: { errors: { unitId: 'unitRequired' }, values: { intent: 'assign' } } });
-    const elsewhere = await post(
-      caseRoute.action,
-      path,
-      clerk.token,
-      {
-        intent: 'assign',
-        version: String(c.version),
-        unitId: await unitId('housing'),
-        assigneeId: (await staffUser('HANDLER', 'education')).user.id,
-      },
-      params,
-    );
+    const educationHandler = (await staffUser('HANDLER', 'education')).user.id;
+    const elsewhere = await send({
+      intent: 'assign',
+      version: String(c.version),
+      unitId: await unitId('housing'),
+      assigneeId: educationHandler,
+    });
     expect(elsewhere).toMatchObject({ status: 422, data: { errors: { assigneeId: 'assigneeNotInUnit' } } });
-    const stale = await post(
-      caseRoute.action,
-      path,
-      clerk.token,
-      { intent: 'note', version: String(c.version + 3), message: '备注' },
-      params,
-    );
+    const stale = await send({ intent: 'note', version: String(c.version + 3), message: '备注' });
     expect(stale).toMatchObject({ status: 409, data: { errors: {}, formError: 'conflict', values: { intent: 'note', message: '备注' } } });
-    const unknown = await post(caseRoute.action, path, clerk.token, { intent: 'shred', version: '0' }, params);
+    const unknown = await send({ intent: 'shred', version: '0' });
     expect(unknown).toMatchObject({ status: 400, data: { errors: {}, formError: 'invalid' } });
     // Nothing of it reached the case.
     const after = await db().case.findUniqueOrThrow({ where: { id: c.id } });
@@ -147,23 +134,12 @@ describe('the warning page', () => {
     const c = await newCase({ coSignerCount: 12, area: `警示-${newIdempotencyKey()}` });
     const path = `/office/cases/${c.id}/warning`;
     const params = { caseId: c.id };
-    const empty = await post(warningRoute.action, path, clerk.token, { intent: 'milestone', version: String(c.version) }, params);
+    const send = pageAt(warningRoute.action, path, clerk.token, params);
+    const empty = await send({ intent: 'milestone', version: String(c.version) });
     expect(empty).toMatchObject({ status: 400, data: { errors: { milestone: 'required' }, formError: null } });
-    const same = await post(
-      warningRoute.action,
-      path,
-      clerk.token,
-      { intent: 'override', version: String(c.version), level: 'RED', reason: '核实' },
-      params,
-    );
+    const same = await send({ intent: 'override', version: String(c.version), level: 'RED', reason: '核实' });
     expect(same).toMatchObject({ status: 422, data: { formError: 'sameLevel' } });
-    const done = await post(
-      warningRoute.action,
-      path,
-      clerk.token,
-      { intent: 'milestone', version: String(c.version), milestone: 'response' },
-      params,
-    );
+    const done = await send({ intent: 'milestone', version: String(c.version), milestone: 'response' });
     expect(done.status).toBe(303);
     expect(done.headers.get('Location')).toBe(`/office/cases/${c.id}`);
     expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).respondedAt).not.toBeNull();

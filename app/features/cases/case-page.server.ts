@@ -12,11 +12,20 @@ import { db } from '#app/platform/db.server.ts';
 import { parseForm, rawForm, type RawForm } from '#app/platform/http/forms.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { CASE_ACTION_FIELDS, type CaseActionField } from './action-fields.ts';
-import { DEADLINE_ARTICLE } from './deadlines.ts';
-import { allowedActions } from './lifecycle.ts';
+import { DEADLINE_ARTICLE, type DeadlineKind } from './deadlines.ts';
+import { activeDeadlineField, allowedActions } from './lifecycle.ts';
 import { parseReceiptNo } from './receipt.ts';
 import { caseForActor, performCaseAction, scopeOf, viewContact, type ActionInput } from './staff-actions.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
+
+/** The statutory deadlines the page lists, in the order they fall, and where each is stored. */
+const DEADLINE_FIELDS = [
+  ['acceptance', 'acceptDueAt'],
+  ['reply', 'replyDueAt'],
+  ['reviewRequest', 'reviewRequestDueAt'],
+  ['reviewOpinion', 'reviewDueAt'],
+  ['reReviewOpinion', 'reReviewDueAt'],
+] as const satisfies readonly (readonly [DeadlineKind, string])[];
 
 export async function casePageData(actor: Actor, caseId: string, locale: Locale, now = new Date()) {
   const row = await caseForActor(actor, caseId);
@@ -64,23 +73,13 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
       extensionDays: row.extensionDays,
       extensionReason: row.extensionReason,
     },
-    deadlines: [
-      { kind: 'acceptance', dueAt: row.acceptDueAt, article: DEADLINE_ARTICLE.acceptance, active: row.status === 'SUBMITTED' },
-      {
-        kind: 'reply',
-        dueAt: row.replyDueAt,
-        article: DEADLINE_ARTICLE.reply,
-        active: row.status === 'ACCEPTED' || row.status === 'IN_PROGRESS',
-      },
-      { kind: 'reviewRequest', dueAt: row.reviewRequestDueAt, article: DEADLINE_ARTICLE.reviewRequest, active: row.status === 'REPLIED' },
-      { kind: 'reviewOpinion', dueAt: row.reviewDueAt, article: DEADLINE_ARTICLE.reviewOpinion, active: row.status === 'REVIEW_REQUESTED' },
-      {
-        kind: 'reReviewOpinion',
-        dueAt: row.reReviewDueAt,
-        article: DEADLINE_ARTICLE.reReviewOpinion,
-        active: row.status === 'RE_REVIEW_REQUESTED',
-      },
-    ].filter((d): d is { kind: string; dueAt: Date; article: string; active: boolean } => d.dueAt !== null),
+    deadlines: DEADLINE_FIELDS.flatMap(([kind, field]) => {
+      const dueAt = row[field];
+      // Staff's own deadline runs in its status (lifecycle.ts); the citizen's window to ask for a
+      // review runs while the reply stands.
+      const active = field === activeDeadlineField(row.status) || (field === 'reviewRequestDueAt' && row.status === 'REPLIED');
+      return dueAt ? [{ kind, dueAt, article: DEADLINE_ARTICLE[kind], active }] : [];
+    }),
     events: events.map((e) => ({
       id: String(e.id),
       type: e.type,
@@ -150,7 +149,7 @@ export const CasePagePost = z.discriminatedUnion('intent', [
 ]);
 export type CasePagePost = z.infer<typeof CasePagePost>;
 
-export function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact' }>): { version: number; input: ActionInput } {
+function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact' }>): { version: number; input: ActionInput } {
   switch (post.intent) {
     case 'accept':
     case 'startWork':

@@ -19,6 +19,7 @@ import { WARNING_FIELDS, type WarningField } from './forms.ts';
 import {
   assessWarning,
   milestoneUpdates,
+  levelRank,
   nextTargetDue,
   responseWording,
   targetStatuses,
@@ -73,6 +74,7 @@ export async function warningChangePage(actor: Actor, caseId: string, now = new 
     milestones: TARGET_KINDS.filter((kind) => Object.keys(milestoneUpdates(kind, met, now)).length > 0),
     canOverride: changes.override,
     canRecord: changes.milestone,
+    now,
   };
 }
 
@@ -94,25 +96,34 @@ export async function changeWarning(actor: Actor, caseId: string, form: URLSearc
     : await recordMilestone(actor, caseId, change);
 }
 
+/** Who changes which case, from which version read, when. */
+interface ChangeAt {
+  actor: Actor;
+  caseId: string;
+  version: number;
+  now: Date;
+}
+
 /**
- * Writes a staff change to the warning if the case is still at `version`, with its event. False
- * when someone changed the case meanwhile (nothing is written then).
+ * Writes a staff change to the warning, with its event and what follows from it (`then`, in the
+ * same transaction), if the case is still at the version read: otherwise nothing (409).
  */
 async function writeWarningChange(
-  tx: Tx,
-  actor: Actor,
-  caseId: string,
-  version: number,
+  at: ChangeAt,
   data: Prisma.CaseUncheckedUpdateManyInput,
   event: { type: CaseEventType; message: string | null; data: Prisma.InputJsonObject },
-  now: Date,
-): Promise<boolean> {
-  const updated = await tx.case.updateMany({ where: { id: caseId, version }, data: { ...data, version: { increment: 1 } } });
-  if (updated.count === 0) return false;
-  await tx.caseEvent.create({
-    data: { caseId, ...event, visibility: 'INTERNAL', actorType: 'STAFF', actorId: actor.id, createdAt: now },
+  then: (tx: Tx) => Promise<unknown>,
+): Promise<WarningOutcome> {
+  const { actor, caseId, version, now } = at;
+  return await db().$transaction(async (tx): Promise<WarningOutcome> => {
+    const updated = await tx.case.updateMany({ where: { id: caseId, version }, data: { ...data, version: { increment: 1 } } });
+    if (updated.count === 0) return refusedFor('conflict', 409);
+    await tx.caseEvent.create({
+      data: { caseId, ...event, visibility: 'INTERNAL', actorType: 'STAFF', actorId: actor.id, createdAt: now },
+    });
+    await then(tx);
+    return { ok: true };
   });
-  return true;
 }
 
 /** Sets the level by hand. The override wins over the rules until the next staff change. */
@@ -136,54 +147,42 @@ export async function overrideWarning(
     missedDeadlines: row.missedDeadlines,
   });
 
-  return await db().$transaction(async (tx): Promise<WarningOutcome> => {
-    const written = await writeWarningChange(
-      tx,
-      actor,
-      caseId,
-      change.version,
-      {
-        warningLevel: change.level,
-        warningOverride: change.level,
-        warningOverrideReason: change.reason,
-        ...targets,
-        nextTargetDueAt: nextTargetDue(targets, row),
-      },
-      { type: 'WARNING_OVERRIDDEN', message: change.reason, data: { from: row.warningLevel, to: change.level, rulesSay: assessed.level } },
-      now,
-    );
-    if (!written) return refusedFor('conflict', 409);
-    await audit(
-      {
-        action: 'warning.overridden',
-        actorId: actor.id,
-        targetType: 'Case',
-        targetId: caseId,
-        ipAddress,
-        details: { receiptNo: row.receiptNo, from: row.warningLevel, to: change.level },
-      },
-      tx,
-    );
-    if (
-      (change.level === 'ORANGE' || change.level === 'RED') &&
-      WARNING_LEVELS.indexOf(change.level) > WARNING_LEVELS.indexOf(row.warningLevel)
-    ) {
-      await queueStaffMessages(
-        tx,
-        await warningAlertRecipients(tx, row.unitId),
-        'warningAlert',
-        'staff.warningAlert',
-        `${caseId}:${change.level}:v${change.version + 1}`,
+  return await writeWarningChange(
+    { actor, caseId, version: change.version, now },
+    {
+      warningLevel: change.level,
+      warningOverride: change.level,
+      warningOverrideReason: change.reason,
+      ...targets,
+      nextTargetDueAt: nextTargetDue(targets, row),
+    },
+    { type: 'WARNING_OVERRIDDEN', message: change.reason, data: { from: row.warningLevel, to: change.level, rulesSay: assessed.level } },
+    async (tx) => {
+      await audit(
         {
-          caseId,
-          level: change.level,
-          data: { level: change.level, reasons: ['override'] },
+          action: 'warning.overridden',
+          actorId: actor.id,
+          targetType: 'Case',
+          targetId: caseId,
+          ipAddress,
+          details: { receiptNo: row.receiptNo, from: row.warningLevel, to: change.level },
         },
+        tx,
       );
-    }
-    if (row.clusterId) await refreshClusterLevels(tx, [row.clusterId]);
-    return { ok: true };
-  });
+      // A level raised to orange or red alerts the unit and the supervisors.
+      if ((change.level === 'ORANGE' || change.level === 'RED') && levelRank(change.level) > levelRank(row.warningLevel)) {
+        await queueStaffMessages(
+          tx,
+          await warningAlertRecipients(tx, row.unitId),
+          'warningAlert',
+          'staff.warningAlert',
+          `${caseId}:${change.level}:v${change.version + 1}`,
+          { caseId, level: change.level, data: { level: change.level, reasons: ['override'] } },
+        );
+      }
+      if (row.clusterId) await refreshClusterLevels(tx, [row.clusterId]);
+    },
+  );
 }
 
 /** Records a milestone; a later milestone also meets the earlier targets (a result is a response). */
@@ -201,19 +200,11 @@ export async function recordMilestone(
   if (Object.keys(updates).length === 0) return refusedFor('alreadyRecorded', 422);
   const after = { ...met, ...updates };
 
-  return await db().$transaction(async (tx): Promise<WarningOutcome> => {
-    const written = await writeWarningChange(
-      tx,
-      actor,
-      caseId,
-      change.version,
-      { ...updates, nextTargetDueAt: nextTargetDue(row, after) },
-      { type: 'MILESTONE_RECORDED', message: change.note || null, data: { milestone: change.milestone, level: row.warningLevel } },
-      now,
-    );
-    if (!written) return refusedFor('conflict', 409);
+  return await writeWarningChange(
+    { actor, caseId, version: change.version, now },
+    { ...updates, nextTargetDueAt: nextTargetDue(row, after) },
+    { type: 'MILESTONE_RECORDED', message: change.note || null, data: { milestone: change.milestone, level: row.warningLevel } },
     // Like every staff change, this ends an override (the rules apply again).
-    await reassessWarnings(tx, [caseId], now, { clearOverride: true, actorId: actor.id });
-    return { ok: true };
-  });
+    async (tx) => await reassessWarnings(tx, [caseId], now, { clearOverride: true, actorId: actor.id }),
+  );
 }

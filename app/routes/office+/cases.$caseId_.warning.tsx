@@ -2,23 +2,21 @@
 // response target was met. Its own page (GOV.UK: one thing per page), back to the case when done.
 // Who may do which is the one rule in app/features/early-warning/changes.ts.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { WARNING_LEVELS } from '#app/features/cases/attributes.ts';
 import { WARNING_FIELDS } from '#app/features/early-warning/forms.ts';
 import { changeWarning, warningChangePage } from '#app/features/early-warning/overrides.server.ts';
 import { TargetList, WarningLevelBadge } from '#app/features/early-warning/ui/warning-badges.tsx';
+import { WarningChangeForm } from '#app/features/early-warning/ui/warning-change-form.tsx';
 import { requireStaff } from '#app/features/staff/sign-in.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { NO_STORE } from '#app/platform/http/headers.ts';
 import { respond } from '#app/platform/http/outcome.server.ts';
 import { readForm } from '#app/platform/http/read-form.server.ts';
 import { parseParams, route } from '#app/platform/http/route.server.ts';
-import { Button } from '#app/ui/button.tsx';
-import { RadioGroup } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
-import { TextField } from '#app/ui/text-field.tsx';
 import { under, useFormErrors } from '#app/ui/use-form-errors.ts';
 
 export { ErrorBoundary } from '#app/ui/office-error-boundary.tsx';
@@ -29,9 +27,8 @@ export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request);
   const { caseId } = parseParams(params, PARAMS);
   const { t } = await translatorFor(request);
-  const now = new Date();
-  const page = await warningChangePage(actor, caseId, now);
-  return { ...page, title: t('office-warning:change.title', { receiptNo: page.receiptNo }), now };
+  const page = await warningChangePage(actor, caseId);
+  return { ...page, title: t('office-warning:change.title', { receiptNo: page.receiptNo }) };
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
@@ -53,6 +50,7 @@ export default function WarningChangePage() {
     formPrefix: 'office-warning:errors',
   });
   const { t } = useTranslation('office-warning');
+  const otherLevels = WARNING_LEVELS.filter((level) => level !== page.level).map((level) => ({ value: level, label: t(`level.${level}`) }));
 
   return (
     <>
@@ -67,51 +65,31 @@ export default function WarningChangePage() {
       {page.targets.length > 0 ? <TargetList targets={page.targets} wording={page.wording} now={page.now} /> : null}
 
       {page.canRecord && page.milestones.length > 0 ? (
-        <Form method="post">
-          <h2>{t('change.milestoneTitle')}</h2>
-          <input type="hidden" name="intent" value="milestone" />
-          <input type="hidden" name="version" value={page.version} />
-          <RadioGroup
-            name="milestone"
-            label={t('change.milestone')}
-            error={form.error('milestone')}
-            defaultValue={form.value('milestone')}
-            options={page.milestones.map((kind) => ({ value: kind, label: t(`milestone.${kind}`) }))}
-          />
-          <TextField
-            name="note"
-            label={t('change.note')}
-            hint={t('change.noteHint')}
-            error={form.error('note')}
-            defaultValue={form.value('note')}
-            multiline={{ maxLength: 2000, rows: 3 }}
-          />
-          <Button>{t('change.recordMilestone')}</Button>
-        </Form>
+        <WarningChangeForm
+          intent="milestone"
+          version={page.version}
+          title={t('change.milestoneTitle')}
+          choice={{
+            name: 'milestone',
+            label: t('change.milestone'),
+            options: page.milestones.map((kind) => ({ value: kind, label: t(`milestone.${kind}`) })),
+          }}
+          text={{ name: 'note', label: t('change.note'), hint: t('change.noteHint') }}
+          submit={t('change.recordMilestone')}
+          form={form}
+        />
       ) : null}
-
       {page.canOverride ? (
-        <Form method="post">
-          <h2>{t('change.overrideTitle')}</h2>
-          <p>{t('change.overrideHint')}</p>
-          <input type="hidden" name="intent" value="override" />
-          <input type="hidden" name="version" value={page.version} />
-          <RadioGroup
-            name="level"
-            label={t('change.level')}
-            error={form.error('level')}
-            defaultValue={form.value('level')}
-            options={WARNING_LEVELS.filter((level) => level !== page.level).map((level) => ({ value: level, label: t(`level.${level}`) }))}
-          />
-          <TextField
-            name="reason"
-            label={t('change.reason')}
-            error={form.error('reason')}
-            defaultValue={form.value('reason')}
-            multiline={{ maxLength: 2000, rows: 3 }}
-          />
-          <Button>{t('change.override')}</Button>
-        </Form>
+        <WarningChangeForm
+          intent="override"
+          version={page.version}
+          title={t('change.overrideTitle')}
+          lead={t('change.overrideHint')}
+          choice={{ name: 'level', label: t('change.level'), options: otherLevels }}
+          text={{ name: 'reason', label: t('change.reason') }}
+          submit={t('change.override')}
+          form={form}
+        />
       ) : null}
     </>
   );

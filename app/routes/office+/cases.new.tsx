@@ -57,12 +57,7 @@ export default function RegisterCasePage() {
   if (result && 'receiptNo' in result) {
     return (
       <>
-        <ReceiptPanel
-          title={t('register.doneTitle')}
-          receiptNo={result.receiptNo}
-          accessCode={result.accessCode}
-          accessCodeNote={t('register.handOver')}
-        />
+        <ReceiptPanel {...result} title={t('register.doneTitle')} accessCodeNote={t('register.handOver')} />
         <p>
           {t('register.decisionBy')} <strong>{formatDate(result.acceptDueAt)}</strong>
         </p>

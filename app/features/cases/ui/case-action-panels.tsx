@@ -1,10 +1,12 @@
 // The case page's actions, one panel each: what a staff member may do to the case now (the role
-// and the lifecycle decide, in case-page.server.ts). The shared frame is case-action-frame.tsx.
+// and the lifecycle decide, in case-page.server.ts). The shared frame is case-action-frame.tsx; the
+// actions whose forms are only text fields are described by TEXT_FORMS and drawn by one panel.
 import { useTranslation } from 'react-i18next';
 import { STATUTORY_LIMITS } from '#app/features/cases/deadlines.ts';
 import { ComboBoxField } from '#app/ui/combo-box-field.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
 import { ActionForm, ActionPanel, useActionField } from './case-action-frame.tsx';
+import type { CaseActionField } from '#app/features/cases/action-fields.ts';
 import type { CaseAction } from '#app/features/cases/lifecycle.ts';
 import type { Option } from '#app/features/reference-data/office-options.server.ts';
 
@@ -31,16 +33,16 @@ export function CaseActions({ actions, unitId, options, templates }: CaseActions
       {actions.length === 0 ? <p>{t('case.noActions')}</p> : null}
       {has('accept') ? <AcceptPanel /> : null}
       {has('startWork') ? <ActionForm intent="startWork" /> : null}
-      {has('decline') ? <DeclinePanel /> : null}
-      {has('forward') ? <ForwardPanel /> : null}
+      {has('decline') ? <TextPanel intent="decline" /> : null}
+      {has('forward') ? <TextPanel intent="forward" /> : null}
       {has('assign') && options ? <AssignPanel options={options} unitId={unitId} /> : null}
-      {has('extend') ? <ExtendPanel /> : null}
+      {has('extend') ? <TextPanel intent="extend" /> : null}
       {has('reply') ? <ReplyPanel templates={templates} /> : null}
-      {has('issueReview') ? <OpinionPanel intent="issueReview" /> : null}
-      {has('issueReReview') ? <OpinionPanel intent="issueReReview" /> : null}
-      {has('merge') ? <MergePanel /> : null}
-      {has('close') ? <ClosePanel /> : null}
-      {has('note') ? <NotePanel /> : null}
+      {has('issueReview') ? <TextPanel intent="issueReview" /> : null}
+      {has('issueReReview') ? <TextPanel intent="issueReReview" /> : null}
+      {has('merge') ? <TextPanel intent="merge" /> : null}
+      {has('close') ? <TextPanel intent="close" /> : null}
+      {has('note') ? <TextPanel intent="note" /> : null}
     </>
   );
 }
@@ -50,36 +52,6 @@ function AcceptPanel() {
   return (
     <ActionPanel intent="accept">
       <p>{t('case.acceptHint', { days: STATUTORY_LIMITS.replyDays })}</p>
-    </ActionPanel>
-  );
-}
-
-/** Declining says why and where the citizen can go instead (art. 21): both reach the citizen. */
-function DeclinePanel() {
-  const { t } = useTranslation('office');
-  return (
-    <ActionPanel intent="decline">
-      <TextField {...useActionField('decline', 'reason')} label={t('case.fields.declineReason')} multiline={{ maxLength: 2000, rows: 4 }} />
-      <TextField
-        {...useActionField('decline', 'referral')}
-        label={t('case.fields.referral')}
-        hint={t('case.fields.referralHint')}
-        multiline={{ maxLength: 1000, rows: 3 }}
-      />
-    </ActionPanel>
-  );
-}
-
-function ForwardPanel() {
-  const { t } = useTranslation('office');
-  return (
-    <ActionPanel intent="forward">
-      <TextField {...useActionField('forward', 'agency')} label={t('case.fields.agency')} />
-      <TextField
-        {...useActionField('forward', 'message')}
-        label={t('case.fields.forwardMessage')}
-        multiline={{ maxLength: 2000, rows: 3 }}
-      />
     </ActionPanel>
   );
 }
@@ -104,27 +76,6 @@ function AssignPanel({ options, unitId }: { options: NonNullable<CaseActionsProp
         placeholder={t('case.fields.noAssignee')}
         options={options.handlers}
         noMatches={t('combobox.noMatches')}
-      />
-    </ActionPanel>
-  );
-}
-
-function ExtendPanel() {
-  const { t } = useTranslation('office');
-  return (
-    <ActionPanel intent="extend">
-      <TextField
-        {...useActionField('extend', 'days')}
-        label={t('case.fields.extensionDays')}
-        hint={t('case.fields.extensionHint', { max: STATUTORY_LIMITS.maxExtensionDays })}
-        inputMode="numeric"
-        width="short"
-      />
-      <TextField
-        {...useActionField('extend', 'reason')}
-        label={t('case.fields.extensionReason')}
-        hint={t('case.fields.citizenSees')}
-        multiline={{ maxLength: 2000, rows: 3 }}
       />
     </ActionPanel>
   );
@@ -159,50 +110,69 @@ function ReplyPanel({ templates }: { templates: Template[] }) {
   );
 }
 
-/** The review (art. 35) and re-review (art. 36) opinions, in writing, for the citizen. */
-function OpinionPanel({ intent }: { intent: 'issueReview' | 'issueReReview' }) {
-  const { t } = useTranslation('office');
+interface TextSpec {
+  name: CaseActionField;
+  /** Keys in office.json. */
+  label: string;
+  hint?: string;
+  hintValues?: Record<string, number>;
+  /** A text area and its limit; without, a one-line field. */
+  multiline?: { maxLength: number; rows: number };
+  numeric?: true;
+}
+
+const CITIZEN_SEES = 'case.fields.citizenSees';
+const opinion = (label: string): TextSpec[] => [{ name: 'message', label, hint: CITIZEN_SEES, multiline: { maxLength: 20_000, rows: 8 } }];
+
+/** The actions whose forms are text fields only, and their fields in order. */
+const TEXT_FORMS = {
+  // Declining says why and where the citizen can go instead (art. 21): both reach the citizen.
+  decline: [
+    { name: 'reason', label: 'case.fields.declineReason', multiline: { maxLength: 2000, rows: 4 } },
+    { name: 'referral', label: 'case.fields.referral', hint: 'case.fields.referralHint', multiline: { maxLength: 1000, rows: 3 } },
+  ],
+  forward: [
+    { name: 'agency', label: 'case.fields.agency' },
+    { name: 'message', label: 'case.fields.forwardMessage', multiline: { maxLength: 2000, rows: 3 } },
+  ],
+  extend: [
+    {
+      name: 'days',
+      label: 'case.fields.extensionDays',
+      hint: 'case.fields.extensionHint',
+      hintValues: { max: STATUTORY_LIMITS.maxExtensionDays },
+      numeric: true,
+    },
+    { name: 'reason', label: 'case.fields.extensionReason', hint: CITIZEN_SEES, multiline: { maxLength: 2000, rows: 3 } },
+  ],
+  // The review (art. 35) and re-review (art. 36) opinions, in writing, for the citizen.
+  issueReview: opinion('case.fields.reviewOpinion'),
+  issueReReview: opinion('case.fields.reReviewOpinion'),
+  merge: [{ name: 'intoReceiptNo', label: 'case.fields.mergeInto' }],
+  close: [{ name: 'message', label: 'case.fields.closeMessage', multiline: { maxLength: 2000, rows: 3 } }],
+  // A note for colleagues: never shown to the citizen.
+  note: [{ name: 'message', label: 'case.fields.note', hint: 'case.fields.internalOnly', multiline: { maxLength: 5000, rows: 4 } }],
+} satisfies Partial<Record<CaseAction, TextSpec[]>>;
+
+function TextPanel({ intent }: { intent: keyof typeof TEXT_FORMS }) {
   return (
     <ActionPanel intent={intent}>
-      <TextField
-        {...useActionField(intent, 'message')}
-        label={t(intent === 'issueReview' ? 'case.fields.reviewOpinion' : 'case.fields.reReviewOpinion')}
-        hint={t('case.fields.citizenSees')}
-        multiline={{ maxLength: 20_000, rows: 8 }}
-      />
+      {TEXT_FORMS[intent].map((spec: TextSpec) => (
+        <ActionText key={spec.name} intent={intent} spec={spec} />
+      ))}
     </ActionPanel>
   );
 }
 
-function MergePanel() {
+function ActionText({ intent, spec }: { intent: CaseAction; spec: TextSpec }) {
   const { t } = useTranslation('office');
   return (
-    <ActionPanel intent="merge">
-      <TextField {...useActionField('merge', 'intoReceiptNo')} label={t('case.fields.mergeInto')} />
-    </ActionPanel>
-  );
-}
-
-function ClosePanel() {
-  const { t } = useTranslation('office');
-  return (
-    <ActionPanel intent="close">
-      <TextField {...useActionField('close', 'message')} label={t('case.fields.closeMessage')} multiline={{ maxLength: 2000, rows: 3 }} />
-    </ActionPanel>
-  );
-}
-
-/** A note for colleagues: never shown to the citizen. */
-function NotePanel() {
-  const { t } = useTranslation('office');
-  return (
-    <ActionPanel intent="note">
-      <TextField
-        {...useActionField('note', 'message')}
-        label={t('case.fields.note')}
-        hint={t('case.fields.internalOnly')}
-        multiline={{ maxLength: 5000, rows: 4 }}
-      />
-    </ActionPanel>
+    <TextField
+      {...useActionField(intent, spec.name)}
+      label={t(spec.label)}
+      hint={spec.hint ? t(spec.hint, spec.hintValues) : undefined}
+      multiline={spec.multiline}
+      {...(spec.numeric ? { inputMode: 'numeric', width: 'short' } : {})}
+    />
   );
 }

@@ -28,7 +28,7 @@ export interface CaseSubmissionView {
 }
 
 export function CaseSubmission({ c }: { c: CaseSubmissionView }) {
-  const { t } = useTranslation('office');
+  const { t, i18n } = useTranslation('office');
   const { t: tc } = useTranslation('common');
   const formatDate = useFormatDate();
   return (
@@ -39,7 +39,7 @@ export function CaseSubmission({ c }: { c: CaseSubmissionView }) {
         [t('queue.columns.category'), c.category],
         [t('case.area'), c.area ?? '—'],
         [t('queue.channel'), t(`channels.${c.channel}`)],
-        [t('case.coSigners'), new Intl.NumberFormat().format(c.coSignerCount)],
+        [t('case.coSigners'), new Intl.NumberFormat(i18n.language).format(c.coSignerCount)],
         [t('queue.columns.received'), formatDate(c.receivedAt, true)],
         [t('queue.columns.unit'), c.unit ?? t('queue.unassigned')],
         [t('queue.assignee'), c.assignee ?? '—'],
