@@ -6,7 +6,7 @@ import { requireStaff } from '#app/features/staff/sign-in.server.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
-export const loader = route(async ({ request, params, context }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params, context }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request);
   return await staffDownload(actor, params.caseId ?? '', params.id ?? '', context.clientIp);
 });

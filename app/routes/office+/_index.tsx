@@ -15,7 +15,7 @@ import { route } from '#app/platform/http/route.server.ts';
 import { DataTable, type DataColumn } from '#app/ui/data-table.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request);
   // Roles without a queue land on their own start page after signing in, not on a refusal.
   if (!canUseQueue(actor)) throw redirect(startPageFor(actor));

@@ -22,7 +22,7 @@ import { ErrorSummary } from '#app/ui/error-summary.tsx';
 
 const PARAMS = { caseId: z.uuid() };
 
-export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request);
   const { caseId } = parseParams(params, PARAMS);
   const { locale, t } = await translatorFor(request);
@@ -32,7 +32,7 @@ export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
-export const action = route(async ({ request, params, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, params, context }: ActionFunctionArgs) => {
   const actor = await requireStaff(request);
   const { caseId } = parseParams(params, PARAMS);
   const result = await postCasePage(actor, caseId, await readForm(request), { ipAddress: context.clientIp });

@@ -23,7 +23,7 @@ export { ErrorBoundary } from '#app/ui/office-error-boundary.tsx';
 
 const PARAMS = { caseId: z.uuid() };
 
-export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request);
   const { caseId } = parseParams(params, PARAMS);
   const { t } = await translatorFor(request);
@@ -33,7 +33,7 @@ export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
-export const action = route(async ({ request, params, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, params, context }: ActionFunctionArgs) => {
   const actor = await requireStaff(request);
   const { caseId } = parseParams(params, PARAMS);
   const outcome = await changeWarning(actor, caseId, await readForm(request), { ipAddress: context.clientIp });

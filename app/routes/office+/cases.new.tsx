@@ -23,7 +23,7 @@ import { useFormatDate } from '#app/ui/format.ts';
 import { TextField } from '#app/ui/text-field.tsx';
 import { useFormErrors } from '#app/ui/use-form-errors.ts';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canRegisterCases);
   const { locale, t } = await translatorFor(request);
   return { title: t('office:register.title'), ...(await registrationForm(actor, locale)) };
@@ -31,7 +31,7 @@ export const loader = route(async ({ request }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
-export const action = route(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canRegisterCases);
   const { locale } = await translatorFor(request);
   const outcome = await registerCase(actor, await readForm(request), locale);

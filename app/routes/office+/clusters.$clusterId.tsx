@@ -27,7 +27,7 @@ export { ErrorBoundary } from '#app/ui/office-error-boundary.tsx';
 
 const PARAMS = { clusterId: z.uuid() };
 
-export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canViewClusters);
   const { clusterId } = parseParams(params, PARAMS);
   const { t } = await translatorFor(request);
@@ -38,7 +38,7 @@ export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.pageTitle }];
 
-export const action = route(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canViewClusters);
   const { clusterId } = parseParams(params, PARAMS);
   const outcome = await submitClusterChange(actor, clusterId, await readForm(request));

@@ -13,7 +13,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export { ErrorBoundary } from '#app/ui/office-error-boundary.tsx';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canViewWarningBoard);
   const { t } = await translatorFor(request);
   const now = new Date();
