@@ -9,7 +9,7 @@ import { officeOptions } from '#app/features/reference-data/office-options.serve
 import { canTakeAction, canViewClusters, canViewContact, type Actor } from '#app/features/staff/permissions.ts';
 import { localizedName } from '#app/i18n/localized.ts';
 import { db } from '#app/platform/db.server.ts';
-import { parseForm, rawForm, type RawForm } from '#app/platform/http/forms.ts';
+import { parseForm, type RawForm } from '#app/platform/http/forms.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { CASE_ACTION_FIELDS, type CaseActionField } from './action-fields.ts';
 import { DEADLINE_ARTICLE, type DeadlineKind } from './deadlines.ts';
@@ -196,8 +196,7 @@ export async function postCasePage(
   form: URLSearchParams | RawForm,
   context: { ipAddress: string },
 ): Promise<CasePagePostResult> {
-  const raw = form instanceof URLSearchParams ? rawForm(form) : form;
-  const parsed = parseForm(raw, CasePagePost);
+  const parsed = parseForm(form, CasePagePost);
   if (!parsed.ok) {
     const errors = Object.fromEntries(CASE_ACTION_FIELDS.flatMap((field) => (parsed.errors[field] ? [[field, parsed.errors[field]]] : [])));
     // No field of the page to point at (no known intent, no version): the form was not the page's.

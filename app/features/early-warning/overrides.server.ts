@@ -11,7 +11,7 @@ import { queueStaffMessages, warningAlertRecipients, type Tx } from '#app/featur
 import { canOverrideWarning, canRecordMilestone, type Actor } from '#app/features/staff/permissions.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError } from '#app/platform/http/errors.ts';
-import { parseForm, rawForm, type RawForm } from '#app/platform/http/forms.ts';
+import { parseForm, type RawForm } from '#app/platform/http/forms.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { mayChangeWarning, warningChanges } from './changes.ts';
@@ -81,12 +81,10 @@ export async function warningChangePage(actor: Actor, caseId: string, now = new 
 /** The warning page's form posts: an override or a milestone, parsed here. */
 export async function changeWarning(actor: Actor, caseId: string, form: URLSearchParams | RawForm, context: { ipAddress: string }) {
   await caseForWarningChange(actor, caseId);
-  const raw = form instanceof URLSearchParams ? rawForm(form) : form;
-  const parsed = parseForm(raw, WarningChangeForm);
-  // A form without a known intent or version was not made by the page.
-  if (!parsed.ok && (parsed.errors as Record<string, string | undefined>).version) return refusedFor('invalid', 400);
+  const parsed = parseForm(form, WarningChangeForm);
   if (!parsed.ok) {
     const errors = Object.fromEntries(WARNING_FIELDS.flatMap((field) => (parsed.errors[field] ? [[field, parsed.errors[field]]] : [])));
+    // Nothing the page shows to point at (no known intent, no version): the form was not the page's.
     if (Object.keys(errors).length === 0) return refusedFor('invalid', 400);
     return refused<WarningField>({ errors, values: parsed.values });
   }
