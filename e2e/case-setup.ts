@@ -34,7 +34,9 @@ export async function acceptAndReply(receiptNo: string, reply: string): Promise<
   const actor = { id: supervisor.id, role: 'SUPERVISOR' as const, unitId: null };
   const row = await db().case.findUniqueOrThrow({ where: { receiptNo }, include: { unit: true } });
   const accepted = await performCaseAction(actor, row.id, row.version, { action: 'accept' });
-  await performCaseAction(actor, row.id, accepted.version, { action: 'reply', message: reply });
+  if (!accepted.ok) throw new Error(`case ${receiptNo} could not be accepted: ${accepted.formError ?? ''}`);
+  const replied = await performCaseAction(actor, row.id, accepted.version, { action: 'reply', message: reply });
+  if (!replied.ok) throw new Error(`case ${receiptNo} could not be answered: ${replied.formError ?? ''}`);
   if (!row.unit) throw new Error(`case ${receiptNo} has no unit`);
   return { caseId: row.id, unitCode: row.unit.code };
 }

@@ -67,6 +67,11 @@ async function createSupervisorWithTotp(): Promise<StaffLogin & { totpSecret: st
   return { ...login, totpSecret };
 }
 
+/** The queue's own status line (what it shows, in which order), not the shell's notice area. */
+function queueStatus(page: Page) {
+  return page.locator('main p[role="status"]');
+}
+
 /** The receipt numbers in the queue table, top to bottom. */
 async function queueReceipts(page: Page): Promise<string[]> {
   return (await page.locator('[data-testid="queue"] tbody a.reference').allInnerTexts()).map((text) => text.trim());
@@ -95,7 +100,7 @@ test('the queue sorts by date received, keeping the search, and its links stay l
   const received = clerk.getByRole('columnheader', { name: o.queue.columns.received });
   const deadline = clerk.getByRole('columnheader', { name: o.queue.columns.due });
   await expect(deadline).toHaveAttribute('aria-sort', 'ascending');
-  await expect(clerk.getByRole('status')).toContainText(o.queue.order.due.asc);
+  await expect(queueStatus(clerk)).toContainText(o.queue.order.due.asc);
 
   if (js) {
     // A click on the column header: newest first, then reversed; the search stays.
@@ -133,7 +138,7 @@ test('the queue sorts by date received, keeping the search, and its links stay l
     expect(await queueReceipts(clerk)).toEqual(sent);
     expect(new URL(clerk.url()).searchParams.get('q')).toBe(token);
   }
-  await expect(clerk.getByRole('status')).toContainText(js ? o.queue.order.received.desc : o.queue.order.received.asc);
+  await expect(queueStatus(clerk)).toContainText(js ? o.queue.order.received.desc : o.queue.order.received.asc);
 
   // The receipt number is a real link to the case, by keyboard too.
   const link = clerk.getByRole('link', { name: sent[1]! });
@@ -187,7 +192,7 @@ test('a wrong choice is refused and the error is tied to the field', async ({ pa
   await chooseOption(clerk, assign, o.queue.assignee, handler.name, js);
   await assign.getByRole('button', { name: o.case.action.assign }).click();
   // The native select, or the combo box's text input: the same id either way.
-  const field = assign.locator('#assign-assigneeId');
+  const field = assign.locator('#field-assign-assigneeId');
   await expect(field).toHaveAccessibleName(o.queue.assignee);
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(field).toHaveAccessibleDescription(new RegExp(o.case.errors.assigneeNotInUnit));

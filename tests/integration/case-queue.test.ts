@@ -3,6 +3,10 @@ import { submitCase } from '#app/features/cases/cases.server.ts';
 import { queuePage, QueueFilters } from '#app/features/cases/queue.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, validSubmission } from '../support/fixtures.ts';
+import type { Actor } from '#app/features/staff/permissions.ts';
+
+/** A clerk's queue holds every unit's cases, as these tests need. */
+const CLERK: Actor = { id: '00000000-0000-4000-8000-000000000001', role: 'CLERK', unitId: null };
 
 async function submit(subject: string, body: string, area: string) {
   return await submitCase(await validSubmission({ subject, body, area }), { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' });
@@ -11,7 +15,7 @@ async function submit(subject: string, body: string, area: string) {
 async function receiptsFor(query: string, area: string): Promise<string[]> {
   // The area keeps each test's cases apart from other tests' in the shared database, where many
   // cases share the fixtures' text: one page large enough for all of them.
-  const rows = (await queuePage(QueueFilters.parse({ q: query }), {}, new Date(), 10_000)).rows;
+  const rows = (await queuePage(CLERK, QueueFilters.parse({ q: query }), new Date(), 10_000)).rows;
   const mine = await db().case.findMany({ where: { id: { in: rows.map((r) => r.id) }, area }, select: { receiptNo: true } });
   return mine.map((c) => c.receiptNo).sort();
 }
@@ -47,7 +51,7 @@ describe('search in the queue', () => {
   it('treats search syntax typed by staff as plain text', async () => {
     const area = `syntax-${newIdempotencyKey()}`;
     await submit('特殊字符测试', "O'Brien said: a & b | !c <-> d", area);
-    await expect(queuePage(QueueFilters.parse({ q: "O'Brien & | ! <-> :*" }), {})).resolves.toBeDefined();
+    await expect(queuePage(CLERK, QueueFilters.parse({ q: "O'Brien & | ! <-> :*" }))).resolves.toBeDefined();
     expect(await receiptsFor("o'brien", area)).toHaveLength(1);
   });
 });
@@ -69,7 +73,7 @@ describe('queue order and paging', () => {
     let after: string | undefined;
     let guard = 0;
     do {
-      const page = await queuePage(QueueFilters.parse({ receivedFrom: '2026-01-05', receivedTo: '2026-01-07', after }), {});
+      const page = await queuePage(CLERK, QueueFilters.parse({ receivedFrom: '2026-01-05', receivedTo: '2026-01-07', after }));
       seen.push(...page.rows.filter((r) => ids.has(r.id)).map((r) => r.id));
       const dues = page.rows.map((r) => r.nextDueAt?.getTime() ?? Infinity);
       expect([...dues].sort((a, b) => a - b)).toEqual(dues);
@@ -157,8 +161,8 @@ describe('queue sorts, each paged by keyset', () => {
     let pages = 0;
     do {
       const page = await queuePage(
+        CLERK,
         QueueFilters.parse({ ...params, receivedFrom: '2019-03-01', receivedTo: '2019-03-31', all: '1', after }),
-        {},
         new Date(),
         pageSize,
       );
@@ -189,7 +193,7 @@ describe('queue sorts, each paged by keyset', () => {
     const range = { receivedFrom: '2019-03-01', receivedTo: '2019-03-31', all: '1' };
     const mine = new Set(rows.map((r) => r.id));
     const ids = async (params: Record<string, string>) =>
-      (await queuePage(QueueFilters.parse({ ...range, ...params }), {}, new Date(), 100)).rows
+      (await queuePage(CLERK, QueueFilters.parse({ ...range, ...params }), new Date(), 100)).rows
         .map((r) => r.id)
         .filter((id) => mine.has(id));
     const all = await db().case.findMany({
@@ -206,12 +210,12 @@ describe('queue sorts, each paged by keyset', () => {
 
   it('starts again from the first page when a cursor belongs to another order', async () => {
     const range = { receivedFrom: '2019-03-01', receivedTo: '2019-03-31', all: '1' };
-    const first = await queuePage(QueueFilters.parse({ ...range, sort: 'received' }), {}, new Date(), 2);
+    const first = await queuePage(CLERK, QueueFilters.parse({ ...range, sort: 'received' }), new Date(), 2);
     expect(first.nextCursor).not.toBeNull();
-    const byDeadline = await queuePage(QueueFilters.parse({ ...range }), {}, new Date(), 2);
-    const mixed = await queuePage(QueueFilters.parse({ ...range, after: first.nextCursor ?? undefined }), {}, new Date(), 2);
+    const byDeadline = await queuePage(CLERK, QueueFilters.parse({ ...range }), new Date(), 2);
+    const mixed = await queuePage(CLERK, QueueFilters.parse({ ...range, after: first.nextCursor ?? undefined }), new Date(), 2);
     expect(mixed.rows.map((r) => r.id)).toEqual(byDeadline.rows.map((r) => r.id));
-    const garbage = await queuePage(QueueFilters.parse({ ...range, after: 'not-a-cursor' }), {}, new Date(), 2);
+    const garbage = await queuePage(CLERK, QueueFilters.parse({ ...range, after: 'not-a-cursor' }), new Date(), 2);
     expect(garbage.rows.map((r) => r.id)).toEqual(byDeadline.rows.map((r) => r.id));
   });
 });

@@ -2,11 +2,12 @@
 // welfare, staff overrides and milestones, supervisors' cluster changes and the board.
 import { describe, expect, it } from 'vitest';
 import { submitCase } from '#app/features/cases/cases.server.ts';
-import { CaseAccessError, CaseActionError, performCaseAction } from '#app/features/cases/staff-actions.server.ts';
+import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
 import { changeCluster, clusterPage, earlyWarningBoard } from '#app/features/early-warning/clusters.server.ts';
 import { overrideWarning, recordMilestone } from '#app/features/early-warning/overrides.server.ts';
 import { putSetting } from '#app/features/settings/settings.server.ts';
 import { db } from '#app/platform/db.server.ts';
+import { ForbiddenError } from '#app/platform/http/errors.ts';
 import { anyCategoryId, newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
 import type { Submission } from '#app/features/cases/submission.ts';
 
@@ -199,13 +200,13 @@ describe('staff overrides and milestones', () => {
     const { row } = await submit({ area: freshArea(), coSignerCount: 4 });
     await expect(
       overrideWarning(supervisor.actor, row.id, { intent: 'override', version: row.version, level: 'YELLOW', reason: 'x' }, null),
-    ).rejects.toBeInstanceOf(CaseActionError);
+    ).resolves.toMatchObject({ ok: false, status: 422, formError: 'sameLevel' });
     await expect(
       overrideWarning(handler.actor, row.id, { intent: 'override', version: row.version, level: 'RED', reason: 'x' }, null),
-    ).rejects.toBeInstanceOf(CaseAccessError);
+    ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
       overrideWarning(supervisor.actor, row.id, { intent: 'override', version: row.version + 5, level: 'RED', reason: 'x' }, null),
-    ).rejects.toThrow('conflict');
+    ).resolves.toMatchObject({ ok: false, status: 409, formError: 'conflict' });
     expect((await reload(row.id)).warningLevel).toBe('YELLOW');
   });
 
@@ -223,7 +224,7 @@ describe('staff overrides and milestones', () => {
     expect(done.nextTargetDueAt).toBeNull();
     await expect(
       recordMilestone(handler.actor, row.id, { intent: 'milestone', version: done.version, milestone: 'progress', note: '' }),
-    ).rejects.toBeInstanceOf(CaseActionError);
+    ).resolves.toMatchObject({ ok: false, status: 422, formError: 'alreadyRecorded' });
     expect(await db().caseEvent.count({ where: { caseId: row.id, type: 'MILESTONE_RECORDED' } })).toBe(2);
   });
 
@@ -256,13 +257,16 @@ describe('clusters: supervisors confirm, split, dissolve and reply', () => {
     await changeCluster(supervisor.actor, clusterId, { intent: 'confirm' });
     expect((await db().caseCluster.findUniqueOrThrow({ where: { id: clusterId } })).confirmed).toBe(true);
 
-    const { newClusterId } = await changeCluster(supervisor.actor, clusterId, { intent: 'split', caseIds: ids.slice(0, 3) });
+    const split = await changeCluster(supervisor.actor, clusterId, { intent: 'split', caseIds: ids.slice(0, 3) });
+    const newClusterId = split.ok ? split.newClusterId : undefined;
     expect(newClusterId).toBeDefined();
     for (const id of ids) expect((await reload(id)).warningLevel).toBe('YELLOW');
     expect(await db().case.count({ where: { clusterId: newClusterId } })).toBe(3);
-    await expect(changeCluster(supervisor.actor, clusterId, { intent: 'split', caseIds: ids.slice(3) })).rejects.toBeInstanceOf(
-      CaseActionError,
-    );
+    await expect(changeCluster(supervisor.actor, clusterId, { intent: 'split', caseIds: ids.slice(3) })).resolves.toMatchObject({
+      ok: false,
+      status: 422,
+      errors: { caseIds: 'all' },
+    });
   });
 
   it('dissolve: the cases no longer count together', async () => {
@@ -275,7 +279,11 @@ describe('clusters: supervisors confirm, split, dissolve and reply', () => {
       expect(row.warningLevel).toBe('NONE');
       expect(row.nextTargetDueAt).toBeNull();
     }
-    await expect(changeCluster(supervisor.actor, clusterId, { intent: 'confirm' })).rejects.toBeInstanceOf(CaseActionError);
+    await expect(changeCluster(supervisor.actor, clusterId, { intent: 'confirm' })).resolves.toMatchObject({
+      ok: false,
+      status: 422,
+      formError: 'clusterDissolved',
+    });
   });
 
   it('one coordinated reply reaches every case that can take one, each on its own timeline', async () => {
@@ -285,7 +293,8 @@ describe('clusters: supervisors confirm, split, dissolve and reply', () => {
       const row = await reload(id);
       await performCaseAction(supervisor.actor, id, row.version, { action: 'accept' });
     }
-    const { reply } = await changeCluster(supervisor.actor, clusterId, { intent: 'reply', message: '物业已承诺本月内更换电梯。' });
+    const replied = await changeCluster(supervisor.actor, clusterId, { intent: 'reply', message: '物业已承诺本月内更换电梯。' });
+    const reply = replied.ok ? replied.reply : undefined;
     expect(reply?.replied).toHaveLength(2);
     expect(reply?.skipped).toEqual([{ receiptNo: (await reload(ids[2]!)).receiptNo, reason: 'notReplyable' }]);
     for (const id of ids.slice(0, 2)) {
@@ -299,9 +308,9 @@ describe('clusters: supervisors confirm, split, dissolve and reply', () => {
     const { clusterId } = await clusterOf(2);
     const clerk = await staffUser('CLERK');
     const handler = await staffUser('HANDLER', 'human-resources');
-    await expect(changeCluster(clerk.actor, clusterId, { intent: 'dissolve' })).rejects.toBeInstanceOf(CaseAccessError);
-    await expect(changeCluster(handler.actor, clusterId, { intent: 'confirm' })).rejects.toBeInstanceOf(CaseAccessError);
-    await expect(clusterPage(handler.actor, clusterId)).rejects.toBeInstanceOf(CaseAccessError);
+    await expect(changeCluster(clerk.actor, clusterId, { intent: 'dissolve' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(changeCluster(handler.actor, clusterId, { intent: 'confirm' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(clusterPage(handler.actor, clusterId)).rejects.toBeInstanceOf(ForbiddenError);
     const page = await clusterPage(clerk.actor, clusterId);
     expect(page.size).toBe(2);
     expect(page.canManage).toBe(false);

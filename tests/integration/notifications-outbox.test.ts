@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
+import { performCaseAction, type ActionInput } from '#app/features/cases/staff-actions.server.ts';
 import { claimDueMessages, deliverDueMessages } from '#app/features/notifications/delivery.server.ts';
 import { queueCitizenMessage, queueStaffMessages } from '#app/features/notifications/outbox.server.ts';
 import { MAX_DELIVERY_ATTEMPTS } from '#app/features/notifications/topics.ts';
@@ -218,12 +218,16 @@ describe('what the messages say', () => {
       const main = await isolatedCase({ locale });
       const declined = await isolatedCase({ locale });
       const forwarded = await isolatedCase({ locale });
+      // Each step must go through; the next one is taken on the version it made.
+      const step = async (version: number, input: ActionInput) => {
+        const done = await performCaseAction(supervisor, main.row.id, version, input);
+        if (!done.ok) throw new Error(`refused: ${done.formError ?? JSON.stringify(done.errors)}`);
+        return done.version;
+      };
       let v = main.row.version;
-      v = (await performCaseAction(supervisor, main.row.id, v, { action: 'accept' })).version;
-      v = (await performCaseAction(supervisor, main.row.id, v, { action: 'assign', unitId: main.row.unitId!, assigneeId: handler.user.id }))
-        .version;
-      v = (await performCaseAction(supervisor, main.row.id, v, { action: 'extend', days: 20, reason: 'EXTENSION-REASON 需要现场勘查' }))
-        .version;
+      v = await step(v, { action: 'accept' });
+      v = await step(v, { action: 'assign', unitId: main.row.unitId!, assigneeId: handler.user.id });
+      v = await step(v, { action: 'extend', days: 20, reason: 'EXTENSION-REASON 需要现场勘查' });
       await performCaseAction(supervisor, main.row.id, v, { action: 'reply', message: 'REPLY-TEXT 已经补发工资' });
       await performCaseAction(supervisor, declined.row.id, declined.row.version, {
         action: 'decline',

@@ -1,18 +1,33 @@
-// What the back-office case page shows, and the form posts it accepts.
+// What the back-office case page shows, and the form posts it accepts: each post is parsed here,
+// taken through staff-actions.server.ts and answered as one Outcome (a flash notice, or the
+// refusal with its field codes and what was typed, the intent among them).
 import { z } from 'zod';
 import { caseAttachments } from '#app/features/attachments/attachments.server.ts';
 import { mayChangeWarning, warningChanges } from '#app/features/early-warning/changes.ts';
 import { responseWording, targetStatuses } from '#app/features/early-warning/levels.ts';
+import { officeOptions } from '#app/features/reference-data/office-options.server.ts';
 import { canTakeAction, canViewClusters, canViewContact, type Actor } from '#app/features/staff/permissions.ts';
 import { localizedName } from '#app/i18n/localized.ts';
 import { db } from '#app/platform/db.server.ts';
-import { DEADLINE_ARTICLE } from './deadlines.ts';
-import { allowedActions } from './lifecycle.ts';
+import { parseForm, type RawForm } from '#app/platform/http/forms.ts';
+import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
+import { CASE_ACTION_FIELDS, type CaseActionField } from './action-fields.ts';
+import { DEADLINE_ARTICLE, type DeadlineKind } from './deadlines.ts';
+import { activeDeadlineField, allowedActions } from './lifecycle.ts';
 import { parseReceiptNo } from './receipt.ts';
-import { caseForActor, scopeOf, type ActionInput } from './staff-actions.server.ts';
+import { caseForActor, performCaseAction, scopeOf, viewContact, type ActionInput } from './staff-actions.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
 
-export async function casePageData(actor: Actor, caseId: string, locale: Locale) {
+/** The statutory deadlines the page lists, in the order they fall, and where each is stored. */
+const DEADLINE_FIELDS = [
+  ['acceptance', 'acceptDueAt'],
+  ['reply', 'replyDueAt'],
+  ['reviewRequest', 'reviewRequestDueAt'],
+  ['reviewOpinion', 'reviewDueAt'],
+  ['reReviewOpinion', 'reReviewDueAt'],
+] as const satisfies readonly (readonly [DeadlineKind, string])[];
+
+export async function casePageData(actor: Actor, caseId: string, locale: Locale, now = new Date()) {
   const row = await caseForActor(actor, caseId);
   const [category, unit, assignee, events, templates, mergedInto, rating] = await Promise.all([
     db().category.findUniqueOrThrow({ where: { id: row.categoryId } }),
@@ -58,23 +73,13 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale)
       extensionDays: row.extensionDays,
       extensionReason: row.extensionReason,
     },
-    deadlines: [
-      { kind: 'acceptance', dueAt: row.acceptDueAt, article: DEADLINE_ARTICLE.acceptance, active: row.status === 'SUBMITTED' },
-      {
-        kind: 'reply',
-        dueAt: row.replyDueAt,
-        article: DEADLINE_ARTICLE.reply,
-        active: row.status === 'ACCEPTED' || row.status === 'IN_PROGRESS',
-      },
-      { kind: 'reviewRequest', dueAt: row.reviewRequestDueAt, article: DEADLINE_ARTICLE.reviewRequest, active: row.status === 'REPLIED' },
-      { kind: 'reviewOpinion', dueAt: row.reviewDueAt, article: DEADLINE_ARTICLE.reviewOpinion, active: row.status === 'REVIEW_REQUESTED' },
-      {
-        kind: 'reReviewOpinion',
-        dueAt: row.reReviewDueAt,
-        article: DEADLINE_ARTICLE.reReviewOpinion,
-        active: row.status === 'RE_REVIEW_REQUESTED',
-      },
-    ].filter((d): d is { kind: string; dueAt: Date; article: string; active: boolean } => d.dueAt !== null),
+    deadlines: DEADLINE_FIELDS.flatMap(([kind, field]) => {
+      const dueAt = row[field];
+      // Staff's own deadline runs in its status (lifecycle.ts); the citizen's window to ask for a
+      // review runs while the reply stands.
+      const active = field === activeDeadlineField(row.status) || (field === 'reviewRequestDueAt' && row.status === 'REPLIED');
+      return dueAt ? [{ kind, dueAt, article: DEADLINE_ARTICLE[kind], active }] : [];
+    }),
     events: events.map((e) => ({
       id: String(e.id),
       type: e.type,
@@ -94,22 +99,26 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale)
       reasons: row.warningReasons,
       override: row.warningOverride ? { level: row.warningOverride, reason: row.warningOverrideReason ?? '' } : null,
       wording: responseWording(row.warningLevel),
-      targets: targetStatuses(row, row, new Date()),
+      targets: targetStatuses(row, row, now),
       clusterId: row.clusterId && canViewClusters(actor) ? row.clusterId : null,
       clusterSize: row.clusterId ? await db().case.count({ where: { clusterId: row.clusterId } }) : 0,
       canChange: mayChangeWarning(warningChanges(actor, scope, row.status)),
     },
     templates: templates.map((tpl) => ({ id: tpl.id, title: tpl.title, body: tpl.body })),
+    /** The units and handlers to assign to, for whoever may assign. */
+    options: actions.includes('assign') ? await officeOptions(locale) : null,
+    now,
     /** The case's files (downloads go through /office/cases/:caseId/attachments/:id, audited). */
     attachments,
     attachmentsWithheld,
   };
 }
 
-const text = (max: number) => z.string().trim().max(max).default('');
+// Too long for its field: the form was not sent by the page, whose fields stop short of this.
+const text = (max: number) => z.string().trim().max(max, { error: 'invalid' }).default('');
 const version = z.coerce.number().int().min(0);
 
-/** The case page's form posts, by intent. Parsed here so the route stays thin. */
+/** The case page's form posts, by intent. */
 export const CasePagePost = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('showContact') }),
   z.object({ intent: z.literal('accept'), version }),
@@ -120,9 +129,17 @@ export const CasePagePost = z.discriminatedUnion('intent', [
     intent: z.literal('assign'),
     version,
     unitId: z.uuid({ error: 'unitRequired' }),
-    assigneeId: z.union([z.uuid(), z.literal('')]).transform((v) => v || null),
+    assigneeId: z
+      .union([z.uuid(), z.literal('')])
+      .default('')
+      .transform((v) => v || null),
   }),
-  z.object({ intent: z.literal('extend'), version, days: z.coerce.number().int(), reason: text(2000) }),
+  z.object({
+    intent: z.literal('extend'),
+    version,
+    days: z.coerce.number({ error: 'extensionDays' }).int({ error: 'extensionDays' }),
+    reason: text(2000),
+  }),
   z.object({ intent: z.literal('reply'), version, message: text(20_000) }),
   z.object({ intent: z.literal('note'), version, message: text(5000) }),
   z.object({ intent: z.literal('merge'), version, intoReceiptNo: text(40) }),
@@ -132,7 +149,7 @@ export const CasePagePost = z.discriminatedUnion('intent', [
 ]);
 export type CasePagePost = z.infer<typeof CasePagePost>;
 
-export function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact' }>): { version: number; input: ActionInput } {
+function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact' }>): { version: number; input: ActionInput } {
   switch (post.intent) {
     case 'accept':
     case 'startWork':
@@ -157,4 +174,43 @@ export function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact
     case 'issueReReview':
       return { version: post.version, input: { action: post.intent, message: post.message } };
   }
+}
+
+/** A citizen's contact details, as the page shows them after the logged "show" action. */
+export interface CaseContactView {
+  name: string;
+  phone: string | null;
+  email: string | null;
+  postalAddress: string | null;
+}
+
+/** What a refused post of the case page sends back: its fields' codes, and what was typed, the intent among it. */
+export type CasePageField = CaseActionField | 'intent';
+
+/** A post of the case page: the contact details shown, or a change to the case (done, with its notice, or refused). */
+export type CasePagePostResult = { contact: CaseContactView | null } | { outcome: Outcome<CasePageField> };
+
+export async function postCasePage(
+  actor: Actor,
+  caseId: string,
+  form: URLSearchParams | RawForm,
+  context: { ipAddress: string },
+): Promise<CasePagePostResult> {
+  const parsed = parseForm(form, CasePagePost);
+  if (!parsed.ok) {
+    const errors = Object.fromEntries(CASE_ACTION_FIELDS.flatMap((field) => (parsed.errors[field] ? [[field, parsed.errors[field]]] : [])));
+    // No field of the page to point at (no known intent, no version): the form was not the page's.
+    if (Object.keys(errors).length === 0) return { outcome: { ...refusedFor('invalid', 400), values: parsed.values } };
+    return { outcome: refused<CasePageField>({ errors, values: parsed.values }) };
+  }
+  const post = parsed.value;
+  if (post.intent === 'showContact') {
+    const contact = await viewContact(actor, caseId, context.ipAddress);
+    return { contact: contact && { name: contact.name, phone: contact.phone, email: contact.email, postalAddress: contact.postalAddress } };
+  }
+  const { version: expected, input } = toActionInput(post);
+  const done = await performCaseAction(actor, caseId, expected, input);
+  // A refusal comes back with what was typed, the intent among it, so the page reopens that form.
+  if (!done.ok) return { outcome: { ...done, values: parsed.values } };
+  return { outcome: { ok: true, notice: { key: `office:case.done.${post.intent}` } } };
 }

@@ -1,5 +1,5 @@
-// The orders the case queue can be sorted in, shared by the server (which sorts) and the browser
-// (which offers the choices and marks the sorted column).
+// The case queue's saved views and the orders it can be sorted in, shared by the server (which
+// filters and sorts) and the browser (which offers the choices and marks the current one).
 import type { SortDirection } from '#app/platform/http/list-order.ts';
 
 /** The case queue: nearest deadline (the default), date received, warning level. */
@@ -9,3 +9,7 @@ export const DEFAULT_QUEUE_SORT: QueueSort = 'due';
 
 /** The direction a column sorts in when first chosen: nearest deadline, newest, highest warning first. */
 export const QUEUE_SORT_DEFAULT_DIRECTION: Record<QueueSort, SortDirection> = { due: 'asc', received: 'desc', warning: 'desc' };
+
+/** Saved views are filters with a name: my cases, my unit's, due soon, overdue. */
+export const SAVED_VIEWS = ['mine', 'unit', 'dueSoon', 'overdue'] as const;
+export type SavedView = (typeof SAVED_VIEWS)[number];

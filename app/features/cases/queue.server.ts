@@ -2,14 +2,20 @@
 // deadline first by default, date received, warning level) and keyset pagination (page 50 costs
 // what page 1 costs). One SQL query, built from typed pieces.
 import { z } from 'zod';
+import { officeOptions } from '#app/features/reference-data/office-options.server.ts';
+import { canUseQueue, confinedToUnit, type Actor } from '#app/features/staff/permissions.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
+import { ForbiddenError } from '#app/platform/http/errors.ts';
 import { SORT_DIRECTIONS, resolveOrder, type ListOrder } from '#app/platform/http/list-order.ts';
+import { endOfCivilDay, parseIsoDate, startOfCivilDay } from '#app/platform/time/civil-date.ts';
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { CHANNELS, WARNING_LEVELS } from './attributes.ts';
 import { DUE_SOON_DAYS } from './deadlines.ts';
 import { CASE_KINDS } from './kinds.ts';
 import { CASE_STATUSES, OPEN_STATUSES } from './lifecycle.ts';
-import { DEFAULT_QUEUE_SORT, QUEUE_SORTS, QUEUE_SORT_DEFAULT_DIRECTION, type QueueSort } from './queue-order.ts';
+import { DEFAULT_QUEUE_SORT, QUEUE_SORTS, QUEUE_SORT_DEFAULT_DIRECTION, SAVED_VIEWS, type QueueSort } from './queue-order.ts';
 import { searchQuery } from './search-tokens.ts';
+import type { Locale } from '#app/i18n/config.ts';
 
 export const PAGE_SIZE = 50;
 
@@ -41,11 +47,6 @@ export const QueueFilters = z.object({
   after: z.string().max(300).optional().catch(undefined),
 });
 export type QueueFilters = z.infer<typeof QueueFilters>;
-
-export interface QueueScope {
-  /** A handler sees only their own unit's cases. */
-  unitId?: string;
-}
 
 export interface QueueRow {
   id: string;
@@ -165,16 +166,27 @@ function orderBy(order: QueueOrder): Prisma.Sql {
   }
 }
 
-const SHANGHAI_DAY = (day: string, endOfDay: boolean) => new Date(`${day}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}+08:00`);
+/** The instant a received-from or received-to day begins or ends in the service's zone, or null for no such day. */
+function dayBound(day: string | undefined, end: boolean): Date | null {
+  const date = day ? parseIsoDate(day) : null;
+  if (!date) return null;
+  return end ? endOfCivilDay(date, serviceTimeZone()) : startOfCivilDay(date, serviceTimeZone());
+}
 
+/**
+ * One page of the queue for this actor: the filters, within the cases they work on (a handler's
+ * own unit, whatever the filters say), in the order asked for, after the cursor.
+ */
 export async function queuePage(
+  actor: Actor,
   filters: QueueFilters,
-  scope: QueueScope,
   now = new Date(),
   pageSize = PAGE_SIZE,
 ): Promise<{ rows: QueueRow[]; nextCursor: string | null }> {
+  if (!canUseQueue(actor)) throw new ForbiddenError('queue');
   const where: Prisma.Sql[] = [];
-  if (scope.unitId) where.push(Prisma.sql`c."unitId" = ${scope.unitId}::uuid`);
+  const confined = confinedToUnit(actor);
+  if (confined) where.push(confined.unitId ? Prisma.sql`c."unitId" = ${confined.unitId}::uuid` : Prisma.sql`FALSE`);
   if (filters.status) where.push(Prisma.sql`c."status" = ${filters.status}::"CaseStatus"`);
   else if (!filters.all) {
     const open = OPEN_STATUSES;
@@ -186,8 +198,10 @@ export async function queuePage(
   if (filters.assigneeId) where.push(Prisma.sql`c."assigneeId" = ${filters.assigneeId}::uuid`);
   if (filters.warningLevel) where.push(Prisma.sql`c."warningLevel" = ${filters.warningLevel}::"WarningLevel"`);
   if (filters.channel) where.push(Prisma.sql`c."channel" = ${filters.channel}::"Channel"`);
-  if (filters.receivedFrom) where.push(Prisma.sql`c."receivedAt" >= ${SHANGHAI_DAY(filters.receivedFrom, false)}`);
-  if (filters.receivedTo) where.push(Prisma.sql`c."receivedAt" <= ${SHANGHAI_DAY(filters.receivedTo, true)}`);
+  const receivedFrom = dayBound(filters.receivedFrom, false);
+  const receivedTo = dayBound(filters.receivedTo, true);
+  if (receivedFrom) where.push(Prisma.sql`c."receivedAt" >= ${receivedFrom}`);
+  if (receivedTo) where.push(Prisma.sql`c."receivedAt" <= ${receivedTo}`);
   if (filters.due === 'overdue') where.push(Prisma.sql`c."nextDueAt" < ${now}`);
   if (filters.due === 'soon') {
     const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
@@ -213,4 +227,21 @@ export async function queuePage(
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
   return { rows: page, nextCursor: rows.length > pageSize && last ? encodeCursor(cursorOf(order, last)) : null };
+}
+
+/**
+ * The queue page: the filters the URL asks for (a saved view is filters with a name), one page of
+ * the actor's cases, and the choices of the filter form, named in the reader's language.
+ */
+export async function officeQueue(actor: Actor, search: URLSearchParams, locale: Locale, now = new Date()) {
+  const params = Object.fromEntries(search);
+  const view = SAVED_VIEWS.find((v) => v === params.view) ?? null;
+  const filters = QueueFilters.parse(params);
+  if (view === 'mine') filters.assigneeId = actor.id;
+  if (view === 'unit' && actor.unitId) filters.unitId = actor.unitId;
+  if (view === 'dueSoon') filters.due = 'soon';
+  if (view === 'overdue') filters.due = 'overdue';
+  const [page, options] = await Promise.all([queuePage(actor, filters, now), officeOptions(locale)]);
+  // A confined handler has no choice of unit: the filter would only ever show their own.
+  return { view, filters, order: queueOrder(filters), ...page, options, unitFilter: confinedToUnit(actor) === null };
 }

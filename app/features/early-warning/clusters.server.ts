@@ -1,32 +1,52 @@
 // Clusters of cases about one issue, and the early-warning board. Supervisors confirm, split or
 // dissolve a cluster, and can answer all its cases at once with one coordinated reply, while each
-// case keeps its own timeline.
+// case keeps its own timeline. Who may see and change clusters is checked here, whoever calls.
 import { z } from 'zod';
-import { nextStatus, OPEN_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
-import { CaseAccessError, CaseActionError, CaseConflictError, performCaseAction } from '#app/features/cases/staff-actions.server.ts';
-import { canManageClusters, canTakeAction, canViewCase, canViewClusters, type Actor } from '#app/features/staff/permissions.ts';
-import { db } from '#app/platform/db.server.ts';
-import { targetStatuses, type TargetStatus } from './levels.ts';
+import { nextStatus, OPEN_STATUSES } from '#app/features/cases/lifecycle.ts';
+import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
+import {
+  canManageClusters,
+  canTakeAction,
+  canViewCase,
+  canViewClusters,
+  canViewWarningBoard,
+  confinedToUnit,
+  type Actor,
+} from '#app/features/staff/permissions.ts';
+import { db, type Prisma } from '#app/platform/db.server.ts';
+import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
+import { parseForm, type RawForm } from '#app/platform/http/forms.ts';
+import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
+import { CLUSTER_FIELDS, type ClusterField } from './forms.ts';
+import { TARGET_COLUMNS, targetStatuses, type TargetStatus } from './levels.ts';
 import { reassessWarnings } from './reassessment.server.ts';
 import type { WarningLevel } from '#app/features/cases/attributes.ts';
 import type { CaseEventType } from '#app/features/cases/events.ts';
-
-export class ClusterNotFoundError extends Error {}
+import type { Notice } from '#app/platform/http/notice.server.ts';
 
 const BOARD_LIMIT = 200;
 const DAY = 86_400_000;
 
-export interface BoardCase {
-  id: string;
-  receiptNo: string;
-  subject: string;
-  status: CaseStatus;
-  warningLevel: WarningLevel;
-  warningReasons: string[];
-  clusterId: string | null;
-  nextTargetDueAt: Date | null;
-  targets: TargetStatus[];
-}
+const BOARD_CASE_SELECT = {
+  id: true,
+  receiptNo: true,
+  subject: true,
+  status: true,
+  warningLevel: true,
+  warningReasons: true,
+  clusterId: true,
+  nextTargetDueAt: true,
+  ...TARGET_COLUMNS,
+  unitId: true,
+  kind: true,
+} as const;
+
+type BoardRow = Prisma.CaseGetPayload<{ select: typeof BOARD_CASE_SELECT }>;
+
+export type BoardCase = Pick<
+  BoardRow,
+  'id' | 'receiptNo' | 'subject' | 'status' | 'warningLevel' | 'warningReasons' | 'clusterId' | 'nextTargetDueAt'
+> & { targets: TargetStatus[] };
 
 export interface BoardCluster {
   id: string;
@@ -38,52 +58,17 @@ export interface BoardCluster {
   missedTargets: number;
 }
 
-const BOARD_CASE_SELECT = {
-  id: true,
-  receiptNo: true,
-  subject: true,
-  status: true,
-  warningLevel: true,
-  warningReasons: true,
-  clusterId: true,
-  nextTargetDueAt: true,
-  responseDueAt: true,
-  progressDueAt: true,
-  resultDueAt: true,
-  respondedAt: true,
-  progressAt: true,
-  resultAt: true,
-  unitId: true,
-  kind: true,
-} as const;
-
-interface BoardRow {
-  id: string;
-  receiptNo: string;
-  subject: string;
-  status: CaseStatus;
-  warningLevel: WarningLevel;
-  warningReasons: string[];
-  clusterId: string | null;
-  nextTargetDueAt: Date | null;
-  responseDueAt: Date | null;
-  progressDueAt: Date | null;
-  resultDueAt: Date | null;
-  respondedAt: Date | null;
-  progressAt: Date | null;
-  resultAt: Date | null;
-}
-
 function toBoardCase(row: BoardRow, now: Date): BoardCase {
+  const { id, receiptNo, subject, status, warningLevel, warningReasons, clusterId, nextTargetDueAt } = row;
   return {
-    id: row.id,
-    receiptNo: row.receiptNo,
-    subject: row.subject,
-    status: row.status,
-    warningLevel: row.warningLevel,
-    warningReasons: row.warningReasons,
-    clusterId: row.clusterId,
-    nextTargetDueAt: row.nextTargetDueAt,
+    id,
+    receiptNo,
+    subject,
+    status,
+    warningLevel,
+    warningReasons,
+    clusterId,
+    nextTargetDueAt,
     targets: targetStatuses(row, row, now),
   };
 }
@@ -93,8 +78,14 @@ function toBoardCase(row: BoardRow, now: Date): BoardCase {
  * cluster, each ordered by how soon its next response target falls due. Missed targets sort
  * first, since they are the most overdue.
  */
-export async function earlyWarningBoard(actor: Actor, now = new Date()): Promise<{ cases: BoardCase[]; clusters: BoardCluster[] }> {
-  const unitOnly = actor.role === 'HANDLER' ? { unitId: actor.unitId ?? '00000000-0000-0000-0000-000000000000' } : {};
+export async function earlyWarningBoard(
+  actor: Actor,
+  now = new Date(),
+): Promise<{ cases: BoardCase[]; clusters: BoardCluster[]; canSeeClusters: boolean }> {
+  if (!canViewWarningBoard(actor)) throw new ForbiddenError('early-warning board');
+  const confined = confinedToUnit(actor);
+  // A handler's board is their unit's cases (none without a unit), as their queue is.
+  const unitOnly = confined ? (confined.unitId ? { unitId: confined.unitId } : { id: { in: [] } }) : {};
   const rows = await db().case.findMany({
     where: { warningLevel: { in: ['ORANGE', 'RED'] }, status: { in: [...OPEN_STATUSES] }, ...unitOnly },
     orderBy: [{ nextTargetDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
@@ -102,19 +93,9 @@ export async function earlyWarningBoard(actor: Actor, now = new Date()): Promise
     select: BOARD_CASE_SELECT,
   });
   const cases = rows.filter((row) => canViewCase(actor, { unitId: row.unitId, kind: row.kind })).map((row) => toBoardCase(row, now));
-  if (!canViewClusters(actor)) return { cases, clusters: [] };
+  if (!canViewClusters(actor)) return { cases, clusters: [], canSeeClusters: false };
 
-  const clusters = await db().$queryRaw<
-    {
-      id: string;
-      title: string;
-      warningLevel: WarningLevel;
-      confirmed: boolean;
-      size: number;
-      nextTargetDueAt: Date | null;
-      missedTargets: number;
-    }[]
-  >`
+  const clusters = await db().$queryRaw<BoardCluster[]>`
     SELECT k."id", k."title", k."warningLevel", k."confirmed", count(c."id")::int AS "size",
       min(c."nextTargetDueAt") AS "nextTargetDueAt",
       count(*) FILTER (WHERE c."nextTargetDueAt" < ${now})::int AS "missedTargets"
@@ -124,7 +105,7 @@ export async function earlyWarningBoard(actor: Actor, now = new Date()): Promise
     HAVING count(*) FILTER (WHERE c."status"::text = ANY(${[...OPEN_STATUSES]}::text[])) > 0
     ORDER BY min(c."nextTargetDueAt") ASC NULLS LAST, count(c."id") DESC, k."id"
     LIMIT ${BOARD_LIMIT}`;
-  return { cases, clusters };
+  return { cases, clusters, canSeeClusters: true };
 }
 
 export interface ClusterPage {
@@ -142,14 +123,14 @@ export interface ClusterPage {
 }
 
 export async function clusterPage(actor: Actor, clusterId: string, now = new Date()): Promise<ClusterPage> {
-  if (!canViewClusters(actor)) throw new CaseAccessError(403);
+  if (!canViewClusters(actor)) throw new ForbiddenError('clusters');
   const cluster = await db().caseCluster.findUnique({
     where: { id: clusterId },
     include: {
       cases: { select: { ...BOARD_CASE_SELECT, receivedAt: true, coSignerCount: true }, orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }] },
     },
   });
-  if (!cluster) throw new ClusterNotFoundError();
+  if (!cluster) throw new NotFoundError('cluster');
   const since = (days: number) => cluster.cases.filter((c) => c.receivedAt.getTime() >= now.getTime() - days * DAY).length;
   return {
     id: cluster.id,
@@ -171,17 +152,15 @@ export async function clusterPage(actor: Actor, clusterId: string, now = new Dat
   };
 }
 
+/** Ticked boxes arrive as one value or several; none ticked is none. */
+const ticked = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
 export const ClusterChangeForm = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('confirm') }),
   z.object({ intent: z.literal('dissolve') }),
-  z.object({
-    intent: z.literal('split'),
-    caseIds: z.array(z.uuid()).min(1, 'split.noneChosen'),
-  }),
-  z.object({
-    intent: z.literal('reply'),
-    message: z.string().trim().min(1, 'reply.required').max(20_000, 'reply.tooLong'),
-  }),
+  // Only members move (changeCluster checks), so the ids need no other check here.
+  z.object({ intent: z.literal('split'), caseIds: z.preprocess(ticked, z.array(z.string()).min(1, { error: 'noneChosen' })) }),
+  z.object({ intent: z.literal('reply'), message: z.string().trim().min(1, { error: 'required' }).max(20_000, { error: 'tooLong' }) }),
 ]);
 export type ClusterChange = z.infer<typeof ClusterChangeForm>;
 
@@ -191,7 +170,12 @@ export interface CoordinatedReplyResult {
   skipped: { receiptNo: string; reason: 'notReplyable' | 'conflict' | 'forbidden' }[];
 }
 
+/** A change made (with its notice; a split names the new cluster, a reply says what it reached), or why not. */
+export type ClusterOutcome = Outcome<ClusterField, { notice: Notice; newClusterId?: string; reply?: CoordinatedReplyResult }>;
+
+/** The same internal event on each case of the cluster that a change touched. */
 async function clusterEvent(
+  client: Prisma.TransactionClient,
   caseIds: string[],
   actor: Actor,
   type: CaseEventType,
@@ -199,7 +183,7 @@ async function clusterEvent(
   now: Date,
 ) {
   if (caseIds.length === 0) return;
-  await db().caseEvent.createMany({
+  await client.caseEvent.createMany({
     data: caseIds.map((caseId) => ({
       caseId,
       type,
@@ -212,84 +196,62 @@ async function clusterEvent(
   });
 }
 
-/** Applies a supervisor's change to a cluster. Returns the new cluster id for a split. */
-export async function changeCluster(
-  actor: Actor,
-  clusterId: string,
-  change: ClusterChange,
-  now = new Date(),
-): Promise<{ newClusterId?: string; reply?: CoordinatedReplyResult }> {
-  if (!canManageClusters(actor)) throw new CaseAccessError(403);
+const NOTICES = 'office-warning:cluster.done';
+
+/** The cluster page's form posts, parsed here. */
+export async function submitClusterChange(actor: Actor, clusterId: string, form: RawForm | URLSearchParams): Promise<ClusterOutcome> {
+  if (!canManageClusters(actor)) throw new ForbiddenError('clusters');
+  const parsed = parseForm(form, ClusterChangeForm);
+  if (parsed.ok) return await changeCluster(actor, clusterId, parsed.value);
+  const errors = Object.fromEntries(CLUSTER_FIELDS.flatMap((field) => (parsed.errors[field] ? [[field, parsed.errors[field]]] : [])));
+  // A form without a known intent was not made by the page.
+  return Object.keys(errors).length > 0 ? refused<ClusterField>({ errors, values: parsed.values }) : refusedFor('invalid', 400);
+}
+
+/** Applies a supervisor's change to a cluster. */
+export async function changeCluster(actor: Actor, clusterId: string, change: ClusterChange, now = new Date()): Promise<ClusterOutcome> {
+  if (!canManageClusters(actor)) throw new ForbiddenError('clusters');
   const cluster = await db().caseCluster.findUnique({
     where: { id: clusterId },
     include: { cases: { select: { id: true, receiptNo: true, status: true, version: true, unitId: true, kind: true } } },
   });
-  if (!cluster) throw new ClusterNotFoundError();
-  if (cluster.dissolvedAt) throw new CaseActionError('clusterDissolved');
+  if (!cluster) throw new NotFoundError('cluster');
+  if (cluster.dissolvedAt) return refusedFor('clusterDissolved', 422);
   const memberIds = cluster.cases.map((c) => c.id);
 
   switch (change.intent) {
     case 'confirm': {
       await db().$transaction(async (tx) => {
         await tx.caseCluster.update({ where: { id: clusterId }, data: { confirmed: true, confirmedAt: now } });
-        await tx.caseEvent.createMany({
-          data: memberIds.map((caseId) => ({
-            caseId,
-            type: 'CLUSTER_CONFIRMED' satisfies CaseEventType,
-            visibility: 'INTERNAL' as const,
-            actorType: 'STAFF' as const,
-            actorId: actor.id,
-            data: { clusterId },
-            createdAt: now,
-          })),
-        });
+        await clusterEvent(tx, memberIds, actor, 'CLUSTER_CONFIRMED', { clusterId }, now);
       });
-      return {};
+      return { ok: true, notice: { key: `${NOTICES}.confirm` } };
     }
     case 'dissolve': {
       await db().$transaction(async (tx) => {
         await tx.caseCluster.update({ where: { id: clusterId }, data: { dissolvedAt: now } });
         await tx.case.updateMany({ where: { clusterId }, data: { clusterId: null } });
-        await tx.caseEvent.createMany({
-          data: memberIds.map((caseId) => ({
-            caseId,
-            type: 'CLUSTER_DISSOLVED' satisfies CaseEventType,
-            visibility: 'INTERNAL' as const,
-            actorType: 'STAFF' as const,
-            actorId: actor.id,
-            data: { clusterId },
-            createdAt: now,
-          })),
-        });
+        await clusterEvent(tx, memberIds, actor, 'CLUSTER_DISSOLVED', { clusterId }, now);
         await reassessWarnings(tx, memberIds, now, { actorId: actor.id });
       });
-      return {};
+      return { ok: true, notice: { key: `${NOTICES}.dissolve` } };
     }
     case 'split': {
       const moving = change.caseIds.filter((id) => memberIds.includes(id));
-      if (moving.length === 0) throw new CaseActionError('split.noneChosen');
-      if (moving.length === memberIds.length) throw new CaseActionError('split.all');
+      const values = { caseIds: change.caseIds.join('\n') };
+      if (moving.length === 0) return refused<ClusterField>({ errors: { caseIds: 'noneChosen' }, values }, 422);
+      if (moving.length === memberIds.length) return refused<ClusterField>({ errors: { caseIds: 'all' }, values }, 422);
       const newClusterId = await db().$transaction(async (tx) => {
         const created = await tx.caseCluster.create({
           data: { categoryId: cluster.categoryId, area: cluster.area, title: cluster.title, confirmed: true, confirmedAt: now },
         });
         await tx.case.updateMany({ where: { id: { in: moving }, clusterId }, data: { clusterId: created.id } });
-        await tx.caseEvent.createMany({
-          data: moving.map((caseId) => ({
-            caseId,
-            type: 'CLUSTER_SPLIT' satisfies CaseEventType,
-            visibility: 'INTERNAL' as const,
-            actorType: 'STAFF' as const,
-            actorId: actor.id,
-            data: { from: clusterId, to: created.id },
-            createdAt: now,
-          })),
-        });
+        await clusterEvent(tx, moving, actor, 'CLUSTER_SPLIT', { from: clusterId, to: created.id }, now);
         // Both halves are smaller now: every case's level is reassessed.
         await reassessWarnings(tx, memberIds, now, { actorId: actor.id });
         return created.id;
       });
-      return { newClusterId };
+      return { ok: true, notice: { key: `${NOTICES}.split` }, newClusterId };
     }
     case 'reply': {
       const result: CoordinatedReplyResult = { replied: [], skipped: [] };
@@ -303,22 +265,24 @@ export async function changeCluster(
           result.skipped.push({ receiptNo: member.receiptNo, reason: 'forbidden' });
           continue;
         }
-        try {
-          await performCaseAction(actor, member.id, member.version, { action: 'reply', message: change.message }, now);
-          result.replied.push(member.receiptNo);
-        } catch (error) {
-          if (error instanceof CaseConflictError) result.skipped.push({ receiptNo: member.receiptNo, reason: 'conflict' });
-          else throw error;
-        }
+        const done = await performCaseAction(actor, member.id, member.version, { action: 'reply', message: change.message }, now);
+        if (done.ok) result.replied.push(member.receiptNo);
+        else if (done.status === 409) result.skipped.push({ receiptNo: member.receiptNo, reason: 'conflict' });
+        else return done.formError ? refusedFor(done.formError, done.status) : refusedFor('invalid', done.status);
       }
       await clusterEvent(
+        db(),
         cluster.cases.filter((c) => result.replied.includes(c.receiptNo)).map((c) => c.id),
         actor,
         'CLUSTER_REPLY',
         { clusterId, cases: result.replied.length },
         now,
       );
-      return { reply: result };
+      const notice = {
+        key: 'office-warning:cluster.replyDone',
+        values: { replied: result.replied.length, skipped: result.skipped.length },
+      };
+      return { ok: true, notice, reply: result };
     }
   }
 }

@@ -147,6 +147,16 @@ export function targetsAfterLevelChange(
   return targetsFor(next, now, timeZone);
 }
 
+/** The columns a case's targets are read from (targetStatuses, nextTargetDue), as a select. */
+export const TARGET_COLUMNS = {
+  responseDueAt: true,
+  progressDueAt: true,
+  resultDueAt: true,
+  respondedAt: true,
+  progressAt: true,
+  resultAt: true,
+} as const satisfies Record<keyof TargetDueDates | keyof TargetsMet, true>;
+
 const MET_FIELD: Record<TargetKind, keyof TargetsMet> = { response: 'respondedAt', progress: 'progressAt', result: 'resultAt' };
 const DUE_FIELD: Record<TargetKind, keyof TargetDueDates> = { response: 'responseDueAt', progress: 'progressDueAt', result: 'resultDueAt' };
 

@@ -4,7 +4,15 @@
 import { isOpenStatus, type CaseStatus } from '#app/features/cases/lifecycle.ts';
 import { queueStaffMessages, warningAlertRecipients, type Tx } from '#app/features/notifications/outbox.server.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
-import { assessWarning, effectiveLevel, levelRank, nextTargetDue, targetsAfterLevelChange, type WarningReason } from './levels.ts';
+import {
+  assessWarning,
+  effectiveLevel,
+  levelRank,
+  nextTargetDue,
+  TARGET_COLUMNS,
+  targetsAfterLevelChange,
+  type WarningReason,
+} from './levels.ts';
 import type { WarningLevel } from '#app/features/cases/attributes.ts';
 import type { CaseEventType } from '#app/features/cases/events.ts';
 
@@ -50,12 +58,7 @@ export async function reassessWarnings(tx: Tx, caseIds: string[], now: Date, opt
       warningLevel: true,
       warningReasons: true,
       warningOverride: true,
-      responseDueAt: true,
-      progressDueAt: true,
-      resultDueAt: true,
-      respondedAt: true,
-      progressAt: true,
-      resultAt: true,
+      ...TARGET_COLUMNS,
       nextTargetDueAt: true,
     },
   });

@@ -25,11 +25,20 @@ export function canUseQueue(actor: Actor): boolean {
   return CASE_WORKERS.has(actor.role);
 }
 
+/**
+ * The unit a case worker is confined to: handlers work their own unit's cases only (a handler
+ * without a unit, none); null for clerks and supervisors, who see every unit's. The one rule
+ * behind canViewCase, the queue and the early-warning board.
+ */
+export function confinedToUnit(actor: Actor): { unitId: string | null } | null {
+  return actor.role === 'HANDLER' ? { unitId: actor.unitId } : null;
+}
+
 /** Handlers see their own unit's cases; clerks and supervisors see all cases. */
 export function canViewCase(actor: Actor, scope: CaseScope): boolean {
-  if (actor.role === 'CLERK' || actor.role === 'SUPERVISOR') return true;
-  if (actor.role === 'HANDLER') return actor.unitId !== null && actor.unitId === scope.unitId;
-  return false;
+  if (!canUseQueue(actor)) return false;
+  const confined = confinedToUnit(actor);
+  return confined === null || (confined.unitId !== null && confined.unitId === scope.unitId);
 }
 
 /**

@@ -1,6 +1,8 @@
 // Where the refusals of features become HTTP statuses: route loaders and actions are wrapped in
 // `route()`, so a NotFoundError deep in a feature is a 404 page (not a 500), and a ForbiddenError a
-// 403, rendered by the nearest error boundary.
+// 403, rendered by the nearest error boundary. Write `export const loader = /* @__PURE__ */ route(...)`:
+// this module is empty in the browser bundle, which keeps unmarked top-level calls (the page would
+// fail to hydrate); marked, the call and the server code in it are dropped there.
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError } from './errors.ts';
 

@@ -1,83 +1,63 @@
-import { randomBytes } from 'node:crypto';
+// /office/cases/new: a clerk registers a letter or a call as a case, and hands the citizen the
+// receipt number and access code shown once on the answer. The checks are the portal's, in
+// app/features/cases/registration.server.ts.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { REGISTRATION_CHANNELS } from '#app/features/cases/attributes.ts';
-import { CASE_KINDS, REPLY_CHANNELS } from '#app/features/cases/kinds.ts';
-import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
-import { registerCase, type RegistrationErrors } from '#app/features/cases/registration.server.ts';
-import { LIMITS } from '#app/features/cases/submission-fields.ts';
+import { REGISTRATION_FIELDS, type RegistrationField } from '#app/features/cases/registration-fields.ts';
+import { registerCase, registrationForm } from '#app/features/cases/registration.server.ts';
+import { CaseRegistrationFields } from '#app/features/cases/ui/case-registration-fields.tsx';
 import { ReceiptPanel } from '#app/features/cases/ui/receipt-panel.tsx';
-import { officeOptions } from '#app/features/reference-data/office-options.server.ts';
 import { canRegisterCases } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
-import { serviceToday } from '#app/platform/time/service-time-zone.server.ts';
+import { NO_STORE } from '#app/platform/http/headers.ts';
+import { respond } from '#app/platform/http/outcome.server.ts';
+import { readForm } from '#app/platform/http/read-form.server.ts';
+import { route } from '#app/platform/http/route.server.ts';
 import { Button } from '#app/ui/button.tsx';
-import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
-import { ComboBoxField } from '#app/ui/combo-box-field.tsx';
+import { RadioGroup } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
-import { officeLinks } from '#app/ui/office-styles.ts';
 import { TextField } from '#app/ui/text-field.tsx';
+import { useFormErrors } from '#app/ui/use-form-errors.ts';
 
-/** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
-export const headers = privatePageHeaders;
-
-export const links = officeLinks;
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaffAllowed(request, canRegisterCases);
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await requireStaffAllowed(request, canRegisterCases);
   const { locale, t } = await translatorFor(request);
-  const options = await officeOptions(locale);
-  return data(
-    {
-      title: t('office:register.title'),
-      categories: options.categories,
-      idempotencyKey: randomBytes(18).toString('base64url'),
-      today: serviceToday(),
-    },
-    { headers: PRIVATE_PAGE_HEADERS },
-  );
-}
+  return { title: t('office:register.title'), ...(await registrationForm(actor, locale)) };
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canRegisterCases);
   const { locale } = await translatorFor(request);
-  const outcome = await registerCase(actor, await request.formData(), locale);
-  if (!outcome.ok)
-    return data({ ok: false as const, errors: outcome.errors, values: outcome.values }, { status: 400, headers: PRIVATE_PAGE_HEADERS });
-  const { receipt } = outcome;
-  return data(
-    {
-      ok: true as const,
-      receiptNo: receipt.receiptNo,
-      accessCode: receipt.accessCode,
-      acceptDueAt: receipt.acceptDueAt.toISOString(),
-    },
-    { headers: PRIVATE_PAGE_HEADERS },
-  );
-}
+  const outcome = await registerCase(actor, await readForm(request), locale);
+  if (!outcome.ok) return respond(outcome, '/office/cases/new');
+  // The access code is shown on this answer only, never again: not a redirect, and never cached.
+  const { receiptNo, accessCode, acceptDueAt } = outcome.receipt;
+  return data({ receiptNo, accessCode, acceptDueAt: acceptDueAt.toISOString() }, { headers: NO_STORE });
+});
+
+/** Where each field's messages are: how and when it came are the office's, the rest the portal's. */
+const errorPrefix = (field: string) => (field === 'channel' || field === 'receivedOn' ? 'office:register.errors' : 'common:submit.errors');
 
 export default function RegisterCasePage() {
   const { categories, idempotencyKey, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const form = useFormErrors<RegistrationField | 'idempotencyKey'>(result && 'errors' in result ? result : null, {
+    fields: REGISTRATION_FIELDS,
+    prefix: errorPrefix,
+  });
   const { t } = useTranslation('office');
-  const { t: tc } = useTranslation('common');
   const formatDate = useFormatDate();
 
-  if (result?.ok) {
+  if (result && 'receiptNo' in result) {
     return (
       <>
-        <ReceiptPanel
-          title={t('register.doneTitle')}
-          receiptNo={result.receiptNo}
-          accessCode={result.accessCode}
-          accessCodeNote={t('register.handOver')}
-        />
+        <ReceiptPanel {...result} title={t('register.doneTitle')} accessCodeNote={t('register.handOver')} />
         <p>
           {t('register.decisionBy')} <strong>{formatDate(result.acceptDueAt)}</strong>
         </p>
@@ -90,26 +70,17 @@ export default function RegisterCasePage() {
     );
   }
 
-  const values = result?.values ?? {};
-  const errors: RegistrationErrors = result?.errors ?? {};
-  const error = (field: keyof RegistrationErrors) => {
-    const key = errors[field];
-    if (!key) return undefined;
-    return field === 'channel' || field === 'receivedOn' ? t(`register.errors.${key}`) : tc(`submit.errors.${key}`);
-  };
-  const summary = Object.keys(errors).map((field) => ({ field, message: error(field as keyof RegistrationErrors) ?? '' }));
-
   return (
     <>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={form.summary} />
       <h1>{t('register.title')}</h1>
       <Form method="post" noValidate className="form">
-        <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
+        <input type="hidden" name="idempotencyKey" value={form.value('idempotencyKey') ?? idempotencyKey} />
         <RadioGroup
           name="channel"
           label={t('register.channel')}
-          error={error('channel')}
-          defaultValue={values.channel}
+          error={form.error('channel')}
+          defaultValue={form.value('channel')}
           inline
           options={REGISTRATION_CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
         />
@@ -117,81 +88,16 @@ export default function RegisterCasePage() {
           name="receivedOn"
           label={t('register.receivedOn')}
           hint={t('register.receivedOnHint')}
-          defaultValue={values.receivedOn ?? today}
-          error={error('receivedOn')}
+          defaultValue={form.value('receivedOn') ?? today}
+          error={form.error('receivedOn')}
           width="short"
         />
-        <RadioGroup
-          name="kind"
-          label={tc('submit.fields.kind.label')}
-          error={error('kind')}
-          defaultValue={values.kind}
-          options={CASE_KINDS.map((kind) => ({ value: kind, label: tc(`kinds.${kind}.label`) }))}
-        />
-        <ComboBoxField
-          name="categoryId"
-          label={tc('submit.fields.categoryId.label')}
-          placeholder={tc('submit.fields.categoryId.placeholder')}
-          error={error('categoryId')}
-          defaultValue={values.categoryId}
-          options={categories}
+        <CaseRegistrationFields
+          form={form}
+          categories={categories}
+          consentLabel={t('register.consent')}
           noMatches={t('combobox.noMatches')}
         />
-        <TextField name="area" label={tc('submit.fields.area.label')} error={error('area')} defaultValue={values.area} width="medium" />
-        <TextField name="subject" label={tc('submit.fields.subject.label')} error={error('subject')} defaultValue={values.subject} />
-        <TextField
-          name="body"
-          label={tc('submit.fields.body.label')}
-          error={error('body')}
-          defaultValue={values.body}
-          multiline={{ maxLength: LIMITS.bodyMax, rows: 8 }}
-        />
-        <TextField
-          name="coSignerCount"
-          label={tc('submit.fields.coSignerCount.label')}
-          error={error('coSignerCount')}
-          defaultValue={values.coSignerCount ?? '1'}
-          inputMode="numeric"
-          width="short"
-        />
-        <h2>{tc('submit.sections.contact')}</h2>
-        <Checkbox name="anonymous" error={error('anonymous')} defaultSelected={values.anonymous === 'yes'}>
-          {tc('submit.fields.anonymous.label')}
-        </Checkbox>
-        <TextField name="name" label={tc('submit.fields.name.label')} error={error('name')} defaultValue={values.name} width="medium" />
-        <TextField
-          name="phone"
-          type="tel"
-          label={tc('submit.fields.phone.label')}
-          hint={tc('submit.fields.phone.hint')}
-          error={error('phone')}
-          defaultValue={values.phone}
-          width="medium"
-        />
-        <TextField
-          name="email"
-          type="email"
-          label={tc('submit.fields.email.label')}
-          error={error('email')}
-          defaultValue={values.email}
-          width="medium"
-        />
-        <TextField
-          name="postalAddress"
-          label={tc('submit.fields.postalAddress.label')}
-          error={error('postalAddress')}
-          defaultValue={values.postalAddress}
-        />
-        <RadioGroup
-          name="preferredReplyChannel"
-          label={tc('submit.fields.preferredReplyChannel.label')}
-          error={error('preferredReplyChannel')}
-          defaultValue={values.preferredReplyChannel ?? 'POST'}
-          options={REPLY_CHANNELS.map((channel) => ({ value: channel, label: tc(`replyChannels.${channel}`) }))}
-        />
-        <Checkbox name="consent" error={error('consent')} defaultSelected={values.consent === 'yes'}>
-          {t('register.consent')}
-        </Checkbox>
         <Button>{t('register.submit')}</Button>
       </Form>
     </>

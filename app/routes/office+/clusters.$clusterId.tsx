@@ -4,106 +4,88 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
-import { CaseAccessError, CaseActionError } from '#app/features/cases/staff-actions.server.ts';
-import { ClusterChangeForm, ClusterNotFoundError, changeCluster, clusterPage } from '#app/features/early-warning/clusters.server.ts';
-import { responseWording } from '#app/features/early-warning/levels.ts';
-import { TargetBadge, WarningLevelBadge } from '#app/features/early-warning/ui/warning-badges.tsx';
+import { clusterPage, submitClusterChange, type CoordinatedReplyResult } from '#app/features/early-warning/clusters.server.ts';
+import { CLUSTER_FIELDS } from '#app/features/early-warning/forms.ts';
+import { BoardTable, useCaseColumns } from '#app/features/early-warning/ui/board-table.tsx';
+import { WarningLevelBadge } from '#app/features/early-warning/ui/warning-badges.tsx';
 import { canViewClusters } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
+import { NO_STORE } from '#app/platform/http/headers.ts';
+import { respond } from '#app/platform/http/outcome.server.ts';
+import { readForm } from '#app/platform/http/read-form.server.ts';
+import { parseParams, route } from '#app/platform/http/route.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { Checkbox } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
-import { officeLinks } from '#app/ui/office-styles.ts';
+import { SummaryList } from '#app/ui/summary-list.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
+import { useFormErrors } from '#app/ui/use-form-errors.ts';
 
-export const headers = privatePageHeaders;
-export const links = officeLinks;
 export { ErrorBoundary } from '#app/ui/office-error-boundary.tsx';
 
-const Params = z.object({ clusterId: z.uuid() });
+const PARAMS = { clusterId: z.uuid() };
 
-function clusterIdFrom(params: unknown): string {
-  const parsed = Params.safeParse(params);
-  if (!parsed.success) throw new Response('Not found', { status: 404 });
-  return parsed.data.clusterId;
-}
-
-function rethrow(error: unknown): never {
-  if (error instanceof ClusterNotFoundError) throw new Response('Not found', { status: 404 });
-  if (error instanceof CaseAccessError) throw new Response('Forbidden', { status: error.status });
-  throw error;
-}
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canViewClusters);
-  const clusterId = clusterIdFrom(params);
+  const { clusterId } = parseParams(params, PARAMS);
   const { t } = await translatorFor(request);
   const now = new Date();
-  try {
-    const page = await clusterPage(actor, clusterId, now);
-    return data(
-      { ...page, pageTitle: t('office-warning:cluster.title', { title: page.title }), now: now.toISOString() },
-      { headers: PRIVATE_PAGE_HEADERS },
-    );
-  } catch (error) {
-    rethrow(error);
-  }
-}
+  const page = await clusterPage(actor, clusterId, now);
+  return { ...page, pageTitle: t('office-warning:cluster.title', { title: page.title }), now };
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.pageTitle }];
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ route(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canViewClusters);
-  const clusterId = clusterIdFrom(params);
-  const form = await request.formData();
-  const parsed = ClusterChangeForm.safeParse({
-    intent: form.get('intent'),
-    message: form.get('message') ?? undefined,
-    caseIds: form.getAll('caseIds'),
-  });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path[0] === 'message' ? 'message' : issue?.path[0] === 'caseIds' ? 'caseIds' : null;
-    return data({ kind: 'invalid' as const, field, code: issue?.message ?? 'invalid' }, { status: 400 });
-  }
-  try {
-    const outcome = await changeCluster(actor, clusterId, parsed.data);
-    return data({ kind: 'done' as const, intent: parsed.data.intent, ...outcome });
-  } catch (error) {
-    if (error instanceof CaseActionError) return data({ kind: 'invalid' as const, field: null, code: error.code }, { status: 422 });
-    rethrow(error);
-  }
-}
+  const { clusterId } = parseParams(params, PARAMS);
+  const outcome = await submitClusterChange(actor, clusterId, await readForm(request));
+  // A coordinated reply says case by case what it reached, which a one-line notice cannot.
+  if (outcome.ok && outcome.reply) return data({ reply: outcome.reply }, { headers: NO_STORE });
+  return respond(outcome, `/office/clusters/${clusterId}`);
+});
+
+/** Where each field's messages are: the split's and the reply's. */
+const ERROR_PREFIX = { caseIds: 'office-warning:errors.split', message: 'office-warning:errors.reply' } as const;
 
 export default function ClusterPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation('office-warning');
   const formatDate = useFormatDate();
+  const form = useFormErrors(result && 'errors' in result ? result : null, {
+    fields: CLUSTER_FIELDS,
+    prefix: (field) => ERROR_PREFIX[field],
+    formPrefix: 'office-warning:errors',
+  });
+  const reply: CoordinatedReplyResult | null = result && 'reply' in result ? result.reply : null;
   const number = new Intl.NumberFormat(i18n.language);
-  const invalid = result?.kind === 'invalid' ? result : null;
-  const done = result?.kind === 'done' ? result : null;
-  const summary = invalid ? [{ field: invalid.field ?? undefined, message: t(`errors.${invalid.code}`) }] : [];
+  const { caseColumn, levelColumn, targetsColumn } = useCaseColumns(page.now);
+  type Row = (typeof page.cases)[number];
+  const select = {
+    header: t('cluster.columns.select'),
+    cell: (c: Row) => (
+      <Checkbox name="caseIds" id={`case-${c.id}`} value={c.id}>
+        <span className="visually-hidden">{t('cluster.selectCase', { receiptNo: c.receiptNo })}</span>
+      </Checkbox>
+    ),
+  };
 
   return (
     <>
       <p>
         <Link to="/office/warnings">{t('cluster.back')}</Link>
       </p>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={form.summary} />
       <h1>{page.pageTitle}</h1>
-      {done ? (
+      {reply ? (
         <div className="notice" role="status">
-          {done.reply
-            ? t('cluster.replyDone', { replied: done.reply.replied.length, skipped: done.reply.skipped.length })
-            : t(`cluster.done.${done.intent}`)}
-          {done.reply && done.reply.skipped.length > 0 ? (
+          {t('cluster.replyDone', { replied: reply.replied.length, skipped: reply.skipped.length })}
+          {reply.skipped.length > 0 ? (
             <ul>
-              {done.reply.skipped.map((s) => (
+              {reply.skipped.map((s) => (
                 <li key={s.receiptNo}>{t(`cluster.skipped.${s.reason}`, { receiptNo: s.receiptNo })}</li>
               ))}
             </ul>
@@ -111,78 +93,31 @@ export default function ClusterPage() {
         </div>
       ) : null}
 
-      <dl className="summary-list">
-        <div>
-          <dt>{t('cluster.size')}</dt>
-          <dd data-testid="cluster-size">{number.format(page.size)}</dd>
-        </div>
-        <div>
-          <dt>{t('cluster.level')}</dt>
-          <dd>
-            <WarningLevelBadge level={page.warningLevel} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('cluster.trend')}</dt>
-          <dd>{t('cluster.trendValue', { day: number.format(page.newLast24h), week: number.format(page.newLast7d) })}</dd>
-        </div>
-        <div>
-          <dt>{t('cluster.state')}</dt>
-          <dd>{page.dissolved ? t('cluster.dissolved') : page.confirmed ? t('cluster.confirmed') : t('cluster.suggested')}</dd>
-        </div>
-        <div>
-          <dt>{t('cluster.since')}</dt>
-          <dd>{formatDate(page.createdAt)}</dd>
-        </div>
-      </dl>
+      <SummaryList
+        rows={[
+          [t('cluster.size'), <span data-testid="cluster-size">{number.format(page.size)}</span>],
+          [t('cluster.level'), <WarningLevelBadge level={page.warningLevel} />],
+          [t('cluster.trend'), t('cluster.trendValue', { day: number.format(page.newLast24h), week: number.format(page.newLast7d) })],
+          [t('cluster.state'), page.dissolved ? t('cluster.dissolved') : page.confirmed ? t('cluster.confirmed') : t('cluster.suggested')],
+          [t('cluster.since'), formatDate(page.createdAt)],
+        ]}
+      />
 
       <Form method="post" id="split-form">
         <input type="hidden" name="intent" value="split" />
-        <table className="board-table" data-testid="cluster-cases">
-          <caption className="visually-hidden">{t('cluster.casesCaption')}</caption>
-          <thead>
-            <tr>
-              {page.canManage ? <th scope="col">{t('cluster.columns.select')}</th> : null}
-              <th scope="col">{t('board.columns.receipt')}</th>
-              <th scope="col">{t('cluster.columns.received')}</th>
-              <th scope="col">{t('cluster.columns.signers')}</th>
-              <th scope="col">{t('board.columns.level')}</th>
-              <th scope="col">{t('board.columns.targets')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.cases.map((c) => (
-              <tr key={c.id}>
-                {page.canManage ? (
-                  <td>
-                    <Checkbox name="caseIds" id={`case-${c.id}`} value={c.id}>
-                      <span className="visually-hidden">{t('cluster.selectCase', { receiptNo: c.receiptNo })}</span>
-                    </Checkbox>
-                  </td>
-                ) : null}
-                <td>
-                  <Link to={`/office/cases/${c.id}`}>{c.receiptNo}</Link>
-                  <br />
-                  {c.subject}
-                </td>
-                <td>{formatDate(c.receivedAt)}</td>
-                <td>{number.format(c.coSignerCount)}</td>
-                <td>
-                  <WarningLevelBadge level={c.warningLevel} />
-                </td>
-                <td>
-                  <ul className="target-list">
-                    {c.targets.map((target) => (
-                      <li key={target.kind}>
-                        <TargetBadge target={target} wording={responseWording(c.warningLevel)} now={page.now} />
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <BoardTable
+          testId="cluster-cases"
+          caption={t('cluster.casesCaption')}
+          rows={page.cases}
+          columns={[
+            ...(page.canManage ? [select] : []),
+            caseColumn,
+            { header: t('cluster.columns.received'), cell: (c: Row) => formatDate(c.receivedAt) },
+            { header: t('cluster.columns.signers'), cell: (c: Row) => number.format(c.coSignerCount) },
+            levelColumn,
+            targetsColumn,
+          ]}
+        />
         {page.canManage ? <Button variant="secondary">{t('cluster.split')}</Button> : null}
       </Form>
 
@@ -195,25 +130,28 @@ export default function ClusterPage() {
             <TextField
               name="message"
               label={t('cluster.replyLabel')}
-              error={invalid?.field === 'message' ? t(`errors.${invalid.code}`) : undefined}
+              error={form.error('message')}
+              defaultValue={form.value('message')}
               multiline={{ maxLength: 20_000, rows: 8 }}
             />
             <Button>{t('cluster.replyButton')}</Button>
           </Form>
           <div className="actions">
-            {!page.confirmed ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="confirm" />
-                <Button variant="secondary">{t('cluster.confirm')}</Button>
-              </Form>
-            ) : null}
-            <Form method="post">
-              <input type="hidden" name="intent" value="dissolve" />
-              <Button variant="secondary">{t('cluster.dissolve')}</Button>
-            </Form>
+            {!page.confirmed ? <IntentButton intent="confirm" label={t('cluster.confirm')} /> : null}
+            <IntentButton intent="dissolve" label={t('cluster.dissolve')} />
           </div>
         </>
       ) : null}
     </>
+  );
+}
+
+/** A change that needs nothing but a press: its own form. */
+function IntentButton({ intent, label }: { intent: string; label: string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <Button variant="secondary">{label}</Button>
+    </Form>
   );
 }

@@ -41,6 +41,19 @@ export function TargetBadge({ target, wording, now }: { target: TargetView; word
   );
 }
 
+/** Each of a case's response targets, with its countdown or outcome. */
+export function TargetList({ targets, wording, now }: { targets: TargetView[]; wording: ResponseWording | null; now: string | Date }) {
+  return (
+    <ul className="target-list">
+      {targets.map((target) => (
+        <li key={target.kind}>
+          <TargetBadge target={target} wording={wording} now={now} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The queue's column: the nearest response target not yet met, and whether it was missed. */
 export function NextTargetBadge({ dueAt, now }: { dueAt: string | Date; now: string | Date }) {
   const { t, i18n } = useTranslation('office-warning');

@@ -2,7 +2,7 @@
 // target with its own countdown. Changing the level or recording a response is its own page.
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { TargetBadge, WarningLevelBadge, type TargetView } from './warning-badges.tsx';
+import { TargetList, WarningLevelBadge, type TargetView } from './warning-badges.tsx';
 import type { WarningLevel } from '#app/features/cases/attributes.ts';
 import type { ResponseWording } from '#app/features/early-warning/levels.ts';
 
@@ -36,13 +36,7 @@ export function WarningPanel({ caseId, warning, now }: { caseId: string; warning
       {warning.targets.length > 0 ? (
         <>
           <h3>{t('panel.targets')}</h3>
-          <ul className="target-list">
-            {warning.targets.map((target) => (
-              <li key={target.kind}>
-                <TargetBadge target={target} wording={warning.wording} now={now} />
-              </li>
-            ))}
-          </ul>
+          <TargetList targets={warning.targets} wording={warning.wording} now={now} />
         </>
       ) : null}
       {warning.clusterId ? (
