@@ -22,32 +22,6 @@ export type FormInput = RawForm | URLSearchParams | FormData;
 /** A record created from a list page's form: its id, for its page, and the notice to show there. */
 export type Created<Field extends string> = Outcome<Field, { id: string; notice: Notice }>;
 
-// Being replaced by parseForm (platform/http/forms.ts): still used by the settings service until
-// it moves to it.
-export type { FieldErrors } from '#app/platform/http/forms.ts';
-
-/** A posted text field, cut to `max` characters so a huge post cannot be echoed back in full. */
-export function formText(form: FormData, name: string, max: number): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.slice(0, max) : '';
-}
-
-/** Each field's first problem, as the error code the page translates. */
-export function fieldErrors<Field extends string>(error: z.ZodError | undefined, fields: readonly Field[]): Partial<Record<Field, string>> {
-  const errors: Partial<Record<Field, string>> = {};
-  for (const issue of error?.issues ?? []) {
-    const field = fields.find((f) => f === issue.path[0]);
-    if (field && !errors[field]) errors[field] = issue.message;
-  }
-  return errors;
-}
-
-/** A uuid route parameter; anything else is a page that does not exist. */
-export function idParam(value: string | undefined): string | null {
-  const parsed = z.uuid().safeParse(value);
-  return parsed.success ? parsed.data : null;
-}
-
 /** A change made (or found made already), with its flash notice `${notices}.${what}` naming the record. */
 export function done(notices: string, what: string, values: Record<string, string>): { ok: true; notice: Notice } {
   return { ok: true, notice: { key: `${notices}.${what}`, values } };
