@@ -1,6 +1,10 @@
 // The actions of the admin pages for units, categories and reply templates, which differ only in
 // the feature function they call: the admin signs in, the form is read once, and the outcome is
 // answered by respond() (to the record's page with a notice, or the form again with its problems).
+// Routes write `export const action = /* @__PURE__ */ createAction(feature, '/office/…')`: this
+// module is empty in the browser bundle, where an unmarked top-level call throws when the page
+// hydrates. Pass names and literals only: an argument the bundler cannot prove harmless (a
+// property read) keeps the call.
 import { z } from 'zod';
 import { canManageReferenceData, type Actor } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';

@@ -10,12 +10,12 @@ import { NO_STORE } from '#app/platform/http/headers.ts';
 import { route } from '#app/platform/http/route.server.ts';
 
 /** Opened as a page (a bookmark, a reload): back to the statistics, where the download button is. */
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   await requireStaffAllowed(request, canExportStatistics);
   return redirect('/office/statistics', { status: 303, headers: NO_STORE });
 });
 
-export const action = route(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canExportStatistics);
   const { locale, t } = await translatorFor(request);
   const { fileName, csv } = await exportStatisticsCsv(actor, locale, t, { ipAddress: context.clientIp });

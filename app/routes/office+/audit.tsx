@@ -16,7 +16,7 @@ import { SelectField } from '#app/ui/select-field.tsx';
 import { SimpleTable } from '#app/ui/simple-table.tsx';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canReadAuditLog);
   const { locale, t } = await translatorFor(request);
   const filters = parseAuditFilters(new URL(request.url).searchParams);

@@ -20,7 +20,7 @@ const PARAMS = { categoryId: z.uuid() };
 /** Where the page's words are, and the list it belongs to. */
 const PAGE = { texts: 'categories.detail', list: '/office/categories' };
 
-export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageReferenceData);
   const { categoryId } = parseParams(params, PARAMS);
   const { locale, t } = await translatorFor(request);
@@ -31,7 +31,7 @@ export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export const action = editAction(categoryEditor, PAGE.list, 'categoryId');
+export const action = /* @__PURE__ */ editAction(categoryEditor, '/office/categories', 'categoryId');
 
 export default function CategoryPage() {
   const { category, units } = useLoaderData<typeof loader>();

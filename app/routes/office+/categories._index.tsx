@@ -14,7 +14,7 @@ import { translatorFor } from '#app/i18n/translate.server.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageReferenceData);
   const { locale, t } = await translatorFor(request);
   const [categories, units, sortOrder] = await Promise.all([listCategories(actor, locale), unitOptions(locale), nextSortOrder()]);
@@ -23,7 +23,7 @@ export const loader = route(async ({ request }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export const action = createAction(createCategory, '/office/categories');
+export const action = /* @__PURE__ */ createAction(createCategory, '/office/categories');
 
 export default function CategoriesPage() {
   const { categories, units, sortOrder } = useLoaderData<typeof loader>();

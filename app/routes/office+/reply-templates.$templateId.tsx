@@ -19,7 +19,7 @@ const PARAMS = { templateId: z.uuid() };
 /** Where the page's words are, and the list it belongs to. */
 const PAGE = { texts: 'replyTemplates.detail', list: '/office/reply-templates' };
 
-export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageReferenceData);
   const { templateId } = parseParams(params, PARAMS);
   const { t } = await translatorFor(request);
@@ -29,7 +29,7 @@ export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export const action = editAction(replyTemplateEditor, PAGE.list, 'templateId');
+export const action = /* @__PURE__ */ editAction(replyTemplateEditor, '/office/reply-templates', 'templateId');
 
 export default function ReplyTemplatePage() {
   const { template, bodyMax } = useLoaderData<typeof loader>();

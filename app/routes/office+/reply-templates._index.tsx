@@ -14,7 +14,7 @@ import { route } from '#app/platform/http/route.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageReferenceData);
   const { locale, t } = await translatorFor(request);
   const templates = await listReplyTemplates(actor);
@@ -23,7 +23,7 @@ export const loader = route(async ({ request }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export const action = createAction(createReplyTemplate, '/office/reply-templates');
+export const action = /* @__PURE__ */ createAction(createReplyTemplate, '/office/reply-templates');
 
 export default function ReplyTemplatesPage() {
   const { templates, bodyMax, locale } = useLoaderData<typeof loader>();

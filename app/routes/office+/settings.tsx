@@ -26,7 +26,7 @@ import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
 import { TextField } from '#app/ui/text-field.tsx';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageSettings);
   const { t } = await translatorFor(request);
   return { title: t('office-admin:settings.title'), ...(await settingsPage(actor)) };
@@ -34,7 +34,7 @@ export const loader = route(async ({ request }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export const action = route(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageSettings);
   const { locale } = await translatorFor(request);
   const outcome = await saveSettings(actor, await readForm(request), { ipAddress: context.clientIp, locale });

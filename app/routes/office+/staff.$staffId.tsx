@@ -23,7 +23,7 @@ const PARAMS = { staffId: z.uuid() };
 /** Where the page's words are, and the list it belongs to. */
 const PAGE = { texts: 'staff.detail', list: '/office/staff' };
 
-export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageStaff);
   const { staffId } = parseParams(params, PARAMS);
   const { locale, t } = await translatorFor(request);
@@ -33,7 +33,7 @@ export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export const action = route(async ({ request, params, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, params, context }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageStaff);
   const { staffId } = parseParams(params, PARAMS);
   const { locale } = await translatorFor(request);

@@ -18,7 +18,7 @@ import { readForm } from '#app/platform/http/read-form.server.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import { TextField } from '#app/ui/text-field.tsx';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageStaff);
   const { locale, t } = await translatorFor(request);
   const page = await staffListPage(actor, new URL(request.url).searchParams, locale, (role) => t(`office:roles.${role}`));
@@ -27,7 +27,7 @@ export const loader = route(async ({ request }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export const action = route(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageStaff);
   const { locale } = await translatorFor(request);
   const outcome = await createStaff(actor, await readForm(request), { ipAddress: context.clientIp, locale });

@@ -15,7 +15,7 @@ import { Button } from '#app/ui/button.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   await requireStaffAllowed(request, canViewStatistics);
   const { locale, t } = await translatorFor(request);
   const statistics = await caseStatistics(locale);

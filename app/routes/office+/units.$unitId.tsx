@@ -20,7 +20,7 @@ const PARAMS = { unitId: z.uuid() };
 /** Where the page's words are, and the list it belongs to. */
 const PAGE = { texts: 'units.detail', list: '/office/units' };
 
-export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageReferenceData);
   const { unitId } = parseParams(params, PARAMS);
   const { locale, t } = await translatorFor(request);
@@ -31,7 +31,7 @@ export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export const action = editAction(unitEditor, PAGE.list, 'unitId');
+export const action = /* @__PURE__ */ editAction(unitEditor, '/office/units', 'unitId');
 
 export default function UnitPage() {
   const { unit, parents } = useLoaderData<typeof loader>();

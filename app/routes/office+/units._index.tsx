@@ -13,7 +13,7 @@ import { translatorFor } from '#app/i18n/translate.server.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   await requireStaffAllowed(request, canManageReferenceData);
   const { locale, t } = await translatorFor(request);
   const [tree, parents] = await Promise.all([unitTree(locale), unitOptions(locale)]);
@@ -22,7 +22,7 @@ export const loader = route(async ({ request }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export const action = createAction(createUnit, '/office/units');
+export const action = /* @__PURE__ */ createAction(createUnit, '/office/units');
 
 export default function UnitsPage() {
   const { tree, parents } = useLoaderData<typeof loader>();
