@@ -5,13 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { submitCase } from '#app/features/cases/cases.server.ts';
 import {
-  CategoryAdminError,
   categoryDetail,
-  createCategoryFromForm,
-  deactivateCategory,
+  createCategory,
   listCategories,
-  reactivateCategory,
-  updateCategoryFromForm,
+  setCategoryActive,
+  updateCategory,
 } from '#app/features/reference-data/categories.server.ts';
 import { activeCategoryUnits, listActiveCategories } from '#app/features/reference-data/lookup.server.ts';
 import { createUnit, setUnitActive, unitDetail, unitOptions, unitTree, updateUnit } from '#app/features/reference-data/units.server.ts';
@@ -22,6 +20,7 @@ import { formData } from '../support/office-requests.ts';
 
 const ctx = { ipAddress: '192.0.2.20', locale: 'zh-Hans' } as const;
 const UNIT_NOTICES = 'office-admin:units.detail.done';
+const CATEGORY_NOTICES = 'office-admin:categories.detail.done';
 const unique = () => randomBytes(4).toString('hex');
 
 async function auditRows(targetType: string, targetId: string, action?: string) {
@@ -210,13 +209,16 @@ describe('units', () => {
     const child = await newUnit(admin, parent);
 
     expect(await setUnitActive(admin.actor, parent, false, ctx)).toMatchObject({ ok: false, status: 409, formError: 'hasActiveChildren' });
-    const created = await createCategoryFromForm(categoryForm({ defaultUnitId: child }), admin.actor, ctx);
+    const created = await createCategory(admin.actor, categoryForm({ defaultUnitId: child }), ctx);
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
     expect(await setUnitActive(admin.actor, child, false, ctx)).toMatchObject({ ok: false, status: 409, formError: 'usedByCategories' });
     expect(await unitDetail(admin.actor, child, 'zh-Hans')).toMatchObject({ activeCategories: 1, statusRefusal: 'usedByCategories' });
     expect(await db().unit.count({ where: { id: { in: [parent, child] }, active: false } })).toBe(0);
 
-    expect(await deactivateCategory(admin.actor, created.id, ctx)).toEqual({ ok: true, changed: true });
+    expect(await setCategoryActive(admin.actor, created.id, false, ctx)).toMatchObject({
+      ok: true,
+      notice: { key: `${CATEGORY_NOTICES}.deactivated` },
+    });
     expect(await setUnitActive(admin.actor, child, false, ctx)).toMatchObject({ ok: true, notice: { key: `${UNIT_NOTICES}.deactivated` } });
     expect(await setUnitActive(admin.actor, child, false, ctx)).toMatchObject({
       ok: true,
@@ -270,9 +272,9 @@ describe('categories', () => {
     // Fill the per-process cache first: the change must not wait for it to expire.
     await activeCategoryUnits();
     const token = unique();
-    const outcome = await createCategoryFromForm(
-      categoryForm({ code: `Noise-${token}`, nameZhHans: `噪声扰民${token}`, defaultUnitId: housing, sortOrder: '１５５' }),
+    const outcome = await createCategory(
       admin.actor,
+      categoryForm({ code: `Noise-${token}`, nameZhHans: `噪声扰民${token}`, defaultUnitId: housing, sortOrder: '１５５' }),
       ctx,
     );
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
@@ -292,14 +294,14 @@ describe('categories', () => {
       categoryId: category.id,
       unitId: housing,
     });
-    expect((await listCategories('en')).find((c) => c.id === category.id)).toMatchObject({
+    expect((await listCategories(admin.actor, 'en')).find((c) => c.id === category.id)).toMatchObject({
       defaultUnitName: 'Municipal Housing and Urban-Rural Development Bureau',
     });
   });
 
   it('reports field problems with codes the page translates', async () => {
     const admin = await staffUser('ADMIN');
-    expect(await createCategoryFromForm(formData({}), admin.actor, ctx)).toMatchObject({
+    expect(await createCategory(admin.actor, formData({}), ctx)).toMatchObject({
       ok: false,
       errors: {
         code: 'required',
@@ -310,26 +312,26 @@ describe('categories', () => {
         sortOrder: 'required',
       },
     });
-    expect(await createCategoryFromForm(categoryForm({ defaultUnitId: 'x', sortOrder: '1.5' }), admin.actor, ctx)).toMatchObject({
+    expect(await createCategory(admin.actor, categoryForm({ defaultUnitId: 'x', sortOrder: '1.5' }), ctx)).toMatchObject({
       ok: false,
       errors: { defaultUnitId: 'invalid', sortOrder: 'invalid' },
     });
     expect(
-      await createCategoryFromForm(categoryForm({ defaultUnitId: await unitId('housing'), sortOrder: '100001' }), admin.actor, ctx),
+      await createCategory(admin.actor, categoryForm({ defaultUnitId: await unitId('housing'), sortOrder: '100001' }), ctx),
     ).toMatchObject({
       ok: false,
       errors: { sortOrder: 'tooLarge' },
     });
-    expect(
-      await createCategoryFromForm(categoryForm({ code: 'housing', defaultUnitId: await unitId('housing') }), admin.actor, ctx),
-    ).toMatchObject({
-      ok: false,
-      errors: { code: 'taken' },
-    });
+    expect(await createCategory(admin.actor, categoryForm({ code: 'housing', defaultUnitId: await unitId('housing') }), ctx)).toMatchObject(
+      {
+        ok: false,
+        errors: { code: 'taken' },
+      },
+    );
     const closed = await db().unit.create({
       data: { code: `closed-${unique()}`, nameZhHans: '停', nameZhHant: '停', nameEn: 'Closed', active: false },
     });
-    expect(await createCategoryFromForm(categoryForm({ defaultUnitId: closed.id }), admin.actor, ctx)).toMatchObject({
+    expect(await createCategory(admin.actor, categoryForm({ defaultUnitId: closed.id }), ctx)).toMatchObject({
       ok: false,
       errors: { defaultUnitId: 'invalid' },
     });
@@ -339,45 +341,51 @@ describe('categories', () => {
     const admin = await staffUser('ADMIN');
     const housing = await unitId('housing');
     const education = await unitId('education');
-    const created = await createCategoryFromForm(categoryForm({ defaultUnitId: housing }), admin.actor, ctx);
+    const created = await createCategory(admin.actor, categoryForm({ defaultUnitId: housing }), ctx);
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
     const row = await db().category.findUniqueOrThrow({ where: { id: created.id } });
     await activeCategoryUnits();
-    const outcome = await updateCategoryFromForm(
-      formData({ nameZhHans: row.nameZhHans, nameZhHant: row.nameZhHant, nameEn: 'Schools', defaultUnitId: education, sortOrder: '45' }),
+    const outcome = await updateCategory(
       admin.actor,
       row.id,
+      formData({ nameZhHans: row.nameZhHans, nameZhHant: row.nameZhHant, nameEn: 'Schools', defaultUnitId: education, sortOrder: '45' }),
       ctx,
     );
-    expect(outcome).toEqual({ ok: true, id: row.id, changed: true });
+    expect(outcome).toEqual({ ok: true, notice: { key: `${CATEGORY_NOTICES}.updated`, values: { name: row.nameZhHans } } });
     expect((await activeCategoryUnits()).get(row.id)).toBe(education);
     expect((await auditRows('Category', row.id, 'category.updated'))[0]?.details).toEqual({
       code: row.code,
       before: { nameEn: row.nameEn, defaultUnitId: housing, sortOrder: 995 },
       after: { nameEn: 'Schools', defaultUnitId: education, sortOrder: 45 },
     });
-    const unchanged = await updateCategoryFromForm(
-      formData({ nameZhHans: row.nameZhHans, nameZhHant: row.nameZhHant, nameEn: 'Schools', defaultUnitId: education, sortOrder: '45' }),
+    const unchanged = await updateCategory(
       admin.actor,
       row.id,
+      formData({ nameZhHans: row.nameZhHans, nameZhHant: row.nameZhHant, nameEn: 'Schools', defaultUnitId: education, sortOrder: '45' }),
       ctx,
     );
-    expect(unchanged).toEqual({ ok: true, id: row.id, changed: false });
+    expect(unchanged).toEqual({ ok: true, notice: { key: `${CATEGORY_NOTICES}.unchanged`, values: { name: row.nameZhHans } } });
     expect(await auditRows('Category', row.id, 'category.updated')).toHaveLength(1);
     await expect(
-      updateCategoryFromForm(categoryForm({ defaultUnitId: education }), admin.actor, '00000000-0000-4000-8000-000000000000', ctx),
-    ).rejects.toBeInstanceOf(CategoryAdminError);
+      updateCategory(admin.actor, '00000000-0000-4000-8000-000000000000', categoryForm({ defaultUnitId: education }), ctx),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('deactivation takes a category off the portal at once; reactivation needs an open default unit', async () => {
     const admin = await staffUser('ADMIN');
     const unit = await newUnitForCategories(admin);
-    const created = await createCategoryFromForm(categoryForm({ defaultUnitId: unit }), admin.actor, ctx);
+    const created = await createCategory(admin.actor, categoryForm({ defaultUnitId: unit }), ctx);
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
     expect((await activeCategoryUnits()).has(created.id)).toBe(true);
 
-    expect(await deactivateCategory(admin.actor, created.id, ctx)).toEqual({ ok: true, changed: true });
-    expect(await deactivateCategory(admin.actor, created.id, ctx)).toEqual({ ok: true, changed: false });
+    expect(await setCategoryActive(admin.actor, created.id, false, ctx)).toMatchObject({
+      ok: true,
+      notice: { key: `${CATEGORY_NOTICES}.deactivated` },
+    });
+    expect(await setCategoryActive(admin.actor, created.id, false, ctx)).toMatchObject({
+      ok: true,
+      notice: { key: `${CATEGORY_NOTICES}.alreadyInactive` },
+    });
     expect((await activeCategoryUnits()).has(created.id)).toBe(false);
     expect((await listActiveCategories('en')).map((c) => c.id)).not.toContain(created.id);
     await expect(
@@ -386,9 +394,17 @@ describe('categories', () => {
     expect(await auditRows('Category', created.id, 'category.deactivated')).toHaveLength(1);
 
     await db().unit.update({ where: { id: unit }, data: { active: false } });
-    expect(await reactivateCategory(admin.actor, created.id, ctx)).toEqual({ ok: false, reason: 'unitInactive' });
+    expect(await categoryDetail(admin.actor, created.id, 'zh-Hans')).toMatchObject({ statusRefusal: 'unitInactive' });
+    expect(await setCategoryActive(admin.actor, created.id, true, ctx)).toMatchObject({
+      ok: false,
+      status: 409,
+      formError: 'unitInactive',
+    });
     await db().unit.update({ where: { id: unit }, data: { active: true } });
-    expect(await reactivateCategory(admin.actor, created.id, ctx)).toEqual({ ok: true, changed: true });
+    expect(await setCategoryActive(admin.actor, created.id, true, ctx)).toMatchObject({
+      ok: true,
+      notice: { key: `${CATEGORY_NOTICES}.reactivated` },
+    });
     expect((await activeCategoryUnits()).get(created.id)).toBe(unit);
     expect(await auditRows('Category', created.id, 'category.reactivated')).toMatchObject([{ actorId: admin.user.id }]);
   });
@@ -399,8 +415,8 @@ describe('categories', () => {
     const [keep, ...others] = active.map((c) => c.id);
     try {
       await db().category.updateMany({ where: { id: { in: others } }, data: { active: false } });
-      expect((await categoryDetail(keep!, 'zh-Hans'))?.lastActive).toBe(true);
-      expect(await deactivateCategory(admin.actor, keep!, ctx)).toEqual({ ok: false, reason: 'lastActive' });
+      expect((await categoryDetail(admin.actor, keep!, 'zh-Hans')).statusRefusal).toBe('lastActive');
+      expect(await setCategoryActive(admin.actor, keep!, false, ctx)).toMatchObject({ ok: false, status: 409, formError: 'lastActive' });
       expect((await db().category.findUniqueOrThrow({ where: { id: keep! } })).active).toBe(true);
       expect(await auditRows('Category', keep!, 'category.deactivated')).toHaveLength(0);
     } finally {

@@ -2,22 +2,27 @@
 // lines per language and clustering, validated with errors tied to their fields, stored, read
 // back by the portal, and audited with before and after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  crisisLinesField,
-  crisisLinesText,
-  parseCrisisLines,
-  saveClusteringFromForm,
-  saveCrisisLinesFromForm,
-  settingState,
-} from '#app/features/settings/admin.server.ts';
+import { crisisLinesField, crisisLinesText, parseCrisisLines, saveSettings, settingState } from '#app/features/settings/admin.server.ts';
 import { SETTING_DEFAULTS, forgetSetting, getSetting } from '#app/features/settings/settings.server.ts';
 import { LOCALES } from '#app/i18n/config.ts';
 import { db } from '#app/platform/db.server.ts';
 import * as settingsRoute from '#app/routes/office+/settings.tsx';
 import { staffUser } from '../support/fixtures.ts';
+import { noticeOf } from '../support/notices.ts';
 import { formData, loadContext, officeRequest, sessionToken } from '../support/office-requests.ts';
 
 const ctx = { ipAddress: '192.0.2.40', locale: 'zh-Hans' } as const;
+const savedOutcome = (what: 'crisisLines' | 'clustering' | 'unchanged') => ({
+  ok: true,
+  notice: { key: `office-admin:settings.saved.${what}` },
+});
+type Actor = Awaited<ReturnType<typeof staffUser>>['actor'];
+const saveCrisisLines = (form: FormData, actor: Actor) => {
+  form.set('intent', 'crisisLines');
+  return saveSettings(actor, form, ctx);
+};
+const saveClustering = (fields: Record<string, string>, actor: Actor) =>
+  saveSettings(actor, formData({ intent: 'clustering', ...fields }), ctx);
 
 /** Back to the built-in settings: before (whatever ran earlier) and after (other files expect them). */
 async function builtInSettings() {
@@ -85,7 +90,7 @@ describe('crisis support lines', () => {
     const admin = await staffUser('ADMIN');
     expect(await settingState('crisisLines')).toMatchObject({ value: SETTING_DEFAULTS.crisisLines, stored: false, updatedBy: null });
 
-    expect(await saveCrisisLinesFromForm(linesForm(), admin.actor, ctx)).toEqual({ ok: true, changed: true });
+    expect(await saveCrisisLines(linesForm(), admin.actor)).toEqual(savedOutcome('crisisLines'));
     const state = await settingState('crisisLines');
     expect(state).toMatchObject({ stored: true, updatedBy: admin.user.name });
     expect(state.value['zh-Hans']).toEqual([
@@ -100,23 +105,29 @@ describe('crisis support lines', () => {
     expect(JSON.stringify(entry?.details)).toContain('010-8295 1332');
 
     // Saving the same lines again changes and logs nothing.
-    expect(await saveCrisisLinesFromForm(linesForm(), admin.actor, ctx)).toEqual({ ok: true, changed: false });
+    expect(await saveCrisisLines(linesForm(), admin.actor)).toEqual(savedOutcome('unchanged'));
     expect(await settingAudits('crisisLines', admin.user.id)).toHaveLength(1);
   });
 
   it('ties each problem to its language’s field and saves nothing', async () => {
     const admin = await staffUser('ADMIN');
     const before = await settingState('crisisLines');
-    const outcome = await saveCrisisLinesFromForm(linesForm({ 'zh-Hant': '', en: 'Hotline | 12356\nNo phone here' }), admin.actor, ctx);
+    const outcome = await saveCrisisLines(linesForm({ 'zh-Hant': '', en: 'Hotline | 12356\nNo phone here' }), admin.actor);
     expect(outcome).toEqual({
       ok: false,
-      errors: { [crisisLinesField('zh-Hant')]: { code: 'required' }, [crisisLinesField('en')]: { code: 'format', line: 2 } },
-      values: expect.objectContaining({ [crisisLinesField('en')]: 'Hotline | 12356\nNo phone here' }),
+      status: 400,
+      problem: {
+        crisisLines: {
+          errors: { [crisisLinesField('zh-Hant')]: { code: 'required' }, [crisisLinesField('en')]: { code: 'format', line: 2 } },
+          values: expect.objectContaining({ [crisisLinesField('en')]: 'Hotline | 12356\nNo phone here' }),
+        },
+        clustering: null,
+      },
     });
     expect(await settingState('crisisLines')).toEqual(before);
   });
 
-  it('through the page: errors as 400 with the field names, a save as a redirect', async () => {
+  it('through the page: errors as 400 with the field names, a save as a redirect with a notice', async () => {
     const admin = await staffUser('ADMIN');
     const token = await sessionToken(admin.user.id);
     const bad = linesForm({ 'zh-Hans': 'x' });
@@ -139,7 +150,9 @@ describe('crisis support lines', () => {
       context: loadContext,
     });
     expect(saved).toBeInstanceOf(Response);
-    expect((saved as Response).headers.get('Location')).toBe('/office/settings?saved=crisisLines');
+    expect((saved as Response).status).toBe(303);
+    expect((saved as Response).headers.get('Location')).toBe('/office/settings');
+    expect(noticeOf(saved as Response)).toEqual({ key: 'office-admin:settings.saved.crisisLines' });
     expect((await getSetting('crisisLines')).en).toEqual([{ name: 'Emergency', phone: '110 / 120', hours: '24 hours' }]);
   });
 });
@@ -148,12 +161,9 @@ describe('clustering', () => {
   it('stores the switch and the threshold, audited with before and after', async () => {
     const admin = await staffUser('ADMIN');
     expect((await settingState('clustering')).value).toEqual(SETTING_DEFAULTS.clustering);
-    expect(await saveClusteringFromForm(formData({ similarity: ' 0.45 ' }), admin.actor, ctx)).toEqual({ ok: true, changed: true });
+    expect(await saveClustering({ similarity: ' 0.45 ' }, admin.actor)).toEqual(savedOutcome('clustering'));
     expect(await getSetting('clustering')).toEqual({ enabled: false, similarity: 0.45 });
-    expect(await saveClusteringFromForm(formData({ clusteringEnabled: 'yes', similarity: '０．５' }), admin.actor, ctx)).toEqual({
-      ok: true,
-      changed: true,
-    });
+    expect(await saveClustering({ clusteringEnabled: 'yes', similarity: '０．５' }, admin.actor)).toEqual(savedOutcome('clustering'));
     expect(await getSetting('clustering')).toEqual({ enabled: true, similarity: 0.5 });
     expect((await settingAudits('clustering', admin.user.id)).map((row) => row.details)).toEqual([
       { key: 'clustering', before: null, after: { enabled: false, similarity: 0.45 } },
@@ -172,14 +182,15 @@ describe('clustering', () => {
       ['0.96', 'range'],
       ['1', 'range'],
     ] as const) {
-      expect(await saveClusteringFromForm(formData({ clusteringEnabled: 'yes', similarity }), admin.actor, ctx)).toMatchObject({
+      expect(await saveClustering({ clusteringEnabled: 'yes', similarity }, admin.actor)).toMatchObject({
         ok: false,
-        errors: { similarity: code },
+        status: 400,
+        problem: { crisisLines: null, clustering: { errors: { similarity: code } } },
       });
     }
-    expect(await saveClusteringFromForm(formData({ clusteringEnabled: 'maybe', similarity: '0.3' }), admin.actor, ctx)).toMatchObject({
+    expect(await saveClustering({ clusteringEnabled: 'maybe', similarity: '0.3' }, admin.actor)).toMatchObject({
       ok: false,
-      errors: { clusteringEnabled: 'invalid' },
+      problem: { clustering: { errors: { clusteringEnabled: 'invalid' } } },
     });
     expect(await settingState('clustering')).toEqual(before);
   });

@@ -1,19 +1,15 @@
 // Staff administration, the audit log and statistics, against the real test database: accounts
 // created with a one-time password, role changes and deactivation audited, no admin locking
 // themselves out, admin pages refused to other roles, and statistics free of personal data.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { auditLogPage, parseAuditFilters } from '#app/features/audit/log.server.ts';
 import { submitCase } from '#app/features/cases/cases.server.ts';
 import {
-  StaffAdminError,
-  auditLogPage,
-  createStaffFromForm,
-  deactivateStaff,
+  createStaff,
   endAllSessions,
   listStaff,
-  parseAuditFilters,
-  reactivateStaff,
+  setStaffActive,
   staffDetail,
   updateRoleAndUnit,
 } from '#app/features/staff/admin.server.ts';
@@ -26,52 +22,11 @@ import * as staffDetailRoute from '#app/routes/office+/staff.$staffId.tsx';
 import * as staffListRoute from '#app/routes/office+/staff._index.tsx';
 import * as statisticsRoute from '#app/routes/office+/statistics.tsx';
 import { newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';
+import { formData, loadContext, officeRequest as request, sessionToken, statusOf } from '../support/office-requests.ts';
 
-const ctx = { ipAddress: '192.0.2.10' };
-const loadContext = { clientIp: '192.0.2.10', cspNonce: 'test' };
+const ctx = { ipAddress: '192.0.2.10', locale: 'zh-Hans' } as const;
+const NOTICES = 'office-admin:staff.detail.done';
 const uniqueEmail = (prefix: string) => `${prefix}-${newIdempotencyKey()}@Example.gov.cn`;
-
-function formData(fields: Record<string, string>): FormData {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.set(key, value);
-  return form;
-}
-
-/** A signed-in session straight in the database (admins and supervisors also need TOTP on). */
-async function sessionToken(userId: string): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
-  await db().staffUser.update({ where: { id: userId }, data: { totpEnabledAt: new Date() } });
-  await db().staffSession.create({
-    data: {
-      tokenHash: createHash('sha256').update(token).digest('hex'),
-      userId,
-      fullySignedIn: true,
-      expiresAt: new Date(Date.now() + 60 * 60 * 1000),
-    },
-  });
-  return token;
-}
-
-function request(path: string, token: string, init: { method?: string; body?: FormData } = {}): Request {
-  return new Request(`http://localhost${path}`, {
-    method: init.method ?? 'GET',
-    body: init.body,
-    headers: { Cookie: `${STAFF_COOKIE}=${token}`, 'Accept-Language': 'zh-CN' },
-  });
-}
-
-/** The status a loader or action ends with: that of its Response, its data() init, or of what it threw. */
-async function statusOf(run: () => Promise<unknown>): Promise<number> {
-  try {
-    const result = await run();
-    if (result instanceof Response) return result.status;
-    const init = z.object({ init: z.object({ status: z.number() }).nullable() }).safeParse(result);
-    return init.success ? (init.data.init?.status ?? 200) : 200;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
-}
 
 async function auditRows(targetId: string, action: string) {
   return await db().auditLog.findMany({ where: { targetType: 'StaffUser', targetId, action }, orderBy: { id: 'asc' } });
@@ -81,9 +36,9 @@ describe('creating a staff account', () => {
   it('gives a one-time password that must be changed at first sign-in, and audits the creation', async () => {
     const admin = await staffUser('ADMIN');
     const email = uniqueEmail('new.handler');
-    const outcome = await createStaffFromForm(
-      formData({ email: `  ${email} `, name: ' 张三 ', role: 'HANDLER', unitId: await unitId('housing') }),
+    const outcome = await createStaff(
       admin.actor,
+      formData({ email: `  ${email} `, name: ' 张三 ', role: 'HANDLER', unitId: await unitId('housing') }),
       ctx,
     );
     if (!outcome.ok) throw new Error(`not created: ${JSON.stringify(outcome.errors)}`);
@@ -106,15 +61,15 @@ describe('creating a staff account', () => {
 
   it('reports every field problem at once, with codes the page translates', async () => {
     const admin = await staffUser('ADMIN');
-    const empty = await createStaffFromForm(formData({}), admin.actor, ctx);
+    const empty = await createStaff(admin.actor, formData({}), ctx);
     expect(empty).toMatchObject({ ok: false, errors: { email: 'required', name: 'required', role: 'required' } });
 
-    const bad = await createStaffFromForm(formData({ email: 'not-an-email', name: 'x'.repeat(101), role: 'HANDLER' }), admin.actor, ctx);
+    const bad = await createStaff(admin.actor, formData({ email: 'not-an-email', name: 'x'.repeat(101), role: 'HANDLER' }), ctx);
     expect(bad).toMatchObject({ ok: false, errors: { email: 'invalid', name: 'tooLong', unitId: 'required' } });
 
-    const unknownUnit = await createStaffFromForm(
-      formData({ email: uniqueEmail('x'), name: 'X', role: 'HANDLER', unitId: '00000000-0000-4000-8000-000000000000' }),
+    const unknownUnit = await createStaff(
       admin.actor,
+      formData({ email: uniqueEmail('x'), name: 'X', role: 'HANDLER', unitId: '00000000-0000-4000-8000-000000000000' }),
       ctx,
     );
     expect(unknownUnit).toMatchObject({ ok: false, errors: { unitId: 'invalid' } });
@@ -123,17 +78,18 @@ describe('creating a staff account', () => {
   it('refuses an address that already has an account, whatever its case', async () => {
     const admin = await staffUser('ADMIN');
     const existing = await staffUser('CLERK');
-    const outcome = await createStaffFromForm(
-      formData({ email: existing.user.email.toUpperCase(), name: 'Someone', role: 'CLERK' }),
+    const outcome = await createStaff(
       admin.actor,
+      formData({ email: existing.user.email.toUpperCase(), name: 'Someone', role: 'CLERK' }),
       ctx,
     );
     expect(outcome).toMatchObject({ ok: false, errors: { email: 'taken' } });
   });
 
   it('lists accounts with their unit in the reader’s language', async () => {
+    const admin = await staffUser('ADMIN');
     const handler = await staffUser('HANDLER', 'housing');
-    const rows = await listStaff('en');
+    const rows = await listStaff(admin.actor, 'en');
     expect(rows.find((row) => row.id === handler.user.id)).toMatchObject({
       role: 'HANDLER',
       unitName: 'Municipal Housing and Urban-Rural Development Bureau',
@@ -147,8 +103,8 @@ describe('changing a role or unit', () => {
     const admin = await staffUser('ADMIN');
     const clerk = await staffUser('CLERK');
     const housing = await unitId('housing');
-    const outcome = await updateRoleAndUnit(formData({ role: 'HANDLER', unitId: housing }), admin.actor, clerk.user.id, ctx);
-    expect(outcome).toEqual({ ok: true, changed: true });
+    const outcome = await updateRoleAndUnit(admin.actor, clerk.user.id, formData({ role: 'HANDLER', unitId: housing }), ctx);
+    expect(outcome).toEqual({ ok: true, notice: { key: `${NOTICES}.updated`, values: { name: clerk.user.name } } });
     expect(await db().staffUser.findUniqueOrThrow({ where: { id: clerk.user.id } })).toMatchObject({ role: 'HANDLER', unitId: housing });
     const entries = await auditRows(clerk.user.id, 'staff.roleChanged');
     expect(entries).toHaveLength(1);
@@ -159,9 +115,9 @@ describe('changing a role or unit', () => {
     });
 
     // Saving the same values again changes nothing and writes nothing.
-    expect(await updateRoleAndUnit(formData({ role: 'HANDLER', unitId: housing }), admin.actor, clerk.user.id, ctx)).toEqual({
+    expect(await updateRoleAndUnit(admin.actor, clerk.user.id, formData({ role: 'HANDLER', unitId: housing }), ctx)).toEqual({
       ok: true,
-      changed: false,
+      notice: { key: `${NOTICES}.unchanged`, values: { name: clerk.user.name } },
     });
     expect(await auditRows(clerk.user.id, 'staff.roleChanged')).toHaveLength(1);
   });
@@ -169,7 +125,7 @@ describe('changing a role or unit', () => {
   it('needs a unit for a handler', async () => {
     const admin = await staffUser('ADMIN');
     const clerk = await staffUser('CLERK');
-    expect(await updateRoleAndUnit(formData({ role: 'HANDLER' }), admin.actor, clerk.user.id, ctx)).toMatchObject({
+    expect(await updateRoleAndUnit(admin.actor, clerk.user.id, formData({ role: 'HANDLER' }), ctx)).toMatchObject({
       ok: false,
       errors: { unitId: 'required' },
     });
@@ -178,7 +134,7 @@ describe('changing a role or unit', () => {
 
   it('does not let an admin remove their own admin role', async () => {
     const admin = await staffUser('ADMIN');
-    const outcome = await updateRoleAndUnit(formData({ role: 'CLERK' }), admin.actor, admin.user.id, ctx);
+    const outcome = await updateRoleAndUnit(admin.actor, admin.user.id, formData({ role: 'CLERK' }), ctx);
     expect(outcome).toMatchObject({ ok: false, errors: { role: 'selfDemotion' } });
     expect((await db().staffUser.findUniqueOrThrow({ where: { id: admin.user.id } })).role).toBe('ADMIN');
     expect(await auditRows(admin.user.id, 'staff.roleChanged')).toHaveLength(0);
@@ -195,7 +151,10 @@ describe('deactivating and reactivating', () => {
     const asClerk = (token: string) => new Request('http://localhost/office', { headers: { Cookie: `${STAFF_COOKIE}=${token}` } });
     expect(await currentSession(asClerk(first.token))).not.toBeNull();
 
-    expect(await deactivateStaff(admin.actor, clerk.user.id, ctx)).toBe(true);
+    expect(await setStaffActive(admin.actor, clerk.user.id, false, ctx)).toEqual({
+      ok: true,
+      notice: { key: `${NOTICES}.deactivated`, values: { name: clerk.user.name } },
+    });
     expect((await db().staffUser.findUniqueOrThrow({ where: { id: clerk.user.id } })).active).toBe(false);
     expect(await db().staffSession.count({ where: { userId: clerk.user.id, revokedAt: null } })).toBe(0);
     expect(await currentSession(asClerk(first.token))).toBeNull();
@@ -206,10 +165,16 @@ describe('deactivating and reactivating', () => {
 
     // A deactivated account cannot sign in; deactivating it again changes nothing.
     expect(await signIn(clerk.user.email, clerk.password, { ipAddress: '192.0.2.14' })).toEqual({ ok: false, reason: 'invalid' });
-    expect(await deactivateStaff(admin.actor, clerk.user.id, ctx)).toBe(false);
+    expect(await setStaffActive(admin.actor, clerk.user.id, false, ctx)).toMatchObject({
+      ok: true,
+      notice: { key: `${NOTICES}.alreadyInactive` },
+    });
     expect(await auditRows(clerk.user.id, 'staff.deactivated')).toHaveLength(1);
 
-    expect(await reactivateStaff(admin.actor, clerk.user.id, ctx)).toBe(true);
+    expect(await setStaffActive(admin.actor, clerk.user.id, true, ctx)).toMatchObject({
+      ok: true,
+      notice: { key: `${NOTICES}.reactivated` },
+    });
     expect((await db().staffUser.findUniqueOrThrow({ where: { id: clerk.user.id } })).active).toBe(true);
     expect(await auditRows(clerk.user.id, 'staff.reactivated')).toMatchObject([
       { actorId: admin.user.id, details: { before: { active: false }, after: { active: true } } },
@@ -219,8 +184,14 @@ describe('deactivating and reactivating', () => {
 
   it('refuses to let an admin deactivate themselves', async () => {
     const admin = await staffUser('ADMIN');
-    await expect(deactivateStaff(admin.actor, admin.user.id, ctx)).rejects.toMatchObject({ code: 'selfDeactivation' });
-    await expect(deactivateStaff(admin.actor, admin.user.id, ctx)).rejects.toBeInstanceOf(StaffAdminError);
+    expect(await setStaffActive(admin.actor, admin.user.id, false, ctx)).toEqual({
+      ok: false,
+      status: 400,
+      errors: {},
+      values: {},
+      formError: 'selfDeactivation',
+    });
+    expect((await staffDetail(admin.actor, admin.user.id, 'zh-Hans')).statusRefusal).toBe('selfDeactivation');
     expect((await db().staffUser.findUniqueOrThrow({ where: { id: admin.user.id } })).active).toBe(true);
     expect(await auditRows(admin.user.id, 'staff.deactivated')).toHaveLength(0);
   });
@@ -242,7 +213,10 @@ describe('deactivating and reactivating', () => {
     const supervisor = await staffUser('SUPERVISOR');
     await sessionToken(supervisor.user.id);
     await sessionToken(supervisor.user.id);
-    expect(await endAllSessions(admin.actor, supervisor.user.id, ctx)).toBe(2);
+    expect(await endAllSessions(admin.actor, supervisor.user.id, ctx)).toEqual({
+      ok: true,
+      notice: { key: `${NOTICES}.sessionsRevoked`, values: { name: supervisor.user.name } },
+    });
     expect(await db().staffSession.count({ where: { userId: supervisor.user.id, revokedAt: null } })).toBe(0);
     expect(await auditRows(supervisor.user.id, 'staff.sessionsRevoked')).toMatchObject([
       { actorId: admin.user.id, details: { sessionsRevoked: 2 } },
@@ -259,7 +233,7 @@ describe('deactivating and reactivating', () => {
     expect(response).toBeInstanceOf(Response);
     expect(await currentSession(request('/office', mine))).not.toBeNull();
     expect(await db().staffSession.count({ where: { userId: admin.user.id, revokedAt: null } })).toBe(1);
-    expect((await staffDetail(admin.user.id, 'zh-Hans'))?.activeSessions).toBe(1);
+    expect((await staffDetail(admin.actor, admin.user.id, 'zh-Hans')).activeSessions).toBe(1);
   });
 });
 
@@ -332,7 +306,7 @@ describe('the audit log', () => {
     const clerk = await staffUser('CLERK');
     for (let i = 0; i < 3; i++) await endAllSessions(admin.actor, clerk.user.id, ctx);
 
-    const first = await auditLogPage(parseAuditFilters(new URLSearchParams({ staff: clerk.user.id })), 2);
+    const first = await auditLogPage(admin.actor, parseAuditFilters(new URLSearchParams({ staff: clerk.user.id })), 'zh-Hans', 2);
     expect(first.rows.map((row) => row.action)).toEqual(['staff.sessionsRevoked', 'staff.sessionsRevoked']);
     expect(first.rows[0]).toMatchObject({
       actor: { id: admin.user.id, name: admin.user.name, email: admin.user.email },
@@ -344,12 +318,22 @@ describe('the audit log', () => {
     expect(Number(first.rows[0]?.id)).toBeGreaterThan(Number(first.rows[1]?.id));
     expect(first.olderBefore).toBe(first.rows[1]?.id);
 
-    const second = await auditLogPage(parseAuditFilters(new URLSearchParams({ staff: clerk.user.id, before: first.olderBefore ?? '' })), 2);
+    const second = await auditLogPage(
+      admin.actor,
+      parseAuditFilters(new URLSearchParams({ staff: clerk.user.id, before: first.olderBefore ?? '' })),
+      'zh-Hans',
+      2,
+    );
     expect(second.rows).toHaveLength(1);
     expect(Number(second.rows[0]?.id)).toBeLessThan(Number(first.rows[1]?.id));
     expect(second.olderBefore).toBeNull();
 
-    const byAction = await auditLogPage(parseAuditFilters(new URLSearchParams({ action: 'staff.sessionsRevoked' })), 100);
+    const byAction = await auditLogPage(
+      admin.actor,
+      parseAuditFilters(new URLSearchParams({ action: 'staff.sessionsRevoked' })),
+      'zh-Hans',
+      100,
+    );
     expect(byAction.rows.length).toBeGreaterThanOrEqual(3);
     expect(byAction.rows.every((row) => row.action === 'staff.sessionsRevoked')).toBe(true);
   });

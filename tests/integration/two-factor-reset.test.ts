@@ -2,16 +2,18 @@
 // against the real test database: secret, recovery codes and last step cleared, every session
 // ended, the reset audited, set-up forced again for roles that must use it, never one's own.
 import { describe, expect, it } from 'vitest';
-import { StaffAdminError, resetSecondFactor, staffDetail } from '#app/features/staff/admin.server.ts';
+import { resetSecondFactor, staffDetail } from '#app/features/staff/admin.server.ts';
 import { STAFF_COOKIE, currentSession, requireStaff, signIn } from '#app/features/staff/sign-in.server.ts';
 import { base32Decode, totp } from '#app/features/staff/totp.server.ts';
 import { enableTotp, newTotpSecret } from '#app/features/staff/two-factor.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import * as staffDetailRoute from '#app/routes/office+/staff.$staffId.tsx';
 import { staffUser } from '../support/fixtures.ts';
+import { noticeOf } from '../support/notices.ts';
 import { formData, loadContext, officeRequest, sessionToken } from '../support/office-requests.ts';
 
-const ctx = { ipAddress: '192.0.2.50' };
+const ctx = { ipAddress: '192.0.2.50', locale: 'zh-Hans' } as const;
+const NOTICES = 'office-admin:staff.detail.done';
 const asCookie = (token: string) => new Request('http://localhost/office', { headers: { Cookie: `${STAFF_COOKIE}=${token}` } });
 
 /** An account with two-step verification really turned on, signed in on two devices. */
@@ -36,7 +38,10 @@ describe('resetting two-step verification', () => {
     expect(before.recoveryCodeHashes).toHaveLength(10);
     expect(await currentSession(asCookie(supervisor.tokens[0]!))).not.toBeNull();
 
-    expect(await resetSecondFactor(admin.actor, supervisor.user.id, ctx)).toBe(true);
+    expect(await resetSecondFactor(admin.actor, supervisor.user.id, ctx)).toEqual({
+      ok: true,
+      notice: { key: `${NOTICES}.twoFactorReset`, values: { name: supervisor.user.name } },
+    });
 
     const after = await db().staffUser.findUniqueOrThrow({ where: { id: supervisor.user.id } });
     expect(after).toMatchObject({ totpSecretSealed: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [], active: true });
@@ -72,10 +77,13 @@ describe('resetting two-step verification', () => {
     const admin = await staffUser('ADMIN');
     const clerk = await enrolled('CLERK');
     expect(await signIn(clerk.user.email, clerk.password, { ipAddress: '192.0.2.53' })).toMatchObject({ ok: true, next: 'secondFactor' });
-    expect(await resetSecondFactor(admin.actor, clerk.user.id, ctx)).toBe(true);
+    expect(await resetSecondFactor(admin.actor, clerk.user.id, ctx)).toMatchObject({
+      ok: true,
+      notice: { key: `${NOTICES}.twoFactorReset` },
+    });
     expect(await signIn(clerk.user.email, clerk.password, { ipAddress: '192.0.2.54' })).toMatchObject({ ok: true, next: 'done' });
     expect((await resetAudits(clerk.user.id))[0]?.details).toMatchObject({ mustSetUpAgain: false, sessionsRevoked: 3 });
-    expect((await staffDetail(clerk.user.id, 'zh-Hans'))?.totpEnabled).toBe(false);
+    expect((await staffDetail(admin.actor, clerk.user.id, 'zh-Hans')).totpEnabled).toBe(false);
   });
 
   it('does nothing, and logs nothing, when two-step verification was not on', async () => {
@@ -83,7 +91,10 @@ describe('resetting two-step verification', () => {
     const clerk = await staffUser('CLERK');
     const token = await sessionToken(clerk.user.id);
     await db().staffUser.update({ where: { id: clerk.user.id }, data: { totpEnabledAt: null } });
-    expect(await resetSecondFactor(admin.actor, clerk.user.id, ctx)).toBe(false);
+    expect(await resetSecondFactor(admin.actor, clerk.user.id, ctx)).toMatchObject({
+      ok: true,
+      notice: { key: `${NOTICES}.twoFactorAlreadyOff` },
+    });
     expect(await resetAudits(clerk.user.id)).toHaveLength(0);
     expect(await currentSession(asCookie(token))).not.toBeNull();
   });
@@ -91,8 +102,14 @@ describe('resetting two-step verification', () => {
   it('an admin cannot reset their own, neither directly nor through the page', async () => {
     const admin = await staffUser('ADMIN');
     const token = await sessionToken(admin.user.id);
-    await expect(resetSecondFactor(admin.actor, admin.user.id, ctx)).rejects.toMatchObject({ code: 'selfSecondFactorReset' });
-    await expect(resetSecondFactor(admin.actor, admin.user.id, ctx)).rejects.toBeInstanceOf(StaffAdminError);
+    expect(await resetSecondFactor(admin.actor, admin.user.id, ctx)).toEqual({
+      ok: false,
+      status: 400,
+      errors: {},
+      values: {},
+      formError: 'selfSecondFactorReset',
+    });
+    expect((await staffDetail(admin.actor, admin.user.id, 'zh-Hans')).resetRefusal).toBe('selfSecondFactorReset');
     const result = await staffDetailRoute.action({
       request: officeRequest(`/office/staff/${admin.user.id}`, token, { method: 'POST', body: formData({ intent: 'resetTwoFactor' }) }),
       params: { staffId: admin.user.id },
@@ -118,7 +135,8 @@ describe('resetting two-step verification', () => {
     });
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).status).toBe(303);
-    expect((response as Response).headers.get('Location')).toBe(`/office/staff/${supervisor.user.id}?done=twoFactorReset`);
+    expect((response as Response).headers.get('Location')).toBe(`/office/staff/${supervisor.user.id}`);
+    expect(noticeOf(response as Response)).toEqual({ key: `${NOTICES}.twoFactorReset`, values: { name: supervisor.user.name } });
     expect(await resetAudits(supervisor.user.id)).toHaveLength(1);
     // The admin's own session is untouched.
     expect(await currentSession(asCookie(token))).not.toBeNull();

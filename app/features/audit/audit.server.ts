@@ -27,3 +27,17 @@ export async function audit(entry: AuditEntry, client: Client = db()): Promise<v
     },
   });
 }
+
+/**
+ * An admin's change to one record (a unit, a category, a reply template, a staff account),
+ * audited in the change's own transaction: who made it and from where, what was changed, and how.
+ */
+export async function auditChange(
+  client: Client,
+  who: { actor: { id: string }; context: { ipAddress: string } },
+  [targetType, targetId]: [type: string, id: string],
+  action: AuditAction,
+  details: Prisma.InputJsonObject,
+): Promise<void> {
+  await audit({ action, actorId: who.actor.id, targetType, targetId, ipAddress: who.context.ipAddress, details }, client);
+}

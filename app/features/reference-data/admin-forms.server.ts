@@ -1,13 +1,14 @@
-// What the admin modules for units, categories, reply templates and settings share: the rules for
-// codes and names, who may change reference data, the shared editor action of their detail pages,
-// and the lock that keeps concurrent changes to the reference data consistent.
+// What the admin modules for units, categories, reply templates, staff accounts and settings
+// share: the rules for codes and names, who may change reference data, the one editor action of
+// their detail pages, and the lock that keeps concurrent changes to the reference data consistent.
 import { z } from 'zod';
 import { canManageReferenceData, type Actor } from '#app/features/staff/permissions.ts';
 import { Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError } from '#app/platform/http/errors.ts';
 import { rawForm, type RawForm } from '#app/platform/http/forms.ts';
-import { refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
+import { refusedFor, type Outcome, type Refusal } from '#app/platform/http/outcome.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
+import type { Notice } from '#app/platform/http/notice.server.ts';
 
 /** Who is asking, for the audit log, and in which language notices name things. */
 export interface RequestContext {
@@ -18,30 +19,43 @@ export interface RequestContext {
 /** A posted form as the admin services take it. */
 export type FormInput = RawForm | URLSearchParams | FormData;
 
-// Being replaced by parseForm (platform/http/forms.ts): still used by the category, reply template
-// and settings services until they move to it.
-export type { FieldErrors } from '#app/platform/http/forms.ts';
+/** A record created from a list page's form: its id, for its page, and the notice to show there. */
+export type Created<Field extends string> = Outcome<Field, { id: string; notice: Notice }>;
 
-/** A posted text field, cut to `max` characters so a huge post cannot be echoed back in full. */
-export function formText(form: FormData, name: string, max: number): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.slice(0, max) : '';
+/** A change made (or found made already), with its flash notice `${notices}.${what}` naming the record. */
+export function done(notices: string, what: string, values: Record<string, string>): { ok: true; notice: Notice } {
+  return { ok: true, notice: { key: `${notices}.${what}`, values } };
 }
 
-/** Each field's first problem, as the error code the page translates. */
-export function fieldErrors<Field extends string>(error: z.ZodError | undefined, fields: readonly Field[]): Partial<Record<Field, string>> {
-  const errors: Partial<Record<Field, string>> = {};
-  for (const issue of error?.issues ?? []) {
-    const field = fields.find((f) => f === issue.path[0]);
-    if (field && !errors[field]) errors[field] = issue.message;
-  }
-  return errors;
+interface StatusChange {
+  /** The status asked for, and the one the record has now. */
+  active: boolean;
+  was: boolean;
+  /** What the notices name the record by, e.g. { name }. */
+  values: Record<string, string>;
+  /** Why the rule refuses the change now, or null; a 409 unless `refusalStatus` says otherwise. */
+  refusal?: () => Promise<string | null> | string | null;
+  refusalStatus?: Refusal;
+  /** Writes and audits the change; false when another request made it first. */
+  write: () => Promise<boolean | void>;
 }
 
-/** A uuid route parameter; anything else is a page that does not exist. */
-export function idParam(value: string | undefined): string | null {
-  const parsed = z.uuid().safeParse(value);
-  return parsed.success ? parsed.data : null;
+/**
+ * Closes a record or opens it again, as every admin record's page does: a record that has the
+ * status asked for already is left alone, a rule may refuse, and the notice names the record.
+ */
+export async function changeStatus(notices: string, change: StatusChange): Promise<Outcome<never>> {
+  const already = done(notices, change.active ? 'alreadyActive' : 'alreadyInactive', change.values);
+  if (change.was === change.active) return already;
+  const refusal = change.refusal ? await change.refusal() : null;
+  if (refusal) return refusedFor(refusal, change.refusalStatus);
+  if ((await change.write()) === false) return already;
+  return done(notices, change.active ? 'reactivated' : 'deactivated', change.values);
+}
+
+/** The audit details of a status change. */
+export function statusDetails(active: boolean): { before: { active: boolean }; after: { active: boolean } } {
+  return { before: { active: !active }, after: { active } };
 }
 
 export function requireReferenceDataAdmin(actor: Actor): void {
@@ -102,25 +116,36 @@ export function changedFields<T extends Record<string, Prisma.InputJsonValue | n
   return any ? changed : null;
 }
 
-/** What the detail pages of units, categories and reply templates do: edit, close, open again. */
-export interface RecordEditor<Field extends string> {
-  update(actor: Actor, id: string, form: FormInput, context: RequestContext): Promise<Outcome<Field>>;
-  setActive(actor: Actor, id: string, active: boolean, context: RequestContext): Promise<Outcome<never>>;
+/** A one-button change of a detail page (end sessions, reset two-step verification), by its intent. */
+export type RecordAction<Context extends RequestContext = RequestContext> = (
+  actor: Actor,
+  id: string,
+  context: Context,
+) => Promise<Outcome<never>>;
+
+/**
+ * What the admin detail pages (units, categories, reply templates, staff accounts) do: edit the
+ * record, close it, open it again, and any further one-button changes of the page.
+ */
+export interface RecordEditor<Field extends string, Context extends RequestContext = RequestContext> {
+  update(actor: Actor, id: string, form: FormInput, context: Context): Promise<Outcome<Field>>;
+  setActive(actor: Actor, id: string, active: boolean, context: Context): Promise<Outcome<never>>;
+  actions?: Readonly<Record<string, RecordAction<Context>>>;
 }
 
-const EditorIntent = z.enum(['update', 'deactivate', 'reactivate']);
-
-/** The one action of those pages: the form's intent picks the change. */
-export async function editRecord<Field extends string>(
-  editor: RecordEditor<Field>,
+/** The one action of those pages: the form's intent picks the change; an unknown intent is a 400. */
+export async function editRecord<Field extends string, Context extends RequestContext>(
+  editor: RecordEditor<Field, Context>,
   actor: Actor,
   id: string,
   form: FormInput,
-  context: RequestContext,
+  context: Context,
 ): Promise<Outcome<Field>> {
   const raw = form instanceof URLSearchParams || form instanceof FormData ? rawForm(form) : form;
-  const intent = EditorIntent.safeParse(raw.intent);
-  if (!intent.success) return refusedFor('invalid', 400);
-  if (intent.data === 'update') return await editor.update(actor, id, raw, context);
-  return await editor.setActive(actor, id, intent.data === 'reactivate', context);
+  const intent = typeof raw.intent === 'string' ? raw.intent : '';
+  if (intent === 'update') return await editor.update(actor, id, raw, context);
+  if (intent === 'deactivate' || intent === 'reactivate') return await editor.setActive(actor, id, intent === 'reactivate', context);
+  // Own keys only: "constructor" or "toString" posted as an intent is not an action.
+  const action = editor.actions && Object.hasOwn(editor.actions, intent) ? editor.actions[intent] : undefined;
+  return action ? await action(actor, id, context) : refusedFor('invalid', 400);
 }

@@ -1,31 +1,34 @@
 // Categories for /office/categories: the list, creating one, editing its names, default unit and
-// place in the list, deactivating and reactivating it. Routes check canManageReferenceData first;
-// these functions hold the rules, audit every change and make the portal see it at once.
+// place in the list, deactivating and reactivating it. Admins only, checked here whoever calls;
+// these functions hold the rules (see category-rules.ts), audit every change and make the portal
+// see it at once.
 import { z } from 'zod';
-import { audit } from '#app/features/audit/audit.server.ts';
+import { auditChange } from '#app/features/audit/audit.server.ts';
 import { localizedName } from '#app/i18n/localized.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
+import { NotFoundError } from '#app/platform/http/errors.ts';
+import { parseForm } from '#app/platform/http/forms.ts';
+import { refused, type Outcome } from '#app/platform/http/outcome.server.ts';
 import {
   LocalizedNames,
-  NAME_FIELDS,
+  type NAME_FIELDS,
   ReferenceCode,
+  changeStatus,
   changedFields,
-  fieldErrors,
-  formText,
+  done,
+  statusDetails,
   isUniqueViolation,
   lockReferenceData,
-  type FieldErrors,
+  requireReferenceDataAdmin,
+  type Created,
+  type FormInput,
+  type RecordEditor,
   type RequestContext,
 } from './admin-forms.server.ts';
+import { categoryStatusRefusal, type CategoryStatusRefusal } from './category-rules.ts';
 import { forgetCategoryCache } from './lookup.server.ts';
 import type { Actor } from '#app/features/staff/permissions.ts';
 import type { Locale } from '#app/i18n/config.ts';
-
-export class CategoryAdminError extends Error {
-  constructor(readonly code: 'notFound') {
-    super(code);
-  }
-}
 
 export const SORT_ORDER_MAX = 100_000;
 
@@ -42,22 +45,24 @@ export interface CategoryRow {
   active: boolean;
 }
 
-const unitNames = { select: { nameZhHans: true, nameZhHant: true, nameEn: true, active: true } } as const;
+const CATEGORY_SELECT = {
+  id: true,
+  code: true,
+  nameZhHans: true,
+  nameZhHant: true,
+  nameEn: true,
+  sortOrder: true,
+  active: true,
+  defaultUnitId: true,
+  defaultUnit: { select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true, active: true } },
+} as const;
 
 /** Every category in the order the portal lists them (closed ones too, marked as such). */
-export async function listCategories(locale: Locale): Promise<CategoryRow[]> {
+export async function listCategories(actor: Actor, locale: Locale): Promise<CategoryRow[]> {
+  requireReferenceDataAdmin(actor);
   const rows = await db().category.findMany({
     orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-    select: {
-      id: true,
-      code: true,
-      nameZhHans: true,
-      nameZhHant: true,
-      nameEn: true,
-      sortOrder: true,
-      active: true,
-      defaultUnit: unitNames,
-    },
+    select: CATEGORY_SELECT,
   });
   return rows.map((row) => ({
     id: row.id,
@@ -88,26 +93,18 @@ export interface CategoryDetail {
   sortOrder: number;
   active: boolean;
   cases: number;
-  /** Whether this is the only active category (the portal's form needs at least one). */
-  lastActive: boolean;
+  /** Why its status cannot change now (category-rules.ts), or null. */
+  statusRefusal: CategoryStatusRefusal | null;
 }
 
-export async function categoryDetail(id: string, locale: Locale): Promise<CategoryDetail | null> {
+/** One category for the admin page; NotFoundError when there is none. */
+export async function categoryDetail(actor: Actor, id: string, locale: Locale): Promise<CategoryDetail> {
+  requireReferenceDataAdmin(actor);
   const row = await db().category.findUnique({
     where: { id },
-    select: {
-      id: true,
-      code: true,
-      nameZhHans: true,
-      nameZhHant: true,
-      nameEn: true,
-      sortOrder: true,
-      active: true,
-      defaultUnitId: true,
-      defaultUnit: { select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true, active: true } },
-    },
+    select: CATEGORY_SELECT,
   });
-  if (!row) return null;
+  if (!row) throw new NotFoundError('category');
   const [cases, activeCategories] = await Promise.all([
     db().case.count({ where: { categoryId: id } }),
     db().category.count({ where: { active: true } }),
@@ -126,16 +123,15 @@ export async function categoryDetail(id: string, locale: Locale): Promise<Catego
     sortOrder: row.sortOrder,
     active: row.active,
     cases,
-    lastActive: row.active && activeCategories === 1,
+    statusRefusal: categoryStatusRefusal({ active: row.active, activeCategories, defaultUnitActive: row.defaultUnit?.active ?? false }),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Form input
+// Changes
 
 export type CategoryField = 'code' | (typeof NAME_FIELDS)[number] | 'defaultUnitId' | 'sortOrder';
 export type CategoryEditField = Exclude<CategoryField, 'code'>;
-export type CategoryValues = Partial<Record<CategoryField, string>>;
 
 const DefaultUnit = z.preprocess(
   (value) => (typeof value === 'string' ? value.trim() : value),
@@ -159,61 +155,53 @@ const SortOrder = z.preprocess(
 export const UpdateCategoryForm = LocalizedNames.extend({ defaultUnitId: DefaultUnit, sortOrder: SortOrder });
 export const CreateCategoryForm = UpdateCategoryForm.extend({ code: ReferenceCode });
 
-const CREATE_FIELDS: readonly CategoryField[] = ['code', ...NAME_FIELDS, 'defaultUnitId', 'sortOrder'];
-const EDIT_FIELDS: readonly CategoryEditField[] = [...NAME_FIELDS, 'defaultUnitId', 'sortOrder'];
-
-function readValues(form: FormData): CategoryValues {
-  return {
-    code: formText(form, 'code', 200),
-    nameZhHans: formText(form, 'nameZhHans', 300),
-    nameZhHant: formText(form, 'nameZhHant', 300),
-    nameEn: formText(form, 'nameEn', 300),
-    defaultUnitId: formText(form, 'defaultUnitId', 40),
-    sortOrder: formText(form, 'sortOrder', 20),
-  };
-}
-
-export type CategoryFormOutcome<Field extends string> =
-  | { ok: true; id: string; changed: boolean }
-  | { ok: false; errors: FieldErrors<Field>; values: CategoryValues };
+const NOTICES = 'office-admin:categories.detail.done';
 
 async function isActiveUnit(tx: Prisma.TransactionClient, id: string): Promise<boolean> {
   return (await tx.unit.count({ where: { id, active: true } })) === 1;
 }
 
-/** Creates an active category, listed on the portal at once; audited as category.created. */
-export async function createCategoryFromForm(
-  form: FormData,
-  actor: Actor,
-  context: RequestContext,
-): Promise<CategoryFormOutcome<CategoryField>> {
-  const values = readValues(form);
-  const parsed = CreateCategoryForm.safeParse(values);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, CREATE_FIELDS), values };
-  const { code, defaultUnitId, sortOrder, ...names } = parsed.data;
-  try {
-    const outcome = await db().$transaction(async (tx) => {
-      await lockReferenceData(tx);
-      if (!(await isActiveUnit(tx, defaultUnitId))) return { ok: false as const, errors: { defaultUnitId: 'invalid' }, values };
-      if ((await tx.category.count({ where: { code } })) > 0) return { ok: false as const, errors: { code: 'taken' }, values };
-      const category = await tx.category.create({ data: { code, defaultUnitId, sortOrder, ...names } });
-      await audit(
-        {
-          action: 'category.created',
-          actorId: actor.id,
-          targetType: 'Category',
-          targetId: category.id,
-          ipAddress: context.ipAddress,
-          details: { code, defaultUnitId, sortOrder, ...names },
-        },
-        tx,
-      );
-      return { ok: true as const, id: category.id, changed: true };
+/**
+ * Runs a change to the categories in one locked transaction; when it wrote something (`wrote()`)
+ * and committed, this process forgets its cached categories so the portal's next submission
+ * sees the change at once.
+ */
+async function changeCategories<T>(change: (tx: Prisma.TransactionClient, wrote: () => void) => Promise<T>): Promise<T> {
+  let written = false;
+  const result = await db().$transaction(async (tx) => {
+    await lockReferenceData(tx);
+    return await change(tx, () => {
+      written = true;
     });
-    if (outcome.ok) forgetCategoryCache();
-    return outcome;
+  });
+  if (written) forgetCategoryCache();
+  return result;
+}
+
+/** Creates an active category, listed on the portal at once; audited as category.created. */
+export async function createCategory(actor: Actor, form: FormInput, context: RequestContext): Promise<Created<CategoryField>> {
+  requireReferenceDataAdmin(actor);
+  const parsed = parseForm(form, CreateCategoryForm);
+  if (!parsed.ok) return refused(parsed);
+  const { values } = parsed;
+  const { code, defaultUnitId, sortOrder, ...names } = parsed.value;
+  const taken = refused<CategoryField>({ errors: { code: 'taken' }, values });
+  try {
+    return await changeCategories(async (tx, wrote) => {
+      if (!(await isActiveUnit(tx, defaultUnitId))) return refused<CategoryField>({ errors: { defaultUnitId: 'invalid' }, values });
+      if ((await tx.category.count({ where: { code } })) > 0) return taken;
+      const category = await tx.category.create({ data: { code, defaultUnitId, sortOrder, ...names } });
+      wrote();
+      await auditChange(tx, { actor, context }, ['Category', category.id], 'category.created', {
+        code,
+        defaultUnitId,
+        sortOrder,
+        ...names,
+      });
+      return { ...done(NOTICES, 'created', { name: localizedName(names, context.locale) }), id: category.id };
+    });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { code: 'taken' }, values };
+    if (isUniqueViolation(error)) return taken;
     throw error;
   }
 }
@@ -223,22 +211,23 @@ export async function createCategoryFromForm(
  * with the fields that changed. Cases already received keep their unit; new ones go to the new
  * default unit. The code stays as it was made.
  */
-export async function updateCategoryFromForm(
-  form: FormData,
+export async function updateCategory(
   actor: Actor,
-  categoryId: string,
+  id: string,
+  form: FormInput,
   context: RequestContext,
-): Promise<CategoryFormOutcome<CategoryEditField>> {
-  const values = readValues(form);
-  const parsed = UpdateCategoryForm.safeParse(values);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, EDIT_FIELDS), values };
-  const { defaultUnitId, sortOrder, ...names } = parsed.data;
-  const outcome = await db().$transaction(async (tx) => {
-    await lockReferenceData(tx);
-    const before = await tx.category.findUnique({ where: { id: categoryId } });
-    if (!before) throw new CategoryAdminError('notFound');
+): Promise<Outcome<CategoryEditField>> {
+  requireReferenceDataAdmin(actor);
+  const parsed = parseForm(form, UpdateCategoryForm);
+  if (!parsed.ok) return refused(parsed);
+  const { values } = parsed;
+  const { defaultUnitId, sortOrder, ...names } = parsed.value;
+  const name = { name: localizedName(names, context.locale) };
+  return await changeCategories(async (tx, wrote) => {
+    const before = await tx.category.findUnique({ where: { id: id } });
+    if (!before) throw new NotFoundError('category');
     if (defaultUnitId !== before.defaultUnitId && !(await isActiveUnit(tx, defaultUnitId))) {
-      return { ok: false as const, errors: { defaultUnitId: 'invalid' }, values };
+      return refused<CategoryEditField>({ errors: { defaultUnitId: 'invalid' }, values });
     }
     const change = changedFields(
       {
@@ -250,79 +239,51 @@ export async function updateCategoryFromForm(
       },
       { ...names, defaultUnitId, sortOrder },
     );
-    if (!change) return { ok: true as const, id: categoryId, changed: false };
-    await tx.category.update({ where: { id: categoryId }, data: { ...names, defaultUnitId, sortOrder } });
-    await audit(
-      {
-        action: 'category.updated',
-        actorId: actor.id,
-        targetType: 'Category',
-        targetId: categoryId,
-        ipAddress: context.ipAddress,
-        details: { code: before.code, ...change },
-      },
-      tx,
-    );
-    return { ok: true as const, id: categoryId, changed: true };
+    if (!change) return done(NOTICES, 'unchanged', name);
+    await tx.category.update({ where: { id: id }, data: { ...names, defaultUnitId, sortOrder } });
+    wrote();
+    await auditChange(tx, { actor, context }, ['Category', id], 'category.updated', { code: before.code, ...change });
+    return done(NOTICES, 'updated', name);
   });
-  if (outcome.ok && outcome.changed) forgetCategoryCache();
-  return outcome;
 }
-
-export type CategoryStatusOutcome = { ok: true; changed: boolean } | { ok: false; reason: 'lastActive' | 'unitInactive' };
 
 /**
- * Takes a category off the portal's form. Its cases keep it. The last active category cannot go
- * (the form would have nothing to offer). Audited as category.deactivated.
+ * Takes a category off the portal's form (its cases keep it) or puts it back, when
+ * categoryStatusRefusal allows it. Audited as category.deactivated or category.reactivated;
+ * asking for the status it already has changes nothing.
  */
-export async function deactivateCategory(actor: Actor, categoryId: string, context: RequestContext): Promise<CategoryStatusOutcome> {
-  const outcome = await db().$transaction(async (tx) => {
-    await lockReferenceData(tx);
-    const category = await tx.category.findUnique({ where: { id: categoryId }, select: { code: true, active: true } });
-    if (!category) throw new CategoryAdminError('notFound');
-    if (!category.active) return { ok: true as const, changed: false };
-    if ((await tx.category.count({ where: { active: true } })) <= 1) return { ok: false as const, reason: 'lastActive' as const };
-    await tx.category.update({ where: { id: categoryId }, data: { active: false } });
-    await audit(
-      {
-        action: 'category.deactivated',
-        actorId: actor.id,
-        targetType: 'Category',
-        targetId: categoryId,
-        ipAddress: context.ipAddress,
-        details: { code: category.code, before: { active: true }, after: { active: false } },
+export async function setCategoryActive(
+  actor: Actor,
+  categoryId: string,
+  active: boolean,
+  context: RequestContext,
+): Promise<Outcome<never>> {
+  requireReferenceDataAdmin(actor);
+  return await changeCategories(async (tx, wrote): Promise<Outcome<never>> => {
+    const category = await tx.category.findUnique({
+      where: { id: categoryId },
+      select: { code: true, active: true, nameZhHans: true, nameZhHant: true, nameEn: true, defaultUnitId: true },
+    });
+    if (!category) throw new NotFoundError('category');
+    return await changeStatus(NOTICES, {
+      active,
+      was: category.active,
+      values: { name: localizedName(category, context.locale) },
+      refusal: async () =>
+        categoryStatusRefusal({
+          active: category.active,
+          activeCategories: await tx.category.count({ where: { active: true } }),
+          defaultUnitActive: category.defaultUnitId !== null && (await isActiveUnit(tx, category.defaultUnitId)),
+        }),
+      write: async () => {
+        await tx.category.update({ where: { id: categoryId }, data: { active } });
+        wrote();
+        const action = active ? 'category.reactivated' : 'category.deactivated';
+        await auditChange(tx, { actor, context }, ['Category', categoryId], action, { code: category.code, ...statusDetails(active) });
       },
-      tx,
-    );
-    return { ok: true as const, changed: true };
+    });
   });
-  if (outcome.ok && outcome.changed) forgetCategoryCache();
-  return outcome;
 }
 
-/** Puts a category back on the form, if its default unit is open; audited as category.reactivated. */
-export async function reactivateCategory(actor: Actor, categoryId: string, context: RequestContext): Promise<CategoryStatusOutcome> {
-  const outcome = await db().$transaction(async (tx) => {
-    await lockReferenceData(tx);
-    const category = await tx.category.findUnique({ where: { id: categoryId }, select: { code: true, active: true, defaultUnitId: true } });
-    if (!category) throw new CategoryAdminError('notFound');
-    if (category.active) return { ok: true as const, changed: false };
-    if (!category.defaultUnitId || !(await isActiveUnit(tx, category.defaultUnitId)))
-      return { ok: false as const, reason: 'unitInactive' as const };
-    await tx.category.update({ where: { id: categoryId }, data: { active: true } });
-    await audit(
-      {
-        action: 'category.reactivated',
-        actorId: actor.id,
-        targetType: 'Category',
-        targetId: categoryId,
-        ipAddress: context.ipAddress,
-        details: { code: category.code, before: { active: false }, after: { active: true } },
-      },
-      tx,
-    );
-    return { ok: true as const, changed: true };
-  });
-  if (outcome.ok && outcome.changed) forgetCategoryCache();
-  return outcome;
-}
+/** The category page's editor: its form posts (update, deactivate, reactivate) through one action. */
+export const categoryEditor: RecordEditor<CategoryEditField> = { update: updateCategory, setActive: setCategoryActive };

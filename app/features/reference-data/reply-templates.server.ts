@@ -1,19 +1,26 @@
 // Reply templates for /office/reply-templates: wording that staff start a reply from, per kind of
 // case and language. The case page offers the active ones for the case's kind and the reader's
-// language. Routes check canManageReferenceData first; every change here is audited.
+// language. Admins only, checked here whoever calls; every change here is audited.
 import { z } from 'zod';
-import { audit } from '#app/features/audit/audit.server.ts';
+import { auditChange } from '#app/features/audit/audit.server.ts';
 import { CASE_KINDS, type CaseKind } from '#app/features/cases/kinds.ts';
 import { LOCALES, type Locale } from '#app/i18n/config.ts';
 import { db } from '#app/platform/db.server.ts';
-import { changedFields, fieldErrors, formText, type FieldErrors, type RequestContext } from './admin-forms.server.ts';
+import { NotFoundError } from '#app/platform/http/errors.ts';
+import { parseForm } from '#app/platform/http/forms.ts';
+import { refused, type Outcome } from '#app/platform/http/outcome.server.ts';
+import {
+  changeStatus,
+  changedFields,
+  done,
+  statusDetails,
+  requireReferenceDataAdmin,
+  type Created,
+  type FormInput,
+  type RecordEditor,
+  type RequestContext,
+} from './admin-forms.server.ts';
 import type { Actor } from '#app/features/staff/permissions.ts';
-
-export class ReplyTemplateError extends Error {
-  constructor(readonly code: 'notFound') {
-    super(code);
-  }
-}
 
 export const TEMPLATE_TITLE_MAX = 120;
 /** Well under the 20,000 characters a reply may have, so staff can add to what a template gives. */
@@ -35,7 +42,8 @@ export interface ReplyTemplateDetail extends ReplyTemplateRow {
 const asLocale = (value: string): Locale => ((LOCALES as readonly string[]).includes(value) ? (value as Locale) : 'zh-Hans');
 
 /** Every template, active first, then by kind (in the portal's order), language and title. */
-export async function listReplyTemplates(): Promise<ReplyTemplateRow[]> {
+export async function listReplyTemplates(actor: Actor): Promise<ReplyTemplateRow[]> {
+  requireReferenceDataAdmin(actor);
   const rows = await db().replyTemplate.findMany({
     select: { id: true, kind: true, locale: true, title: true, active: true, createdAt: true },
   });
@@ -52,9 +60,11 @@ export async function listReplyTemplates(): Promise<ReplyTemplateRow[]> {
     .map((row) => ({ ...row, locale: asLocale(row.locale), createdAt: row.createdAt.toISOString() }));
 }
 
-export async function replyTemplateDetail(id: string): Promise<ReplyTemplateDetail | null> {
+/** One template for the admin page; NotFoundError when there is none. */
+export async function replyTemplateDetail(actor: Actor, id: string): Promise<ReplyTemplateDetail> {
+  requireReferenceDataAdmin(actor);
   const row = await db().replyTemplate.findUnique({ where: { id } });
-  if (!row) return null;
+  if (!row) throw new NotFoundError('reply template');
   return {
     id: row.id,
     kind: row.kind,
@@ -67,12 +77,11 @@ export async function replyTemplateDetail(id: string): Promise<ReplyTemplateDeta
 }
 
 // ---------------------------------------------------------------------------------------------
-// Form input
+// Changes
 
 export type ReplyTemplateField = 'kind' | 'locale' | 'title' | 'body';
-export type ReplyTemplateValues = Partial<Record<ReplyTemplateField, string>>;
-const FIELDS: readonly ReplyTemplateField[] = ['kind', 'locale', 'title', 'body'];
 
+// A kind or language that is missing, empty or unknown is one that was not chosen: "required".
 export const ReplyTemplateForm = z.object({
   kind: z.enum(CASE_KINDS, { error: 'required' }),
   locale: z.enum(LOCALES, { error: 'required' }),
@@ -84,43 +93,23 @@ export const ReplyTemplateForm = z.object({
     .pipe(z.string().min(1, { error: 'required' }).max(TEMPLATE_BODY_MAX, { error: 'tooLong' })),
 });
 
-function readValues(form: FormData): ReplyTemplateValues {
-  return {
-    kind: formText(form, 'kind', 40),
-    locale: formText(form, 'locale', 20),
-    title: formText(form, 'title', TEMPLATE_TITLE_MAX + 200),
-    body: formText(form, 'body', TEMPLATE_BODY_MAX + 2000),
-  };
-}
-
-function parse(values: ReplyTemplateValues) {
-  // An empty radio group posts nothing: report it as "required", not as an unknown value.
-  return ReplyTemplateForm.safeParse({ ...values, kind: values.kind || undefined, locale: values.locale || undefined });
-}
-
-export type ReplyTemplateOutcome =
-  | { ok: true; id: string; changed: boolean }
-  | { ok: false; errors: FieldErrors<ReplyTemplateField>; values: ReplyTemplateValues };
+const NOTICES = 'office-admin:replyTemplates.detail.done';
 
 /** Creates an active template; audited as replyTemplate.created (kind, language and title). */
-export async function createReplyTemplateFromForm(form: FormData, actor: Actor, context: RequestContext): Promise<ReplyTemplateOutcome> {
-  const values = readValues(form);
-  const parsed = parse(values);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, FIELDS), values };
+export async function createReplyTemplate(actor: Actor, form: FormInput, context: RequestContext): Promise<Created<ReplyTemplateField>> {
+  requireReferenceDataAdmin(actor);
+  const parsed = parseForm(form, ReplyTemplateForm);
+  if (!parsed.ok) return refused(parsed);
+  const template = parsed.value;
   return await db().$transaction(async (tx) => {
-    const template = await tx.replyTemplate.create({ data: parsed.data });
-    await audit(
-      {
-        action: 'replyTemplate.created',
-        actorId: actor.id,
-        targetType: 'ReplyTemplate',
-        targetId: template.id,
-        ipAddress: context.ipAddress,
-        details: { kind: parsed.data.kind, locale: parsed.data.locale, title: parsed.data.title, bodyLength: parsed.data.body.length },
-      },
-      tx,
-    );
-    return { ok: true as const, id: template.id, changed: true };
+    const { id } = await tx.replyTemplate.create({ data: template });
+    await auditChange(tx, { actor, context }, ['ReplyTemplate', id], 'replyTemplate.created', {
+      kind: template.kind,
+      locale: template.locale,
+      title: template.title,
+      bodyLength: template.body.length,
+    });
+    return { ...done(NOTICES, 'created', { title: template.title }), id };
   });
 }
 
@@ -128,65 +117,66 @@ export async function createReplyTemplateFromForm(form: FormData, actor: Actor, 
  * Changes a template; audited as replyTemplate.updated with the fields that changed (the body's
  * length rather than its text, which can be long). Replies already sent are not affected.
  */
-export async function updateReplyTemplateFromForm(
-  form: FormData,
+export async function updateReplyTemplate(
   actor: Actor,
-  templateId: string,
+  id: string,
+  form: FormInput,
   context: RequestContext,
-): Promise<ReplyTemplateOutcome> {
-  const values = readValues(form);
-  const parsed = parse(values);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, FIELDS), values };
-  const next = parsed.data;
+): Promise<Outcome<ReplyTemplateField>> {
+  requireReferenceDataAdmin(actor);
+  const parsed = parseForm(form, ReplyTemplateForm);
+  if (!parsed.ok) return refused(parsed);
+  const next = parsed.value;
+  const title = { title: next.title };
   return await db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT "id"::text AS "id" FROM "ReplyTemplate" WHERE "id" = ${templateId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new ReplyTemplateError('notFound');
-    const before = await tx.replyTemplate.findUniqueOrThrow({ where: { id: templateId } });
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id"::text AS "id" FROM "ReplyTemplate" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new NotFoundError('reply template');
+    const before = await tx.replyTemplate.findUniqueOrThrow({ where: { id: id } });
     const change = changedFields(
       { kind: before.kind, locale: before.locale, title: before.title, body: before.body },
       { kind: next.kind, locale: next.locale, title: next.title, body: next.body },
     );
-    if (!change) return { ok: true as const, id: templateId, changed: false };
-    await tx.replyTemplate.update({ where: { id: templateId }, data: next });
-    const summarise = (side: Partial<Record<'kind' | 'locale' | 'title' | 'body', string>>) => {
+    if (!change) return done(NOTICES, 'unchanged', title);
+    await tx.replyTemplate.update({ where: { id: id }, data: next });
+    const summarise = (side: Partial<Record<ReplyTemplateField, string>>) => {
       const { body, ...rest } = side;
       return body === undefined ? rest : { ...rest, bodyLength: body.length };
     };
-    await audit(
-      {
-        action: 'replyTemplate.updated',
-        actorId: actor.id,
-        targetType: 'ReplyTemplate',
-        targetId: templateId,
-        ipAddress: context.ipAddress,
-        details: { before: summarise(change.before), after: summarise(change.after) },
-      },
-      tx,
-    );
-    return { ok: true as const, id: templateId, changed: true };
+    await auditChange(tx, { actor, context }, ['ReplyTemplate', id], 'replyTemplate.updated', {
+      before: summarise(change.before),
+      after: summarise(change.after),
+    });
+    return done(NOTICES, 'updated', title);
   });
 }
 
-/** Turns a template off or on again; audited as replyTemplate.deactivated / .reactivated. Returns false when nothing changed. */
-export async function setReplyTemplateActive(actor: Actor, templateId: string, active: boolean, context: RequestContext): Promise<boolean> {
+/**
+ * Takes a template out of use or puts it back; audited as replyTemplate.deactivated or
+ * .reactivated. Asking for the status it already has changes nothing.
+ */
+export async function setReplyTemplateActive(
+  actor: Actor,
+  templateId: string,
+  active: boolean,
+  context: RequestContext,
+): Promise<Outcome<never>> {
+  requireReferenceDataAdmin(actor);
   return await db().$transaction(async (tx) => {
-    const template = await tx.replyTemplate.findUnique({ where: { id: templateId }, select: { id: true } });
-    if (!template) throw new ReplyTemplateError('notFound');
-    const updated = await tx.replyTemplate.updateMany({ where: { id: templateId, active: !active }, data: { active } });
-    if (updated.count === 0) return false;
-    await audit(
-      {
-        action: active ? 'replyTemplate.reactivated' : 'replyTemplate.deactivated',
-        actorId: actor.id,
-        targetType: 'ReplyTemplate',
-        targetId: templateId,
-        ipAddress: context.ipAddress,
-        details: { before: { active: !active }, after: { active } },
+    const template = await tx.replyTemplate.findUnique({ where: { id: templateId }, select: { title: true, active: true } });
+    if (!template) throw new NotFoundError('reply template');
+    return await changeStatus(NOTICES, {
+      active,
+      was: template.active,
+      values: { title: template.title },
+      write: async () => {
+        const updated = await tx.replyTemplate.updateMany({ where: { id: templateId, active: !active }, data: { active } });
+        if (updated.count === 0) return false;
+        const action = active ? 'replyTemplate.reactivated' : 'replyTemplate.deactivated';
+        await auditChange(tx, { actor, context }, ['ReplyTemplate', templateId], action, statusDetails(active));
       },
-      tx,
-    );
-    return true;
+    });
   });
 }
+
+/** The template page's editor: its form posts (update, deactivate, reactivate) through one action. */
+export const replyTemplateEditor: RecordEditor<ReplyTemplateField> = { update: updateReplyTemplate, setActive: setReplyTemplateActive };

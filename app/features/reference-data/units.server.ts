@@ -2,22 +2,26 @@
 // it, deactivating and reactivating it. Admins only, checked here whoever calls; these functions
 // hold the rules (no cycles, no active unit under an inactive one, no category routed to a closed
 // unit; see unit-rules.ts) and audit every change.
-import { audit } from '#app/features/audit/audit.server.ts';
+import { auditChange } from '#app/features/audit/audit.server.ts';
 import { OPEN_STATUSES } from '#app/features/cases/lifecycle.ts';
 import { localizedName } from '#app/i18n/localized.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import { NotFoundError } from '#app/platform/http/errors.ts';
 import { parseForm } from '#app/platform/http/forms.ts';
-import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
+import { refused, type Outcome } from '#app/platform/http/outcome.server.ts';
 import {
   LocalizedNames,
   type NAME_FIELDS,
   OptionalId,
   ReferenceCode,
+  changeStatus,
   changedFields,
+  done,
+  statusDetails,
   isUniqueViolation,
   lockReferenceData,
   requireReferenceDataAdmin,
+  type Created,
   type FormInput,
   type RecordEditor,
   type RequestContext,
@@ -25,7 +29,6 @@ import {
 import { unitStatusRefusal, type UnitStatusRefusal } from './unit-rules.ts';
 import type { Actor } from '#app/features/staff/permissions.ts';
 import type { Locale } from '#app/i18n/config.ts';
-import type { Notice } from '#app/platform/http/notice.server.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -195,11 +198,7 @@ async function isActiveUnit(tx: Prisma.TransactionClient, id: string): Promise<b
 }
 
 /** Creates a unit, at the top of the tree or under an active parent; audited as unit.created. */
-export async function createUnit(
-  actor: Actor,
-  form: FormInput,
-  context: RequestContext,
-): Promise<Outcome<UnitField, { id: string; notice: Notice }>> {
+export async function createUnit(actor: Actor, form: FormInput, context: RequestContext): Promise<Created<UnitField>> {
   requireReferenceDataAdmin(actor);
   const parsed = parseForm(form, CreateUnitForm);
   if (!parsed.ok) return refused(parsed);
@@ -212,22 +211,8 @@ export async function createUnit(
       if (parentId && !(await isActiveUnit(tx, parentId))) return refused<UnitField>({ errors: { parentId: 'invalid' }, values });
       if ((await tx.unit.count({ where: { code } })) > 0) return taken;
       const unit = await tx.unit.create({ data: { code, parentId, ...names } });
-      await audit(
-        {
-          action: 'unit.created',
-          actorId: actor.id,
-          targetType: 'Unit',
-          targetId: unit.id,
-          ipAddress: context.ipAddress,
-          details: { code, parentId, ...names },
-        },
-        tx,
-      );
-      return {
-        ok: true as const,
-        id: unit.id,
-        notice: { key: `${NOTICES}.created`, values: { name: localizedName(names, context.locale) } },
-      };
+      await auditChange(tx, { actor, context }, ['Unit', unit.id], 'unit.created', { code, parentId, ...names });
+      return { ...done(NOTICES, 'created', { name: localizedName(names, context.locale) }), id: unit.id };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return taken;
@@ -273,20 +258,10 @@ export async function updateUnit(actor: Actor, unitId: string, form: FormInput, 
       { ...names, parentId },
     );
     const name = { name: localizedName(names, context.locale) };
-    if (!change) return { ok: true as const, notice: { key: `${NOTICES}.unchanged`, values: name } };
+    if (!change) return done(NOTICES, 'unchanged', name);
     await tx.unit.update({ where: { id: unitId }, data: { ...names, parentId } });
-    await audit(
-      {
-        action: 'unit.updated',
-        actorId: actor.id,
-        targetType: 'Unit',
-        targetId: unitId,
-        ipAddress: context.ipAddress,
-        details: { code: before.code, ...change },
-      },
-      tx,
-    );
-    return { ok: true as const, notice: { key: `${NOTICES}.updated`, values: name } };
+    await auditChange(tx, { actor, context }, ['Unit', unitId], 'unit.updated', { code: before.code, ...change });
+    return done(NOTICES, 'updated', name);
   });
 }
 
@@ -304,29 +279,23 @@ export async function setUnitActive(actor: Actor, unitId: string, active: boolea
       select: { code: true, active: true, nameZhHans: true, nameZhHant: true, nameEn: true, parent: { select: { active: true } } },
     });
     if (!unit) throw new NotFoundError('unit');
-    const name = { name: localizedName(unit, context.locale) };
-    if (unit.active === active)
-      return { ok: true as const, notice: { key: `${NOTICES}.${active ? 'alreadyActive' : 'alreadyInactive'}`, values: name } };
-    const refusal = unitStatusRefusal({
-      active: unit.active,
-      activeChildren: await tx.unit.count({ where: { parentId: unitId, active: true } }),
-      activeCategories: await tx.category.count({ where: { defaultUnitId: unitId, active: true } }),
-      parentActive: unit.parent ? unit.parent.active : null,
-    });
-    if (refusal) return refusedFor(refusal);
-    await tx.unit.update({ where: { id: unitId }, data: { active } });
-    await audit(
-      {
-        action: active ? 'unit.reactivated' : 'unit.deactivated',
-        actorId: actor.id,
-        targetType: 'Unit',
-        targetId: unitId,
-        ipAddress: context.ipAddress,
-        details: { code: unit.code, before: { active: !active }, after: { active } },
+    return await changeStatus(NOTICES, {
+      active,
+      was: unit.active,
+      values: { name: localizedName(unit, context.locale) },
+      refusal: async () =>
+        unitStatusRefusal({
+          active: unit.active,
+          activeChildren: await tx.unit.count({ where: { parentId: unitId, active: true } }),
+          activeCategories: await tx.category.count({ where: { defaultUnitId: unitId, active: true } }),
+          parentActive: unit.parent ? unit.parent.active : null,
+        }),
+      write: async () => {
+        await tx.unit.update({ where: { id: unitId }, data: { active } });
+        const action = active ? 'unit.reactivated' : 'unit.deactivated';
+        await auditChange(tx, { actor, context }, ['Unit', unitId], action, { code: unit.code, ...statusDetails(active) });
       },
-      tx,
-    );
-    return { ok: true as const, notice: { key: `${NOTICES}.${active ? 'reactivated' : 'deactivated'}`, values: name } };
+    });
   });
 }
 

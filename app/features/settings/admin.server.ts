@@ -1,11 +1,14 @@
 // The admin page for run-time settings (/office/settings): what is in force now, and the two
 // forms that change it: the crisis support lines in each language and the clustering of similar
-// cases. Values are checked against the schemas in settings.server.ts; every change is audited.
+// cases. Admins only, checked here whoever calls. Values are checked against the schemas in
+// settings.server.ts; every change is audited.
 import { z } from 'zod';
 import { audit } from '#app/features/audit/audit.server.ts';
-import { formText, type RequestContext } from '#app/features/reference-data/admin-forms.server.ts';
+import { canManageSettings, type Actor } from '#app/features/staff/permissions.ts';
 import { LOCALES, type Locale } from '#app/i18n/config.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
+import { ForbiddenError } from '#app/platform/http/errors.ts';
+import { parseForm, rawForm, type FieldErrors, type FormValues, type RawForm } from '#app/platform/http/forms.ts';
 import {
   SETTING_DEFAULTS,
   SETTING_SCHEMAS,
@@ -16,7 +19,8 @@ import {
   type SettingKey,
   type SettingValue,
 } from './settings.server.ts';
-import type { Actor } from '#app/features/staff/permissions.ts';
+import type { FormInput, RequestContext } from '#app/features/reference-data/admin-forms.server.ts';
+import type { Notice } from '#app/platform/http/notice.server.ts';
 
 export const CRISIS_LINES_MIN = 1;
 export const CRISIS_LINES_MAX = 8;
@@ -26,6 +30,10 @@ export const SIMILARITY_MIN = 0.05;
 export const SIMILARITY_MAX = 0.95;
 /** What separates name, phone and hours on a line (the full-width bar too, as Chinese input methods type it). */
 const SEPARATOR = /[|｜]/;
+
+function requireSettingsAdmin(actor: Actor): void {
+  if (!canManageSettings(actor)) throw new ForbiddenError('settings');
+}
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -48,6 +56,24 @@ export async function settingState<K extends SettingKey>(key: K): Promise<Settin
     stored: parsed?.success === true,
     updatedAt: row?.updatedAt.toISOString() ?? null,
     updatedBy: updatedBy?.name ?? null,
+  };
+}
+
+/** The settings page: what is in force, who changed it last, and the forms' field names and limits. */
+export async function settingsPage(actor: Actor) {
+  requireSettingsAdmin(actor);
+  const [crisisLines, clustering] = await Promise.all([settingState('crisisLines'), settingState('clustering')]);
+  return {
+    // The form's field names, from here (a server module the browser bundle does not include).
+    fields: Object.fromEntries(LOCALES.map((locale) => [locale, crisisLinesField(locale)])) as Record<Locale, CrisisLinesField>,
+    crisisLines: {
+      text: Object.fromEntries(LOCALES.map((locale) => [crisisLinesField(locale), crisisLinesText(crisisLines.value[locale])])),
+      stored: crisisLines.stored,
+      updatedAt: crisisLines.updatedAt,
+      updatedBy: crisisLines.updatedBy,
+    },
+    clustering,
+    limits: { lines: CRISIS_LINES_MAX, textMax: CRISIS_LINES_TEXT_MAX, similarityMin: SIMILARITY_MIN, similarityMax: SIMILARITY_MAX },
   };
 }
 
@@ -112,36 +138,46 @@ export function parseCrisisLines(text: string): { ok: true; lines: CrisisLine[] 
   return { ok: true, lines };
 }
 
-export type CrisisLinesOutcome =
-  | { ok: true; changed: boolean }
-  | { ok: false; errors: Partial<Record<CrisisLinesField, LineError>>; values: Partial<Record<CrisisLinesField, string>> };
+export interface CrisisLinesProblem {
+  errors: Partial<Record<CrisisLinesField, LineError>>;
+  values: Partial<Record<CrisisLinesField, string>>;
+}
 
-/** Saves every language's support lines at once (all or nothing); audited as setting.updated. */
-export async function saveCrisisLinesFromForm(form: FormData, actor: Actor, context: RequestContext): Promise<CrisisLinesOutcome> {
+/** A posted text, the first if the name was posted more than once. */
+function postedText(raw: RawForm, name: string): string {
+  const value = raw[name];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+/** Every language's support lines, or each text area's first problem. */
+function readCrisisLines(raw: RawForm): { ok: true; lines: CrisisLines } | ({ ok: false } & CrisisLinesProblem) {
   const values: Partial<Record<CrisisLinesField, string>> = {};
   const errors: Partial<Record<CrisisLinesField, LineError>> = {};
   const parsed: Partial<CrisisLines> = {};
   for (const locale of LOCALES) {
     const field = crisisLinesField(locale);
-    values[field] = formText(form, field, CRISIS_LINES_TEXT_MAX + 1000);
+    values[field] = postedText(raw, field);
     const result = parseCrisisLines(values[field]);
     if (result.ok) parsed[locale] = result.lines;
     else errors[field] = result.error;
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors, values };
-  return { ok: true, changed: await storeSetting('crisisLines', SETTING_SCHEMAS.crisisLines.parse(parsed), actor, context) };
+  return { ok: true, lines: SETTING_SCHEMAS.crisisLines.parse(parsed) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Clustering
 
 export type ClusteringField = 'clusteringEnabled' | 'similarity';
-export type ClusteringProblem = 'required' | 'invalid' | 'range';
 
 const toHalfWidth = (value: string) => value.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 export const ClusteringForm = z.object({
-  clusteringEnabled: z.literal(['yes', '']).transform((value) => value === 'yes'),
+  // An unticked box posts nothing: that is "off", not a missing answer.
+  clusteringEnabled: z.preprocess(
+    (value) => value ?? '',
+    z.literal(['yes', '']).transform((value) => value === 'yes'),
+  ),
   similarity: z
     .string()
     .transform((value) => toHalfWidth(value.trim()))
@@ -155,24 +191,53 @@ export const ClusteringForm = z.object({
     ),
 });
 
-export type ClusteringOutcome =
-  | { ok: true; changed: boolean }
-  | { ok: false; errors: Partial<Record<ClusteringField, ClusteringProblem>>; values: Partial<Record<ClusteringField, string>> };
+export interface ClusteringProblem {
+  errors: FieldErrors<ClusteringField>;
+  values: FormValues<ClusteringField>;
+}
 
-export async function saveClusteringFromForm(form: FormData, actor: Actor, context: RequestContext): Promise<ClusteringOutcome> {
-  const values = { clusteringEnabled: formText(form, 'clusteringEnabled', 10), similarity: formText(form, 'similarity', 40) };
-  const parsed = ClusteringForm.safeParse(values);
-  if (!parsed.success) {
-    const errors: Partial<Record<ClusteringField, ClusteringProblem>> = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] === 'similarity' ? 'similarity' : 'clusteringEnabled';
-      const code: ClusteringProblem = issue.message === 'required' || issue.message === 'range' ? issue.message : 'invalid';
-      errors[field] ??= code;
+// ---------------------------------------------------------------------------------------------
+// The page's one action
+
+/** A refused form comes back to the page under its own name, so each form shows its own problems. */
+export interface SettingsProblem {
+  crisisLines: CrisisLinesProblem | null;
+  clustering: ClusteringProblem | null;
+}
+
+export type SettingsOutcome = { ok: true; notice: Notice } | { ok: false; status: 400; problem: SettingsProblem };
+
+const SAVED = 'office-admin:settings.saved';
+
+/**
+ * Saves the form the intent names: every language's support lines at once (all or nothing), or
+ * the clustering switch and threshold. Audited as setting.updated; the same values again change
+ * nothing. An unknown intent is a bad request.
+ */
+export async function saveSettings(actor: Actor, form: FormInput, context: RequestContext): Promise<SettingsOutcome> {
+  requireSettingsAdmin(actor);
+  const raw = form instanceof URLSearchParams || form instanceof FormData ? rawForm(form) : form;
+  const refused = (problem: Partial<SettingsProblem>) =>
+    ({ ok: false, status: 400, problem: { crisisLines: null, clustering: null, ...problem } }) as const;
+  const saved = (intent: string, changed: boolean) => ({
+    ok: true as const,
+    notice: { key: `${SAVED}.${changed ? intent : 'unchanged'}` },
+  });
+  switch (raw.intent) {
+    case 'crisisLines': {
+      const read = readCrisisLines(raw);
+      if (!read.ok) return refused({ crisisLines: { errors: read.errors, values: read.values } });
+      return saved('crisisLines', await storeSetting('crisisLines', read.lines, actor, context));
     }
-    return { ok: false, errors, values };
+    case 'clustering': {
+      const parsed = parseForm(raw, ClusteringForm);
+      if (!parsed.ok) return refused({ clustering: { errors: parsed.errors, values: parsed.values } });
+      const value: ClusteringSettings = { enabled: parsed.value.clusteringEnabled, similarity: parsed.value.similarity };
+      return saved('clustering', await storeSetting('clustering', value, actor, context));
+    }
+    default:
+      return refused({});
   }
-  const value: ClusteringSettings = { enabled: parsed.data.clusteringEnabled, similarity: parsed.data.similarity };
-  return { ok: true, changed: await storeSetting('clustering', value, actor, context) };
 }
 
 // ---------------------------------------------------------------------------------------------

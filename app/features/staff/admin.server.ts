@@ -1,17 +1,34 @@
-// Administration of staff accounts and reading of the audit log, for the admin pages under
-// /office/staff and /office/audit. Routes check canManageStaff / canReadAuditLog first; these
-// functions add the rules that hold whoever calls them (no self-lock-out, every change audited).
+// Administration of staff accounts for /office/staff: the list, one account, creating one with a
+// one-time password, changing its role and unit, deactivating and reactivating it, ending its
+// sessions and resetting its two-step verification. Admins only, checked here whoever calls; the
+// rules that keep an admin from locking themselves out are in account-rules.ts; every change is
+// audited.
 import { z } from 'zod';
-import { AUDIT_ACTIONS } from '#app/features/audit/actions.ts';
-import { audit } from '#app/features/audit/audit.server.ts';
+import { auditChange } from '#app/features/audit/audit.server.ts';
+import {
+  OptionalId,
+  changeStatus,
+  done,
+  statusDetails,
+  type FormInput,
+  type RecordEditor,
+  type RequestContext,
+} from '#app/features/reference-data/admin-forms.server.ts';
 import { localizedName } from '#app/i18n/localized.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
+import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
+import { parseForm } from '#app/platform/http/forms.ts';
+import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
+import { accountStatusRefusal, roleChangeRefusal, secondFactorResetRefusal } from './account-rules.ts';
 import { createStaffAccount, StaffAccountError } from './accounts.server.ts';
-import { STAFF_ROLES, requiresSecondFactor, type Actor, type StaffRole } from './permissions.ts';
+import { sortStaffRows, staffOrderFrom, type StaffOrderParams, type StaffSort } from './list-order.ts';
+import { STAFF_ROLES, canManageStaff, requiresSecondFactor, type Actor, type StaffRole } from './permissions.ts';
 import type { Locale } from '#app/i18n/config.ts';
+import type { ListOrder } from '#app/platform/http/list-order.ts';
 
-/** The admin pages show accounts, passwords and the audit log: never kept by browsers or proxies. */
-export const NO_STORE_HEADERS = { 'Cache-Control': 'no-store', Pragma: 'no-cache' } as const;
+function requireStaffAdmin(actor: Actor): void {
+  if (!canManageStaff(actor)) throw new ForbiddenError('staff accounts');
+}
 
 // ---------------------------------------------------------------------------------------------
 // Reading accounts
@@ -40,6 +57,10 @@ export interface StaffDetail extends StaffListRow {
   activeSessions: number;
   /** The role must use two-step verification (set up again at the next sign-in after a reset). */
   twoFactorRequired: boolean;
+  /** The admin's own account, which they may not demote, deactivate or reset (account-rules.ts). */
+  self: boolean;
+  statusRefusal: 'selfDeactivation' | null;
+  resetRefusal: 'selfSecondFactorReset' | null;
 }
 
 const unitNames = { select: { nameZhHans: true, nameZhHant: true, nameEn: true } } as const;
@@ -84,7 +105,8 @@ function staffSummary(row: StaffRowForSummary, locale: Locale, now: Date): Staff
 }
 
 /** Every account, active ones first, with its unit's name. Staff lists are short: no paging. */
-export async function listStaff(locale: Locale, now = new Date()): Promise<StaffListRow[]> {
+export async function listStaff(actor: Actor, locale: Locale, now = new Date()): Promise<StaffListRow[]> {
+  requireStaffAdmin(actor);
   const rows = await db().staffUser.findMany({
     orderBy: [{ active: 'desc' }, { name: 'asc' }, { email: 'asc' }],
     select: {
@@ -103,7 +125,32 @@ export async function listStaff(locale: Locale, now = new Date()): Promise<Staff
   return rows.map((row) => staffSummary(row, locale, now));
 }
 
-export async function staffDetail(id: string, locale: Locale, now = new Date()): Promise<StaffDetail | null> {
+export interface StaffListPage {
+  staff: StaffListRow[];
+  order: ListOrder<StaffSort>;
+  params: StaffOrderParams;
+  /** The units a new account can be placed in. */
+  units: UnitOption[];
+}
+
+/**
+ * The staff list page: every account in the order the URL asks for (a short list, sorted here by
+ * the names as the reader sees them; `roleLabel` names a role in the reader's language).
+ */
+export async function staffListPage(
+  actor: Actor,
+  search: URLSearchParams,
+  locale: Locale,
+  roleLabel: (role: string) => string,
+): Promise<StaffListPage> {
+  const { params, order } = staffOrderFrom(search);
+  const [staff, units] = await Promise.all([listStaff(actor, locale), listActiveUnits(locale)]);
+  return { staff: sortStaffRows(staff, order, locale, roleLabel), order, params, units };
+}
+
+/** One account for the admin page; NotFoundError when there is none. */
+export async function staffDetail(actor: Actor, id: string, locale: Locale, now = new Date()): Promise<StaffDetail> {
+  requireStaffAdmin(actor);
   const row = await db().staffUser.findUnique({
     where: { id },
     select: {
@@ -121,7 +168,7 @@ export async function staffDetail(id: string, locale: Locale, now = new Date()):
       unit: unitNames,
     },
   });
-  if (!row) return null;
+  if (!row) throw new NotFoundError('staff account');
   const activeSessions = await db().staffSession.count({
     where: { userId: id, revokedAt: null, expiresAt: { gt: now } },
   });
@@ -131,85 +178,76 @@ export async function staffDetail(id: string, locale: Locale, now = new Date()):
     createdAt: row.createdAt.toISOString(),
     activeSessions,
     twoFactorRequired: requiresSecondFactor(row.role),
+    self: row.id === actor.id,
+    statusRefusal: accountStatusRefusal({ self: row.id === actor.id, active: row.active }),
+    resetRefusal: secondFactorResetRefusal({ self: row.id === actor.id }),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Form input
-
-/** Field → locale key suffix of what is wrong with it (`staff.errors.<field>.<code>`). */
-export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
+// Changing accounts
 
 export type CreateStaffField = 'email' | 'name' | 'role' | 'unitId';
 export type UpdateStaffField = 'role' | 'unitId';
 
-const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value : '');
-const optionalText = (value: FormDataEntryValue | null) => text(value).trim() || undefined;
+/** The staff page's requests: which session is making it, so ending "all" sessions keeps it. */
+export interface StaffRequestContext extends RequestContext {
+  currentSessionId?: string;
+}
 
-const roleField = z.enum(STAFF_ROLES, { error: 'required' });
-const unitField = z.uuid({ error: 'invalid' }).optional();
-
-export const CreateStaffForm = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, { error: 'required' })
-    .max(254, { error: 'tooLong' })
-    .pipe(z.email({ error: 'invalid' })),
-  name: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
-  role: roleField,
-  unitId: unitField,
-});
-
-export const UpdateStaffForm = z.object({ role: roleField, unitId: unitField });
+const RoleAndUnit = z.object({ role: z.enum(STAFF_ROLES, { error: 'required' }), unitId: OptionalId });
 
 /**
- * The first problem of each field. A handler works one unit's cases, so needs a unit: that rule
- * is checked here rather than in a refinement so it is reported together with the others.
+ * A handler works one unit's cases, so needs a unit. Checked even when other fields fail (`when`),
+ * so it is reported together with the others.
  */
-function fieldErrors<Field extends string>(
-  error: z.ZodError | null,
-  fields: readonly Field[],
-  input: { role?: string | undefined; unitId?: string | undefined },
-): FieldErrors<Field> {
-  const errors: FieldErrors<Field> = {};
-  for (const issue of error?.issues ?? []) {
-    const field = fields.find((f) => f === issue.path[0]);
-    if (field && !errors[field]) errors[field] = issue.message;
-  }
-  const unitField = fields.find((f) => f === 'unitId');
-  if (unitField && input.role === 'HANDLER' && !input.unitId && !errors[unitField]) errors[unitField] = 'required';
-  return errors;
+function withHandlerUnit<S extends typeof RoleAndUnit>(schema: S) {
+  return schema.refine((value) => value.role !== 'HANDLER' || value.unitId !== undefined, {
+    path: ['unitId'],
+    error: 'required',
+    when: () => true,
+  });
 }
 
-async function isActiveUnit(unitId: string): Promise<boolean> {
-  return (await db().unit.count({ where: { id: unitId, active: true } })) === 1;
+export const CreateStaffForm = withHandlerUnit(
+  RoleAndUnit.extend({
+    email: z
+      .string()
+      .trim()
+      .min(1, { error: 'required' })
+      .max(254, { error: 'tooLong' })
+      .pipe(z.email({ error: 'invalid' })),
+    name: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
+  }),
+);
+
+export const UpdateStaffForm = withHandlerUnit(RoleAndUnit);
+
+async function isActiveUnit(client: Prisma.TransactionClient, unitId: string): Promise<boolean> {
+  return (await client.unit.count({ where: { id: unitId, active: true } })) === 1;
 }
 
-export interface RequestContext {
-  ipAddress: string;
+export interface CreatedAccount {
+  id: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+  oneTimePassword: string;
 }
-
-export type CreateStaffValues = Partial<Record<CreateStaffField, string>>;
-
-export type CreateStaffOutcome =
-  | { ok: true; created: { id: string; name: string; email: string; role: StaffRole; oneTimePassword: string } }
-  | { ok: false; errors: FieldErrors<CreateStaffField>; values: CreateStaffValues };
 
 /** Creates an account from the admin form; the one-time password is returned once and never stored. */
-export async function createStaffFromForm(form: FormData, actor: Actor, context: RequestContext): Promise<CreateStaffOutcome> {
-  const values: CreateStaffValues = {
-    email: text(form.get('email')).slice(0, 300),
-    name: text(form.get('name')).slice(0, 300),
-    role: text(form.get('role')).slice(0, 20),
-    unitId: text(form.get('unitId')).slice(0, 40),
-  };
-  const raw = { email: values.email, name: values.name, role: values.role || undefined, unitId: optionalText(form.get('unitId')) };
-  const parsed = CreateStaffForm.safeParse(raw);
-  const errors = fieldErrors(parsed.error ?? null, ['email', 'name', 'role', 'unitId'], raw);
-  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors, values };
-  const input = parsed.data;
-  if (input.unitId && !(await isActiveUnit(input.unitId))) return { ok: false, errors: { unitId: 'invalid' }, values };
+export async function createStaff(
+  actor: Actor,
+  form: FormInput,
+  context: RequestContext,
+): Promise<Outcome<CreateStaffField, { created: CreatedAccount }>> {
+  requireStaffAdmin(actor);
+  const parsed = parseForm(form, CreateStaffForm);
+  if (!parsed.ok) return refused(parsed);
+  const { values, value: input } = parsed;
+  if (input.unitId && !(await isActiveUnit(db(), input.unitId)))
+    return refused<CreateStaffField>({ errors: { unitId: 'invalid' }, values });
+  const taken = refused<CreateStaffField>({ errors: { email: 'taken' }, values });
   try {
     const created = await createStaffAccount(
       { email: input.email, name: input.name, role: input.role, unitId: input.unitId ?? null },
@@ -221,122 +259,91 @@ export async function createStaffFromForm(form: FormData, actor: Actor, context:
       created: { id: created.id, name: user.name, email: user.email, role: input.role, oneTimePassword: created.oneTimePassword },
     };
   } catch (error) {
-    if (error instanceof StaffAccountError && error.code === 'emailTaken') return { ok: false, errors: { email: 'taken' }, values };
-    if (error instanceof StaffAccountError && error.code === 'unitRequired') return { ok: false, errors: { unitId: 'required' }, values };
+    if (error instanceof StaffAccountError && error.code === 'emailTaken') return taken;
+    if (error instanceof StaffAccountError && error.code === 'unitRequired') return refused({ errors: { unitId: 'required' }, values });
     // Two admins creating the same address at once: the unique index decides.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      return { ok: false, errors: { email: 'taken' }, values };
-    }
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return taken;
     throw error;
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Changing accounts
+const NOTICES = 'office-admin:staff.detail.done';
 
-export class StaffAdminError extends Error {
-  constructor(readonly code: 'notFound' | 'selfDeactivation' | 'selfSecondFactorReset') {
-    super(code);
-  }
+/** Locks an account's row, so two admins changing it at once each log what they replaced. */
+async function lockAccount(tx: Prisma.TransactionClient, id: string): Promise<void> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "StaffUser" WHERE "id" = ${id}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw new NotFoundError('staff account');
 }
 
-export type UpdateStaffOutcome =
-  | { ok: true; changed: boolean }
-  | { ok: false; errors: FieldErrors<UpdateStaffField>; values: Partial<Record<UpdateStaffField, string>> };
+/** The same as revokeAllSessions in sign-in.server.ts, inside the caller's transaction. */
+async function endSessions(tx: Prisma.TransactionClient, userId: string, keep?: string): Promise<number> {
+  const revoked = await tx.staffSession.updateMany({
+    where: { userId, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) },
+    data: { revokedAt: new Date() },
+  });
+  return revoked.count;
+}
 
 /**
  * Changes an account's role and unit, audited as staff.roleChanged with before and after.
- * An admin cannot take the admin role from themselves (someone must still be able to get in).
+ * An admin cannot take the admin role from themselves (roleChangeRefusal).
  */
 export async function updateRoleAndUnit(
-  form: FormData,
   actor: Actor,
   targetId: string,
+  form: FormInput,
   context: RequestContext,
-): Promise<UpdateStaffOutcome> {
-  const values = { role: text(form.get('role')).slice(0, 20), unitId: text(form.get('unitId')).slice(0, 40) };
-  const raw = { role: values.role || undefined, unitId: optionalText(form.get('unitId')) };
-  const parsed = UpdateStaffForm.safeParse(raw);
-  const errors = fieldErrors(parsed.error ?? null, ['role', 'unitId'], raw);
-  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors, values };
-  const { role, unitId = null } = parsed.data;
-  if (targetId === actor.id && role !== 'ADMIN') return { ok: false, errors: { role: 'selfDemotion' }, values };
+): Promise<Outcome<UpdateStaffField>> {
+  requireStaffAdmin(actor);
+  const parsed = parseForm(form, UpdateStaffForm);
+  if (!parsed.ok) return refused(parsed);
+  const { values } = parsed;
+  const { role, unitId = null } = parsed.value;
+  const refusal = roleChangeRefusal({ self: targetId === actor.id, role });
+  if (refusal) return refused<UpdateStaffField>({ errors: { role: refusal }, values });
 
   return await db().$transaction(async (tx) => {
-    // Lock the row so two admins editing at once produce two consistent audit entries.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "StaffUser" WHERE "id" = ${targetId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new StaffAdminError('notFound');
-    const before = await tx.staffUser.findUniqueOrThrow({ where: { id: targetId }, select: { role: true, unitId: true } });
-    if (unitId && unitId !== before.unitId && (await tx.unit.count({ where: { id: unitId, active: true } })) !== 1) {
-      return { ok: false as const, errors: { unitId: 'invalid' }, values };
+    await lockAccount(tx, targetId);
+    const before = await tx.staffUser.findUniqueOrThrow({ where: { id: targetId }, select: { name: true, role: true, unitId: true } });
+    if (unitId && unitId !== before.unitId && !(await isActiveUnit(tx, unitId))) {
+      return refused<UpdateStaffField>({ errors: { unitId: 'invalid' }, values });
     }
-    if (before.role === role && before.unitId === unitId) return { ok: true as const, changed: false };
+    if (before.role === role && before.unitId === unitId) return done(NOTICES, 'unchanged', { name: before.name });
     await tx.staffUser.update({ where: { id: targetId }, data: { role, unitId } });
-    await audit(
-      {
-        action: 'staff.roleChanged',
-        actorId: actor.id,
-        targetType: 'StaffUser',
-        targetId,
-        ipAddress: context.ipAddress,
-        details: { before: { role: before.role, unitId: before.unitId }, after: { role, unitId } },
-      },
-      tx,
-    );
-    return { ok: true as const, changed: true };
+    await auditChange(tx, { actor, context }, ['StaffUser', targetId], 'staff.roleChanged', {
+      before: { role: before.role, unitId: before.unitId },
+      after: { role, unitId },
+    });
+    return done(NOTICES, 'updated', { name: before.name });
   });
 }
 
 /**
- * Turns an account off and ends every session it holds, in one transaction, audited as
- * staff.deactivated. Nobody can deactivate themselves. Returns false when it was already off.
+ * Turns an account off, ending every session it holds in the same transaction (staff.deactivated),
+ * or back on, clearing any sign-in lockout (staff.reactivated). Nobody deactivates themselves;
+ * asking for the status it already has changes nothing.
  */
-export async function deactivateStaff(actor: Actor, targetId: string, context: RequestContext): Promise<boolean> {
-  if (targetId === actor.id) throw new StaffAdminError('selfDeactivation');
-  return await db().$transaction(async (tx) => {
-    const target = await tx.staffUser.findUnique({ where: { id: targetId }, select: { id: true } });
-    if (!target) throw new StaffAdminError('notFound');
-    const updated = await tx.staffUser.updateMany({ where: { id: targetId, active: true }, data: { active: false } });
-    if (updated.count === 0) return false;
-    // The same as revokeAllSessions in sign-in.server.ts, inside this transaction.
-    const revoked = await tx.staffSession.updateMany({ where: { userId: targetId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await audit(
-      {
-        action: 'staff.deactivated',
-        actorId: actor.id,
-        targetType: 'StaffUser',
-        targetId,
-        ipAddress: context.ipAddress,
-        details: { before: { active: true }, after: { active: false }, sessionsRevoked: revoked.count },
+export async function setStaffActive(actor: Actor, targetId: string, active: boolean, context: RequestContext): Promise<Outcome<never>> {
+  requireStaffAdmin(actor);
+  return await db().$transaction(async (tx): Promise<Outcome<never>> => {
+    const target = await tx.staffUser.findUnique({ where: { id: targetId }, select: { name: true, active: true } });
+    if (!target) throw new NotFoundError('staff account');
+    return await changeStatus(NOTICES, {
+      active,
+      was: target.active,
+      values: { name: target.name },
+      refusal: () => accountStatusRefusal({ self: targetId === actor.id, active: target.active }),
+      refusalStatus: 400,
+      write: async () => {
+        const data = active ? { active, failedSignIns: 0, lockedUntil: null } : { active };
+        const updated = await tx.staffUser.updateMany({ where: { id: targetId, active: !active }, data });
+        if (updated.count === 0) return false;
+        // Deactivation signs the account out everywhere, in the same transaction.
+        const revoked = active ? {} : { sessionsRevoked: await endSessions(tx, targetId) };
+        const action = active ? 'staff.reactivated' : 'staff.deactivated';
+        await auditChange(tx, { actor, context }, ['StaffUser', targetId], action, { ...statusDetails(active), ...revoked });
       },
-      tx,
-    );
-    return true;
-  });
-}
-
-/** Turns an account back on (and clears any sign-in lockout), audited as staff.reactivated. */
-export async function reactivateStaff(actor: Actor, targetId: string, context: RequestContext): Promise<boolean> {
-  return await db().$transaction(async (tx) => {
-    const target = await tx.staffUser.findUnique({ where: { id: targetId }, select: { id: true } });
-    if (!target) throw new StaffAdminError('notFound');
-    const updated = await tx.staffUser.updateMany({
-      where: { id: targetId, active: false },
-      data: { active: true, failedSignIns: 0, lockedUntil: null },
     });
-    if (updated.count === 0) return false;
-    await audit(
-      {
-        action: 'staff.reactivated',
-        actorId: actor.id,
-        targetType: 'StaffUser',
-        targetId,
-        ipAddress: context.ipAddress,
-        details: { before: { active: false }, after: { active: true } },
-      },
-      tx,
-    );
-    return true;
   });
 }
 
@@ -344,32 +351,19 @@ export async function reactivateStaff(actor: Actor, targetId: string, context: R
  * Ends every session of an account (a lost laptop, a suspected break-in), audited as
  * staff.sessionsRevoked. For one's own account, the session making the request is kept.
  */
-export async function endAllSessions(
-  actor: Actor,
-  targetId: string,
-  context: RequestContext & { currentSessionId?: string },
-): Promise<number> {
-  const target = await db().staffUser.findUnique({ where: { id: targetId }, select: { id: true } });
-  if (!target) throw new StaffAdminError('notFound');
+export async function endAllSessions(actor: Actor, targetId: string, context: StaffRequestContext): Promise<Outcome<never>> {
+  requireStaffAdmin(actor);
+  const target = await db().staffUser.findUnique({ where: { id: targetId }, select: { name: true } });
+  if (!target) throw new NotFoundError('staff account');
   const keep = targetId === actor.id ? context.currentSessionId : undefined;
-  return await db().$transaction(async (tx) => {
-    const revoked = await tx.staffSession.updateMany({
-      where: { userId: targetId, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) },
-      data: { revokedAt: new Date() },
+  await db().$transaction(async (tx) => {
+    const sessionsRevoked = await endSessions(tx, targetId, keep);
+    await auditChange(tx, { actor, context }, ['StaffUser', targetId], 'staff.sessionsRevoked', {
+      sessionsRevoked,
+      keptCurrentSession: Boolean(keep),
     });
-    await audit(
-      {
-        action: 'staff.sessionsRevoked',
-        actorId: actor.id,
-        targetType: 'StaffUser',
-        targetId,
-        ipAddress: context.ipAddress,
-        details: { sessionsRevoked: revoked.count, keptCurrentSession: Boolean(keep) },
-      },
-      tx,
-    );
-    return revoked.count;
   });
+  return done(NOTICES, 'sessionsRevoked', { name: target.name });
 }
 
 /**
@@ -377,160 +371,42 @@ export async function endAllSessions(
  * recovery codes: the TOTP secret, the recovery codes and the last accepted step are cleared and
  * every session is ended, in one transaction audited as totp.resetByAdmin. Supervisors and admins
  * must then set it up again at their next sign-in (requireStaff sends them there while
- * totpEnabledAt is null). Nobody resets their own: that would let a stolen password alone in.
- * Returns false, changing nothing, when two-step verification was not on.
+ * totpEnabledAt is null). Nobody resets their own (secondFactorResetRefusal). Changes nothing when
+ * two-step verification was not on.
  */
-export async function resetSecondFactor(actor: Actor, targetId: string, context: RequestContext): Promise<boolean> {
-  if (targetId === actor.id) throw new StaffAdminError('selfSecondFactorReset');
+export async function resetSecondFactor(actor: Actor, targetId: string, context: RequestContext): Promise<Outcome<never>> {
+  requireStaffAdmin(actor);
+  const refusal = secondFactorResetRefusal({ self: targetId === actor.id });
+  if (refusal) return refusedFor(refusal, 400);
   return await db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "StaffUser" WHERE "id" = ${targetId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new StaffAdminError('notFound');
+    await lockAccount(tx, targetId);
     const before = await tx.staffUser.findUniqueOrThrow({
       where: { id: targetId },
-      select: { role: true, totpEnabledAt: true, totpSecretSealed: true, recoveryCodeHashes: true },
+      select: { name: true, role: true, totpEnabledAt: true, totpSecretSealed: true, recoveryCodeHashes: true },
     });
-    if (before.totpEnabledAt === null && before.totpSecretSealed === null) return false;
+    if (before.totpEnabledAt === null && before.totpSecretSealed === null)
+      return done(NOTICES, 'twoFactorAlreadyOff', { name: before.name });
     await tx.staffUser.update({
       where: { id: targetId },
       data: { totpSecretSealed: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] },
     });
-    // The same as revokeAllSessions in sign-in.server.ts, inside this transaction.
-    const revoked = await tx.staffSession.updateMany({ where: { userId: targetId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await audit(
-      {
-        action: 'totp.resetByAdmin',
-        actorId: actor.id,
-        targetType: 'StaffUser',
-        targetId,
-        ipAddress: context.ipAddress,
-        details: {
-          before: { totpEnabled: before.totpEnabledAt !== null, recoveryCodesLeft: before.recoveryCodeHashes.length },
-          after: { totpEnabled: false, recoveryCodesLeft: 0 },
-          sessionsRevoked: revoked.count,
-          mustSetUpAgain: requiresSecondFactor(before.role),
-        },
-      },
-      tx,
-    );
-    return true;
+    const sessionsRevoked = await endSessions(tx, targetId);
+    await auditChange(tx, { actor, context }, ['StaffUser', targetId], 'totp.resetByAdmin', {
+      before: { totpEnabled: before.totpEnabledAt !== null, recoveryCodesLeft: before.recoveryCodeHashes.length },
+      after: { totpEnabled: false, recoveryCodesLeft: 0 },
+      sessionsRevoked,
+      mustSetUpAgain: requiresSecondFactor(before.role),
+    });
+    return done(NOTICES, 'twoFactorReset', { name: before.name });
   });
 }
 
-// ---------------------------------------------------------------------------------------------
-// The audit log
-
-export const AUDIT_PAGE_SIZE = 100;
-
-export const AuditFilters = z.object({
-  /** Keyset paging: entries with an id below this one (the last id of the previous page). */
-  before: z
-    .string()
-    .regex(/^[1-9]\d{0,18}$/)
-    .transform((value) => BigInt(value))
-    .optional()
-    .catch(undefined),
-  action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
-  /** Entries by or about one staff account. */
-  staff: z.uuid().optional().catch(undefined),
-});
-export type AuditFilters = z.infer<typeof AuditFilters>;
-
-export function parseAuditFilters(searchParams: URLSearchParams): AuditFilters {
-  return AuditFilters.parse({
-    before: searchParams.get('before') ?? undefined,
-    action: searchParams.get('action') || undefined,
-    staff: searchParams.get('staff') || undefined,
-  });
-}
-
-export interface AuditRow {
-  id: string;
-  at: string;
-  action: string;
-  actor: { id: string; name: string | null; email: string | null } | null;
-  target: { type: string | null; id: string | null; name: string | null; email: string | null } | null;
-  ipAddress: string | null;
-  /** The details as compact JSON; "" when there are none. */
-  details: string;
-}
-
-export interface AuditPage {
-  rows: AuditRow[];
-  /** `before` for the next (older) page, or null when this is the last one. */
-  olderBefore: string | null;
-  /** The account the page is filtered by, if any. */
-  staff: { id: string; name: string; email: string } | null;
-}
-
-/** Names of the units, categories and reply templates that entries are about, by type and id. */
-async function referenceTargetNames(entries: { targetType: string | null; targetId: string | null }[], locale: Locale) {
-  const uuid = z.uuid();
-  const idsOf = (type: string) => [
-    ...new Set(entries.filter((e) => e.targetType === type && e.targetId && uuid.safeParse(e.targetId).success).map((e) => e.targetId!)),
-  ];
-  const [units, categories, templates] = await Promise.all([
-    db().unit.findMany({
-      where: { id: { in: idsOf('Unit') } },
-      select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true },
-    }),
-    db().category.findMany({
-      where: { id: { in: idsOf('Category') } },
-      select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true },
-    }),
-    db().replyTemplate.findMany({ where: { id: { in: idsOf('ReplyTemplate') } }, select: { id: true, title: true } }),
-  ]);
-  const names = new Map<string, string>();
-  for (const row of units) names.set(`Unit:${row.id}`, `${localizedName(row, locale)} (${row.code})`);
-  for (const row of categories) names.set(`Category:${row.id}`, `${localizedName(row, locale)} (${row.code})`);
-  for (const row of templates) names.set(`ReplyTemplate:${row.id}`, row.title);
-  return names;
-}
-
-/** One page of the audit log, newest first; units and categories are named in `locale`. */
-export async function auditLogPage(filters: AuditFilters, limit = AUDIT_PAGE_SIZE, locale: Locale = 'zh-Hans'): Promise<AuditPage> {
-  const where: Prisma.AuditLogWhereInput = {
-    ...(filters.before ? { id: { lt: filters.before } } : {}),
-    ...(filters.action ? { action: filters.action } : {}),
-    ...(filters.staff ? { OR: [{ actorId: filters.staff }, { targetType: 'StaffUser', targetId: filters.staff }] } : {}),
-  };
-  const found = await db().auditLog.findMany({ where, orderBy: { id: 'desc' }, take: limit + 1 });
-  const entries = found.slice(0, limit);
-  const uuid = z.uuid();
-  const staffIds = new Set<string>();
-  for (const entry of entries) {
-    if (entry.actorId) staffIds.add(entry.actorId);
-    if (entry.targetType === 'StaffUser' && entry.targetId && uuid.safeParse(entry.targetId).success) staffIds.add(entry.targetId);
-  }
-  if (filters.staff) staffIds.add(filters.staff);
-  const people = new Map(
-    (await db().staffUser.findMany({ where: { id: { in: [...staffIds] } }, select: { id: true, name: true, email: true } })).map(
-      (person) => [person.id, person],
-    ),
-  );
-  const referenceNames = await referenceTargetNames(entries, locale);
-  const rows = entries.map((entry): AuditRow => {
-    const actor = entry.actorId ? people.get(entry.actorId) : undefined;
-    const person = entry.targetType === 'StaffUser' && entry.targetId ? people.get(entry.targetId) : undefined;
-    const referenceName = entry.targetType && entry.targetId ? referenceNames.get(`${entry.targetType}:${entry.targetId}`) : undefined;
-    const target = person ?? (referenceName ? { name: referenceName, email: null } : undefined);
-    const hasDetails = entry.details !== null && !(typeof entry.details === 'object' && Object.keys(entry.details).length === 0);
-    return {
-      id: entry.id.toString(),
-      at: entry.at.toISOString(),
-      action: entry.action,
-      actor: entry.actorId ? { id: entry.actorId, name: actor?.name ?? null, email: actor?.email ?? null } : null,
-      target:
-        entry.targetType || entry.targetId
-          ? { type: entry.targetType, id: entry.targetId, name: target?.name ?? null, email: target?.email ?? null }
-          : null,
-      ipAddress: entry.ipAddress,
-      details: hasDetails ? JSON.stringify(entry.details) : '',
-    };
-  });
-  const last = entries.at(-1);
-  return {
-    rows,
-    olderBefore: found.length > limit && last ? last.id.toString() : null,
-    staff: filters.staff ? (people.get(filters.staff) ?? null) : null,
-  };
-}
+/**
+ * The staff page's editor: its forms (role and unit, deactivate, reactivate, end sessions, reset
+ * two-step verification) post through one action.
+ */
+export const staffEditor: RecordEditor<UpdateStaffField, StaffRequestContext> = {
+  update: updateRoleAndUnit,
+  setActive: setStaffActive,
+  actions: { endSessions: endAllSessions, resetTwoFactor: resetSecondFactor },
+};

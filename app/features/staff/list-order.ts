@@ -1,6 +1,7 @@
 // The orders the staff list can be sorted in, and the sort itself (the list is small and sorted in
 // the reader's collation, so it is sorted after reading rather than in SQL).
-import type { ListOrder, SortDirection } from '#app/platform/http/list-order.ts';
+import { z } from 'zod';
+import { SORT_DIRECTIONS, resolveOrder, type ListOrder, type SortDirection } from '#app/platform/http/list-order.ts';
 
 /** The staff list: name (the default), role, unit, last sign-in. */
 export const STAFF_SORTS = ['name', 'role', 'unit', 'lastSignIn'] as const;
@@ -9,6 +10,19 @@ export const DEFAULT_STAFF_SORT: StaffSort = 'name';
 
 /** Most recent sign-in first; the rest alphabetically. */
 export const STAFF_SORT_DEFAULT_DIRECTION: Record<StaffSort, SortDirection> = { name: 'asc', role: 'asc', unit: 'asc', lastSignIn: 'desc' };
+
+/** The list's order, from the URL (`?sort=…&dir=…`); anything malformed means the default. */
+const StaffOrderParams = z.object({
+  sort: z.enum(STAFF_SORTS).optional().catch(undefined),
+  dir: z.enum(SORT_DIRECTIONS).optional().catch(undefined),
+});
+export type StaffOrderParams = z.infer<typeof StaffOrderParams>;
+
+/** The order the URL asks for (`params`, as the sort form shows it) and the order it means. */
+export function staffOrderFrom(search: URLSearchParams): { params: StaffOrderParams; order: ListOrder<StaffSort> } {
+  const params = StaffOrderParams.parse(Object.fromEntries(search));
+  return { params, order: resolveOrder(params.sort, params.dir, DEFAULT_STAFF_SORT, STAFF_SORT_DEFAULT_DIRECTION) };
+}
 
 /** What the staff list sorts on (StaffListRow in app/features/staff/admin.server.ts has all of it). */
 export interface StaffSortable {

@@ -6,11 +6,12 @@ import { CHANNELS, type Channel } from '#app/features/cases/attributes.ts';
 import { DUE_SOON_DAYS } from '#app/features/cases/deadlines.ts';
 import { CASE_KINDS, type CaseKind } from '#app/features/cases/kinds.ts';
 import { CASE_STATUSES, OPEN_STATUSES, isOpenStatus, type CaseStatus } from '#app/features/cases/lifecycle.ts';
+import { canExportStatistics, type Actor } from '#app/features/staff/permissions.ts';
 import { localizedName } from '#app/i18n/localized.ts';
 import { toCsv, type CsvCell } from '#app/platform/codecs/csv.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
+import { ForbiddenError } from '#app/platform/http/errors.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
-import type { Actor } from '#app/features/staff/permissions.ts';
 import type { Locale } from '#app/i18n/config.ts';
 import type { TFunction } from 'i18next';
 
@@ -247,7 +248,8 @@ export function statisticsFileName(generatedAt: Date, timeZone: string): string 
 
 /**
  * Builds the statistics CSV and writes the download to the audit log (action `export`) before it
- * is handed out: no export leaves without its entry. Counts only, like the page.
+ * is handed out: no export leaves without its entry. Counts only, like the page; only for the
+ * roles that may download them, checked here whoever calls.
  */
 export async function exportStatisticsCsv(
   actor: Actor,
@@ -256,6 +258,7 @@ export async function exportStatisticsCsv(
   context: { ipAddress: string },
   now = new Date(),
 ): Promise<{ fileName: string; csv: string }> {
+  if (!canExportStatistics(actor)) throw new ForbiddenError('statistics export');
   const statistics = await caseStatistics(locale, now);
   const rows = statisticsCsvRows(statistics, t);
   await audit({

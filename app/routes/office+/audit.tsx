@@ -1,39 +1,34 @@
 // /office/audit: the audit log, newest first, 100 entries a page, paged by id (`?before=`).
 // Admins only. Optional filters: one action, or one staff account (by or about it). Entries about
 // a staff account, unit, category or reply template link to its admin page.
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, auditActionLabelKey } from '#app/features/audit/actions.ts';
-import { NO_STORE_HEADERS, auditLogPage, parseAuditFilters, type AuditRow } from '#app/features/staff/admin.server.ts';
+import { auditLogPage, parseAuditFilters } from '#app/features/audit/log.server.ts';
+import { Actor, Target } from '#app/features/audit/ui/audit-cells.tsx';
 import { canReadAuditLog } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
+import { route } from '#app/platform/http/route.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
-import { officeLinks } from '#app/ui/office-styles.ts';
 import { SelectField } from '#app/ui/select-field.tsx';
+import { SimpleTable } from '#app/ui/simple-table.tsx';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-export const links = officeLinks;
-
-export const headers: HeadersFunction = () => NO_STORE_HEADERS;
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaffAllowed(request, canReadAuditLog);
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await requireStaffAllowed(request, canReadAuditLog);
   const { locale, t } = await translatorFor(request);
   const filters = parseAuditFilters(new URL(request.url).searchParams);
-  const page = await auditLogPage(filters, undefined, locale);
-  return data(
-    {
-      title: t('office-admin:audit.title'),
-      page,
-      // From a .server module, so sent to the browser as data rather than imported there.
-      actions: AUDIT_ACTIONS,
-      filters: { action: filters.action ?? null, staff: filters.staff ?? null, before: filters.before?.toString() ?? null },
-    },
-    { headers: NO_STORE_HEADERS },
-  );
-}
+  const page = await auditLogPage(actor, filters, locale);
+  return {
+    title: t('office-admin:audit.title'),
+    page,
+    // From a .server module, so sent to the browser as data rather than imported there.
+    actions: AUDIT_ACTIONS,
+    filters: { action: filters.action ?? null, staff: filters.staff ?? null, before: filters.before?.toString() ?? null },
+  };
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
@@ -79,42 +74,24 @@ export default function AuditPage() {
       ) : null}
 
       <h2 id="audit-table-title">{filters.before ? t('audit.tableTitleOlder') : t('audit.tableTitle')}</h2>
-      {page.rows.length === 0 ? (
-        <p>{t('audit.empty')}</p>
-      ) : (
-        <div className="table-wrap" role="region" aria-labelledby="audit-table-title" tabIndex={0}>
-          <table className="data-table" aria-labelledby="audit-table-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.columns.at')}</th>
-                <th scope="col">{t('audit.columns.action')}</th>
-                <th scope="col">{t('audit.columns.actor')}</th>
-                <th scope="col">{t('audit.columns.target')}</th>
-                <th scope="col">{t('audit.columns.ipAddress')}</th>
-                <th scope="col">{t('audit.columns.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <time dateTime={row.at}>{formatDate(row.at, true, 'medium')}</time>
-                  </td>
-                  <td>{actionLabel(row.action)}</td>
-                  <td>
-                    <Actor actor={row.actor} />
-                  </td>
-                  <td>
-                    <Target target={row.target} />
-                  </td>
-                  <td>{row.ipAddress ?? t('common.none')}</td>
-                  <td>{row.details ? <code className="audit-details">{row.details}</code> : t('common.none')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <SimpleTable
+        labelledBy="audit-table-title"
+        region
+        items={page.rows}
+        itemKey={(row) => row.id}
+        empty={<p>{t('audit.empty')}</p>}
+        columns={[
+          { label: t('audit.columns.at'), cell: (row) => <time dateTime={row.at}>{formatDate(row.at, true, 'medium')}</time> },
+          { label: t('audit.columns.action'), cell: (row) => actionLabel(row.action) },
+          { label: t('audit.columns.actor'), cell: (row) => <Actor actor={row.actor} /> },
+          { label: t('audit.columns.target'), cell: (row) => <Target target={row.target} /> },
+          { label: t('audit.columns.ipAddress'), cell: (row) => row.ipAddress ?? t('common.none') },
+          {
+            label: t('audit.columns.details'),
+            cell: (row) => (row.details ? <code className="audit-details">{row.details}</code> : t('common.none')),
+          },
+        ]}
+      />
 
       {olderHref || newestHref ? (
         <nav className="pagination" aria-label={t('audit.pagination.label')}>
@@ -125,72 +102,5 @@ export default function AuditPage() {
     </>
   );
 }
-
-function Actor({ actor }: { actor: AuditRow['actor'] }) {
-  const { t } = useTranslation('office-admin');
-  if (!actor) return <>{t('audit.system')}</>;
-  if (!actor.name) return <>{actor.id}</>;
-  return (
-    <>
-      <Link to={`/office/staff/${actor.id}`}>{actor.name}</Link>
-      <br />
-      {actor.email}
-    </>
-  );
-}
-
-function Target({ target }: { target: AuditRow['target'] }) {
-  const { t } = useTranslation('office-admin');
-  if (!target) return <>{t('common.none')}</>;
-  const type = target.type ? t(`audit.targetTypes.${target.type}`, { defaultValue: target.type }) : '';
-  if (target.type === 'StaffUser' && target.id && target.name) {
-    return (
-      <>
-        {type}
-        <br />
-        <Link to={`/office/staff/${target.id}`}>{target.name}</Link>
-        <br />
-        {target.email}
-      </>
-    );
-  }
-  const page = target.type && target.id ? TARGET_PAGES[target.type]?.(target.id) : undefined;
-  if (page && target.name) {
-    return (
-      <>
-        {type}
-        <br />
-        <Link to={page}>{target.name}</Link>
-      </>
-    );
-  }
-  if (target.type === 'Setting' && target.id) {
-    return (
-      <>
-        {type}
-        <br />
-        {t(`audit.settingNames.${target.id}`, { defaultValue: target.id })}
-      </>
-    );
-  }
-  return (
-    <>
-      {type}
-      {target.id ? (
-        <>
-          <br />
-          <code className="audit-details">{target.id}</code>
-        </>
-      ) : null}
-    </>
-  );
-}
-
-/** The admin page of each kind of record an entry can be about. */
-const TARGET_PAGES: Partial<Record<string, (id: string) => string>> = {
-  Unit: (id) => `/office/units/${id}`,
-  Category: (id) => `/office/categories/${id}`,
-  ReplyTemplate: (id) => `/office/reply-templates/${id}`,
-};
 
 export { ErrorBoundary } from '#app/ui/office-error-boundary.tsx';

@@ -94,12 +94,18 @@ export default function ClusterPage() {
       ) : null}
 
       <SummaryList
-        rows={[
-          [t('cluster.size'), <span data-testid="cluster-size">{number.format(page.size)}</span>],
-          [t('cluster.level'), <WarningLevelBadge level={page.warningLevel} />],
-          [t('cluster.trend'), t('cluster.trendValue', { day: number.format(page.newLast24h), week: number.format(page.newLast7d) })],
-          [t('cluster.state'), page.dissolved ? t('cluster.dissolved') : page.confirmed ? t('cluster.confirmed') : t('cluster.suggested')],
-          [t('cluster.since'), formatDate(page.createdAt)],
+        items={[
+          { label: t('cluster.size'), value: <span data-testid="cluster-size">{number.format(page.size)}</span> },
+          { label: t('cluster.level'), value: <WarningLevelBadge level={page.warningLevel} /> },
+          {
+            label: t('cluster.trend'),
+            value: t('cluster.trendValue', { day: number.format(page.newLast24h), week: number.format(page.newLast7d) }),
+          },
+          {
+            label: t('cluster.state'),
+            value: page.dissolved ? t('cluster.dissolved') : page.confirmed ? t('cluster.confirmed') : t('cluster.suggested'),
+          },
+          { label: t('cluster.since'), value: formatDate(page.createdAt) },
         ]}
       />
 

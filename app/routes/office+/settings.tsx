@@ -2,104 +2,49 @@
 // something) and the forms that change them: the crisis support lines the portal shows people at
 // risk, per language, and the clustering of similar cases. Admins only; each save is audited in
 // app/features/settings/admin.server.ts.
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import {
-  CRISIS_LINES_MAX,
-  CRISIS_LINES_TEXT_MAX,
-  SIMILARITY_MAX,
-  SIMILARITY_MIN,
-  crisisLinesField,
-  crisisLinesText,
-  saveClusteringFromForm,
-  saveCrisisLinesFromForm,
-  settingState,
+  saveSettings,
+  settingsPage,
   type ClusteringField,
   type CrisisLinesField,
   type LineError,
 } from '#app/features/settings/admin.server.ts';
-import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
 import { canManageSettings } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { LOCALES, type Locale } from '#app/i18n/config.ts';
-import { localeFromRequest } from '#app/i18n/locale.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
+import { NO_STORE } from '#app/platform/http/headers.ts';
+import { redirectWithNotice } from '#app/platform/http/notice.server.ts';
+import { readForm } from '#app/platform/http/read-form.server.ts';
+import { route } from '#app/platform/http/route.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { Checkbox } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
-import { officeLinks } from '#app/ui/office-styles.ts';
 import { TextField } from '#app/ui/text-field.tsx';
 
-export const links = officeLinks;
-
-export const headers: HeadersFunction = () => NO_STORE_HEADERS;
-
-const SAVED = ['crisisLines', 'clustering', 'unchanged'] as const;
-const Intent = z.enum(['crisisLines', 'clustering']);
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaffAllowed(request, canManageSettings);
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await requireStaffAllowed(request, canManageSettings);
   const { t } = await translatorFor(request);
-  const [crisisLines, clustering] = await Promise.all([settingState('crisisLines'), settingState('clustering')]);
-  const saved = z
-    .enum(SAVED)
-    .optional()
-    .catch(undefined)
-    .parse(new URL(request.url).searchParams.get('saved') ?? undefined);
-  return data(
-    {
-      title: t('office-admin:settings.title'),
-      // The form's field names, from the server module (which the browser bundle does not include).
-      fields: Object.fromEntries(LOCALES.map((locale) => [locale, crisisLinesField(locale)])) as Record<Locale, CrisisLinesField>,
-      crisisLines: {
-        text: Object.fromEntries(LOCALES.map((locale) => [crisisLinesField(locale), crisisLinesText(crisisLines.value[locale])])),
-        stored: crisisLines.stored,
-        updatedAt: crisisLines.updatedAt,
-        updatedBy: crisisLines.updatedBy,
-      },
-      clustering,
-      limits: { lines: CRISIS_LINES_MAX, textMax: CRISIS_LINES_TEXT_MAX, similarityMin: SIMILARITY_MIN, similarityMax: SIMILARITY_MAX },
-      saved: saved ?? null,
-    },
-    { headers: NO_STORE_HEADERS },
-  );
-}
+  return { title: t('office-admin:settings.title'), ...(await settingsPage(actor)) };
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ route(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageSettings);
-  const form = await request.formData();
-  const intent = Intent.safeParse(form.get('intent'));
-  if (!intent.success) throw new Response('Bad Request', { status: 400 });
-  const ctx = { ipAddress: context.clientIp, locale: localeFromRequest(request) };
-  const saved = (changed: boolean) =>
-    redirect(`/office/settings?saved=${changed ? intent.data : 'unchanged'}`, { status: 303, headers: NO_STORE_HEADERS });
-  if (intent.data === 'crisisLines') {
-    const outcome = await saveCrisisLinesFromForm(form, actor, ctx);
-    if (!outcome.ok) {
-      return data(
-        { crisisLines: { errors: outcome.errors, values: outcome.values }, clustering: null },
-        { status: 400, headers: NO_STORE_HEADERS },
-      );
-    }
-    return saved(outcome.changed);
-  }
-  const outcome = await saveClusteringFromForm(form, actor, ctx);
-  if (!outcome.ok) {
-    return data(
-      { crisisLines: null, clustering: { errors: outcome.errors, values: outcome.values } },
-      { status: 400, headers: NO_STORE_HEADERS },
-    );
-  }
-  return saved(outcome.changed);
-}
+  const { locale } = await translatorFor(request);
+  const outcome = await saveSettings(actor, await readForm(request), { ipAddress: context.clientIp, locale });
+  // Not respond(): a support line's problem names its line, which a field's code cannot carry.
+  if (outcome.ok) return redirectWithNotice('/office/settings', outcome.notice);
+  return data(outcome.problem, { status: outcome.status, headers: NO_STORE });
+});
 
 export default function SettingsPage() {
-  const { fields, crisisLines, clustering, limits, saved } = useLoaderData<typeof loader>();
+  const { fields, crisisLines, clustering, limits } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation('office-admin');
@@ -150,7 +95,6 @@ export default function SettingsPage() {
       <ErrorSummary errors={summary} />
       <h1>{t('settings.title')}</h1>
       <p>{t('settings.lead')}</p>
-      <div role="status">{saved ? <p className="notice notice--success">{t(`settings.saved.${saved}`)}</p> : null}</div>
 
       <h2 id="crisis-lines">{t('settings.crisisLines.title')}</h2>
       <p>{t('settings.crisisLines.lead')}</p>

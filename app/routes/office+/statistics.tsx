@@ -1,32 +1,38 @@
 // /office/statistics: how many cases, by status, kind, channel, category and unit, deadlines and
 // weekly intake, and a CSV download of the same figures (office.statistics_.export.tsx). Counts
 // only: nothing on this page identifies a person or a case.
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NO_STORE_HEADERS } from '#app/features/staff/admin.server.ts';
 import { canViewStatistics } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
-import { STATISTICS_WEEKS, caseStatistics, type NamedCountRow } from '#app/features/statistics/statistics.server.ts';
+import { STATISTICS_WEEKS, caseStatistics } from '#app/features/statistics/statistics.server.ts';
+import { CountTable, NamedTable, type CountTableRow } from '#app/features/statistics/ui/count-tables.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
+import { route } from '#app/platform/http/route.server.ts';
 import { formatCivilDay } from '#app/platform/time/format.ts';
 import { Button } from '#app/ui/button.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
-import { officeLinks } from '#app/ui/office-styles.ts';
-import type { ReactNode } from 'react';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-export const links = officeLinks;
-
-export const headers: HeadersFunction = () => NO_STORE_HEADERS;
-
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   await requireStaffAllowed(request, canViewStatistics);
   const { locale, t } = await translatorFor(request);
   const statistics = await caseStatistics(locale);
-  return data({ title: t('office-admin:statistics.title'), statistics, weeks: STATISTICS_WEEKS }, { headers: NO_STORE_HEADERS });
-}
+  return { title: t('office-admin:statistics.title'), statistics, weeks: STATISTICS_WEEKS };
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
+
+interface CountSection {
+  id: string;
+  title: string;
+  /** What the section says between its heading and its table. */
+  intro?: ReactNode;
+  keyHeading: string;
+  countHeadings?: string[];
+  rows: CountTableRow[];
+}
 
 export default function StatisticsPage() {
   const { statistics: s, weeks } = useLoaderData<typeof loader>();
@@ -34,7 +40,78 @@ export default function StatisticsPage() {
   const number = new Intl.NumberFormat(i18n.language);
   const n = (value: number) => number.format(value);
   const formatDate = useFormatDate();
-  // Week starts are calendar dates already in the service's time zone: format them as such.
+  const rating = s.satisfaction;
+
+  const counts: CountSection[] = [
+    {
+      id: 'stats-overview',
+      title: t('statistics.overview.title'),
+      keyHeading: t('statistics.overview.measure'),
+      rows: [
+        { key: 'total', label: t('statistics.overview.total'), counts: [s.total] },
+        { key: 'open', label: t('statistics.overview.open'), counts: [s.open] },
+        { key: 'overdue', label: t('statistics.overview.overdue'), counts: [s.deadlines.overdue] },
+        { key: 'dueSoon', label: t('statistics.overview.dueSoon', { days: s.deadlines.dueSoonDays }), counts: [s.deadlines.dueSoon] },
+      ],
+    },
+    {
+      id: 'stats-weeks',
+      title: t('statistics.perWeek.title', { weeks }),
+      keyHeading: t('statistics.perWeek.week'),
+      countHeadings: [t('statistics.perWeek.count')],
+      // Week starts are calendar dates already in the service's time zone: format them as such.
+      rows: s.perWeek.map((week) => ({
+        key: week.weekStart,
+        label: <time dateTime={week.weekStart}>{formatCivilDay(week.weekStart, i18n.language)}</time>,
+        counts: [week.count],
+      })),
+    },
+    {
+      id: 'stats-status',
+      title: t('statistics.byStatus.title'),
+      keyHeading: t('statistics.byStatus.column'),
+      rows: s.byStatus.map((row) => ({ key: row.key, label: t(`status.${row.key}.title`, { ns: 'common' }), counts: [row.count] })),
+    },
+    {
+      id: 'stats-kind',
+      title: t('statistics.byKind.title'),
+      keyHeading: t('statistics.byKind.column'),
+      rows: s.byKind.map((row) => ({ key: row.key, label: t(`kinds.${row.key}.label`, { ns: 'common' }), counts: [row.count] })),
+    },
+    {
+      id: 'stats-channel',
+      title: t('statistics.byChannel.title'),
+      keyHeading: t('statistics.byChannel.column'),
+      rows: s.byChannel.map((row) => ({ key: row.key, label: t(`labels.channel.${row.key}`), counts: [row.count] })),
+    },
+    {
+      id: 'stats-satisfaction',
+      title: t('follow-up:statistics.title'),
+      intro: (
+        <p>
+          {rating.average === null
+            ? t('follow-up:statistics.none')
+            : t('follow-up:statistics.summary', {
+                rated: n(rating.rated),
+                average: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(rating.average),
+              })}
+        </p>
+      ),
+      keyHeading: t('follow-up:rate.rating'),
+      rows: [
+        ...rating.byRating.map((row) => ({ key: `rating-${row.key}`, label: t(`follow-up:rate.scale.${row.key}`), counts: [row.count] })),
+        ...rating.bySolved.map((row) => ({
+          key: `solved-${row.key}`,
+          label: `${t('follow-up:rate.solved')} ${t(`follow-up:rate.solvedOptions.${row.key}`)}`,
+          counts: [row.count],
+        })),
+      ],
+    },
+  ];
+  const named = [
+    { id: 'stats-category', title: t('statistics.byCategory.title'), keyHeading: t('statistics.byCategory.column'), rows: s.byCategory },
+    { id: 'stats-unit', title: t('statistics.byUnit.title'), keyHeading: t('statistics.byUnit.column'), rows: s.byUnit },
+  ];
 
   return (
     <>
@@ -49,167 +126,26 @@ export default function StatisticsPage() {
         <Button variant="secondary">{t('statistics.export.submit')}</Button>
       </form>
 
-      <h2 id="stats-overview">{t('statistics.overview.title')}</h2>
-      <CountTable
-        id="stats-overview"
-        keyHeading={t('statistics.overview.measure')}
-        rows={[
-          { key: 'total', label: t('statistics.overview.total'), count: s.total },
-          { key: 'open', label: t('statistics.overview.open'), count: s.open },
-          { key: 'overdue', label: t('statistics.overview.overdue'), count: s.deadlines.overdue },
-          { key: 'dueSoon', label: t('statistics.overview.dueSoon', { days: s.deadlines.dueSoonDays }), count: s.deadlines.dueSoon },
-        ]}
-        format={n}
-      />
-
-      <h2 id="stats-weeks">{t('statistics.perWeek.title', { weeks })}</h2>
-      <CountTable
-        id="stats-weeks"
-        keyHeading={t('statistics.perWeek.week')}
-        countHeading={t('statistics.perWeek.count')}
-        rows={s.perWeek.map((week) => ({
-          key: week.weekStart,
-          label: <time dateTime={week.weekStart}>{formatCivilDay(week.weekStart, i18n.language)}</time>,
-          count: week.count,
-        }))}
-        format={n}
-      />
-
-      <h2 id="stats-status">{t('statistics.byStatus.title')}</h2>
-      <CountTable
-        id="stats-status"
-        keyHeading={t('statistics.byStatus.column')}
-        rows={s.byStatus.map((row) => ({ key: row.key, label: t(`status.${row.key}.title`, { ns: 'common' }), count: row.count }))}
-        format={n}
-      />
-
-      <h2 id="stats-kind">{t('statistics.byKind.title')}</h2>
-      <CountTable
-        id="stats-kind"
-        keyHeading={t('statistics.byKind.column')}
-        rows={s.byKind.map((row) => ({ key: row.key, label: t(`kinds.${row.key}.label`, { ns: 'common' }), count: row.count }))}
-        format={n}
-      />
-
-      <h2 id="stats-channel">{t('statistics.byChannel.title')}</h2>
-      <CountTable
-        id="stats-channel"
-        keyHeading={t('statistics.byChannel.column')}
-        rows={s.byChannel.map((row) => ({ key: row.key, label: t(`labels.channel.${row.key}`), count: row.count }))}
-        format={n}
-      />
-
-      <h2 id="stats-satisfaction">{t('follow-up:statistics.title')}</h2>
-      <p>
-        {s.satisfaction.average === null
-          ? t('follow-up:statistics.none')
-          : t('follow-up:statistics.summary', {
-              rated: n(s.satisfaction.rated),
-              average: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(s.satisfaction.average),
-            })}
-      </p>
-      <CountTable
-        id="stats-satisfaction"
-        keyHeading={t('follow-up:rate.rating')}
-        rows={[
-          ...s.satisfaction.byRating.map((row) => ({
-            key: `rating-${row.key}`,
-            label: t(`follow-up:rate.scale.${row.key}`),
-            count: row.count,
-          })),
-          ...s.satisfaction.bySolved.map((row) => ({
-            key: `solved-${row.key}`,
-            label: `${t('follow-up:rate.solved')} ${t(`follow-up:rate.solvedOptions.${row.key}`)}`,
-            count: row.count,
-          })),
-        ]}
-        format={n}
-      />
-
-      <h2 id="stats-category">{t('statistics.byCategory.title')}</h2>
-      <NamedTable id="stats-category" keyHeading={t('statistics.byCategory.column')} rows={s.byCategory} format={n} />
-
-      <h2 id="stats-unit">{t('statistics.byUnit.title')}</h2>
-      <NamedTable id="stats-unit" keyHeading={t('statistics.byUnit.column')} rows={s.byUnit} format={n} />
+      {counts.map((section) => (
+        <Fragment key={section.id}>
+          <h2 id={section.id}>{section.title}</h2>
+          {section.intro}
+          <CountTable
+            id={section.id}
+            keyHeading={section.keyHeading}
+            countHeadings={section.countHeadings}
+            rows={section.rows}
+            format={n}
+          />
+        </Fragment>
+      ))}
+      {named.map((section) => (
+        <Fragment key={section.id}>
+          <h2 id={section.id}>{section.title}</h2>
+          <NamedTable id={section.id} keyHeading={section.keyHeading} rows={section.rows} format={n} />
+        </Fragment>
+      ))}
     </>
-  );
-}
-
-interface CountTableProps {
-  /** The id of the heading that names the table. */
-  id: string;
-  keyHeading: string;
-  countHeading?: string;
-  rows: { key: string; label: ReactNode; count: number }[];
-  format: (value: number) => string;
-}
-
-function CountTable({ id, keyHeading, countHeading, rows, format }: CountTableProps) {
-  const { t } = useTranslation('office-admin');
-  return (
-    <div className="table-wrap">
-      <table className="data-table stats-table" aria-labelledby={id}>
-        <thead>
-          <tr>
-            <th scope="col">{keyHeading}</th>
-            <th scope="col" className="num">
-              {countHeading ?? t('statistics.columns.count')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              <td className="num">{format(row.count)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-interface NamedTableProps {
-  id: string;
-  keyHeading: string;
-  rows: NamedCountRow[];
-  format: (value: number) => string;
-}
-
-/** Total, open and overdue cases per category or unit. */
-function NamedTable({ id, keyHeading, rows, format }: NamedTableProps) {
-  const { t } = useTranslation('office-admin');
-  if (rows.length === 0) return <p>{t('statistics.noCases')}</p>;
-  return (
-    <div className="table-wrap">
-      <table className="data-table stats-table" aria-labelledby={id}>
-        <thead>
-          <tr>
-            <th scope="col">{keyHeading}</th>
-            <th scope="col" className="num">
-              {t('statistics.columns.total')}
-            </th>
-            <th scope="col" className="num">
-              {t('statistics.columns.open')}
-            </th>
-            <th scope="col" className="num">
-              {t('statistics.columns.overdue')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id ?? 'none'}>
-              <th scope="row">{row.name ?? (row.id ? t('statistics.unknown') : t('statistics.byUnit.unassigned'))}</th>
-              <td className="num">{format(row.total)}</td>
-              <td className="num">{format(row.open)}</td>
-              <td className="num">{format(row.overdue)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 

@@ -1,22 +1,17 @@
 // /office/units: the tree of responsible units, and the form that creates one. Admins only; the
 // rules and the audit entries live in app/features/reference-data/units.server.ts.
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { LocalizedNameFields } from '#app/features/reference-data/ui/localized-name-fields.tsx';
-import { unitErrorPrefix } from '#app/features/reference-data/ui/unit-errors.ts';
-import { createUnit, unitOptions, unitTree, type UnitField, type UnitTreeRow } from '#app/features/reference-data/units.server.ts';
+import { createAction } from '#app/features/reference-data/admin-actions.server.ts';
+import { CreateSection, ListIntro, useAdminPage } from '#app/features/reference-data/ui/admin-page.tsx';
+import { UNIT_FORM } from '#app/features/reference-data/ui/form-errors.ts';
+import { CodeField, LocalizedNameFields, UnitSelectField } from '#app/features/reference-data/ui/reference-fields.tsx';
+import { createUnit, unitOptions, unitTree, type UnitTreeRow } from '#app/features/reference-data/units.server.ts';
 import { canManageReferenceData } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { respond } from '#app/platform/http/outcome.server.ts';
-import { readForm } from '#app/platform/http/read-form.server.ts';
 import { route } from '#app/platform/http/route.server.ts';
-import { Button } from '#app/ui/button.tsx';
-import { ErrorSummary } from '#app/ui/error-summary.tsx';
-import { SelectField } from '#app/ui/select-field.tsx';
-import { TextField } from '#app/ui/text-field.tsx';
-import { useFormErrors } from '#app/ui/use-form-errors.ts';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   await requireStaffAllowed(request, canManageReferenceData);
@@ -27,61 +22,24 @@ export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionAr
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export const action = /* @__PURE__ */ route(async ({ request, context }: ActionFunctionArgs) => {
-  const actor = await requireStaffAllowed(request, canManageReferenceData);
-  const { locale } = await translatorFor(request);
-  const outcome = await createUnit(actor, await readForm(request), { ipAddress: context.clientIp, locale });
-  return respond(outcome, outcome.ok ? `/office/units/${outcome.id}` : '/office/units');
-});
-
-const FIELDS: readonly UnitField[] = ['code', 'nameZhHans', 'nameZhHant', 'nameEn', 'parentId'];
+export const action = /* @__PURE__ */ createAction(createUnit, '/office/units');
 
 export default function UnitsPage() {
   const { tree, parents } = useLoaderData<typeof loader>();
-  const form = useFormErrors(useActionData<typeof action>(), { fields: FIELDS, prefix: unitErrorPrefix });
-  const navigation = useNavigation();
-  const { t } = useTranslation('office-admin');
-  const submitting = navigation.state === 'submitting';
+  const { form, busy, t } = useAdminPage(useActionData<typeof action>(), UNIT_FORM);
 
   return (
     <>
-      <ErrorSummary errors={form.summary} />
-      <h1>{t('units.list.title')}</h1>
-      <p>{t('units.list.lead')}</p>
-      <p>
-        <a href="#create-unit">{t('units.list.createLink')}</a>
-      </p>
+      <ListIntro texts="units.list" createId="create-unit" summary={form.summary} />
 
       <h2 id="unit-tree-title">{t('units.list.treeTitle')}</h2>
       {tree.length === 0 ? <p>{t('units.list.empty')}</p> : <UnitList rows={tree} parentId={null} labelledBy="unit-tree-title" />}
 
-      <h2 id="create-unit" tabIndex={-1}>
-        {t('units.create.title')}
-      </h2>
-      <p>{t('units.create.lead')}</p>
-      <Form method="post" noValidate className="form">
-        <TextField
-          name="code"
-          label={t('referenceData.fields.code.label')}
-          hint={t('referenceData.fields.code.hint')}
-          error={form.error('code')}
-          defaultValue={form.value('code')}
-          autoComplete="off"
-          spellCheck={false}
-          width="medium"
-        />
+      <CreateSection id="create-unit" texts="units.create" busy={busy}>
+        <CodeField form={form} hint={t('referenceData.fields.code.hint')} />
         <LocalizedNameFields form={form} />
-        <SelectField
-          name="parentId"
-          label={t('units.fields.parentId.label')}
-          hint={t('units.fields.parentId.hint')}
-          placeholder={t('units.fields.parentId.placeholder')}
-          error={form.error('parentId')}
-          defaultValue={form.value('parentId')}
-          options={parents.map((unit) => ({ value: unit.id, label: unit.label }))}
-        />
-        <Button isDisabled={submitting}>{submitting ? t('units.create.submitting') : t('units.create.submit')}</Button>
-      </Form>
+        <UnitSelectField name="parentId" texts="units.fields.parentId" hint="hint" form={form} units={parents} />
+      </CreateSection>
     </>
   );
 }

@@ -33,19 +33,19 @@ export function CaseSubmission({ c }: { c: CaseSubmissionView }) {
   const formatDate = useFormatDate();
   return (
     <SummaryList
-      rows={[
-        [t('case.subject'), c.subject],
-        [t('queue.columns.kind'), tc(`kinds.${c.kind}.label`)],
-        [t('queue.columns.category'), c.category],
-        [t('case.area'), c.area ?? '—'],
-        [t('queue.channel'), t(`channels.${c.channel}`)],
-        [t('case.coSigners'), new Intl.NumberFormat(i18n.language).format(c.coSignerCount)],
-        [t('queue.columns.received'), formatDate(c.receivedAt, true)],
-        [t('queue.columns.unit'), c.unit ?? t('queue.unassigned')],
-        [t('queue.assignee'), c.assignee ?? '—'],
-        [t('case.replyChannel'), tc(`replyChannels.${c.preferredReplyChannel}`)],
-        [t('case.transferredTo'), c.transferredTo],
-        [t('case.mergedInto'), c.mergedInto ? <span className="reference">{c.mergedInto}</span> : null],
+      items={[
+        { label: t('case.subject'), value: c.subject },
+        { label: t('queue.columns.kind'), value: tc(`kinds.${c.kind}.label`) },
+        { label: t('queue.columns.category'), value: c.category },
+        { label: t('case.area'), value: c.area ?? '—' },
+        { label: t('queue.channel'), value: t(`channels.${c.channel}`) },
+        { label: t('case.coSigners'), value: new Intl.NumberFormat(i18n.language).format(c.coSignerCount) },
+        { label: t('queue.columns.received'), value: formatDate(c.receivedAt, true) },
+        { label: t('queue.columns.unit'), value: c.unit ?? t('queue.unassigned') },
+        { label: t('queue.assignee'), value: c.assignee ?? '—' },
+        { label: t('case.replyChannel'), value: tc(`replyChannels.${c.preferredReplyChannel}`) },
+        { label: t('case.transferredTo'), value: c.transferredTo },
+        { label: t('case.mergedInto'), value: c.mergedInto ? <span className="reference">{c.mergedInto}</span> : null },
       ]}
     />
   );
@@ -63,11 +63,11 @@ export function CaseContact({ anonymous, allowed, contact }: { anonymous: boolea
     body = (
       <SummaryList
         testId="office-case-contact"
-        rows={[
-          [t('case.contactName'), contact.name],
-          [t('case.contactPhone'), contact.phone ?? '—'],
-          [t('case.contactEmail'), contact.email ?? '—'],
-          [t('case.contactAddress'), contact.postalAddress ?? '—'],
+        items={[
+          { label: t('case.contactName'), value: contact.name },
+          { label: t('case.contactPhone'), value: contact.phone ?? '—' },
+          { label: t('case.contactEmail'), value: contact.email ?? '—' },
+          { label: t('case.contactAddress'), value: contact.postalAddress ?? '—' },
         ]}
       />
     );

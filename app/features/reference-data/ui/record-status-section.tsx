@@ -1,8 +1,30 @@
-// The detail pages' "Status" section: close a unit, category or reply template, or open it again.
-// When the server would refuse, the page says why and offers nothing to press.
+// The detail pages' one-button changes: the "Status" section that closes a unit, category, reply
+// template or staff account, or opens it again, and the other buttons of a page (end sessions).
+// When the server would refuse, the section says why and offers nothing to press.
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '#app/ui/button.tsx';
+
+interface IntentButtonProps {
+  /** What the page's action does (editRecord in admin-forms.server.ts). */
+  intent: string;
+  label: string;
+  /** A change that takes something away (deactivate, reset) looks like one. */
+  warning?: boolean;
+  busy: boolean;
+}
+
+/** A form of one button that posts its intent to the page's action. */
+export function IntentButton({ intent, label, warning = false, busy }: IntentButtonProps) {
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="intent" value={intent} />
+      <Button variant="secondary" className={warning ? 'button--warning' : undefined} isDisabled={busy}>
+        {label}
+      </Button>
+    </Form>
+  );
+}
 
 interface RecordStatusSectionProps {
   active: boolean;
@@ -23,12 +45,12 @@ export function RecordStatusSection({ active, texts, blocked, busy }: RecordStat
       ) : (
         <>
           <p>{t(`${texts}.${active ? 'activeBody' : 'inactiveBody'}`)}</p>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value={active ? 'deactivate' : 'reactivate'} />
-            <Button variant="secondary" className={active ? 'button--warning' : undefined} isDisabled={busy}>
-              {t(`${texts}.${active ? 'deactivate' : 'reactivate'}`)}
-            </Button>
-          </Form>
+          <IntentButton
+            intent={active ? 'deactivate' : 'reactivate'}
+            label={t(`${texts}.${active ? 'deactivate' : 'reactivate'}`)}
+            warning={active}
+            busy={busy}
+          />
         </>
       )}
     </>

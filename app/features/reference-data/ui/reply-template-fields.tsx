@@ -6,55 +6,29 @@ import { LOCALES } from '#app/i18n/config.ts';
 import { RadioGroup } from '#app/ui/choice-fields.tsx';
 import { SelectField } from '#app/ui/select-field.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
-
-export const REPLY_TEMPLATE_FIELDS = ['kind', 'locale', 'title', 'body'] as const;
-export type ReplyTemplateFieldName = (typeof REPLY_TEMPLATE_FIELDS)[number];
+import { useFieldProps, type FieldsForm } from './reference-fields.tsx';
+import type { ReplyTemplateField } from '#app/features/reference-data/reply-templates.server.ts';
 
 interface ReplyTemplateFieldsProps {
-  /** The translated error message of a field, if any. */
-  error: (field: ReplyTemplateFieldName) => string | undefined;
-  values: Partial<Record<ReplyTemplateFieldName, string>>;
+  form: FieldsForm<ReplyTemplateField>;
+  /** The saved template on its page, shown until something else was typed; none when creating one. */
+  saved?: Record<ReplyTemplateField, string>;
   bodyMax: number;
 }
 
-export function ReplyTemplateFields({ error, values, bodyMax }: ReplyTemplateFieldsProps) {
+export function ReplyTemplateFields({ form, saved, bodyMax }: ReplyTemplateFieldsProps) {
   const { t } = useTranslation('office-admin');
+  const field = useFieldProps('replyTemplates.fields', form, saved);
   return (
     <>
       <SelectField
-        name="kind"
-        label={t('replyTemplates.fields.kind.label')}
-        hint={t('replyTemplates.fields.kind.hint')}
+        {...field('kind')}
         placeholder={t('replyTemplates.fields.kind.placeholder')}
-        error={error('kind')}
-        defaultValue={values.kind}
         options={CASE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}.label`, { ns: 'common' }) }))}
       />
-      <RadioGroup
-        name="locale"
-        label={t('replyTemplates.fields.locale.label')}
-        hint={t('replyTemplates.fields.locale.hint')}
-        error={error('locale')}
-        defaultValue={values.locale}
-        options={LOCALES.map((locale) => ({ value: locale, label: t(`languages.${locale}`) }))}
-        inline
-      />
-      <TextField
-        name="title"
-        label={t('replyTemplates.fields.title.label')}
-        hint={t('replyTemplates.fields.title.hint')}
-        error={error('title')}
-        defaultValue={values.title}
-        autoComplete="off"
-      />
-      <TextField
-        name="body"
-        label={t('replyTemplates.fields.body.label')}
-        hint={t('replyTemplates.fields.body.hint')}
-        error={error('body')}
-        defaultValue={values.body}
-        multiline={{ maxLength: bodyMax, rows: 12 }}
-      />
+      <RadioGroup {...field('locale')} options={LOCALES.map((locale) => ({ value: locale, label: t(`languages.${locale}`) }))} inline />
+      <TextField {...field('title')} autoComplete="off" />
+      <TextField {...field('body')} multiline={{ maxLength: bodyMax, rows: 12 }} />
     </>
   );
 }
