@@ -41,7 +41,7 @@ import {
 
 type Role = Actor['role'];
 const ROLES: Role[] = ['CLERK', 'HANDLER', 'SUPERVISOR', 'ANALYST', 'ADMIN'];
-const ctx = { ipAddress: '192.0.2.77' };
+const ctx = { locale: 'zh-Hans' as const, ipAddress: '192.0.2.77' };
 
 async function book(slotId: string, form = newVisit()) {
   const outcome = await handleBooking(slotId, form, { clientIp: clientIp(), locale: 'zh-Hans' });
@@ -263,10 +263,10 @@ describe('the day itself', () => {
     await book(day.slots[0]!.id, newVisit({ name: '赵六' }));
     const clerk = await staffUser('CLERK');
     const admin = await staffUser('ADMIN');
-    const forClerk = await receptionDayForOffice(clerk.actor, day.dayId, 'zh-Hans', ctx);
+    const forClerk = await receptionDayForOffice(clerk.actor, day.dayId, ctx);
     expect(forClerk.slots[0]?.appointments?.map((a) => a.name)).toEqual(['赵六']);
     expect(await db().auditLog.count({ where: { actorId: clerk.user.id, action: 'contact.viewed', targetId: day.dayId } })).toBe(1);
-    const forAdmin = await receptionDayForOffice(admin.actor, day.dayId, 'zh-Hans', ctx);
+    const forAdmin = await receptionDayForOffice(admin.actor, day.dayId, ctx);
     expect(forAdmin.slots[0]).toMatchObject({ booked: 1, appointments: null });
     expect(await db().auditLog.count({ where: { actorId: admin.user.id, action: 'contact.viewed' } })).toBe(0);
   });
@@ -277,17 +277,28 @@ describe('the day itself', () => {
     const clerk = await staffUser('CLERK');
     const dayStart = shanghaiTime(day.date, '00:00');
     const recorded = { ok: true, notice: { key: 'visits:office.day.done.attendance' } };
-    expect(await recordAttendance(clerk.actor, day.dayId, appointment.id, 'ATTENDED', new Date(dayStart.getTime() - 1000))).toMatchObject({
+    expect(
+      await recordAttendance(
+        clerk.actor,
+        { dayId: day.dayId, appointmentId: appointment.id },
+        'ATTENDED',
+        new Date(dayStart.getTime() - 1000),
+      ),
+    ).toMatchObject({
       ok: false,
       status: 409,
       formError: 'notYet',
     });
-    expect(await recordAttendance(clerk.actor, day.dayId, appointment.id, 'ATTENDED', shanghaiTime(day.date, '09:05'))).toEqual(recorded);
+    expect(
+      await recordAttendance(clerk.actor, { dayId: day.dayId, appointmentId: appointment.id }, 'ATTENDED', shanghaiTime(day.date, '09:05')),
+    ).toEqual(recorded);
     expect(await db().appointment.findUniqueOrThrow({ where: { id: appointment.id } })).toMatchObject({
       status: 'ATTENDED',
       attendedAt: shanghaiTime(day.date, '09:05'),
     });
-    expect(await recordAttendance(clerk.actor, day.dayId, appointment.id, 'NO_SHOW', shanghaiTime(day.date, '10:00'))).toEqual(recorded);
+    expect(
+      await recordAttendance(clerk.actor, { dayId: day.dayId, appointmentId: appointment.id }, 'NO_SHOW', shanghaiTime(day.date, '10:00')),
+    ).toEqual(recorded);
     expect(await db().appointment.findUniqueOrThrow({ where: { id: appointment.id } })).toMatchObject({
       status: 'NO_SHOW',
       attendedAt: null,
@@ -295,7 +306,7 @@ describe('the day itself', () => {
     // The booking must belong to the day named in the address.
     const other = await receptionDay();
     await expect(
-      recordAttendance(clerk.actor, other.dayId, appointment.id, 'ATTENDED', shanghaiTime(day.date, '10:00')),
+      recordAttendance(clerk.actor, { dayId: other.dayId, appointmentId: appointment.id }, 'ATTENDED', shanghaiTime(day.date, '10:00')),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -305,14 +316,21 @@ describe('the day itself', () => {
     const appointment = await book(day.slots[0]!.id, bookingForm({ mode: 'CASE', receiptNo, accessCode }));
     const supervisor = await staffUser('SUPERVISOR');
     const onTheDay = shanghaiTime(day.date, '09:20');
-    const empty = await recordVisit(supervisor.actor, day.dayId, appointment.id, formData({ note: '  ' }), onTheDay);
+    const empty = await recordVisit(
+      supervisor.actor,
+      { dayId: day.dayId, appointmentId: appointment.id },
+      formData({ note: '  ' }),
+      onTheDay,
+    );
     expect(empty).toMatchObject({ ok: false, status: 400, errors: { note: 'required' } });
     const note = '来访人反映工资仍未结清，已约定下周由劳动监察大队上门核查。';
-    expect(await recordVisit(supervisor.actor, day.dayId, appointment.id, formData({ note, public: 'yes' }), onTheDay)).toEqual({
+    expect(
+      await recordVisit(supervisor.actor, { dayId: day.dayId, appointmentId: appointment.id }, formData({ note, public: 'yes' }), onTheDay),
+    ).toEqual({
       ok: true,
       notice: { key: 'visits:office.appointment.done.visitRecorded' },
     });
-    expect(await recordVisit(supervisor.actor, day.dayId, appointment.id, formData({ note }), onTheDay)).toEqual({
+    expect(await recordVisit(supervisor.actor, { dayId: day.dayId, appointmentId: appointment.id }, formData({ note }), onTheDay)).toEqual({
       ok: false,
       status: 409,
       errors: {},
@@ -325,7 +343,7 @@ describe('the day itself', () => {
     const view = await publicCaseView(caseId);
     expect(view?.timeline.find((e) => e.type === 'VISIT_RECEIVED')?.message).toBe(note);
     expect((await db().appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe('ATTENDED');
-    const detail = await appointmentForOffice(supervisor.actor, day.dayId, appointment.id, 'zh-Hans', ctx, onTheDay);
+    const detail = await appointmentForOffice(supervisor.actor, { dayId: day.dayId, appointmentId: appointment.id }, ctx, onTheDay);
     expect(detail.visitRecordedAt).not.toBeNull();
   });
 
@@ -335,7 +353,12 @@ describe('the day itself', () => {
     const appointment = await book(day.slots[0]!.id, bookingForm({ mode: 'CASE', receiptNo, accessCode }));
     const clerk = await staffUser('CLERK');
     expect(
-      await recordVisit(clerk.actor, day.dayId, appointment.id, formData({ note: '内部记录' }), shanghaiTime(day.date, '09:20')),
+      await recordVisit(
+        clerk.actor,
+        { dayId: day.dayId, appointmentId: appointment.id },
+        formData({ note: '内部记录' }),
+        shanghaiTime(day.date, '09:20'),
+      ),
     ).toEqual({ ok: true, notice: { key: 'visits:office.appointment.done.visitRecorded' } });
     expect((await db().caseEvent.findFirstOrThrow({ where: { caseId, type: 'VISIT_RECEIVED' } })).visibility).toBe('INTERNAL');
     expect((await publicCaseView(caseId))?.timeline.some((e) => e.type === 'VISIT_RECEIVED')).toBe(false);
@@ -366,14 +389,19 @@ describe('the day itself', () => {
     };
     const invalid = await registerVisitAsCase(
       clerk.actor,
-      day.dayId,
-      appointment.id,
+      { dayId: day.dayId, appointmentId: appointment.id },
       formData({ ...fields, body: '短' }),
       'zh-Hans',
       onTheDay,
     );
     expect(invalid).toMatchObject({ ok: false, status: 400, errors: { body: 'body.tooShort' } });
-    const outcome = await registerVisitAsCase(clerk.actor, day.dayId, appointment.id, formData(fields), 'zh-Hans', onTheDay);
+    const outcome = await registerVisitAsCase(
+      clerk.actor,
+      { dayId: day.dayId, appointmentId: appointment.id },
+      formData(fields),
+      'zh-Hans',
+      onTheDay,
+    );
     expect(outcome).toMatchObject({ ok: true, linked: true });
     if (!outcome.ok) return;
     const created = await db().case.findUniqueOrThrow({ where: { receiptNo: outcome.receipt.receiptNo } });
@@ -383,12 +411,17 @@ describe('the day itself', () => {
       status: 'ATTENDED',
     });
     // A retry of the same form finds the same case; another form is refused (already linked).
-    const retry = await registerVisitAsCase(clerk.actor, day.dayId, appointment.id, formData(fields), 'zh-Hans', onTheDay);
+    const retry = await registerVisitAsCase(
+      clerk.actor,
+      { dayId: day.dayId, appointmentId: appointment.id },
+      formData(fields),
+      'zh-Hans',
+      onTheDay,
+    );
     expect(retry).toMatchObject({ ok: true, linked: true, receipt: { receiptNo: created.receiptNo } });
     const another = await registerVisitAsCase(
       clerk.actor,
-      day.dayId,
-      appointment.id,
+      { dayId: day.dayId, appointmentId: appointment.id },
       formData({ ...fields, idempotencyKey: newIdempotencyKey() }),
       'zh-Hans',
       onTheDay,

@@ -18,6 +18,12 @@ interface DayRow {
   officialEn: string;
 }
 
+/** Who is looking, for the audit log of the names they are shown, and in which language. */
+export interface ViewContext {
+  locale: Locale;
+  ipAddress: string;
+}
+
 export interface DayHeading {
   /** YYYY-MM-DD in the service's time zone. */
   date: string;

@@ -10,9 +10,17 @@ import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { rawForm, type RawForm } from '#app/platform/http/forms.ts';
 import { refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { setReceptionDayPublished } from './day-setup.server.ts';
-import { attendanceOpen, coverageNames, dayHeading, dayStartsAt, slotView, type DayHeading, type PublicSlot } from './day-views.server.ts';
+import {
+  attendanceOpen,
+  coverageNames,
+  dayHeading,
+  dayStartsAt,
+  slotView,
+  type DayHeading,
+  type PublicSlot,
+  type ViewContext,
+} from './day-views.server.ts';
 import { ATTENDANCE_STATUSES, canRecordAttendance, type AppointmentStatus, type AttendanceStatus } from './rules.ts';
-import type { Locale } from '#app/i18n/config.ts';
 
 export type FormInput = FormData | URLSearchParams | RawForm;
 
@@ -60,8 +68,14 @@ export function officeAppointment(row: Prisma.AppointmentGetPayload<{ include: t
   };
 }
 
-/** An appointment of the given day, with its slot and day; NotFoundError for any other. */
-export async function appointmentOfDay(dayId: string, appointmentId: string) {
+/** A booking as the back office's addresses name it: /office/reception/:dayId/appointments/:appointmentId. */
+export interface BookingAddress {
+  dayId: string;
+  appointmentId: string;
+}
+
+/** The booking, with its slot and day; NotFoundError when it is not a booking of that day. */
+export async function appointmentOfDay({ dayId, appointmentId }: BookingAddress) {
   const row = await db().appointment.findUnique({
     where: { id: appointmentId },
     include: { ...appointmentInclude, slot: { include: { day: true } } },
@@ -94,13 +108,8 @@ export interface OfficeDay extends DayHeading {
  * A day as the back office sees it. Who booked is shown only to the staff who receive the
  * visitors, and each such view of names and phone numbers is written to the audit log.
  */
-export async function receptionDayForOffice(
-  actor: Actor,
-  dayId: string,
-  locale: Locale,
-  context: { ipAddress: string },
-  now = new Date(),
-): Promise<OfficeDay> {
+export async function receptionDayForOffice(actor: Actor, dayId: string, context: ViewContext, now = new Date()): Promise<OfficeDay> {
+  const { locale } = context;
   if (!canViewReceptionDays(actor)) throw new ForbiddenError('reception days');
   const day = await db().receptionDay.findUnique({ where: { id: dayId }, include: { slots: { orderBy: { startsAt: 'asc' } } } });
   if (!day) throw new NotFoundError('reception day');
@@ -141,13 +150,12 @@ export async function receptionDayForOffice(
 /** "Attended" or "did not come", from the start of the day; a later correction is allowed. */
 export async function recordAttendance(
   actor: Actor,
-  dayId: string,
-  appointmentId: string,
+  booking: BookingAddress,
   status: AttendanceStatus,
   now = new Date(),
 ): Promise<Outcome<never>> {
   requireDeskStaff(actor);
-  const row = await appointmentOfDay(dayId, appointmentId);
+  const row = await appointmentOfDay(booking);
   if (row.status === 'CANCELLED') return refusedFor('cancelled');
   if (!canRecordAttendance(row.status, dayStartsAt(row.slot.day), now)) return refusedFor('notYet');
   const changed = await db().appointment.updateMany({
@@ -169,6 +177,6 @@ export async function receptionDayPost(actor: Actor, dayId: string, form: FormIn
   const post = DayPost.safeParse(formFields(form));
   if (!post.success) return refusedFor('invalid', 400);
   const input = post.data;
-  if (input.intent === 'attendance') return await recordAttendance(actor, dayId, input.appointmentId, input.status, now);
+  if (input.intent === 'attendance') return await recordAttendance(actor, { dayId, appointmentId: input.appointmentId }, input.status, now);
   return await setReceptionDayPublished(actor, dayId, input.intent === 'publish');
 }

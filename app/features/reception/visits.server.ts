@@ -12,7 +12,7 @@ import { parseForm } from '#app/platform/http/forms.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { civilDateIn, isoDate } from '#app/platform/time/civil-date.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
-import { attendanceOpen, dayHeading, dayStartsAt, type DayHeading } from './day-views.server.ts';
+import { attendanceOpen, dayHeading, dayStartsAt, type DayHeading, type ViewContext } from './day-views.server.ts';
 import {
   appointmentOfDay,
   formFields,
@@ -20,6 +20,7 @@ import {
   officeAppointment,
   recordAttendance,
   requireDeskStaff,
+  type BookingAddress,
   type FormInput,
   type OfficeAppointment,
 } from './desk.server.ts';
@@ -43,14 +44,13 @@ export interface OfficeAppointmentDetail extends OfficeAppointment {
 /** One appointment for the staff who receive the visitor (a logged view when it names a person). */
 export async function appointmentForOffice(
   actor: Actor,
-  dayId: string,
-  appointmentId: string,
-  locale: Locale,
-  context: { ipAddress: string },
+  booking: BookingAddress,
+  context: ViewContext,
   now = new Date(),
 ): Promise<OfficeAppointmentDetail> {
+  const { locale } = context;
   requireDeskStaff(actor);
-  const row = await appointmentOfDay(dayId, appointmentId);
+  const row = await appointmentOfDay(booking);
   const recorded = row.caseId
     ? await db().caseEvent.findFirst({
         where: { caseId: row.caseId, type: VISIT_EVENT, data: { path: ['appointmentId'], equals: row.id } },
@@ -81,16 +81,10 @@ export type VisitField = 'note' | 'public';
  * Records the visit on the case the booking was made for, as an event of the case (public, so
  * the citizen sees it on the track page, or internal), and marks the booking attended. Once per booking.
  */
-export async function recordVisit(
-  actor: Actor,
-  dayId: string,
-  appointmentId: string,
-  form: FormInput,
-  now = new Date(),
-): Promise<Outcome<VisitField>> {
+export async function recordVisit(actor: Actor, booking: BookingAddress, form: FormInput, now = new Date()): Promise<Outcome<VisitField>> {
   requireDeskStaff(actor);
   const parsed = parseForm(form, VisitForm);
-  const row = await appointmentOfDay(dayId, appointmentId);
+  const row = await appointmentOfDay(booking);
   if (!row.caseId) return refusedFor('noCase');
   if (row.status === 'CANCELLED') return refusedFor('cancelled');
   if (!canRecordAttendance(row.status, dayStartsAt(row.slot.day), now)) return refusedFor('notYet');
@@ -135,15 +129,14 @@ export type RegisterVisitOutcome = Outcome<string, { receipt: SubmittedCase; lin
  */
 export async function registerVisitAsCase(
   actor: Actor,
-  dayId: string,
-  appointmentId: string,
+  booking: BookingAddress,
   form: FormInput,
   locale: Locale,
   now = new Date(),
 ): Promise<RegisterVisitOutcome> {
   requireDeskStaff(actor);
   if (!canRegisterCases(actor)) throw new ForbiddenError('case registration');
-  const row = await appointmentOfDay(dayId, appointmentId);
+  const row = await appointmentOfDay(booking);
   if (row.status === 'CANCELLED') return refusedFor('cancelled');
   if (!canRecordAttendance(row.status, dayStartsAt(row.slot.day), now)) return refusedFor('notYet');
   const fields = formFields(form);
@@ -183,8 +176,7 @@ const AppointmentPost = z.discriminatedUnion('intent', [
 /** The booking page's forms: attendance, the visit recorded on its case, or a new visit registered. */
 export async function appointmentPost(
   actor: Actor,
-  dayId: string,
-  appointmentId: string,
+  booking: BookingAddress,
   form: FormInput,
   locale: Locale,
   now = new Date(),
@@ -194,9 +186,9 @@ export async function appointmentPost(
   const post = AppointmentPost.safeParse(fields);
   if (!post.success) return refusedFor('invalid', 400);
   const input = post.data;
-  if (input.intent === 'attendance') return await recordAttendance(actor, dayId, appointmentId, input.status, now);
-  if (input.intent === 'recordVisit') return await recordVisit(actor, dayId, appointmentId, fields, now);
-  const result = await registerVisitAsCase(actor, dayId, appointmentId, fields, locale, now);
+  if (input.intent === 'attendance') return await recordAttendance(actor, booking, input.status, now);
+  if (input.intent === 'recordVisit') return await recordVisit(actor, booking, fields, now);
+  const result = await registerVisitAsCase(actor, booking, fields, locale, now);
   if (!result.ok) return result;
   const { receipt, linked } = result;
   return {

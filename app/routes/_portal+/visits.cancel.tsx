@@ -1,9 +1,9 @@
 // /visits/cancel: cancel a booking with its reference and cancel code; the place goes back to
 // the slot at once. Rate limited per address, and one message for every mismatch.
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { handleCancel } from '#app/features/reception/booking.server.ts';
-import { ReferencePanel } from '#app/features/reception/ui/reference-panel.tsx';
+import { BackToVisits, ReferencePanel } from '#app/features/reception/ui/reference-panel.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
 import { refusal } from '#app/platform/http/outcome.server.ts';
@@ -50,10 +50,7 @@ export default function CancelBookingPage() {
     return (
       <>
         <ReferencePanel title={t('cancel.doneTitle')} reference={actionData.cancelled} testId="booking-cancelled" />
-        <p>{t('cancel.doneBody')}</p>
-        <p>
-          <Link to="/visits">{t('cancel.bookAgain')}</Link>
-        </p>
+        <BackToVisits body={t('cancel.doneBody')} link={t('cancel.bookAgain')} />
       </>
     );
   }

@@ -7,7 +7,7 @@ import { bookingCookie } from '#app/features/reception/booking-cookie.server.ts'
 import { bookingSummary } from '#app/features/reception/booking.server.ts';
 import { formatCancelCode } from '#app/features/reception/rules.ts';
 import { useDayFacts } from '#app/features/reception/ui/day-facts.tsx';
-import { ReferencePanel } from '#app/features/reception/ui/reference-panel.tsx';
+import { BackToVisits, ReferencePanel } from '#app/features/reception/ui/reference-panel.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
 import { route } from '#app/platform/http/route.server.ts';
@@ -48,10 +48,7 @@ export default function BookingConfirmationPage() {
     return (
       <>
         <h1>{t('confirmation.goneTitle')}</h1>
-        <p>{t('confirmation.goneBody')}</p>
-        <p>
-          <Link to="/visits">{t('confirmation.visitsLink')}</Link>
-        </p>
+        <BackToVisits body={t('confirmation.goneBody')} link={t('confirmation.visitsLink')} />
       </>
     );
   }

@@ -11,7 +11,7 @@ import { respond } from '#app/platform/http/outcome.server.ts';
 import { readForm } from '#app/platform/http/read-form.server.ts';
 import { parseParams, route } from '#app/platform/http/route.server.ts';
 import { serviceToday } from '#app/platform/time/service-time-zone.server.ts';
-import { ConfirmSubmitButton } from '#app/ui/confirm-submit-button.tsx';
+import { ConfirmSubmitButton, confirmTexts } from '#app/ui/confirm-submit-button.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
 import { PageHeader } from '#app/ui/page-header.tsx';
 import { SummaryList } from '#app/ui/summary-list.tsx';
@@ -77,14 +77,7 @@ export default function EditNoticePage() {
           <p>{t('office.edit.takeDownBody')}</p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="takeDown" />
-            <ConfirmSubmitButton
-              variant="secondary"
-              title={t('office.edit.takeDownConfirm.title')}
-              description={t('office.edit.takeDownConfirm.body')}
-              confirmLabel={t('office.edit.takeDownConfirm.confirm')}
-              cancelLabel={t('office.edit.takeDownConfirm.cancel')}
-              isDisabled={busy}
-            >
+            <ConfirmSubmitButton variant="secondary" {...confirmTexts(t, 'office.edit.takeDownConfirm')} isDisabled={busy}>
               {t('office.edit.takeDown')}
             </ConfirmSubmitButton>
           </Form>

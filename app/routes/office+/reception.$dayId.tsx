@@ -26,7 +26,7 @@ export const loader = route(async ({ request, params, context }: LoaderFunctionA
   const actor = await requireStaffAllowed(request, canViewReceptionDays);
   const { dayId } = parseParams(params, PARAMS);
   const { locale, t } = await translatorFor(request);
-  const day = await receptionDayForOffice(actor, dayId, locale, { ipAddress: context.clientIp });
+  const day = await receptionDayForOffice(actor, dayId, { locale, ipAddress: context.clientIp });
   return { title: t('visits:office.day.title'), day, canManage: canManageReceptionDays(actor), canHandle: canHandleReceptionDays(actor) };
 });
 

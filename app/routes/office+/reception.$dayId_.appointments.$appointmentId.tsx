@@ -28,9 +28,9 @@ const FIELDS = ['note', ...SUBMISSION_FIELDS];
 
 export const loader = route(async ({ request, params, context }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canHandleReceptionDays);
-  const { dayId, appointmentId } = parseParams(params, PARAMS);
+  const booking = parseParams(params, PARAMS);
   const { locale, t } = await translatorFor(request);
-  const appointment = await appointmentForOffice(actor, dayId, appointmentId, locale, { ipAddress: context.clientIp });
+  const appointment = await appointmentForOffice(actor, booking, { locale, ipAddress: context.clientIp });
   return { title: t('visits:office.appointment.title', { reference: appointment.reference }), appointment };
 });
 
@@ -38,12 +38,12 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (load
 
 export const action = route(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canHandleReceptionDays);
-  const { dayId, appointmentId } = parseParams(params, PARAMS);
+  const booking = parseParams(params, PARAMS);
   const { locale } = await translatorFor(request);
-  const outcome = await appointmentPost(actor, dayId, appointmentId, await readForm(request), locale);
+  const outcome = await appointmentPost(actor, booking, await readForm(request), locale);
   // A registered visit's receipt is shown on this page, once, rather than after a redirect.
   if ('registered' in outcome) return data({ registered: outcome.registered }, { headers: NO_STORE });
-  return respond(outcome, `/office/reception/${dayId}/appointments/${appointmentId}`);
+  return respond(outcome, `/office/reception/${booking.dayId}/appointments/${booking.appointmentId}`);
 });
 
 export default function AppointmentPage() {

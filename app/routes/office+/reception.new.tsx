@@ -29,7 +29,7 @@ export const action = route(async ({ request }: ActionFunctionArgs) => {
 });
 
 export default function NewReceptionDayPage() {
-  const options = useLoaderData<typeof loader>();
+  const { units, categories, defaultSlots } = useLoaderData<typeof loader>();
   const form = useDayFormErrors(useActionData<typeof action>());
   const navigation = useNavigation();
   const { t } = useTranslation('visits');
@@ -37,7 +37,13 @@ export default function NewReceptionDayPage() {
     <>
       <PageHeader back={{ to: '/office/reception', label: t('office.back') }} errors={form.summary} title={t('office.new.title')} />
       <p>{t('office.new.lead')}</p>
-      <ReceptionDayForm form={form} {...options} busy={navigation.state === 'submitting'} />
+      <ReceptionDayForm
+        form={form}
+        units={units}
+        categories={categories}
+        defaultSlots={defaultSlots}
+        busy={navigation.state === 'submitting'}
+      />
     </>
   );
 }

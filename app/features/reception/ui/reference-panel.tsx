@@ -1,4 +1,6 @@
-// GOV.UK's confirmation panel around a booking reference: after booking, and after cancelling.
+// The ends of a citizen's booking: GOV.UK's confirmation panel around the booking reference (after
+// booking, and after cancelling), and the way back to the reception days.
+import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 interface ReferencePanelProps {
@@ -21,5 +23,17 @@ export function ReferencePanel({ title, reference, testId, referenceTestId }: Re
         </strong>
       </div>
     </div>
+  );
+}
+
+/** What happens next, and the link back to the reception days. */
+export function BackToVisits({ body, link }: { body: string; link: string }) {
+  return (
+    <>
+      <p>{body}</p>
+      <p>
+        <Link to="/visits">{link}</Link>
+      </p>
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { Button } from '#app/ui/button.tsx';
 import { Checkbox } from '#app/ui/choice-fields.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
 import { SummaryList } from '#app/ui/summary-list.tsx';
-import { TextField } from '#app/ui/text-field.tsx';
+import { TextFieldList } from '#app/ui/text-field-list.tsx';
 import { useDayFacts } from './day-facts.tsx';
 import type { OfficeAppointmentDetail, RegisteredVisit } from '#app/features/reception/visits.server.ts';
 import type { FormErrors } from '#app/ui/use-form-errors.ts';
@@ -44,6 +44,8 @@ export function AppointmentFacts({ appointment }: { appointment: OfficeAppointme
   );
 }
 
+const NOTE = [{ name: 'note', hint: true, multiline: { maxLength: VISIT_NOTE_MAX, rows: 5 } }] as const;
+
 interface RecordVisitPanelProps {
   form: Pick<FormErrors<string>, 'error' | 'value'>;
   /** When the visit was recorded already: the panel says so instead of offering the form. */
@@ -62,13 +64,11 @@ export function RecordVisitPanel({ form, recordedAt, busy }: RecordVisitPanelPro
       ) : (
         <Form method="post" noValidate className="form">
           <input type="hidden" name="intent" value="recordVisit" />
-          <TextField
-            name="note"
-            label={t('office.appointment.note.label')}
-            hint={t('office.appointment.note.hint')}
-            error={form.error('note')}
-            defaultValue={form.value('note')}
-            multiline={{ maxLength: VISIT_NOTE_MAX, rows: 5 }}
+          <TextFieldList
+            fields={NOTE}
+            form={form}
+            label={() => t('office.appointment.note.label')}
+            hint={() => t('office.appointment.note.hint')}
           />
           <Checkbox name="public" defaultSelected={form.value('public') === 'yes'}>
             {t('office.appointment.public')}
