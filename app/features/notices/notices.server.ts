@@ -8,7 +8,7 @@ import { buildAtomFeed } from '#app/platform/codecs/atom.ts';
 import { db } from '#app/platform/db.server.ts';
 import { env } from '#app/platform/env.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
-import { parseForm, rawForm, type FieldErrors, type FormValues, type RawForm } from '#app/platform/http/forms.ts';
+import { formFields, parseForm, type FieldErrors, type FormInput, type FormValues } from '#app/platform/http/forms.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import {
   civilDateIn,
@@ -219,8 +219,6 @@ const NoticeForm = z.object({
   lastDay: z.string().optional(),
 });
 
-type FormInput = FormData | URLSearchParams | RawForm;
-
 interface NoticeDates {
   publishedAt: Date;
   expiresAt: Date | null;
@@ -309,7 +307,7 @@ const EditIntent = z.enum(['update', 'takeDown']);
 /** The edit page's forms: change the notice, or take it down now. */
 export async function editNotice(actor: Actor, id: string, form: FormInput, now = new Date()): Promise<Outcome<NoticeField>> {
   requireNoticeEditor(actor);
-  const raw = form instanceof FormData || form instanceof URLSearchParams ? rawForm(form) : form;
+  const raw = formFields(form);
   const intent = EditIntent.safeParse(raw.intent);
   if (!intent.success) return refusedFor('invalid', 400);
   return intent.data === 'takeDown' ? await takeDownNotice(actor, id, now) : await updateNotice(actor, id, raw, now);

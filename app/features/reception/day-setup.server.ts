@@ -5,7 +5,7 @@ import { canManageReceptionDays, canViewReceptionDays, type Actor } from '#app/f
 import { localizedName } from '#app/i18n/localized.ts';
 import { db } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
-import { parseForm, type FieldErrors, type RawForm } from '#app/platform/http/forms.ts';
+import { parseForm, type FieldErrors, type FormInput } from '#app/platform/http/forms.ts';
 import { refused, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { civilDateIn, civilDateToDbDate, compareCivilDates, parseIsoDate, zonedInstant } from '#app/platform/time/civil-date.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
@@ -63,7 +63,7 @@ const DayForm = z.object({
  */
 export async function createReceptionDay(
   actor: Actor,
-  form: FormData | URLSearchParams | RawForm,
+  form: FormInput,
   now = new Date(),
 ): Promise<Outcome<DayField, { id: string; notice: Notice }>> {
   if (!canManageReceptionDays(actor)) throw new ForbiddenError('reception days');

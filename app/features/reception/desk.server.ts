@@ -1,13 +1,13 @@
-// The reception day at the desk. Its page shows every member of staff who may see reception days
-// the day, its slots and how full they are; the staff who receive the visitors (clerks and
-// supervisors) also see who booked, record attendance, and open a booking to record the visit
-// (visits.server.ts). Permissions are checked here, whoever calls.
+// The reception day at the desk. Everyone who may see reception days sees the day's page: its
+// slots and how full they are. The staff who receive the visitors (clerks and supervisors) also
+// see who booked and record attendance, and open a booking to record the visit (visits.server.ts).
+// Permissions are checked here, whoever calls.
 import { z } from 'zod';
 import { audit } from '#app/features/audit/audit.server.ts';
 import { canHandleReceptionDays, canViewReceptionDays, type Actor } from '#app/features/staff/permissions.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
-import { rawForm, type RawForm } from '#app/platform/http/forms.ts';
+import { formFields, type FormInput } from '#app/platform/http/forms.ts';
 import { refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { setReceptionDayPublished } from './day-setup.server.ts';
 import {
@@ -21,12 +21,6 @@ import {
   type ViewContext,
 } from './day-views.server.ts';
 import { ATTENDANCE_STATUSES, canRecordAttendance, type AppointmentStatus, type AttendanceStatus } from './rules.ts';
-
-export type FormInput = FormData | URLSearchParams | RawForm;
-
-export function formFields(form: FormInput): RawForm {
-  return form instanceof FormData || form instanceof URLSearchParams ? rawForm(form) : form;
-}
 
 export function requireDeskStaff(actor: Actor): void {
   if (!canHandleReceptionDays(actor)) throw new ForbiddenError('reception desk');

@@ -8,20 +8,18 @@ import { canRegisterCases, type Actor } from '#app/features/staff/permissions.ts
 import { newFormKey } from '#app/platform/crypto/form-key.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { ForbiddenError } from '#app/platform/http/errors.ts';
-import { parseForm } from '#app/platform/http/forms.ts';
+import { formFields, parseForm, type FormInput } from '#app/platform/http/forms.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { civilDateIn, isoDate } from '#app/platform/time/civil-date.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { attendanceOpen, dayHeading, dayStartsAt, type DayHeading, type ViewContext } from './day-views.server.ts';
 import {
   appointmentOfDay,
-  formFields,
   logContactView,
   officeAppointment,
   recordAttendance,
   requireDeskStaff,
   type BookingAddress,
-  type FormInput,
   type OfficeAppointment,
 } from './desk.server.ts';
 import { ATTENDANCE_STATUSES, VISIT_NOTE_MAX, canRecordAttendance } from './rules.ts';
