@@ -17,7 +17,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 
 const HERE = '/office/account/password';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const session = await requireSignedIn(request, HERE);
   const { t } = await translatorFor(request);
   const forced = session.actor.mustChangePassword;
@@ -31,7 +31,7 @@ export const loader = route(async ({ request }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
-export const action = route(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, context }: ActionFunctionArgs) => {
   const session = await requireSignedIn(request, HERE);
   return respond(await changePasswordWithForm(session, await readForm(request), context.clientIp), '/office/account');
 });

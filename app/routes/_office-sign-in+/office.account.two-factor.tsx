@@ -18,7 +18,7 @@ import { TextField } from '#app/ui/text-field.tsx';
 
 const HERE = '/office/account/two-factor';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const session = await requireSignedIn(request, HERE);
   const { t } = await translatorFor(request);
   const page = await twoFactorPage(session, t('office-auth:twoFactor.issuer'));
@@ -41,7 +41,7 @@ interface ActionResult {
   continueTo: string | null;
 }
 
-export const action = route(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, context }: ActionFunctionArgs) => {
   const session = await requireSignedIn(request, HERE);
   const { t } = await translatorFor(request);
   const outcome = await enableTwoFactorWithForm(session, await readForm(request), context.clientIp, t('office-auth:twoFactor.issuer'));

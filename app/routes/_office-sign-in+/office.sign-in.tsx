@@ -14,7 +14,7 @@ import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
 import { useFormErrors } from '#app/ui/use-form-errors.ts';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const session = await currentSession(request);
   if (session?.fullySignedIn) throw redirect(officeRedirectTarget(request) ?? '/office', { headers: NO_STORE });
   const { t } = await translatorFor(request);
@@ -23,7 +23,7 @@ export const loader = route(async ({ request }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
-export const action = route(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, context }: ActionFunctionArgs) => {
   const outcome = await signInWithForm(request, await readForm(request), context.clientIp);
   if (!outcome.ok) {
     const { status, ...problem } = outcome;

@@ -13,7 +13,7 @@ import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
 import { useFormErrors } from '#app/ui/use-form-errors.ts';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   await requirePendingSignIn(request);
   const { t } = await translatorFor(request);
   return { title: `${t('office-auth:code.title')} – ${t('office:shell.name')}` };
@@ -21,7 +21,7 @@ export const loader = route(async ({ request }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
-export const action = route(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, context }: ActionFunctionArgs) => {
   await requirePendingSignIn(request);
   const outcome = await secondFactorWithForm(request, await readForm(request), context.clientIp);
   if (!outcome.ok) {

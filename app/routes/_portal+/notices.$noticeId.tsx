@@ -14,7 +14,7 @@ export const links = visitsLinks;
 
 const PARAMS = { noticeId: z.uuid() };
 
-export const loader = route(async ({ params, request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ params, request }: LoaderFunctionArgs) => {
   const { noticeId } = parseParams(params, PARAMS);
   const { locale } = await translatorFor(request);
   const notice = await currentNotice(noticeId, locale);

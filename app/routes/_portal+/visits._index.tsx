@@ -14,7 +14,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export const links = visitsLinks;
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const { locale, t } = await translatorFor(request);
   return { title: t('visits:list.title'), days: await upcomingReceptionDays(locale) };
 });

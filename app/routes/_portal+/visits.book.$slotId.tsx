@@ -25,7 +25,7 @@ export const headers = noStoreHeaders;
 
 const PARAMS = { slotId: z.uuid() };
 
-export const loader = route(async ({ params, request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ params, request }: LoaderFunctionArgs) => {
   const { slotId } = parseParams(params, PARAMS);
   const { locale, t } = await translatorFor(request);
   return { title: t('visits:book.title'), ...(await bookingPage(slotId, locale)) };
@@ -33,7 +33,7 @@ export const loader = route(async ({ params, request }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
-export const action = route(async ({ params, request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ params, request, context }: ActionFunctionArgs) => {
   const { slotId } = parseParams(params, PARAMS);
   const { locale } = await translatorFor(request);
   const outcome = await handleBooking(slotId, await readForm(request), { clientIp: context.clientIp, locale });

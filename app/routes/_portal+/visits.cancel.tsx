@@ -20,14 +20,14 @@ export const links = visitsLinks;
 
 export const headers = noStoreHeaders;
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const { t } = await translatorFor(request);
   return { title: t('visits:cancel.title') };
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
-export const action = route(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, context }: ActionFunctionArgs) => {
   const outcome = await handleCancel(await readForm(request), { clientIp: context.clientIp });
   return outcome.ok ? { cancelled: outcome.reference } : refusal(outcome);
 });

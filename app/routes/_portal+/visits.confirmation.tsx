@@ -21,7 +21,7 @@ export const links = visitsLinks;
 /** Pages with a code: browsers and proxies must not keep them. */
 export const headers = noStoreHeaders;
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const { t, locale } = await translatorFor(request);
   const carried = bookingCookie.read(request);
   const booking = carried ? await bookingSummary(carried.reference, locale) : null;

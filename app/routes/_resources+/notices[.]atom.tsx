@@ -9,7 +9,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 
 const Lang = z.enum(LOCALES).catch(DEFAULT_LOCALE);
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const locale = Lang.parse(new URL(request.url).searchParams.get('lang') ?? undefined);
   const t = await translator(locale);
   const xml = await noticesFeed(locale, (key) => t(key));

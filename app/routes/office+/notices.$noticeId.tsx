@@ -19,7 +19,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 
 const PARAMS = { noticeId: z.uuid() };
 
-export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageNotices);
   const { noticeId } = parseParams(params, PARAMS);
   const { t } = await translatorFor(request);
@@ -29,7 +29,7 @@ export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export const action = route(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageNotices);
   const { noticeId } = parseParams(params, PARAMS);
   return respond(await editNotice(actor, noticeId, await readForm(request)), `/office/notices/${noticeId}`);

@@ -10,7 +10,7 @@ import { useFormatDate } from '#app/ui/format.ts';
 import { StaticTable } from '#app/ui/static-table.tsx';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageNotices);
   const { locale, t } = await translatorFor(request);
   return { title: t('notices:office.list.title'), notices: await listNoticesForOffice(actor, locale) };

@@ -14,7 +14,7 @@ import { serviceToday } from '#app/platform/time/service-time-zone.server.ts';
 import { PageHeader } from '#app/ui/page-header.tsx';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   await requireStaffAllowed(request, canManageNotices);
   const { t } = await translatorFor(request);
   return { title: t('notices:office.new.title'), today: serviceToday() };
@@ -22,7 +22,7 @@ export const loader = route(async ({ request }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export const action = route(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageNotices);
   const outcome = await createNotice(actor, await readForm(request));
   return respond(outcome, outcome.ok ? `/office/notices/${outcome.id}` : '/office/notices/new');

@@ -22,7 +22,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 
 const PARAMS = { dayId: z.uuid() };
 
-export const loader = route(async ({ request, params, context }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params, context }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canViewReceptionDays);
   const { dayId } = parseParams(params, PARAMS);
   const { locale, t } = await translatorFor(request);
@@ -32,7 +32,7 @@ export const loader = route(async ({ request, params, context }: LoaderFunctionA
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export const action = route(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canViewReceptionDays);
   const { dayId } = parseParams(params, PARAMS);
   return respond(await receptionDayPost(actor, dayId, await readForm(request)), `/office/reception/${dayId}`);

@@ -26,7 +26,7 @@ const PARAMS = { dayId: z.uuid(), appointmentId: z.uuid() };
 /** The summary lists the note's problem, then the registration form's in the order of its fields. */
 const FIELDS = ['note', ...SUBMISSION_FIELDS];
 
-export const loader = route(async ({ request, params, context }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params, context }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canHandleReceptionDays);
   const booking = parseParams(params, PARAMS);
   const { locale, t } = await translatorFor(request);
@@ -36,7 +36,7 @@ export const loader = route(async ({ request, params, context }: LoaderFunctionA
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export const action = route(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canHandleReceptionDays);
   const booking = parseParams(params, PARAMS);
   const { locale } = await translatorFor(request);

@@ -11,7 +11,7 @@ import { useFormatDay } from '#app/ui/format.ts';
 import { StaticTable } from '#app/ui/static-table.tsx';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canViewReceptionDays);
   const { locale, t } = await translatorFor(request);
   const days = await listReceptionDaysForOffice(actor, locale);

@@ -25,7 +25,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 
 const PARAMS = { unitId: z.uuid() };
 
-export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageReferenceData);
   const { unitId } = parseParams(params, PARAMS);
   const { locale, t } = await translatorFor(request);
@@ -36,7 +36,7 @@ export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export const action = route(async ({ request, params, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, params, context }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageReferenceData);
   const { unitId } = parseParams(params, PARAMS);
   const { locale } = await translatorFor(request);

@@ -18,7 +18,7 @@ import { TextField } from '#app/ui/text-field.tsx';
 import { useFormErrors } from '#app/ui/use-form-errors.ts';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   await requireStaffAllowed(request, canManageReferenceData);
   const { locale, t } = await translatorFor(request);
   const [tree, parents] = await Promise.all([unitTree(locale), unitOptions(locale)]);
@@ -27,7 +27,7 @@ export const loader = route(async ({ request }: LoaderFunctionArgs) => {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export const action = route(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageReferenceData);
   const { locale } = await translatorFor(request);
   const outcome = await createUnit(actor, await readForm(request), { ipAddress: context.clientIp, locale });
