@@ -387,21 +387,11 @@ describe('the day itself', () => {
       preferredReplyChannel: 'PHONE',
       consent: 'yes',
     };
-    const invalid = await registerVisitAsCase(
-      clerk.actor,
-      { dayId: day.dayId, appointmentId: appointment.id },
-      formData({ ...fields, body: '短' }),
-      'zh-Hans',
-      onTheDay,
-    );
+    const register = (form: FormData) =>
+      registerVisitAsCase(clerk.actor, { dayId: day.dayId, appointmentId: appointment.id }, form, 'zh-Hans', onTheDay);
+    const invalid = await register(formData({ ...fields, body: '短' }));
     expect(invalid).toMatchObject({ ok: false, status: 400, errors: { body: 'body.tooShort' } });
-    const outcome = await registerVisitAsCase(
-      clerk.actor,
-      { dayId: day.dayId, appointmentId: appointment.id },
-      formData(fields),
-      'zh-Hans',
-      onTheDay,
-    );
+    const outcome = await register(formData(fields));
     expect(outcome).toMatchObject({ ok: true, linked: true });
     if (!outcome.ok) return;
     const created = await db().case.findUniqueOrThrow({ where: { receiptNo: outcome.receipt.receiptNo } });
@@ -411,21 +401,9 @@ describe('the day itself', () => {
       status: 'ATTENDED',
     });
     // A retry of the same form finds the same case; another form is refused (already linked).
-    const retry = await registerVisitAsCase(
-      clerk.actor,
-      { dayId: day.dayId, appointmentId: appointment.id },
-      formData(fields),
-      'zh-Hans',
-      onTheDay,
-    );
+    const retry = await register(formData(fields));
     expect(retry).toMatchObject({ ok: true, linked: true, receipt: { receiptNo: created.receiptNo } });
-    const another = await registerVisitAsCase(
-      clerk.actor,
-      { dayId: day.dayId, appointmentId: appointment.id },
-      formData({ ...fields, idempotencyKey: newIdempotencyKey() }),
-      'zh-Hans',
-      onTheDay,
-    );
+    const another = await register(formData({ ...fields, idempotencyKey: newIdempotencyKey() }));
     expect(another).toEqual({ ok: false, status: 409, errors: {}, values: {}, formError: 'alreadyLinked' });
     expect(await db().caseEvent.count({ where: { actorId: clerk.user.id, type: 'SUBMITTED' } })).toBe(1);
   });

@@ -193,6 +193,11 @@ export async function handleBooking(
   request: { clientIp: string; locale: Locale; now?: Date },
 ): Promise<BookingOutcome> {
   const now = request.now ?? new Date();
+  const slot = await db().receptionSlot.findUnique({
+    where: { id: slotId },
+    select: { day: { select: { published: true, unitIds: true, categoryIds: true } } },
+  });
+  if (!slot || !slot.day.published) throw new NotFoundError('reception slot');
   const raw = postedFields(form);
   const values: FormValues<BookingFormField> = {};
   // The access code is never sent back into the page.
@@ -212,12 +217,6 @@ export async function handleBooking(
   const result = validateBooking(raw);
   if (!result.ok) return fail(400, result.errors);
   const input = result.value;
-
-  const slot = await db().receptionSlot.findUnique({
-    where: { id: slotId },
-    select: { day: { select: { published: true, unitIds: true, categoryIds: true } } },
-  });
-  if (!slot || !slot.day.published) throw new NotFoundError('reception slot');
 
   let caseId: string | null = null;
   if (input.mode === 'CASE') {

@@ -103,8 +103,8 @@ export interface OfficeDay extends DayHeading {
  * visitors, and each such view of names and phone numbers is written to the audit log.
  */
 export async function receptionDayForOffice(actor: Actor, dayId: string, context: ViewContext, now = new Date()): Promise<OfficeDay> {
-  const { locale } = context;
   if (!canViewReceptionDays(actor)) throw new ForbiddenError('reception days');
+  const { locale } = context;
   const day = await db().receptionDay.findUnique({ where: { id: dayId }, include: { slots: { orderBy: { startsAt: 'asc' } } } });
   if (!day) throw new NotFoundError('reception day');
   const [covers, appointments] = await Promise.all([

@@ -46,8 +46,8 @@ export async function appointmentForOffice(
   context: ViewContext,
   now = new Date(),
 ): Promise<OfficeAppointmentDetail> {
-  const { locale } = context;
   requireDeskStaff(actor);
+  const { locale } = context;
   const row = await appointmentOfDay(booking);
   const recorded = row.caseId
     ? await db().caseEvent.findFirst({
