@@ -18,6 +18,23 @@ const ROUTE = { regex: '^#app/routes/', message: 'Imports flow one way: routes â
 const JOB = { regex: '^#app/jobs/', message: 'Jobs use features; nothing but the worker entry imports jobs.' };
 
 const restrict = (...patterns) => ['error', { patterns }];
+
+/**
+ * The browser build keeps only a route's browser exports and drops the rest by tree-shaking, but it
+ * keeps a call made at module level, such as `export const loader = route(...)`: and there route()
+ * is an empty `.server` module, so the page's module would fail to load. Marked pure, it goes.
+ */
+const pureRouteExports = {
+  meta: { type: 'problem', messages: { pure: 'Mark it `/* @__PURE__ */`, so the browser build drops it (see docs/architecture.md).' } },
+  create(context) {
+    return {
+      'Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > CallExpression.init'(node) {
+        const pure = context.sourceCode.getCommentsBefore(node).some((comment) => /[@#]__PURE__/.test(comment.value));
+        if (!pure) context.report({ node, messageId: 'pure' });
+      },
+    };
+  },
+};
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 
 export default tseslint.config(
@@ -84,6 +101,11 @@ export default tseslint.config(
   {
     files: ['app/jobs/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': restrict(ROUTE) },
+  },
+  {
+    files: ['app/routes/**/*.{ts,tsx}'],
+    plugins: { routes: { rules: { 'pure-exports': pureRouteExports } } },
+    rules: { 'routes/pure-exports': 'error' },
   },
   {
     // Routes are adapters: they reach the database only through features (healthz aside).

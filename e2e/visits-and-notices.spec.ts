@@ -317,11 +317,14 @@ for (const locale of LOCALES) {
     await adminPage.getByLabel(v.office.new.fields.slots.label, { exact: true }).fill('09:00-09:30 3\n14:00-14:30 2');
     await adminPage.getByRole('button', { name: v.office.new.submit }).click();
     await adminPage.waitForURL((url) => /^\/office\/reception\/[0-9a-f-]{36}$/.test(url.pathname));
+    // The shell's status area says what was done (a flash notice, not a ?done= in the address).
+    await expect(adminPage.getByText(v.office.day.done.created)).toBeVisible();
     await expect(adminPage.getByTestId('day-status')).toHaveText(v.office.draft);
     await expect(adminPage.getByTestId('office-slot')).toHaveCount(2);
     await check(adminPage, browser, testInfo, '/office/reception/:dayId', locale);
     await adminPage.getByRole('button', { name: v.office.day.publish }).click();
     await expect(adminPage.getByTestId('day-status')).toHaveText(v.office.published);
+    await expect(adminPage.getByText(v.office.day.done.published)).toBeVisible();
 
     // …and it is on the portal.
     const citizen = await browser.newPage({ locale: BROWSER_LOCALE[locale] });
@@ -350,6 +353,7 @@ for (const locale of LOCALES) {
     }
     await adminPage.getByRole('button', { name: n.office.new.submit }).click();
     await adminPage.waitForURL((url) => /^\/office\/notices\/[0-9a-f-]{36}$/.test(url.pathname));
+    await expect(adminPage.getByText(n.office.edit.done.created)).toBeVisible();
     await expect(adminPage.getByTestId('notice-state')).toHaveText(n.office.state.CURRENT);
     await check(adminPage, browser, testInfo, '/office/notices/:id', locale);
     await adminPage.context().close();
@@ -365,6 +369,7 @@ for (const locale of LOCALES) {
     await expect(clerk.getByTestId('appointment-row').filter({ hasText: booking.reference }).getByTestId('appointment-status')).toHaveText(
       v.status.ATTENDED,
     );
+    await expect(clerk.getByText(v.office.day.done.attendance)).toBeVisible();
     await clerk.getByRole('link', { name: booking.reference }).click();
     await clerk.waitForURL((url) => url.pathname === `/office/reception/${today.dayId}/appointments/${booking.id}`);
     await expect(clerk.getByRole('heading', { level: 2, name: v.office.appointment.registerTitle })).toBeVisible();

@@ -23,6 +23,11 @@ interface ConfirmSubmitButtonProps {
   variant?: 'primary' | 'secondary';
 }
 
+/** The dialog's words from one place in the locale files, `${key}.{title,body,confirm,cancel}`. */
+export function confirmTexts(t: (key: string) => string, key: string) {
+  return { title: t(`${key}.title`), description: t(`${key}.body`), confirmLabel: t(`${key}.confirm`), cancelLabel: t(`${key}.cancel`) };
+}
+
 export function ConfirmSubmitButton(props: ConfirmSubmitButtonProps) {
   const hydrated = useHydrated();
   const [open, setOpen] = useState(false);

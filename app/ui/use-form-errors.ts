@@ -18,6 +18,8 @@ export interface FormErrorsOptions<Field extends string> {
   formPrefix?: string;
   /** Values the messages name, such as a length limit. */
   messageValues?: Record<string, string | number>;
+  /** Values that differ by field or code, such as the language of one of three title fields. */
+  fieldValues?: (field: Field, code: string) => Record<string, string | number>;
 }
 
 export interface FormErrors<Field extends string> {
@@ -35,7 +37,7 @@ export function useFormErrors<Field extends string>(
   const { t } = useTranslation();
   const error = (field: Field) => {
     const code = problem?.errors[field];
-    return code ? t(`${options.prefix(field)}.${code}`, options.messageValues) : undefined;
+    return code ? t(`${options.prefix(field)}.${code}`, { ...options.messageValues, ...options.fieldValues?.(field, code) }) : undefined;
   };
   const summary: SummaryEntry[] = [];
   if (problem?.formError)

@@ -3,14 +3,15 @@
 // link to a case through receipt number and access code, and art. 20's limit of five representatives.
 import { describe, expect, it } from 'vitest';
 import { bookSlot, cancelBooking, cancelCodeHash, handleBooking, handleCancel } from '#app/features/reception/booking.server.ts';
-import { upcomingReceptionDays } from '#app/features/reception/days.server.ts';
+import { upcomingReceptionDays } from '#app/features/reception/portal-days.server.ts';
 import { formatCancelCode } from '#app/features/reception/rules.ts';
 import { db } from '#app/platform/db.server.ts';
+import { NotFoundError } from '#app/platform/http/errors.ts';
 import * as visitsRoute from '#app/routes/_portal+/visits._index.tsx';
 import * as bookRoute from '#app/routes/_portal+/visits.book.$slotId.tsx';
 import * as confirmationRoute from '#app/routes/_portal+/visits.confirmation.tsx';
 import { newIdempotencyKey } from '../support/fixtures.ts';
-import { loadContext } from '../support/office-requests.ts';
+import { asBrowserWouldSend, loadContext, statusOf } from '../support/office-requests.ts';
 import { bookingForm, caseWithCode, clientIp, newVisit, payloadOf, receptionDay } from '../support/visit-fixtures.ts';
 
 const booked = async (slotId: string) => (await db().receptionSlot.findUniqueOrThrow({ where: { id: slotId } })).bookedCount;
@@ -142,8 +143,10 @@ describe('cancelling', () => {
       return f;
     };
     // LOOKUP_RATE_LIMIT defaults to 10 a window.
-    for (let i = 0; i < 10; i++) expect(await handleCancel(form(), { clientIp: ip })).toMatchObject({ ok: false, error: 'noMatch' });
-    expect(await handleCancel(form(), { clientIp: ip })).toMatchObject({ ok: false, status: 429, error: 'tooMany' });
+    for (let i = 0; i < 10; i++) {
+      expect(await handleCancel(form(), { clientIp: ip })).toMatchObject({ ok: false, errors: { reference: 'noMatch' } });
+    }
+    expect(await handleCancel(form(), { clientIp: ip })).toMatchObject({ ok: false, status: 429, errors: { reference: 'tooMany' } });
   });
 });
 
@@ -244,11 +247,8 @@ describe('representatives (art. 20)', () => {
 describe('what citizens can book', () => {
   it('not a slot of an unpublished day, nor one that has begun', async () => {
     const draft = await receptionDay({ published: false });
-    expect(await handleBooking(draft.slots[0]!.id, newVisit(), request())).toMatchObject({
-      ok: false,
-      status: 404,
-      formError: 'unavailable',
-    });
+    // Not there for citizens: a 404, like a slot that does not exist.
+    await expect(handleBooking(draft.slots[0]!.id, newVisit(), request())).rejects.toBeInstanceOf(NotFoundError);
     const published = await receptionDay();
     const slot = published.slots[0]!;
     const late = await handleBooking(slot.id, newVisit(), { ...request(), now: new Date(slot.startsAt.getTime() + 60_000) });
@@ -298,7 +298,10 @@ describe('the confirmation page', () => {
     const day = await receptionDay();
     const slot = day.slots[0]!;
     const response = await bookRoute.action({
-      request: new Request(`http://localhost/visits/book/${slot.id}`, { method: 'POST', body: newVisit({ representatives: '3' }) }),
+      request: new Request(`http://localhost/visits/book/${slot.id}`, {
+        method: 'POST',
+        body: asBrowserWouldSend(newVisit({ representatives: '3' })),
+      }),
       params: { slotId: slot.id },
       context: { clientIp: clientIp(), cspNonce: 'test' },
     });
@@ -326,5 +329,44 @@ describe('the confirmation page', () => {
       await confirmationRoute.loader({ request: new Request('http://localhost/visits/confirmation'), params: {}, context: loadContext }),
     );
     expect(without.booking).toBeNull();
+  });
+});
+
+describe('a form key used again on another slot', () => {
+  it('is refused as an expired form (not a 500), with a fresh key that then books', async () => {
+    const day = await receptionDay({
+      slots: [
+        { start: '09:00', end: '09:30', capacity: 2 },
+        { start: '10:00', end: '10:30', capacity: 2 },
+      ],
+    });
+    const [first, second] = [day.slots[0]!, day.slots[1]!];
+    const key = newIdempotencyKey();
+    expect((await handleBooking(first.id, newVisit({ idempotencyKey: key }), request())).ok).toBe(true);
+
+    const again = await handleBooking(second.id, newVisit({ idempotencyKey: key }), request());
+    expect(again).toMatchObject({ ok: false, status: 400, formError: 'expired', values: { name: '王小明' } });
+    expect(await booked(second.id)).toBe(0);
+    const fresh = again.ok ? '' : (again.values.idempotencyKey ?? '');
+    expect(fresh).toMatch(/^[A-Za-z0-9_-]{22,64}$/);
+    expect(fresh).not.toBe(key);
+
+    // Through the page's action too: the form comes back with its message, not an error page.
+    const status = await statusOf(() =>
+      bookRoute.action({
+        request: new Request(`http://localhost/visits/book/${second.id}`, {
+          method: 'POST',
+          body: asBrowserWouldSend(newVisit({ idempotencyKey: key })),
+        }),
+        params: { slotId: second.id },
+        context: { clientIp: clientIp(), cspNonce: 'test' },
+      }),
+    );
+    expect(status).toBe(400);
+
+    // Sent again with the fresh key, the booking is made.
+    expect((await handleBooking(second.id, newVisit({ idempotencyKey: fresh }), request())).ok).toBe(true);
+    expect(await booked(second.id)).toBe(1);
+    expect(await booked(first.id)).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createNotice, currentNotice, currentNotices, takeDownNotice, updateNotice } from '#app/features/notices/notices.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { env } from '#app/platform/env.server.ts';
+import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import * as homeRoute from '#app/routes/_portal+/_index.tsx';
 import * as noticeRoute from '#app/routes/_portal+/notices.$noticeId.tsx';
 import * as noticesRoute from '#app/routes/_portal+/notices._index.tsx';
@@ -38,7 +39,7 @@ describe('notice visibility', () => {
 
     expect(await currentNotice(current.id, 'en')).toMatchObject({ title: `${current.title} (en)` });
     for (const hidden of [future, expired]) {
-      expect(await currentNotice(hidden.id, 'zh-Hans')).toBeNull();
+      await expect(currentNotice(hidden.id, 'zh-Hans')).rejects.toBeInstanceOf(NotFoundError);
       const thrown = await noticeRoute
         .loader({ request: portal(`/notices/${hidden.id}`), params: { noticeId: hidden.id }, context: loadContext })
         .then(
@@ -183,16 +184,16 @@ describe('writing notices in the back office', () => {
     const today = await createNotice(admin.actor, fields(), now);
     if (!today.ok) throw new Error('not created');
     expect((await db().notice.findUniqueOrThrow({ where: { id: today.id } })).publishedAt).toEqual(now);
-    expect(await currentNotice(today.id, 'en')).not.toBeNull();
+    await expect(currentNotice(today.id, 'en')).resolves.toMatchObject({ id: today.id });
 
     const later = await createNotice(admin.actor, fields({ publishOn: shanghaiDay(2), lastDay: shanghaiDay(4) }), now);
     if (!later.ok) throw new Error('not created');
     const row = await db().notice.findUniqueOrThrow({ where: { id: later.id } });
     expect(row.publishedAt).toEqual(shanghaiTime(shanghaiDay(2), '00:00'));
     expect(row.expiresAt).toEqual(shanghaiTime(shanghaiDay(5), '00:00'));
-    expect(await currentNotice(later.id, 'en')).toBeNull();
-    expect(await currentNotice(later.id, 'en', shanghaiTime(shanghaiDay(4), '23:59'))).not.toBeNull();
-    expect(await currentNotice(later.id, 'en', shanghaiTime(shanghaiDay(5), '00:00'))).toBeNull();
+    await expect(currentNotice(later.id, 'en')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(currentNotice(later.id, 'en', shanghaiTime(shanghaiDay(4), '23:59'))).resolves.toMatchObject({ id: later.id });
+    await expect(currentNotice(later.id, 'en', shanghaiTime(shanghaiDay(5), '00:00'))).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('editing keeps the publish time of an unchanged day; taking down hides it now and it stays down when edited', async () => {
@@ -201,18 +202,18 @@ describe('writing notices in the back office', () => {
     if (!created.ok) throw new Error('not created');
     const before = await db().notice.findUniqueOrThrow({ where: { id: created.id } });
     const edited = await updateNotice(supervisor.actor, created.id, fields({ titleEn: 'About reception hours (corrected)' }));
-    expect(edited).toEqual({ ok: true, id: created.id });
+    expect(edited).toEqual({ ok: true, notice: { key: 'notices:office.edit.done.updated' } });
     const after = await db().notice.findUniqueOrThrow({ where: { id: created.id } });
     expect(after.publishedAt).toEqual(before.publishedAt);
     expect(after.titleEn).toBe('About reception hours (corrected)');
 
-    expect(await takeDownNotice(supervisor.actor, created.id)).toBe(true);
-    expect(await currentNotice(created.id, 'en')).toBeNull();
+    expect(await takeDownNotice(supervisor.actor, created.id)).toEqual({ ok: true, notice: { key: 'notices:office.edit.done.takenDown' } });
+    await expect(currentNotice(created.id, 'en')).rejects.toBeInstanceOf(NotFoundError);
     const down = await db().notice.findUniqueOrThrow({ where: { id: created.id } });
     // The edit form shows today as the last day; saving it unchanged must not put the notice back up.
     await updateNotice(supervisor.actor, created.id, fields({ lastDay: shanghaiDay(0) }));
     expect((await db().notice.findUniqueOrThrow({ where: { id: created.id } })).expiresAt).toEqual(down.expiresAt);
-    expect(await currentNotice(created.id, 'en')).toBeNull();
+    await expect(currentNotice(created.id, 'en')).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('is refused to clerks, handlers and analysts', async () => {
@@ -222,7 +223,7 @@ describe('writing notices in the back office', () => {
         () => null,
         (error: unknown) => error,
       );
-      expect((thrown as Response).status, role).toBe(403);
+      expect(thrown, role).toBeInstanceOf(ForbiddenError);
     }
   });
 });

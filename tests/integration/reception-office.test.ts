@@ -5,15 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { publicCaseView } from '#app/features/cases/cases.server.ts';
 import { handleBooking } from '#app/features/reception/booking.server.ts';
-import {
-  appointmentForOffice,
-  createReceptionDay,
-  receptionDayForOffice,
-  recordAttendance,
-  recordVisit,
-  registerVisitAsCase,
-  upcomingReceptionDays,
-} from '#app/features/reception/days.server.ts';
+import { createReceptionDay } from '#app/features/reception/day-setup.server.ts';
+import { receptionDayForOffice, recordAttendance } from '#app/features/reception/desk.server.ts';
+import { upcomingReceptionDays } from '#app/features/reception/portal-days.server.ts';
+import { parseSlotLines } from '#app/features/reception/rules.ts';
+import { appointmentForOffice, recordVisit, registerVisitAsCase } from '#app/features/reception/visits.server.ts';
 import {
   canHandleReceptionDays,
   canManageNotices,
@@ -22,6 +18,7 @@ import {
   type Actor,
 } from '#app/features/staff/permissions.ts';
 import { db } from '#app/platform/db.server.ts';
+import { NotFoundError } from '#app/platform/http/errors.ts';
 import * as noticeRoute from '#app/routes/office+/notices.$noticeId.tsx';
 import * as noticesRoute from '#app/routes/office+/notices._index.tsx';
 import * as newNoticeRoute from '#app/routes/office+/notices.new.tsx';
@@ -44,7 +41,7 @@ import {
 
 type Role = Actor['role'];
 const ROLES: Role[] = ['CLERK', 'HANDLER', 'SUPERVISOR', 'ANALYST', 'ADMIN'];
-const ctx = { ipAddress: '192.0.2.77' };
+const ctx = { locale: 'zh-Hans' as const, ipAddress: '192.0.2.77' };
 
 async function book(slotId: string, form = newVisit()) {
   const outcome = await handleBooking(slotId, form, { clientIp: clientIp(), locale: 'zh-Hans' });
@@ -232,6 +229,9 @@ describe('setting up a reception day', () => {
       context: loadContext,
     });
     expect((response as Response).status).toBe(303);
+    // Back to the day's page, which shows "Published" once, from a flash notice (not ?done=).
+    expect((response as Response).headers.get('Location')).toBe(`/office/reception/${created.id}`);
+    expect((response as Response).headers.get('Set-Cookie')).toMatch(/^pd_notice=/);
     const listed = (await upcomingReceptionDays('zh-Hans')).find((d) => d.id === created.id);
     expect(listed?.slots).toHaveLength(3);
     expect(listed?.covers).toEqual([unit.nameZhHans]);
@@ -243,8 +243,12 @@ describe('setting up a reception day', () => {
       supervisor.actor,
       dayForm({ date: shanghaiDay(-1), placeEn: '', slots: '09:00-09:30 2\n09:15-09:45 2' }),
     );
-    expect(outcome).toMatchObject({ ok: false, errors: { date: 'past', placeEn: 'required', slots: 'overlap' }, slotLine: 2 });
-    if (!outcome.ok) expect(outcome.values.placeZhHans).toBe('区信访接待中心一楼');
+    expect(outcome).toMatchObject({ ok: false, status: 400, errors: { date: 'past', placeEn: 'required', slots: 'overlap' } });
+    if (!outcome.ok) {
+      expect(outcome.values.placeZhHans).toBe('区信访接待中心一楼');
+      // The page names the slot's line, found again in what was typed by the same rule.
+      expect(parseSlotLines(outcome.values.slots ?? '')).toMatchObject({ ok: false, error: 'overlap', line: 2 });
+    }
     const bad = await createReceptionDay(supervisor.actor, dayForm({ date: '2026-02-30' }));
     expect(bad).toMatchObject({ ok: false, errors: { date: 'invalid' } });
     const form = dayForm();
@@ -259,11 +263,11 @@ describe('the day itself', () => {
     await book(day.slots[0]!.id, newVisit({ name: '赵六' }));
     const clerk = await staffUser('CLERK');
     const admin = await staffUser('ADMIN');
-    const forClerk = await receptionDayForOffice(clerk.actor, day.dayId, 'zh-Hans', ctx);
-    expect(forClerk?.slots[0]?.appointments?.map((a) => a.name)).toEqual(['赵六']);
+    const forClerk = await receptionDayForOffice(clerk.actor, day.dayId, ctx);
+    expect(forClerk.slots[0]?.appointments?.map((a) => a.name)).toEqual(['赵六']);
     expect(await db().auditLog.count({ where: { actorId: clerk.user.id, action: 'contact.viewed', targetId: day.dayId } })).toBe(1);
-    const forAdmin = await receptionDayForOffice(admin.actor, day.dayId, 'zh-Hans', ctx);
-    expect(forAdmin?.slots[0]).toMatchObject({ booked: 1, appointments: null });
+    const forAdmin = await receptionDayForOffice(admin.actor, day.dayId, ctx);
+    expect(forAdmin.slots[0]).toMatchObject({ booked: 1, appointments: null });
     expect(await db().auditLog.count({ where: { actorId: admin.user.id, action: 'contact.viewed' } })).toBe(0);
   });
 
@@ -272,20 +276,38 @@ describe('the day itself', () => {
     const appointment = await book(day.slots[0]!.id);
     const clerk = await staffUser('CLERK');
     const dayStart = shanghaiTime(day.date, '00:00');
-    expect(await recordAttendance(clerk.actor, day.dayId, appointment.id, 'ATTENDED', new Date(dayStart.getTime() - 1000))).toBe('notYet');
-    expect(await recordAttendance(clerk.actor, day.dayId, appointment.id, 'ATTENDED', shanghaiTime(day.date, '09:05'))).toBe('ok');
+    const recorded = { ok: true, notice: { key: 'visits:office.day.done.attendance' } };
+    expect(
+      await recordAttendance(
+        clerk.actor,
+        { dayId: day.dayId, appointmentId: appointment.id },
+        'ATTENDED',
+        new Date(dayStart.getTime() - 1000),
+      ),
+    ).toMatchObject({
+      ok: false,
+      status: 409,
+      formError: 'notYet',
+    });
+    expect(
+      await recordAttendance(clerk.actor, { dayId: day.dayId, appointmentId: appointment.id }, 'ATTENDED', shanghaiTime(day.date, '09:05')),
+    ).toEqual(recorded);
     expect(await db().appointment.findUniqueOrThrow({ where: { id: appointment.id } })).toMatchObject({
       status: 'ATTENDED',
       attendedAt: shanghaiTime(day.date, '09:05'),
     });
-    expect(await recordAttendance(clerk.actor, day.dayId, appointment.id, 'NO_SHOW', shanghaiTime(day.date, '10:00'))).toBe('ok');
+    expect(
+      await recordAttendance(clerk.actor, { dayId: day.dayId, appointmentId: appointment.id }, 'NO_SHOW', shanghaiTime(day.date, '10:00')),
+    ).toEqual(recorded);
     expect(await db().appointment.findUniqueOrThrow({ where: { id: appointment.id } })).toMatchObject({
       status: 'NO_SHOW',
       attendedAt: null,
     });
     // The booking must belong to the day named in the address.
     const other = await receptionDay();
-    expect(await recordAttendance(clerk.actor, other.dayId, appointment.id, 'ATTENDED', shanghaiTime(day.date, '10:00'))).toBe('notFound');
+    await expect(
+      recordAttendance(clerk.actor, { dayId: other.dayId, appointmentId: appointment.id }, 'ATTENDED', shanghaiTime(day.date, '10:00')),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('records the visit on the linked case once, as a public event the citizen sees', async () => {
@@ -294,15 +316,26 @@ describe('the day itself', () => {
     const appointment = await book(day.slots[0]!.id, bookingForm({ mode: 'CASE', receiptNo, accessCode }));
     const supervisor = await staffUser('SUPERVISOR');
     const onTheDay = shanghaiTime(day.date, '09:20');
-    const empty = await recordVisit(supervisor.actor, day.dayId, appointment.id, formData({ note: '  ' }), onTheDay);
-    expect(empty).toMatchObject({ ok: false, error: 'invalid', fieldError: 'required' });
+    const empty = await recordVisit(
+      supervisor.actor,
+      { dayId: day.dayId, appointmentId: appointment.id },
+      formData({ note: '  ' }),
+      onTheDay,
+    );
+    expect(empty).toMatchObject({ ok: false, status: 400, errors: { note: 'required' } });
     const note = '来访人反映工资仍未结清，已约定下周由劳动监察大队上门核查。';
-    expect(await recordVisit(supervisor.actor, day.dayId, appointment.id, formData({ note, public: 'yes' }), onTheDay)).toEqual({
+    expect(
+      await recordVisit(supervisor.actor, { dayId: day.dayId, appointmentId: appointment.id }, formData({ note, public: 'yes' }), onTheDay),
+    ).toEqual({
       ok: true,
+      notice: { key: 'visits:office.appointment.done.visitRecorded' },
     });
-    expect(await recordVisit(supervisor.actor, day.dayId, appointment.id, formData({ note }), onTheDay)).toEqual({
+    expect(await recordVisit(supervisor.actor, { dayId: day.dayId, appointmentId: appointment.id }, formData({ note }), onTheDay)).toEqual({
       ok: false,
-      error: 'alreadyRecorded',
+      status: 409,
+      errors: {},
+      values: {},
+      formError: 'alreadyRecorded',
     });
     const events = await db().caseEvent.findMany({ where: { caseId, type: 'VISIT_RECEIVED' } });
     expect(events).toHaveLength(1);
@@ -310,8 +343,8 @@ describe('the day itself', () => {
     const view = await publicCaseView(caseId);
     expect(view?.timeline.find((e) => e.type === 'VISIT_RECEIVED')?.message).toBe(note);
     expect((await db().appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe('ATTENDED');
-    const detail = await appointmentForOffice(supervisor.actor, day.dayId, appointment.id, 'zh-Hans', ctx, onTheDay);
-    expect(detail?.visitRecordedAt).not.toBeNull();
+    const detail = await appointmentForOffice(supervisor.actor, { dayId: day.dayId, appointmentId: appointment.id }, ctx, onTheDay);
+    expect(detail.visitRecordedAt).not.toBeNull();
   });
 
   it('an internal visit note stays off the citizen timeline', async () => {
@@ -320,8 +353,13 @@ describe('the day itself', () => {
     const appointment = await book(day.slots[0]!.id, bookingForm({ mode: 'CASE', receiptNo, accessCode }));
     const clerk = await staffUser('CLERK');
     expect(
-      await recordVisit(clerk.actor, day.dayId, appointment.id, formData({ note: '内部记录' }), shanghaiTime(day.date, '09:20')),
-    ).toEqual({ ok: true });
+      await recordVisit(
+        clerk.actor,
+        { dayId: day.dayId, appointmentId: appointment.id },
+        formData({ note: '内部记录' }),
+        shanghaiTime(day.date, '09:20'),
+      ),
+    ).toEqual({ ok: true, notice: { key: 'visits:office.appointment.done.visitRecorded' } });
     expect((await db().caseEvent.findFirstOrThrow({ where: { caseId, type: 'VISIT_RECEIVED' } })).visibility).toBe('INTERNAL');
     expect((await publicCaseView(caseId))?.timeline.some((e) => e.type === 'VISIT_RECEIVED')).toBe(false);
   });
@@ -349,16 +387,11 @@ describe('the day itself', () => {
       preferredReplyChannel: 'PHONE',
       consent: 'yes',
     };
-    const invalid = await registerVisitAsCase(
-      clerk.actor,
-      day.dayId,
-      appointment.id,
-      formData({ ...fields, body: '短' }),
-      'zh-Hans',
-      onTheDay,
-    );
-    expect(invalid).toMatchObject({ ok: false, error: 'invalid', errors: { body: 'body.tooShort' } });
-    const outcome = await registerVisitAsCase(clerk.actor, day.dayId, appointment.id, formData(fields), 'zh-Hans', onTheDay);
+    const register = (form: FormData) =>
+      registerVisitAsCase(clerk.actor, { dayId: day.dayId, appointmentId: appointment.id }, form, 'zh-Hans', onTheDay);
+    const invalid = await register(formData({ ...fields, body: '短' }));
+    expect(invalid).toMatchObject({ ok: false, status: 400, errors: { body: 'body.tooShort' } });
+    const outcome = await register(formData(fields));
     expect(outcome).toMatchObject({ ok: true, linked: true });
     if (!outcome.ok) return;
     const created = await db().case.findUniqueOrThrow({ where: { receiptNo: outcome.receipt.receiptNo } });
@@ -368,17 +401,10 @@ describe('the day itself', () => {
       status: 'ATTENDED',
     });
     // A retry of the same form finds the same case; another form is refused (already linked).
-    const retry = await registerVisitAsCase(clerk.actor, day.dayId, appointment.id, formData(fields), 'zh-Hans', onTheDay);
+    const retry = await register(formData(fields));
     expect(retry).toMatchObject({ ok: true, linked: true, receipt: { receiptNo: created.receiptNo } });
-    const another = await registerVisitAsCase(
-      clerk.actor,
-      day.dayId,
-      appointment.id,
-      formData({ ...fields, idempotencyKey: newIdempotencyKey() }),
-      'zh-Hans',
-      onTheDay,
-    );
-    expect(another).toEqual({ ok: false, error: 'alreadyLinked' });
+    const another = await register(formData({ ...fields, idempotencyKey: newIdempotencyKey() }));
+    expect(another).toEqual({ ok: false, status: 409, errors: {}, values: {}, formError: 'alreadyLinked' });
     expect(await db().caseEvent.count({ where: { actorId: clerk.user.id, type: 'SUBMITTED' } })).toBe(1);
   });
 });

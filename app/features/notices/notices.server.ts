@@ -7,6 +7,9 @@ import { pickLocalized } from '#app/i18n/localized.ts';
 import { buildAtomFeed } from '#app/platform/codecs/atom.ts';
 import { db } from '#app/platform/db.server.ts';
 import { env } from '#app/platform/env.server.ts';
+import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
+import { formFields, parseForm, type FieldErrors, type FormInput, type FormValues } from '#app/platform/http/forms.ts';
+import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import {
   civilDateIn,
   compareCivilDates,
@@ -23,13 +26,14 @@ import {
   NOTICE_TITLE_MAX,
   noticeState,
   noticeUpdatedAt,
+  type NoticeField,
   type NoticeKind,
   type NoticeState,
 } from './rules.ts';
 import type { Locale } from '#app/i18n/config.ts';
+import type { Notice } from '#app/platform/http/notice.server.ts';
 
 const timeZone = () => serviceTimeZone();
-const forbidden = () => new Response('Forbidden', { status: 403 });
 
 /** Shown now: published, and not yet expired. The one filter every portal query uses. */
 const currentWhere = (now: Date) => ({ publishedAt: { lte: now }, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] });
@@ -75,9 +79,9 @@ export interface PublicNotice extends NoticeListItem {
 }
 
 /** One notice, only while it is current: a scheduled or expired notice does not exist for citizens. */
-export async function currentNotice(id: string, locale: Locale, now = new Date()): Promise<PublicNotice | null> {
+export async function currentNotice(id: string, locale: Locale, now = new Date()): Promise<PublicNotice> {
   const row = await db().notice.findFirst({ where: { id, ...currentWhere(now) } });
-  if (!row) return null;
+  if (!row) throw new NotFoundError('notice');
   return {
     id: row.id,
     kind: row.kind,
@@ -132,6 +136,12 @@ export async function noticesFeed(locale: Locale, t: (key: string) => string, no
 
 // ── The back office ─────────────────────────────────────────────────────────────────────────
 
+const NOTICES = 'notices:office.edit.done';
+
+function requireNoticeEditor(actor: Actor): void {
+  if (!canManageNotices(actor)) throw new ForbiddenError('notices');
+}
+
 export interface OfficeNoticeRow {
   id: string;
   kind: NoticeKind;
@@ -143,7 +153,7 @@ export interface OfficeNoticeRow {
 
 /** Every notice, scheduled and expired too, newest publish date first. */
 export async function listNoticesForOffice(actor: Actor, locale: Locale, now = new Date()): Promise<OfficeNoticeRow[]> {
-  if (!canManageNotices(actor)) throw forbidden();
+  requireNoticeEditor(actor);
   const rows = await db().notice.findMany({ orderBy: newestFirst, take: 500 });
   return rows.map((row) => ({
     id: row.id,
@@ -155,25 +165,9 @@ export async function listNoticesForOffice(actor: Actor, locale: Locale, now = n
   }));
 }
 
-export const NOTICE_FIELDS = [
-  'kind',
-  'titleZhHans',
-  'titleZhHant',
-  'titleEn',
-  'bodyZhHans',
-  'bodyZhHant',
-  'bodyEn',
-  'publishOn',
-  'lastDay',
-] as const;
-export type NoticeField = (typeof NOTICE_FIELDS)[number];
-/** Error codes, translated under `notices:office.errors.<field>.<code>`. */
-export type NoticeErrors = Partial<Record<NoticeField, string>>;
-export type NoticeValues = Partial<Record<NoticeField, string>>;
-
 export interface OfficeNotice {
   id: string;
-  values: Required<NoticeValues>;
+  values: Record<NoticeField, string>;
   state: NoticeState;
   publishedAt: string;
   expiresAt: string | null;
@@ -185,10 +179,11 @@ function lastDayOf(expiresAt: Date | null): string {
   return expiresAt ? isoDate(civilDateIn(new Date(expiresAt.getTime() - 1), timeZone())) : '';
 }
 
-export async function noticeForOffice(actor: Actor, id: string, now = new Date()): Promise<OfficeNotice | null> {
-  if (!canManageNotices(actor)) throw forbidden();
+/** One notice as its edit form shows it; NotFoundError when there is none. */
+export async function noticeForOffice(actor: Actor, id: string, now = new Date()): Promise<OfficeNotice> {
+  requireNoticeEditor(actor);
   const row = await db().notice.findUnique({ where: { id } });
-  if (!row) return null;
+  if (!row) throw new NotFoundError('notice');
   return {
     id: row.id,
     values: {
@@ -211,6 +206,7 @@ export async function noticeForOffice(actor: Actor, id: string, now = new Date()
 
 const title = z.string().trim().min(1, { error: 'required' }).max(NOTICE_TITLE_MAX, { error: 'tooLong' });
 const body = z.string().trim().min(1, { error: 'required' }).max(NOTICE_BODY_MAX, { error: 'tooLong' });
+/** Field errors are codes under `notices:office.errors.<field without its language>`. */
 const NoticeForm = z.object({
   kind: z.enum(NOTICE_KINDS, { error: 'required' }),
   titleZhHans: title,
@@ -219,18 +215,9 @@ const NoticeForm = z.object({
   bodyZhHans: body,
   bodyZhHant: body,
   bodyEn: body,
+  publishOn: z.string().optional(),
+  lastDay: z.string().optional(),
 });
-
-export type NoticeOutcome = { ok: true; id: string } | { ok: false; errors: NoticeErrors; values: NoticeValues };
-
-function readNoticeForm(form: FormData): NoticeValues {
-  const values: NoticeValues = {};
-  for (const field of NOTICE_FIELDS) {
-    const value = form.get(field);
-    values[field] = typeof value === 'string' ? value.slice(0, NOTICE_BODY_MAX + 100) : '';
-  }
-  return values;
-}
 
 interface NoticeDates {
   publishedAt: Date;
@@ -242,7 +229,12 @@ interface NoticeDates {
  * (not at last midnight, which would misdate it in feeds); an unchanged publish day keeps its time.
  * A publish day may not be in the past, except the one a notice already has.
  */
-function noticeDates(values: NoticeValues, errors: NoticeErrors, now: Date, existing: NoticeDates | null): NoticeDates | null {
+function noticeDates(
+  values: FormValues<NoticeField>,
+  errors: FieldErrors<NoticeField>,
+  now: Date,
+  existing: NoticeDates | null,
+): NoticeDates | null {
   const tz = timeZone();
   const today = civilDateIn(now, tz);
   const publishOn = parseIsoDate(values.publishOn ?? '');
@@ -263,47 +255,60 @@ function noticeDates(values: NoticeValues, errors: NoticeErrors, now: Date, exis
   return { publishedAt, expiresAt: lastDay ? startOfCivilDay(addCalendarDays(lastDay, 1), tz) : null };
 }
 
-function validateNotice(form: FormData, now: Date, existing: NoticeDates | null) {
-  const values = readNoticeForm(form);
-  const errors: NoticeErrors = {};
-  const parsed = NoticeForm.safeParse(values);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = NOTICE_FIELDS.find((f) => f === issue.path[0]);
-      if (field && !errors[field]) errors[field] = issue.message;
-    }
-  }
-  const dates = noticeDates(values, errors, now, existing);
-  return { values, errors, data: parsed.success && dates && Object.keys(errors).length === 0 ? { ...parsed.data, ...dates } : null };
+/** The notice to store, or every problem with the form at once. */
+function readNotice(form: FormInput, now: Date, existing: NoticeDates | null) {
+  const parsed = parseForm(form, NoticeForm);
+  const errors: FieldErrors<NoticeField> = parsed.ok ? {} : { ...parsed.errors };
+  const dates = noticeDates(parsed.values, errors, now, existing);
+  if (!parsed.ok || !dates || Object.keys(errors).length > 0) return refused<NoticeField>({ errors, values: parsed.values });
+  const { publishOn: _publishOn, lastDay: _lastDay, ...text } = parsed.value;
+  return { ok: true as const, data: { ...text, ...dates } };
 }
 
-export async function createNotice(actor: Actor, form: FormData, now = new Date()): Promise<NoticeOutcome> {
-  if (!canManageNotices(actor)) throw forbidden();
-  const { values, errors, data } = validateNotice(form, now, null);
-  if (!data) return { ok: false, errors, values };
+export async function createNotice(
+  actor: Actor,
+  form: FormInput,
+  now = new Date(),
+): Promise<Outcome<NoticeField, { id: string; notice: Notice }>> {
+  requireNoticeEditor(actor);
+  const notice = readNotice(form, now, null);
+  if (!notice.ok) return notice;
   const created = await db().notice.create({
-    data: { ...data, createdById: actor.id, createdAt: now, updatedAt: now },
+    data: { ...notice.data, createdById: actor.id, createdAt: now, updatedAt: now },
     select: { id: true },
   });
-  return { ok: true, id: created.id };
+  return { ok: true, id: created.id, notice: { key: `${NOTICES}.created` } };
 }
 
-export async function updateNotice(actor: Actor, id: string, form: FormData, now = new Date()): Promise<NoticeOutcome | null> {
-  if (!canManageNotices(actor)) throw forbidden();
+export async function updateNotice(actor: Actor, id: string, form: FormInput, now = new Date()): Promise<Outcome<NoticeField>> {
+  requireNoticeEditor(actor);
   const existing = await db().notice.findUnique({ where: { id }, select: { publishedAt: true, expiresAt: true } });
-  if (!existing) return null;
-  const { values, errors, data } = validateNotice(form, now, existing);
-  if (!data) return { ok: false, errors, values };
-  await db().notice.update({ where: { id }, data: { ...data, updatedAt: now } });
-  return { ok: true, id };
+  if (!existing) throw new NotFoundError('notice');
+  const notice = readNotice(form, now, existing);
+  if (!notice.ok) return notice;
+  await db().notice.update({ where: { id }, data: { ...notice.data, updatedAt: now } });
+  return { ok: true, notice: { key: `${NOTICES}.updated` } };
 }
 
 /** Takes a notice off the portal and the feed now, keeping it in the list (it expired now). */
-export async function takeDownNotice(actor: Actor, id: string, now = new Date()): Promise<boolean> {
-  if (!canManageNotices(actor)) throw forbidden();
+export async function takeDownNotice(actor: Actor, id: string, now = new Date()): Promise<Outcome<never>> {
+  requireNoticeEditor(actor);
   const result = await db().notice.updateMany({
     where: { id, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
     data: { expiresAt: now, updatedAt: now },
   });
-  return result.count === 1;
+  // Taken down already, it stays down; one that does not exist is not there to take down.
+  if (result.count === 0 && (await db().notice.count({ where: { id } })) === 0) throw new NotFoundError('notice');
+  return { ok: true, notice: { key: `${NOTICES}.takenDown` } };
+}
+
+const EditIntent = z.enum(['update', 'takeDown']);
+
+/** The edit page's forms: change the notice, or take it down now. */
+export async function editNotice(actor: Actor, id: string, form: FormInput, now = new Date()): Promise<Outcome<NoticeField>> {
+  requireNoticeEditor(actor);
+  const raw = formFields(form);
+  const intent = EditIntent.safeParse(raw.intent);
+  if (!intent.success) return refusedFor('invalid', 400);
+  return intent.data === 'takeDown' ? await takeDownNotice(actor, id, now) : await updateNotice(actor, id, raw, now);
 }

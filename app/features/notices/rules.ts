@@ -1,9 +1,13 @@
 // Public notices (信息发布): policy explanations, answers to common questions and service
 // changes, each in the portal's three languages. The rules of when one is shown, without I/O.
-import type { Localized } from '#app/i18n/localized.ts';
+import { inEachLanguage } from '#app/i18n/language-fields.ts';
 
 export const NOTICE_KINDS = ['POLICY', 'FAQ', 'SERVICE_CHANGE'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** The fields of the back office's notice form, in the order the form (and its error summary) shows them. */
+export const NOTICE_FIELDS = ['kind', ...inEachLanguage('title', 'body'), 'publishOn', 'lastDay'] as const;
+export type NoticeField = (typeof NOTICE_FIELDS)[number];
 
 export const NOTICE_TITLE_MAX = 200;
 export const NOTICE_BODY_MAX = 10_000;
@@ -23,8 +27,6 @@ export function noticeState(notice: { publishedAt: Date; expiresAt: Date | null 
 export function isNoticeCurrent(notice: { publishedAt: Date; expiresAt: Date | null }, now: Date): boolean {
   return noticeState(notice, now) === 'CURRENT';
 }
-
-export type LocalizedText = Localized;
 
 /** A notice's body is plain text: paragraphs are separated by blank lines, lines kept as typed. */
 export function paragraphs(body: string): string[] {

@@ -8,13 +8,17 @@ import { parseAccessCode } from '#app/features/cases/access-code.ts';
 import { findCaseByReceiptAndCode } from '#app/features/cases/cases.server.ts';
 import { parseReceiptNo } from '#app/features/cases/receipt.ts';
 import { HONEYPOT_FIELD } from '#app/features/cases/submit.server.ts';
-import { pickLocalized } from '#app/i18n/localized.ts';
+import { newFormKey } from '#app/platform/crypto/form-key.server.ts';
 import { hashesEqual, keyedBytes, keyedHash } from '#app/platform/crypto/keys.server.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
 import { env } from '#app/platform/env.server.ts';
+import { NotFoundError } from '#app/platform/http/errors.ts';
+import { rawForm, type FieldErrors, type FormValues } from '#app/platform/http/forms.ts';
+import { refused, type Outcome, type Refusal } from '#app/platform/http/outcome.server.ts';
 import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
-import { dbDateToCivilDate, isoDate } from '#app/platform/time/civil-date.ts';
 import { validateBooking } from './booking-form.ts';
+import { dayHeading, type DayHeading } from './day-views.server.ts';
+import { slotForBooking } from './portal-days.server.ts';
 import {
   BOOKING_FIELDS,
   CANCEL_CODE_BYTES,
@@ -26,12 +30,9 @@ import {
   parseBookingReference,
   parseCancelCode,
   type AppointmentStatus,
-  type BookingErrors,
   type BookingField,
 } from './rules.ts';
 import type { Locale } from '#app/i18n/config.ts';
-
-export { HONEYPOT_FIELD };
 
 /** Bookings of one slot wait for each other's row lock; give them time rather than fail. */
 const BOOKING_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
@@ -52,7 +53,8 @@ export interface Booking {
   created: boolean;
 }
 
-export type BookingRefusal = 'full' | 'closed' | 'unavailable' | 'caseAlreadyBooked';
+/** Why no place was taken; `expired`: the form's key already made a booking of another slot. */
+export type BookingRefusal = 'full' | 'closed' | 'unavailable' | 'caseAlreadyBooked' | 'expired';
 
 export interface BookSlotRequest {
   slotId: string;
@@ -76,8 +78,11 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
-/** The booking an earlier attempt of the same form made, if any. */
-async function earlierBooking(request: BookSlotRequest, now: Date): Promise<Booking | null> {
+/**
+ * The booking an earlier attempt of the same form made, if any; `expired` when the key made a
+ * booking that is not this one (the key of a form for another slot, posted again to this one).
+ */
+async function earlierBooking(request: BookSlotRequest, now: Date): Promise<Booking | 'expired' | null> {
   const reference = referenceFor(request.idempotencyKey);
   const found = await db().appointment.findUnique({
     where: { reference },
@@ -85,10 +90,8 @@ async function earlierBooking(request: BookSlotRequest, now: Date): Promise<Book
   });
   if (!found) return null;
   const cancelCode = cancelCodeFor(request.idempotencyKey);
-  // Another form's key giving the same reference (2⁻³⁵) must not hand over someone else's booking.
-  if (found.slotId !== request.slotId || !hashesEqual(found.cancelCodeHash, cancelCodeHash(cancelCode))) {
-    throw new Error('booking reference collision');
-  }
+  // Nor may another form's key giving the same reference (2⁻³⁵) hand over someone else's booking.
+  if (found.slotId !== request.slotId || !hashesEqual(found.cancelCodeHash, cancelCodeHash(cancelCode))) return 'expired';
   const replayable = now.getTime() - found.createdAt.getTime() < CANCEL_CODE_REPLAY_MS;
   return { reference, cancelCode: replayable ? cancelCode : null, created: false };
 }
@@ -102,6 +105,7 @@ async function earlierBooking(request: BookSlotRequest, now: Date): Promise<Book
 export async function bookSlot(request: BookSlotRequest): Promise<{ ok: true; booking: Booking } | { ok: false; reason: BookingRefusal }> {
   const now = request.now ?? new Date();
   const replay = await earlierBooking(request, now);
+  if (replay === 'expired') return { ok: false, reason: replay };
   if (replay) return { ok: true, booking: replay };
   const reference = referenceFor(request.idempotencyKey);
   const cancelCode = cancelCodeFor(request.idempotencyKey);
@@ -142,6 +146,7 @@ export async function bookSlot(request: BookSlotRequest): Promise<{ ok: true; bo
     if (!(error instanceof Refused) && !isUniqueViolation(error)) throw error;
     // A double click: the first attempt may have taken the place (and even the last one).
     const earlier = await earlierBooking(request, now);
+    if (earlier === 'expired') return { ok: false, reason: earlier };
     if (earlier) return { ok: true, booking: earlier };
     if (!(error instanceof Refused)) throw error;
     if (error.reason !== 'full') return { ok: false, reason: error.reason };
@@ -161,32 +166,44 @@ async function whyNotBookable(slotId: string, now: Date): Promise<BookingRefusal
 
 // ── The portal's booking form ───────────────────────────────────────────────────────────────
 
-export type BookingValues = Partial<Record<BookingField | 'idempotencyKey', string>>;
+/** The booking page: the slot, and a fresh key for its form (a refresh or retry of it finds the same booking). */
+export async function bookingPage(slotId: string, locale: Locale) {
+  return { slot: await slotForBooking(slotId, locale), honeypotField: HONEYPOT_FIELD, idempotencyKey: newFormKey() };
+}
+
+export type BookingFormField = BookingField | 'idempotencyKey';
 /** A problem with the form as a whole, as a key under visits:book.errors.form. */
-export type BookingFormError = 'rejected' | 'expired' | 'tooMany' | BookingRefusal | 'notCovered';
+export type BookingFormError = 'rejected' | 'expired' | 'tooMany' | Exclude<BookingRefusal, 'unavailable'> | 'notCovered';
 
-export type BookingOutcome =
-  | { ok: true; booking: Booking }
-  | { ok: false; status: 400 | 404 | 409 | 429; errors: BookingErrors; formError: BookingFormError | null; values: BookingValues };
+/** Field errors are codes with their field, under visits:book.errors (e.g. "mode.required"). */
+export type BookingOutcome = Outcome<BookingFormField, { booking: Booking }>;
 
+/** The posted fields, the last of each name, cut so that nothing huge is sent back into the page. */
+function postedFields(form: FormData | URLSearchParams): Record<string, string> {
+  return Object.fromEntries(Object.entries(rawForm(form)).map(([name, value]) => [name, [value].flat().at(-1)!.slice(0, 1000)]));
+}
+
+/**
+ * Checks and books a slot from the portal's form. A slot a citizen may not see (gone, or its day
+ * unpublished, even in the meantime) is a NotFoundError.
+ */
 export async function handleBooking(
   slotId: string,
-  form: FormData,
+  form: FormData | URLSearchParams,
   request: { clientIp: string; locale: Locale; now?: Date },
 ): Promise<BookingOutcome> {
   const now = request.now ?? new Date();
-  const raw: Record<string, string> = {};
-  for (const [key, value] of form) if (typeof value === 'string') raw[key] = value.slice(0, 1000);
-  const values: BookingValues = {};
+  const slot = await db().receptionSlot.findUnique({
+    where: { id: slotId },
+    select: { day: { select: { published: true, unitIds: true, categoryIds: true } } },
+  });
+  if (!slot || !slot.day.published) throw new NotFoundError('reception slot');
+  const raw = postedFields(form);
+  const values: FormValues<BookingFormField> = {};
   // The access code is never sent back into the page.
   for (const field of BOOKING_FIELDS) if (field !== 'accessCode') values[field] = raw[field];
-  const fail = (status: 400 | 404 | 409 | 429, errors: BookingErrors, formError: BookingFormError | null): BookingOutcome => ({
-    ok: false,
-    status,
-    errors,
-    formError,
-    values,
-  });
+  const fail = (status: Refusal, errors: FieldErrors<BookingFormField>, formError: BookingFormError | null = null) =>
+    refused({ errors, values, formError }, status);
 
   if (raw[HONEYPOT_FIELD]) return fail(400, {}, 'rejected');
   const key = IdempotencyKey.safeParse(raw.idempotencyKey);
@@ -198,14 +215,8 @@ export async function handleBooking(
   if (!limit.allowed) return fail(429, {}, 'tooMany');
 
   const result = validateBooking(raw);
-  if (!result.ok) return fail(400, result.errors, null);
+  if (!result.ok) return fail(400, result.errors);
   const input = result.value;
-
-  const slot = await db().receptionSlot.findUnique({
-    where: { id: slotId },
-    select: { day: { select: { published: true, unitIds: true, categoryIds: true } } },
-  });
-  if (!slot || !slot.day.published) return fail(404, {}, 'unavailable');
 
   let caseId: string | null = null;
   if (input.mode === 'CASE') {
@@ -216,7 +227,7 @@ export async function handleBooking(
     const accessCode = parseAccessCode(input.accessCode);
     caseId = receiptNo && accessCode ? await findCaseByReceiptAndCode(receiptNo, accessCode) : null;
     // One message for every failure: it never says which of the two was wrong.
-    if (!caseId) return fail(400, { receiptNo: 'receiptNo.noMatch' }, null);
+    if (!caseId) return fail(400, { receiptNo: 'receiptNo.noMatch' });
     const found = await db().case.findUniqueOrThrow({ where: { id: caseId }, select: { unitId: true, categoryId: true } });
     if (!dayCovers(slot.day, found)) return fail(409, {}, 'notCovered');
   }
@@ -232,29 +243,27 @@ export async function handleBooking(
     locale: request.locale,
     now,
   });
-  if (!booked.ok) return fail(booked.reason === 'unavailable' ? 404 : 409, {}, booked.reason);
-  return { ok: true, booking: booked.booking };
+  if (booked.ok) return { ok: true, booking: booked.booking };
+  if (booked.reason === 'unavailable') throw new NotFoundError('reception slot');
+  // The key belongs to another booking: this form is spent, so the page gets a fresh one to send again.
+  if (booked.reason === 'expired') values.idempotencyKey = newFormKey();
+  return fail(booked.reason === 'expired' ? 400 : 409, {}, booked.reason);
 }
 
 // ── The confirmation page ───────────────────────────────────────────────────────────────────
 
-export interface BookingSummary {
+export interface BookingSummary extends DayHeading {
   reference: string;
   status: AppointmentStatus;
   representatives: number;
   forCase: boolean;
   startsAt: string;
   endsAt: string;
-  date: string;
-  place: string;
-  official: string;
 }
 
 export async function bookingSummary(reference: string, locale: Locale): Promise<BookingSummary | null> {
   const row = await db().appointment.findUnique({ where: { reference }, include: { slot: { include: { day: true } } } });
   if (!row) return null;
-  const day = row.slot.day;
-  const pick = (zhHans: string, zhHant: string, en: string) => pickLocalized({ zhHans, zhHant, en }, locale);
   return {
     reference: row.reference,
     status: row.status,
@@ -262,9 +271,7 @@ export async function bookingSummary(reference: string, locale: Locale): Promise
     forCase: row.caseId !== null,
     startsAt: row.slot.startsAt.toISOString(),
     endsAt: row.slot.endsAt.toISOString(),
-    date: isoDate(dbDateToCivilDate(day.date)),
-    place: pick(day.placeZhHans, day.placeZhHant, day.placeEn),
-    official: pick(day.officialZhHans, day.officialZhHant, day.officialEn),
+    ...dayHeading(row.slot.day, locale),
   };
 }
 
@@ -305,21 +312,17 @@ export async function cancelBooking(referenceInput: string, codeInput: string, n
   }, BOOKING_TRANSACTION);
 }
 
+/** Every refusal names the reference field, under visits:cancel.errors. */
 export type CancelFormError = 'missing' | 'tooMany' | Exclude<CancelResult, 'cancelled'>;
-export type CancelOutcome =
-  | { ok: true; reference: string }
-  | { ok: false; status: 400 | 409 | 429; error: CancelFormError; reference: string };
+export type CancelOutcome = Outcome<'reference', { reference: string }>;
 
-export async function handleCancel(form: FormData, request: { clientIp: string; now?: Date }): Promise<CancelOutcome> {
+export async function handleCancel(form: FormData | URLSearchParams, request: { clientIp: string; now?: Date }): Promise<CancelOutcome> {
   const now = request.now ?? new Date();
-  const referenceInput = String(form.get('reference') ?? '').slice(0, 64);
-  const codeInput = String(form.get('cancelCode') ?? '').slice(0, 64);
-  const fail = (status: 400 | 409 | 429, error: CancelFormError): CancelOutcome => ({
-    ok: false,
-    status,
-    error,
-    reference: referenceInput,
-  });
+  const raw = postedFields(form);
+  const referenceInput = (raw.reference ?? '').slice(0, 64);
+  const codeInput = (raw.cancelCode ?? '').slice(0, 64);
+  const fail = (status: Refusal, error: CancelFormError) =>
+    refused({ errors: { reference: error }, values: { reference: referenceInput } }, status);
   if (!referenceInput.trim() || !codeInput.trim()) return fail(400, 'missing');
   // Count every attempt, well-formed or not, so guessing codes is slow whatever is typed.
   const { LOOKUP_RATE_LIMIT, LOOKUP_RATE_WINDOW_SECONDS } = env();

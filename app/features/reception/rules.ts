@@ -150,7 +150,7 @@ export type BookingField = (typeof BOOKING_FIELDS)[number];
 /** Each value is a key under `visits:book.errors.` */
 export type BookingErrors = Partial<Record<BookingField, string>>;
 
-// ── The back office's form for a reception day (validated in days.server.ts) ─────────────
+// ── The back office's form for a reception day (validated in day-setup.server.ts) ────────
 
 export const DAY_FIELDS = [
   'date',

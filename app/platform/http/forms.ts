@@ -37,6 +37,13 @@ export function rawForm(form: FormData | URLSearchParams): RawForm {
   return raw;
 }
 
+/** A posted form as services take it: as a route read it, or its fields already read. */
+export type FormInput = FormData | URLSearchParams | RawForm;
+
+export function formFields(form: FormInput): RawForm {
+  return form instanceof FormData || form instanceof URLSearchParams ? rawForm(form) : form;
+}
+
 const CODE = /^[A-Za-z][\w.]*$/;
 
 /**
@@ -81,8 +88,8 @@ export type FieldOf<S> = Extract<keyof Shape<S>, string>;
  * Checks a posted form against a schema. Every problem is reported at once (one code a field),
  * and every value typed comes back for the page to show again.
  */
-export function parseForm<S extends z.ZodType>(form: FormData | URLSearchParams | RawForm, schema: S): ParsedForm<z.output<S>, FieldOf<S>> {
-  const raw = form instanceof FormData || form instanceof URLSearchParams ? rawForm(form) : form;
+export function parseForm<S extends z.ZodType>(form: FormInput, schema: S): ParsedForm<z.output<S>, FieldOf<S>> {
+  const raw = formFields(form);
   const fields = schema instanceof z.ZodObject ? Object.keys(schema.shape) : null;
   const values = echo<FieldOf<S>>(raw, fields);
   const parsed = schema.safeParse(raw);

@@ -28,7 +28,10 @@ export function refusedFor(reason: string, status: Refusal = 409): { ok: false; 
 
 /** The HTTP answer to an outcome: to `redirectTo` with its notice, or the problem for the page. */
 export function respond<Field extends string>(outcome: Outcome<Field>, redirectTo: string) {
-  if (outcome.ok) return redirectWithNotice(redirectTo, outcome.notice);
-  const { status, errors, values, formError } = outcome;
+  return outcome.ok ? redirectWithNotice(redirectTo, outcome.notice) : refusal(outcome);
+}
+
+/** The answer to a refused form, for pages whose success is not a redirect with a notice. */
+export function refusal<Field extends string>({ status, errors, values, formError }: { status: Refusal } & FormProblem<Field>) {
   return data<FormProblem<Field>>({ errors, values, formError: formError ?? null }, { status, headers: NO_STORE });
 }

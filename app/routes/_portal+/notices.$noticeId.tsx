@@ -5,19 +5,21 @@ import { z } from 'zod';
 import { currentNotice } from '#app/features/notices/notices.server.ts';
 import { paragraphs } from '#app/features/notices/rules.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
+import { parseParams, route } from '#app/platform/http/route.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import { visitsLinks } from '#app/ui/visits-styles.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export const links = visitsLinks;
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  const id = z.uuid().safeParse(params.noticeId);
+const PARAMS = { noticeId: z.uuid() };
+
+export const loader = /* @__PURE__ */ route(async ({ params, request }: LoaderFunctionArgs) => {
+  const { noticeId } = parseParams(params, PARAMS);
   const { locale } = await translatorFor(request);
-  const notice = id.success ? await currentNotice(id.data, locale) : null;
-  if (!notice) throw new Response('Not found', { status: 404 });
+  const notice = await currentNotice(noticeId, locale);
   return { title: notice.title, notice };
-}
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -4,13 +4,14 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { currentNotices } from '#app/features/notices/notices.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
+import { route } from '#app/platform/http/route.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import { visitsLinks } from '#app/ui/visits-styles.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export const links = visitsLinks;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const { locale, t } = await translatorFor(request);
   return {
     title: t('notices:list.title'),
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     feedHref: `/notices.atom?lang=${locale}`,
     notices: await currentNotices(locale),
   };
-}
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data

@@ -2,19 +2,22 @@
 // to book each open one.
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { upcomingReceptionDays, type PublicDay } from '#app/features/reception/days.server.ts';
+import { upcomingReceptionDays, type PublicDay } from '#app/features/reception/portal-days.server.ts';
 import { MAX_REPRESENTATIVES } from '#app/features/reception/rules.ts';
+import { useDayFacts } from '#app/features/reception/ui/day-facts.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
+import { route } from '#app/platform/http/route.server.ts';
 import { useFormatDay } from '#app/ui/format.ts';
+import { SummaryList } from '#app/ui/summary-list.tsx';
 import { visitsLinks } from '#app/ui/visits-styles.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export const links = visitsLinks;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const { locale, t } = await translatorFor(request);
   return { title: t('visits:list.title'), days: await upcomingReceptionDays(locale) };
-}
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -41,25 +44,13 @@ export default function VisitsPage() {
 function ReceptionDay({ day }: { day: PublicDay }) {
   const { t } = useTranslation('visits');
   const format = useFormatDay();
+  const facts = useDayFacts();
   const date = format.day(day.date);
   const headingId = `day-${day.id}`;
   return (
     <section className="reception-day" aria-labelledby={headingId} data-testid="reception-day">
       <h2 id={headingId}>{date}</h2>
-      <dl className="summary-list">
-        <div>
-          <dt>{t('list.place')}</dt>
-          <dd>{day.place}</dd>
-        </div>
-        <div>
-          <dt>{t('list.official')}</dt>
-          <dd>{day.official}</dd>
-        </div>
-        <div>
-          <dt>{t('list.covers')}</dt>
-          <dd>{day.covers.length > 0 ? day.covers.join(t('list.separator')) : t('list.allTopics')}</dd>
-        </div>
-      </dl>
+      <SummaryList items={facts.about(day)} />
       <h3>{t('list.times')}</h3>
       <ul className="slot-list">
         {day.slots.map((slot) => {
@@ -68,7 +59,7 @@ function ReceptionDay({ day }: { day: PublicDay }) {
             <li key={slot.id} data-testid="slot">
               <span className="slot-list__time">{time}</span>
               <span className="slot-list__places" data-testid="slot-state">
-                {slot.state === 'open' ? t('list.placesLeft', { places: slot.free }) : t(`list.state.${slot.state}`)}
+                {facts.places(slot)}
               </span>
               {slot.state === 'open' ? (
                 <Link to={`/visits/book/${slot.id}`} className="button button--secondary">

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { noticesFeed } from '#app/features/notices/notices.server.ts';
 import { DEFAULT_LOCALE, LOCALES } from '#app/i18n/config.ts';
 import { translator } from '#app/i18n/translate.server.ts';
+import { route } from '#app/platform/http/route.server.ts';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
 const Lang = z.enum(LOCALES).catch(DEFAULT_LOCALE);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const locale = Lang.parse(new URL(request.url).searchParams.get('lang') ?? undefined);
   const t = await translator(locale);
   const xml = await noticesFeed(locale, (key) => t(key));
@@ -20,4 +21,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
       'Content-Language': locale,
     },
   });
-}
+});

@@ -1,56 +1,43 @@
 // /office/notices/new: write a notice in all three languages, with its publish day and an
 // optional last day. Supervisors and administrators.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
 import { createNotice } from '#app/features/notices/notices.server.ts';
-import { NoticeFields, useNoticeErrors } from '#app/features/notices/ui/notice-fields.tsx';
+import { NoticeForm, useNoticeFormErrors } from '#app/features/notices/ui/notice-form.tsx';
 import { canManageNotices } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
+import { respond } from '#app/platform/http/outcome.server.ts';
+import { readForm } from '#app/platform/http/read-form.server.ts';
+import { route } from '#app/platform/http/route.server.ts';
 import { serviceToday } from '#app/platform/time/service-time-zone.server.ts';
-import { Button } from '#app/ui/button.tsx';
-import { ErrorSummary } from '#app/ui/error-summary.tsx';
-import { officeLinks } from '#app/ui/office-styles.ts';
+import { PageHeader } from '#app/ui/page-header.tsx';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-export const links = officeLinks;
-export const headers = privatePageHeaders;
-
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   await requireStaffAllowed(request, canManageNotices);
   const { t } = await translatorFor(request);
-  return data({ title: t('notices:office.new.title'), today: serviceToday() }, { headers: PRIVATE_PAGE_HEADERS });
-}
+  return { title: t('notices:office.new.title'), today: serviceToday() };
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageNotices);
-  const outcome = await createNotice(actor, await request.formData());
-  if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: 400, headers: PRIVATE_PAGE_HEADERS });
-  return redirect(`/office/notices/${outcome.id}?done=created`, { status: 303 });
-}
+  const outcome = await createNotice(actor, await readForm(request));
+  return respond(outcome, outcome.ok ? `/office/notices/${outcome.id}` : '/office/notices/new');
+});
 
 export default function NewNoticePage() {
   const { today } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const form = useNoticeFormErrors(useActionData<typeof action>());
   const navigation = useNavigation();
   const { t } = useTranslation('notices');
-  const { message, summary } = useNoticeErrors(actionData?.errors ?? {});
   return (
     <>
-      <p>
-        <Link to="/office/notices">{t('office.back')}</Link>
-      </p>
-      <ErrorSummary errors={summary} />
-      <h1>{t('office.new.title')}</h1>
+      <PageHeader back={{ to: '/office/notices', label: t('office.back') }} errors={form.summary} title={t('office.new.title')} />
       <p>{t('office.new.lead')}</p>
-      <Form method="post" noValidate className="form">
-        <NoticeFields values={actionData?.values ?? {}} error={message} today={today} />
-        <Button isDisabled={navigation.state === 'submitting'}>{t('office.new.submit')}</Button>
-      </Form>
+      <NoticeForm form={form} today={today} submitLabel={t('office.new.submit')} busy={navigation.state === 'submitting'} />
     </>
   );
 }
