@@ -1,7 +1,6 @@
 // The permission matrix: every role against every case action and every data view, enforced by
 // the server modules that the back-office loaders and actions call.
 import { describe, expect, it } from 'vitest';
-import { submitCase } from '#app/features/cases/cases.server.ts';
 import { queuePage, QueueFilters } from '#app/features/cases/queue.server.ts';
 import {
   CaseAccessError,
@@ -12,6 +11,7 @@ import {
   viewContact,
   type ActionInput,
 } from '#app/features/cases/staff-actions.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import { canUseQueue, canViewStatistics, canManageStaff, canReadAuditLog, type Actor } from '#app/features/staff/permissions.ts';
 import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';

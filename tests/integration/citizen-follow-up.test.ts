@@ -1,7 +1,6 @@
 // The citizen's follow-up against real PostgreSQL: review and re-review windows at 30 and 31 days,
 // withdrawal rules, ratings, and the sweep that closes cases whose windows passed.
 import { describe, expect, it } from 'vitest';
-import { submitCase } from '#app/features/cases/cases.server.ts';
 import {
   CitizenActionError,
   closeLapsedCases,
@@ -11,6 +10,7 @@ import {
   withdrawCase,
 } from '#app/features/cases/citizen-actions.server.ts';
 import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
 

@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { submitCase } from '#app/features/cases/cases.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import {
   StaffAdminError,
   auditLogPage,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseAccessCode } from '#app/features/cases/access-code.ts';
-import { findCaseByReceiptAndCode, publicCaseView, submitCase } from '#app/features/cases/cases.server.ts';
+import { findCaseByReceiptAndCode, publicCaseView } from '#app/features/cases/lookup.server.ts';
 import { parseReceiptNo } from '#app/features/cases/receipt.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, validSubmission } from '../support/fixtures.ts';
 

@@ -28,19 +28,20 @@ export class CitizenActionError extends Error {
   }
 }
 
+// The follow-up pages' forms (follow-up-forms.server.ts). Errors are codes under follow-up:errors.<field>.
 export const ReviewRequestForm = z.object({
-  reason: z.string().trim().min(1, 'reason.required').max(REQUEST_REASON_MAX, 'reason.tooLong'),
+  reason: z.string().trim().min(1, 'required').max(REQUEST_REASON_MAX, 'tooLong'),
 });
 
 export const WithdrawForm = z.object({
-  reason: z.string().trim().max(WITHDRAW_REASON_MAX, 'reason.tooLong').default(''),
-  confirm: z.literal('yes', { error: 'confirm.required' }),
+  reason: z.string().trim().max(WITHDRAW_REASON_MAX, 'tooLong').default(''),
+  confirm: z.literal('yes', { error: 'required' }),
 });
 
 export const RatingForm = z.object({
-  rating: z.coerce.number({ error: 'rating.required' }).int('rating.required').min(1, 'rating.required').max(5, 'rating.required'),
-  solved: z.enum(SOLVED, { error: 'solved.required' }),
-  comment: z.string().trim().max(RATING_COMMENT_MAX, 'comment.tooLong').default(''),
+  rating: z.coerce.number({ error: 'required' }).int('required').min(1, 'required').max(5, 'required'),
+  solved: z.enum(SOLVED, { error: 'required' }),
+  comment: z.string().trim().max(RATING_COMMENT_MAX, 'tooLong').default(''),
 });
 
 async function loadCase(caseId: string) {

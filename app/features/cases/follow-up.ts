@@ -47,3 +47,30 @@ export function canRequestReReview(status: CaseStatus, reReviewRequestDueAt: Dat
 export function requestWindowLapsed(status: CaseStatus, due: Date | null, now: Date): boolean {
   return (status === 'REPLIED' || status === 'REVIEWED') && due !== null && now.getTime() > due.getTime();
 }
+
+/** What the citizen may do about their case now: the track page lists it, each page and action checks it. */
+export interface FollowUpChoices {
+  rate: boolean;
+  /** Which request is open (never both: review after the reply, re-review after the review opinion). */
+  review: 'review' | 'reReview' | null;
+  /** The last day of that request's window. */
+  reviewDueAt: Date | null;
+  withdraw: boolean;
+}
+
+export function followUpChoices(
+  c: { status: CaseStatus; reviewRequestDueAt: Date | null; reReviewRequestDueAt: Date | null; rating: object | null },
+  now: Date,
+): FollowUpChoices {
+  const review = canRequestReview(c.status, c.reviewRequestDueAt, now)
+    ? 'review'
+    : canRequestReReview(c.status, c.reReviewRequestDueAt, now)
+      ? 'reReview'
+      : null;
+  return {
+    rate: canRate(c.status, c.rating !== null),
+    review,
+    reviewDueAt: review === 'review' ? c.reviewRequestDueAt : review === 'reReview' ? c.reReviewRequestDueAt : null,
+    withdraw: canWithdraw(c.status),
+  };
+}

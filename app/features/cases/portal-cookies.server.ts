@@ -3,6 +3,7 @@
 // history would keep it.
 import { z } from 'zod';
 import { createSealedCookie } from '#app/platform/crypto/sealed-cookie.server.ts';
+import { NO_STORE } from '#app/platform/http/headers.ts';
 
 /** Carries a new receipt from the submit action to the confirmation page, for 30 minutes at most. */
 export const receiptCookie = createSealedCookie(
@@ -21,5 +22,5 @@ export const receiptCookie = createSealedCookie(
 /** An open track session: the case a citizen unlocked with receipt number and access code. */
 export const trackCookie = createSealedCookie('pd_track', z.object({ caseId: z.uuid() }), 30 * 60);
 
-/** Pages that show a case or an access code must not be stored by browsers or proxies. */
-export const PRIVATE_PAGE_HEADERS = { 'Cache-Control': 'no-store', Pragma: 'no-cache' } as const;
+/** @deprecated NO_STORE (platform/http/headers.ts): kept only for pages outside the portal that still import it here. */
+export const PRIVATE_PAGE_HEADERS = NO_STORE;

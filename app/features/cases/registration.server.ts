@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { activeCategoryUnits } from '#app/features/reference-data/lookup.server.ts';
 import { canRegisterCases, type Actor } from '#app/features/staff/permissions.ts';
 import { REGISTRATION_CHANNELS } from './attributes.ts';
-import { submitCase, type SubmittedCase } from './cases.server.ts';
 import { SUBMISSION_FIELDS, type SubmissionErrors } from './submission-fields.ts';
+import { submitCase, type SubmittedCase } from './submission.server.ts';
 import { validateSubmission } from './submission.ts';
 import type { Locale } from '#app/i18n/config.ts';
 

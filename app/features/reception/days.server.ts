@@ -32,8 +32,8 @@ import {
   type DayField,
   type SlotState,
 } from './rules.ts';
-import type { SubmittedCase } from '#app/features/cases/cases.server.ts';
 import type { CaseEventType } from '#app/features/cases/events.ts';
+import type { SubmittedCase } from '#app/features/cases/submission.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
 
 export { DAY_FIELDS, VISIT_NOTE_MAX, type DayField };

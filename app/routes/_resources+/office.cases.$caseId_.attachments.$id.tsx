@@ -1,10 +1,11 @@
-// GET /office/cases/:caseId/attachments/:id: a case's file for staff who may see the case
-// (caseForActor); analysts and admins never. Every download is audited; every refusal is a 404.
-import { staffDownload } from '#app/features/attachments/attachments.server.ts';
+// GET /office/cases/:caseId/attachments/:id: a case's file for staff who may see it (maySeeFiles);
+// analysts and admins never. Every download is audited; every refusal is a 404.
+import { staffDownload } from '#app/features/attachments/access.server.ts';
 import { requireStaff } from '#app/features/staff/sign-in.server.ts';
+import { route } from '#app/platform/http/route.server.ts';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = route(async ({ request, params, context }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request);
   return await staffDownload(actor, params.caseId ?? '', params.id ?? '', context.clientIp);
-}
+});
