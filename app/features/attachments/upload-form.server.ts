@@ -2,6 +2,7 @@
 // way whether the browser posted them itself (a redirect, or the page with its problems) or sent
 // them with JavaScript to show progress (the same answer as JSON).
 import { data, redirect } from '@remix-run/node';
+import { concatBytes } from '#app/platform/codecs/bytes.ts';
 import { MultipartError, MultipartParser, multipartBoundary, type PartSink } from '#app/platform/codecs/multipart.ts';
 import { NO_STORE } from '#app/platform/http/headers.ts';
 import { readForm } from '#app/platform/http/read-form.server.ts';
@@ -22,20 +23,10 @@ export class UnreadableFormError extends Error {}
 const MAX_TEXT_FIELD_BYTES = 64 * 1024;
 const MAX_TEXT_TOTAL_BYTES = 1024 * 1024;
 
-function joined(chunks: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
-
 const DISCARD: PartSink = { data() {}, end() {} };
 
 /**
- * Reads a form post. Ordinary fields go into a FormData; files of the `files` field are kept in
+ * Reads a form post. Ordinary fields go into URLSearchParams (as readForm gives them); files of the `files` field are kept in
  * memory while they stream in, but only up to 5 files of 10 MB: beyond that the bytes are counted
  * and dropped, so an oversized upload costs bandwidth, not memory, and can still be reported by
  * name. A form sent url-encoded (no files) is read as every other form (readForm).
@@ -64,7 +55,7 @@ export async function readUploadForm(request: Request): Promise<{ form: URLSearc
           }
         },
         end() {
-          form.append(info.name, new TextDecoder('utf-8').decode(joined(chunks, kept)));
+          form.append(info.name, new TextDecoder('utf-8').decode(concatBytes(chunks)));
         },
       };
     }
@@ -80,7 +71,7 @@ export async function readUploadForm(request: Request): Promise<{ form: URLSearc
       end() {
         // An empty file input still sends a part: no name and no bytes. That is "no file".
         if (fileName === '' && size === 0) return;
-        files.push({ name: fileName, size, bytes: keep && size <= ATTACHMENT_LIMITS.maxFileBytes ? joined(chunks, size) : null });
+        files.push({ name: fileName, size, bytes: keep && size <= ATTACHMENT_LIMITS.maxFileBytes ? concatBytes(chunks) : null });
       },
     };
   });
