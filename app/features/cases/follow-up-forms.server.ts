@@ -1,9 +1,13 @@
 // The citizen's follow-up pages (rate the answer, ask for review or re-review, withdraw), handled
 // alike: what the page may offer now, and its form parsed, run as the citizen's action, and
-// either done (back to the case) or refused with the problem for the page.
+// either done (back to the case) or refused with the problem for the page. Their routes are
+// followUpLoader and followUpAction, each for its own kind.
+import { redirect } from '@remix-run/node';
+import { translatorFor } from '#app/i18n/translate.server.ts';
 import { NotFoundError } from '#app/platform/http/errors.ts';
 import { parseForm } from '#app/platform/http/forms.ts';
-import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
+import { answerRefusal, refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
+import { readForm } from '#app/platform/http/read-form.server.ts';
 import {
   CitizenActionError,
   rateCase,
@@ -16,6 +20,7 @@ import {
 } from './citizen-actions.server.ts';
 import { followUpChoices } from './follow-up.ts';
 import { publicCaseView } from './lookup.server.ts';
+import { requireTrackedCaseId } from './track-session.server.ts';
 import type { z } from 'zod';
 
 export type FollowUp = 'rate' | 'review' | 'withdraw';
@@ -54,4 +59,18 @@ export async function sendFollowUp(kind: FollowUp, caseId: string, form: URLSear
   return await run(form, ReviewRequestForm, ({ reason }) =>
     choices.review === 'reReview' ? requestReReview(caseId, reason) : requestReview(caseId, reason),
   );
+}
+
+/** A follow-up page's loader: the page for the tracked case, titled in the reader's language. */
+export async function followUpLoader(request: Request, kind: FollowUp) {
+  const caseId = requireTrackedCaseId(request);
+  const { t } = await translatorFor(request);
+  const page = await followUpPage(caseId);
+  return { title: t(kind === 'review' ? `follow-up:review.${page.choices.review ?? 'review'}.title` : `follow-up:${kind}.title`), ...page };
+}
+
+/** A follow-up page's action: its form, sent for the tracked case; once done, back to the case. */
+export async function followUpAction(request: Request, kind: FollowUp) {
+  const outcome = await sendFollowUp(kind, requireTrackedCaseId(request), await readForm(request));
+  return outcome.ok ? redirect('/track/case', { status: 303 }) : answerRefusal(outcome);
 }

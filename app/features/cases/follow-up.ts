@@ -43,6 +43,17 @@ export function canRequestReReview(status: CaseStatus, reReviewRequestDueAt: Dat
   return status === 'REVIEWED' && withinWindow(reReviewRequestDueAt, now);
 }
 
+export type ReviewRequest = 'review' | 'reReview';
+
+/** Which request for another look is open now, if any (never both: each follows its own answer). */
+export function openReviewRequest(
+  c: { status: CaseStatus; reviewRequestDueAt: Date | null; reReviewRequestDueAt: Date | null },
+  now: Date,
+): ReviewRequest | null {
+  if (canRequestReview(c.status, c.reviewRequestDueAt, now)) return 'review';
+  return canRequestReReview(c.status, c.reReviewRequestDueAt, now) ? 'reReview' : null;
+}
+
 /** A window that has passed without a request: the sweep closes the case. */
 export function requestWindowLapsed(status: CaseStatus, due: Date | null, now: Date): boolean {
   return (status === 'REPLIED' || status === 'REVIEWED') && due !== null && now.getTime() > due.getTime();
@@ -51,8 +62,8 @@ export function requestWindowLapsed(status: CaseStatus, due: Date | null, now: D
 /** What the citizen may do about their case now: the track page lists it, each page and action checks it. */
 export interface FollowUpChoices {
   rate: boolean;
-  /** Which request is open (never both: review after the reply, re-review after the review opinion). */
-  review: 'review' | 'reReview' | null;
+  /** Which request for another look is open (openReviewRequest). */
+  review: ReviewRequest | null;
   /** The last day of that request's window. */
   reviewDueAt: Date | null;
   withdraw: boolean;
@@ -62,11 +73,7 @@ export function followUpChoices(
   c: { status: CaseStatus; reviewRequestDueAt: Date | null; reReviewRequestDueAt: Date | null; rating: object | null },
   now: Date,
 ): FollowUpChoices {
-  const review = canRequestReview(c.status, c.reviewRequestDueAt, now)
-    ? 'review'
-    : canRequestReReview(c.status, c.reReviewRequestDueAt, now)
-      ? 'reReview'
-      : null;
+  const review = openReviewRequest(c, now);
   return {
     rate: canRate(c.status, c.rating !== null),
     review,

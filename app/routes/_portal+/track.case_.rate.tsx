@@ -1,49 +1,32 @@
 // /track/case/rate: 满意度评价 (art. 21). Once a reply is published the citizen rates it from 1 to 5,
 // says whether the problem was solved, and may comment. The rating can change until the case closes.
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { followUpPage, sendFollowUp } from '#app/features/cases/follow-up-forms.server.ts';
+import { followUpAction, followUpLoader } from '#app/features/cases/follow-up-forms.server.ts';
 import { RATING_COMMENT_MAX, RATINGS, SOLVED } from '#app/features/cases/follow-up.ts';
-import { requireTrackedCaseId } from '#app/features/cases/track-session.server.ts';
 import { FollowUpPage } from '#app/features/cases/ui/follow-up-page.tsx';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
-import { answerRefusal } from '#app/platform/http/outcome.server.ts';
-import { readForm } from '#app/platform/http/read-form.server.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import { RadioGroup } from '#app/ui/choice-fields.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export const headers = noStoreHeaders;
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
-  const caseId = requireTrackedCaseId(request);
-  const { t } = await translatorFor(request);
-  return { title: t('follow-up:rate.title'), ...(await followUpPage(caseId)) };
-});
+export const loader = route(async ({ request }: LoaderFunctionArgs) => await followUpLoader(request, 'rate'));
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
-export const action = route(async ({ request }: ActionFunctionArgs) => {
-  const outcome = await sendFollowUp('rate', requireTrackedCaseId(request), await readForm(request));
-  return outcome.ok ? redirect('/track/case', { status: 303 }) : answerRefusal(outcome);
-});
+export const action = route(async ({ request }: ActionFunctionArgs) => await followUpAction(request, 'rate'));
 
 const FIELDS = ['rating', 'solved', 'comment'] as const;
 
 export default function RatePage() {
-  const { title, receiptNo, choices, rating: current } = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
+  const { choices, rating: current } = page;
   const { t } = useTranslation('follow-up');
   return (
-    <FollowUpPage
-      title={title}
-      receiptNo={receiptNo}
-      notNow={choices.rate ? null : 'rate.notNow'}
-      problem={useActionData<typeof action>()}
-      fields={FIELDS}
-      submit={t('rate.submit')}
-    >
+    <FollowUpPage page={page} notNow={choices.rate ? null : 'rate.notNow'} fields={FIELDS} submit={t('rate.submit')}>
       {(form) => (
         <>
           {current ? <p>{t('rate.changing')}</p> : null}

@@ -1,46 +1,34 @@
 // /track/case/withdraw: the citizen withdraws a case that has not been answered yet. Nothing is
 // deleted; the case stays in the record as withdrawn, and the staff working it are told.
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { followUpPage, sendFollowUp } from '#app/features/cases/follow-up-forms.server.ts';
+import { followUpAction, followUpLoader } from '#app/features/cases/follow-up-forms.server.ts';
 import { WITHDRAW_REASON_MAX } from '#app/features/cases/follow-up.ts';
-import { requireTrackedCaseId } from '#app/features/cases/track-session.server.ts';
 import { FollowUpPage } from '#app/features/cases/ui/follow-up-page.tsx';
-import { translatorFor } from '#app/i18n/translate.server.ts';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
-import { answerRefusal } from '#app/platform/http/outcome.server.ts';
-import { readForm } from '#app/platform/http/read-form.server.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import { Checkbox } from '#app/ui/choice-fields.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export const headers = noStoreHeaders;
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
-  const caseId = requireTrackedCaseId(request);
-  const { t } = await translatorFor(request);
-  return { title: t('follow-up:withdraw.title'), ...(await followUpPage(caseId)) };
-});
+export const loader = route(async ({ request }: LoaderFunctionArgs) => await followUpLoader(request, 'withdraw'));
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
-export const action = route(async ({ request }: ActionFunctionArgs) => {
-  const outcome = await sendFollowUp('withdraw', requireTrackedCaseId(request), await readForm(request));
-  return outcome.ok ? redirect('/track/case', { status: 303 }) : answerRefusal(outcome);
-});
+export const action = route(async ({ request }: ActionFunctionArgs) => await followUpAction(request, 'withdraw'));
 
 const FIELDS = ['reason', 'confirm'] as const;
 
 export default function WithdrawPage() {
-  const { title, receiptNo, choices } = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
+  const { choices } = page;
   const { t } = useTranslation('follow-up');
   return (
     <FollowUpPage
-      title={title}
-      receiptNo={receiptNo}
+      page={page}
       notNow={choices.withdraw ? null : 'withdraw.notNow'}
-      problem={useActionData<typeof action>()}
       fields={FIELDS}
       intro={<p>{t('withdraw.intro')}</p>}
       submit={t('withdraw.submit')}
