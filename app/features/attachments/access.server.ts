@@ -3,19 +3,9 @@
 import { audit } from '#app/features/audit/audit.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { NotFoundError } from '#app/platform/http/errors.ts';
-import { maySeeFiles, type FileCase, type FileReader } from './access.ts';
+import { maySeeFiles, type AttachmentSummary, type FileCase, type FileReader } from './access.ts';
 import { storage } from './storage/storage.server.ts';
 import type { Actor } from '#app/features/staff/permissions.ts';
-
-export interface AttachmentSummary {
-  id: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  purpose: string;
-  uploadedBy: 'CITIZEN' | 'STAFF' | 'SYSTEM';
-  createdAt: Date;
-}
 
 const CASE_SCOPE = { id: true, unitId: true, kind: true } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -5,6 +5,17 @@ import { canViewCase, canViewContact, type Actor, type CaseScope } from '#app/fe
 /** Who asks: the citizen whose track session opened a case (none: no session), or a staff member. */
 export type FileReader = { citizenOf: string | null } | Actor;
 
+/** A file of a case as the lists show it. */
+export interface AttachmentSummary {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  purpose: string;
+  uploadedBy: 'CITIZEN' | 'STAFF' | 'SYSTEM';
+  createdAt: Date;
+}
+
 /** The case whose files are asked for. */
 export interface FileCase extends CaseScope {
   id: string;

@@ -3,11 +3,12 @@
 // reads a cookie and touches no database. It exports no `headers`: public pages (/, /privacy) stay
 // cacheable, and each private page says no-store itself.
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, Outlet, useLoaderData, useLocation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '#app/i18n/config.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { takeNotice } from '#app/platform/http/notice.server.ts';
+import { LayoutMain } from '#app/ui/layout-main.tsx';
 
 /** The notice belongs to the page after a change, so the frame reloads with every page. */
 export const shouldRevalidate = () => true;
@@ -68,12 +69,7 @@ export default function PortalLayout() {
           </ul>
         </nav>
       </header>
-      <main id="main-content" className="page" tabIndex={-1}>
-        <div role="status" className="flash">
-          {notice ? <p className="warning-text">{notice}</p> : null}
-        </div>
-        <Outlet />
-      </main>
+      <LayoutMain className="page" notice={notice} noticeClassName="warning-text" />
       <footer className="site-footer">
         <ul>
           <li>

@@ -5,18 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { FileUploadField, UploadProgress } from '#app/features/attachments/ui/file-upload-field.tsx';
 import { useUploadForm, withFileEntries } from '#app/features/attachments/ui/use-upload-form.ts';
 import { answerUpload } from '#app/features/attachments/upload-form.server.ts';
-import { CASE_KINDS } from '#app/features/cases/kinds.ts';
-import { LIMITS, SUBMISSION_FIELDS } from '#app/features/cases/submission-fields.ts';
+import { SUBMISSION_FIELDS } from '#app/features/cases/submission-fields.ts';
 import { newSubmitForm, submitLetter } from '#app/features/cases/submit.server.ts';
 import { ContactFields } from '#app/features/cases/ui/contact-fields.tsx';
+import { LetterFields } from '#app/features/cases/ui/letter-fields.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import { Button } from '#app/ui/button.tsx';
-import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
+import { Checkbox } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { SelectField } from '#app/ui/select-field.tsx';
-import { TextField } from '#app/ui/text-field.tsx';
 import { useFormErrors } from '#app/ui/use-form-errors.ts';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
@@ -75,54 +74,20 @@ export default function SubmitPage() {
         </div>
 
         <h2>{t('submit.sections.about')}</h2>
-        <RadioGroup
-          name="kind"
-          label={t('submit.fields.kind.label')}
-          error={form.error('kind')}
-          defaultValue={form.value('kind')}
-          options={CASE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}.label`), hint: t(`kinds.${kind}.hint`) }))}
-        />
-        <SelectField
-          name="categoryId"
-          label={t('submit.fields.categoryId.label')}
-          hint={t('submit.fields.categoryId.hint')}
-          placeholder={t('submit.fields.categoryId.placeholder')}
-          error={form.error('categoryId')}
-          defaultValue={form.value('categoryId')}
-          options={categories.map((c) => ({ value: c.id, label: c.name }))}
-        />
-        <TextField
-          name="area"
-          label={t('submit.fields.area.label')}
-          hint={t('submit.fields.area.hint')}
-          error={form.error('area')}
-          defaultValue={form.value('area')}
-          width="medium"
-        />
-        <TextField
-          name="subject"
-          label={t('submit.fields.subject.label')}
-          hint={t('submit.fields.subject.hint', { max: LIMITS.subjectMax })}
-          error={form.error('subject')}
-          defaultValue={form.value('subject')}
-        />
-        <TextField
-          name="body"
-          label={t('submit.fields.body.label')}
-          hint={t('submit.fields.body.hint')}
-          error={form.error('body')}
-          defaultValue={form.value('body')}
-          multiline={{ maxLength: LIMITS.bodyMax, rows: 10 }}
-          spellCheck
-        />
-        <TextField
-          name="coSignerCount"
-          label={t('submit.fields.coSignerCount.label')}
-          hint={t('submit.fields.coSignerCount.hint')}
-          error={form.error('coSignerCount')}
-          defaultValue={form.value('coSignerCount') ?? '1'}
-          inputMode="numeric"
-          width="short"
+        <LetterFields
+          form={form}
+          by="citizen"
+          topic={
+            <SelectField
+              name="categoryId"
+              label={t('submit.fields.categoryId.label')}
+              hint={t('submit.fields.categoryId.hint')}
+              placeholder={t('submit.fields.categoryId.placeholder')}
+              error={form.error('categoryId')}
+              defaultValue={form.value('categoryId')}
+              options={categories.map((c) => ({ value: c.id, label: c.name }))}
+            />
+          }
         />
         <FileUploadField label={ta('field.label')} errors={upload.fileMessages} chooseAgain={chooseAgain} />
 

@@ -2,7 +2,7 @@
 // cookie, never the URL), the deadlines that now run, and where to get help now if the letter
 // showed signs of danger.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { STATUTORY_LIMITS } from '#app/features/cases/deadlines.ts';
 import { confirmationOf, forgetReceipt } from '#app/features/cases/submit.server.ts';
@@ -11,9 +11,8 @@ import { WelfareHelp } from '#app/features/early-warning/ui/welfare-help.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
 import { route } from '#app/platform/http/route.server.ts';
-import { Button } from '#app/ui/button.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
-import { PrintButton } from '#app/ui/print-button.tsx';
+import { ShownOnceActions, ShownOnceGone } from '#app/ui/shown-once.tsx';
 
 export const headers = noStoreHeaders;
 
@@ -37,15 +36,8 @@ export default function ConfirmationPage() {
   const formatDate = useFormatDate();
 
   if (!receipt) {
-    return (
-      <>
-        <h1>{t('confirmation.goneTitle')}</h1>
-        <p>{t('confirmation.goneBody')}</p>
-        <p>
-          <Link to="/track">{t('confirmation.trackLink')}</Link>
-        </p>
-      </>
-    );
+    const link = { to: '/track', label: t('confirmation.trackLink') };
+    return <ShownOnceGone title={t('confirmation.goneTitle')} body={t('confirmation.goneBody')} link={link} />;
   }
 
   return (
@@ -75,12 +67,7 @@ export default function ConfirmationPage() {
         {t('confirmation.trackBody')} <Link to="/track">{t('confirmation.trackLink')}</Link>
       </p>
 
-      <div className="actions no-print">
-        <PrintButton />
-        <Form method="post">
-          <Button variant="secondary">{t('confirmation.done')}</Button>
-        </Form>
-      </div>
+      <ShownOnceActions done={t('confirmation.done')} />
     </>
   );
 }

@@ -14,7 +14,7 @@ import { readForm } from '#app/platform/http/read-form.server.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
-import { TextField } from '#app/ui/text-field.tsx';
+import { CodeField } from '#app/ui/text-field.tsx';
 import { useFormErrors } from '#app/ui/use-form-errors.ts';
 
 export const headers = noStoreHeaders;
@@ -55,24 +55,14 @@ export default function TrackPage() {
       <h1>{t('track.title')}</h1>
       <p className="lead">{t('track.lead')}</p>
       <Form method="post" noValidate className="form">
-        <TextField
+        <CodeField
           name="receiptNo"
           label={t('track.fields.receiptNo.label')}
           hint={t('track.fields.receiptNo.hint')}
           error={form.error('receiptNo')}
           defaultValue={form.value('receiptNo') ?? linkedReceiptNo ?? undefined}
-          autoComplete="off"
-          spellCheck={false}
-          width="medium"
         />
-        <TextField
-          name="accessCode"
-          label={t('track.fields.accessCode.label')}
-          hint={t('track.fields.accessCode.hint')}
-          autoComplete="off"
-          spellCheck={false}
-          width="medium"
-        />
+        <CodeField name="accessCode" label={t('track.fields.accessCode.label')} hint={t('track.fields.accessCode.hint')} />
         <Button isDisabled={navigation.state === 'submitting'}>{t('track.submit')}</Button>
       </Form>
       <h2>{t('track.lostTitle')}</h2>

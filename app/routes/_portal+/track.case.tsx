@@ -13,6 +13,7 @@ import { noStoreHeaders } from '#app/platform/http/headers.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
+import { SummaryList } from '#app/ui/summary-list.tsx';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export const headers = noStoreHeaders;
@@ -42,24 +43,14 @@ export default function CasePage() {
           {view.receiptNo}
         </span>
       </h1>
-      <dl className="summary-list">
-        <div>
-          <dt>{t('case.subject')}</dt>
-          <dd>{view.subject}</dd>
-        </div>
-        <div>
-          <dt>{t('case.kind')}</dt>
-          <dd>{t(`kinds.${view.kind}.label`)}</dd>
-        </div>
-        <div>
-          <dt>{t('case.category')}</dt>
-          <dd>{view.categoryName}</dd>
-        </div>
-        <div>
-          <dt>{t('case.received')}</dt>
-          <dd>{formatDate(view.receivedAt)}</dd>
-        </div>
-      </dl>
+      <SummaryList
+        rows={[
+          { term: t('case.subject'), value: view.subject },
+          { term: t('case.kind'), value: t(`kinds.${view.kind}.label`) },
+          { term: t('case.category'), value: view.categoryName },
+          { term: t('case.received'), value: formatDate(view.receivedAt) },
+        ]}
+      />
 
       <section className="status-panel" aria-labelledby="status-title">
         <h2 id="status-title">{t('case.statusTitle')}</h2>

@@ -5,9 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { REPLY_CHANNELS, type ReplyChannel } from '#app/features/cases/kinds.ts';
 import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
-
-export const CONTACT_FIELDS = ['anonymous', 'name', 'phone', 'email', 'postalAddress', 'preferredReplyChannel'] as const;
-export type ContactField = (typeof CONTACT_FIELDS)[number];
+import type { ContactField } from '#app/features/cases/submission-fields.ts';
 
 interface ContactFieldsProps {
   /** Each field's message and what was typed (useFormErrors, or the page's own). */
@@ -16,6 +14,29 @@ interface ContactFieldsProps {
   by: 'citizen' | 'clerk';
   defaultReplyChannel: ReplyChannel;
 }
+
+/** A typed contact detail: how it is entered, and what a citizen's browser may fill in for them. */
+interface ContactText {
+  name: 'name' | 'phone' | 'email' | 'postalAddress';
+  type?: 'tel' | 'email';
+  width?: 'medium';
+  /** Whose form shows the field's hint. */
+  hintFor: 'everyone' | 'citizen' | 'nobody';
+  autofill: { autoComplete: string; inputMode?: 'tel' | 'email'; spellCheck?: boolean };
+}
+
+const TEXT_FIELDS: readonly ContactText[] = [
+  { name: 'name', width: 'medium', hintFor: 'nobody', autofill: { autoComplete: 'name' } },
+  { name: 'phone', type: 'tel', width: 'medium', hintFor: 'everyone', autofill: { autoComplete: 'tel', inputMode: 'tel' } },
+  {
+    name: 'email',
+    type: 'email',
+    width: 'medium',
+    hintFor: 'nobody',
+    autofill: { autoComplete: 'email', inputMode: 'email', spellCheck: false },
+  },
+  { name: 'postalAddress', hintFor: 'citizen', autofill: { autoComplete: 'street-address' } },
+];
 
 export function ContactFields({ form, by, defaultReplyChannel }: ContactFieldsProps) {
   const { t } = useTranslation('common');
@@ -29,44 +50,19 @@ export function ContactFields({ form, by, defaultReplyChannel }: ContactFieldsPr
         {label('anonymous')}
         {citizen ? <span className="choice__hint">{t('submit.fields.anonymous.hint')}</span> : null}
       </Checkbox>
-      <TextField
-        name="name"
-        label={label('name')}
-        error={form.error('name')}
-        defaultValue={form.value('name')}
-        autoComplete={citizen ? 'name' : undefined}
-        width="medium"
-      />
-      <TextField
-        name="phone"
-        type="tel"
-        label={label('phone')}
-        hint={t('submit.fields.phone.hint')}
-        error={form.error('phone')}
-        defaultValue={form.value('phone')}
-        autoComplete={citizen ? 'tel' : undefined}
-        inputMode={citizen ? 'tel' : undefined}
-        width="medium"
-      />
-      <TextField
-        name="email"
-        type="email"
-        label={label('email')}
-        error={form.error('email')}
-        defaultValue={form.value('email')}
-        autoComplete={citizen ? 'email' : undefined}
-        inputMode={citizen ? 'email' : undefined}
-        spellCheck={citizen ? false : undefined}
-        width="medium"
-      />
-      <TextField
-        name="postalAddress"
-        label={label('postalAddress')}
-        hint={citizen ? t('submit.fields.postalAddress.hint') : undefined}
-        error={form.error('postalAddress')}
-        defaultValue={form.value('postalAddress')}
-        autoComplete={citizen ? 'street-address' : undefined}
-      />
+      {TEXT_FIELDS.map(({ name, type, width, hintFor, autofill }) => (
+        <TextField
+          key={name}
+          name={name}
+          type={type}
+          label={label(name)}
+          hint={hintFor === 'everyone' || (hintFor === 'citizen' && citizen) ? t(`submit.fields.${name}.hint`) : undefined}
+          error={form.error(name)}
+          defaultValue={form.value(name)}
+          width={width}
+          {...(citizen ? autofill : {})}
+        />
+      ))}
       <RadioGroup
         name="preferredReplyChannel"
         label={label('preferredReplyChannel')}
