@@ -2,7 +2,7 @@
 // streams (a chunked body declares no length), refusing what is not a form (415) or cannot be read
 // (400). Forms that carry files go through the attachments feature's streaming multipart reader.
 import { concatBytes } from '#app/platform/codecs/bytes.ts';
-import { badRequest } from './route.server.ts';
+import { badRequest } from './route.ts';
 
 /** Forms without files are text: 64 KB holds the longest letter several times over. */
 export const TEXT_FORM_MAX_BYTES = 64 * 1024;

@@ -6,7 +6,7 @@ import { STATUTORY_LIMITS } from '#app/features/cases/deadlines.ts';
 import { CASE_KINDS } from '#app/features/cases/kinds.ts';
 import { currentNotices } from '#app/features/notices/notices.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { route } from '#app/platform/http/route.server.ts';
+import { route } from '#app/platform/http/route.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 

@@ -1,7 +1,7 @@
 // /privacy: the privacy notice (who keeps what, why, for how long, and the reader's rights).
 import { useTranslation } from 'react-i18next';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { route } from '#app/platform/http/route.server.ts';
+import { route } from '#app/platform/http/route.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export const loader = route(async ({ request }: LoaderFunctionArgs) => {

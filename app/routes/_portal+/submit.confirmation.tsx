@@ -10,7 +10,7 @@ import { ReceiptPanel } from '#app/features/cases/ui/receipt-panel.tsx';
 import { WelfareHelp } from '#app/features/early-warning/ui/welfare-help.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
-import { route } from '#app/platform/http/route.server.ts';
+import { route } from '#app/platform/http/route.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import { ShownOnceActions, ShownOnceGone } from '#app/ui/shown-once.tsx';
 

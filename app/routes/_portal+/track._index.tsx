@@ -11,7 +11,7 @@ import { translatorFor } from '#app/i18n/translate.server.ts';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
 import { answerRefusal } from '#app/platform/http/outcome.server.ts';
 import { readForm } from '#app/platform/http/read-form.server.ts';
-import { route } from '#app/platform/http/route.server.ts';
+import { route } from '#app/platform/http/route.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { CodeField } from '#app/ui/text-field.tsx';

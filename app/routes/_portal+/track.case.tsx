@@ -10,7 +10,7 @@ import { backToLookup, requireTrackedCase } from '#app/features/cases/track-sess
 import { FollowUpOptions } from '#app/features/cases/ui/follow-up-options.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
-import { route } from '#app/platform/http/route.server.ts';
+import { route } from '#app/platform/http/route.ts';
 import { Button } from '#app/ui/button.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
 import { SummaryList } from '#app/ui/summary-list.tsx';

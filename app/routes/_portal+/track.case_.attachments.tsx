@@ -12,7 +12,7 @@ import { answerUpload } from '#app/features/attachments/upload-form.server.ts';
 import { requireTrackedCase, requireTrackedCaseId } from '#app/features/cases/track-session.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
-import { route } from '#app/platform/http/route.server.ts';
+import { route } from '#app/platform/http/route.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { useFormErrors } from '#app/ui/use-form-errors.ts';

@@ -6,7 +6,7 @@ import { followUpAction, followUpLoader } from '#app/features/cases/follow-up-fo
 import { REQUEST_REASON_MAX } from '#app/features/cases/follow-up.ts';
 import { FollowUpPage } from '#app/features/cases/ui/follow-up-page.tsx';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
-import { route } from '#app/platform/http/route.server.ts';
+import { route } from '#app/platform/http/route.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import { TextField } from '#app/ui/text-field.tsx';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';

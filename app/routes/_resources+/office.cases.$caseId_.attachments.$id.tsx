@@ -2,7 +2,7 @@
 // analysts and admins never. Every download is audited; every refusal is a 404.
 import { staffDownload } from '#app/features/attachments/access.server.ts';
 import { requireStaff } from '#app/features/staff/sign-in.server.ts';
-import { route } from '#app/platform/http/route.server.ts';
+import { route } from '#app/platform/http/route.ts';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
 export const loader = route(async ({ request, params, context }: LoaderFunctionArgs) => {

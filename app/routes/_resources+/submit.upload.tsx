@@ -4,7 +4,7 @@
 import { answerUploadAsJson } from '#app/features/attachments/upload-form.server.ts';
 import { submitLetter } from '#app/features/cases/submit.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { route } from '#app/platform/http/route.server.ts';
+import { route } from '#app/platform/http/route.ts';
 import type { ActionFunctionArgs } from '@remix-run/node';
 
 export const action = route(async ({ request, context }: ActionFunctionArgs) => {

@@ -2,7 +2,7 @@
 // other request (no session, another case's file, no such file) gets the same 404.
 import { citizenDownload } from '#app/features/attachments/access.server.ts';
 import { trackedCaseId } from '#app/features/cases/track-session.server.ts';
-import { route } from '#app/platform/http/route.server.ts';
+import { route } from '#app/platform/http/route.ts';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
 export const loader = route(

@@ -4,7 +4,7 @@ import { addEvidenceFromForm } from '#app/features/attachments/evidence.server.t
 import { answerUploadAsJson } from '#app/features/attachments/upload-form.server.ts';
 import { trackedCaseId } from '#app/features/cases/track-session.server.ts';
 import { NotFoundError } from '#app/platform/http/errors.ts';
-import { route } from '#app/platform/http/route.server.ts';
+import { route } from '#app/platform/http/route.ts';
 import type { ActionFunctionArgs } from '@remix-run/node';
 
 export const action = route(async ({ request, context }: ActionFunctionArgs) => {

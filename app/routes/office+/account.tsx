@@ -7,7 +7,7 @@ import { requireStaff } from '#app/features/staff/sign-in.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { redirectWithNotice } from '#app/platform/http/notice.server.ts';
 import { readForm } from '#app/platform/http/read-form.server.ts';
-import { badRequest } from '#app/platform/http/route.server.ts';
+import { badRequest } from '#app/platform/http/route.ts';
 import { Button } from '#app/ui/button.tsx';
 import { Checkbox } from '#app/ui/choice-fields.tsx';
 import { useFormatDate } from '#app/ui/format.ts';

@@ -10,7 +10,7 @@ import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { respond } from '#app/platform/http/outcome.server.ts';
 import { readForm } from '#app/platform/http/read-form.server.ts';
-import { route } from '#app/platform/http/route.server.ts';
+import { route } from '#app/platform/http/route.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { SelectField } from '#app/ui/select-field.tsx';

@@ -1,0 +1,50 @@
+// Where the refusals of features become HTTP statuses: route loaders and actions are wrapped in
+// `route()`, so a NotFoundError deep in a feature is a 404 page (not a 500), and a ForbiddenError a
+// 403, rendered by the nearest error boundary. Not a .server module on purpose: `route(...)` runs
+// when a route module loads, also in the browser, where every .server module is an empty stub.
+import { z } from 'zod';
+import { ForbiddenError, NotFoundError } from './errors.ts';
+import { NO_STORE } from './headers.ts';
+
+export function notFound(): never {
+  throw new Response('Not Found', { status: 404 });
+}
+
+export function forbidden(): never {
+  throw new Response('Forbidden', { status: 403 });
+}
+
+export function badRequest(reason = 'Bad Request'): never {
+  throw new Response(reason, { status: 400 });
+}
+
+/**
+ * The HTTP answer for an error a feature threw, or the error itself when it is not a refusal.
+ * Never stored: what is not there for one visitor (no track session yet) may be there for the next.
+ */
+export function toHttpError(error: unknown): unknown {
+  if (error instanceof NotFoundError) return new Response('Not Found', { status: 404, headers: NO_STORE });
+  if (error instanceof ForbiddenError) return new Response('Forbidden', { status: 403, headers: NO_STORE });
+  return error;
+}
+
+/** Wraps a loader or an action; its return type (and so useLoaderData's) is unchanged. */
+export function route<Args, Result>(handler: (args: Args) => Promise<Result>): (args: Args) => Promise<Result> {
+  return async (args: Args) => {
+    try {
+      return await handler(args);
+    } catch (error) {
+      throw toHttpError(error);
+    }
+  };
+}
+
+/**
+ * URL parameters, checked: a malformed id names no page, so it is a 404 like any other id that
+ * is not there. Routes keep only these schemas; everything else is parsed in features.
+ */
+export function parseParams<S extends z.ZodRawShape>(params: Record<string, string | undefined>, shape: S): z.infer<z.ZodObject<S>> {
+  const parsed = z.object(shape).safeParse(params);
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
