@@ -8,16 +8,17 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES } from '#app/i18n/config.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { takeNotice } from '#app/platform/http/notice.server.ts';
+import { route } from '#app/platform/http/route.ts';
 import { LayoutMain } from '#app/ui/layout-main.tsx';
 
 /** The notice belongs to the page after a change, so the frame reloads with every page. */
 export const shouldRevalidate = () => true;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = route(async ({ request }: LoaderFunctionArgs) => {
   const { t } = await translatorFor(request);
   const { notice, headers } = takeNotice(request);
   return data({ notice: notice ? t(notice.key, notice.values) : null }, { headers });
-}
+});
 
 // Each language is named in itself, so a reader finds theirs whatever the page's language.
 const LANGUAGE_NAMES = { 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文', en: 'English' } as const;

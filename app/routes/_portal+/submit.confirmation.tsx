@@ -26,9 +26,9 @@ export const loader = route(async ({ request }: LoaderFunctionArgs) => {
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
 /** "I have noted it down": forget the receipt in this browser now, not in 30 minutes. */
-export async function action(_args: ActionFunctionArgs) {
-  return redirect('/', { status: 303, headers: { 'Set-Cookie': forgetReceipt() } });
-}
+export const action = route(async (_args: ActionFunctionArgs) =>
+  redirect('/', { status: 303, headers: { 'Set-Cookie': forgetReceipt() } }),
+);
 
 export default function ConfirmationPage() {
   const { receipt, crisisLines } = useLoaderData<typeof loader>();

@@ -1,7 +1,8 @@
 // GET /healthz: for load balancers. Checks that the database answers.
 import { checkDatabase } from '#app/platform/health.server.ts';
+import { route } from '#app/platform/http/route.ts';
 
-export async function loader() {
+export const loader = route(async () => {
   await checkDatabase();
   return new Response('ok', { headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' } });
-}
+});

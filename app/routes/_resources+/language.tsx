@@ -2,13 +2,12 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
 import { languageChoice, localeCookie } from '#app/i18n/locale.server.ts';
 import { readForm } from '#app/platform/http/read-form.server.ts';
+import { route } from '#app/platform/http/route.ts';
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = route(async ({ request }: ActionFunctionArgs) => {
   const choice = languageChoice(await readForm(request));
   if (!choice) return redirect('/', { status: 303 });
   return redirect(choice.returnTo, { status: 303, headers: { 'Set-Cookie': localeCookie(choice.locale) } });
-}
+});
 
-export async function loader() {
-  return redirect('/', { status: 303 });
-}
+export const loader = route(async () => redirect('/', { status: 303 }));
