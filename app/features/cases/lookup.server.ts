@@ -10,6 +10,7 @@ import { refused, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
 import { accessCodeOpens } from './access-code.server.ts';
 import { parseAccessCode } from './access-code.ts';
+import { citizenDeadline } from './citizen-deadline.ts';
 import { isWrittenAnswer } from './events.ts';
 import { followUpChoices } from './follow-up.ts';
 import { parseReceiptNo } from './receipt.ts';
@@ -118,10 +119,15 @@ export async function publicCaseView(caseId: string): Promise<PublicCaseView | n
   };
 }
 
-/** The track page: the case as the citizen sees it, what they may do about it now, and its files. */
+/** The track page: the case as the citizen sees it, its deadline, what they may do about it now, and its files. */
 export async function citizenCasePage(caseId: string, locale: Locale, now = new Date()) {
   const view = await publicCaseView(caseId);
   if (!view) return null;
   const { attachments } = await caseFiles({ citizenOf: caseId }, caseId);
-  return { view: { ...view, categoryName: pickLocalized(view.category, locale) }, followUp: followUpChoices(view, now), attachments };
+  return {
+    view: { ...view, categoryName: pickLocalized(view.category, locale) },
+    deadline: citizenDeadline(view),
+    followUp: followUpChoices(view, now),
+    attachments,
+  };
 }

@@ -27,12 +27,10 @@ export const loader = route(async ({ request }: LoaderFunctionArgs) => {
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
 /** Ends the track session in this browser. */
-export async function action({ request }: ActionFunctionArgs) {
-  return backToLookup(request);
-}
+export const action = route(async ({ request }: ActionFunctionArgs) => backToLookup(request));
 
 export default function CasePage() {
-  const { view, followUp, attachments } = useLoaderData<typeof loader>();
+  const { view, deadline, followUp, attachments } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   return (
@@ -62,28 +60,17 @@ export default function CasePage() {
 
       <h2>{t('case.deadlinesTitle')}</h2>
       <ul className="deadline-list">
-        {view.status === 'SUBMITTED' ? (
+        {deadline ? (
           <li>
-            {t('case.deadlines.acceptance')} <strong>{formatDate(view.acceptDueAt)}</strong>{' '}
-            <span className="article">{t('case.article', { article: DEADLINE_ARTICLE.acceptance })}</span>
-          </li>
-        ) : null}
-        {view.replyDueAt && (view.status === 'ACCEPTED' || view.status === 'IN_PROGRESS') ? (
-          <li>
-            {t('case.deadlines.reply')} <strong>{formatDate(view.replyDueAt)}</strong>{' '}
-            <span className="article">{t('case.article', { article: DEADLINE_ARTICLE.reply })}</span>
-            {view.extensionDays ? (
+            {t(`case.deadlines.${deadline.kind}`)} <strong>{formatDate(deadline.dueAt)}</strong>{' '}
+            <span className="article">{t('case.article', { article: DEADLINE_ARTICLE[deadline.kind] })}</span>
+            {deadline.kind === 'reply' && view.extensionDays ? (
               <p>{t('case.deadlines.extended', { days: view.extensionDays, reason: view.extensionReason ?? '' })}</p>
             ) : null}
           </li>
-        ) : null}
-        {view.reviewRequestDueAt && view.status === 'REPLIED' ? (
-          <li>
-            {t('case.deadlines.reviewRequest')} <strong>{formatDate(view.reviewRequestDueAt)}</strong>{' '}
-            <span className="article">{t('case.article', { article: DEADLINE_ARTICLE.reviewRequest })}</span>
-          </li>
-        ) : null}
-        {['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'REPLIED'].includes(view.status) ? null : <li>{t('case.deadlines.none')}</li>}
+        ) : (
+          <li>{t('case.deadlines.none')}</li>
+        )}
       </ul>
 
       {view.reply ? (
