@@ -16,6 +16,7 @@ import {
   fillValidLetter,
   interpolate,
   lookUpCase,
+  portalNotice,
   sendLetter,
   submitForm,
   uniqueToken,
@@ -160,7 +161,8 @@ for (const locale of ['en', 'zh-Hans'] as const) {
         .getByLabel(a.track.fieldLabel, { exact: true })
         .setInputFiles([{ name: 'IMG_0042.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpegWithMetadata(6)) }]);
       await page.getByRole('button', { name: a.track.submit }).click();
-      await expect(page.getByTestId('evidence-added')).toHaveText(
+      // The page comes back with a notice in the portal's status area.
+      await expect(portalNotice(page)).toHaveText(
         interpolate(locale === 'en' ? attachmentsEn.track.added_one : a.track.added_other, { count: 1 }),
       );
       await expectNoAxeViolations(page, browser, testInfo, `evidence-added-${locale}`);

@@ -97,6 +97,11 @@ export function choice(page: Page, role: 'radio' | 'checkbox', label: string): L
   return page.locator('label').filter({ has: page.getByRole(role, { name: startsWith(label) }) });
 }
 
+/** The portal layout's status area, where a flash notice (files added, …) is shown once. */
+export function portalNotice(page: Page): Locator {
+  return page.locator('main > [role="status"]');
+}
+
 /** The form's controls, found by their translated labels as a person would. */
 export function submitForm(page: Page, s: Strings) {
   const f = s.submit.fields;

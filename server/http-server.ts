@@ -70,8 +70,8 @@ export function isCrossSiteWrite(method: string, headers: { secFetchSite?: strin
  * Request bodies are read by the app itself (Remix), not by an Express body parser, so no limit
  * stood in the way of uploads. These caps refuse, before any byte is read, a body that declares
  * more than any form here can need: a multipart form carries at most 5 files of 10 MB that are
- * kept (app/features/attachments/attachments.server.ts streams and drops the rest, so a few files too many still get
- * a clear message rather than this refusal); every other form is text.
+ * kept (app/features/attachments/upload-form.server.ts streams and drops the rest, so a few files
+ * too many still get a clear message rather than this refusal); every other form is text.
  */
 export const BODY_LIMITS = { multipart: 128 * 1024 * 1024, other: 4 * 1024 * 1024 } as const;
 

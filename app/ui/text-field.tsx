@@ -51,3 +51,11 @@ export function TextField(props: TextFieldProps) {
     </AriaTextField>
   );
 }
+
+/**
+ * A code or reference copied from paper or an email (a receipt number, an access code, a unit's
+ * code): no autofill, no spelling check, medium width.
+ */
+export function CodeField(props: Omit<TextFieldProps, 'autoComplete' | 'spellCheck' | 'width' | 'multiline'>) {
+  return <TextField {...props} autoComplete="off" spellCheck={false} width="medium" />;
+}

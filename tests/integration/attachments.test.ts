@@ -8,12 +8,15 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addEvidence, contentDisposition, readUploadForm } from '#app/features/attachments/attachments.server.ts';
+import { contentDisposition } from '#app/features/attachments/access.server.ts';
+import { addEvidence } from '#app/features/attachments/evidence.server.ts';
 import { ATTACHMENT_LIMITS } from '#app/features/attachments/rules.ts';
 import { storage } from '#app/features/attachments/storage/storage.server.ts';
+import { readUploadForm } from '#app/features/attachments/upload-form.server.ts';
 import { trackCookie } from '#app/features/cases/portal-cookies.server.ts';
 import { handleSubmission } from '#app/features/cases/submit.server.ts';
 import { db } from '#app/platform/db.server.ts';
+import { takeNotice } from '#app/platform/http/notice.server.ts';
 import * as submitPage from '#app/routes/_portal+/submit._index.tsx';
 import * as evidencePage from '#app/routes/_portal+/track.case_.attachments.tsx';
 import * as staffDownloadRoute from '#app/routes/_resources+/office.cases.$caseId_.attachments.$id.tsx';
@@ -297,6 +300,12 @@ describe('the submit form over HTTP (multipart, through the routes)', () => {
   });
 });
 
+/** The flash notice a response leaves for the next page (app/platform/http/notice.server.ts). */
+function noticeOf(response: Response) {
+  const cookie = (response.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
+  return takeNotice(new Request('http://localhost/', { headers: { Cookie: cookie } })).notice;
+}
+
 describe('evidence added later from the track page', () => {
   const trackCookieFor = (caseId: string) => trackCookie.serialize({ caseId }).split(';')[0] ?? '';
 
@@ -323,9 +332,11 @@ describe('evidence added later from the track page', () => {
       });
     const first = await post();
     expect(first).toBeInstanceOf(Response);
-    expect(first instanceof Response && first.headers.get('Location')).toBe('/track/case/attachments?added=2');
+    expect(first instanceof Response && first.headers.get('Location')).toBe('/track/case/attachments');
+    expect(first instanceof Response && noticeOf(first)).toEqual({ key: 'attachments:track.added', values: { count: 2 } });
     const again = await post();
-    expect(again instanceof Response && again.headers.get('Location')).toBe('/track/case/attachments?added=0');
+    expect(again instanceof Response && again.headers.get('Location')).toBe('/track/case/attachments');
+    expect(again instanceof Response && noticeOf(again)).toEqual({ key: 'attachments:track.addedNone', values: { count: 0 } });
     const attachments = await db().attachment.findMany({ where: { caseId: row.id } });
     expect(attachments.map((a) => [a.fileName, a.purpose]).sort()).toEqual([
       ['p.jpg', 'evidence'],
@@ -389,24 +400,35 @@ describe('who can download an attachment', () => {
     attachmentB = b;
   });
 
+  /** The answer of a download route: the file, or the 404 it throws (Remix sends either as it is). */
+  const answer = async (run: Promise<Response>): Promise<Response> =>
+    await run.catch((thrown: unknown) => {
+      if (thrown instanceof Response) return thrown;
+      throw thrown;
+    });
+
   const citizen = async (sessionCaseId: string | null, caseId: string, attachmentId: string) => {
     void caseId;
     const headers: Record<string, string> = sessionCaseId
       ? { Cookie: trackCookie.serialize({ caseId: sessionCaseId }).split(';')[0] ?? '' }
       : {};
-    return await citizenDownloadRoute.loader({
-      request: new Request(`http://localhost/track/case/attachments/${attachmentId}`, { headers }),
-      params: { id: attachmentId },
-      context: loadContext,
-    });
+    return await answer(
+      citizenDownloadRoute.loader({
+        request: new Request(`http://localhost/track/case/attachments/${attachmentId}`, { headers }),
+        params: { id: attachmentId },
+        context: loadContext,
+      }),
+    );
   };
 
   const staff = async (token: string, caseId: string, attachmentId: string) =>
-    await staffDownloadRoute.loader({
-      request: officeRequest(`/office/cases/${caseId}/attachments/${attachmentId}`, token),
-      params: { caseId, id: attachmentId },
-      context: loadContext,
-    });
+    await answer(
+      staffDownloadRoute.loader({
+        request: officeRequest(`/office/cases/${caseId}/attachments/${attachmentId}`, token),
+        params: { caseId, id: attachmentId },
+        context: loadContext,
+      }),
+    );
 
   /** What a refusal looks like: all of them must look the same. */
   const shape = async (response: Response) => ({

@@ -3,7 +3,7 @@
 // 400, 409 or 422), and a case or cluster that is not the actor's found nowhere (404).
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { submitCase } from '#app/features/cases/cases.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { startOfCivilDay } from '#app/platform/time/civil-date.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';

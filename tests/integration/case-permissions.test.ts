@@ -2,7 +2,6 @@
 // the server modules that the back-office loaders and actions call.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { submitCase } from '#app/features/cases/cases.server.ts';
 import { queuePage, QueueFilters } from '#app/features/cases/queue.server.ts';
 import {
   caseForActor,
@@ -11,6 +10,7 @@ import {
   type ActionInput,
   type CaseActionOutcome,
 } from '#app/features/cases/staff-actions.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import { canUseQueue, canViewStatistics, canManageStaff, canReadAuditLog, type Actor } from '#app/features/staff/permissions.ts';
 import { db } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { submitCase } from '#app/features/cases/cases.server.ts';
 import { queuePage, QueueFilters } from '#app/features/cases/queue.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, validSubmission } from '../support/fixtures.ts';
 import type { Actor } from '#app/features/staff/permissions.ts';

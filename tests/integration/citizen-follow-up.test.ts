@@ -1,7 +1,6 @@
 // The citizen's follow-up against real PostgreSQL: review and re-review windows at 30 and 31 days,
 // withdrawal rules, ratings, and the sweep that closes cases whose windows passed.
 import { describe, expect, it } from 'vitest';
-import { submitCase } from '#app/features/cases/cases.server.ts';
 import {
   CitizenActionError,
   closeLapsedCases,
@@ -10,7 +9,9 @@ import {
   requestReview,
   withdrawCase,
 } from '#app/features/cases/citizen-actions.server.ts';
+import { followUpPage, sendFollowUp } from '#app/features/cases/follow-up-forms.server.ts';
 import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
 
@@ -158,5 +159,39 @@ describe('the hourly sweep', () => {
     expect(report.closed).toBe(1);
     expect((await reload(row.id)).status).toBe('CLOSED');
     expect((await runDeadlineSweep({ now: new Date(repliedAt.getTime() + 32 * DAY), caseIds: [row.id] })).closed).toBe(0);
+  });
+});
+
+describe('the forms of the follow-up pages (sendFollowUp)', () => {
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+
+  it('report each missing or overlong field as a code, and keep what was typed', async () => {
+    const { row } = await repliedCase(new Date());
+    expect(await sendFollowUp('rate', row.id, form({ comment: '还行' }))).toEqual({
+      ok: false,
+      status: 400,
+      errors: { rating: 'required', solved: 'required' },
+      values: { comment: '还行' },
+      formError: null,
+    });
+    expect(await sendFollowUp('review', row.id, form({ reason: 'x'.repeat(5001) }))).toMatchObject({
+      status: 400,
+      errors: { reason: 'tooLong' },
+    });
+    expect(await sendFollowUp('withdraw', row.id, form({ reason: '' }))).toMatchObject({ status: 400, errors: { confirm: 'required' } });
+  });
+
+  it('refuse what the case no longer allows (409), and do what it allows', async () => {
+    const { row } = await repliedCase(new Date());
+    expect(await sendFollowUp('withdraw', row.id, form({ confirm: 'yes' }))).toMatchObject({
+      ok: false,
+      status: 409,
+      formError: 'notAllowedNow',
+    });
+    expect((await followUpPage(row.id)).choices).toMatchObject({ rate: true, review: 'review', withdraw: false });
+    expect(await sendFollowUp('review', row.id, form({ reason: '答复没有回应加班费。' }))).toEqual({ ok: true });
+    expect((await reload(row.id)).status).toBe('REVIEW_REQUESTED');
+    expect(await sendFollowUp('review', row.id, form({ reason: '再次申请' }))).toMatchObject({ status: 409, formError: 'notAllowedNow' });
+    expect(await sendFollowUp('rate', row.id, form({ rating: '5', solved: 'YES' }))).toEqual({ ok: true });
   });
 });

@@ -1,8 +1,8 @@
 // Early warning against real PostgreSQL: cluster grouping, the level rules on submit, repeats,
 // welfare, staff overrides and milestones, supervisors' cluster changes and the board.
 import { describe, expect, it } from 'vitest';
-import { submitCase } from '#app/features/cases/cases.server.ts';
 import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import { changeCluster, clusterPage, earlyWarningBoard } from '#app/features/early-warning/clusters.server.ts';
 import { overrideWarning, recordMilestone } from '#app/features/early-warning/overrides.server.ts';
 import { putSetting } from '#app/features/settings/settings.server.ts';

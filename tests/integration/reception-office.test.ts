@@ -3,7 +3,7 @@
 // visit recorded on the linked case, and a new visit registered as a case with channel VISIT.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { publicCaseView } from '#app/features/cases/cases.server.ts';
+import { publicCaseView } from '#app/features/cases/lookup.server.ts';
 import { handleBooking } from '#app/features/reception/booking.server.ts';
 import { createReceptionDay } from '#app/features/reception/day-setup.server.ts';
 import { receptionDayForOffice, recordAttendance } from '#app/features/reception/desk.server.ts';

@@ -3,7 +3,7 @@
 // and category changes reaching the portal's submissions at once.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { submitCase } from '#app/features/cases/cases.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import {
   categoryDetail,
   createCategory,

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { casePageData } from '#app/features/cases/case-page.server.ts';
-import { submitCase } from '#app/features/cases/cases.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import {
   createReplyTemplate,
   listReplyTemplates,

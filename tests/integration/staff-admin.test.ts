@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { auditLogPage, parseAuditFilters } from '#app/features/audit/log.server.ts';
-import { submitCase } from '#app/features/cases/cases.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import {
   createStaff,
   endAllSessions,

@@ -3,7 +3,7 @@
 // audited as `export`, and only for the roles that read statistics.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { submitCase } from '#app/features/cases/cases.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import { caseStatistics, statisticsFileName } from '#app/features/statistics/statistics.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import * as exportRoute from '#app/routes/_resources+/office.statistics_.export.tsx';

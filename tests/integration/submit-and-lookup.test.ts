@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseAccessCode } from '#app/features/cases/access-code.ts';
-import { findCaseByReceiptAndCode, publicCaseView, submitCase } from '#app/features/cases/cases.server.ts';
+import { parseAccessCode, formatAccessCode } from '#app/features/cases/access-code.ts';
+import { findCaseByReceiptAndCode, lookUpCase, publicCaseView } from '#app/features/cases/lookup.server.ts';
 import { parseReceiptNo } from '#app/features/cases/receipt.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, validSubmission } from '../support/fixtures.ts';
 
@@ -96,5 +97,37 @@ describe('an anonymous report of misconduct', () => {
     expect(stored.contact).toBeNull();
     const caseId = await findCaseByReceiptAndCode(receipt.receiptNo, receipt.accessCode!);
     expect(caseId).toBe(stored.id);
+  });
+});
+
+describe('the /track form (lookUpCase)', () => {
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+  const address = () => `203.0.113.${Math.floor(Math.random() * 250)}`;
+
+  it('opens the case for the pair as printed on the receipt, and never sends the code back', async () => {
+    const receipt = await submitCase(await validSubmission(), { idempotencyKey: newIdempotencyKey(), locale: 'en' });
+    const caseId = await findCaseByReceiptAndCode(receipt.receiptNo, receipt.accessCode!);
+    const typed = { receiptNo: receipt.receiptNo.toLowerCase(), accessCode: formatAccessCode(receipt.accessCode!) };
+    expect(await lookUpCase(form(typed), address())).toEqual({ ok: true, caseId });
+    const wrong = await lookUpCase(form({ ...typed, accessCode: 'ABCDE-12345' }), address());
+    expect(wrong).toEqual({ ok: false, status: 400, errors: { receiptNo: 'noMatch' }, values: { receiptNo: typed.receiptNo } });
+  });
+
+  it('asks for both, before counting an attempt', async () => {
+    const ip = address();
+    expect(await lookUpCase(form({ receiptNo: 'XF-2611-0000-0000' }), ip)).toMatchObject({
+      ok: false,
+      status: 400,
+      errors: { receiptNo: 'missing' },
+    });
+    expect(await lookUpCase(form({ receiptNo: ' ', accessCode: 'x' }), ip)).toMatchObject({ errors: { receiptNo: 'missing' } });
+  });
+
+  it('slows guessing down per address: past the limit, every attempt is refused with 429', async () => {
+    const ip = address();
+    const limit = Number(process.env.LOOKUP_RATE_LIMIT ?? 10);
+    const attempt = () => lookUpCase(form({ receiptNo: 'not a receipt', accessCode: 'not a code' }), ip);
+    for (let i = 0; i < limit; i++) expect(await attempt()).toMatchObject({ status: 400, errors: { receiptNo: 'noMatch' } });
+    expect(await attempt()).toMatchObject({ ok: false, status: 429, errors: { receiptNo: 'tooMany' } });
   });
 });

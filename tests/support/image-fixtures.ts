@@ -3,6 +3,7 @@
 // EXIF/XMP chunks, and a HEIF file whose Exif item holds a location. Used by the unit tests of
 // app/features/attachments/image-metadata.ts, the integration tests and the e2e upload spec.
 import { crc32 } from 'node:zlib';
+import { concatBytes } from '#app/platform/codecs/bytes.ts';
 
 const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 
@@ -38,15 +39,7 @@ export const SECRETS = {
 
 export const ascii = (text: string) => new TextEncoder().encode(text);
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
+export const concat = (...parts: Uint8Array[]): Uint8Array => concatBytes(parts);
 
 export function contains(haystack: Uint8Array, needle: string | Uint8Array): boolean {
   return Buffer.from(haystack).indexOf(Buffer.from(typeof needle === 'string' ? ascii(needle) : needle)) >= 0;

@@ -1,7 +1,7 @@
 // Helpers for the notification tests: cases that stay out of each other's clusters and repeats,
 // and transports that record what they are asked to send.
 import { randomBytes } from 'node:crypto';
-import { submitCase } from '#app/features/cases/cases.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, validSubmission } from './fixtures.ts';
 import type { Submission } from '#app/features/cases/submission.ts';

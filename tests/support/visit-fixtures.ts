@@ -2,7 +2,7 @@
 // database, and a small reader for what a route's loader or action returned.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { submitCase } from '#app/features/cases/cases.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, validSubmission } from './fixtures.ts';
 import type { NoticeKind } from '#app/features/notices/rules.ts';

@@ -1,6 +1,7 @@
 // A minimal ZIP writer (stored entries) for the DOCX detection tests: real local headers, central
 // directory and end record, with a way to make the directory disagree with the local headers.
 import { crc32 } from 'node:zlib';
+import { concatBytes } from '#app/platform/codecs/bytes.ts';
 
 export interface ZipEntryInput {
   name: string;
@@ -9,16 +10,6 @@ export interface ZipEntryInput {
 
 const u16 = (n: number) => Uint8Array.of(n & 0xff, (n >> 8) & 0xff);
 const u32 = (n: number) => Uint8Array.of(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff);
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** `directoryNames` replaces the names written in the central directory (the local headers keep theirs). */
 export function buildZip(entries: ZipEntryInput[], options: { directoryNames?: string[]; comment?: string } = {}): Uint8Array {
@@ -30,7 +21,7 @@ export function buildZip(entries: ZipEntryInput[], options: { directoryNames?: s
     const name = encoder.encode(entry.name);
     const data = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data;
     const crc = crc32(data);
-    const local = concat([
+    const local = concatBytes([
       u32(0x04034b50),
       u16(20),
       u16(0x0800),
@@ -47,7 +38,7 @@ export function buildZip(entries: ZipEntryInput[], options: { directoryNames?: s
     ]);
     const dirName = encoder.encode(options.directoryNames?.[i] ?? entry.name);
     central.push(
-      concat([
+      concatBytes([
         u32(0x02014b50),
         u16(20),
         u16(20),
@@ -71,9 +62,9 @@ export function buildZip(entries: ZipEntryInput[], options: { directoryNames?: s
     locals.push(local);
     offset += local.length;
   });
-  const directory = concat(central);
+  const directory = concatBytes(central);
   const comment = encoder.encode(options.comment ?? '');
-  const end = concat([
+  const end = concatBytes([
     u32(0x06054b50),
     u16(0),
     u16(0),
@@ -84,7 +75,7 @@ export function buildZip(entries: ZipEntryInput[], options: { directoryNames?: s
     u16(comment.length),
     comment,
   ]);
-  return concat([...locals, directory, end]);
+  return concatBytes([...locals, directory, end]);
 }
 
 const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>';

@@ -1,6 +1,7 @@
 // Removes what a photo says about where and when it was taken, and with what device (EXIF, GPS,
 // XMP, IPTC, comments, text chunks), before it is stored. Byte-level work on the container
 // formats only: the compressed image data is copied unchanged, never decoded or re-encoded.
+import { concatBytes } from '#app/platform/codecs/bytes.ts';
 import type { FileKind } from './rules.ts';
 
 export type StripResult =
@@ -38,16 +39,6 @@ function guarded(strip: (bytes: Uint8Array) => StripResult): (bytes: Uint8Array)
 
 const viewOf = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 const text = (bytes: Uint8Array, at: number, length: number) => String.fromCharCode(...bytes.subarray(at, at + length));
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 // --- JPEG -------------------------------------------------------------------------------------
 
@@ -121,7 +112,7 @@ export const stripJpeg = guarded((bytes: Uint8Array): StripResult => {
       at = end;
     }
   }
-  return { ok: true, bytes: concat(out), removed };
+  return { ok: true, bytes: concatBytes(out), removed };
 });
 
 type JpegFate = 'keep' | string;
@@ -196,7 +187,7 @@ function orientationOnlyExif(orientation: number): Uint8Array {
     0x00, // no next IFD
   );
   const length = payload.length + 2;
-  return concat([Uint8Array.of(0xff, 0xe1, length >> 8, length & 0xff), payload]);
+  return concatBytes([Uint8Array.of(0xff, 0xe1, length >> 8, length & 0xff), payload]);
 }
 
 // --- PNG --------------------------------------------------------------------------------------
@@ -257,7 +248,7 @@ export const stripPng = guarded((bytes: Uint8Array): StripResult => {
       break;
     }
   }
-  return { ok: true, bytes: concat(out), removed };
+  return { ok: true, bytes: concatBytes(out), removed };
 });
 
 // --- WebP -------------------------------------------------------------------------------------
@@ -289,16 +280,16 @@ export const stripWebp = guarded((bytes: Uint8Array): StripResult => {
       const copy = chunk.slice();
       copy[8] = (copy[8] ?? 0) & ~(VP8X_EXIF_FLAG | VP8X_XMP_FLAG);
       chunks.push(copy);
-    } else chunks.push(chunk.length % 2 ? concat([chunk, Uint8Array.of(0)]) : chunk);
+    } else chunks.push(chunk.length % 2 ? concatBytes([chunk, Uint8Array.of(0)]) : chunk);
     at = end;
   }
   if (riffEnd < bytes.length) removed.push('trailing data');
-  const body = concat(chunks);
+  const body = concatBytes(chunks);
   const header = new Uint8Array(12);
   header.set(bytes.subarray(0, 4), 0);
   new DataView(header.buffer).setUint32(4, 4 + body.length, true);
   header.set(bytes.subarray(8, 12), 8);
-  return { ok: true, bytes: concat([header, body]), removed };
+  return { ok: true, bytes: concatBytes([header, body]), removed };
 });
 
 // --- HEIC (ISOBMFF / HEIF) ----------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // (the file input's accept list and the hint). Kept apart from file-types.ts so the browser
 // bundle carries these few constants, not the byte parsers.
 import { TERMINAL_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
+import type { FormProblem } from '#app/platform/http/forms.ts';
 
 export const ATTACHMENT_LIMITS = {
   /** Files in one form post (with the letter, or added later). */
@@ -68,6 +69,14 @@ export interface FileError {
   fileName: string | null;
   /** For tooMany: how many were chosen; for caseFull: how many more the case can take. */
   count?: number;
+}
+
+/** The problem of a refused upload form: its fields' (FormProblem), and one line a refused file. */
+export interface UploadProblem<Field extends string = string> extends FormProblem<Field> {
+  /** Files refused, each with the reason (attachments:problems). */
+  fileErrors: FileError[];
+  /** Files were chosen but not kept: browsers cannot fill a file input again, so they must be chosen again. */
+  filesNotKept: boolean;
 }
 
 /** Whole megabytes, for messages ("10 MB"). */

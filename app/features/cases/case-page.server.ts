@@ -2,7 +2,7 @@
 // taken through staff-actions.server.ts and answered as one Outcome (a flash notice, or the
 // refusal with its field codes and what was typed, the intent among them).
 import { z } from 'zod';
-import { caseAttachments } from '#app/features/attachments/attachments.server.ts';
+import { caseFiles } from '#app/features/attachments/access.server.ts';
 import { mayChangeWarning, warningChanges } from '#app/features/early-warning/changes.ts';
 import { responseWording, targetStatuses } from '#app/features/early-warning/levels.ts';
 import { officeOptions } from '#app/features/reference-data/office-options.server.ts';
@@ -43,9 +43,7 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
     (await db().staffUser.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]),
   );
   const scope = scopeOf(row);
-  // A report's files may identify the reporter: withheld from whoever may not see the contact (art. 30).
-  const attachmentsWithheld = row.kind === 'MISCONDUCT_REPORT' && !canViewContact(actor, scope);
-  const attachments = attachmentsWithheld ? [] : await caseAttachments(row.id);
+  const { withheld: attachmentsWithheld, attachments } = await caseFiles(actor, row.id);
   const actions = allowedActions(row.status).filter((action) => canTakeAction(actor, action, scope));
   return {
     case: {

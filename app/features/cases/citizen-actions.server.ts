@@ -9,14 +9,14 @@ import { serviceClock } from './clock.server.ts';
 import { reReviewOpinionDeadline, reviewOpinionDeadline } from './deadlines.ts';
 import {
   canRate,
-  canRequestReReview,
-  canRequestReview,
   canWithdraw,
+  openReviewRequest,
   RATING_COMMENT_MAX,
   REQUEST_REASON_MAX,
   requestWindowLapsed,
   SOLVED,
   WITHDRAW_REASON_MAX,
+  type ReviewRequest,
 } from './follow-up.ts';
 import { nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
 import type { CaseEventType } from './events.ts';
@@ -28,19 +28,20 @@ export class CitizenActionError extends Error {
   }
 }
 
+// The follow-up pages' forms (follow-up-forms.server.ts). Errors are codes under follow-up:errors.<field>.
 export const ReviewRequestForm = z.object({
-  reason: z.string().trim().min(1, 'reason.required').max(REQUEST_REASON_MAX, 'reason.tooLong'),
+  reason: z.string().trim().min(1, 'required').max(REQUEST_REASON_MAX, 'tooLong'),
 });
 
 export const WithdrawForm = z.object({
-  reason: z.string().trim().max(WITHDRAW_REASON_MAX, 'reason.tooLong').default(''),
-  confirm: z.literal('yes', { error: 'confirm.required' }),
+  reason: z.string().trim().max(WITHDRAW_REASON_MAX, 'tooLong').default(''),
+  confirm: z.literal('yes', { error: 'required' }),
 });
 
 export const RatingForm = z.object({
-  rating: z.coerce.number({ error: 'rating.required' }).int('rating.required').min(1, 'rating.required').max(5, 'rating.required'),
-  solved: z.enum(SOLVED, { error: 'solved.required' }),
-  comment: z.string().trim().max(RATING_COMMENT_MAX, 'comment.tooLong').default(''),
+  rating: z.coerce.number({ error: 'required' }).int('required').min(1, 'required').max(5, 'required'),
+  solved: z.enum(SOLVED, { error: 'required' }),
+  comment: z.string().trim().max(RATING_COMMENT_MAX, 'tooLong').default(''),
 });
 
 async function loadCase(caseId: string) {
@@ -96,35 +97,34 @@ async function tellStaff(tx: Tx, row: Row, cause: string) {
   await queueStaffMessages(tx, unique, 'assignment', 'staff.assigned', `${row.id}:${cause}`, { caseId: row.id });
 }
 
-export async function requestReview(caseId: string, reason: string, now = new Date()): Promise<CaseStatus> {
+/** The two requests for another look at the answer: review after the reply (art. 35), re-review after the review opinion (art. 36). */
+const REVIEW_REQUESTS = {
+  review: { awaits: 'REPLIED', action: 'requestReview', event: 'REVIEW_REQUESTED', opinionDue: reviewOpinionDeadline },
+  reReview: { awaits: 'REVIEWED', action: 'requestReReview', event: 'RE_REVIEW_REQUESTED', opinionDue: reReviewOpinionDeadline },
+} as const;
+
+async function requestAnotherLook(kind: ReviewRequest, caseId: string, reason: string, now: Date): Promise<CaseStatus> {
   const row = await loadCase(caseId);
-  if (row.status === 'REPLIED' && !canRequestReview(row.status, row.reviewRequestDueAt, now)) throw new CitizenActionError('windowPassed');
-  if (!canRequestReview(row.status, row.reviewRequestDueAt, now)) throw new CitizenActionError('notAllowedNow');
-  const reviewDueAt = reviewOpinionDeadline(now, serviceClock());
+  const request = REVIEW_REQUESTS[kind];
+  if (openReviewRequest(row, now) !== kind) throw new CitizenActionError(row.status === request.awaits ? 'windowPassed' : 'notAllowedNow');
+  const dueAt = request.opinionDue(now, serviceClock());
+  const due = kind === 'review' ? { reviewDueAt: dueAt } : { reReviewDueAt: dueAt };
   return await transition(
     row,
-    'requestReview',
-    { reviewDueAt, nextDueAt: reviewDueAt },
-    { type: 'REVIEW_REQUESTED', message: reason, data: { reviewDueAt: reviewDueAt.toISOString() } },
+    request.action,
+    { ...due, nextDueAt: dueAt },
+    { type: request.event, message: reason, data: { [`${kind}DueAt`]: dueAt.toISOString() } },
     now,
-    (tx) => tellStaff(tx, row, `review:${now.toISOString()}`),
+    (tx) => tellStaff(tx, row, `${kind}:${now.toISOString()}`),
   );
 }
 
+export async function requestReview(caseId: string, reason: string, now = new Date()): Promise<CaseStatus> {
+  return await requestAnotherLook('review', caseId, reason, now);
+}
+
 export async function requestReReview(caseId: string, reason: string, now = new Date()): Promise<CaseStatus> {
-  const row = await loadCase(caseId);
-  if (row.status === 'REVIEWED' && !canRequestReReview(row.status, row.reReviewRequestDueAt, now))
-    throw new CitizenActionError('windowPassed');
-  if (!canRequestReReview(row.status, row.reReviewRequestDueAt, now)) throw new CitizenActionError('notAllowedNow');
-  const reReviewDueAt = reReviewOpinionDeadline(now, serviceClock());
-  return await transition(
-    row,
-    'requestReReview',
-    { reReviewDueAt, nextDueAt: reReviewDueAt },
-    { type: 'RE_REVIEW_REQUESTED', message: reason, data: { reReviewDueAt: reReviewDueAt.toISOString() } },
-    now,
-    (tx) => tellStaff(tx, row, `reReview:${now.toISOString()}`),
-  );
+  return await requestAnotherLook('reReview', caseId, reason, now);
 }
 
 /** Withdrawal ends the case; nothing is deleted, and the staff working it are told. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canRate, canRequestReReview, canRequestReview, canWithdraw, requestWindowLapsed } from './follow-up.ts';
+import { canRate, canRequestReReview, canRequestReview, canWithdraw, followUpChoices, requestWindowLapsed } from './follow-up.ts';
 import { CASE_STATUSES } from './lifecycle.ts';
 
 const due = new Date('2026-10-31T15:59:59.999Z');
@@ -36,5 +36,24 @@ describe('request windows', () => {
     expect(requestWindowLapsed('REPLIED', due, due)).toBe(false);
     expect(requestWindowLapsed('REVIEW_REQUESTED', due, justAfter)).toBe(false);
     expect(requestWindowLapsed('REPLIED', null, justAfter)).toBe(false);
+  });
+});
+
+describe('the choices the track page offers', () => {
+  const rated = { rating: 4 };
+  it('are the rules above, one review request at a time with its last day', () => {
+    const replied = { status: 'REPLIED' as const, reviewRequestDueAt: due, reReviewRequestDueAt: null, rating: null };
+    expect(followUpChoices(replied, justBefore)).toEqual({ rate: true, review: 'review', reviewDueAt: due, withdraw: false });
+    expect(followUpChoices(replied, justAfter)).toEqual({ rate: true, review: null, reviewDueAt: null, withdraw: false });
+    const reviewed = { status: 'REVIEWED' as const, reviewRequestDueAt: null, reReviewRequestDueAt: due, rating: rated };
+    expect(followUpChoices(reviewed, justBefore)).toEqual({ rate: true, review: 'reReview', reviewDueAt: due, withdraw: false });
+    const submitted = { status: 'SUBMITTED' as const, reviewRequestDueAt: null, reReviewRequestDueAt: null, rating: null };
+    expect(followUpChoices(submitted, justBefore)).toEqual({ rate: false, review: null, reviewDueAt: null, withdraw: true });
+    expect(followUpChoices({ ...reviewed, status: 'FINAL' }, justBefore)).toEqual({
+      rate: false,
+      review: null,
+      reviewDueAt: null,
+      withdraw: false,
+    });
   });
 });

@@ -43,7 +43,41 @@ export function canRequestReReview(status: CaseStatus, reReviewRequestDueAt: Dat
   return status === 'REVIEWED' && withinWindow(reReviewRequestDueAt, now);
 }
 
+export type ReviewRequest = 'review' | 'reReview';
+
+/** Which request for another look is open now, if any (never both: each follows its own answer). */
+export function openReviewRequest(
+  c: { status: CaseStatus; reviewRequestDueAt: Date | null; reReviewRequestDueAt: Date | null },
+  now: Date,
+): ReviewRequest | null {
+  if (canRequestReview(c.status, c.reviewRequestDueAt, now)) return 'review';
+  return canRequestReReview(c.status, c.reReviewRequestDueAt, now) ? 'reReview' : null;
+}
+
 /** A window that has passed without a request: the sweep closes the case. */
 export function requestWindowLapsed(status: CaseStatus, due: Date | null, now: Date): boolean {
   return (status === 'REPLIED' || status === 'REVIEWED') && due !== null && now.getTime() > due.getTime();
+}
+
+/** What the citizen may do about their case now: the track page lists it, each page and action checks it. */
+export interface FollowUpChoices {
+  rate: boolean;
+  /** Which request for another look is open (openReviewRequest). */
+  review: ReviewRequest | null;
+  /** The last day of that request's window. */
+  reviewDueAt: Date | null;
+  withdraw: boolean;
+}
+
+export function followUpChoices(
+  c: { status: CaseStatus; reviewRequestDueAt: Date | null; reReviewRequestDueAt: Date | null; rating: object | null },
+  now: Date,
+): FollowUpChoices {
+  const review = openReviewRequest(c, now);
+  return {
+    rate: canRate(c.status, c.rating !== null),
+    review,
+    reviewDueAt: review === 'review' ? c.reviewRequestDueAt : review === 'reReview' ? c.reReviewRequestDueAt : null,
+    withdraw: canWithdraw(c.status),
+  };
 }

@@ -1,5 +1,6 @@
-// The case lifecycle of docs/architecture.md as one table: for each status, the actions allowed and the
-// status each leads to. Every transition appends a CaseEvent (see app/features/cases/cases.server.ts).
+// The case lifecycle of docs/architecture.md as one table: for each status, the actions allowed and
+// the status each leads to. Every transition appends a CaseEvent (see staff-actions.server.ts and
+// citizen-actions.server.ts).
 export const CASE_STATUSES = [
   'SUBMITTED',
   'ACCEPTED',

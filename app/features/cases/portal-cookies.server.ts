@@ -20,6 +20,3 @@ export const receiptCookie = createSealedCookie(
 
 /** An open track session: the case a citizen unlocked with receipt number and access code. */
 export const trackCookie = createSealedCookie('pd_track', z.object({ caseId: z.uuid() }), 30 * 60);
-
-/** Pages that show a case or an access code must not be stored by browsers or proxies. */
-export const PRIVATE_PAGE_HEADERS = { 'Cache-Control': 'no-store', Pragma: 'no-cache' } as const;

@@ -10,8 +10,8 @@ import { refused, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { civilDateIn, compareCivilDates, parseIsoDate, startOfCivilDay } from '#app/platform/time/civil-date.ts';
 import { serviceTimeZone, serviceToday } from '#app/platform/time/service-time-zone.server.ts';
 import { REGISTRATION_CHANNELS } from './attributes.ts';
-import { submitCase, type SubmittedCase } from './cases.server.ts';
 import { REGISTRATION_FIELDS, type RegistrationField } from './registration-fields.ts';
+import { submitCase, type SubmittedCase } from './submission.server.ts';
 import { validateSubmission } from './submission.ts';
 import type { Locale } from '#app/i18n/config.ts';
 

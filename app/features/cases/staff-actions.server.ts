@@ -17,12 +17,6 @@ import type { CitizenTemplate } from '#app/features/notifications/topics.ts';
 import type { CaseActionField } from './action-fields.ts';
 import type { CaseEventType } from './events.ts';
 
-/**
- * The error a case the actor may not see throws: NotFoundError, under the name the attachments
- * feature still catches it by (it moves to NotFoundError with that feature's own split).
- */
-export const CaseAccessError = NotFoundError;
-
 export type ActionInput =
   | { action: 'accept' }
   | { action: 'startWork' }

@@ -12,21 +12,11 @@ export const LIMITS = {
   coSignersMax: 100_000,
 } as const;
 
+/** Who wrote and how the answer should reach them (ui/contact-fields.tsx), in the form's order. */
+export const CONTACT_FIELDS = ['anonymous', 'name', 'phone', 'email', 'postalAddress', 'preferredReplyChannel'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
 /** The fields in the order they appear on the form: the error summary lists them in this order. */
-export const SUBMISSION_FIELDS = [
-  'kind',
-  'categoryId',
-  'area',
-  'subject',
-  'body',
-  'coSignerCount',
-  'anonymous',
-  'name',
-  'phone',
-  'email',
-  'postalAddress',
-  'preferredReplyChannel',
-  'consent',
-] as const;
+export const SUBMISSION_FIELDS = ['kind', 'categoryId', 'area', 'subject', 'body', 'coSignerCount', ...CONTACT_FIELDS, 'consent'] as const;
 export type SubmissionField = (typeof SUBMISSION_FIELDS)[number];
 export type SubmissionErrors = Partial<Record<SubmissionField, string>>;

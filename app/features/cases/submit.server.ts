@@ -1,70 +1,74 @@
 // The online submission form's server side: everything the POST /submit action does between
-// reading the form and answering, so the route stays a thin adapter.
+// receiving the form and answering, so the route stays a thin adapter.
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { discardStored, prepareFiles, storeFiles } from '#app/features/attachments/stored-files.server.ts';
 import {
-  discardStored,
-  prepareFiles,
   readUploadForm,
-  storeFiles,
   UnreadableFormError,
   type ReceivedFile,
-} from '#app/features/attachments/attachments.server.ts';
-import { activeCategoryUnits } from '#app/features/reference-data/lookup.server.ts';
+  type UploadOutcome,
+} from '#app/features/attachments/upload-form.server.ts';
+import { activeCategoryUnits, listActiveCategories } from '#app/features/reference-data/lookup.server.ts';
+import { crisisLinesFor, getSetting } from '#app/features/settings/settings.server.ts';
 import { env } from '#app/platform/env.server.ts';
+import { rawForm } from '#app/platform/http/forms.ts';
 import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
-import { submitCase, type SubmittedCase } from './cases.server.ts';
 import { receiptCookie } from './portal-cookies.server.ts';
 import { SUBMISSION_FIELDS, type SubmissionErrors, type SubmissionField } from './submission-fields.ts';
+import { submitCase, type SubmittedCase } from './submission.server.ts';
 import { validateSubmission } from './submission.ts';
-import type { FileError } from '#app/features/attachments/rules.ts';
+import type { FileError, UploadProblem } from '#app/features/attachments/rules.ts';
 import type { Locale } from '#app/i18n/config.ts';
 
 /** Bots fill every field; people never see this one. */
 export const HONEYPOT_FIELD = 'homepage_url';
 const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
 
-export type SubmissionFormValues = Partial<Record<SubmissionField | 'idempotencyKey', string>>;
+/** The fields the page shows again after a refusal: the letter's, and the form's own key. */
+export type SubmissionFormField = SubmissionField | 'idempotencyKey';
+/** A problem with the form as a whole: a key under submit.errors.form. */
 export type SubmissionFormError = 'rejected' | 'expired' | 'tooMany';
 
+/**
+ * A refused submission: field errors are codes with their field (`subject.required`, as
+ * validateSubmission gives them), each a key under submit.errors.
+ */
 export type SubmissionOutcome =
   | { ok: true; receipt: SubmittedCase }
-  | {
-      ok: false;
-      status: 400 | 429;
-      errors: SubmissionErrors;
-      /** A problem with the form as a whole, as a key under submit.errors.form. */
-      formError: SubmissionFormError | null;
-      /** What the citizen typed, to fill the form in again. */
-      values: SubmissionFormValues;
-      /** Files refused, each with the reason (attachments:problems). */
-      fileErrors: FileError[];
-      /** Files were chosen but not kept: browsers cannot fill a file input again, so they must be chosen again. */
-      filesNotKept: boolean;
-    };
+  | ({ ok: false; status: 400 | 429 } & UploadProblem<SubmissionFormField>);
+
+/** What the empty form needs: the categories to choose from, the honeypot's name and a fresh key. */
+export async function newSubmitForm(locale: Locale) {
+  return {
+    honeypotField: HONEYPOT_FIELD,
+    categories: await listActiveCategories(locale),
+    // A fresh key per form: a refresh or retry of *this* form's POST finds the same case.
+    idempotencyKey: randomBytes(18).toString('base64url'),
+  };
+}
+
+/** The form's text fields, one value each (the last, as when the form was read as FormData). */
+function textFields(form: FormData | URLSearchParams): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(rawForm(form)).map(([name, value]) => [name, Array.isArray(value) ? (value.at(-1) ?? '') : value]),
+  );
+}
 
 export async function handleSubmission(
-  form: FormData,
+  form: FormData | URLSearchParams,
   request: { clientIp: string; locale: Locale },
   files: readonly ReceivedFile[] = [],
 ): Promise<SubmissionOutcome> {
-  const raw: Record<string, string> = {};
-  for (const [key, value] of form) if (typeof value === 'string') raw[key] = value;
-  const values: SubmissionFormValues = {};
+  const raw = textFields(form);
+  const values: Partial<Record<SubmissionFormField, string>> = {};
   for (const field of SUBMISSION_FIELDS) values[field] = raw[field];
   const fail = (
     status: 400 | 429,
     errors: SubmissionErrors,
     formError: SubmissionFormError | null,
     fileErrors: FileError[] = [],
-  ): SubmissionOutcome => ({
-    ok: false,
-    status,
-    errors,
-    formError,
-    values,
-    fileErrors,
-    filesNotKept: files.length > 0,
-  });
+  ): SubmissionOutcome => ({ ok: false, status, errors, formError, values, fileErrors, filesNotKept: files.length > 0 });
 
   if (raw[HONEYPOT_FIELD]) return fail(400, {}, 'rejected');
   const key = IdempotencyKey.safeParse(raw.idempotencyKey);
@@ -99,10 +103,14 @@ export async function handleSubmission(
 }
 
 /**
- * The submit form's POST as it arrives: multipart with files (or url-encoded without), read
- * within the upload limits. A body that cannot be read as a form is refused like a bot's.
+ * The submit form's POST as it arrives: multipart with files, read within the upload limits. A
+ * body that cannot be read as a form is refused like a bot's. A success carries the receipt to
+ * the confirmation page in its cookie.
  */
-export async function handleSubmissionRequest(request: Request, context: { clientIp: string; locale: Locale }): Promise<SubmissionOutcome> {
+export async function submitLetter(
+  request: Request,
+  context: { clientIp: string; locale: Locale },
+): Promise<UploadOutcome<SubmissionFormField>> {
   let read: Awaited<ReturnType<typeof readUploadForm>>;
   try {
     read = await readUploadForm(request);
@@ -110,11 +118,12 @@ export async function handleSubmissionRequest(request: Request, context: { clien
     if (!(error instanceof UnreadableFormError)) throw error;
     return { ok: false, status: 400, errors: {}, formError: 'rejected', values: {}, fileErrors: [], filesNotKept: true };
   }
-  return await handleSubmission(read.form, context, read.files);
+  const outcome = await handleSubmission(read.form, context, read.files);
+  return outcome.ok ? { ok: true, setCookie: receiptCookieHeader(outcome.receipt) } : outcome;
 }
 
 /** The Set-Cookie header that carries a new receipt to the confirmation page. */
-export function receiptCookieHeader(receipt: SubmittedCase): string {
+function receiptCookieHeader(receipt: SubmittedCase): string {
   return receiptCookie.serialize({
     receiptNo: receipt.receiptNo,
     accessCode: receipt.accessCode,
@@ -122,4 +131,19 @@ export function receiptCookieHeader(receipt: SubmittedCase): string {
     latestReplyDueAt: receipt.latestReplyDueAt.toISOString(),
     welfareConcern: receipt.welfareConcern,
   });
+}
+
+/**
+ * The confirmation page: the receipt the submit action left in this browser (null once it has
+ * gone), and where to get help now when the letter showed signs of danger.
+ */
+export async function confirmationOf(request: Request, locale: Locale) {
+  const receipt = receiptCookie.read(request);
+  const crisisLines = receipt?.welfareConcern ? crisisLinesFor(await getSetting('crisisLines'), locale) : [];
+  return { receipt, crisisLines };
+}
+
+/** "I have noted it down": the Set-Cookie header that forgets the receipt now, not in 30 minutes. */
+export function forgetReceipt(): string {
+  return receiptCookie.clear();
 }

@@ -5,7 +5,7 @@
 // the same booking (and place) instead of taking a second one; only the cancel code's HMAC is stored.
 import { z } from 'zod';
 import { parseAccessCode } from '#app/features/cases/access-code.ts';
-import { findCaseByReceiptAndCode } from '#app/features/cases/cases.server.ts';
+import { findCaseByReceiptAndCode } from '#app/features/cases/lookup.server.ts';
 import { parseReceiptNo } from '#app/features/cases/receipt.ts';
 import { HONEYPOT_FIELD } from '#app/features/cases/submit.server.ts';
 import { newFormKey } from '#app/platform/crypto/form-key.server.ts';

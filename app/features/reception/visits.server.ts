@@ -23,8 +23,8 @@ import {
   type OfficeAppointment,
 } from './desk.server.ts';
 import { ATTENDANCE_STATUSES, VISIT_NOTE_MAX, canRecordAttendance } from './rules.ts';
-import type { SubmittedCase } from '#app/features/cases/cases.server.ts';
 import type { CaseEventType } from '#app/features/cases/events.ts';
+import type { SubmittedCase } from '#app/features/cases/submission.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
 
 const VISIT_EVENT: CaseEventType = 'VISIT_RECEIVED';

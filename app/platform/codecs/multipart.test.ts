@@ -1,6 +1,7 @@
 // The streaming multipart parser: the same parts whatever the chunking, file names with the
 // characters that broke Remix's parser, RFC 5987 names, limits and malformed bodies.
 import { describe, expect, it } from 'vitest';
+import { concatBytes } from './bytes.ts';
 import { MultipartError, MultipartParser, multipartBoundary, parsePartHeaders, type PartInfo } from './multipart.ts';
 
 interface Part {
@@ -44,13 +45,7 @@ function body(parts: { headers: string; content: Uint8Array | string }[], bounda
     chunks.push(encoder.encode('\r\n'));
   }
   chunks.push(encoder.encode(`--${boundary}--\r\n${epilogue}`));
-  const out = new Uint8Array(chunks.reduce((s, c) => s + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** Binary content that contains CR LF, dashes and most of the boundary, but never all of it. */

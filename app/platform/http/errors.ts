@@ -1,7 +1,7 @@
 // The one typed refusal that features throw: "not there, or not yours". A case a handler may not
 // see answers exactly as a case that does not exist, so nothing tells them it is there.
 // Expected refusals (a field error, a rule, a stale version) are values, never exceptions; this is
-// for the rest. platform/http/route.server.ts turns it into a 404 in one place.
+// for the rest. platform/http/route.ts turns it into a 404 in one place.
 export class NotFoundError extends Error {
   constructor(what = 'not found') {
     super(what);

@@ -1,6 +1,7 @@
 // Reading a request body as a form, once for every route: within a byte cap counted as the body
 // streams (a chunked body declares no length), refusing what is not a form (415) or cannot be read
 // (400). Forms that carry files go through the attachments feature's streaming multipart reader.
+import { concatBytes } from '#app/platform/codecs/bytes.ts';
 import { badRequest } from './route.server.ts';
 
 /** Forms without files are text: 64 KB holds the longest letter several times over. */
@@ -30,13 +31,7 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks);
 }
 
 /**

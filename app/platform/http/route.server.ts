@@ -5,6 +5,7 @@
 // fail to hydrate); marked, the call and the server code in it are dropped there.
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError } from './errors.ts';
+import { NO_STORE } from './headers.ts';
 
 export function notFound(): never {
   throw new Response('Not Found', { status: 404 });
@@ -18,10 +19,13 @@ export function badRequest(reason = 'Bad Request'): never {
   throw new Response(reason, { status: 400 });
 }
 
-/** The HTTP answer for an error a feature threw, or the error itself when it is not a refusal. */
+/**
+ * The HTTP answer for an error a feature threw, or the error itself when it is not a refusal.
+ * Never stored: what is not there for one visitor (no track session yet) may be there for the next.
+ */
 export function toHttpError(error: unknown): unknown {
-  if (error instanceof NotFoundError) return new Response('Not Found', { status: 404 });
-  if (error instanceof ForbiddenError) return new Response('Forbidden', { status: 403 });
+  if (error instanceof NotFoundError) return new Response('Not Found', { status: 404, headers: NO_STORE });
+  if (error instanceof ForbiddenError) return new Response('Forbidden', { status: 403, headers: NO_STORE });
   return error;
 }
 

@@ -1,19 +1,21 @@
+// /: the portal's home page: what can be sent, what happens next, the latest notices, and the way
+// to visits, tracking and the privacy notice.
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { STATUTORY_LIMITS } from '#app/features/cases/deadlines.ts';
+import { CASE_KINDS } from '#app/features/cases/kinds.ts';
 import { currentNotices } from '#app/features/notices/notices.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
+import { route } from '#app/platform/http/route.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const { t, locale } = await translatorFor(request);
   return { title: t('home.title'), notices: await currentNotices(locale, new Date(), 3) };
-}
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
-
-const KINDS = ['SUGGESTION', 'OPINION', 'COMPLAINT', 'HELP_REQUEST', 'MISCONDUCT_REPORT', 'INQUIRY'] as const;
 
 export default function Home() {
   const { notices } = useLoaderData<typeof loader>();
@@ -30,7 +32,7 @@ export default function Home() {
 
       <h2>{t('home.whatYouCanSend')}</h2>
       <dl className="kind-list">
-        {KINDS.map((kind) => (
+        {CASE_KINDS.map((kind) => (
           <div key={kind}>
             <dt>{t(`kinds.${kind}.label`)}</dt>
             <dd>{t(`kinds.${kind}.hint`)}</dd>

@@ -1,11 +1,13 @@
+// /privacy: the privacy notice (who keeps what, why, for how long, and the reader's rights).
 import { useTranslation } from 'react-i18next';
 import { translatorFor } from '#app/i18n/translate.server.ts';
+import { route } from '#app/platform/http/route.server.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const { t } = await translatorFor(request);
   return { title: t('privacy.title') };
-}
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

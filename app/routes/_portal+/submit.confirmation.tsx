@@ -1,34 +1,34 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+// /submit/confirmation: the receipt number and access code of the letter just sent (from a sealed
+// cookie, never the URL), the deadlines that now run, and where to get help now if the letter
+// showed signs of danger.
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { STATUTORY_LIMITS } from '#app/features/cases/deadlines.ts';
-import { PRIVATE_PAGE_HEADERS, receiptCookie } from '#app/features/cases/portal-cookies.server.ts';
+import { confirmationOf, forgetReceipt } from '#app/features/cases/submit.server.ts';
 import { ReceiptPanel } from '#app/features/cases/ui/receipt-panel.tsx';
 import { WelfareHelp } from '#app/features/early-warning/ui/welfare-help.tsx';
-import { crisisLinesFor, getSetting } from '#app/features/settings/settings.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
-import { Button } from '#app/ui/button.tsx';
+import { noStoreHeaders } from '#app/platform/http/headers.ts';
+import { route } from '#app/platform/http/route.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
-import { PrintButton } from '#app/ui/print-button.tsx';
+import { ShownOnceActions, ShownOnceGone } from '#app/ui/shown-once.tsx';
 
-/** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
-export const headers = privatePageHeaders;
+export const headers = noStoreHeaders;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const { t, locale } = await translatorFor(request);
-  const receipt = receiptCookie.read(request);
-  const crisisLines = receipt?.welfareConcern ? crisisLinesFor(await getSetting('crisisLines'), locale) : [];
+  const { receipt, crisisLines } = await confirmationOf(request, locale);
   const title = receipt?.welfareConcern ? `${t('welfare.title')} – ${t('confirmation.title')}` : t('confirmation.title');
-  return data({ title, receipt, crisisLines }, { headers: PRIVATE_PAGE_HEADERS });
-}
+  return { title, receipt, crisisLines };
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
 /** "I have noted it down": forget the receipt in this browser now, not in 30 minutes. */
-export async function action(_args: ActionFunctionArgs) {
-  return redirect('/', { status: 303, headers: { 'Set-Cookie': receiptCookie.clear() } });
-}
+export const action = /* @__PURE__ */ route(async (_args: ActionFunctionArgs) =>
+  redirect('/', { status: 303, headers: { 'Set-Cookie': forgetReceipt() } }),
+);
 
 export default function ConfirmationPage() {
   const { receipt, crisisLines } = useLoaderData<typeof loader>();
@@ -36,15 +36,8 @@ export default function ConfirmationPage() {
   const formatDate = useFormatDate();
 
   if (!receipt) {
-    return (
-      <>
-        <h1>{t('confirmation.goneTitle')}</h1>
-        <p>{t('confirmation.goneBody')}</p>
-        <p>
-          <Link to="/track">{t('confirmation.trackLink')}</Link>
-        </p>
-      </>
-    );
+    const link = { to: '/track', label: t('confirmation.trackLink') };
+    return <ShownOnceGone title={t('confirmation.goneTitle')} body={t('confirmation.goneBody')} link={link} />;
   }
 
   return (
@@ -74,12 +67,7 @@ export default function ConfirmationPage() {
         {t('confirmation.trackBody')} <Link to="/track">{t('confirmation.trackLink')}</Link>
       </p>
 
-      <div className="actions no-print">
-        <PrintButton />
-        <Form method="post">
-          <Button variant="secondary">{t('confirmation.done')}</Button>
-        </Form>
-      </div>
+      <ShownOnceActions done={t('confirmation.done')} />
     </>
   );
 }

@@ -1,21 +1,23 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+// /track: the citizen opens their case with its receipt number and access code. A match opens a
+// track session (a sealed cookie, never the code in a URL) and shows the case.
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { parseAccessCode } from '#app/features/cases/access-code.ts';
-import { findCaseByReceiptAndCode } from '#app/features/cases/cases.server.ts';
-import { PRIVATE_PAGE_HEADERS, trackCookie } from '#app/features/cases/portal-cookies.server.ts';
+import { lookUpCase } from '#app/features/cases/lookup.server.ts';
 import { parseReceiptNo } from '#app/features/cases/receipt.ts';
+import { openTrackSession } from '#app/features/cases/track-session.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { env } from '#app/platform/env.server.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
-import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
+import { noStoreHeaders } from '#app/platform/http/headers.ts';
+import { refusal } from '#app/platform/http/outcome.server.ts';
+import { readForm } from '#app/platform/http/read-form.server.ts';
+import { route } from '#app/platform/http/route.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
-import { TextField } from '#app/ui/text-field.tsx';
+import { CodeField } from '#app/ui/text-field.tsx';
+import { useFormErrors } from '#app/ui/use-form-errors.ts';
 
-/** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
-export const headers = privatePageHeaders;
+export const headers = noStoreHeaders;
 
 /**
  * ?receipt=… (the link in our emails) only fills in the receipt field: a GET reads, never looks a
@@ -28,65 +30,39 @@ const ReceiptParam = z
   .nullable()
   .catch(null);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const { t } = await translatorFor(request);
-  const receiptNo = ReceiptParam.parse(new URL(request.url).searchParams.get('receipt'));
-  return data({ title: t('track.title'), receiptNo }, { headers: PRIVATE_PAGE_HEADERS });
-}
+  return { title: t('track.title'), receiptNo: ReceiptParam.parse(new URL(request.url).searchParams.get('receipt')) };
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
-type TrackError = 'track.errors.missing' | 'track.errors.noMatch' | 'track.errors.tooMany';
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const receiptInput = String(form.get('receiptNo') ?? '').slice(0, 64);
-  const codeInput = String(form.get('accessCode') ?? '').slice(0, 64);
-  const fail = (error: TrackError, status: number) => data({ error, receiptNo: receiptInput }, { status, headers: PRIVATE_PAGE_HEADERS });
-
-  if (!receiptInput.trim() || !codeInput.trim()) return fail('track.errors.missing', 400);
-  // Count every attempt, well-formed or not, so guessing is slow whatever is typed.
-  const limit = await consumeRateLimit(`lookup:${context.clientIp}`, env().LOOKUP_RATE_LIMIT, env().LOOKUP_RATE_WINDOW_SECONDS);
-  if (!limit.allowed) return fail('track.errors.tooMany', 429);
-
-  const receiptNo = parseReceiptNo(receiptInput);
-  const accessCode = parseAccessCode(codeInput);
-  const caseId = receiptNo && accessCode ? await findCaseByReceiptAndCode(receiptNo, accessCode) : null;
-  // One message for every failure: it never says which of the two was wrong.
-  if (!caseId) return fail('track.errors.noMatch', 400);
-  return redirect('/track/case', { status: 303, headers: { 'Set-Cookie': trackCookie.serialize({ caseId }) } });
-}
+export const action = /* @__PURE__ */ route(async ({ request, context }: ActionFunctionArgs) => {
+  const outcome = await lookUpCase(await readForm(request), context.clientIp);
+  if (!outcome.ok) return refusal(outcome);
+  return redirect('/track/case', { status: 303, headers: { 'Set-Cookie': openTrackSession(outcome.caseId) } });
+});
 
 export default function TrackPage() {
-  const actionData = useActionData<typeof action>();
   const { receiptNo: linkedReceiptNo } = useLoaderData<typeof loader>();
+  // One message for every failure, at the receipt number: it never says which of the two was wrong.
+  const form = useFormErrors(useActionData<typeof action>(), { fields: ['receiptNo'], prefix: () => 'common:track.errors' });
   const navigation = useNavigation();
   const { t } = useTranslation();
-  const error = actionData?.error;
   return (
     <>
-      <ErrorSummary errors={error ? [{ field: 'receiptNo', message: t(error) }] : []} />
+      <ErrorSummary errors={form.summary} />
       <h1>{t('track.title')}</h1>
       <p className="lead">{t('track.lead')}</p>
       <Form method="post" noValidate className="form">
-        <TextField
+        <CodeField
           name="receiptNo"
           label={t('track.fields.receiptNo.label')}
           hint={t('track.fields.receiptNo.hint')}
-          error={error ? t(error) : undefined}
-          defaultValue={actionData?.receiptNo ?? linkedReceiptNo ?? undefined}
-          autoComplete="off"
-          spellCheck={false}
-          width="medium"
+          error={form.error('receiptNo')}
+          defaultValue={form.value('receiptNo') ?? linkedReceiptNo ?? undefined}
         />
-        <TextField
-          name="accessCode"
-          label={t('track.fields.accessCode.label')}
-          hint={t('track.fields.accessCode.hint')}
-          autoComplete="off"
-          spellCheck={false}
-          width="medium"
-        />
+        <CodeField name="accessCode" label={t('track.fields.accessCode.label')} hint={t('track.fields.accessCode.hint')} />
         <Button isDisabled={navigation.state === 'submitting'}>{t('track.submit')}</Button>
       </Form>
       <h2>{t('track.lostTitle')}</h2>

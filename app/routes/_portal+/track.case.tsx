@@ -1,48 +1,36 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+// /track/case: the case the citizen's track session opened: its status and deadlines, the answer,
+// what they may do now, their files and the public timeline.
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { caseAttachments } from '#app/features/attachments/attachments.server.ts';
 import { TrackCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
-import { publicCaseView } from '#app/features/cases/cases.server.ts';
 import { DEADLINE_ARTICLE } from '#app/features/cases/deadlines.ts';
 import { eventLabelKey } from '#app/features/cases/events.ts';
-import { PRIVATE_PAGE_HEADERS, trackCookie } from '#app/features/cases/portal-cookies.server.ts';
+import { citizenCasePage } from '#app/features/cases/lookup.server.ts';
+import { backToLookup, requireTrackedCase } from '#app/features/cases/track-session.server.ts';
 import { FollowUpOptions } from '#app/features/cases/ui/follow-up-options.tsx';
-import { pickLocalized } from '#app/i18n/localized.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
+import { noStoreHeaders } from '#app/platform/http/headers.ts';
+import { route } from '#app/platform/http/route.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
+import { SummaryList } from '#app/ui/summary-list.tsx';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-/** Pages with a case, a code or staff data: browsers and proxies must not keep them. */
-export const headers = privatePageHeaders;
+export const headers = noStoreHeaders;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const session = trackCookie.read(request);
-  const view = session ? await publicCaseView(session.caseId) : null;
-  if (!view) throw redirect('/track', { headers: { 'Set-Cookie': trackCookie.clear() } });
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const { locale, t } = await translatorFor(request);
-  const category = pickLocalized(view.category, locale);
-  return data(
-    {
-      title: t('case.title', { receiptNo: view.receiptNo }),
-      view: { ...view, categoryName: category },
-      now: new Date().toISOString(),
-      attachments: session ? await caseAttachments(session.caseId) : [],
-    },
-    { headers: PRIVATE_PAGE_HEADERS },
-  );
-}
+  const page = await requireTrackedCase(request, (caseId) => citizenCasePage(caseId, locale));
+  return { title: t('case.title', { receiptNo: page.view.receiptNo }), ...page };
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
 /** Ends the track session in this browser. */
-export async function action(_args: ActionFunctionArgs) {
-  return redirect('/track', { status: 303, headers: { 'Set-Cookie': trackCookie.clear() } });
-}
+export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => backToLookup(request));
 
 export default function CasePage() {
-  const { view, now, attachments } = useLoaderData<typeof loader>();
+  const { view, deadline, followUp, attachments } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   return (
@@ -53,24 +41,14 @@ export default function CasePage() {
           {view.receiptNo}
         </span>
       </h1>
-      <dl className="summary-list">
-        <div>
-          <dt>{t('case.subject')}</dt>
-          <dd>{view.subject}</dd>
-        </div>
-        <div>
-          <dt>{t('case.kind')}</dt>
-          <dd>{t(`kinds.${view.kind}.label`)}</dd>
-        </div>
-        <div>
-          <dt>{t('case.category')}</dt>
-          <dd>{view.categoryName}</dd>
-        </div>
-        <div>
-          <dt>{t('case.received')}</dt>
-          <dd>{formatDate(view.receivedAt)}</dd>
-        </div>
-      </dl>
+      <SummaryList
+        items={[
+          { label: t('case.subject'), value: view.subject },
+          { label: t('case.kind'), value: t(`kinds.${view.kind}.label`) },
+          { label: t('case.category'), value: view.categoryName },
+          { label: t('case.received'), value: formatDate(view.receivedAt) },
+        ]}
+      />
 
       <section className="status-panel" aria-labelledby="status-title">
         <h2 id="status-title">{t('case.statusTitle')}</h2>
@@ -82,28 +60,17 @@ export default function CasePage() {
 
       <h2>{t('case.deadlinesTitle')}</h2>
       <ul className="deadline-list">
-        {view.status === 'SUBMITTED' ? (
+        {deadline ? (
           <li>
-            {t('case.deadlines.acceptance')} <strong>{formatDate(view.acceptDueAt)}</strong>{' '}
-            <span className="article">{t('case.article', { article: DEADLINE_ARTICLE.acceptance })}</span>
-          </li>
-        ) : null}
-        {view.replyDueAt && (view.status === 'ACCEPTED' || view.status === 'IN_PROGRESS') ? (
-          <li>
-            {t('case.deadlines.reply')} <strong>{formatDate(view.replyDueAt)}</strong>{' '}
-            <span className="article">{t('case.article', { article: DEADLINE_ARTICLE.reply })}</span>
-            {view.extensionDays ? (
+            {t(`case.deadlines.${deadline.kind}`)} <strong>{formatDate(deadline.dueAt)}</strong>{' '}
+            <span className="article">{t('case.article', { article: DEADLINE_ARTICLE[deadline.kind] })}</span>
+            {deadline.kind === 'reply' && view.extensionDays ? (
               <p>{t('case.deadlines.extended', { days: view.extensionDays, reason: view.extensionReason ?? '' })}</p>
             ) : null}
           </li>
-        ) : null}
-        {view.reviewRequestDueAt && view.status === 'REPLIED' ? (
-          <li>
-            {t('case.deadlines.reviewRequest')} <strong>{formatDate(view.reviewRequestDueAt)}</strong>{' '}
-            <span className="article">{t('case.article', { article: DEADLINE_ARTICLE.reviewRequest })}</span>
-          </li>
-        ) : null}
-        {['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'REPLIED'].includes(view.status) ? null : <li>{t('case.deadlines.none')}</li>}
+        ) : (
+          <li>{t('case.deadlines.none')}</li>
+        )}
       </ul>
 
       {view.reply ? (
@@ -118,7 +85,7 @@ export default function CasePage() {
         </section>
       ) : null}
 
-      <FollowUpOptions view={view} now={now} />
+      <FollowUpOptions view={view} choices={followUp} />
 
       <TrackCaseFiles attachments={attachments} status={view.status} />
 

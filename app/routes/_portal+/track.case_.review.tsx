@@ -1,95 +1,60 @@
 // /track/case/review: ask for a review (复查, within 30 days of the written reply, art. 35) or, after
 // the review opinion, a re-review (复核, within 30 days, art. 36). Needs the track session.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { publicCaseView } from '#app/features/cases/cases.server.ts';
-import { requestReReview, requestReview, ReviewRequestForm } from '#app/features/cases/citizen-actions.server.ts';
-import { handleFollowUp } from '#app/features/cases/follow-up-forms.server.ts';
-import { canRequestReReview, canRequestReview, REQUEST_REASON_MAX } from '#app/features/cases/follow-up.ts';
-import { PRIVATE_PAGE_HEADERS } from '#app/features/cases/portal-cookies.server.ts';
-import { requireTrackedCaseId } from '#app/features/cases/track-session.server.ts';
-import { translatorFor } from '#app/i18n/translate.server.ts';
-import { privatePageHeaders } from '#app/platform/http/private-page-headers.ts';
-import { Button } from '#app/ui/button.tsx';
-import { ErrorSummary } from '#app/ui/error-summary.tsx';
+import { followUpAction, followUpLoader } from '#app/features/cases/follow-up-forms.server.ts';
+import { REQUEST_REASON_MAX } from '#app/features/cases/follow-up.ts';
+import { FollowUpPage } from '#app/features/cases/ui/follow-up-page.tsx';
+import { noStoreHeaders } from '#app/platform/http/headers.ts';
+import { route } from '#app/platform/http/route.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import { TextField } from '#app/ui/text-field.tsx';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-export const headers = privatePageHeaders;
+export const headers = noStoreHeaders;
 
-async function reviewMode(caseId: string, now = new Date()) {
-  const view = await publicCaseView(caseId);
-  if (!view) throw new Response('Not found', { status: 404 });
-  const mode = canRequestReview(view.status, view.reviewRequestDueAt, now)
-    ? ('review' as const)
-    : canRequestReReview(view.status, view.reReviewRequestDueAt, now)
-      ? ('reReview' as const)
-      : null;
-  const dueAt = mode === 'review' ? view.reviewRequestDueAt : mode === 'reReview' ? view.reReviewRequestDueAt : null;
-  return { view, mode, dueAt };
-}
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const caseId = requireTrackedCaseId(request);
-  const { t } = await translatorFor(request);
-  const { view, mode, dueAt } = await reviewMode(caseId);
-  return data(
-    { title: t(`follow-up:review.${mode ?? 'review'}.title`), receiptNo: view.receiptNo, mode, dueAt },
-    { headers: PRIVATE_PAGE_HEADERS },
-  );
-}
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => await followUpLoader(request, 'review'));
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
 
-export async function action({ request }: ActionFunctionArgs) {
-  const caseId = requireTrackedCaseId(request);
-  const { mode } = await reviewMode(caseId);
-  const outcome = await handleFollowUp(await request.formData(), ReviewRequestForm, ({ reason }) =>
-    mode === 'reReview' ? requestReReview(caseId, reason) : requestReview(caseId, reason),
-  );
-  return data(outcome, { status: outcome.status, headers: PRIVATE_PAGE_HEADERS });
-}
+export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => await followUpAction(request, 'review'));
+
+const FIELDS = ['reason'] as const;
 
 export default function ReviewRequestPage() {
-  const { title, receiptNo, mode, dueAt } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const page = useLoaderData<typeof loader>();
+  const { choices } = page;
   const { t } = useTranslation('follow-up');
   const formatDate = useFormatDate();
-  const errors = result?.errors ?? {};
-  const summary = [
-    ...(result?.formError ? [{ message: t(`errors.${result.formError}`) }] : []),
-    ...Object.entries(errors).map(([field, code]) => ({ field, message: t(`errors.${code}`) })),
-  ];
+  const mode = choices.review;
   return (
-    <>
-      <p>
-        <Link to="/track/case">{t('back', { receiptNo })}</Link>
-      </p>
-      <ErrorSummary errors={summary} />
-      <h1>{title}</h1>
-      {mode === null ? (
-        <p>{t('review.notNow')}</p>
-      ) : (
+    <FollowUpPage
+      page={page}
+      notNow={mode ? null : 'review.notNow'}
+      fields={FIELDS}
+      intro={
         <>
-          <p>{t(`review.${mode}.intro`, { date: dueAt ? formatDate(dueAt) : '' })}</p>
+          <p>{t(`review.${mode ?? 'review'}.intro`, { date: choices.reviewDueAt ? formatDate(choices.reviewDueAt) : '' })}</p>
           {mode === 'reReview' ? <p className="warning-text">{t('review.reReview.finalNote')}</p> : null}
-          <Form method="post">
-            <TextField
-              name="reason"
-              label={t('review.reason')}
-              hint={t('review.reasonHint')}
-              error={errors.reason ? t(`errors.${errors.reason}`) : undefined}
-              defaultValue={result?.values.reason ?? ''}
-              multiline={{ maxLength: REQUEST_REASON_MAX, rows: 8 }}
-            />
-            <p>
-              <Link to="/track/case/attachments">{t('review.attach')}</Link>
-            </p>
-            <Button>{t(`review.${mode}.submit`)}</Button>
-          </Form>
+        </>
+      }
+      submit={t(`review.${mode ?? 'review'}.submit`)}
+    >
+      {(form) => (
+        <>
+          <TextField
+            name="reason"
+            label={t('review.reason')}
+            hint={t('review.reasonHint')}
+            error={form.error('reason')}
+            defaultValue={form.value('reason') ?? ''}
+            multiline={{ maxLength: REQUEST_REASON_MAX, rows: 8 }}
+          />
+          <p>
+            <Link to="/track/case/attachments">{t('review.attach')}</Link>
+          </p>
         </>
       )}
-    </>
+    </FollowUpPage>
   );
 }

@@ -1,7 +1,8 @@
 // GET /healthz: for load balancers. Checks that the database answers.
-import { db } from '#app/platform/db.server.ts';
+import { checkDatabase } from '#app/platform/health.server.ts';
+import { route } from '#app/platform/http/route.server.ts';
 
-export async function loader() {
-  await db().$queryRaw`SELECT 1`;
+export const loader = /* @__PURE__ */ route(async () => {
+  await checkDatabase();
   return new Response('ok', { headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' } });
-}
+});

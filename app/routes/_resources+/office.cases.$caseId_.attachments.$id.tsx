@@ -1,7 +1,6 @@
-// GET /office/cases/:caseId/attachments/:id: a case's file for staff who may see the case
-// (caseForActor); analysts and admins never. Every download is audited; every refusal is a 404,
-// the same for all of them, malformed ids included: so the ids are checked by the download itself.
-import { staffDownload } from '#app/features/attachments/attachments.server.ts';
+// GET /office/cases/:caseId/attachments/:id: a case's file for staff who may see it (maySeeFiles);
+// analysts and admins never. Every download is audited; every refusal is a 404.
+import { staffDownload } from '#app/features/attachments/access.server.ts';
 import { requireStaff } from '#app/features/staff/sign-in.server.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import type { LoaderFunctionArgs } from '@remix-run/node';

@@ -1,7 +1,7 @@
 // The back-office shell: navigation by role, the signed-in person, sign-out and a skip link
 // (from the root layout). Every page below it runs requireStaff in its own loader too.
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react';
+import { Form, NavLink, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import {
   canManageReferenceData,
@@ -19,6 +19,7 @@ import { requireStaff } from '#app/features/staff/sign-in.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
 import { takeNotice } from '#app/platform/http/notice.server.ts';
+import { LayoutMain } from '#app/ui/layout-main.tsx';
 import { officeLinks } from '#app/ui/office-styles.ts';
 
 /** Every page below shows a case, a code or staff data: browsers and proxies must not keep them. */
@@ -141,12 +142,7 @@ export default function OfficeShell() {
           </Form>
         </div>
       </header>
-      <main id="main-content" className="office-main" tabIndex={-1}>
-        <div role="status" className="flash">
-          {notice ? <p className="notice notice--success">{notice}</p> : null}
-        </div>
-        <Outlet />
-      </main>
+      <LayoutMain className="office-main" notice={notice} noticeClassName="notice notice--success" />
     </div>
   );
 }

@@ -4,17 +4,11 @@ import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { acceptsEvidence, FILE_KIND_INFO, FILE_KINDS, type FileKind } from '#app/features/attachments/rules.ts';
 import { useFormatDate } from '#app/ui/format.ts';
+import type { AttachmentSummary } from '#app/features/attachments/access.ts';
 import type { CaseStatus } from '#app/features/cases/lifecycle.ts';
 
-export interface AttachmentItem {
-  id: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  purpose: string;
-  uploadedBy: 'CITIZEN' | 'STAFF' | 'SYSTEM';
-  createdAt: string | Date;
-}
+/** A file as the server listed it (access.ts), its date as it came over the wire. */
+export type AttachmentItem = Omit<AttachmentSummary, 'createdAt'> & { createdAt: string | Date };
 
 interface AttachmentListProps {
   attachments: readonly AttachmentItem[];

@@ -1,7 +1,7 @@
 // The file input of the upload forms, and the progress shown while files are sent with
-// JavaScript. Without JavaScript it is a plain multipart form field; the browser shows its own
-// progress. Errors come from the server (see app/features/attachments/attachments.server.ts), one per refused file.
-import { useCallback, useRef, useState } from 'react';
+// JavaScript (use-upload-form.ts). Without JavaScript it is a plain multipart form field; the
+// browser shows its own progress. Errors come from the server (stored-files.server.ts), one per
+// refused file.
 import { useTranslation } from 'react-i18next';
 import { ACCEPT_ATTRIBUTE, ATTACHMENT_LIMITS, FILES_FIELD, MAX_FILE_MEGABYTES, type FileError } from '#app/features/attachments/rules.ts';
 import { fieldId } from '#app/ui/field-ids.ts';
@@ -23,7 +23,8 @@ export function useFileErrorMessage() {
 
 interface FileUploadFieldProps {
   label: string;
-  hint: string;
+  /** The limits, unless the form says more. */
+  hint?: string;
   /** Messages about refused files, shown with the field and tied to it. */
   errors: string[];
   /** Shown when files were chosen but the form came back: they must be chosen again. */
@@ -31,6 +32,7 @@ interface FileUploadFieldProps {
 }
 
 export function FileUploadField({ label, hint, errors, chooseAgain }: FileUploadFieldProps) {
+  const { t } = useTranslation('attachments');
   const id = fieldId(FILES_FIELD);
   const invalid = errors.length > 0 || chooseAgain !== null;
   const describedBy = [`${id}-hint`, invalid ? `${id}-error` : null].filter(Boolean).join(' ');
@@ -40,7 +42,7 @@ export function FileUploadField({ label, hint, errors, chooseAgain }: FileUpload
         {label}
       </label>
       <span className="field__hint" id={`${id}-hint`}>
-        {hint}
+        {hint ?? t('field.hint', { maxFiles: ATTACHMENT_LIMITS.maxFilesPerRequest, maxMegabytes: MAX_FILE_MEGABYTES })}
       </span>
       {invalid ? (
         <div id={`${id}-error`} data-testid="files-error">
@@ -64,67 +66,6 @@ export function FileUploadField({ label, hint, errors, chooseAgain }: FileUpload
       />
     </div>
   );
-}
-
-/** Whether a form has files chosen in its file input (then it is sent with progress). */
-export function chosenFileCount(form: HTMLFormElement): number {
-  const input = form.elements.namedItem(FILES_FIELD);
-  return input instanceof HTMLInputElement && input.files ? input.files.length : 0;
-}
-
-/**
- * What the browser already knows before sending: too many files, or one too large. Saves a
- * citizen on a slow connection from sending 60 MB only to hear it was too much. The server
- * checks again (and checks everything else).
- */
-export function precheckChosenFiles(form: HTMLFormElement): FileError[] {
-  const input = form.elements.namedItem(FILES_FIELD);
-  const files = input instanceof HTMLInputElement && input.files ? Array.from(input.files) : [];
-  if (files.length > ATTACHMENT_LIMITS.maxFilesPerRequest) return [{ problem: 'tooMany', fileName: null, count: files.length }];
-  return files
-    .filter((file) => file.size > ATTACHMENT_LIMITS.maxFileBytes)
-    .map((file) => ({ problem: 'tooLarge' as const, fileName: file.name }));
-}
-
-export function clearChosenFiles(form: HTMLFormElement): void {
-  const input = form.elements.namedItem(FILES_FIELD);
-  if (input instanceof HTMLInputElement) input.value = '';
-}
-
-export type UploadAnswer = { kind: 'json'; status: number; body: unknown } | { kind: 'failed' } | { kind: 'busy' };
-
-/**
- * Sends a form with XMLHttpRequest, whose upload progress events fetch() lacks, to a JSON
- * endpoint that answers exactly as the form's own action would, minus the HTML.
- */
-export function useUploadWithProgress() {
-  const [percent, setPercent] = useState<number | null>(null);
-  const active = useRef(false);
-  const send = useCallback(async (url: string, body: FormData): Promise<UploadAnswer> => {
-    // Already sending: the caller ignores this submit.
-    if (active.current) return { kind: 'busy' };
-    active.current = true;
-    setPercent(0);
-    try {
-      return await new Promise<UploadAnswer>((resolve) => {
-        const xhr = new XMLHttpRequest();
-        xhr.open('POST', url);
-        xhr.responseType = 'json';
-        xhr.setRequestHeader('Accept', 'application/json');
-        xhr.upload.onprogress = (event) => {
-          if (event.lengthComputable && event.total > 0) setPercent(Math.min(100, Math.round((event.loaded / event.total) * 100)));
-        };
-        xhr.onload = () => resolve(xhr.response === null ? { kind: 'failed' } : { kind: 'json', status: xhr.status, body: xhr.response });
-        xhr.onerror = () => resolve({ kind: 'failed' });
-        xhr.onabort = () => resolve({ kind: 'failed' });
-        xhr.send(body);
-      });
-    } finally {
-      active.current = false;
-      setPercent(null);
-    }
-  }, []);
-  return { percent, send };
 }
 
 /**

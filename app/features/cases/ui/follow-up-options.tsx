@@ -3,28 +3,21 @@
 // JavaScript. After re-review the answer is final, and the page says what that means.
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { canRate, canRequestReReview, canRequestReview, canWithdraw } from '#app/features/cases/follow-up.ts';
 import { useFormatDate } from '#app/ui/format.ts';
+import type { FollowUpChoices } from '#app/features/cases/follow-up.ts';
 import type { CaseStatus } from '#app/features/cases/lifecycle.ts';
 
 interface FollowUpView {
   status: CaseStatus;
-  reviewRequestDueAt: string | Date | null;
-  reReviewRequestDueAt: string | Date | null;
   rating: { rating: number; solved: string; comment: string | null } | null;
 }
 
-const asDate = (value: string | Date | null) => (value === null ? null : new Date(value));
-
-export function FollowUpOptions({ view, now }: { view: FollowUpView; now: string | Date }) {
+/** `choices` are followUpChoices (follow-up.ts) as the server worked them out for this page. */
+export function FollowUpOptions({ view, choices }: { view: FollowUpView; choices: FollowUpChoices }) {
   const { t } = useTranslation('follow-up');
   const formatDate = useFormatDate();
-  const current = new Date(now);
-  const review = canRequestReview(view.status, asDate(view.reviewRequestDueAt), current);
-  const reReview = canRequestReReview(view.status, asDate(view.reReviewRequestDueAt), current);
-  const rate = canRate(view.status, view.rating !== null);
-  const withdraw = canWithdraw(view.status);
-  const options = review || reReview || rate || withdraw;
+  const { rate, review, reviewDueAt, withdraw } = choices;
+  const options = review !== null || rate || withdraw;
   if (!options && !view.rating && view.status !== 'FINAL') return null;
   return (
     <section aria-labelledby="follow-up-title" className="follow-up" data-testid="follow-up">
@@ -44,13 +37,8 @@ export function FollowUpOptions({ view, now }: { view: FollowUpView; now: string
           ) : null}
           {review ? (
             <li>
-              <Link to="/track/case/review">{t('options.review')}</Link> {t('options.by', { date: formatDate(view.reviewRequestDueAt!) })}
-            </li>
-          ) : null}
-          {reReview ? (
-            <li>
-              <Link to="/track/case/review">{t('options.reReview')}</Link>{' '}
-              {t('options.by', { date: formatDate(view.reReviewRequestDueAt!) })}
+              <Link to="/track/case/review">{t(`options.${review}`)}</Link>{' '}
+              {reviewDueAt ? t('options.by', { date: formatDate(reviewDueAt) }) : null}
             </li>
           ) : null}
           {withdraw ? (

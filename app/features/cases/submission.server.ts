@@ -1,0 +1,188 @@
+// Recording a new case, whatever its channel: deadlines, routing, warning level (with its cluster),
+// search tokens and files in as few round trips as the case needs, once per idempotency key.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { insertAttachmentRows, type StoredAttachment } from '#app/features/attachments/stored-files.server.ts';
+import { findRepeatOf, similarOpenCases } from '#app/features/early-warning/cluster-matching.server.ts';
+import { assessWarning, levelRank } from '#app/features/early-warning/levels.ts';
+import { findWelfareSignals } from '#app/features/early-warning/welfare-signals.ts';
+import { queueStaffMessages, warningAlertRecipients } from '#app/features/notifications/outbox.server.ts';
+import { activeCategoryUnits } from '#app/features/reference-data/lookup.server.ts';
+import { getSetting } from '#app/features/settings/settings.server.ts';
+import { keyedHash } from '#app/platform/crypto/keys.server.ts';
+import { db, Prisma } from '#app/platform/db.server.ts';
+import { accessCodeFor, accessCodeHash } from './access-code.server.ts';
+import { serviceClock } from './clock.server.ts';
+import { acceptanceDeadline, latestReplyDeadlineForNewCase } from './deadlines.ts';
+import { afterClusterChange, placeInCluster } from './new-case-cluster.server.ts';
+import { insertCase, type NewCaseRow } from './new-case-row.server.ts';
+import { RECEIPT_RANDOM_BYTES, buildReceiptNo } from './receipt.ts';
+import { documentTokens, tsvectorLiteral } from './search-tokens.ts';
+import type { Channel } from './attributes.ts';
+import type { Submission } from './submission.ts';
+
+/**
+ * Letters about one issue wait for each other's cluster decision (see lockIssue). In a burst of a
+ * collective petition they queue, so they may wait for a connection and for the lock longer than
+ * Prisma's defaults (2 s and 5 s) before failing.
+ */
+const CLUSTER_TRANSACTION = { maxWait: 15_000, timeout: 30_000 } as const;
+
+/** How long a retried submission may show its access code again. */
+const ACCESS_CODE_REPLAY_MS = 24 * 60 * 60 * 1000;
+
+function contactFingerprint(kind: 'phone' | 'email', value: string): string {
+  return keyedHash(`contact-${kind}`, kind === 'email' ? value.toLowerCase() : value);
+}
+
+export interface SubmittedCase {
+  receiptNo: string;
+  /** Null when a retry arrives after the replay window: the code is shown once, not forever. */
+  accessCode: string | null;
+  acceptDueAt: Date;
+  latestReplyDueAt: Date;
+  created: boolean;
+  /** The text shows signs of self-harm or a threat to life: the citizen is shown where to get help now. */
+  welfareConcern: boolean;
+}
+
+export interface SubmissionMeta {
+  idempotencyKey: string;
+  locale: string;
+  now?: Date;
+  /** Online by default; clerks register letters, visits and calls. */
+  channel?: Channel;
+  /** When the case reached the government (a letter's postmark day); the clock starts here. */
+  receivedAt?: Date;
+  /** The staff member who registered it, for cases that did not come in online. */
+  registeredBy?: string;
+  /** Files already in storage, recorded with the case in one transaction (so a retry adds none). */
+  attachments?: readonly StoredAttachment[];
+}
+
+export async function submitCase(submission: Submission, meta: SubmissionMeta): Promise<SubmittedCase> {
+  const now = meta.now ?? new Date();
+  const receivedAt = meta.receivedAt ?? now;
+  const channel = meta.channel ?? 'ONLINE';
+  const accessCode = accessCodeFor(meta.idempotencyKey);
+  const acceptDueAt = acceptanceDeadline(receivedAt, serviceClock());
+  const categoryUnits = await activeCategoryUnits();
+  if (!categoryUnits.has(submission.categoryId)) throw new Error('unknown or inactive category');
+
+  const text = `${submission.subject}\n${submission.body}`;
+  const tokens = documentTokens(text);
+  const welfare = findWelfareSignals(text);
+  const clustering = await getSetting('clustering');
+  const withContact = !submission.anonymous && submission.name !== null;
+  const fingerprints = {
+    phone: withContact && submission.phone ? contactFingerprint('phone', submission.phone) : null,
+    email: withContact && submission.email ? contactFingerprint('email', submission.email) : null,
+  };
+  // Reading earlier cases needs no lock, so it happens before the write.
+  const [repeatOfId, similar] = await Promise.all([
+    findRepeatOf(db(), fingerprints, submission.categoryId, tokens, now, clustering.similarity),
+    clustering.enabled ? similarOpenCases(db(), submission, tokens, now, clustering.similarity) : Promise.resolve([]),
+  ]);
+  const inputs = {
+    coSignerCount: submission.coSignerCount,
+    clusterSize: 0,
+    repeat: repeatOfId !== null,
+    welfareConcern: welfare.concern,
+    missedDeadlines: 0,
+  };
+
+  // The common case is a new form, so insert first and look for an earlier attempt only when the
+  // idempotency key (or, rarely, the random receipt number) is already taken.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const receiptNo = buildReceiptNo(receivedAt, randomBytes(RECEIPT_RANDOM_BYTES), serviceClock().timeZone);
+    const row: NewCaseRow = {
+      id: randomUUID(),
+      receiptNo,
+      accessCodeHash: accessCodeHash(accessCode),
+      idempotencyKey: meta.idempotencyKey,
+      channel,
+      unitId: categoryUnits.get(submission.categoryId) ?? null,
+      locale: meta.locale,
+      receivedAt,
+      acceptDueAt,
+      now,
+      registeredBy: meta.registeredBy ?? null,
+      submission,
+      search: tsvectorLiteral(tokens),
+      fingerprints,
+      warning: { ...assessWarning(inputs), welfareConcern: welfare.concern, welfareMatches: welfare.matches, repeatOfId },
+      cluster: null,
+    };
+    const files = meta.attachments ?? [];
+    const uploader = { type: row.registeredBy ? ('STAFF' as const) : ('CITIZEN' as const), id: row.registeredBy };
+    try {
+      if (similar.length > 0 || levelRank(row.warning.level) >= levelRank('ORANGE')) {
+        await db().$transaction(async (tx) => {
+          if (similar.length > 0) await placeInCluster(tx, row, similar, inputs);
+          await insertCase(tx, row);
+          await insertAttachmentRows(tx, row.id, files, uploader, 'submission', now);
+          if (row.cluster) await afterClusterChange(tx, row.cluster, now);
+          if (levelRank(row.warning.level) >= levelRank('ORANGE')) {
+            await queueStaffMessages(
+              tx,
+              await warningAlertRecipients(tx, row.unitId),
+              'warningAlert',
+              'staff.warningAlert',
+              `${row.id}:${row.warning.level}`,
+              {
+                caseId: row.id,
+                level: row.warning.level,
+                data: { level: row.warning.level, reasons: row.warning.reasons },
+              },
+            );
+          }
+        }, CLUSTER_TRANSACTION);
+      } else if (files.length > 0) {
+        await db().$transaction(async (tx) => {
+          await insertCase(tx, row);
+          await insertAttachmentRows(tx, row.id, files, uploader, 'submission', now);
+        });
+      } else {
+        // One statement, one round trip: the portal's hottest write (see bench/ for the figures).
+        await insertCase(db(), row);
+      }
+      return {
+        receiptNo,
+        accessCode,
+        acceptDueAt,
+        latestReplyDueAt: latestReplyDeadlineForNewCase(receivedAt, serviceClock()),
+        created: true,
+        welfareConcern: welfare.concern,
+      };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // A refresh, double click or retry of the same form: answer with the case it created.
+      const earlier = await findByIdempotencyKey(meta.idempotencyKey, now);
+      if (earlier) return earlier;
+      // Otherwise the random receipt number collided with another case's; draw again.
+    }
+  }
+  throw new Error('could not allocate a receipt number');
+}
+
+/** PostgreSQL's unique_violation, however Prisma wraps it (ORM call or raw query). */
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  return error.code === 'P2002' || (error.code === 'P2010' && JSON.stringify(error.meta ?? {}).includes('23505'));
+}
+
+async function findByIdempotencyKey(idempotencyKey: string, now: Date): Promise<SubmittedCase | null> {
+  const found = await db().case.findUnique({
+    where: { idempotencyKey },
+    select: { receiptNo: true, acceptDueAt: true, receivedAt: true, createdAt: true, welfareConcern: true },
+  });
+  if (!found) return null;
+  const replayable = now.getTime() - found.createdAt.getTime() < ACCESS_CODE_REPLAY_MS;
+  return {
+    receiptNo: found.receiptNo,
+    accessCode: replayable ? accessCodeFor(idempotencyKey) : null,
+    acceptDueAt: found.acceptDueAt,
+    latestReplyDueAt: latestReplyDeadlineForNewCase(found.receivedAt, serviceClock()),
+    created: false,
+    welfareConcern: found.welfareConcern,
+  };
+}
