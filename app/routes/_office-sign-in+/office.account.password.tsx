@@ -1,15 +1,15 @@
 // Change password: by choice from the account page, or forced after a one-time password. It is
 // outside the shell because requireStaff sends people here before anything else is open.
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_FIELDS, PASSWORD_MAX_LENGTH, changePasswordWithForm } from '#app/features/staff/password-change.server.ts';
 import { PASSWORD_MIN_LENGTH } from '#app/features/staff/passwords.server.ts';
 import { requireSignedIn } from '#app/features/staff/sign-in-forms.server.ts';
+import { SignOutInstead, StepSubmit } from '#app/features/staff/ui/step-actions.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { respond } from '#app/platform/http/outcome.server.ts';
 import { readForm } from '#app/platform/http/read-form.server.ts';
 import { route } from '#app/platform/http/route.server.ts';
-import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
 import { useFormErrors } from '#app/ui/use-form-errors.ts';
@@ -83,20 +83,9 @@ export default function PasswordPage() {
           error={form.error('confirmPassword')}
           autoComplete="new-password"
         />
-        <div className="actions">
-          <Button isDisabled={submitting}>{submitting ? t('password.submitting') : t('password.submit')}</Button>
-          {forced ? null : (
-            <Link to="/office/account" className="action-link">
-              {t('password.cancel')}
-            </Link>
-          )}
-        </div>
+        <StepSubmit texts="password" busy={submitting} required={forced} />
       </Form>
-      {forced ? (
-        <Form method="post" action="/office/sign-out" reloadDocument noValidate>
-          <Button variant="secondary">{t('password.signOut')}</Button>
-        </Form>
-      ) : null}
+      {forced ? <SignOutInstead label={t('password.signOut')} /> : null}
     </>
   );
 }

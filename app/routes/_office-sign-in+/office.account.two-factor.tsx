@@ -6,12 +6,12 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requireSignedIn } from '#app/features/staff/sign-in-forms.server.ts';
 import { enableTwoFactorWithForm, twoFactorPage, type SetupView } from '#app/features/staff/two-factor.server.ts';
+import { SignOutInstead, StepSubmit } from '#app/features/staff/ui/step-actions.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { NO_STORE } from '#app/platform/http/headers.ts';
 import { noticeHeader } from '#app/platform/http/notice.server.ts';
 import { readForm } from '#app/platform/http/read-form.server.ts';
 import { route } from '#app/platform/http/route.server.ts';
-import { Button } from '#app/ui/button.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { PrintButton } from '#app/ui/print-button.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
@@ -121,20 +121,9 @@ function SetUp({ setup, error, required }: { setup: SetupView; error: string | n
           spellCheck={false}
           width="short"
         />
-        <div className="actions">
-          <Button isDisabled={submitting}>{submitting ? t('twoFactor.submitting') : t('twoFactor.submit')}</Button>
-          {required ? null : (
-            <Link to="/office/account" className="action-link">
-              {t('twoFactor.cancel')}
-            </Link>
-          )}
-        </div>
+        <StepSubmit texts="twoFactor" busy={submitting} required={required} />
       </Form>
-      {required ? (
-        <Form method="post" action="/office/sign-out" reloadDocument noValidate>
-          <Button variant="secondary">{t('twoFactor.signOut')}</Button>
-        </Form>
-      ) : null}
+      {required ? <SignOutInstead label={t('twoFactor.signOut')} /> : null}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requirePendingSignIn, secondFactorWithForm } from '#app/features/staff/sign-in-forms.server.ts';
+import { SignOutInstead } from '#app/features/staff/ui/step-actions.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { NO_STORE } from '#app/platform/http/headers.ts';
 import { readForm } from '#app/platform/http/read-form.server.ts';
@@ -55,9 +56,7 @@ export default function SecondFactorPage() {
       </Form>
       <h2>{t('code.lostTitle')}</h2>
       <p>{t('code.lostBody')}</p>
-      <Form method="post" action="/office/sign-out" reloadDocument noValidate>
-        <Button variant="secondary">{t('code.cancel')}</Button>
-      </Form>
+      <SignOutInstead label={t('code.cancel')} />
     </>
   );
 }

@@ -3,18 +3,7 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, NavLink, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import {
-  canManageReferenceData,
-  canManageSettings,
-  canManageNotices,
-  canManageStaff,
-  canReadAuditLog,
-  canRegisterCases,
-  canUseQueue,
-  canViewReceptionDays,
-  canViewStatistics,
-  canViewWarningBoard,
-} from '#app/features/staff/permissions.ts';
+import { officeNav } from '#app/features/staff/office-nav.ts';
 import { requireStaff } from '#app/features/staff/sign-in.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
@@ -38,18 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       notice: notice ? t(notice.key, notice.values) : null,
       staff: { name: actor.name, role: actor.role },
-      nav: {
-        queue: canUseQueue(actor),
-        register: canRegisterCases(actor),
-        warnings: canViewWarningBoard(actor),
-        reception: canViewReceptionDays(actor),
-        notices: canManageNotices(actor),
-        stats: canViewStatistics(actor),
-        staff: canManageStaff(actor),
-        referenceData: canManageReferenceData(actor),
-        settings: canManageSettings(actor),
-        audit: canReadAuditLog(actor),
-      },
+      nav: officeNav(actor),
     },
     { headers },
   );
@@ -66,69 +44,13 @@ export default function OfficeShell() {
         </a>
         <nav aria-label={t('shell.nav')} className="office-nav">
           <ul>
-            {nav.queue ? (
-              <li>
-                <NavLink to="/office" end>
-                  {t('shell.queue')}
+            {nav.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end}>
+                  {t(item.label)}
                 </NavLink>
               </li>
-            ) : null}
-            {nav.warnings ? (
-              <li>
-                <NavLink to="/office/warnings">{t('office-warning:nav')}</NavLink>
-              </li>
-            ) : null}
-            {nav.register ? (
-              <li>
-                <NavLink to="/office/cases/new">{t('shell.register')}</NavLink>
-              </li>
-            ) : null}
-            {nav.reception ? (
-              <li>
-                <NavLink to="/office/reception">{t('visits:office.nav')}</NavLink>
-              </li>
-            ) : null}
-            {nav.notices ? (
-              <li>
-                <NavLink to="/office/notices">{t('notices:office.nav')}</NavLink>
-              </li>
-            ) : null}
-            {nav.stats ? (
-              <li>
-                <NavLink to="/office/statistics">{t('shell.statistics')}</NavLink>
-              </li>
-            ) : null}
-            {nav.staff ? (
-              <li>
-                <NavLink to="/office/staff">{t('shell.staff')}</NavLink>
-              </li>
-            ) : null}
-            {nav.referenceData ? (
-              <>
-                <li>
-                  <NavLink to="/office/units">{t('nav.units', { ns: 'office-admin' })}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/office/categories">{t('nav.categories', { ns: 'office-admin' })}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/office/reply-templates">{t('nav.replyTemplates', { ns: 'office-admin' })}</NavLink>
-                </li>
-              </>
-            ) : null}
-            {nav.settings ? (
-              <li>
-                <NavLink to="/office/settings">{t('nav.settings', { ns: 'office-admin' })}</NavLink>
-              </li>
-            ) : null}
-            {nav.audit ? (
-              <li>
-                <NavLink to="/office/audit">{t('shell.audit')}</NavLink>
-              </li>
-            ) : null}
-            <li>
-              <NavLink to="/office/account">{t('shell.account')}</NavLink>
-            </li>
+            ))}
           </ul>
         </nav>
         <div className="office-header__user">

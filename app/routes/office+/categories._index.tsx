@@ -34,9 +34,7 @@ export default function CategoriesPage() {
       <ListIntro texts="categories.list" createId="create-category" summary={form.summary} />
 
       <RecordTable
-        id="categories-table-title"
-        texts="categories.list"
-        testId="categories"
+        list="categories"
         items={categories}
         columns={[
           {

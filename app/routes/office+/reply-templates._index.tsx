@@ -35,9 +35,7 @@ export default function ReplyTemplatesPage() {
       <ListIntro texts="replyTemplates.list" createId="create-template" summary={form.summary} />
 
       <RecordTable
-        id="templates-table-title"
-        texts="replyTemplates.list"
-        testId="reply-templates"
+        list="replyTemplates"
         items={templates}
         columns={[
           {

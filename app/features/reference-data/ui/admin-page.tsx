@@ -49,18 +49,18 @@ export function ListIntro({ texts, createId, summary, children }: ListIntroProps
 }
 
 interface RecordTableProps<Item extends { id: string }> {
-  /** The id of the table's heading. */
-  id: string;
-  /** tableTitle and empty, e.g. "categories.list". */
-  texts: string;
-  testId: string;
+  /** The list's key in office-admin, e.g. "categories": its words are under `${list}.list`. */
+  list: string;
   items: Item[];
   columns: SimpleColumn<Item>[];
 }
 
 /** A list page's records, each linking to its page, or a line that there are none yet. */
-export function RecordTable<Item extends { id: string }>({ id, texts, testId, items, columns }: RecordTableProps<Item>) {
+export function RecordTable<Item extends { id: string }>({ list, items, columns }: RecordTableProps<Item>) {
   const { t } = useTranslation('office-admin');
+  const id = `${list}-table-title`;
+  const texts = `${list}.list`;
+  const testId = list;
   return (
     <>
       <h2 id={id}>{t(`${texts}.tableTitle`)}</h2>
