@@ -284,3 +284,23 @@ describe('generated hostile requests (fast-check)', () => {
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
   }, 120_000);
 });
+
+describe('what operators see', () => {
+  it('/metrics gives request, outbox, sweep and pool figures to an allowed address', async () => {
+    // The worker sweeps once at start; give it a moment if it has not finished yet.
+    let text = '';
+    for (let i = 0; i < 20; i++) {
+      text = await (await fetch(`${server.url}/metrics`)).text();
+      if (text.includes('deadline_sweep_runs{state="completed"}')) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(text).toMatch(/^http_requests_total\{method="POST",route="\/submit",status="\d+"\} \d+/m);
+    expect(text).toMatch(/^http_request_duration_seconds_bucket\{/m);
+    expect(text).toMatch(/^outbox_messages_retrying \d+/m);
+    expect(text).toMatch(/^deadline_sweep_runs\{state="completed"\} [1-9]/m);
+    expect(text).toMatch(/^deadline_sweep_last_completed_seconds \d+/m);
+    expect(text).toMatch(/^db_pool_connections\{state="total"\} \d+/m);
+    // Route patterns only: no ids, receipt numbers or query strings.
+    expect(text).not.toMatch(/route="[^"]*(\?|[0-9a-f]{8}-[0-9a-f]{4})/);
+  });
+});
