@@ -61,7 +61,7 @@ export async function appointmentForOffice(
   const day = row.slot.day;
   const categories = row.caseId ? null : await listActiveCategories(locale);
   return {
-    ...officeAppointment(row),
+    ...officeAppointment(actor, row),
     day: { id: day.id, ...dayHeading(day, locale), attendanceOpen: attendanceOpen(day, now) },
     slot: { startsAt: row.slot.startsAt.toISOString(), endsAt: row.slot.endsAt.toISOString() },
     visitRecordedAt: recorded?.createdAt.toISOString() ?? null,
@@ -83,7 +83,8 @@ export async function recordVisit(actor: Actor, booking: BookingAddress, form: F
   requireDeskStaff(actor);
   const parsed = parseForm(form, VisitForm);
   const row = await appointmentOfDay(booking);
-  if (!row.caseId) return refusedFor('noCase');
+  // A case kept from this clerk (a report about their unit) is not theirs to add to.
+  if (!row.caseId || officeAppointment(actor, row).caseKept) return refusedFor('noCase');
   if (row.status === 'CANCELLED') return refusedFor('cancelled');
   if (!canRecordAttendance(row.status, dayStartsAt(row.slot.day), now)) return refusedFor('notYet');
   if (!parsed.ok) return refused(parsed);

@@ -38,7 +38,8 @@ export const action = /* @__PURE__ */ route(async ({ request, params, context }:
   const result = await postCasePage(actor, caseId, await readForm(request), { ipAddress: context.clientIp });
   // The contact details are shown once, on this answer, never kept in a cache.
   if ('contact' in result) return data({ contact: result.contact }, { headers: NO_STORE });
-  return respond(result.outcome, `/office/cases/${caseId}`);
+  // A step that takes the case away from the actor (they withdrew from it) goes back to the queue.
+  return respond(result.outcome, result.leftCase ? '/office' : `/office/cases/${caseId}`);
 });
 
 export default function CasePage() {
