@@ -4,8 +4,8 @@
 import { visibleToWhere } from '#app/features/cases/case-scope.server.ts';
 import { OPEN_STATUSES } from '#app/features/cases/lifecycle.ts';
 import { queueStaffMessages } from '#app/features/notifications/outbox.server.ts';
-import { lineageIn } from '#app/features/reference-data/unit-tree.ts';
 import { unitParents } from '#app/features/reference-data/unit-tree.server.ts';
+import { lineageIn } from '#app/features/reference-data/unit-tree.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import { serviceToday } from '#app/platform/time/service-time-zone.server.ts';
 import type { WarningLevel } from '#app/features/cases/attributes.ts';
@@ -44,7 +44,12 @@ export async function queueOverdueDigest(options: { now?: Date } = {}): Promise<
   ]);
   let queued = 0;
   for (const supervisor of supervisors) {
-    const actor = { id: supervisor.id, role: 'SUPERVISOR' as const, unitId: supervisor.unitId, unitLineage: lineageIn(parents, supervisor.unitId) };
+    const actor = {
+      id: supervisor.id,
+      role: 'SUPERVISOR' as const,
+      unitId: supervisor.unitId,
+      unitLineage: lineageIn(parents, supervisor.unitId),
+    };
     const theirs: Prisma.CaseWhereInput = { AND: [where, visibleToWhere(actor)] };
     const [total, listed] = await Promise.all([
       db().case.count({ where: theirs }),

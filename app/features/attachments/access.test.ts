@@ -45,7 +45,8 @@ describe('who may see the files of a case', () => {
 
   it('a report of misconduct: withheld from everyone in the unit it is about and below it, whatever their role', () => {
     for (const unit of [HR, HR_BRANCH]) {
-      for (const role of ['HANDLER', 'CLERK', 'SUPERVISOR'] as const) expect([role, unit, maySeeFiles(staff(role, unit), routed)]).toEqual([role, unit, false]);
+      for (const role of ['HANDLER', 'CLERK', 'SUPERVISOR'] as const)
+        expect([role, unit, maySeeFiles(staff(role, unit), routed)]).toEqual([role, unit, false]);
     }
     expect(maySeeFiles(staff('HANDLER', DISCIPLINE), routed)).toBe(true);
     expect(maySeeFiles(staff('SUPERVISOR', HOUSING), routed)).toBe(true);

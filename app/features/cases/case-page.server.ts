@@ -27,7 +27,15 @@ import { activeDeadlineField, allowedActions, type CaseAction } from './lifecycl
 import { isOpinionOutcome } from './opinions.ts';
 import { parseReceiptNo } from './receipt.ts';
 import { decisionUnderReview } from './review-stage.server.ts';
-import { caseForActor, performCaseAction, scopeOf, stepState, viewContact, type ActionInput, type CaseRow } from './staff-actions.server.ts';
+import {
+  caseForActor,
+  performCaseAction,
+  scopeOf,
+  stepState,
+  viewContact,
+  type ActionInput,
+  type CaseRow,
+} from './staff-actions.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
 
 /** The deadlines the page lists, in the order they fall, and where each is stored. */
@@ -98,7 +106,10 @@ async function caseExtras(actor: Actor, row: CaseRow, locale: Locale) {
       select: { id: true, receiptNo: true, status: true, ...SCOPE_SELECT },
     }),
     row.decidedMatterOfId
-      ? db().case.findUnique({ where: { id: row.decidedMatterOfId }, select: { id: true, receiptNo: true, closedAt: true, ...SCOPE_SELECT } })
+      ? db().case.findUnique({
+          where: { id: row.decidedMatterOfId },
+          select: { id: true, receiptNo: true, closedAt: true, ...SCOPE_SELECT },
+        })
       : null,
   ]);
   const unitName = (id: string | null | undefined) => {
@@ -116,7 +127,11 @@ async function caseExtras(actor: Actor, row: CaseRow, locale: Locale) {
   return {
     reportedParty:
       row.kind === 'MISCONDUCT_REPORT'
-        ? { unitId: row.reportedParty?.unitId ?? null, unit: unitName(row.reportedParty?.unitId), official: row.reportedParty?.officialName ?? null }
+        ? {
+            unitId: row.reportedParty?.unitId ?? null,
+            unit: unitName(row.reportedParty?.unitId),
+            official: row.reportedParty?.officialName ?? null,
+          }
         : null,
     objection: { pendingFrom: unitName(row.objectingUnitId) },
     completion: {
@@ -135,8 +150,13 @@ async function caseExtras(actor: Actor, row: CaseRow, locale: Locale) {
         attachments: r.attachments,
       })),
     },
-    mergedCases: merged.filter((m) => canViewCase(actor, scopeFrom(m))).map((m) => ({ id: m.id, receiptNo: m.receiptNo, status: m.status })),
-    decidedMatter: decided && canViewCase(actor, scopeFrom(decided)) ? { id: decided.id, receiptNo: decided.receiptNo, closedAt: decided.closedAt } : null,
+    mergedCases: merged
+      .filter((m) => canViewCase(actor, scopeFrom(m)))
+      .map((m) => ({ id: m.id, receiptNo: m.receiptNo, status: m.status })),
+    decidedMatter:
+      decided && canViewCase(actor, scopeFrom(decided))
+        ? { id: decided.id, receiptNo: decided.receiptNo, closedAt: decided.closedAt }
+        : null,
   };
 }
 
@@ -149,7 +169,9 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
     row.assigneeId ? db().staffUser.findUnique({ where: { id: row.assigneeId }, select: { name: true } }) : null,
     db().caseEvent.findMany({ where: { caseId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     db().replyTemplate.findMany({ where: { kind: row.kind, locale, active: true }, orderBy: { title: 'asc' } }),
-    row.mergedIntoId ? db().case.findUnique({ where: { id: row.mergedIntoId }, select: { id: true, receiptNo: true, ...SCOPE_SELECT } }) : null,
+    row.mergedIntoId
+      ? db().case.findUnique({ where: { id: row.mergedIntoId }, select: { id: true, receiptNo: true, ...SCOPE_SELECT } })
+      : null,
     db().satisfactionRating.findUnique({ where: { caseId }, select: { rating: true, solved: true, comment: true, updatedAt: true } }),
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
@@ -165,9 +187,7 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
   const notIndependent: IndependenceRefusal | null = decision ? independenceRefusal(actor, decision) : null;
   const actions = allowedActions(row.status).filter(
     (action) =>
-      canTakeAction(actor, action, scope) &&
-      stepBlocker(action, state, now) === null &&
-      !(notIndependent && REVIEW_STEPS.has(action)),
+      canTakeAction(actor, action, scope) && stepBlocker(action, state, now) === null && !(notIndependent && REVIEW_STEPS.has(action)),
   );
   const extra = await caseExtras(actor, row, locale);
   return {
@@ -248,7 +268,7 @@ const choice = <T extends string>(values: readonly T[]) =>
   z
     .string()
     .optional()
-    .transform((v): T | null => (values as readonly string[]).includes(v ?? '') ? (v as T) : null);
+    .transform((v): T | null => ((values as readonly string[]).includes(v ?? '') ? (v as T) : null));
 const optionalId = z
   .union([z.uuid(), z.literal('')])
   .default('')
@@ -290,7 +310,13 @@ export const CasePagePost = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('startHearing'), version, hearingOn: text(20) }),
   z.object({ intent: z.literal('recordHearing'), version, heldOn: text(20), hearingResult: text(5000) }),
   z.object({ intent: z.literal('object'), version, reason: text(5000) }),
-  z.object({ intent: z.literal('decideObjection'), version, decision: choice(['accept', 'reject'] as const), unitId: optionalId, reason: text(2000) }),
+  z.object({
+    intent: z.literal('decideObjection'),
+    version,
+    decision: choice(['accept', 'reject'] as const),
+    unitId: optionalId,
+    reason: text(2000),
+  }),
   z.object({ intent: z.literal('fileReport'), version, findings: text(20_000) }),
   z.object({ intent: z.literal('decideReport'), version, decision: choice(['accept', 'return'] as const), reason: text(2000) }),
   z.object({ intent: z.literal('recuse'), version, reason: text(2000) }),
@@ -339,7 +365,10 @@ function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact' }>): 
     case 'object':
       return { version: post.version, input: { action: 'object', reason: post.reason } };
     case 'decideObjection':
-      return { version: post.version, input: { action: 'decideObjection', decision: post.decision, unitId: post.unitId, reason: post.reason } };
+      return {
+        version: post.version,
+        input: { action: 'decideObjection', decision: post.decision, unitId: post.unitId, reason: post.reason },
+      };
     case 'fileReport':
       return { version: post.version, input: { action: 'fileReport', findings: post.findings } };
     case 'decideReport':

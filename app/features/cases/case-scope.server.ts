@@ -1,8 +1,8 @@
 // What the permission rules need to know about a case (features/staff/permissions.ts), read with it:
 // its unit and kind, the unit a report of misconduct is about, and who withdrew from it. The same
 // rule as a database condition keeps those cases out of every list, count and message.
-import { subtreeIn } from '#app/features/reference-data/unit-tree.ts';
 import { unitParents } from '#app/features/reference-data/unit-tree.server.ts';
+import { subtreeIn } from '#app/features/reference-data/unit-tree.ts';
 import { barredReportUnits, type Actor, type CaseScope } from '#app/features/staff/permissions.ts';
 import { Prisma, type db } from '#app/platform/db.server.ts';
 

@@ -124,7 +124,8 @@ async function requestAnotherLook(kind: ReviewRequest, caseId: string, reason: s
   // The decision looked at again, and the body above the unit that made it (arts. 35, 36).
   const decidedBy = (kind === 'review' ? row.repliedByUnitId : row.reviewedByUnitId) ?? row.unitId;
   const body = await reviewBodyFor(decidedBy, row.reportedParty?.unitId ?? null);
-  const due = kind === 'review' ? { reviewDueAt: dueAt, repliedByUnitId: decidedBy } : { reReviewDueAt: dueAt, reviewedByUnitId: decidedBy };
+  const due =
+    kind === 'review' ? { reviewDueAt: dueAt, repliedByUnitId: decidedBy } : { reReviewDueAt: dueAt, reviewedByUnitId: decidedBy };
   return await transition(
     row,
     request.action,

@@ -5,11 +5,11 @@
 // window to ask for review (art. 35); nothing of the main case's number, content or citizen shows.
 import { reassessWarnings } from '#app/features/early-warning/reassessment.server.ts';
 import { queueCitizenMessage, type Tx } from '#app/features/notifications/outbox.server.ts';
-import { Prisma } from '#app/platform/db.server.ts';
 import { answerRedactedFor } from './redaction.server.ts';
+import type { CitizenTemplate } from '#app/features/notifications/topics.ts';
+import type { Prisma } from '#app/platform/db.server.ts';
 import type { CaseEventType } from './events.ts';
 import type { CaseStatus } from './lifecycle.ts';
-import type { CitizenTemplate } from '#app/features/notifications/topics.ts';
 
 export interface MainCaseStep {
   mainId: string;

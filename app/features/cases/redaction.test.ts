@@ -27,7 +27,12 @@ describe('contact details', () => {
   it('masks the name, phone, email and address the case holds, wherever they appear', () => {
     const text = '我叫王小明，电话138 1234 5678，邮箱 Wang.Xiaoming@Example.com，住北京市海淀区中关村大街1号。王小明';
     expect(
-      masked(text, { name: '王小明', phone: '13812345678', email: 'wang.xiaoming@example.com', postalAddress: '北京市海淀区中关村大街1号' }),
+      masked(text, {
+        name: '王小明',
+        phone: '13812345678',
+        email: 'wang.xiaoming@example.com',
+        postalAddress: '北京市海淀区中关村大街1号',
+      }),
     ).toBe('我叫[name]，电话[phone]，邮箱 [email]，住[address]。[name]');
   });
 
@@ -54,8 +59,10 @@ describe('unmasking and showing', () => {
     const spans = findPersonalData(text);
     expect(spans.map((s) => s.kind)).toEqual(['phone', 'email']);
     expect(redact(text, spans, label, new Set([spanKey(spans[0]!)]))).toBe('电话13812345678，邮箱[email]');
-    expect(redactionPieces(text, spans).map((p) => (p.kind === 'masked' ? `<${p.text}>` : p.text)).join('')).toBe(
-      '电话<13812345678>，邮箱<a@b.cn>',
-    );
+    expect(
+      redactionPieces(text, spans)
+        .map((p) => (p.kind === 'masked' ? `<${p.text}>` : p.text))
+        .join(''),
+    ).toBe('电话<13812345678>，邮箱<a@b.cn>');
   });
 });

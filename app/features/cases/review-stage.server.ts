@@ -1,12 +1,12 @@
 // The decision a review or re-review looks at again (arts. 35, 36): the unit that made it and the
 // people who took part in it, read from the case's history, and the body the request goes to.
-import { subtreeIn } from '#app/features/reference-data/unit-tree.ts';
 import { unitParents } from '#app/features/reference-data/unit-tree.server.ts';
+import { subtreeIn } from '#app/features/reference-data/unit-tree.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
-import { reviewingUnit } from './routing.ts';
 import { routingTargets } from './routing.server.ts';
-import type { CaseEventType } from './events.ts';
+import { reviewingUnit } from './routing.ts';
 import type { DecisionUnderReview } from '#app/features/staff/permissions.ts';
+import type { CaseEventType } from './events.ts';
 
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
@@ -59,7 +59,11 @@ export async function decisionUnderReview(c: StageCase, stage: ReviewStage, clie
  * decided, else the review office; never the deciding unit or one below it, nor a unit a report of
  * misconduct accuses. Null when none qualifies (supervisors then assign it by hand).
  */
-export async function reviewBodyFor(decidedBy: string | null, reportedUnitId: string | null, client: Client = db()): Promise<string | null> {
+export async function reviewBodyFor(
+  decidedBy: string | null,
+  reportedUnitId: string | null,
+  client: Client = db(),
+): Promise<string | null> {
   const [parents, targets, active] = await Promise.all([
     unitParents(client),
     routingTargets(),

@@ -13,9 +13,8 @@ import {
   supervisorRecipients,
   type Tx,
 } from '#app/features/notifications/outbox.server.ts';
-import { localizedName } from '#app/i18n/localized.ts';
-import { subtreeIn } from '#app/features/reference-data/unit-tree.ts';
 import { unitParents } from '#app/features/reference-data/unit-tree.server.ts';
+import { subtreeIn } from '#app/features/reference-data/unit-tree.ts';
 import {
   belongsUnder,
   canTakeAction,
@@ -25,6 +24,7 @@ import {
   type Actor,
   type CaseScope,
 } from '#app/features/staff/permissions.ts';
+import { localizedName } from '#app/i18n/localized.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
@@ -43,12 +43,12 @@ import {
 } from './deadlines.ts';
 import { activeDeadlineField, isOpenStatus, nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
 import { followMainCase, ownNextDue, ownStatus, type MainCaseStep } from './merged-cases.server.ts';
-import { routingTargets } from './routing.server.ts';
 import { decisionUnderReview, type ReviewStage } from './review-stage.server.ts';
+import { routingTargets } from './routing.server.ts';
+import type { CitizenTemplate } from '#app/features/notifications/topics.ts';
 import type { CaseActionField } from './action-fields.ts';
 import type { CaseEventType } from './events.ts';
 import type { OpinionOutcome } from './opinions.ts';
-import type { CitizenTemplate } from '#app/features/notifications/topics.ts';
 
 export type ActionInput =
   | { action: 'accept' }
@@ -282,7 +282,8 @@ async function plan(actor: Actor, row: CaseRow, input: ActionInput, now: Date): 
       }
       // Art. 23: a unit that newly receives a case before its reply may object within 5 working days.
       const newUnit = unit.id !== row.unitId;
-      const objectionDueAt = newUnit && ['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS'].includes(row.status) ? unitObjectionDeadline(now, c) : undefined;
+      const objectionDueAt =
+        newUnit && ['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS'].includes(row.status) ? unitObjectionDeadline(now, c) : undefined;
       return {
         data: { unitId: unit.id, assigneeId: input.assigneeId, reportDueAt, ...(objectionDueAt ? { objectionDueAt } : {}) },
         event: {
@@ -423,9 +424,16 @@ async function plan(actor: Actor, row: CaseRow, input: ActionInput, now: Date): 
         event: { visibility: 'INTERNAL', message: reason, data: { unitId } },
         leaves: actor.role === 'HANDLER',
         write: async (tx, step) => {
-          await queueStaffMessages(tx, await supervisorRecipients(tx), 'assignment', 'staff.assigned', `${row.id}:objected:v${step.version}`, {
-            caseId: row.id,
-          });
+          await queueStaffMessages(
+            tx,
+            await supervisorRecipients(tx),
+            'assignment',
+            'staff.assigned',
+            `${row.id}:objected:v${step.version}`,
+            {
+              caseId: row.id,
+            },
+          );
         },
       };
     }
@@ -470,15 +478,25 @@ async function plan(actor: Actor, row: CaseRow, input: ActionInput, now: Date): 
           const report = await tx.completionReport.create({
             data: { caseId: row.id, unitId: row.unitId, authorId: actor.id, findings, createdAt: now },
           });
-          await queueStaffMessages(tx, await assignerRecipients(tx, row.id), 'assignment', 'staff.assigned', `${row.id}:report:v${step.version}`, {
-            caseId: row.id,
-            data: { reportId: report.id },
-          });
+          await queueStaffMessages(
+            tx,
+            await assignerRecipients(tx, row.id),
+            'assignment',
+            'staff.assigned',
+            `${row.id}:report:v${step.version}`,
+            {
+              caseId: row.id,
+              data: { reportId: report.id },
+            },
+          );
         },
       };
     }
     case 'decideReport': {
-      const report = await db().completionReport.findFirst({ where: { caseId: row.id, status: 'PENDING' }, orderBy: { createdAt: 'desc' } });
+      const report = await db().completionReport.findFirst({
+        where: { caseId: row.id, status: 'PENDING' },
+        orderBy: { createdAt: 'desc' },
+      });
       if (!report) return notApplicable(null, 'noReportPending');
       const reason = input.reason.trim();
       if (input.decision === 'accept') {
@@ -595,13 +613,25 @@ function joinedOutcome(stage: ReviewStage, outcome: OpinionOutcome, message: str
 
 async function note(tx: Tx, caseId: string, actor: Actor, message: string, now: Date): Promise<void> {
   await tx.caseEvent.create({
-    data: { caseId, type: 'NOTE' satisfies CaseEventType, visibility: 'INTERNAL', actorType: 'STAFF', actorId: actor.id, message, createdAt: now },
+    data: {
+      caseId,
+      type: 'NOTE' satisfies CaseEventType,
+      visibility: 'INTERNAL',
+      actorType: 'STAFF',
+      actorId: actor.id,
+      message,
+      createdAt: now,
+    },
   });
 }
 
 /** Whoever assigned the case (the last assignment's author), for the unit's completion report. */
 async function assignerRecipients(tx: Tx, caseId: string) {
-  const assigned = await tx.caseEvent.findFirst({ where: { caseId, type: 'ASSIGNED' }, orderBy: { id: 'desc' }, select: { actorId: true } });
+  const assigned = await tx.caseEvent.findFirst({
+    where: { caseId, type: 'ASSIGNED' },
+    orderBy: { id: 'desc' },
+    select: { actorId: true },
+  });
   if (!assigned?.actorId) return await supervisorRecipients(tx);
   return await tx.staffUser.findMany({ where: { id: assigned.actorId, active: true }, select: { id: true, mutedNotifications: true } });
 }
@@ -610,7 +640,10 @@ async function assignerRecipients(tx: Tx, caseId: string) {
 async function namesBarredUnit(row: CaseRow, agency: string): Promise<boolean> {
   const barred = await barredUnits(row);
   if (barred.size === 0) return false;
-  const units = await db().unit.findMany({ where: { id: { in: [...barred] } }, select: { nameZhHans: true, nameZhHant: true, nameEn: true } });
+  const units = await db().unit.findMany({
+    where: { id: { in: [...barred] } },
+    select: { nameZhHans: true, nameZhHant: true, nameEn: true },
+  });
   const typed = normalizeName(agency);
   return units.some((u) => [u.nameZhHans, u.nameZhHant, u.nameEn].some((name) => normalizeName(name) === typed));
 }
@@ -623,9 +656,7 @@ const normalizeName = (name: string) => name.normalize('NFKC').replace(/\s+/g, '
  * another; a report of misconduct joins only a report about the same unit.
  */
 async function planMerge(actor: Actor, row: CaseRow, intoReceiptNo: string): Promise<Planned | NotApplicable> {
-  const target = intoReceiptNo
-    ? await db().case.findUnique({ where: { receiptNo: intoReceiptNo }, include: CASE_INCLUDE })
-    : null;
+  const target = intoReceiptNo ? await db().case.findUnique({ where: { receiptNo: intoReceiptNo }, include: CASE_INCLUDE }) : null;
   if (!target || target.id === row.id || !canViewCase(actor, scopeOf(target))) return notApplicable('intoReceiptNo', 'mergeTarget');
   if (target.mergedIntoId || !['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS'].includes(target.status))
     return notApplicable('intoReceiptNo', 'mergeTargetNotOpen');
@@ -661,7 +692,9 @@ async function planReportCorrection(
 ): Promise<Planned | NotApplicable> {
   const choice = input.reportedUnit.trim();
   const unit =
-    choice === 'unknown' ? null : await db().unit.findFirst({ where: { id: choice }, select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true } });
+    choice === 'unknown'
+      ? null
+      : await db().unit.findFirst({ where: { id: choice }, select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true } });
   if (choice !== 'unknown' && !unit) return notApplicable('reportedUnit', 'reportedUnitRequired');
   const official = input.official.trim();
   if (official.length > 200) return notApplicable('reportedOfficial', 'tooLong');

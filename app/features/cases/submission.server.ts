@@ -7,8 +7,8 @@ import { assessWarning, levelRank } from '#app/features/early-warning/levels.ts'
 import { findWelfareSignals } from '#app/features/early-warning/welfare-signals.ts';
 import { queueStaffMessages, warningAlertRecipients } from '#app/features/notifications/outbox.server.ts';
 import { activeCategoryUnits } from '#app/features/reference-data/lookup.server.ts';
-import { subtreeIn } from '#app/features/reference-data/unit-tree.ts';
 import { unitParents } from '#app/features/reference-data/unit-tree.server.ts';
+import { subtreeIn } from '#app/features/reference-data/unit-tree.ts';
 import { getSetting } from '#app/features/settings/settings.server.ts';
 import { keyedHash } from '#app/platform/crypto/keys.server.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
@@ -18,11 +18,10 @@ import { acceptanceDeadline, latestReplyDeadlineForNewCase, unitObjectionDeadlin
 import { afterClusterChange, placeInCluster } from './new-case-cluster.server.ts';
 import { insertCase, type NewCaseRow } from './new-case-row.server.ts';
 import { RECEIPT_RANDOM_BYTES, buildReceiptNo } from './receipt.ts';
-import { routeNewCase } from './routing.ts';
 import { routingTargets } from './routing.server.ts';
+import { routeNewCase, type RouteReason } from './routing.ts';
 import { documentTokens, tsvectorLiteral } from './search-tokens.ts';
 import type { Channel } from './attributes.ts';
-import type { RouteReason } from './routing.ts';
 import type { Submission } from './submission.ts';
 
 /**

@@ -70,7 +70,13 @@ export async function queueStaffMessages(
 ): Promise<number> {
   const red = options.level === 'RED';
   // Nobody hears of a case kept from them: a report about their unit, or one they withdrew from.
-  const kept = options.caseId ? await staffKeptFrom(tx, options.caseId, recipients.map((r) => r.id)) : new Set<string>();
+  const kept = options.caseId
+    ? await staffKeptFrom(
+        tx,
+        options.caseId,
+        recipients.map((r) => r.id),
+      )
+    : new Set<string>();
   const wanted = recipients.filter((r) => !kept.has(r.id) && staffWantsMessage(topic, r.mutedNotifications, red));
   return await queue(
     tx,

@@ -48,7 +48,10 @@ export interface OfficeAppointment {
 
 const appointmentInclude = { case: { select: { id: true, receiptNo: true, ...SCOPE_SELECT } } } as const;
 
-export function officeAppointment(actor: Actor, row: Prisma.AppointmentGetPayload<{ include: typeof appointmentInclude }>): OfficeAppointment {
+export function officeAppointment(
+  actor: Actor,
+  row: Prisma.AppointmentGetPayload<{ include: typeof appointmentInclude }>,
+): OfficeAppointment {
   const kept = row.case !== null && isKeptFrom(actor, scopeFrom(row.case));
   return {
     id: row.id,

@@ -26,7 +26,10 @@ const Clustering = z.object({
 export type ClusteringSettings = z.infer<typeof Clustering>;
 
 /** A unit's or category's code (it never changes once made: reference-data/admin-forms.server.ts). */
-const Code = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(50);
+const Code = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(50);
 
 /**
  * Where the statute, rather than the category, sends a case: reports of misconduct to the discipline
@@ -92,7 +95,12 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   },
   clustering: { enabled: true, similarity: 0.3 },
   // The seed's units and category (prisma/seed.ts).
-  routing: { disciplineUnit: 'discipline-inspection', legalUnit: 'political-legal', reviewOffice: 'review-office', courtCategories: ['litigation'] },
+  routing: {
+    disciplineUnit: 'discipline-inspection',
+    legalUnit: 'political-legal',
+    reviewOffice: 'review-office',
+    courtCategories: ['litigation'],
+  },
   retention: { contactYears: 3, bookingDays: 90, attachmentYears: 3, rateLimitDays: 1, sessionDays: 30 },
 };
 

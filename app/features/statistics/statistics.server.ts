@@ -2,8 +2,8 @@
 // names, contact details, subjects or letter text, and nothing it returns identifies a person or
 // a case. Every download is written to the audit log.
 import { audit } from '#app/features/audit/audit.server.ts';
-import { visibleToSql, visibleToWhere } from '#app/features/cases/case-scope.server.ts';
 import { CHANNELS, type Channel } from '#app/features/cases/attributes.ts';
+import { visibleToSql, visibleToWhere } from '#app/features/cases/case-scope.server.ts';
 import { DUE_SOON_DAYS } from '#app/features/cases/deadlines.ts';
 import { CASE_KINDS, type CaseKind } from '#app/features/cases/kinds.ts';
 import { CASE_STATUSES, OPEN_STATUSES, isOpenStatus, type CaseStatus } from '#app/features/cases/lifecycle.ts';

@@ -28,10 +28,10 @@ export function AppointmentFacts({ appointment }: { appointment: OfficeAppointme
     : appointment.caseKept
       ? [{ label: t('office.appointment.case'), value: t('office.forKeptCase') }]
       : [
-        { label: t('book.fields.name.label'), value: appointment.name },
-        { label: t('book.fields.phone.label'), value: appointment.phone },
-        { label: t('office.appointment.topic'), value: appointment.topic },
-      ];
+          { label: t('book.fields.name.label'), value: appointment.name },
+          { label: t('book.fields.phone.label'), value: appointment.phone },
+          { label: t('office.appointment.topic'), value: appointment.topic },
+        ];
   return (
     <SummaryList
       items={[
