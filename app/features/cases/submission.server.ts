@@ -234,7 +234,15 @@ function isUniqueViolation(error: unknown): boolean {
 export async function findByIdempotencyKey(idempotencyKey: string, contentHash: string, now = new Date()): Promise<SubmittedCase | null> {
   const found = await db().case.findUnique({
     where: { idempotencyKey },
-    select: { receiptNo: true, acceptDueAt: true, receivedAt: true, createdAt: true, welfareConcern: true, submissionHash: true, routeReason: true },
+    select: {
+      receiptNo: true,
+      acceptDueAt: true,
+      receivedAt: true,
+      createdAt: true,
+      welfareConcern: true,
+      submissionHash: true,
+      routeReason: true,
+    },
   });
   if (!found) return null;
   const replayable = now.getTime() - found.createdAt.getTime() < ACCESS_CODE_REPLAY_MS;
