@@ -1,11 +1,11 @@
 // The citizen's follow-up, with and without JavaScript: rate the reply, ask for a review, and a
-// handler of the unit publishes the review opinion, which the citizen then reads.
+// handler of the unit above the one that replied publishes the review opinion, which the citizen then reads.
 import { expect, test } from '@playwright/test';
 import followUpEn from '#app/i18n/locales/en/follow-up.json' with { type: 'json' };
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import followUpZhHans from '#app/i18n/locales/zh-Hans/follow-up.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
-import { acceptAndReply } from './case-setup.ts';
+import { acceptAndReply, caseAndUnit } from './case-setup.ts';
 import { signInStaff } from './office-sign-in.ts';
 import { createStaff } from './staff-accounts.ts';
 import {
@@ -66,8 +66,10 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     await expect(page.getByTestId('case-status')).toHaveText(s.status.REVIEW_REQUESTED.title);
     await expectNoAxeViolations(page, browser, testInfo, `track page after review request ${locale}`);
 
-    // A handler of the unit publishes the review opinion.
-    const handler = await signInStaff(browser, locale, js, await createStaff('HANDLER', unitCode));
+    // A handler of the unit above the one that replied publishes the review opinion (art. 35).
+    const { unitCode: reviewUnit } = await caseAndUnit(receiptNo);
+    expect(reviewUnit).not.toBe(unitCode);
+    const handler = await signInStaff(browser, locale, js, await createStaff('HANDLER', reviewUnit ?? undefined));
     await handler.goto(`/office/cases/${caseId}`);
     await expect(handler.getByTestId('case-rating')).toBeVisible();
     const panel = handler.locator('details[data-action="issueReview"]');
