@@ -1,7 +1,6 @@
 // The words that stand in for masked personal data, in a reader's language (redaction.ts finds the
 // spans), and the contact details of a case to look for.
 import { isLocale, type Locale } from '#app/i18n/config.ts';
-import { resources } from '#app/i18n/resources.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import { findPersonalData, redact, type KnownDetails, type SpanKind } from './redaction.ts';
 
@@ -12,13 +11,16 @@ interface RedactionWords {
   kinds: Record<SpanKind, string>;
 }
 
-function wordsFor(locale: Locale): RedactionWords {
+// Loaded when first needed: the case actions import this module, and scripts outside the app's
+// build (the e2e set-up) load those without the JSON import attributes the locale files would need.
+async function wordsFor(locale: Locale): Promise<RedactionWords> {
+  const { resources } = await import('#app/i18n/resources.ts');
   return (resources[locale].common as { redaction: RedactionWords }).redaction;
 }
 
 /** "[phone number removed]" in the reader's language. */
-export function maskLabel(localeTag: string): (kind: SpanKind) => string {
-  const words = wordsFor(isLocale(localeTag) ? localeTag : 'zh-Hans');
+export async function maskLabel(localeTag: string): Promise<(kind: SpanKind) => string> {
+  const words = await wordsFor(isLocale(localeTag) ? localeTag : 'zh-Hans');
   return (kind) => words.masked.replace('{{kind}}', words.kinds[kind]);
 }
 
@@ -36,5 +38,5 @@ export async function knownDetailsOf(caseId: string, client: Client = db()): Pro
  * card number masked (an answer's other numbers and addresses are the office's own).
  */
 export async function answerRedactedFor(text: string, caseId: string, localeTag: string, client: Client = db()): Promise<string> {
-  return redact(text, findPersonalData(text, await knownDetailsOf(caseId, client), ['idNumber']), maskLabel(localeTag));
+  return redact(text, findPersonalData(text, await knownDetailsOf(caseId, client), ['idNumber']), await maskLabel(localeTag));
 }

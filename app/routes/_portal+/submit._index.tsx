@@ -1,7 +1,7 @@
 // /submit: the citizen's letter, with files. A multipart form without JavaScript; with it, a form
 // with files goes through XMLHttpRequest to /submit/upload so the page can show progress.
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileUploadField, UploadProgress } from '#app/features/attachments/ui/file-upload-field.tsx';
 import { useUploadForm, withFileEntries } from '#app/features/attachments/ui/use-upload-form.ts';
@@ -55,6 +55,11 @@ export default function SubmitPage() {
   // Whom a report is about matters for a report only: with scripts, the fields show for one.
   const hydrated = useHydrated();
   const [kind, setKind] = useState(form.value('kind') ?? '');
+  // A kind chosen before the scripts ran counts too (the fields must not hide under the reporter).
+  useEffect(() => {
+    const checked = document.querySelector<HTMLInputElement>('input[name="kind"]:checked');
+    if (hydrated && checked) setKind(checked.value);
+  }, [hydrated]);
   const onChange = (event: FormEvent<HTMLFormElement>) => {
     const target = event.target;
     if (target instanceof HTMLInputElement && target.name === 'kind') setKind(target.value);
