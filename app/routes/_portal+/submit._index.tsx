@@ -1,7 +1,7 @@
 // /submit: the citizen's letter, with files. A multipart form without JavaScript; with it, a form
 // with files goes through XMLHttpRequest to /submit/upload so the page can show progress.
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileUploadField, UploadProgress } from '#app/features/attachments/ui/file-upload-field.tsx';
 import { useUploadForm, withFileEntries } from '#app/features/attachments/ui/use-upload-form.ts';
@@ -55,15 +55,15 @@ export default function SubmitPage() {
   // Whom a report is about matters for a report only: with scripts, the fields show for one.
   const hydrated = useHydrated();
   const [kind, setKind] = useState(form.value('kind') ?? '');
-  // A kind chosen before the scripts ran counts too (the fields must not hide under the reporter).
+  // Follows the kind radios once scripts run, also a kind chosen before they did. A listener in the
+  // capture phase: the radio group's own handling keeps the change event from reaching the form.
   useEffect(() => {
-    const checked = document.querySelector<HTMLInputElement>('input[name="kind"]:checked');
-    if (hydrated && checked) setKind(checked.value);
+    if (!hydrated) return;
+    const sync = () => setKind(document.querySelector<HTMLInputElement>('input[name="kind"]:checked')?.value ?? '');
+    sync();
+    document.addEventListener('change', sync, true);
+    return () => document.removeEventListener('change', sync, true);
   }, [hydrated]);
-  const onChange = (event: FormEvent<HTMLFormElement>) => {
-    const target = event.target;
-    if (target instanceof HTMLInputElement && target.name === 'kind') setKind(target.value);
-  };
   const chooseAgain = filesNotKept ? ta(upload.fileMessages.length > 0 ? 'field.chooseAgainWithout' : 'field.chooseAgain') : null;
 
   return (
@@ -87,7 +87,6 @@ export default function SubmitPage() {
         className="form"
         aria-describedby="required-note"
         onSubmit={upload.onSubmit}
-        onChange={onChange}
       >
         <p id="required-note" className="field__hint">
           {t('submit.allRequired')}
