@@ -143,7 +143,9 @@ describe('validateSubmission', () => {
     const unit = '6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e';
 
     it('needs a unit, or "I don\'t know / another body", and keeps the official it names', () => {
-      expect(errorsOf(form({ kind: 'MISCONDUCT_REPORT' })).reportedUnit).toBe('reportedUnit.required');
+      // Optional: no choice is "not known", as the explicit choice is.
+      const unchosen = validateSubmission(form({ kind: 'MISCONDUCT_REPORT' }));
+      expect(unchosen.ok && unchosen.value).toMatchObject({ reportedUnitId: null });
       expect(errorsOf(form({ kind: 'MISCONDUCT_REPORT', reportedUnit: 'police' })).reportedUnit).toBe('reportedUnit.required');
       const named = validateSubmission(form({ kind: 'MISCONDUCT_REPORT', reportedUnit: unit, reportedOfficial: ' 张某 ' }));
       expect(named.ok && named.value).toMatchObject({ reportedUnitId: unit, reportedOfficial: '张某' });

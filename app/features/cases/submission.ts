@@ -65,10 +65,14 @@ export type Submission = Omit<z.infer<typeof SubmissionShape>, 'phone' | 'report
   reportedUnitId: string | null;
 };
 
-/** What a report of misconduct says it is about: a unit's id, the "don't know / another body" choice, or nothing. */
+/**
+ * What a report of misconduct says it is about: a unit's id, or none (the "don't know / another body"
+ * choice, or no choice: the question is optional, and the report goes to the discipline body either
+ * way). Null for a value the form never offers.
+ */
 function reportedUnitChoice(raw: string | undefined): { unitId: string | null } | null {
   const value = (raw ?? '').trim();
-  if (value === UNKNOWN_REPORTED_UNIT) return { unitId: null };
+  if (value === UNKNOWN_REPORTED_UNIT || value === '') return { unitId: null };
   return z.uuid().safeParse(value).success ? { unitId: value.toLowerCase() } : null;
 }
 
