@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { caseFiles } from '#app/features/attachments/access.server.ts';
 import { casePageData } from '#app/features/cases/case-page.server.ts';
-import { requestReview } from '#app/features/cases/citizen-actions.server.ts';
+import { requestReReview, requestReview } from '#app/features/cases/citizen-actions.server.ts';
 import { citizenCasePage } from '#app/features/cases/lookup.server.ts';
 import { queuePage, QueueFilters } from '#app/features/cases/queue.server.ts';
 import { caseForActor, performCaseAction, viewContact, type CaseActionOutcome } from '#app/features/cases/staff-actions.server.ts';
@@ -261,5 +261,61 @@ describe('independent review (art. 35)', () => {
       assigneeId: null,
     });
     expect(refused).toMatchObject({ ok: false, errors: { unitId: 'reviewedUnit' } });
+  });
+});
+
+describe('independent re-review with a hearing (art. 36)', () => {
+  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+  it('goes above the reviewing unit; the reviewers cannot decide it; a hearing stops the clock; the matter decided is flagged when raised again', async () => {
+    const supervisor = (await staffUser('SUPERVISOR')).actor;
+    const handler = (await staffUser('HANDLER', 'human-resources')).actor;
+    const reviewer = (await staffUser('HANDLER', 'bureau')).actor;
+    const letter = await validSubmission({ subject: '拖欠加班费三个月', body: '建筑公司拖欠加班费三个月，多次讨要未果，请求责令支付。' });
+    const receipt = await submitCase(letter, { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' });
+    const c = await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } });
+    const v1 = await stepped(performCaseAction(supervisor, c.id, c.version, { action: 'accept' }));
+    await stepped(performCaseAction(handler, c.id, v1, { action: 'reply', message: '已责成企业支付工资。' }));
+    await requestReview(c.id, '加班费没有支付。');
+    await stepped(
+      performCaseAction(reviewer, c.id, (await reload(c.id)).version, { action: 'issueReview', message: '维持。', outcome: 'UPHELD' }),
+    );
+    await requestReReview(c.id, '复查没有回应加班费。');
+    const row = await reload(c.id);
+    // The bureau has no unit above it: the review office of the settings.
+    expect(row.unitId).toBe(await unitId('review-office'));
+    expect(row.reviewedByUnitId).toBe(await unitId('bureau'));
+
+    const office = (await staffUser('HANDLER', 'review-office')).actor;
+    const bureauSupervisor = (await staffUser('SUPERVISOR', 'bureau')).actor;
+    const opinion = { action: 'issueReReview', message: '撤销原处理意见。', outcome: 'OVERTURNED' } as const;
+    expect(await status(performCaseAction(reviewer, c.id, row.version, opinion))).toBe(404);
+    expect(await status(performCaseAction(supervisor, c.id, row.version, opinion))).toBe(403);
+    expect(await status(performCaseAction(bureauSupervisor, c.id, row.version, opinion))).toBe(403);
+
+    // A hearing: the clock stops, the opinion waits for its outcome, the citizen is told.
+    await stepped(performCaseAction(office, c.id, row.version, { action: 'startHearing', hearingOn: today() }));
+    const during = await reload(c.id);
+    expect(during.hearingSince).not.toBeNull();
+    expect(await performCaseAction(office, c.id, during.version, opinion)).toMatchObject({ ok: false, formError: 'hearingUnderway' });
+    const page = await citizenCasePage(c.id, 'zh-Hans');
+    expect(page?.deadlines).toMatchObject([{ kind: 'reReviewOpinion', article: '36', paused: true }]);
+    await stepped(
+      performCaseAction(office, c.id, during.version, { action: 'recordHearing', heldOn: today(), hearingResult: '双方到场陈述。' }),
+    );
+    const held = await reload(c.id);
+    expect(held.hearingHeld).toBe(true);
+    expect(held.reReviewDueAt?.getTime()).toBeGreaterThanOrEqual(row.reReviewDueAt?.getTime() ?? 0);
+    await stepped(performCaseAction(office, c.id, held.version, { ...opinion, publish: true }));
+    const final = await citizenCasePage(c.id, 'zh-Hans');
+    expect(final?.view.status).toBe('FINAL');
+    expect(final?.view.reply).toMatchObject({ type: 'RE_REVIEW_ISSUED', outcome: 'OVERTURNED' });
+
+    // The same person raises the same matter again: flagged to the clerk, not refused.
+    const again = await submitCase({ ...letter }, { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' });
+    const flagged = await db().case.findUniqueOrThrow({ where: { receiptNo: again.receiptNo } });
+    expect([flagged.status, flagged.decidedMatterOfId]).toEqual(['SUBMITTED', c.id]);
+    const clerkView = await casePageData((await staffUser('CLERK')).actor, flagged.id, 'zh-Hans');
+    expect(clerkView.decidedMatter?.receiptNo).toBe(c.receiptNo);
   });
 });
