@@ -75,6 +75,8 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     const panel = handler.locator('details[data-action="issueReview"]');
     await panel.locator(':scope > summary').click();
     const opinion = `经复查，物业将于本月补发加班费。${token}`;
+    // Every opinion states its outcome (arts. 35, 36).
+    await choice(handler, 'radio', s.outcomes.CHANGED).check();
     await panel.getByLabel(o.case.fields.reviewOpinion, { exact: true }).fill(opinion);
     await panel.getByRole('button', { name: o.case.action.issueReview }).click();
     // The shell has a status area of its own (the flash notice): the one that says it is done.
@@ -86,6 +88,7 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     await page.reload();
     await expect(page.getByTestId('case-status')).toHaveText(s.status.REVIEWED.title);
     await expect(page.getByTestId('case-reply')).toContainText(opinion);
+    await expect(page.getByTestId('case-outcome')).toContainText(s.outcomes.CHANGED);
     await expect(page.getByTestId('follow-up').getByRole('link', { name: f.options.reReview })).toBeVisible();
   });
 }
