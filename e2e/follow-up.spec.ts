@@ -1,11 +1,11 @@
 // The citizen's follow-up, with and without JavaScript: rate the reply, ask for a review, and a
-// handler of the unit publishes the review opinion, which the citizen then reads.
+// handler of the unit above the one that replied publishes the review opinion, which the citizen then reads.
 import { expect, test } from '@playwright/test';
 import followUpEn from '#app/i18n/locales/en/follow-up.json' with { type: 'json' };
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import followUpZhHans from '#app/i18n/locales/zh-Hans/follow-up.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
-import { acceptAndReply } from './case-setup.ts';
+import { acceptAndReply, caseAndUnit } from './case-setup.ts';
 import { signInStaff } from './office-sign-in.ts';
 import { createStaff } from './staff-accounts.ts';
 import {
@@ -66,13 +66,17 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     await expect(page.getByTestId('case-status')).toHaveText(s.status.REVIEW_REQUESTED.title);
     await expectNoAxeViolations(page, browser, testInfo, `track page after review request ${locale}`);
 
-    // A handler of the unit publishes the review opinion.
-    const handler = await signInStaff(browser, locale, js, await createStaff('HANDLER', unitCode));
+    // A handler of the unit above the one that replied publishes the review opinion (art. 35).
+    const { unitCode: reviewUnit } = await caseAndUnit(receiptNo);
+    expect(reviewUnit).not.toBe(unitCode);
+    const handler = await signInStaff(browser, locale, js, await createStaff('HANDLER', reviewUnit ?? undefined));
     await handler.goto(`/office/cases/${caseId}`);
     await expect(handler.getByTestId('case-rating')).toBeVisible();
     const panel = handler.locator('details[data-action="issueReview"]');
     await panel.locator(':scope > summary').click();
     const opinion = `经复查，物业将于本月补发加班费。${token}`;
+    // Every opinion states its outcome (arts. 35, 36).
+    await choice(handler, 'radio', s.outcomes.CHANGED).check();
     await panel.getByLabel(o.case.fields.reviewOpinion, { exact: true }).fill(opinion);
     await panel.getByRole('button', { name: o.case.action.issueReview }).click();
     // The shell has a status area of its own (the flash notice): the one that says it is done.
@@ -84,6 +88,7 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     await page.reload();
     await expect(page.getByTestId('case-status')).toHaveText(s.status.REVIEWED.title);
     await expect(page.getByTestId('case-reply')).toContainText(opinion);
+    await expect(page.getByTestId('case-outcome')).toContainText(s.outcomes.CHANGED);
     await expect(page.getByTestId('follow-up').getByRole('link', { name: f.options.reReview })).toBeVisible();
   });
 }

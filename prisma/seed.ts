@@ -78,6 +78,13 @@ const UNITS = [
     nameZhHant: '市公安局',
     nameEn: 'Municipal Public Security Bureau',
   },
+  {
+    code: 'public-security-dongcheng',
+    parentCode: 'public-security',
+    nameZhHans: '市公安局东城分局',
+    nameZhHant: '市公安局東城分局',
+    nameEn: 'Dongcheng Branch, Municipal Public Security Bureau',
+  },
   { code: 'justice', parentCode: 'bureau', nameZhHans: '市司法局', nameZhHant: '市司法局', nameEn: 'Municipal Justice Bureau' },
   {
     code: 'market-regulation',
@@ -108,6 +115,32 @@ const UNITS = [
     nameZhHans: '西城区人民政府',
     nameZhHant: '西城區人民政府',
     nameEn: "Xicheng District People's Government",
+  },
+  // The bodies the statute itself routes to sit outside the bureau's tree, so that a report about
+  // the bureau (or any unit under it) never lands in the subtree it accuses: the discipline and
+  // supervision commission takes reports of misconduct (arts. 22, 30), the political and legal
+  // affairs commission takes matters for the courts (arts. 22, 28), and the review office takes the
+  // reviews and re-reviews that have no unit above the one that decided (arts. 35, 36).
+  {
+    code: 'discipline-inspection',
+    parentCode: null,
+    nameZhHans: '市纪委监委',
+    nameZhHant: '市紀委監委',
+    nameEn: 'Municipal Commission for Discipline Inspection and Supervision',
+  },
+  {
+    code: 'political-legal',
+    parentCode: null,
+    nameZhHans: '市委政法委',
+    nameZhHant: '市委政法委',
+    nameEn: 'Municipal Political and Legal Affairs Commission',
+  },
+  {
+    code: 'review-office',
+    parentCode: null,
+    nameZhHans: '市信访事项复查复核办公室',
+    nameZhHant: '市信訪事項復查復核辦公室',
+    nameEn: 'Municipal Office for Reviews and Re-reviews of Petitions',
   },
 ] as const satisfies readonly UnitSeed[];
 
@@ -181,6 +214,16 @@ const CATEGORIES = [
     nameZhHans: '政法与执法司法',
     nameZhHant: '政法與執法司法',
     nameEn: 'Law enforcement and justice',
+  },
+  // Matters for the courts and other legal bodies (涉法涉诉) go to the political and legal affairs
+  // commission, whatever the settings say about other categories (arts. 22, 28).
+  {
+    code: 'litigation',
+    sortOrder: 105,
+    defaultUnitCode: 'political-legal',
+    nameZhHans: '涉法涉诉',
+    nameZhHant: '涉法涉訴',
+    nameEn: 'Court and legal proceedings',
   },
   {
     code: 'market-regulation',

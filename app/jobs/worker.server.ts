@@ -9,14 +9,18 @@ import { env } from '#app/platform/env.server.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { runDeadlineSweep } from './deadline-sweep.server.ts';
 import { queueOverdueDigest } from './overdue-digest.server.ts';
+import { runRetention } from './retention.server.ts';
 
 export const PGBOSS_SCHEMA = 'pgboss';
 export const SWEEP_QUEUE = 'deadline-sweep';
 export const DIGEST_QUEUE = 'overdue-digest';
+export const RETENTION_QUEUE = 'retention';
 /** Minute 0 of every hour. */
 export const SWEEP_CRON = '0 * * * *';
 /** 08:00 every day, in TIME_ZONE. */
 export const DIGEST_CRON = '0 8 * * *';
+/** 03:30 every day, in TIME_ZONE: personal data past its retention period is removed. */
+export const RETENTION_CRON = '30 3 * * *';
 
 export interface WorkerOptions {
   log?: (line: string) => void;
@@ -49,10 +53,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     if (!stopping) log(`[worker] pg-boss: ${error.message}`);
   });
   await boss.start();
-  for (const queue of [SWEEP_QUEUE, DIGEST_QUEUE])
+  for (const queue of [SWEEP_QUEUE, DIGEST_QUEUE, RETENTION_QUEUE])
     await boss.createQueue(queue, { name: queue, retryLimit: 3, retryDelay: 60, retryBackoff: true });
   await boss.schedule(SWEEP_QUEUE, SWEEP_CRON, {}, { tz: serviceTimeZone() });
   await boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz: serviceTimeZone() });
+  await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: serviceTimeZone() });
   await boss.work(SWEEP_QUEUE, async () => {
     const report = await runDeadlineSweep();
     log(`[worker] deadline sweep: ${report.missed} newly overdue, ${report.reminders} reminders queued`);
@@ -60,6 +65,12 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await boss.work(DIGEST_QUEUE, async () => {
     const report = await queueOverdueDigest();
     log(`[worker] overdue digest ${report.date}: ${report.overdue} overdue, ${report.queued} digests queued`);
+  });
+  await boss.work(RETENTION_QUEUE, async () => {
+    const r = await runRetention();
+    log(
+      `[worker] retention: ${r.contacts} contacts anonymised, ${r.attachments} files deleted, ${r.bookings} bookings cleared, ${r.rateLimits} rate-limit rows and ${r.sessions} sessions deleted`,
+    );
   });
   // Catch up after downtime instead of waiting for the next full hour; one per 10 minutes at most,
   // however many instances start together.

@@ -7,6 +7,8 @@ import type { ReactNode } from 'react';
 
 interface RadioGroupProps {
   name: string;
+  /** Needed when several forms on a page have a field of the same name. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
@@ -17,6 +19,7 @@ interface RadioGroupProps {
 
 export function RadioGroup(props: RadioGroupProps) {
   const invalid = Boolean(props.error);
+  const id = props.id ?? fieldId(props.name);
   return (
     <AriaRadioGroup
       name={props.name}
@@ -33,7 +36,7 @@ export function RadioGroup(props: RadioGroupProps) {
             key={option.value}
             value={option.value}
             // The first radio carries the field's id so the error summary can link to it.
-            id={index === 0 ? fieldId(props.name) : `${fieldId(props.name)}-${option.value}`}
+            id={index === 0 ? id : `${id}-${option.value}`}
             className="choice"
           >
             <span className="choice__mark" aria-hidden="true" />

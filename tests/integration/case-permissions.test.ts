@@ -2,6 +2,7 @@
 // the server modules that the back-office loaders and actions call.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { requestReview } from '#app/features/cases/citizen-actions.server.ts';
 import { queuePage, QueueFilters } from '#app/features/cases/queue.server.ts';
 import {
   caseForActor,
@@ -113,9 +114,15 @@ describe('who may see contact details', () => {
 
   it('never shows the reporter of misconduct to a handler of the unit reported', async () => {
     const people = await actors();
-    const report = await newCase('MISCONDUCT_REPORT');
-    expect(await outcome(caseForActor(people.HANDLER, report.id))).toBe(200);
-    expect(await outcome(viewContact(people.HANDLER, report.id, '127.0.0.1'))).toBe(403);
+    // A report about the unit its category would route to: that unit's handler now sees nothing of it
+    // at all (arts. 30, 46(5)), not only no contact details.
+    const receipt = await submitCase(
+      await validSubmission({ kind: 'MISCONDUCT_REPORT', reportedUnitId: await unitId('human-resources') }),
+      { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' },
+    );
+    const report = await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } });
+    expect(await outcome(caseForActor(people.HANDLER, report.id))).toBe(404);
+    expect(await outcome(viewContact(people.HANDLER, report.id, '127.0.0.1'))).toBe(404);
     expect(await outcome(viewContact(people.SUPERVISOR, report.id, '127.0.0.1'))).toBe(200);
   });
 });
@@ -226,5 +233,88 @@ describe('deadlines move with the case', () => {
       visibility: 'PUBLIC',
       message: '经核查，工资已于12月1日结清。',
     });
+  });
+});
+
+describe('the bar on the reported subtree (arts. 30, 46(5)) in the matrix', () => {
+  it('every role of the reported unit and of a unit below it gets 404 on a report about it; others as for any case', async () => {
+    const receipt = await submitCase(
+      await validSubmission({ kind: 'MISCONDUCT_REPORT', reportedUnitId: await unitId('public-security'), reportedOfficial: null }),
+      { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' },
+    );
+    const c = await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } });
+    for (const code of ['public-security', 'public-security-dongcheng']) {
+      for (const role of ROLES) {
+        const actor = (await staffUser(role, code)).actor;
+        expect([code, role, await outcome(caseForActor(actor, c.id))]).toEqual([code, role, 404]);
+        expect([code, role, await outcome(viewContact(actor, c.id, '127.0.0.1'))]).toEqual([code, role, 404]);
+      }
+    }
+    // The same roles outside the subtree: clerks and supervisors see it, as any case.
+    const expected: Record<Role, number> = { CLERK: 200, HANDLER: 404, SUPERVISOR: 200, ANALYST: 404, ADMIN: 404 };
+    for (const role of ROLES) {
+      const actor = (await staffUser(role, 'housing')).actor;
+      expect([role, await outcome(caseForActor(actor, c.id))]).toEqual([role, expected[role]]);
+    }
+    const discipline = (await staffUser('HANDLER', 'discipline-inspection')).actor;
+    expect(await outcome(caseForActor(discipline, c.id))).toBe(200);
+  });
+
+  it('whoever withdrew for a conflict of interest (art. 28) gets 404 from then on, and the citizen is told without a name', async () => {
+    const c = await newCase();
+    const handler = (await staffUser('HANDLER', 'human-resources')).actor;
+    const supervisor = (await staffUser('SUPERVISOR')).actor;
+    const colleague = (await staffUser('HANDLER', 'human-resources')).actor;
+    const done = await performCaseAction(handler, c.id, c.version, { action: 'recuse', reason: '举报人是我的亲属。' });
+    expect(done).toMatchObject({ ok: true, left: true });
+    expect(await outcome(caseForActor(handler, c.id))).toBe(404);
+    expect(await outcome(performCaseAction(handler, c.id, c.version + 1, { action: 'note', message: '补充' }))).toBe(404);
+    // A supervisor names a conflict of someone else; a handler may not.
+    expect(
+      await outcome(
+        performCaseAction(colleague, c.id, c.version + 1, { action: 'recordConflict', staffId: supervisor.id, reason: '利害关系' }),
+      ),
+    ).toBe(403);
+    await stepped(
+      performCaseAction(supervisor, c.id, c.version + 1, {
+        action: 'recordConflict',
+        staffId: colleague.id,
+        reason: '与被投诉企业有利害关系。',
+      }),
+    );
+    expect(await outcome(caseForActor(colleague, c.id))).toBe(404);
+    const events = await db().caseEvent.findMany({ where: { caseId: c.id, type: 'STAFF_RECUSED' } });
+    expect(events.map((e) => [e.visibility, e.message])).toEqual([
+      ['PUBLIC', null],
+      ['PUBLIC', null],
+    ]);
+    expect(await db().auditLog.count({ where: { targetId: c.id, action: 'case.recused' } })).toBe(2);
+  });
+});
+
+describe('review independence (arts. 35, 36) in the matrix', () => {
+  it('issuing the review opinion: only case workers of the reviewing body who took no part in the reply', async () => {
+    const supervisor = (await staffUser('SUPERVISOR')).actor;
+    const handler = (await staffUser('HANDLER', 'human-resources')).actor;
+    const c = await newCase();
+    const v1 = await stepped(performCaseAction(supervisor, c.id, c.version, { action: 'accept' }));
+    await stepped(performCaseAction(handler, c.id, v1, { action: 'reply', message: '已责成企业支付。' }));
+    await requestReview(c.id, '加班费没有支付。');
+    const row = await db().case.findUniqueOrThrow({ where: { id: c.id } });
+    const opinion = { action: 'issueReview', message: '维持。', outcome: 'UPHELD' } as const;
+    const expected: [string, Actor, number][] = [
+      ['handler who replied', handler, 404],
+      ['supervisor who accepted', supervisor, 403],
+      ['supervisor of the unit that replied', (await staffUser('SUPERVISOR', 'human-resources')).actor, 403],
+      ['clerk', (await staffUser('CLERK')).actor, 403],
+      ['analyst', (await staffUser('ANALYST')).actor, 404],
+      ['admin', (await staffUser('ADMIN')).actor, 404],
+      ['handler of another unit', (await staffUser('HANDLER', 'housing')).actor, 404],
+    ];
+    for (const [who, actor, code] of expected) {
+      expect([who, await outcome(performCaseAction(actor, c.id, row.version, opinion))]).toEqual([who, code]);
+    }
+    const parent = (await staffUser('HANDLER', 'bureau')).actor;
+    expect(await outcome(performCaseAction(parent, c.id, row.version, opinion))).toBe(200);
   });
 });

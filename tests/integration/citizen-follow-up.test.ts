@@ -82,15 +82,18 @@ describe('review window (art. 35): 30 days from the written reply', () => {
 describe('re-review window (art. 36) and the final answer', () => {
   it('staff answer the review; re-review is open for 30 days; its opinion is final', async () => {
     const repliedAt = new Date('2026-09-01T04:00:00Z');
-    const { supervisor, row } = await repliedCase(repliedAt);
+    const { row } = await repliedCase(repliedAt);
+    // Independent of the reply and of each other (arts. 35, 36): a reviewer and a re-reviewer of their own.
+    const reviewer = await staffUser('SUPERVISOR');
+    const reReviewer = await staffUser('SUPERVISOR');
     await requestReview(row.id, '不服答复', new Date(repliedAt.getTime() + 5 * DAY));
     const requested = await reload(row.id);
     const reviewedAt = new Date(repliedAt.getTime() + 10 * DAY);
     await performCaseAction(
-      supervisor.actor,
+      reviewer.actor,
       row.id,
       requested.version,
-      { action: 'issueReview', message: '经复查，维持原答复。' },
+      { action: 'issueReview', message: '经复查，维持原答复。', outcome: 'UPHELD' },
       reviewedAt,
     );
     const reviewed = await reload(row.id);
@@ -100,7 +103,11 @@ describe('re-review window (art. 36) and the final answer', () => {
     expect(await citizenError(requestReReview(row.id, '仍然不服', new Date(reviewedAt.getTime() + 31 * DAY)))).toBe('windowPassed');
     expect(await requestReReview(row.id, '仍然不服', new Date(reviewedAt.getTime() + 30 * DAY))).toBe('RE_REVIEW_REQUESTED');
     const again = await reload(row.id);
-    await performCaseAction(supervisor.actor, row.id, again.version, { action: 'issueReReview', message: '经复核，维持复查意见。' });
+    await performCaseAction(reReviewer.actor, row.id, again.version, {
+      action: 'issueReReview',
+      message: '经复核，维持复查意见。',
+      outcome: 'UPHELD',
+    });
     expect((await reload(row.id)).status).toBe('FINAL');
     // Nothing more can be asked.
     expect(await citizenError(requestReview(row.id, 'x'))).toBe('notAllowedNow');

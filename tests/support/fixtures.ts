@@ -33,6 +33,8 @@ export async function validSubmission(overrides: Partial<Submission> = {}): Prom
     postalAddress: null,
     preferredReplyChannel: 'ONLINE',
     consent: 'yes',
+    reportedUnitId: null,
+    reportedOfficial: null,
     ...overrides,
   };
 }
@@ -54,5 +56,7 @@ export async function staffUser(role: 'CLERK' | 'HANDLER' | 'SUPERVISOR' | 'ANAL
       passwordHash: await hashPassword(password),
     },
   });
-  return { user, password, actor: { id: user.id, role, unitId: user.unitId } as const };
+  const { unitLineage } = await import('#app/features/reference-data/unit-tree.server.ts');
+  const actor = { id: user.id, role, unitId: user.unitId, unitLineage: await unitLineage(user.unitId) } as const;
+  return { user, password, actor };
 }

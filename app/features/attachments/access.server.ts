@@ -1,13 +1,16 @@
 // Handing out a case's files: the lists on the track page and the office case page, and the
 // downloads behind them. Each asks maySeeFiles (access.ts); every refusal is the same 404.
 import { audit } from '#app/features/audit/audit.server.ts';
+import { SCOPE_SELECT, scopeFrom } from '#app/features/cases/case-scope.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { NotFoundError } from '#app/platform/http/errors.ts';
-import { maySeeFiles, type AttachmentSummary, type FileCase, type FileReader } from './access.ts';
+import { INTERNAL_PURPOSES, isForReader, maySeeFiles, type AttachmentSummary, type FileCase, type FileReader } from './access.ts';
 import { storage } from './storage/storage.server.ts';
 import type { Actor } from '#app/features/staff/permissions.ts';
 
-const CASE_SCOPE = { id: true, unitId: true, kind: true } as const;
+const CASE_SCOPE = { id: true, ...SCOPE_SELECT } as const;
+
+const fileCase = (row: { id: string } & Parameters<typeof scopeFrom>[0]): FileCase => ({ id: row.id, ...scopeFrom(row) });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -15,11 +18,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * keeps them from this reader. A case that is not there is a NotFoundError.
  */
 export async function caseFiles(reader: FileReader, caseId: string): Promise<{ withheld: boolean; attachments: AttachmentSummary[] }> {
-  const found: FileCase | null = UUID.test(caseId) ? await db().case.findUnique({ where: { id: caseId }, select: CASE_SCOPE }) : null;
+  const row = UUID.test(caseId) ? await db().case.findUnique({ where: { id: caseId }, select: CASE_SCOPE }) : null;
+  const found: FileCase | null = row ? fileCase(row) : null;
   if (!found) throw new NotFoundError('case');
   if (!maySeeFiles(reader, found)) return { withheld: true, attachments: [] };
   const attachments = await db().attachment.findMany({
-    where: { caseId },
+    // A unit's completion report is internal: its files are listed to staff only.
+    where: { caseId, ...('citizenOf' in reader ? { purpose: { notIn: [...INTERNAL_PURPOSES] } } : {}) },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: { id: true, fileName: true, contentType: true, sizeBytes: true, purpose: true, uploadedBy: true, createdAt: true },
   });
@@ -58,7 +63,7 @@ async function download(
     UUID.test(caseId) && UUID.test(attachmentId)
       ? await db().attachment.findFirst({ where: { id: attachmentId, caseId }, include: { case: { select: CASE_SCOPE } } })
       : null;
-  if (!row || !maySeeFiles(reader, row.case)) throw new NotFoundError('attachment');
+  if (!row || !maySeeFiles(reader, fileCase(row.case)) || !isForReader(reader, row.purpose)) throw new NotFoundError('attachment');
   await beforeSending?.(row);
   const body = await storage().get(row.storageKey);
   if (!body) {

@@ -34,6 +34,14 @@ export const AUDIT_ACTIONS = [
   'contact.viewed',
   'attachment.downloaded',
   'export',
+  // Art. 28: a member of staff withdrew from a case, or a supervisor recorded their conflict.
+  'case.recused',
+  // Arts. 30, 46(5): the body a report of misconduct is about, corrected.
+  'report.partyCorrected',
+  // A masked span of personal data shown in a transfer to another agency, with the reason.
+  'transfer.unmasked',
+  // The worker's removal of personal data whose retention period ended: one entry a run.
+  'retention.purged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

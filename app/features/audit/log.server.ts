@@ -2,7 +2,7 @@
 // by a staff account (entries by it or about it), each entry with the names of the people and
 // records it is about. Only those who may read the log, checked here whoever calls.
 import { z } from 'zod';
-import { canReadAuditLog, type Actor } from '#app/features/staff/permissions.ts';
+import { barredReportUnits, canReadAuditLog, type Actor } from '#app/features/staff/permissions.ts';
 import { localizedName } from '#app/i18n/localized.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError } from '#app/platform/http/errors.ts';
@@ -80,9 +80,24 @@ async function referenceTargetNames(entries: { targetType: string | null; target
  * One page of the audit log, newest first, for those who may read it; units and categories are
  * named in `locale`.
  */
+/**
+ * Entries about cases kept from the reader: a report of misconduct about their unit (or one above
+ * it) leaves no trace in their audit log either (arts. 30, 46(5)).
+ */
+async function keptCaseEntries(actor: Actor): Promise<Prisma.AuditLogWhereInput> {
+  const barred = barredReportUnits(actor);
+  if (barred !== 'anyUnit' && barred.length === 0) return {};
+  const reports = await db().reportedParty.findMany({
+    where: barred === 'anyUnit' ? { unitId: { not: null } } : { unitId: { in: [...barred] } },
+    select: { caseId: true },
+  });
+  return reports.length > 0 ? { NOT: { targetType: 'Case', targetId: { in: reports.map((r) => r.caseId) } } } : {};
+}
+
 export async function auditLogPage(actor: Actor, filters: AuditFilters, locale: Locale, limit = AUDIT_PAGE_SIZE): Promise<AuditPage> {
   if (!canReadAuditLog(actor)) throw new ForbiddenError('audit log');
   const where: Prisma.AuditLogWhereInput = {
+    ...(await keptCaseEntries(actor)),
     ...(filters.before ? { id: { lt: filters.before } } : {}),
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.staff ? { OR: [{ actorId: filters.staff }, { targetType: 'StaffUser', targetId: filters.staff }] } : {}),

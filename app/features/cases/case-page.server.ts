@@ -6,36 +6,172 @@ import { caseFiles } from '#app/features/attachments/access.server.ts';
 import { mayChangeWarning, warningChanges } from '#app/features/early-warning/changes.ts';
 import { responseWording, targetStatuses } from '#app/features/early-warning/levels.ts';
 import { officeOptions } from '#app/features/reference-data/office-options.server.ts';
-import { canTakeAction, canViewClusters, canViewContact, type Actor } from '#app/features/staff/permissions.ts';
+import {
+  canTakeAction,
+  canViewCase,
+  canViewClusters,
+  canViewContact,
+  independenceRefusal,
+  type Actor,
+  type IndependenceRefusal,
+} from '#app/features/staff/permissions.ts';
 import { localizedName } from '#app/i18n/localized.ts';
 import { db } from '#app/platform/db.server.ts';
 import { parseForm, type RawForm } from '#app/platform/http/forms.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { CASE_ACTION_FIELDS, type CaseActionField } from './action-fields.ts';
+import { SCOPE_SELECT, scopeFrom } from './case-scope.server.ts';
+import { stepBlocker } from './case-steps.ts';
 import { DEADLINE_ARTICLE, type DeadlineKind } from './deadlines.ts';
-import { activeDeadlineField, allowedActions } from './lifecycle.ts';
+import { activeDeadlineField, allowedActions, type CaseAction } from './lifecycle.ts';
+import { isOpinionOutcome } from './opinions.ts';
 import { parseReceiptNo } from './receipt.ts';
-import { caseForActor, performCaseAction, scopeOf, viewContact, type ActionInput } from './staff-actions.server.ts';
+import { decisionUnderReview } from './review-stage.server.ts';
+import {
+  caseForActor,
+  performCaseAction,
+  scopeOf,
+  stepState,
+  viewContact,
+  type ActionInput,
+  type CaseRow,
+} from './staff-actions.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
 
-/** The statutory deadlines the page lists, in the order they fall, and where each is stored. */
+/** The deadlines the page lists, in the order they fall, and where each is stored. */
 const DEADLINE_FIELDS = [
   ['acceptance', 'acceptDueAt'],
+  ['unitObjection', 'objectionDueAt'],
+  ['completionReport', 'reportDueAt'],
   ['reply', 'replyDueAt'],
   ['reviewRequest', 'reviewRequestDueAt'],
   ['reviewOpinion', 'reviewDueAt'],
+  ['reReviewRequest', 'reReviewRequestDueAt'],
   ['reReviewOpinion', 'reReviewDueAt'],
 ] as const satisfies readonly (readonly [DeadlineKind, string])[];
 
+/** Steps that decide a review or re-review: only someone independent of the decision under review (arts. 35, 36). */
+const REVIEW_STEPS: ReadonlySet<CaseAction> = new Set(['issueReview', 'issueReReview', 'startHearing', 'recordHearing']);
+
+/** Whether the deadline in `field` is the one running now, for its countdown. */
+function isRunning(field: string, row: CaseRow, now: Date): boolean {
+  if (field === 'objectionDueAt') return row.objectingUnitId === null && row.objectionDueAt !== null && now <= row.objectionDueAt;
+  if (field === 'reportDueAt') return true;
+  // Staff's own deadline runs in its status (lifecycle.ts), except while a hearing stops it; the
+  // citizen's windows to ask for a review or re-review run while the answer stands.
+  if (field === 'reviewRequestDueAt') return row.status === 'REPLIED';
+  if (field === 'reReviewRequestDueAt') return row.status === 'REVIEWED';
+  return field === activeDeadlineField(row.status) && !row.hearingSince;
+}
+
+/**
+ * A report of misconduct being opened: the reporter sees on the track page which units opened it,
+ * and when (never who), so they can check that the unit they reported never did (arts. 30, 46(5)).
+ */
+async function recordOpening(actor: Actor, row: CaseRow, now: Date): Promise<void> {
+  if (row.kind !== 'MISCONDUCT_REPORT') return;
+  await db().caseOpening.create({ data: { caseId: row.id, staffId: actor.id, unitId: actor.unitId, openedAt: now } });
+}
+
+/** Steps whose form chooses a unit (or a handler of one). */
+const UNIT_CHOICES: ReadonlySet<CaseAction> = new Set(['assign', 'decideObjection', 'correctReport']);
+
+/** The staff a supervisor may name in a conflict of interest (art. 28): case workers who have not withdrawn. */
+async function caseWorkerOptions(actor: Actor, row: CaseRow) {
+  const people = await db().staffUser.findMany({
+    where: { active: true, role: { in: ['CLERK', 'HANDLER', 'SUPERVISOR'] }, id: { notIn: [actor.id, ...scopeOf(row).recusedStaffIds] } },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, email: true },
+  });
+  return people.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` }));
+}
+
+/**
+ * What the page shows besides the case itself: whom a report is about, a unit's objection, the
+ * completion reports, the cases merged into this one, and an earlier case on the same matter
+ * decided on re-review (art. 36). Other cases are named only when the actor may see them.
+ */
+async function caseExtras(actor: Actor, row: CaseRow, locale: Locale) {
+  const unitIds = [row.reportedParty?.unitId, row.objectingUnitId].filter((id): id is string => Boolean(id));
+  const [units, reports, merged, decided] = await Promise.all([
+    db().unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
+    db().completionReport.findMany({
+      where: { caseId: row.id },
+      orderBy: { createdAt: 'asc' },
+      include: { attachments: { select: { id: true, fileName: true, sizeBytes: true, contentType: true } } },
+    }),
+    db().case.findMany({
+      where: { mergedIntoId: row.id },
+      orderBy: { receivedAt: 'asc' },
+      select: { id: true, receiptNo: true, status: true, ...SCOPE_SELECT },
+    }),
+    row.decidedMatterOfId
+      ? db().case.findUnique({
+          where: { id: row.decidedMatterOfId },
+          select: { id: true, receiptNo: true, closedAt: true, ...SCOPE_SELECT },
+        })
+      : null,
+  ]);
+  const unitName = (id: string | null | undefined) => {
+    const unit = id ? units.find((u) => u.id === id) : undefined;
+    return unit ? localizedName(unit, locale) : null;
+  };
+  const people = new Map(
+    (
+      await db().staffUser.findMany({
+        where: { id: { in: reports.flatMap((r) => [r.authorId, r.decidedById].filter((id): id is string => id !== null)) } },
+        select: { id: true, name: true },
+      })
+    ).map((p) => [p.id, p.name]),
+  );
+  return {
+    reportedParty:
+      row.kind === 'MISCONDUCT_REPORT'
+        ? {
+            unitId: row.reportedParty?.unitId ?? null,
+            unit: unitName(row.reportedParty?.unitId),
+            official: row.reportedParty?.officialName ?? null,
+          }
+        : null,
+    objection: { pendingFrom: unitName(row.objectingUnitId) },
+    completion: {
+      dueAt: row.reportDueAt,
+      reworkCount: row.reworkCount,
+      escalatedAt: row.escalatedAt,
+      reports: reports.map((r) => ({
+        id: r.id,
+        findings: r.findings,
+        status: r.status,
+        author: people.get(r.authorId) ?? null,
+        decidedBy: r.decidedById ? (people.get(r.decidedById) ?? null) : null,
+        decisionReason: r.decisionReason,
+        createdAt: r.createdAt,
+        decidedAt: r.decidedAt,
+        attachments: r.attachments,
+      })),
+    },
+    mergedCases: merged
+      .filter((m) => canViewCase(actor, scopeFrom(m)))
+      .map((m) => ({ id: m.id, receiptNo: m.receiptNo, status: m.status })),
+    decidedMatter:
+      decided && canViewCase(actor, scopeFrom(decided))
+        ? { id: decided.id, receiptNo: decided.receiptNo, closedAt: decided.closedAt }
+        : null,
+  };
+}
+
 export async function casePageData(actor: Actor, caseId: string, locale: Locale, now = new Date()) {
   const row = await caseForActor(actor, caseId);
+  await recordOpening(actor, row, now);
   const [category, unit, assignee, events, templates, mergedInto, rating] = await Promise.all([
     db().category.findUniqueOrThrow({ where: { id: row.categoryId } }),
     row.unitId ? db().unit.findUnique({ where: { id: row.unitId } }) : null,
     row.assigneeId ? db().staffUser.findUnique({ where: { id: row.assigneeId }, select: { name: true } }) : null,
     db().caseEvent.findMany({ where: { caseId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     db().replyTemplate.findMany({ where: { kind: row.kind, locale, active: true }, orderBy: { title: 'asc' } }),
-    row.mergedIntoId ? db().case.findUnique({ where: { id: row.mergedIntoId }, select: { receiptNo: true } }) : null,
+    row.mergedIntoId
+      ? db().case.findUnique({ where: { id: row.mergedIntoId }, select: { id: true, receiptNo: true, ...SCOPE_SELECT } })
+      : null,
     db().satisfactionRating.findUnique({ where: { caseId }, select: { rating: true, solved: true, comment: true, updatedAt: true } }),
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
@@ -44,7 +180,16 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
   );
   const scope = scopeOf(row);
   const { withheld: attachmentsWithheld, attachments } = await caseFiles(actor, row.id);
-  const actions = allowedActions(row.status).filter((action) => canTakeAction(actor, action, scope));
+  const state = await stepState(row);
+  const stage = row.status === 'REVIEW_REQUESTED' ? 'review' : row.status === 'RE_REVIEW_REQUESTED' ? 'reReview' : null;
+  const decision = stage ? await decisionUnderReview(row, stage) : null;
+  // Arts. 35, 36: someone not independent of the decision under review is told why, and offered none of its steps.
+  const notIndependent: IndependenceRefusal | null = decision ? independenceRefusal(actor, decision) : null;
+  const actions = allowedActions(row.status).filter(
+    (action) =>
+      canTakeAction(actor, action, scope) && stepBlocker(action, state, now) === null && !(notIndependent && REVIEW_STEPS.has(action)),
+  );
+  const extra = await caseExtras(actor, row, locale);
   return {
     case: {
       id: row.id,
@@ -66,18 +211,20 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
       unitId: row.unitId,
       assignee: assignee?.name ?? null,
       transferredTo: row.transferredTo,
-      mergedInto: mergedInto?.receiptNo ?? null,
+      // Staff who may not see the main case (a report about their unit) are not given its number.
+      mergedInto: mergedInto && canViewCase(actor, scopeFrom(mergedInto)) ? mergedInto.receiptNo : null,
       receivedAt: row.receivedAt,
       extensionDays: row.extensionDays,
       extensionReason: row.extensionReason,
+      routeReason: row.routeReason,
     },
     deadlines: DEADLINE_FIELDS.flatMap(([kind, field]) => {
       const dueAt = row[field];
-      // Staff's own deadline runs in its status (lifecycle.ts); the citizen's window to ask for a
-      // review runs while the reply stands.
-      const active = field === activeDeadlineField(row.status) || (field === 'reviewRequestDueAt' && row.status === 'REPLIED');
-      return dueAt ? [{ kind, dueAt, article: DEADLINE_ARTICLE[kind], active }] : [];
+      return dueAt ? [{ kind, dueAt, article: DEADLINE_ARTICLE[kind], active: isRunning(field, row, now) }] : [];
     }),
+    hearing: { since: row.hearingSince, held: row.hearingHeld },
+    review: stage ? { stage, notIndependent } : null,
+    ...extra,
     events: events.map((e) => ({
       id: String(e.id),
       type: e.type,
@@ -103,8 +250,9 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
       canChange: mayChangeWarning(warningChanges(actor, scope, row.status)),
     },
     templates: templates.map((tpl) => ({ id: tpl.id, title: tpl.title, body: tpl.body })),
-    /** The units and handlers to assign to, for whoever may assign. */
-    options: actions.includes('assign') ? await officeOptions(locale) : null,
+    /** The units and handlers to assign to, and the staff to name in a conflict, for whoever may. */
+    options: actions.some((a) => UNIT_CHOICES.has(a)) ? await officeOptions(locale) : null,
+    staffOptions: actions.includes('recordConflict') ? await caseWorkerOptions(actor, row) : [],
     now,
     /** The case's files (downloads go through /office/cases/:caseId/attachments/:id, audited). */
     attachments,
@@ -115,6 +263,16 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
 // Too long for its field: the form was not sent by the page, whose fields stop short of this.
 const text = (max: number) => z.string().trim().max(max, { error: 'invalid' }).default('');
 const version = z.coerce.number().int().min(0);
+/** A radio the form may post without a choice: the service says which is missing. */
+const choice = <T extends string>(values: readonly T[]) =>
+  z
+    .string()
+    .optional()
+    .transform((v): T | null => ((values as readonly string[]).includes(v ?? '') ? (v as T) : null));
+const optionalId = z
+  .union([z.uuid(), z.literal('')])
+  .default('')
+  .transform((v) => v || null);
 
 /** The case page's form posts, by intent. */
 export const CasePagePost = z.discriminatedUnion('intent', [
@@ -127,10 +285,8 @@ export const CasePagePost = z.discriminatedUnion('intent', [
     intent: z.literal('assign'),
     version,
     unitId: z.uuid({ error: 'unitRequired' }),
-    assigneeId: z
-      .union([z.uuid(), z.literal('')])
-      .default('')
-      .transform((v) => v || null),
+    assigneeId: optionalId,
+    reportDueOn: text(20),
   }),
   z.object({
     intent: z.literal('extend'),
@@ -142,8 +298,30 @@ export const CasePagePost = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('note'), version, message: text(5000) }),
   z.object({ intent: z.literal('merge'), version, intoReceiptNo: text(40) }),
   z.object({ intent: z.literal('close'), version, message: text(2000) }),
-  z.object({ intent: z.literal('issueReview'), version, message: text(20_000) }),
-  z.object({ intent: z.literal('issueReReview'), version, message: text(20_000) }),
+  z.object({ intent: z.literal('unmerge'), version, reason: text(2000) }),
+  z.object({ intent: z.literal('issueReview'), version, outcome: z.string().optional(), message: text(20_000) }),
+  z.object({
+    intent: z.literal('issueReReview'),
+    version,
+    outcome: z.string().optional(),
+    message: text(20_000),
+    publish: z.literal('yes').optional().catch(undefined),
+  }),
+  z.object({ intent: z.literal('startHearing'), version, hearingOn: text(20) }),
+  z.object({ intent: z.literal('recordHearing'), version, heldOn: text(20), hearingResult: text(5000) }),
+  z.object({ intent: z.literal('object'), version, reason: text(5000) }),
+  z.object({
+    intent: z.literal('decideObjection'),
+    version,
+    decision: choice(['accept', 'reject'] as const),
+    unitId: optionalId,
+    reason: text(2000),
+  }),
+  z.object({ intent: z.literal('fileReport'), version, findings: text(20_000) }),
+  z.object({ intent: z.literal('decideReport'), version, decision: choice(['accept', 'return'] as const), reason: text(2000) }),
+  z.object({ intent: z.literal('recuse'), version, reason: text(2000) }),
+  z.object({ intent: z.literal('recordConflict'), version, staffId: z.union([z.uuid(), z.literal('')]).default(''), reason: text(2000) }),
+  z.object({ intent: z.literal('correctReport'), version, reportedUnit: text(40), reportedOfficial: text(200) }),
 ]);
 export type CasePagePost = z.infer<typeof CasePagePost>;
 
@@ -157,7 +335,10 @@ function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact' }>): 
     case 'forward':
       return { version: post.version, input: { action: 'forward', agency: post.agency, message: post.message } };
     case 'assign':
-      return { version: post.version, input: { action: 'assign', unitId: post.unitId, assigneeId: post.assigneeId } };
+      return {
+        version: post.version,
+        input: { action: 'assign', unitId: post.unitId, assigneeId: post.assigneeId, reportDueOn: post.reportDueOn || null },
+      };
     case 'extend':
       return { version: post.version, input: { action: 'extend', days: post.days, reason: post.reason } };
     case 'reply':
@@ -168,11 +349,43 @@ function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact' }>): 
       return { version: post.version, input: { action: 'merge', intoReceiptNo: parseReceiptNo(post.intoReceiptNo) ?? '' } };
     case 'close':
       return { version: post.version, input: { action: 'close', message: post.message || null } };
+    case 'unmerge':
+      return { version: post.version, input: { action: 'unmerge', reason: post.reason } };
     case 'issueReview':
+      return { version: post.version, input: { action: 'issueReview', message: post.message, outcome: opinion(post.outcome) } };
     case 'issueReReview':
-      return { version: post.version, input: { action: post.intent, message: post.message } };
+      return {
+        version: post.version,
+        input: { action: 'issueReReview', message: post.message, outcome: opinion(post.outcome), publish: post.publish === 'yes' },
+      };
+    case 'startHearing':
+      return { version: post.version, input: { action: 'startHearing', hearingOn: post.hearingOn } };
+    case 'recordHearing':
+      return { version: post.version, input: { action: 'recordHearing', heldOn: post.heldOn, hearingResult: post.hearingResult } };
+    case 'object':
+      return { version: post.version, input: { action: 'object', reason: post.reason } };
+    case 'decideObjection':
+      return {
+        version: post.version,
+        input: { action: 'decideObjection', decision: post.decision, unitId: post.unitId, reason: post.reason },
+      };
+    case 'fileReport':
+      return { version: post.version, input: { action: 'fileReport', findings: post.findings } };
+    case 'decideReport':
+      return { version: post.version, input: { action: 'decideReport', decision: post.decision, reason: post.reason } };
+    case 'recuse':
+      return { version: post.version, input: { action: 'recuse', reason: post.reason } };
+    case 'recordConflict':
+      return { version: post.version, input: { action: 'recordConflict', staffId: post.staffId, reason: post.reason } };
+    case 'correctReport':
+      return {
+        version: post.version,
+        input: { action: 'correctReport', reportedUnit: post.reportedUnit, official: post.reportedOfficial },
+      };
   }
 }
+
+const opinion = (value: string | undefined) => (isOpinionOutcome(value) ? value : null);
 
 /** A citizen's contact details, as the page shows them after the logged "show" action. */
 export interface CaseContactView {
@@ -185,8 +398,11 @@ export interface CaseContactView {
 /** What a refused post of the case page sends back: its fields' codes, and what was typed, the intent among it. */
 export type CasePageField = CaseActionField | 'intent';
 
-/** A post of the case page: the contact details shown, or a change to the case (done, with its notice, or refused). */
-export type CasePagePostResult = { contact: CaseContactView | null } | { outcome: Outcome<CasePageField> };
+/**
+ * A post of the case page: the contact details shown, or a change to the case (done, with its
+ * notice and where to go: the queue when the actor can no longer see the case; or refused).
+ */
+export type CasePagePostResult = { contact: CaseContactView | null } | { outcome: Outcome<CasePageField>; leftCase?: boolean };
 
 export async function postCasePage(
   actor: Actor,
@@ -210,5 +426,5 @@ export async function postCasePage(
   const done = await performCaseAction(actor, caseId, expected, input);
   // A refusal comes back with what was typed, the intent among it, so the page reopens that form.
   if (!done.ok) return { outcome: { ...done, values: parsed.values } };
-  return { outcome: { ok: true, notice: { key: `office:case.done.${post.intent}` } } };
+  return { outcome: { ok: true, notice: { key: `office:case.done.${post.intent}` } }, leftCase: done.left };
 }

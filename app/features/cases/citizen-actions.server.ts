@@ -19,6 +19,8 @@ import {
   type ReviewRequest,
 } from './follow-up.ts';
 import { nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
+import { releaseMergedCases } from './merged-cases.server.ts';
+import { reviewBodyFor } from './review-stage.server.ts';
 import type { CaseEventType } from './events.ts';
 
 /** The request does not apply to the case as it is now (window passed, already answered…). */
@@ -47,7 +49,18 @@ export const RatingForm = z.object({
 async function loadCase(caseId: string) {
   return await db().case.findUniqueOrThrow({
     where: { id: caseId },
-    select: { id: true, status: true, version: true, unitId: true, assigneeId: true, reviewRequestDueAt: true, reReviewRequestDueAt: true },
+    select: {
+      id: true,
+      status: true,
+      version: true,
+      unitId: true,
+      assigneeId: true,
+      reviewRequestDueAt: true,
+      reReviewRequestDueAt: true,
+      repliedByUnitId: true,
+      reviewedByUnitId: true,
+      reportedParty: { select: { unitId: true } },
+    },
   });
 }
 
@@ -90,7 +103,7 @@ async function transition(
 }
 
 /** The staff who work the case hear of the citizen's request; supervisors too when nobody is assigned. */
-async function tellStaff(tx: Tx, row: Row, cause: string) {
+async function tellStaff(tx: Tx, row: Pick<Row, 'id' | 'assigneeId' | 'unitId'>, cause: string) {
   const recipients = await caseWorkerRecipients(tx, row.assigneeId, row.unitId);
   const all = row.assigneeId ? recipients : [...recipients, ...(await supervisorRecipients(tx))];
   const unique = [...new Map(all.map((r) => [r.id, r])).values()];
@@ -108,14 +121,18 @@ async function requestAnotherLook(kind: ReviewRequest, caseId: string, reason: s
   const request = REVIEW_REQUESTS[kind];
   if (openReviewRequest(row, now) !== kind) throw new CitizenActionError(row.status === request.awaits ? 'windowPassed' : 'notAllowedNow');
   const dueAt = request.opinionDue(now, serviceClock());
-  const due = kind === 'review' ? { reviewDueAt: dueAt } : { reReviewDueAt: dueAt };
+  // The decision looked at again, and the body above the unit that made it (arts. 35, 36).
+  const decidedBy = (kind === 'review' ? row.repliedByUnitId : row.reviewedByUnitId) ?? row.unitId;
+  const body = await reviewBodyFor(decidedBy, row.reportedParty?.unitId ?? null);
+  const due =
+    kind === 'review' ? { reviewDueAt: dueAt, repliedByUnitId: decidedBy } : { reReviewDueAt: dueAt, reviewedByUnitId: decidedBy };
   return await transition(
     row,
     request.action,
-    { ...due, nextDueAt: dueAt },
-    { type: request.event, message: reason, data: { [`${kind}DueAt`]: dueAt.toISOString() } },
+    { ...due, nextDueAt: dueAt, unitId: body, assigneeId: null, hearingSince: null, hearingHeld: false },
+    { type: request.event, message: reason, data: { [`${kind}DueAt`]: dueAt.toISOString(), unitId: body } },
     now,
-    (tx) => tellStaff(tx, row, `${kind}:${now.toISOString()}`),
+    (tx) => tellStaff(tx, { id: row.id, unitId: body, assigneeId: null }, `${kind}:${now.toISOString()}`),
   );
 }
 
@@ -127,7 +144,10 @@ export async function requestReReview(caseId: string, reason: string, now = new 
   return await requestAnotherLook('reReview', caseId, reason, now);
 }
 
-/** Withdrawal ends the case; nothing is deleted, and the staff working it are told. */
+/**
+ * Withdrawal ends the case; nothing is deleted, and the staff working it are told. Cases merged into
+ * it go back to their own handling: their citizens still wait for an answer.
+ */
 export async function withdrawCase(caseId: string, reason: string, now = new Date()): Promise<CaseStatus> {
   const row = await loadCase(caseId);
   if (!canWithdraw(row.status)) throw new CitizenActionError('notAllowedNow');
@@ -137,7 +157,10 @@ export async function withdrawCase(caseId: string, reason: string, now = new Dat
     { closedAt: now, nextDueAt: null },
     { type: 'WITHDRAWN', message: reason || null, data: {} },
     now,
-    (tx) => tellStaff(tx, row, 'withdrawn'),
+    async (tx) => {
+      await releaseMergedCases(tx, row.id, now);
+      await tellStaff(tx, row, 'withdrawn');
+    },
   );
 }
 

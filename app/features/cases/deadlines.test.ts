@@ -64,6 +64,8 @@ describe('statutory limits', () => {
     expect(DEADLINE_ARTICLE).toEqual({
       acceptance: '22, 23',
       unitObjection: '23',
+      // Art. 22(3): an assignment may ask for a completion report by a day the office sets.
+      completionReport: '22',
       reply: '34',
       reviewRequest: '35',
       reviewOpinion: '35',

@@ -47,6 +47,7 @@ export const STATUTORY_LIMITS = {
 export type DeadlineKind =
   | 'acceptance'
   | 'unitObjection'
+  | 'completionReport'
   | 'reply'
   | 'reviewRequest'
   | 'reviewOpinion'
@@ -57,6 +58,7 @@ export type DeadlineKind =
 export const DEADLINE_ARTICLE: Record<DeadlineKind, string> = {
   acceptance: '22, 23',
   unitObjection: '23',
+  completionReport: '22',
   reply: '34',
   reviewRequest: '35',
   reviewOpinion: '35',
@@ -120,6 +122,19 @@ export function reReviewRequestDeadline(reviewedAt: Date, clock: ClockSettings):
 
 export function reReviewOpinionDeadline(requestedAt: Date, clock: ClockSettings): Date {
   return calendarDeadline(requestedAt, STATUTORY_LIMITS.reReviewOpinionDays, clock);
+}
+
+/**
+ * Art. 36: the time a hearing takes does not count towards the re-review's 30 days. The days from
+ * the day the hearing began to the day it was held, both counted, are added to the deadline.
+ */
+export function hearingPauseDays(since: Date, heldOn: CivilDate, clock: ClockSettings): number {
+  return Math.max(0, daysBetween(civilDateIn(since, clock.timeZone), heldOn)) + 1;
+}
+
+/** A deadline moved later by whole calendar days (still the end of a local day). */
+export function postponedDeadline(dueAt: Date, days: number, clock: ClockSettings): Date {
+  return endOfCivilDay(addCalendarDays(civilDateIn(dueAt, clock.timeZone), days), clock.timeZone);
 }
 
 /**

@@ -36,6 +36,27 @@ export const CASE_EVENT_TYPES = [
   'CLUSTER_SPLIT',
   'CLUSTER_REPLY',
   'DEADLINE_MISSED',
+  // Reports of misconduct (arts. 30, 46(5)): the body reported, corrected by the office.
+  'REPORTED_PARTY_CHANGED',
+  // Art. 23: a unit's objection to a case outside its remit, and the office's decision.
+  'OBJECTED',
+  'OBJECTION_ACCEPTED',
+  'OBJECTION_REJECTED',
+  // Art. 22(3): completion reports on assigned cases, and the escalation after three reworks.
+  'REPORT_FILED',
+  'REPORT_ACCEPTED',
+  'REPORT_RETURNED',
+  'ESCALATED',
+  // Art. 36: a hearing stops the re-review clock.
+  'HEARING_STARTED',
+  'HEARING_HELD',
+  // Merged cases: the main case's review outcome reaches the merged case; a mistaken merge undone.
+  'JOINED_CASE_REVIEWED',
+  'UNMERGED',
+  // Art. 28: a member of staff withdrew for a conflict of interest (never named to the citizen).
+  'STAFF_RECUSED',
+  // The retention periods of the privacy notice: personal data removed, the case kept.
+  'PERSONAL_DATA_ERASED',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -43,7 +64,12 @@ export function isCaseEventType(value: string): value is CaseEventType {
   return (CASE_EVENT_TYPES as readonly string[]).includes(value);
 }
 
-const WRITTEN_ANSWERS: ReadonlySet<string> = new Set<CaseEventType>(['REPLY_PUBLISHED', 'REVIEW_ISSUED', 'RE_REVIEW_ISSUED']);
+const WRITTEN_ANSWERS: ReadonlySet<string> = new Set<CaseEventType>([
+  'REPLY_PUBLISHED',
+  'REVIEW_ISSUED',
+  'RE_REVIEW_ISSUED',
+  'JOINED_CASE_REVIEWED',
+]);
 
 /** Whether an event carries a written answer to the citizen (a reply, a review or re-review opinion). */
 export function isWrittenAnswer(type: string): boolean {

@@ -8,7 +8,8 @@ const justAfter = new Date(due.getTime() + 1);
 
 describe('citizen follow-up rules, for every status', () => {
   it.each(CASE_STATUSES)('%s', (status) => {
-    expect(canWithdraw(status)).toBe(['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS'].includes(status));
+    // A merged case's citizen keeps the right to withdraw while it follows its main case.
+    expect(canWithdraw(status)).toBe(['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'MERGED'].includes(status));
     expect(canRequestReview(status, due, justBefore)).toBe(status === 'REPLIED');
     expect(canRequestReReview(status, due, justBefore)).toBe(status === 'REVIEWED');
     const answered = ['REPLIED', 'REVIEW_REQUESTED', 'REVIEWED', 'RE_REVIEW_REQUESTED', 'FINAL', 'CLOSED'].includes(status);

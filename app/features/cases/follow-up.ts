@@ -11,8 +11,11 @@ export const RATING_COMMENT_MAX = 1000;
 export const REQUEST_REASON_MAX = 5000;
 export const WITHDRAW_REASON_MAX = 1000;
 
-/** Before the reply: the citizen may still change their mind. Nothing is deleted. */
-const WITHDRAWABLE: ReadonlySet<CaseStatus> = new Set(['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS']);
+/**
+ * Before the reply: the citizen may still change their mind, also while their case follows another
+ * it was merged into. Nothing is deleted.
+ */
+const WITHDRAWABLE: ReadonlySet<CaseStatus> = new Set(['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'MERGED']);
 
 export function canWithdraw(status: CaseStatus): boolean {
   return WITHDRAWABLE.has(status);

@@ -29,6 +29,16 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     requestReReview: null,
     issueReReview: null,
     close: null,
+    startHearing: null,
+    recordHearing: null,
+    object: 'SUBMITTED',
+    decideObjection: 'SUBMITTED',
+    fileReport: null,
+    decideReport: null,
+    unmerge: null,
+    recuse: 'SUBMITTED',
+    recordConflict: 'SUBMITTED',
+    correctReport: 'SUBMITTED',
   },
   ACCEPTED: {
     accept: null,
@@ -46,6 +56,16 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     requestReReview: null,
     issueReReview: null,
     close: null,
+    startHearing: null,
+    recordHearing: null,
+    object: 'ACCEPTED',
+    decideObjection: 'ACCEPTED',
+    fileReport: 'ACCEPTED',
+    decideReport: 'ACCEPTED',
+    unmerge: null,
+    recuse: 'ACCEPTED',
+    recordConflict: 'ACCEPTED',
+    correctReport: 'ACCEPTED',
   },
   IN_PROGRESS: {
     accept: null,
@@ -63,6 +83,16 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     requestReReview: null,
     issueReReview: null,
     close: null,
+    startHearing: null,
+    recordHearing: null,
+    object: 'IN_PROGRESS',
+    decideObjection: 'IN_PROGRESS',
+    fileReport: 'IN_PROGRESS',
+    decideReport: 'IN_PROGRESS',
+    unmerge: null,
+    recuse: 'IN_PROGRESS',
+    recordConflict: 'IN_PROGRESS',
+    correctReport: 'IN_PROGRESS',
   },
   REPLIED: {
     accept: null,
@@ -80,6 +110,16 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     requestReReview: null,
     issueReReview: null,
     close: 'CLOSED',
+    startHearing: null,
+    recordHearing: null,
+    object: null,
+    decideObjection: null,
+    fileReport: 'REPLIED',
+    decideReport: 'REPLIED',
+    unmerge: null,
+    recuse: 'REPLIED',
+    recordConflict: 'REPLIED',
+    correctReport: 'REPLIED',
   },
   REVIEW_REQUESTED: {
     accept: null,
@@ -97,6 +137,16 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     requestReReview: null,
     issueReReview: null,
     close: null,
+    startHearing: null,
+    recordHearing: null,
+    object: null,
+    decideObjection: null,
+    fileReport: null,
+    decideReport: null,
+    unmerge: null,
+    recuse: 'REVIEW_REQUESTED',
+    recordConflict: 'REVIEW_REQUESTED',
+    correctReport: 'REVIEW_REQUESTED',
   },
   REVIEWED: {
     accept: null,
@@ -114,6 +164,16 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     requestReReview: 'RE_REVIEW_REQUESTED',
     issueReReview: null,
     close: 'CLOSED',
+    startHearing: null,
+    recordHearing: null,
+    object: null,
+    decideObjection: null,
+    fileReport: null,
+    decideReport: null,
+    unmerge: null,
+    recuse: 'REVIEWED',
+    recordConflict: 'REVIEWED',
+    correctReport: 'REVIEWED',
   },
   RE_REVIEW_REQUESTED: {
     accept: null,
@@ -131,6 +191,16 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     requestReReview: null,
     issueReReview: 'FINAL',
     close: null,
+    startHearing: 'RE_REVIEW_REQUESTED',
+    recordHearing: 'RE_REVIEW_REQUESTED',
+    object: null,
+    decideObjection: null,
+    fileReport: null,
+    decideReport: null,
+    unmerge: null,
+    recuse: 'RE_REVIEW_REQUESTED',
+    recordConflict: 'RE_REVIEW_REQUESTED',
+    correctReport: 'RE_REVIEW_REQUESTED',
   },
   FINAL: {
     accept: null,
@@ -148,6 +218,16 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     requestReReview: null,
     issueReReview: null,
     close: null,
+    startHearing: null,
+    recordHearing: null,
+    object: null,
+    decideObjection: null,
+    fileReport: null,
+    decideReport: null,
+    unmerge: null,
+    recuse: 'FINAL',
+    recordConflict: 'FINAL',
+    correctReport: 'FINAL',
   },
   CLOSED: {
     accept: null,
@@ -165,6 +245,16 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     requestReReview: null,
     issueReReview: null,
     close: null,
+    startHearing: null,
+    recordHearing: null,
+    object: null,
+    decideObjection: null,
+    fileReport: null,
+    decideReport: null,
+    unmerge: null,
+    recuse: 'CLOSED',
+    recordConflict: 'CLOSED',
+    correctReport: 'CLOSED',
   },
   NOT_ACCEPTED: {
     accept: null,
@@ -182,6 +272,16 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     requestReReview: null,
     issueReReview: null,
     close: null,
+    startHearing: null,
+    recordHearing: null,
+    object: null,
+    decideObjection: null,
+    fileReport: null,
+    decideReport: null,
+    unmerge: null,
+    recuse: 'NOT_ACCEPTED',
+    recordConflict: 'NOT_ACCEPTED',
+    correctReport: 'NOT_ACCEPTED',
   },
   TRANSFERRED: {
     accept: null,
@@ -199,13 +299,24 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     requestReReview: null,
     issueReReview: null,
     close: null,
+    startHearing: null,
+    recordHearing: null,
+    object: null,
+    decideObjection: null,
+    fileReport: null,
+    decideReport: null,
+    unmerge: null,
+    recuse: 'TRANSFERRED',
+    recordConflict: 'TRANSFERRED',
+    correctReport: 'TRANSFERRED',
   },
   MERGED: {
     accept: null,
     decline: null,
     forward: null,
     merge: null,
-    withdraw: null,
+    // Its citizen may still withdraw while it follows its main case (arts. 35, 36 rights stay theirs).
+    withdraw: 'WITHDRAWN',
     assign: null,
     startWork: null,
     extend: null,
@@ -216,6 +327,16 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     requestReReview: null,
     issueReReview: null,
     close: null,
+    startHearing: null,
+    recordHearing: null,
+    object: null,
+    decideObjection: null,
+    fileReport: null,
+    decideReport: null,
+    unmerge: 'SUBMITTED',
+    recuse: 'MERGED',
+    recordConflict: 'MERGED',
+    correctReport: 'MERGED',
   },
   WITHDRAWN: {
     accept: null,
@@ -233,6 +354,16 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     requestReReview: null,
     issueReReview: null,
     close: null,
+    startHearing: null,
+    recordHearing: null,
+    object: null,
+    decideObjection: null,
+    fileReport: null,
+    decideReport: null,
+    unmerge: null,
+    recuse: 'WITHDRAWN',
+    recordConflict: 'WITHDRAWN',
+    correctReport: 'WITHDRAWN',
   },
 };
 
@@ -268,7 +399,20 @@ const ALL_ACTIONS: CaseAction[] = [
   'requestReReview',
   'issueReReview',
   'close',
+  'startHearing',
+  'recordHearing',
+  'object',
+  'decideObjection',
+  'fileReport',
+  'decideReport',
+  'unmerge',
+  'recuse',
+  'recordConflict',
+  'correctReport',
 ];
+
+/** Steps that keep the record and may be taken whatever the status: they never change it. */
+const RECORD_KEEPING: CaseAction[] = ['note', 'recuse', 'recordConflict', 'correctReport'];
 
 describe('statuses and actions', () => {
   it('are exactly the ones in the design', () => {
@@ -291,24 +435,31 @@ describe('nextStatus', () => {
     });
   }
 
-  it('covers all 13 × 15 pairs', () => {
+  it('covers all 13 × 25 pairs', () => {
     let pairs = 0;
     for (const status of ALL_STATUSES)
       for (const action of ALL_ACTIONS) {
         expect(nextStatus(status, action), `${status} ${action}`).toBe(EXPECTED[status][action]);
         pairs++;
       }
-    expect(pairs).toBe(195);
+    expect(pairs).toBe(325);
   });
 
-  it('allows a note in every status, and it never changes the status', () => {
-    for (const status of ALL_STATUSES) expect(nextStatus(status, 'note')).toBe(status);
+  it('allows a note (and the other record-keeping steps) in every status, and they never change the status', () => {
+    for (const status of ALL_STATUSES) for (const action of RECORD_KEEPING) expect(nextStatus(status, action)).toBe(status);
   });
 
-  it('lets nothing but a note happen to a terminal case', () => {
+  it('lets nothing but record-keeping happen to a terminal case, except that a merged case may be withdrawn or unmerged', () => {
     for (const status of TERMINAL_STATUSES) {
       for (const action of ALL_ACTIONS) {
-        expect(nextStatus(status, action), `${status} ${action}`).toBe(action === 'note' ? status : null);
+        const expected = RECORD_KEEPING.includes(action)
+          ? status
+          : status === 'MERGED' && action === 'withdraw'
+            ? 'WITHDRAWN'
+            : status === 'MERGED' && action === 'unmerge'
+              ? 'SUBMITTED'
+              : null;
+        expect(nextStatus(status, action), `${status} ${action}`).toBe(expected);
       }
     }
   });
@@ -339,15 +490,52 @@ describe('allowedActions', () => {
   });
 
   it('matches the design for a few statuses, spelled out', () => {
-    expect(allowedActions('SUBMITTED')).toEqual(['accept', 'decline', 'forward', 'merge', 'withdraw', 'assign', 'note']);
-    expect(allowedActions('ACCEPTED')).toEqual(['merge', 'withdraw', 'assign', 'startWork', 'extend', 'reply', 'note']);
-    expect(allowedActions('IN_PROGRESS')).toEqual(['merge', 'withdraw', 'assign', 'extend', 'reply', 'note']);
-    expect(allowedActions('REPLIED')).toEqual(['note', 'requestReview', 'close']);
-    expect(allowedActions('REVIEW_REQUESTED')).toEqual(['assign', 'note', 'issueReview']);
-    expect(allowedActions('REVIEWED')).toEqual(['note', 'requestReReview', 'close']);
-    expect(allowedActions('RE_REVIEW_REQUESTED')).toEqual(['assign', 'note', 'issueReReview']);
-    for (const status of ['FINAL', 'CLOSED', 'NOT_ACCEPTED', 'TRANSFERRED', 'MERGED', 'WITHDRAWN'] as const) {
-      expect(allowedActions(status), status).toEqual(['note']);
+    const keeping = ['recuse', 'recordConflict', 'correctReport'];
+    expect(allowedActions('SUBMITTED')).toEqual([
+      'accept',
+      'decline',
+      'forward',
+      'merge',
+      'withdraw',
+      'assign',
+      'note',
+      'object',
+      'decideObjection',
+      ...keeping,
+    ]);
+    const reporting = ['fileReport', 'decideReport'];
+    expect(allowedActions('ACCEPTED')).toEqual([
+      'merge',
+      'withdraw',
+      'assign',
+      'startWork',
+      'extend',
+      'reply',
+      'note',
+      'object',
+      'decideObjection',
+      ...reporting,
+      ...keeping,
+    ]);
+    expect(allowedActions('IN_PROGRESS')).toEqual([
+      'merge',
+      'withdraw',
+      'assign',
+      'extend',
+      'reply',
+      'note',
+      'object',
+      'decideObjection',
+      ...reporting,
+      ...keeping,
+    ]);
+    expect(allowedActions('REPLIED')).toEqual(['note', 'requestReview', 'close', ...reporting, ...keeping]);
+    expect(allowedActions('REVIEW_REQUESTED')).toEqual(['assign', 'note', 'issueReview', ...keeping]);
+    expect(allowedActions('REVIEWED')).toEqual(['note', 'requestReReview', 'close', ...keeping]);
+    expect(allowedActions('RE_REVIEW_REQUESTED')).toEqual(['assign', 'note', 'issueReReview', 'startHearing', 'recordHearing', ...keeping]);
+    expect(allowedActions('MERGED')).toEqual(['withdraw', 'note', 'unmerge', ...keeping]);
+    for (const status of ['FINAL', 'CLOSED', 'NOT_ACCEPTED', 'TRANSFERRED', 'WITHDRAWN'] as const) {
+      expect(allowedActions(status), status).toEqual(['note', ...keeping]);
     }
   });
 
@@ -363,10 +551,10 @@ describe('TERMINAL_STATUSES', () => {
     expect([...TERMINAL_STATUSES].sort()).toEqual(['CLOSED', 'FINAL', 'MERGED', 'NOT_ACCEPTED', 'TRANSFERRED', 'WITHDRAWN']);
   });
 
-  it('are exactly the statuses that allow only a note', () => {
+  it('are exactly the statuses that allow only record-keeping, and the merged status, which follows its main case', () => {
     for (const status of ALL_STATUSES) {
-      const onlyNote = ALL_ACTIONS.every((action) => (EXPECTED[status][action] !== null) === (action === 'note'));
-      expect(TERMINAL_STATUSES.has(status), status).toBe(onlyNote);
+      const onlyKeeping = ALL_ACTIONS.every((action) => (EXPECTED[status][action] !== null) === RECORD_KEEPING.includes(action));
+      expect(TERMINAL_STATUSES.has(status), status).toBe(onlyKeeping || status === 'MERGED');
     }
   });
 });

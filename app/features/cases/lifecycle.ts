@@ -34,10 +34,39 @@ export const CASE_ACTIONS = [
   'requestReReview',
   'issueReReview',
   'close',
+  // Art. 36: a hearing stops the re-review clock until its outcome is recorded.
+  'startHearing',
+  'recordHearing',
+  // Art. 23: the unit that received a case outside its remit objects; the routing office decides.
+  'object',
+  'decideObjection',
+  // Art. 22(3): the unit's completion report on an assigned case, accepted or sent back for rework.
+  'fileReport',
+  'decideReport',
+  // A supervisor undoes a mistaken merge.
+  'unmerge',
+  // Art. 28: a member of staff withdraws for a conflict of interest, or a supervisor records one.
+  'recuse',
+  'recordConflict',
+  // Arts. 30, 46(5): the body a report of misconduct is about, corrected by the office.
+  'correctReport',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
-const OPEN_BEFORE_REPLY = { assign: 'stay', note: 'stay', withdraw: 'WITHDRAWN', merge: 'MERGED' } as const;
+/** Steps that never change the status and may be taken whatever it is. */
+const ANY_TIME = { note: 'stay', recuse: 'stay', recordConflict: 'stay', correctReport: 'stay' } as const;
+
+const OPEN_BEFORE_REPLY = {
+  ...ANY_TIME,
+  assign: 'stay',
+  withdraw: 'WITHDRAWN',
+  merge: 'MERGED',
+  object: 'stay',
+  decideObjection: 'stay',
+} as const;
+
+/** The completion report of an assignment (art. 22(3)) may come before or after the reply. */
+const REPORTING = { fileReport: 'stay', decideReport: 'stay' } as const;
 
 type Target = CaseStatus | 'stay';
 
@@ -48,18 +77,21 @@ const TRANSITIONS: Record<CaseStatus, Partial<Record<CaseAction, Target>>> = {
     decline: 'NOT_ACCEPTED',
     forward: 'TRANSFERRED',
   },
-  ACCEPTED: { ...OPEN_BEFORE_REPLY, startWork: 'IN_PROGRESS', extend: 'stay', reply: 'REPLIED' },
-  IN_PROGRESS: { ...OPEN_BEFORE_REPLY, extend: 'stay', reply: 'REPLIED' },
-  REPLIED: { note: 'stay', requestReview: 'REVIEW_REQUESTED', close: 'CLOSED' },
-  REVIEW_REQUESTED: { note: 'stay', assign: 'stay', issueReview: 'REVIEWED' },
-  REVIEWED: { note: 'stay', requestReReview: 'RE_REVIEW_REQUESTED', close: 'CLOSED' },
-  RE_REVIEW_REQUESTED: { note: 'stay', assign: 'stay', issueReReview: 'FINAL' },
-  FINAL: { note: 'stay' },
-  CLOSED: { note: 'stay' },
-  NOT_ACCEPTED: { note: 'stay' },
-  TRANSFERRED: { note: 'stay' },
-  MERGED: { note: 'stay' },
-  WITHDRAWN: { note: 'stay' },
+  ACCEPTED: { ...OPEN_BEFORE_REPLY, ...REPORTING, startWork: 'IN_PROGRESS', extend: 'stay', reply: 'REPLIED' },
+  IN_PROGRESS: { ...OPEN_BEFORE_REPLY, ...REPORTING, extend: 'stay', reply: 'REPLIED' },
+  REPLIED: { ...ANY_TIME, ...REPORTING, requestReview: 'REVIEW_REQUESTED', close: 'CLOSED' },
+  REVIEW_REQUESTED: { ...ANY_TIME, assign: 'stay', issueReview: 'REVIEWED' },
+  REVIEWED: { ...ANY_TIME, requestReReview: 'RE_REVIEW_REQUESTED', close: 'CLOSED' },
+  RE_REVIEW_REQUESTED: { ...ANY_TIME, assign: 'stay', startHearing: 'stay', recordHearing: 'stay', issueReReview: 'FINAL' },
+  FINAL: { ...ANY_TIME },
+  CLOSED: { ...ANY_TIME },
+  NOT_ACCEPTED: { ...ANY_TIME },
+  TRANSFERRED: { ...ANY_TIME },
+  // A merged case follows its main case until the reply reaches it; its citizen may still withdraw,
+  // and a supervisor may undo the merge (back to SUBMITTED, or to ACCEPTED when the main case's
+  // acceptance had reached it: staff-actions.server.ts decides).
+  MERGED: { ...ANY_TIME, withdraw: 'WITHDRAWN', unmerge: 'SUBMITTED' },
+  WITHDRAWN: { ...ANY_TIME },
 };
 
 /** The status an action leads to from `status`, or null when the action is not allowed there. */
@@ -73,7 +105,10 @@ export function allowedActions(status: CaseStatus): CaseAction[] {
   return CASE_ACTIONS.filter((action) => TRANSITIONS[status][action] !== undefined);
 }
 
-/** Statuses in which no further work is due from staff. */
+/**
+ * Statuses in which no further work is due from staff. A merged case is among them: its main case
+ * carries the work (and the deadlines) until the reply reaches it.
+ */
 export const TERMINAL_STATUSES: ReadonlySet<CaseStatus> = new Set([
   'FINAL',
   'CLOSED',

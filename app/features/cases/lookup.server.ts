@@ -2,7 +2,7 @@
 // form, rate-limited per address), and what they may see of it once open.
 import { z } from 'zod';
 import { caseFiles } from '#app/features/attachments/access.server.ts';
-import { pickLocalized } from '#app/i18n/localized.ts';
+import { localizedName, pickLocalized } from '#app/i18n/localized.ts';
 import { db } from '#app/platform/db.server.ts';
 import { env } from '#app/platform/env.server.ts';
 import { parseForm } from '#app/platform/http/forms.ts';
@@ -10,9 +10,10 @@ import { refused, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
 import { accessCodeOpens } from './access-code.server.ts';
 import { parseAccessCode } from './access-code.ts';
-import { citizenDeadline } from './citizen-deadline.ts';
+import { citizenDeadlines, type CitizenDates } from './citizen-deadline.ts';
 import { isWrittenAnswer } from './events.ts';
 import { followUpChoices } from './follow-up.ts';
+import { isOpinionOutcome, type OpinionOutcome } from './opinions.ts';
 import { parseReceiptNo } from './receipt.ts';
 import type { Locale } from '#app/i18n/config.ts';
 import type { CaseStatus } from './lifecycle.ts';
@@ -74,10 +75,15 @@ export interface PublicCaseView {
   extensionDays: number | null;
   extensionReason: string | null;
   reviewRequestDueAt: Date | null;
+  reviewDueAt: Date | null;
   reReviewRequestDueAt: Date | null;
+  reReviewDueAt: Date | null;
+  hearingSince: Date | null;
+  /** Why the statute chose where the case went, which the citizen is told (arts. 22, 28, 30). */
+  routeReason: 'discipline' | 'courts' | null;
   timeline: PublicTimelineEntry[];
-  /** The latest written answer: the reply, or a review or re-review opinion. */
-  reply: { message: string; at: Date; type: string } | null;
+  /** The latest written answer: the reply, or a review or re-review opinion (with its outcome). */
+  reply: { message: string; at: Date; type: string; outcome: OpinionOutcome | null } | null;
   rating: { rating: number; solved: 'YES' | 'PARTLY' | 'NO'; comment: string | null } | null;
 }
 
@@ -107,7 +113,11 @@ export async function publicCaseView(caseId: string): Promise<PublicCaseView | n
     extensionDays: found.extensionDays,
     extensionReason: found.extensionReason,
     reviewRequestDueAt: found.reviewRequestDueAt,
+    reviewDueAt: found.reviewDueAt,
     reReviewRequestDueAt: found.reReviewRequestDueAt,
+    reReviewDueAt: found.reReviewDueAt,
+    hearingSince: found.hearingSince,
+    routeReason: found.routeReason === 'discipline' || found.routeReason === 'courts' ? found.routeReason : null,
     rating: found.rating,
     timeline: found.events.map((event) => ({
       type: event.type,
@@ -115,19 +125,104 @@ export async function publicCaseView(caseId: string): Promise<PublicCaseView | n
       message: event.message,
       at: event.createdAt,
     })),
-    reply: lastReply?.message ? { message: lastReply.message, at: lastReply.createdAt, type: lastReply.type } : null,
+    reply: lastReply?.message
+      ? { message: lastReply.message, at: lastReply.createdAt, type: lastReply.type, outcome: outcomeOf(lastReply.data) }
+      : null,
   };
+}
+
+function outcomeOf(data: unknown): OpinionOutcome | null {
+  const outcome = typeof data === 'object' && data !== null && 'outcome' in data ? data.outcome : null;
+  return isOpinionOutcome(outcome) ? outcome : null;
+}
+
+/** A unit's name in each language, or null for staff of no unit (the letters and visits office itself). */
+type UnitNames = { zhHans: string; zhHant: string; en: string } | null;
+
+/**
+ * What the reporter of misconduct may check (arts. 30, 46(5)): whom they reported, and which units
+ * opened the report and when (never which people), so they can see the unit they reported never did.
+ */
+async function reportView(caseId: string) {
+  const [party, openings] = await Promise.all([
+    db().reportedParty.findUnique({
+      where: { caseId },
+      select: { officialName: true, unit: { select: { nameZhHans: true, nameZhHant: true, nameEn: true } } },
+    }),
+    db().caseOpening.groupBy({
+      by: ['unitId'],
+      where: { caseId },
+      _min: { openedAt: true },
+      _max: { openedAt: true },
+      _count: { _all: true },
+    }),
+  ]);
+  const units = await db().unit.findMany({
+    where: { id: { in: openings.map((o) => o.unitId).filter((id): id is string => id !== null) } },
+    select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true },
+  });
+  const names = (row: { nameZhHans: string; nameZhHant: string; nameEn: string } | null | undefined): UnitNames =>
+    row ? { zhHans: row.nameZhHans, zhHant: row.nameZhHant, en: row.nameEn } : null;
+  return {
+    reportedUnit: names(party?.unit),
+    official: party?.officialName ?? null,
+    openings: openings
+      .map((o) => ({
+        unit: names(units.find((u) => u.id === o.unitId)),
+        first: o._min.openedAt ?? new Date(0),
+        last: o._max.openedAt ?? new Date(0),
+        times: o._count._all,
+      }))
+      .sort((a, b) => a.first.getTime() - b.first.getTime()),
+  };
+}
+
+/** The dates a merged case shows: its main case's, without saying anything else of it. */
+async function mainCaseDates(caseId: string): Promise<CitizenDates | null> {
+  const merged = await db().case.findUnique({ where: { id: caseId }, select: { status: true, mergedIntoId: true } });
+  if (merged?.status !== 'MERGED' || !merged.mergedIntoId) return null;
+  return await db().case.findUnique({
+    where: { id: merged.mergedIntoId },
+    select: {
+      status: true,
+      acceptDueAt: true,
+      replyDueAt: true,
+      reviewRequestDueAt: true,
+      reviewDueAt: true,
+      reReviewRequestDueAt: true,
+      reReviewDueAt: true,
+      hearingSince: true,
+    },
+  });
 }
 
 /** The track page: the case as the citizen sees it, its deadline, what they may do about it now, and its files. */
 export async function citizenCasePage(caseId: string, locale: Locale, now = new Date()) {
   const view = await publicCaseView(caseId);
   if (!view) return null;
-  const { attachments } = await caseFiles({ citizenOf: caseId }, caseId);
+  const [{ attachments }, report, main, routedTo] = await Promise.all([
+    caseFiles({ citizenOf: caseId }, caseId),
+    view.kind === 'MISCONDUCT_REPORT' ? reportView(caseId) : null,
+    view.status === 'MERGED' ? mainCaseDates(caseId) : null,
+    // A matter for the courts: the citizen is told where it went, and why (arts. 22, 28).
+    view.routeReason === 'courts'
+      ? db().case.findUnique({ where: { id: caseId }, select: { unit: { select: { nameZhHans: true, nameZhHant: true, nameEn: true } } } })
+      : null,
+  ]);
+  const pick = (names: UnitNames) => (names ? pickLocalized(names, locale) : null);
   return {
     view: { ...view, categoryName: pickLocalized(view.category, locale) },
-    deadline: citizenDeadline(view),
+    // A merged case's dates are its main case's, up to the reply that reaches it.
+    deadlines: main
+      ? citizenDeadlines(main, now).filter((d) => d.kind === 'acceptance' || d.kind === 'reply')
+      : citizenDeadlines(view, now),
     followUp: followUpChoices(view, now),
     attachments,
+    routedTo: routedTo?.unit ? localizedName(routedTo.unit, locale) : null,
+    report: report && {
+      reportedUnit: pick(report.reportedUnit),
+      official: report.official,
+      openings: report.openings.map((o) => ({ unit: pick(o.unit), first: o.first, last: o.last, times: o.times })),
+    },
   };
 }

@@ -6,6 +6,7 @@ import { nextTargetDue, targetsFor, type WarningReason } from '#app/features/ear
 import { serviceClock } from './clock.server.ts';
 import type { Tx } from '#app/features/notifications/outbox.server.ts';
 import type { Channel, WarningLevel } from './attributes.ts';
+import type { RouteReason } from './routing.ts';
 import type { Submission } from './submission.ts';
 
 export interface ClusterPlacement {
@@ -37,6 +38,14 @@ export interface NewCaseRow {
   fingerprints: { phone: string | null; email: string | null };
   warning: { level: WarningLevel; reasons: WarningReason[]; welfareConcern: boolean; welfareMatches: string[]; repeatOfId: string | null };
   cluster: ClusterPlacement | null;
+  /** Why the statute, not the category, chose the unit (routing.ts). */
+  routeReason: RouteReason | null;
+  /** Art. 23: the receiving unit may object until then (null without a unit). */
+  objectionDueAt: Date | null;
+  /** Art. 36: an earlier case on probably the same matter, decided on re-review. */
+  decidedMatterOfId: string | null;
+  /** A report of misconduct: what it is about, kept in its own row (arts. 30, 46(5)). */
+  reported: { unitId: string | null; officialName: string | null } | null;
 }
 
 /**
@@ -56,14 +65,20 @@ export async function insertCase(client: Tx, row: NewCaseRow): Promise<void> {
       INSERT INTO "Case" ("id", "receiptNo", "accessCodeHash", "idempotencyKey", "submissionHash", "kind", "channel", "categoryId", "unitId",
         "area", "subject", "body", "coSignerCount", "citizenLocale", "preferredReplyChannel", "anonymous", "status",
         "warningLevel", "warningReasons", "welfareConcern", "repeatOfId", "clusterId", "responseDueAt", "progressDueAt", "resultDueAt",
-        "nextTargetDueAt", "receivedAt", "acceptDueAt", "nextDueAt", "version", "createdAt", "updatedAt", "searchVector")
+        "nextTargetDueAt", "receivedAt", "acceptDueAt", "nextDueAt", "version", "createdAt", "updatedAt", "searchVector",
+        "routeReason", "objectionDueAt", "decidedMatterOfId")
       VALUES (${row.id}::uuid, ${row.receiptNo}, ${row.accessCodeHash}, ${row.idempotencyKey}, ${row.submissionHash}, ${s.kind}::"CaseKind",
         ${row.channel}::"Channel", ${s.categoryId}::uuid, ${row.unitId}::uuid, ${s.area}, ${s.subject}, ${s.body},
         ${s.coSignerCount}, ${row.locale}, ${s.preferredReplyChannel}::"ReplyChannel", ${s.anonymous}, 'SUBMITTED',
         ${w.level}::"WarningLevel", ${w.reasons}::text[], ${w.welfareConcern}, ${w.repeatOfId}::uuid, ${row.cluster?.id ?? null}::uuid, ${targets.responseDueAt},
         ${targets.progressDueAt}, ${targets.resultDueAt}, ${nextTargetDueAt},
-        ${row.receivedAt}, ${row.acceptDueAt}, ${row.acceptDueAt}, 0, ${row.now}, ${row.now}, ${row.search}::tsvector)
+        ${row.receivedAt}, ${row.acceptDueAt}, ${row.acceptDueAt}, 0, ${row.now}, ${row.now}, ${row.search}::tsvector,
+        ${row.routeReason}, ${row.objectionDueAt}, ${row.decidedMatterOfId}::uuid)
       RETURNING "id"
+    ), reported_party AS (
+      INSERT INTO "ReportedParty" ("id", "caseId", "unitId", "officialName", "createdAt", "updatedAt")
+      SELECT ${randomUUID()}::uuid, new_case."id", ${row.reported?.unitId ?? null}::uuid, ${row.reported?.officialName ?? null}, ${row.now}, ${row.now}
+      FROM new_case WHERE ${row.reported !== null}
     ), new_contact AS (
       INSERT INTO "CaseContact" ("id", "caseId", "name", "phone", "email", "postalAddress", "phoneFingerprint", "emailFingerprint", "createdAt")
       SELECT ${randomUUID()}::uuid, new_case."id", ${s.name}, ${s.phone}, ${s.email}, ${s.postalAddress},

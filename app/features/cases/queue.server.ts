@@ -10,6 +10,7 @@ import { SORT_DIRECTIONS, resolveOrder, type ListOrder } from '#app/platform/htt
 import { endOfCivilDay, parseIsoDate, startOfCivilDay } from '#app/platform/time/civil-date.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { CHANNELS, WARNING_LEVELS } from './attributes.ts';
+import { visibleToSql } from './case-scope.server.ts';
 import { DUE_SOON_DAYS } from './deadlines.ts';
 import { CASE_KINDS } from './kinds.ts';
 import { CASE_STATUSES, OPEN_STATUSES } from './lifecycle.ts';
@@ -64,6 +65,14 @@ export interface QueueRow {
   categoryId: string;
   unitId: string | null;
   assigneeId: string | null;
+  /** Art. 23: the unit may object until then; null once it can no longer (or has). */
+  objectionDueAt: Date | null;
+  /** A unit objected, and the office has yet to decide. */
+  objected: boolean;
+  /** A merged case follows its main case (never shown as forgotten). */
+  merged: boolean;
+  /** Sent back for rework three times: the supervisors' (提级督办). */
+  escalated: boolean;
 }
 
 export type QueueOrder = ListOrder<QueueSort>;
@@ -184,7 +193,9 @@ export async function queuePage(
   pageSize = PAGE_SIZE,
 ): Promise<{ rows: QueueRow[]; nextCursor: string | null }> {
   if (!canUseQueue(actor)) throw new ForbiddenError('queue');
-  const where: Prisma.Sql[] = [];
+  // A case kept from the actor (a report about their unit, one they withdrew from) is nowhere in their
+  // queue, search or saved views, whatever the filters say (arts. 28, 30, 46(5)).
+  const where: Prisma.Sql[] = [visibleToSql(actor, 'c')];
   const confined = confinedToUnit(actor);
   if (confined) where.push(confined.unitId ? Prisma.sql`c."unitId" = ${confined.unitId}::uuid` : Prisma.sql`FALSE`);
   if (filters.status) where.push(Prisma.sql`c."status" = ${filters.status}::"CaseStatus"`);
@@ -219,7 +230,9 @@ export async function queuePage(
   const rows = await db().$queryRaw<QueueRow[]>`
     SELECT c."id", c."receiptNo", c."subject", c."kind"::text AS "kind", c."status"::text AS "status",
            c."channel"::text AS "channel", c."warningLevel"::text AS "warningLevel", c."coSignerCount",
-           c."receivedAt", c."nextDueAt", c."nextTargetDueAt", c."categoryId", c."unitId", c."assigneeId"
+           c."receivedAt", c."nextDueAt", c."nextTargetDueAt", c."categoryId", c."unitId", c."assigneeId",
+           CASE WHEN c."objectingUnitId" IS NULL AND c."objectionDueAt" >= ${now} THEN c."objectionDueAt" END AS "objectionDueAt",
+           c."objectingUnitId" IS NOT NULL AS "objected", c."status" = 'MERGED' AS "merged", c."escalatedAt" IS NOT NULL AS "escalated"
     FROM "Case" c
     ${condition}
     ORDER BY ${orderBy(order)}

@@ -2,7 +2,7 @@
 // is in the system and can be looked up by the citizen (art. 21).
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { activeCategoryUnits } from '#app/features/reference-data/lookup.server.ts';
+import { activeCategoryUnits, isActiveUnit } from '#app/features/reference-data/lookup.server.ts';
 import { officeOptions } from '#app/features/reference-data/office-options.server.ts';
 import { canRegisterCases, type Actor } from '#app/features/staff/permissions.ts';
 import { ForbiddenError } from '#app/platform/http/errors.ts';
@@ -47,8 +47,8 @@ function receivedAtFor(day: string, now: Date): Date | null {
  */
 export async function registrationForm(actor: Actor, locale: Locale) {
   if (!canRegisterCases(actor)) throw new ForbiddenError('register cases');
-  const { categories } = await officeOptions(locale);
-  return { categories, idempotencyKey: randomBytes(18).toString('base64url'), today: serviceToday() };
+  const { categories, units } = await officeOptions(locale);
+  return { categories, units, idempotencyKey: randomBytes(18).toString('base64url'), today: serviceToday() };
 }
 
 export async function registerCase(
@@ -78,6 +78,8 @@ export async function registerCase(
   const submission = validateSubmission(raw);
   if (!submission.ok) Object.assign(errors, submission.errors);
   if (submission.ok && !(await activeCategoryUnits()).has(submission.value.categoryId)) errors.categoryId = 'categoryId.required';
+  if (submission.ok && submission.value.reportedUnitId && !(await isActiveUnit(submission.value.reportedUnitId)))
+    errors.reportedUnit = 'reportedUnit.required';
   if (Object.keys(errors).length > 0 || !submission.ok || !meta.success || !receivedAt) return refused({ errors, values });
 
   const receipt = await submitCase(submission.value, {

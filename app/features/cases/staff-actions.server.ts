@@ -1,41 +1,87 @@
 // What staff do to a case. Each action is checked against the role (app/features/staff/permissions.ts)
 // and the lifecycle (app/features/cases/lifecycle.ts), writes the case with optimistic concurrency
 // (the version the staff member read must still be current) and appends a CaseEvent. A case the
-// actor may not see is a NotFoundError, an action their role never takes a ForbiddenError; an
-// action that does not apply now, incomplete input or a stale version is a refusal (a value).
+// actor may not see is a NotFoundError, an action their role never takes a ForbiddenError (so is a
+// review decided by someone who is not independent of the decision, arts. 35, 36); an action that
+// does not apply now, incomplete input or a stale version is a refusal (a value).
 import { audit } from '#app/features/audit/audit.server.ts';
 import { reassessWarnings } from '#app/features/early-warning/reassessment.server.ts';
-import { queueCitizenMessage, queueStaffMessages, type Tx } from '#app/features/notifications/outbox.server.ts';
-import { canTakeAction, canViewCase, canViewContact, type Actor, type CaseScope } from '#app/features/staff/permissions.ts';
+import {
+  caseWorkerRecipients,
+  queueCitizenMessage,
+  queueStaffMessages,
+  supervisorRecipients,
+  type Tx,
+} from '#app/features/notifications/outbox.server.ts';
+import { unitParents } from '#app/features/reference-data/unit-tree.server.ts';
+import { subtreeIn } from '#app/features/reference-data/unit-tree.ts';
+import {
+  belongsUnder,
+  canTakeAction,
+  canViewContact,
+  canViewCase,
+  independenceRefusal,
+  type Actor,
+  type CaseScope,
+} from '#app/features/staff/permissions.ts';
+import { localizedName } from '#app/i18n/localized.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
+import { civilDateIn, compareCivilDates, endOfCivilDay, parseIsoDate } from '#app/platform/time/civil-date.ts';
+import { SCOPE_SELECT, scopeFrom } from './case-scope.server.ts';
+import { stepBlocker, type StepState } from './case-steps.ts';
 import { serviceClock } from './clock.server.ts';
-import { reReviewRequestDeadline, replyDeadline, reviewRequestDeadline, STATUTORY_LIMITS } from './deadlines.ts';
-import { activeDeadlineField, nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
+import {
+  hearingPauseDays,
+  postponedDeadline,
+  reReviewRequestDeadline,
+  replyDeadline,
+  reviewRequestDeadline,
+  STATUTORY_LIMITS,
+  unitObjectionDeadline,
+} from './deadlines.ts';
+import { activeDeadlineField, isOpenStatus, nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
+import { followMainCase, ownNextDue, ownStatus, type MainCaseStep } from './merged-cases.server.ts';
+import { decisionUnderReview, type ReviewStage } from './review-stage.server.ts';
+import { routingTargets } from './routing.server.ts';
 import type { CitizenTemplate } from '#app/features/notifications/topics.ts';
 import type { CaseActionField } from './action-fields.ts';
 import type { CaseEventType } from './events.ts';
+import type { OpinionOutcome } from './opinions.ts';
 
 export type ActionInput =
   | { action: 'accept' }
   | { action: 'startWork' }
   | { action: 'decline'; reason: string; referral: string }
   | { action: 'forward'; agency: string; message: string }
-  | { action: 'assign'; unitId: string; assigneeId: string | null }
+  /** With a day for the unit's completion report (交办, art. 22(3)), or none. */
+  | { action: 'assign'; unitId: string; assigneeId: string | null; reportDueOn?: string | null }
   | { action: 'extend'; days: number; reason: string }
   | { action: 'reply'; message: string }
   | { action: 'note'; message: string }
   | { action: 'merge'; intoReceiptNo: string }
+  | { action: 'unmerge'; reason: string }
   | { action: 'close'; message: string | null }
-  | { action: 'issueReview'; message: string }
-  | { action: 'issueReReview'; message: string };
+  | { action: 'issueReview'; message: string; outcome: OpinionOutcome | null }
+  | { action: 'issueReReview'; message: string; outcome: OpinionOutcome | null; publish?: boolean }
+  | { action: 'startHearing'; hearingOn: string }
+  | { action: 'recordHearing'; heldOn: string; hearingResult: string }
+  | { action: 'object'; reason: string }
+  | { action: 'decideObjection'; decision: 'accept' | 'reject' | null; unitId: string | null; reason: string }
+  | { action: 'fileReport'; findings: string }
+  | { action: 'decideReport'; decision: 'accept' | 'return' | null; reason: string }
+  | { action: 'recuse'; reason: string }
+  | { action: 'recordConflict'; staffId: string; reason: string }
+  /** The unit's id, or 'unknown' for a body outside the tree or one the reporter does not know. */
+  | { action: 'correctReport'; reportedUnit: string; official: string };
 
 export const EVENT_TYPE: Record<CaseAction, CaseEventType> = {
   accept: 'ACCEPTED',
   decline: 'DECLINED',
   forward: 'FORWARDED',
   merge: 'MERGED',
+  unmerge: 'UNMERGED',
   withdraw: 'WITHDRAWN',
   assign: 'ASSIGNED',
   startWork: 'WORK_STARTED',
@@ -47,17 +93,36 @@ export const EVENT_TYPE: Record<CaseAction, CaseEventType> = {
   requestReReview: 'RE_REVIEW_REQUESTED',
   issueReReview: 'RE_REVIEW_ISSUED',
   close: 'CLOSED',
+  startHearing: 'HEARING_STARTED',
+  recordHearing: 'HEARING_HELD',
+  object: 'OBJECTED',
+  decideObjection: 'OBJECTION_ACCEPTED',
+  fileReport: 'REPORT_FILED',
+  decideReport: 'REPORT_ACCEPTED',
+  recuse: 'STAFF_RECUSED',
+  recordConflict: 'STAFF_RECUSED',
+  correctReport: 'REPORTED_PARTY_CHANGED',
 };
 
-type CaseRow = NonNullable<Awaited<ReturnType<typeof loadForAction>>>;
+/** Reworks after which a case goes to the supervisors (提级督办, art. 22(3)). */
+export const ESCALATE_AFTER_REWORKS = 3;
+
+const CASE_INCLUDE = {
+  reportedParty: { select: { unitId: true, officialName: true } },
+  recusals: { select: { staffId: true } },
+} as const;
 
 async function loadForAction(caseId: string) {
-  return await db().case.findUnique({ where: { id: caseId } });
+  return await db().case.findUnique({ where: { id: caseId }, include: CASE_INCLUDE });
 }
 
-export function scopeOf(row: { unitId: string | null; kind: string }): CaseScope {
-  return { unitId: row.unitId, kind: row.kind };
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof loadForAction>>>;
+
+export function scopeOf(row: CaseRow): CaseScope {
+  return scopeFrom(row);
 }
+
+export { SCOPE_SELECT };
 
 /** Loads a case the actor may see, or throws NotFoundError (never revealing that it exists). */
 export async function caseForActor(actor: Actor, caseId: string): Promise<CaseRow> {
@@ -66,12 +131,27 @@ export async function caseForActor(actor: Actor, caseId: string): Promise<CaseRo
   return row;
 }
 
-/** A step taken (the case's new version and status), or why not. */
-export type CaseActionOutcome = Outcome<CaseActionField, { version: number; caseStatus: CaseStatus }>;
+/** A step taken (the case's new version and status; `left` when the actor may no longer see it), or why not. */
+export type CaseActionOutcome = Outcome<CaseActionField, { version: number; caseStatus: CaseStatus; left: boolean }>;
+
+/** The step being written: the case's new version and status, the case as read, who, and when. */
+interface StepContext {
+  version: number;
+  to: CaseStatus;
+  row: CaseRow;
+  actor: Actor;
+  now: Date;
+}
 
 interface Planned {
   data: Prisma.CaseUncheckedUpdateManyInput;
-  event: { visibility: 'PUBLIC' | 'INTERNAL'; message: string | null; data: Prisma.InputJsonObject };
+  event: { visibility: 'PUBLIC' | 'INTERNAL'; message: string | null; data: Prisma.InputJsonObject; type?: CaseEventType };
+  /** A status other than the lifecycle table's (unmerge: ACCEPTED when the main case's acceptance reached it). */
+  status?: CaseStatus;
+  /** Everything else the step writes, in its transaction: records, audit, messages, merged cases. */
+  write?: (tx: Tx, step: StepContext) => Promise<void>;
+  /** The actor may no longer see the case afterwards (they withdrew from it, or it now accuses their unit). */
+  leaves?: boolean;
 }
 
 /** Why the action does not apply to the case or its input: a field's code, or the whole form's. */
@@ -81,8 +161,52 @@ interface NotApplicable {
 }
 
 const notApplicable = (field: CaseActionField | null, code: string): NotApplicable => ({ field, code });
+const isNotApplicable = (value: Planned | NotApplicable): value is NotApplicable => 'code' in value;
 
-async function plan(row: CaseRow, input: ActionInput, now: Date): Promise<Planned | NotApplicable> {
+/** The end of a day typed as YYYY-MM-DD in the service's zone, or null for no such day. */
+function endOfTypedDay(day: string): Date | null {
+  const date = parseIsoDate(day.trim());
+  return date ? endOfCivilDay(date, serviceClock().timeZone) : null;
+}
+
+/** The day typed, compared with today in the service's zone (negative: before today), or null for no such day. */
+function dayFromToday(day: string, now: Date): number | null {
+  const date = parseIsoDate(day.trim());
+  return date ? compareCivilDates(date, civilDateIn(now, serviceClock().timeZone)) : null;
+}
+
+/** The units a report of misconduct accuses: nobody there may receive it (arts. 30, 46(5)). */
+async function barredUnits(row: CaseRow): Promise<Set<string>> {
+  const reported = row.reportedParty?.unitId ?? null;
+  return reported ? subtreeIn(await unitParents(), reported) : new Set();
+}
+
+/** A unit the case may be sent to now: active, not accused by it, not the one whose decision is under review. */
+async function checkDestination(row: CaseRow, unitId: string | null): Promise<NotApplicable | { id: string }> {
+  const unit = unitId ? await db().unit.findFirst({ where: { id: unitId, active: true }, select: { id: true } }) : null;
+  if (!unit) return notApplicable('unitId', 'unitRequired');
+  if ((await barredUnits(row)).has(unit.id)) return notApplicable('unitId', 'reportedUnit');
+  const stage = reviewStageOf(row.status);
+  if (stage) {
+    const decidedBy = stage === 'review' ? row.repliedByUnitId : row.reviewedByUnitId;
+    if (decidedBy && subtreeIn(await unitParents(), decidedBy).has(unit.id)) return notApplicable('unitId', 'reviewedUnit');
+  }
+  return unit;
+}
+
+/** The review a case is waiting for, if any. */
+function reviewStageOf(status: CaseStatus): ReviewStage | null {
+  if (status === 'REVIEW_REQUESTED') return 'review';
+  return status === 'RE_REVIEW_REQUESTED' ? 'reReview' : null;
+}
+
+/** Arts. 35, 36: throws when the actor took part in the decision under review, or is in the unit that made it. */
+async function requireIndependent(actor: Actor, row: CaseRow, stage: ReviewStage): Promise<void> {
+  const refusal = independenceRefusal(actor, await decisionUnderReview(row, stage));
+  if (refusal) throw new ForbiddenError(`not independent of the decision under review (${refusal})`);
+}
+
+async function plan(actor: Actor, row: CaseRow, input: ActionInput, now: Date): Promise<Planned | NotApplicable> {
   const c = serviceClock();
   switch (input.action) {
     case 'accept': {
@@ -90,6 +214,13 @@ async function plan(row: CaseRow, input: ActionInput, now: Date): Promise<Planne
       return {
         data: { acceptedAt: now, replyDueAt },
         event: { visibility: 'PUBLIC', message: null, data: { replyDueAt: replyDueAt.toISOString() } },
+        write: followed({
+          event: { type: 'ACCEPTED', message: null, data: { replyDueAt: replyDueAt.toISOString() } },
+          data: { acceptedAt: now, replyDueAt },
+          toStatus: 'stay',
+          reaches: 'following',
+          template: 'case.accepted',
+        }),
       };
     }
     case 'startWork':
@@ -99,25 +230,67 @@ async function plan(row: CaseRow, input: ActionInput, now: Date): Promise<Planne
       const referral = input.referral.trim();
       if (!reason) return notApplicable('reason', 'reasonRequired');
       if (!referral) return notApplicable('referral', 'referralRequired');
-      return { data: {}, event: { visibility: 'PUBLIC', message: `${reason}\n\n${referral}`, data: { reason, referral } } };
+      const message = `${reason}\n\n${referral}`;
+      return {
+        data: { closedAt: now, objectionDueAt: null },
+        event: { visibility: 'PUBLIC', message, data: { reason, referral } },
+        write: followed({
+          event: { type: 'DECLINED', message, data: { reason, referral } },
+          data: { closedAt: now },
+          toStatus: 'NOT_ACCEPTED',
+          reaches: 'following',
+          template: 'case.declined',
+        }),
+      };
     }
     case 'forward': {
       const agency = input.agency.trim();
       if (!agency) return notApplicable('agency', 'agencyRequired');
-      return { data: { transferredTo: agency }, event: { visibility: 'PUBLIC', message: input.message.trim() || null, data: { agency } } };
+      // A report never goes to the body it accuses, by name either.
+      if (await namesBarredUnit(row, agency)) return notApplicable('agency', 'reportedUnit');
+      const message = input.message.trim() || null;
+      return {
+        data: { transferredTo: agency, closedAt: now, objectionDueAt: null },
+        event: { visibility: 'PUBLIC', message, data: { agency } },
+        write: followed({
+          event: { type: 'FORWARDED', message, data: { agency } },
+          data: { transferredTo: agency, closedAt: now },
+          toStatus: 'TRANSFERRED',
+          reaches: 'following',
+          template: 'case.forwarded',
+        }),
+      };
     }
     case 'assign': {
-      const unit = await db().unit.findFirst({ where: { id: input.unitId, active: true } });
-      if (!unit) return notApplicable('unitId', 'unitRequired');
+      const unit = await checkDestination(row, input.unitId);
+      if ('code' in unit) return unit;
       if (input.assigneeId) {
         const assignee = await db().staffUser.findFirst({
           where: { id: input.assigneeId, active: true, unitId: unit.id, role: 'HANDLER' },
         });
         if (!assignee) return notApplicable('assigneeId', 'assigneeNotInUnit');
+        if (scopeOf(row).recusedStaffIds.includes(assignee.id)) return notApplicable('assigneeId', 'assigneeRecused');
+        const stage = reviewStageOf(row.status);
+        if (stage && (await decisionUnderReview(row, stage)).participantIds.includes(assignee.id))
+          return notApplicable('assigneeId', 'assigneeTookPart');
       }
+      let reportDueAt: Date | null = null;
+      if (input.reportDueOn?.trim()) {
+        const ahead = dayFromToday(input.reportDueOn, now);
+        reportDueAt = endOfTypedDay(input.reportDueOn);
+        if (ahead === null || ahead <= 0 || !reportDueAt) return notApplicable('reportDueOn', 'reportDueOn');
+      }
+      // Art. 23: a unit that newly receives a case before its reply may object within 5 working days.
+      const newUnit = unit.id !== row.unitId;
+      const objectionDueAt =
+        newUnit && ['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS'].includes(row.status) ? unitObjectionDeadline(now, c) : undefined;
       return {
-        data: { unitId: unit.id, assigneeId: input.assigneeId },
-        event: { visibility: 'PUBLIC', message: null, data: { unitId: unit.id, assigneeId: input.assigneeId } },
+        data: { unitId: unit.id, assigneeId: input.assigneeId, reportDueAt, ...(objectionDueAt ? { objectionDueAt } : {}) },
+        event: {
+          visibility: 'PUBLIC',
+          message: null,
+          data: { unitId: unit.id, assigneeId: input.assigneeId, ...(reportDueAt ? { reportDueAt: reportDueAt.toISOString() } : {}) },
+        },
       };
     }
     case 'extend': {
@@ -128,17 +301,36 @@ async function plan(row: CaseRow, input: ActionInput, now: Date): Promise<Planne
       const reason = input.reason.trim();
       if (!reason) return notApplicable('reason', 'reasonRequired');
       const replyDueAt = replyDeadline(row.acceptedAt, input.days, c);
+      const data = { days: input.days, replyDueAt: replyDueAt.toISOString() };
       return {
         data: { extensionDays: input.days, extensionReason: reason, replyDueAt },
-        event: { visibility: 'PUBLIC', message: reason, data: { days: input.days, replyDueAt: replyDueAt.toISOString() } },
+        event: { visibility: 'PUBLIC', message: reason, data },
+        write: followed({
+          event: { type: 'EXTENDED', message: reason, data },
+          data: { extensionDays: input.days, extensionReason: reason, replyDueAt },
+          toStatus: 'stay',
+          reaches: 'following',
+          template: 'case.extended',
+        }),
       };
     }
     case 'reply': {
       const message = input.message.trim();
       if (!message) return notApplicable('message', 'messageRequired');
+      const reviewRequestDueAt = reviewRequestDeadline(now, c);
+      // The reply's unit is the one whose decision a review looks at (art. 35).
+      const replied = { repliedAt: now, reviewRequestDueAt, repliedByUnitId: row.unitId };
       return {
-        data: { repliedAt: now, reviewRequestDueAt: reviewRequestDeadline(now, c) },
+        data: { ...replied, objectionDueAt: null },
         event: { visibility: 'PUBLIC', message, data: {} },
+        write: followed({
+          event: { type: 'REPLY_PUBLISHED', message, data: {} },
+          // Each merged citizen gets the answer as their own, with their own window to ask for review.
+          data: { ...replied, nextDueAt: null },
+          toStatus: 'REPLIED',
+          reaches: 'following',
+          template: 'case.replied',
+        }),
       };
     }
     case 'note': {
@@ -146,34 +338,418 @@ async function plan(row: CaseRow, input: ActionInput, now: Date): Promise<Planne
       if (!message) return notApplicable('message', 'messageRequired');
       return { data: {}, event: { visibility: 'INTERNAL', message, data: {} } };
     }
-    case 'merge': {
-      const target = await db().case.findUnique({ where: { receiptNo: input.intoReceiptNo } });
-      if (!target || target.id === row.id) return notApplicable('intoReceiptNo', 'mergeTarget');
-      return { data: { mergedIntoId: target.id }, event: { visibility: 'PUBLIC', message: null, data: { into: target.receiptNo } } };
+    case 'merge':
+      return await planMerge(actor, row, input.intoReceiptNo);
+    case 'unmerge': {
+      const reason = input.reason.trim();
+      if (!reason) return notApplicable('reason', 'reasonRequired');
+      const to = ownStatus(row);
+      return {
+        status: to,
+        data: { mergedIntoId: null, nextDueAt: ownNextDue(row) },
+        // The citizen is told their case is handled on its own again; the reason is staff's.
+        event: { visibility: 'PUBLIC', message: null, data: { reason, from: row.mergedIntoId } },
+        write: async (tx) => {
+          await note(tx, row.id, actor, reason, now);
+        },
+      };
     }
     case 'close':
       return { data: { closedAt: now }, event: { visibility: 'PUBLIC', message: input.message?.trim() || null, data: {} } };
-    case 'issueReview': {
-      // Art. 35: the review opinion, in writing; the citizen may then ask for re-review within 30 days.
+    case 'issueReview':
+    case 'issueReReview': {
+      const stage: ReviewStage = input.action === 'issueReview' ? 'review' : 'reReview';
+      const publish = input.action === 'issueReReview' && input.publish === true;
+      await requireIndependent(actor, row, stage);
       const message = input.message.trim();
+      if (!input.outcome) return notApplicable('outcome', 'outcomeRequired');
       if (!message) return notApplicable('message', 'messageRequired');
-      const reReviewRequestDueAt = reReviewRequestDeadline(now, c);
+      if (stage === 'review') {
+        // Art. 35: the review opinion, in writing; the citizen may then ask for re-review within 30 days.
+        const reReviewRequestDueAt = reReviewRequestDeadline(now, c);
+        const data = { outcome: input.outcome, reReviewRequestDueAt: reReviewRequestDueAt.toISOString() };
+        return {
+          data: { reReviewRequestDueAt, reviewedByUnitId: row.unitId },
+          event: { visibility: 'PUBLIC', message, data },
+          write: followed(joinedOutcome(stage, input.outcome, message)),
+        };
+      }
+      // Art. 36: the re-review opinion is final; a hearing must be over first, and only an opinion
+      // that followed a hearing may be published.
+      if (publish && !row.hearingHeld) return notApplicable('publish', 'publishWithoutHearing');
       return {
-        data: { reReviewRequestDueAt },
-        event: { visibility: 'PUBLIC', message, data: { reReviewRequestDueAt: reReviewRequestDueAt.toISOString() } },
+        data: { closedAt: now },
+        event: { visibility: 'PUBLIC', message, data: { outcome: input.outcome, published: publish } },
+        write: followed(joinedOutcome(stage, input.outcome, message)),
       };
     }
-    case 'issueReReview': {
-      // Art. 36: the re-review opinion is final; the same facts and reasons are not accepted again.
-      const message = input.message.trim();
-      if (!message) return notApplicable('message', 'messageRequired');
-      return { data: { closedAt: now }, event: { visibility: 'PUBLIC', message, data: {} } };
+    case 'startHearing': {
+      await requireIndependent(actor, row, 'reReview');
+      const ahead = dayFromToday(input.hearingOn, now);
+      if (ahead === null || ahead < 0) return notApplicable('hearingOn', 'hearingOn');
+      // Art. 36: the hearing's time does not count towards the re-review's 30 days.
+      return {
+        data: { hearingSince: now, nextDueAt: null },
+        event: { visibility: 'PUBLIC', message: null, data: { hearingOn: input.hearingOn.trim() } },
+      };
     }
+    case 'recordHearing': {
+      await requireIndependent(actor, row, 'reReview');
+      if (!row.hearingSince || !row.reReviewDueAt) return notApplicable(null, 'noHearing');
+      const held = parseIsoDate(input.heldOn.trim());
+      const since = civilDateIn(row.hearingSince, c.timeZone);
+      if (!held || compareCivilDates(held, since) < 0 || compareCivilDates(held, civilDateIn(now, c.timeZone)) > 0)
+        return notApplicable('heldOn', 'heldOn');
+      const result = input.hearingResult.trim();
+      if (!result) return notApplicable('hearingResult', 'hearingResultRequired');
+      const pausedDays = hearingPauseDays(row.hearingSince, held, c);
+      const reReviewDueAt = postponedDeadline(row.reReviewDueAt, pausedDays, c);
+      return {
+        data: { hearingSince: null, hearingHeld: true, reReviewDueAt, nextDueAt: reReviewDueAt },
+        event: {
+          visibility: 'PUBLIC',
+          message: result,
+          data: { heldOn: input.heldOn.trim(), pausedDays, reReviewDueAt: reReviewDueAt.toISOString() },
+        },
+      };
+    }
+    case 'object': {
+      // Art. 23: within 5 working days of receiving the case (stepBlocker), with a detailed reason.
+      const reason = input.reason.trim();
+      if (reason.length < OBJECTION_REASON_MIN) return notApplicable('reason', 'objectionReason');
+      const unitId = row.unitId;
+      return {
+        // Back to the office that routed it, marked as objected.
+        data: { objectingUnitId: unitId, unitId: null, assigneeId: null },
+        event: { visibility: 'INTERNAL', message: reason, data: { unitId } },
+        leaves: actor.role === 'HANDLER',
+        write: async (tx, step) => {
+          await queueStaffMessages(
+            tx,
+            await supervisorRecipients(tx),
+            'assignment',
+            'staff.assigned',
+            `${row.id}:objected:v${step.version}`,
+            {
+              caseId: row.id,
+            },
+          );
+        },
+      };
+    }
+    case 'decideObjection': {
+      if (!row.objectingUnitId) return notApplicable(null, 'noObjection');
+      const reason = input.reason.trim();
+      if (input.decision === 'accept') {
+        if (input.unitId === row.objectingUnitId) return notApplicable('unitId', 'sameUnit');
+        const unit = await checkDestination(row, input.unitId);
+        if ('code' in unit) return unit;
+        return {
+          data: { unitId: unit.id, assigneeId: null, objectingUnitId: null, objectionDueAt: unitObjectionDeadline(now, c) },
+          event: { visibility: 'INTERNAL', message: reason || null, data: { from: row.objectingUnitId, to: unit.id } },
+        };
+      }
+      if (input.decision !== 'reject') return notApplicable('decision', 'decisionRequired');
+      if (!reason) return notApplicable('reason', 'reasonRequired');
+      const unitId = row.objectingUnitId;
+      return {
+        // The unit keeps the case, and the chance to object is spent.
+        data: { unitId, objectingUnitId: null, objectionDueAt: null },
+        event: { type: 'OBJECTION_REJECTED', visibility: 'INTERNAL', message: reason, data: { unitId } },
+        write: async (tx, step) => {
+          await queueStaffMessages(
+            tx,
+            await caseWorkerRecipients(tx, null, unitId),
+            'assignment',
+            'staff.assigned',
+            `${row.id}:objectionRejected:v${step.version}`,
+            { caseId: row.id },
+          );
+        },
+      };
+    }
+    case 'fileReport': {
+      const findings = input.findings.trim();
+      if (!findings) return notApplicable('findings', 'findingsRequired');
+      return {
+        data: {},
+        event: { visibility: 'INTERNAL', message: findings, data: {} },
+        write: async (tx, step) => {
+          const report = await tx.completionReport.create({
+            data: { caseId: row.id, unitId: row.unitId, authorId: actor.id, findings, createdAt: now },
+          });
+          await queueStaffMessages(
+            tx,
+            await assignerRecipients(tx, row.id),
+            'assignment',
+            'staff.assigned',
+            `${row.id}:report:v${step.version}`,
+            {
+              caseId: row.id,
+              data: { reportId: report.id },
+            },
+          );
+        },
+      };
+    }
+    case 'decideReport': {
+      const report = await db().completionReport.findFirst({
+        where: { caseId: row.id, status: 'PENDING' },
+        orderBy: { createdAt: 'desc' },
+      });
+      if (!report) return notApplicable(null, 'noReportPending');
+      const reason = input.reason.trim();
+      if (input.decision === 'accept') {
+        return {
+          data: { reportDueAt: null },
+          event: { visibility: 'INTERNAL', message: reason || null, data: { reportId: report.id } },
+          write: async (tx) => {
+            await tx.completionReport.update({
+              where: { id: report.id },
+              data: { status: 'ACCEPTED', decidedById: actor.id, decisionReason: reason || null, decidedAt: now },
+            });
+          },
+        };
+      }
+      if (input.decision !== 'return') return notApplicable('decision', 'decisionRequired');
+      if (!reason) return notApplicable('reason', 'reasonRequired');
+      const reworks = row.reworkCount + 1;
+      const escalate = reworks >= ESCALATE_AFTER_REWORKS && !row.escalatedAt;
+      return {
+        data: { reworkCount: reworks, ...(escalate ? { escalatedAt: now } : {}) },
+        event: { type: 'REPORT_RETURNED', visibility: 'INTERNAL', message: reason, data: { reportId: report.id, reworks } },
+        write: async (tx, step) => {
+          await tx.completionReport.update({
+            where: { id: report.id },
+            data: { status: 'RETURNED', decidedById: actor.id, decisionReason: reason, decidedAt: now },
+          });
+          await queueStaffMessages(
+            tx,
+            await caseWorkerRecipients(tx, row.assigneeId, row.unitId),
+            'assignment',
+            'staff.assigned',
+            `${row.id}:reportReturned:v${step.version}`,
+            { caseId: row.id },
+          );
+          if (escalate) {
+            // Three reworks: the supervisors take the case in hand (提级督办).
+            await tx.caseEvent.create({
+              data: {
+                caseId: row.id,
+                type: 'ESCALATED' satisfies CaseEventType,
+                visibility: 'INTERNAL',
+                actorType: 'SYSTEM',
+                data: { reworks },
+                createdAt: now,
+              },
+            });
+            await queueStaffMessages(tx, await supervisorRecipients(tx), 'assignment', 'staff.assigned', `${row.id}:escalated`, {
+              caseId: row.id,
+            });
+          }
+        },
+      };
+    }
+    case 'recuse':
+    case 'recordConflict': {
+      const staffId = input.action === 'recuse' ? actor.id : input.staffId;
+      const reason = input.reason.trim();
+      if (input.action === 'recordConflict') {
+        const person = await db().staffUser.findFirst({
+          where: { id: staffId, active: true, role: { in: ['CLERK', 'HANDLER', 'SUPERVISOR'] } },
+          select: { id: true },
+        });
+        if (!person || staffId === actor.id) return notApplicable('staffId', 'staffRequired');
+      }
+      if (scopeOf(row).recusedStaffIds.includes(staffId)) return notApplicable('staffId', 'alreadyRecused');
+      if (!reason) return notApplicable('reason', 'reasonRequired');
+      return {
+        data: row.assigneeId === staffId ? { assigneeId: null } : {},
+        // The citizen is told that someone withdrew (art. 28), never who; staff see who in the record.
+        event: { visibility: 'PUBLIC', message: null, data: { staffId, declaredBy: actor.id } },
+        leaves: staffId === actor.id,
+        write: async (tx) => {
+          await tx.recusal.create({ data: { caseId: row.id, staffId, reason, recordedById: actor.id, createdAt: now } });
+          await audit(
+            {
+              action: 'case.recused',
+              actorId: actor.id,
+              targetType: 'Case',
+              targetId: row.id,
+              details: { staffId, reason, receiptNo: row.receiptNo, self: staffId === actor.id },
+            },
+            tx,
+          );
+        },
+      };
+    }
+    case 'correctReport':
+      return await planReportCorrection(actor, row, input, now);
   }
+}
+
+/** Art. 23 asks for a detailed reason: more than a word or two. */
+export const OBJECTION_REASON_MIN = 10;
+
+type Followed = Omit<MainCaseStep, 'mainId' | 'actorId' | 'cause' | 'now'>;
+
+/** A step of a main case that its merged cases follow (merged-cases.server.ts), written with it. */
+function followed(step: Followed): Planned['write'] {
+  return async (tx, ctx) => {
+    await followMainCase(tx, { ...step, mainId: ctx.row.id, actorId: ctx.actor.id, cause: `${ctx.row.id}:v${ctx.version}`, now: ctx.now });
+  };
+}
+
+/** A review's outcome on a main case reaches every case joined to it, as news about their matter. */
+function joinedOutcome(stage: ReviewStage, outcome: OpinionOutcome, message: string): Followed {
+  return {
+    event: { type: 'JOINED_CASE_REVIEWED', message, data: { stage, outcome } },
+    data: {},
+    toStatus: 'stay',
+    reaches: 'joined',
+    template: 'case.replied',
+  };
+}
+
+async function note(tx: Tx, caseId: string, actor: Actor, message: string, now: Date): Promise<void> {
+  await tx.caseEvent.create({
+    data: {
+      caseId,
+      type: 'NOTE' satisfies CaseEventType,
+      visibility: 'INTERNAL',
+      actorType: 'STAFF',
+      actorId: actor.id,
+      message,
+      createdAt: now,
+    },
+  });
+}
+
+/** Whoever assigned the case (the last assignment's author), for the unit's completion report. */
+async function assignerRecipients(tx: Tx, caseId: string) {
+  const assigned = await tx.caseEvent.findFirst({
+    where: { caseId, type: 'ASSIGNED' },
+    orderBy: { id: 'desc' },
+    select: { actorId: true },
+  });
+  if (!assigned?.actorId) return await supervisorRecipients(tx);
+  return await tx.staffUser.findMany({ where: { id: assigned.actorId, active: true }, select: { id: true, mutedNotifications: true } });
+}
+
+/** Whether an agency's name is that of a unit the report accuses (in any of its languages). */
+async function namesBarredUnit(row: CaseRow, agency: string): Promise<boolean> {
+  const barred = await barredUnits(row);
+  if (barred.size === 0) return false;
+  const units = await db().unit.findMany({
+    where: { id: { in: [...barred] } },
+    select: { nameZhHans: true, nameZhHant: true, nameEn: true },
+  });
+  const typed = normalizeName(agency);
+  return units.some((u) => [u.nameZhHans, u.nameZhHant, u.nameEn].some((name) => normalizeName(name) === typed));
+}
+
+const normalizeName = (name: string) => name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/**
+ * A merge joins a case to another on the same matter that is still being handled (its main case):
+ * one the actor may see, not itself merged, not answered yet; a case others follow cannot follow
+ * another; a report of misconduct joins only a report about the same unit.
+ */
+async function planMerge(actor: Actor, row: CaseRow, intoReceiptNo: string): Promise<Planned | NotApplicable> {
+  const target = intoReceiptNo ? await db().case.findUnique({ where: { receiptNo: intoReceiptNo }, include: CASE_INCLUDE }) : null;
+  if (!target || target.id === row.id || !canViewCase(actor, scopeOf(target))) return notApplicable('intoReceiptNo', 'mergeTarget');
+  if (target.mergedIntoId || !['SUBMITTED', 'ACCEPTED', 'IN_PROGRESS'].includes(target.status))
+    return notApplicable('intoReceiptNo', 'mergeTargetNotOpen');
+  if ((await db().case.count({ where: { mergedIntoId: row.id, status: 'MERGED' } })) > 0) return notApplicable(null, 'hasMergedCases');
+  const report = row.kind === 'MISCONDUCT_REPORT';
+  if (report !== (target.kind === 'MISCONDUCT_REPORT') || (row.reportedParty?.unitId ?? null) !== (target.reportedParty?.unitId ?? null))
+    return notApplicable('intoReceiptNo', 'mergeReport');
+  // The main case's acceptance and deadlines are the merged case's from now on.
+  const follow = target.acceptedAt
+    ? {
+        acceptedAt: target.acceptedAt,
+        replyDueAt: target.replyDueAt,
+        extensionDays: target.extensionDays,
+        extensionReason: target.extensionReason,
+      }
+    : {};
+  return {
+    data: { mergedIntoId: target.id, objectionDueAt: null, ...follow },
+    event: { visibility: 'PUBLIC', message: null, data: { into: target.receiptNo } },
+  };
+}
+
+/**
+ * The office corrects whom a report of misconduct is about (audited). The bar moves with it: a case
+ * now with a unit it accuses goes to the discipline body (or back to the office), and the actor
+ * loses the case if it now accuses their own unit.
+ */
+async function planReportCorrection(
+  actor: Actor,
+  row: CaseRow,
+  input: Extract<ActionInput, { action: 'correctReport' }>,
+  now: Date,
+): Promise<Planned | NotApplicable> {
+  const choice = input.reportedUnit.trim();
+  const unit =
+    choice === 'unknown'
+      ? null
+      : await db().unit.findFirst({ where: { id: choice }, select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true } });
+  if (choice !== 'unknown' && !unit) return notApplicable('reportedUnit', 'reportedUnitRequired');
+  const official = input.official.trim();
+  if (official.length > 200) return notApplicable('reportedOfficial', 'tooLong');
+  const before = { unitId: row.reportedParty?.unitId ?? null, officialName: row.reportedParty?.officialName ?? null };
+  const after = { unitId: unit?.id ?? null, officialName: official || null };
+  if (before.unitId === after.unitId && before.officialName === after.officialName) return notApplicable(null, 'unchanged');
+  const parents = await unitParents();
+  const barred = subtreeIn(parents, after.unitId);
+  const data: Prisma.CaseUncheckedUpdateManyInput = {};
+  if (row.unitId && barred.has(row.unitId)) {
+    const discipline = (await routingTargets()).disciplineUnitId;
+    data.unitId = discipline && !barred.has(discipline) ? discipline : null;
+    data.assigneeId = null;
+    data.objectingUnitId = null;
+  } else if (row.assigneeId) {
+    const assignee = await db().staffUser.findUnique({ where: { id: row.assigneeId }, select: { unitId: true } });
+    if (assignee?.unitId && barred.has(assignee.unitId)) data.assigneeId = null;
+  }
+  const leaves = belongsUnder(actor, after.unitId);
+  return {
+    data,
+    event: { visibility: 'INTERNAL', message: null, data: { before, after } },
+    leaves,
+    write: async (tx) => {
+      await tx.reportedParty.upsert({
+        where: { caseId: row.id },
+        create: { caseId: row.id, ...after, createdAt: now },
+        update: after,
+      });
+      await audit(
+        {
+          action: 'report.partyCorrected',
+          actorId: actor.id,
+          targetType: 'Case',
+          targetId: row.id,
+          details: { receiptNo: row.receiptNo, before, after, unitName: unit ? localizedName(unit, 'zh-Hans') : null },
+        },
+        tx,
+      );
+    },
+  };
+}
+
+/** The case as the steps that depend on its state see it (case-steps.ts). */
+export async function stepState(row: CaseRow): Promise<StepState> {
+  const pending = await db().completionReport.count({ where: { caseId: row.id, status: 'PENDING' } });
+  return { ...row, reportPending: pending > 0 };
 }
 
 /** The stored deadline staff now work against, for the queue's order. */
 function nextDueFor(status: CaseStatus, row: CaseRow, data: Prisma.CaseUncheckedUpdateManyInput): Date | null {
+  if ('nextDueAt' in data) {
+    const planned = data.nextDueAt;
+    return planned instanceof Date ? planned : null;
+  }
   const field = activeDeadlineField(status);
   if (!field) return null;
   const updated = data[field];
@@ -193,17 +769,20 @@ export async function performCaseAction(
 ): Promise<CaseActionOutcome> {
   const row = await caseForActor(actor, caseId);
   if (!canTakeAction(actor, input.action, scopeOf(row))) throw new ForbiddenError(`case action ${input.action}`);
-  const to = nextStatus(row.status, input.action);
-  if (!to) return refusedFor('notAllowedNow', 422);
-  const planned = await plan(row, input, now);
-  if ('code' in planned) {
+  const listed = nextStatus(row.status, input.action);
+  if (!listed) return refusedFor('notAllowedNow', 422);
+  const blocker = stepBlocker(input.action, await stepState(row), now);
+  if (blocker) return refusedFor(blocker, 422);
+  const planned = await plan(actor, row, input, now);
+  if (isNotApplicable(planned)) {
     const { field, code } = planned;
     return field ? refused<CaseActionField>({ errors: { [field]: code }, values: {} }, 422) : refusedFor(code, 422);
   }
+  const to = planned.status ?? listed;
   const data: Prisma.CaseUncheckedUpdateManyInput = {
     ...planned.data,
     status: to,
-    nextDueAt: nextDueFor(to, row, planned.data),
+    nextDueAt: isOpenStatus(to) ? nextDueFor(to, row, planned.data) : null,
     version: { increment: 1 },
   };
 
@@ -214,7 +793,7 @@ export async function performCaseAction(
     await tx.caseEvent.create({
       data: {
         caseId,
-        type: EVENT_TYPE[input.action],
+        type: planned.event.type ?? EVENT_TYPE[input.action],
         visibility: planned.event.visibility,
         actorType: 'STAFF',
         actorId: actor.id,
@@ -225,10 +804,12 @@ export async function performCaseAction(
         createdAt: now,
       },
     });
+    const version = expectedVersion + 1;
+    await planned.write?.(tx, { version, to, row, actor, now });
     // A staff change ends any warning override and may end the response targets (a closed case).
     await reassessWarnings(tx, [caseId], now, { clearOverride: true, actorId: actor.id });
-    await notifyAfterAction(tx, row, input, expectedVersion + 1);
-    return { ok: true, version: expectedVersion + 1, caseStatus: to };
+    await notifyAfterAction(tx, row, input, version);
+    return { ok: true, version, caseStatus: to, left: planned.leaves ?? false };
   });
 }
 

@@ -2,20 +2,24 @@
 // search tokens and files in as few round trips as the case needs, once per idempotency key.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { insertAttachmentRows, type StoredAttachment } from '#app/features/attachments/stored-files.server.ts';
-import { findRepeatOf, similarOpenCases } from '#app/features/early-warning/cluster-matching.server.ts';
+import { findDecidedMatter, findRepeatOf, similarOpenCases } from '#app/features/early-warning/cluster-matching.server.ts';
 import { assessWarning, levelRank } from '#app/features/early-warning/levels.ts';
 import { findWelfareSignals } from '#app/features/early-warning/welfare-signals.ts';
 import { queueStaffMessages, warningAlertRecipients } from '#app/features/notifications/outbox.server.ts';
 import { activeCategoryUnits } from '#app/features/reference-data/lookup.server.ts';
+import { unitParents } from '#app/features/reference-data/unit-tree.server.ts';
+import { subtreeIn } from '#app/features/reference-data/unit-tree.ts';
 import { getSetting } from '#app/features/settings/settings.server.ts';
 import { keyedHash } from '#app/platform/crypto/keys.server.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
 import { accessCodeFor, accessCodeHash } from './access-code.server.ts';
 import { serviceClock } from './clock.server.ts';
-import { acceptanceDeadline, latestReplyDeadlineForNewCase } from './deadlines.ts';
+import { acceptanceDeadline, latestReplyDeadlineForNewCase, unitObjectionDeadline } from './deadlines.ts';
 import { afterClusterChange, placeInCluster } from './new-case-cluster.server.ts';
 import { insertCase, type NewCaseRow } from './new-case-row.server.ts';
 import { RECEIPT_RANDOM_BYTES, buildReceiptNo } from './receipt.ts';
+import { routingTargets } from './routing.server.ts';
+import { routeNewCase, type RouteReason } from './routing.ts';
 import { documentTokens, tsvectorLiteral } from './search-tokens.ts';
 import type { Channel } from './attributes.ts';
 import type { Submission } from './submission.ts';
@@ -48,6 +52,8 @@ export interface SubmittedCase {
   sameContent: boolean;
   /** The text shows signs of self-harm or a threat to life: the citizen is shown where to get help now. */
   welfareConcern: boolean;
+  /** Why the statute chose where it went, which the citizen is told (arts. 22, 28, 30). */
+  routeReason: RouteReason | null;
 }
 
 /**
@@ -69,6 +75,8 @@ export function submissionHash(submission: Submission): string {
     s.email,
     s.postalAddress,
     s.preferredReplyChannel,
+    s.reportedUnitId,
+    s.reportedOfficial,
   ];
   return keyedHash('submission-content', JSON.stringify(content));
 }
@@ -106,10 +114,22 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
     phone: withContact && submission.phone ? contactFingerprint('phone', submission.phone) : null,
     email: withContact && submission.email ? contactFingerprint('email', submission.email) : null,
   };
+  // A report of misconduct never joins a cluster or counts as anyone's repeat: either would show it
+  // beside cases that the unit it accuses may see (arts. 30, 46(5)).
+  const report = submission.kind === 'MISCONDUCT_REPORT';
+  const barred = report && submission.reportedUnitId ? subtreeIn(await unitParents(), submission.reportedUnitId) : new Set<string>();
+  const route = routeNewCase({
+    kind: submission.kind,
+    categoryId: submission.categoryId,
+    categoryUnitId: categoryUnits.get(submission.categoryId) ?? null,
+    targets: await routingTargets(),
+    barred,
+  });
   // Reading earlier cases needs no lock, so it happens before the write.
-  const [repeatOfId, similar] = await Promise.all([
-    findRepeatOf(db(), fingerprints, submission.categoryId, tokens, now, clustering.similarity),
-    clustering.enabled ? similarOpenCases(db(), submission, tokens, now, clustering.similarity) : Promise.resolve([]),
+  const [repeatOfId, similar, decidedMatterOfId] = await Promise.all([
+    report ? Promise.resolve(null) : findRepeatOf(db(), fingerprints, submission.categoryId, tokens, now, clustering.similarity),
+    clustering.enabled && !report ? similarOpenCases(db(), submission, tokens, now, clustering.similarity) : Promise.resolve([]),
+    findDecidedMatter(db(), fingerprints, submission.categoryId, tokens, clustering.similarity),
   ]);
   const inputs = {
     coSignerCount: submission.coSignerCount,
@@ -130,7 +150,7 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
       idempotencyKey: meta.idempotencyKey,
       submissionHash: contentHash,
       channel,
-      unitId: categoryUnits.get(submission.categoryId) ?? null,
+      unitId: route.unitId,
       locale: meta.locale,
       receivedAt,
       acceptDueAt,
@@ -141,6 +161,11 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
       fingerprints,
       warning: { ...assessWarning(inputs), welfareConcern: welfare.concern, welfareMatches: welfare.matches, repeatOfId },
       cluster: null,
+      routeReason: route.reason,
+      // Art. 23: the unit it reaches may object within 5 working days of receiving it.
+      objectionDueAt: route.unitId ? unitObjectionDeadline(now, serviceClock()) : null,
+      decidedMatterOfId,
+      reported: report ? { unitId: submission.reportedUnitId, officialName: submission.reportedOfficial } : null,
     };
     const files = meta.attachments ?? [];
     const uploader = { type: row.registeredBy ? ('STAFF' as const) : ('CITIZEN' as const), id: row.registeredBy };
@@ -183,6 +208,7 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
         created: true,
         sameContent: true,
         welfareConcern: welfare.concern,
+        routeReason: route.reason,
       };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -208,7 +234,15 @@ function isUniqueViolation(error: unknown): boolean {
 export async function findByIdempotencyKey(idempotencyKey: string, contentHash: string, now = new Date()): Promise<SubmittedCase | null> {
   const found = await db().case.findUnique({
     where: { idempotencyKey },
-    select: { receiptNo: true, acceptDueAt: true, receivedAt: true, createdAt: true, welfareConcern: true, submissionHash: true },
+    select: {
+      receiptNo: true,
+      acceptDueAt: true,
+      receivedAt: true,
+      createdAt: true,
+      welfareConcern: true,
+      submissionHash: true,
+      routeReason: true,
+    },
   });
   if (!found) return null;
   const replayable = now.getTime() - found.createdAt.getTime() < ACCESS_CODE_REPLAY_MS;
@@ -220,5 +254,6 @@ export async function findByIdempotencyKey(idempotencyKey: string, contentHash: 
     created: false,
     sameContent: found.submissionHash === null || found.submissionHash === contentHash,
     welfareConcern: found.welfareConcern,
+    routeReason: found.routeReason === 'discipline' || found.routeReason === 'courts' ? found.routeReason : null,
   };
 }

@@ -111,7 +111,8 @@ describe('validateSubmission', () => {
   });
 
   describe('anonymous reports', () => {
-    const anonymous = { kind: 'MISCONDUCT_REPORT', anonymous: 'yes', name: '', phone: '', email: '' };
+    // A report names whom it is about: here, a body the reporter does not know (arts. 22, 30).
+    const anonymous = { kind: 'MISCONDUCT_REPORT', reportedUnit: 'unknown', anonymous: 'yes', name: '', phone: '', email: '' };
 
     it('lets a report of misconduct go without contact details', () => {
       const result = validateSubmission(form(anonymous));
@@ -134,6 +135,29 @@ describe('validateSubmission', () => {
     it('is answered online only, because there is nobody to write to', () => {
       expect(errorsOf(form({ ...anonymous, preferredReplyChannel: 'EMAIL' })).preferredReplyChannel).toBe(
         'preferredReplyChannel.anonymousOnline',
+      );
+    });
+  });
+
+  describe('whom a report of misconduct is about (arts. 22, 30)', () => {
+    const unit = '6f1c2d3e-4b5a-4c6d-8e7f-901a2b3c4d5e';
+
+    it('needs a unit, or "I don\'t know / another body", and keeps the official it names', () => {
+      // Optional: no choice is "not known", as the explicit choice is.
+      const unchosen = validateSubmission(form({ kind: 'MISCONDUCT_REPORT' }));
+      expect(unchosen.ok && unchosen.value).toMatchObject({ reportedUnitId: null });
+      expect(errorsOf(form({ kind: 'MISCONDUCT_REPORT', reportedUnit: 'police' })).reportedUnit).toBe('reportedUnit.required');
+      const named = validateSubmission(form({ kind: 'MISCONDUCT_REPORT', reportedUnit: unit, reportedOfficial: ' 张某 ' }));
+      expect(named.ok && named.value).toMatchObject({ reportedUnitId: unit, reportedOfficial: '张某' });
+      const unknown = validateSubmission(form({ kind: 'MISCONDUCT_REPORT', reportedUnit: 'unknown' }));
+      expect(unknown.ok && unknown.value).toMatchObject({ reportedUnitId: null, reportedOfficial: null });
+    });
+
+    it('is asked only of a report: another kind keeps nothing of it', () => {
+      const complaint = validateSubmission(form({ kind: 'COMPLAINT', reportedUnit: unit, reportedOfficial: '张某' }));
+      expect(complaint.ok && complaint.value).toMatchObject({ reportedUnitId: null, reportedOfficial: null });
+      expect(errorsOf(form({ kind: 'MISCONDUCT_REPORT', reportedUnit: unit, reportedOfficial: '某'.repeat(201) })).reportedOfficial).toBe(
+        'reportedOfficial.tooLong',
       );
     });
   });

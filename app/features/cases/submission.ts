@@ -2,7 +2,7 @@
 // say what went wrong in the citizen's language, next to the field it concerns.
 import { z } from 'zod';
 import { CASE_KINDS, REPLY_CHANNELS, mayBeAnonymous } from './kinds.ts';
-import { LIMITS, SUBMISSION_FIELDS, type SubmissionErrors, type SubmissionField } from './submission-fields.ts';
+import { LIMITS, SUBMISSION_FIELDS, UNKNOWN_REPORTED_UNIT, type SubmissionErrors, type SubmissionField } from './submission-fields.ts';
 
 export { LIMITS, SUBMISSION_FIELDS, type SubmissionErrors, type SubmissionField };
 
@@ -29,6 +29,9 @@ export function normalizePhone(input: string): string | null {
 
 const SubmissionShape = z.object({
   kind: z.enum(CASE_KINDS, { error: 'kind.required' }),
+  // Checked against the kind below: only a report of misconduct names the body it is about.
+  reportedUnit: z.string().optional(),
+  reportedOfficial: optionalText(LIMITS.officialMax),
   categoryId: z.uuid({ error: 'categoryId.required' }),
   area: optionalText(LIMITS.areaMax),
   subject: trimmed(LIMITS.subjectMax).pipe(z.string().min(1, 'subject.required').min(LIMITS.subjectMin, 'subject.tooShort')),
@@ -56,7 +59,22 @@ const SubmissionShape = z.object({
   consent: z.literal('yes', { error: 'consent.required' }),
 });
 
-export type Submission = Omit<z.infer<typeof SubmissionShape>, 'phone'> & { phone: string | null };
+export type Submission = Omit<z.infer<typeof SubmissionShape>, 'phone' | 'reportedUnit'> & {
+  phone: string | null;
+  /** A report of misconduct: the unit it is about (null: the reporter does not know, or named another body). */
+  reportedUnitId: string | null;
+};
+
+/**
+ * What a report of misconduct says it is about: a unit's id, or none (the "don't know / another body"
+ * choice, or no choice: the question is optional, and the report goes to the discipline body either
+ * way). Null for a value the form never offers.
+ */
+function reportedUnitChoice(raw: string | undefined): { unitId: string | null } | null {
+  const value = (raw ?? '').trim();
+  if (value === UNKNOWN_REPORTED_UNIT || value === '') return { unitId: null };
+  return z.uuid().safeParse(value).success ? { unitId: value.toLowerCase() } : null;
+}
 
 export type SubmissionResult = { ok: true; value: Submission } | { ok: false; errors: SubmissionErrors };
 
@@ -77,6 +95,8 @@ export function validateSubmission(raw: Record<string, string | undefined>): Sub
   const anonymous = raw.anonymous === 'yes';
   const kind = CASE_KINDS.find((k) => k === raw.kind);
   if (anonymous && kind && !mayBeAnonymous(kind)) errors.anonymous ??= 'anonymous.onlyMisconduct';
+  const reported = kind === 'MISCONDUCT_REPORT' ? reportedUnitChoice(raw.reportedUnit) : null;
+  if (kind === 'MISCONDUCT_REPORT' && !reported) errors.reportedUnit ??= 'reportedUnit.required';
   const phone = text('phone') ? normalizePhone(text('phone')) : null;
   if (text('phone') && !phone) errors.phone ??= 'phone.invalid';
   if (text('email') && !z.email().safeParse(text('email')).success) errors.email ??= 'email.invalid';
@@ -92,11 +112,16 @@ export function validateSubmission(raw: Record<string, string | undefined>): Sub
   }
 
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors: orderErrors(errors) };
-  const value = parsed.data;
+  const { reportedUnit: _chosen, ...value } = parsed.data;
+  // Only a report of misconduct names whom it is about; another kind keeps nothing of those fields.
+  const about =
+    value.kind === 'MISCONDUCT_REPORT'
+      ? { reportedUnitId: reported?.unitId ?? null, reportedOfficial: value.reportedOfficial }
+      : { reportedUnitId: null, reportedOfficial: null };
   // An anonymous report keeps no contact details at all, even if some were typed.
   const submission: Submission = anonymous
-    ? { ...value, anonymous, name: null, phone: null, email: null, postalAddress: null }
-    : { ...value, phone };
+    ? { ...value, ...about, anonymous, name: null, phone: null, email: null, postalAddress: null }
+    : { ...value, ...about, phone };
   return { ok: true, value: submission };
 }
 

@@ -8,7 +8,7 @@ import {
   type ReceivedFile,
   type UploadOutcome,
 } from '#app/features/attachments/upload-form.server.ts';
-import { activeCategoryUnits, listActiveCategories } from '#app/features/reference-data/lookup.server.ts';
+import { activeCategoryUnits, isActiveUnit, listActiveCategories, listActiveUnits } from '#app/features/reference-data/lookup.server.ts';
 import { crisisLinesFor, getSetting } from '#app/features/settings/settings.server.ts';
 import { newFormKey } from '#app/platform/crypto/form-key.server.ts';
 import { env } from '#app/platform/env.server.ts';
@@ -43,6 +43,7 @@ export async function newSubmitForm(locale: Locale) {
   return {
     honeypotField: HONEYPOT_FIELD,
     categories: await listActiveCategories(locale),
+    units: await listActiveUnits(locale),
     // A fresh key per form: a refresh or retry of *this* form's POST finds the same case.
     idempotencyKey: newFormKey(),
   };
@@ -112,6 +113,10 @@ export async function handleSubmission(
   // to the citizen as choosing none.
   if (!(await activeCategoryUnits()).has(result.value.categoryId)) {
     return fail(400, { categoryId: 'categoryId.required' }, null);
+  }
+  // Likewise a reported unit that is not (or no longer) one of ours.
+  if (result.value.reportedUnitId && !(await isActiveUnit(result.value.reportedUnitId))) {
+    return fail(400, { reportedUnit: 'reportedUnit.required' }, null);
   }
   const stored = await storeFiles(accepted);
   let receipt: SubmittedCase;

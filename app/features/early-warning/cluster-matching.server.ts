@@ -54,6 +54,7 @@ export async function similarOpenCases(
       SELECT c."id", c."clusterId", c."searchVector" FROM "Case" c
       WHERE c."categoryId" = ${key.categoryId}::uuid AND ${area} AND c."receivedAt" >= ${since}
         AND c."status"::text <> ALL(${CLOSED}::text[]) AND c."searchVector" IS NOT NULL
+        AND c."kind" <> 'MISCONDUCT_REPORT'
       ORDER BY c."receivedAt" DESC
       LIMIT ${CANDIDATE_LIMIT}
     )
@@ -87,6 +88,38 @@ export async function findRepeatOf(
     FROM "CaseContact" k JOIN "Case" c ON c."id" = k."caseId"
     WHERE (k."phoneFingerprint" = ANY(${prints}::text[]) OR k."emailFingerprint" = ANY(${prints}::text[]))
       AND c."categoryId" = ${categoryId}::uuid AND c."receivedAt" >= ${since} AND c."searchVector" IS NOT NULL
+      AND c."kind" <> 'MISCONDUCT_REPORT'
+    ORDER BY c."receivedAt" DESC
+    LIMIT 20`;
+  const best = rows
+    .map((row) => ({ id: row.id, similarity: jaccard(row.common, row.theirs, mine.length) }))
+    .filter((row) => row.similarity >= threshold)
+    .sort((a, b) => b.similarity - a.similarity)[0];
+  return best?.id ?? null;
+}
+
+/**
+ * Art. 36, last paragraph: an earlier case from the same phone or email, in the same category, on a
+ * similar text, that was decided on re-review (FINAL), however long ago. The new case is flagged to
+ * the clerk as probably the same matter already decided; nothing is refused automatically.
+ */
+export async function findDecidedMatter(
+  tx: Tx,
+  fingerprints: { phone: string | null; email: string | null },
+  categoryId: string,
+  tokens: readonly string[],
+  threshold: number,
+): Promise<string | null> {
+  const prints = [fingerprints.phone, fingerprints.email].filter((p): p is string => p !== null);
+  const mine = [...new Set(tokens)];
+  if (prints.length === 0 || mine.length === 0) return null;
+  const rows = await tx.$queryRaw<CandidateRow[]>`
+    SELECT c."id", c."clusterId",
+      (SELECT count(*) FROM unnest(tsvector_to_array(c."searchVector")) AS t(token) WHERE t.token = ANY(${mine}::text[]))::int AS "common",
+      cardinality(tsvector_to_array(c."searchVector"))::int AS "theirs"
+    FROM "CaseContact" k JOIN "Case" c ON c."id" = k."caseId"
+    WHERE (k."phoneFingerprint" = ANY(${prints}::text[]) OR k."emailFingerprint" = ANY(${prints}::text[]))
+      AND c."categoryId" = ${categoryId}::uuid AND c."status" = 'FINAL' AND c."searchVector" IS NOT NULL
     ORDER BY c."receivedAt" DESC
     LIMIT 20`;
   const best = rows

@@ -2,6 +2,7 @@
 // dissolve a cluster, and can answer all its cases at once with one coordinated reply, while each
 // case keeps its own timeline. Who may see and change clusters is checked here, whoever calls.
 import { z } from 'zod';
+import { SCOPE_SELECT, scopeFrom, visibleToSql, visibleToWhere } from '#app/features/cases/case-scope.server.ts';
 import { nextStatus, OPEN_STATUSES } from '#app/features/cases/lifecycle.ts';
 import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
 import {
@@ -11,6 +12,7 @@ import {
   canViewClusters,
   canViewWarningBoard,
   confinedToUnit,
+  isKeptFrom,
   type Actor,
 } from '#app/features/staff/permissions.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
@@ -37,8 +39,7 @@ const BOARD_CASE_SELECT = {
   clusterId: true,
   nextTargetDueAt: true,
   ...TARGET_COLUMNS,
-  unitId: true,
-  kind: true,
+  ...SCOPE_SELECT,
 } as const;
 
 type BoardRow = Prisma.CaseGetPayload<{ select: typeof BOARD_CASE_SELECT }>;
@@ -87,19 +88,20 @@ export async function earlyWarningBoard(
   // A handler's board is their unit's cases (none without a unit), as their queue is.
   const unitOnly = confined ? (confined.unitId ? { unitId: confined.unitId } : { id: { in: [] } }) : {};
   const rows = await db().case.findMany({
-    where: { warningLevel: { in: ['ORANGE', 'RED'] }, status: { in: [...OPEN_STATUSES] }, ...unitOnly },
+    // Cases kept from the actor (a report about their unit, a case they withdrew from) are not counted or listed.
+    where: { warningLevel: { in: ['ORANGE', 'RED'] }, status: { in: [...OPEN_STATUSES] }, ...unitOnly, ...visibleToWhere(actor) },
     orderBy: [{ nextTargetDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
     take: BOARD_LIMIT,
     select: BOARD_CASE_SELECT,
   });
-  const cases = rows.filter((row) => canViewCase(actor, { unitId: row.unitId, kind: row.kind })).map((row) => toBoardCase(row, now));
+  const cases = rows.filter((row) => canViewCase(actor, scopeFrom(row))).map((row) => toBoardCase(row, now));
   if (!canViewClusters(actor)) return { cases, clusters: [], canSeeClusters: false };
 
   const clusters = await db().$queryRaw<BoardCluster[]>`
     SELECT k."id", k."title", k."warningLevel", k."confirmed", count(c."id")::int AS "size",
       min(c."nextTargetDueAt") AS "nextTargetDueAt",
       count(*) FILTER (WHERE c."nextTargetDueAt" < ${now})::int AS "missedTargets"
-    FROM "CaseCluster" k JOIN "Case" c ON c."clusterId" = k."id"
+    FROM "CaseCluster" k JOIN "Case" c ON c."clusterId" = k."id" AND c."kind" <> 'MISCONDUCT_REPORT' AND ${visibleToSql(actor, 'c')}
     WHERE k."dissolvedAt" IS NULL
     GROUP BY k."id"
     HAVING count(*) FILTER (WHERE c."status"::text = ANY(${[...OPEN_STATUSES]}::text[])) > 0
@@ -131,7 +133,9 @@ export async function clusterPage(actor: Actor, clusterId: string, now = new Dat
     },
   });
   if (!cluster) throw new NotFoundError('cluster');
-  const since = (days: number) => cluster.cases.filter((c) => c.receivedAt.getTime() >= now.getTime() - days * DAY).length;
+  // A report of misconduct never shows on a cluster page (it never joins one), nor a case kept from the actor.
+  const members = cluster.cases.filter((c) => c.kind !== 'MISCONDUCT_REPORT' && !isKeptFrom(actor, scopeFrom(c)));
+  const since = (days: number) => members.filter((c) => c.receivedAt.getTime() >= now.getTime() - days * DAY).length;
   return {
     id: cluster.id,
     title: cluster.title,
@@ -139,10 +143,10 @@ export async function clusterPage(actor: Actor, clusterId: string, now = new Dat
     confirmed: cluster.confirmed,
     dissolved: cluster.dissolvedAt !== null,
     createdAt: cluster.createdAt,
-    size: cluster.cases.length,
+    size: members.length,
     newLast24h: since(1),
     newLast7d: since(7),
-    cases: cluster.cases.map((c) => ({
+    cases: members.map((c) => ({
       ...toBoardCase(c, now),
       receivedAt: c.receivedAt,
       coSignerCount: c.coSignerCount,
@@ -213,7 +217,7 @@ export async function changeCluster(actor: Actor, clusterId: string, change: Clu
   if (!canManageClusters(actor)) throw new ForbiddenError('clusters');
   const cluster = await db().caseCluster.findUnique({
     where: { id: clusterId },
-    include: { cases: { select: { id: true, receiptNo: true, status: true, version: true, unitId: true, kind: true } } },
+    include: { cases: { select: { id: true, receiptNo: true, status: true, version: true, ...SCOPE_SELECT } } },
   });
   if (!cluster) throw new NotFoundError('cluster');
   if (cluster.dissolvedAt) return refusedFor('clusterDissolved', 422);
@@ -256,12 +260,13 @@ export async function changeCluster(actor: Actor, clusterId: string, change: Clu
     case 'reply': {
       const result: CoordinatedReplyResult = { replied: [], skipped: [] };
       // One reply per case, each through the ordinary action: its own event, deadlines and message.
-      for (const member of cluster.cases) {
+      // A case kept from the supervisor is not theirs to answer, and not theirs to hear of.
+      for (const member of cluster.cases.filter((c) => !isKeptFrom(actor, scopeFrom(c)))) {
         if (nextStatus(member.status, 'reply') === null) {
           result.skipped.push({ receiptNo: member.receiptNo, reason: 'notReplyable' });
           continue;
         }
-        if (!canTakeAction(actor, 'reply', { unitId: member.unitId, kind: member.kind })) {
+        if (!canTakeAction(actor, 'reply', scopeFrom(member))) {
           result.skipped.push({ receiptNo: member.receiptNo, reason: 'forbidden' });
           continue;
         }

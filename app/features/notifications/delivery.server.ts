@@ -12,6 +12,7 @@
 // Not SENT: nothing was sent, and the outbox should not say otherwise. Not retried: no retry can
 // bring the address back, and DEAD is already the state an administrator reviews.
 import { z } from 'zod';
+import { staffKeptFrom } from '#app/features/cases/case-scope.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { env } from '#app/platform/env.server.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
@@ -152,6 +153,9 @@ async function staffMail(message: Claimed): Promise<{ to: string; facts: StaffFa
   const data = StaffMessageData.safeParse(message.data ?? {});
   if (!data.success) throw new Undeliverable(`malformed message data: ${data.error.issues[0]?.message ?? 'invalid'}`);
   const facts: StaffFacts = { ...data.data };
+  // Checked again at delivery: the bar may have moved since the message was queued (a corrected report, a recusal).
+  if (message.caseId && (await staffKeptFrom(db(), message.caseId, [message.staffId])).size > 0)
+    throw new Undeliverable('the case is kept from this staff member');
   if (message.caseId) {
     const found = await db().case.findUnique({
       where: { id: message.caseId },

@@ -1,6 +1,7 @@
 // Queuing notifications in the transactional outbox. Every function takes the transaction of the
 // change that causes the message, so the message exists exactly when the change does: a rolled
 // back change leaves no message, and a committed one cannot lose its message.
+import { staffKeptFrom } from '#app/features/cases/case-scope.server.ts';
 import { staffWantsMessage, type CitizenTemplate, type StaffTopic } from './topics.ts';
 import type { WarningLevel } from '#app/features/cases/attributes.ts';
 import type { Prisma } from '#app/platform/db.server.ts';
@@ -68,7 +69,15 @@ export async function queueStaffMessages(
   options: { caseId?: string | null; level?: WarningLevel; data?: Prisma.InputJsonObject } = {},
 ): Promise<number> {
   const red = options.level === 'RED';
-  const wanted = recipients.filter((r) => staffWantsMessage(topic, r.mutedNotifications, red));
+  // Nobody hears of a case kept from them: a report about their unit, or one they withdrew from.
+  const kept = options.caseId
+    ? await staffKeptFrom(
+        tx,
+        options.caseId,
+        recipients.map((r) => r.id),
+      )
+    : new Set<string>();
+  const wanted = recipients.filter((r) => !kept.has(r.id) && staffWantsMessage(topic, r.mutedNotifications, red));
   return await queue(
     tx,
     wanted.map((r) => ({

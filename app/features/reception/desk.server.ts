@@ -4,7 +4,8 @@
 // Permissions are checked here, whoever calls.
 import { z } from 'zod';
 import { audit } from '#app/features/audit/audit.server.ts';
-import { canHandleReceptionDays, canViewReceptionDays, type Actor } from '#app/features/staff/permissions.ts';
+import { SCOPE_SELECT, scopeFrom } from '#app/features/cases/case-scope.server.ts';
+import { canHandleReceptionDays, canViewReceptionDays, isKeptFrom, type Actor } from '#app/features/staff/permissions.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { formFields, type FormInput } from '#app/platform/http/forms.ts';
@@ -34,6 +35,8 @@ export interface OfficeAppointment {
   locale: string;
   /** For a booking made with a receipt number and access code. */
   case: { id: string; receiptNo: string } | null;
+  /** The booking is for a case kept from this member of staff (a report about their unit): not named to them. */
+  caseKept: boolean;
   /** For a new visit: who is coming and about what. */
   name: string | null;
   phone: string | null;
@@ -43,16 +46,21 @@ export interface OfficeAppointment {
   cancelledAt: string | null;
 }
 
-const appointmentInclude = { case: { select: { id: true, receiptNo: true } } } as const;
+const appointmentInclude = { case: { select: { id: true, receiptNo: true, ...SCOPE_SELECT } } } as const;
 
-export function officeAppointment(row: Prisma.AppointmentGetPayload<{ include: typeof appointmentInclude }>): OfficeAppointment {
+export function officeAppointment(
+  actor: Actor,
+  row: Prisma.AppointmentGetPayload<{ include: typeof appointmentInclude }>,
+): OfficeAppointment {
+  const kept = row.case !== null && isKeptFrom(actor, scopeFrom(row.case));
   return {
     id: row.id,
     reference: row.reference,
     status: row.status,
     representatives: row.representatives,
     locale: row.locale,
-    case: row.case ? { id: row.case.id, receiptNo: row.case.receiptNo } : null,
+    case: row.case && !kept ? { id: row.case.id, receiptNo: row.case.receiptNo } : null,
+    caseKept: kept,
     name: row.name,
     phone: row.phone,
     topic: row.topic,
@@ -120,7 +128,7 @@ export async function receptionDayForOffice(actor: Actor, dayId: string, context
   const slots = day.slots.map((slot) => ({
     ...slotView(slot, now),
     booked: slot.bookedCount,
-    appointments: appointments ? appointments.filter((a) => a.slotId === slot.id).map(officeAppointment) : null,
+    appointments: appointments ? appointments.filter((a) => a.slotId === slot.id).map((a) => officeAppointment(actor, a)) : null,
   }));
   const withContact = slots.flatMap((s) => s.appointments ?? []).filter((a) => a.name !== null || a.phone !== null);
   if (withContact.length > 0) {

@@ -3,7 +3,7 @@
 // registered as a case with channel VISIT and linked to the booking. Checked here, whoever calls.
 import { z } from 'zod';
 import { registerCase } from '#app/features/cases/registration.server.ts';
-import { listActiveCategories } from '#app/features/reference-data/lookup.server.ts';
+import { listActiveCategories, listActiveUnits } from '#app/features/reference-data/lookup.server.ts';
 import { canRegisterCases, type Actor } from '#app/features/staff/permissions.ts';
 import { newFormKey } from '#app/platform/crypto/form-key.server.ts';
 import { db } from '#app/platform/db.server.ts';
@@ -36,7 +36,11 @@ export interface OfficeAppointmentDetail extends OfficeAppointment {
   /** When the visit was already recorded on the linked case. */
   visitRecordedAt: string | null;
   /** For a new visit: the topics to register it under, and a fresh key for the registration form. */
-  registration: { categories: { value: string; label: string }[]; idempotencyKey: string } | null;
+  registration: {
+    categories: { value: string; label: string }[];
+    units: { value: string; label: string }[];
+    idempotencyKey: string;
+  } | null;
 }
 
 /** One appointment for the staff who receive the visitor (a logged view when it names a person). */
@@ -59,13 +63,20 @@ export async function appointmentForOffice(
     await logContactView(actor, { type: 'Appointment', id: row.id }, { reference: row.reference }, context.ipAddress);
   }
   const day = row.slot.day;
-  const categories = row.caseId ? null : await listActiveCategories(locale);
+  const [categories, units] = row.caseId ? [null, null] : await Promise.all([listActiveCategories(locale), listActiveUnits(locale)]);
   return {
-    ...officeAppointment(row),
+    ...officeAppointment(actor, row),
     day: { id: day.id, ...dayHeading(day, locale), attendanceOpen: attendanceOpen(day, now) },
     slot: { startsAt: row.slot.startsAt.toISOString(), endsAt: row.slot.endsAt.toISOString() },
     visitRecordedAt: recorded?.createdAt.toISOString() ?? null,
-    registration: categories ? { categories: categories.map((c) => ({ value: c.id, label: c.name })), idempotencyKey: newFormKey() } : null,
+    registration:
+      categories && units
+        ? {
+            categories: categories.map((c) => ({ value: c.id, label: c.name })),
+            units: units.map((u) => ({ value: u.id, label: u.name })),
+            idempotencyKey: newFormKey(),
+          }
+        : null,
   };
 }
 
@@ -83,7 +94,8 @@ export async function recordVisit(actor: Actor, booking: BookingAddress, form: F
   requireDeskStaff(actor);
   const parsed = parseForm(form, VisitForm);
   const row = await appointmentOfDay(booking);
-  if (!row.caseId) return refusedFor('noCase');
+  // A case kept from this clerk (a report about their unit) is not theirs to add to.
+  if (!row.caseId || officeAppointment(actor, row).caseKept) return refusedFor('noCase');
   if (row.status === 'CANCELLED') return refusedFor('cancelled');
   if (!canRecordAttendance(row.status, dayStartsAt(row.slot.day), now)) return refusedFor('notYet');
   if (!parsed.ok) return refused(parsed);

@@ -12,6 +12,21 @@ export async function listActiveCategories(locale: Locale): Promise<{ id: string
   return rows.map((row) => ({ id: row.id, name: localizedName(row, locale) }));
 }
 
+/** Active units, in the tree's order of codes, as a report of misconduct chooses whom it is about. */
+export async function listActiveUnits(locale: Locale): Promise<{ id: string; name: string }[]> {
+  const rows = await db().unit.findMany({
+    where: { active: true },
+    orderBy: { code: 'asc' },
+    select: { id: true, nameZhHans: true, nameZhHant: true, nameEn: true },
+  });
+  return rows.map((row) => ({ id: row.id, name: localizedName(row, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale));
+}
+
+/** Whether a unit exists and is active (a report may name only such a unit). */
+export async function isActiveUnit(unitId: string): Promise<boolean> {
+  return (await db().unit.count({ where: { id: unitId, active: true } })) === 1;
+}
+
 // Categories change rarely (an admin edits them), and every submission needs them: keep them
 // for a minute per process rather than asking the database each time.
 const CACHE_MS = 60_000;

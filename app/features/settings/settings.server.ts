@@ -25,9 +25,50 @@ const Clustering = z.object({
 });
 export type ClusteringSettings = z.infer<typeof Clustering>;
 
+/** A unit's or category's code (it never changes once made: reference-data/admin-forms.server.ts). */
+const Code = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(50);
+
+/**
+ * Where the statute, rather than the category, sends a case: reports of misconduct to the discipline
+ * and supervision body (arts. 22, 30), matters for the courts to the political and legal affairs body
+ * (arts. 22, 28), and reviews and re-reviews without a unit above the deciding one to the review
+ * office (arts. 35, 36). Units and categories by code; a code that names no active unit sends the
+ * case to the office's clerks instead.
+ */
+const Routing = z.object({
+  disciplineUnit: Code.nullable(),
+  legalUnit: Code.nullable(),
+  reviewOffice: Code.nullable(),
+  courtCategories: z.array(Code).max(100),
+});
+export type RoutingSettings = z.infer<typeof Routing>;
+
+/**
+ * How long personal data is kept (PIPL art. 19: no longer than needed); the worker removes it when
+ * the period ends and the privacy page states these periods.
+ */
+const Retention = z.object({
+  /** A closed case's contact details, in years after it closed. */
+  contactYears: z.number().int().min(1).max(30),
+  /** A reception booking's name and phone number, in days after the day. */
+  bookingDays: z.number().int().min(1).max(3650),
+  /** A closed case's files, in years after it closed. */
+  attachmentYears: z.number().int().min(1).max(30),
+  /** Rate-limit counters, in days after their window ended. */
+  rateLimitDays: z.number().int().min(1).max(365),
+  /** Ended staff sessions (with their addresses), in days after they ended. */
+  sessionDays: z.number().int().min(1).max(365),
+});
+export type RetentionSettings = z.infer<typeof Retention>;
+
 export const SETTING_SCHEMAS = {
   crisisLines: CrisisLines,
   clustering: Clustering,
+  routing: Routing,
+  retention: Retention,
 } as const;
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTING_SCHEMAS)[K]>;
@@ -53,6 +94,14 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
     ],
   },
   clustering: { enabled: true, similarity: 0.3 },
+  // The seed's units and category (prisma/seed.ts).
+  routing: {
+    disciplineUnit: 'discipline-inspection',
+    legalUnit: 'political-legal',
+    reviewOffice: 'review-office',
+    courtCategories: ['litigation'],
+  },
+  retention: { contactYears: 3, bookingDays: 90, attachmentYears: 3, rateLimitDays: 1, sessionDays: 30 },
 };
 
 // Read on every submission, changed rarely: keep each value for a few seconds per process. Other

@@ -9,13 +9,47 @@ export interface Actor {
   id: string;
   role: StaffRole;
   unitId: string | null;
+  /**
+   * The actor's unit and every unit above it, nearest first (reference-data/unit-tree.ts), loaded
+   * with the session. An actor made without it who belongs to a unit is treated as belonging to
+   * every unit: the bars on reports and reviews fail closed.
+   */
+  unitLineage?: readonly string[];
 }
 
 export interface CaseScope {
   unitId: string | null;
   kind: string;
-  /** For a report of misconduct: the unit it is about (the reported unit never sees the reporter). */
-  reportedUnitId?: string | null;
+  /** For a report of misconduct: the unit it is about (null when the reporter named none). */
+  reportedUnitId: string | null;
+  /** Staff who withdrew from the case for a conflict of interest (art. 28). */
+  recusedStaffIds: readonly string[];
+}
+
+/** Whether the actor belongs to `unitId` or to a unit below it. */
+export function belongsUnder(actor: Actor, unitId: string | null): boolean {
+  if (!unitId) return false;
+  if (actor.unitLineage) return actor.unitLineage.includes(unitId);
+  return actor.unitId !== null;
+}
+
+/**
+ * The units whose reports of misconduct are kept from the actor: their own and those above it
+ * ('anyUnit' when the actor's place in the tree is not known, so the bar fails closed).
+ */
+export function barredReportUnits(actor: Actor): readonly string[] | 'anyUnit' {
+  if (actor.unitLineage) return actor.unitLineage;
+  return actor.unitId !== null ? 'anyUnit' : [];
+}
+
+/**
+ * Arts. 28, 30 and 46(5): a case kept from this person whatever their role. A report of misconduct
+ * is kept from everyone in the unit it is about and in every unit below it (supervisors and admins
+ * too), and a case from whoever withdrew from it for a conflict of interest. For them the case does
+ * not exist: not in the queue, search, board, clusters, counts, messages, files or history.
+ */
+export function isKeptFrom(actor: Actor, scope: Pick<CaseScope, 'reportedUnitId' | 'recusedStaffIds'>): boolean {
+  return scope.recusedStaffIds.includes(actor.id) || belongsUnder(actor, scope.reportedUnitId);
 }
 
 /** Roles that work cases at all; analysts see statistics only, admins run the system. */
@@ -34,50 +68,93 @@ export function confinedToUnit(actor: Actor): { unitId: string | null } | null {
   return actor.role === 'HANDLER' ? { unitId: actor.unitId } : null;
 }
 
-/** Handlers see their own unit's cases; clerks and supervisors see all cases. */
+/**
+ * Handlers see their own unit's cases; clerks and supervisors see all cases; nobody sees a case
+ * kept from them (isKeptFrom).
+ */
 export function canViewCase(actor: Actor, scope: CaseScope): boolean {
-  if (!canUseQueue(actor)) return false;
+  if (!canUseQueue(actor) || isKeptFrom(actor, scope)) return false;
   const confined = confinedToUnit(actor);
   return confined === null || (confined.unitId !== null && confined.unitId === scope.unitId);
 }
 
 /**
- * Contact details, behind a logged action. A handler in the unit that a report of misconduct
- * concerns never sees who filed it (art. 30).
+ * Contact details, behind a logged action: whoever may see the case. The unit a report of
+ * misconduct is about never sees the case at all (isKeptFrom), so never its reporter (art. 30).
  */
 export function canViewContact(actor: Actor, scope: CaseScope): boolean {
-  if (!canViewCase(actor, scope)) return false;
-  if (scope.kind === 'MISCONDUCT_REPORT' && actor.role === 'HANDLER') {
-    const reported = scope.reportedUnitId ?? scope.unitId;
-    if (reported && reported === actor.unitId) return false;
-  }
-  return true;
+  return canViewCase(actor, scope);
 }
 
 const ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<CaseAction>> = {
-  CLERK: new Set(['accept', 'decline', 'forward', 'assign', 'merge', 'note']),
-  HANDLER: new Set(['startWork', 'reply', 'note', 'issueReview', 'issueReReview']),
+  CLERK: new Set(['accept', 'decline', 'forward', 'assign', 'merge', 'note', 'decideObjection', 'decideReport', 'correctReport', 'recuse']),
+  HANDLER: new Set([
+    'startWork',
+    'reply',
+    'note',
+    'issueReview',
+    'issueReReview',
+    'startHearing',
+    'recordHearing',
+    'object',
+    'fileReport',
+    'recuse',
+  ]),
   SUPERVISOR: new Set([
     'accept',
     'decline',
     'forward',
     'assign',
     'merge',
+    'unmerge',
     'note',
     'startWork',
     'extend',
     'reply',
     'issueReview',
     'issueReReview',
+    'startHearing',
+    'recordHearing',
     'close',
+    'object',
+    'decideObjection',
+    'fileReport',
+    'decideReport',
+    'correctReport',
+    'recuse',
+    'recordConflict',
   ]),
   ANALYST: new Set(),
   ADMIN: new Set(),
 };
 
+/** Steps a unit takes about a case it received: only its own members (art. 23 objection, art. 22(3) report). */
+const UNIT_ACTIONS: ReadonlySet<CaseAction> = new Set(['object', 'fileReport']);
+
 /** Whether the role may take the action on a case it can see (the lifecycle decides if it applies now). */
 export function canTakeAction(actor: Actor, action: CaseAction, scope: CaseScope): boolean {
-  return canViewCase(actor, scope) && ACTIONS_BY_ROLE[actor.role].has(action);
+  if (!canViewCase(actor, scope) || !ACTIONS_BY_ROLE[actor.role].has(action)) return false;
+  return !UNIT_ACTIONS.has(action) || (actor.unitId !== null && actor.unitId === scope.unitId);
+}
+
+/** The decision a review (art. 35) or re-review (art. 36) looks at again. */
+export interface DecisionUnderReview {
+  /** The unit that made it: the reply's for a review, the review opinion's for a re-review. */
+  unitId: string | null;
+  /** Staff who took part in it. */
+  participantIds: readonly string[];
+}
+
+export type IndependenceRefusal = 'tookPart' | 'reviewedUnit';
+
+/**
+ * Arts. 35 and 36: a review or re-review is decided by someone independent of the decision it looks
+ * at again: nobody who took part in it, and nobody in the unit that made it (or below that unit),
+ * whatever their role. Null when the actor is independent.
+ */
+export function independenceRefusal(actor: Actor, decision: DecisionUnderReview): IndependenceRefusal | null {
+  if (decision.participantIds.includes(actor.id)) return 'tookPart';
+  return belongsUnder(actor, decision.unitId) ? 'reviewedUnit' : null;
 }
 
 export function canRegisterCases(actor: Actor): boolean {

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { redirect } from '@remix-run/node';
 import { z } from 'zod';
 import { audit } from '#app/features/audit/audit.server.ts';
+import { unitLineage } from '#app/features/reference-data/unit-tree.server.ts';
 import { keyedHash, unseal } from '#app/platform/crypto/keys.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { env } from '#app/platform/env.server.ts';
@@ -183,6 +184,8 @@ export async function currentSession(request: Request, now = new Date()): Promis
       id: user.id,
       role: user.role as StaffRole,
       unitId: user.unitId,
+      // Where the person sits in the unit tree decides which reports are kept from them (art. 30).
+      unitLineage: await unitLineage(user.unitId),
       name: user.name,
       email: user.email,
       mustChangePassword: user.mustChangePassword,

@@ -3,6 +3,7 @@
 // a case. Every download is written to the audit log.
 import { audit } from '#app/features/audit/audit.server.ts';
 import { CHANNELS, type Channel } from '#app/features/cases/attributes.ts';
+import { visibleToSql, visibleToWhere } from '#app/features/cases/case-scope.server.ts';
 import { DUE_SOON_DAYS } from '#app/features/cases/deadlines.ts';
 import { CASE_KINDS, type CaseKind } from '#app/features/cases/kinds.ts';
 import { CASE_STATUSES, OPEN_STATUSES, isOpenStatus, type CaseStatus } from '#app/features/cases/lifecycle.ts';
@@ -68,15 +69,16 @@ interface GroupRow {
   overdue: number;
 }
 
-/** total / open / overdue per value of one column (categoryId or unitId). */
-async function countsPerColumn(column: 'categoryId' | 'unitId', now: Date): Promise<GroupRow[]> {
-  const col = Prisma.raw(`"${column}"`);
+/** total / open / overdue per value of one column (categoryId or unitId), of the cases `visible` lets through. */
+async function countsPerColumn(column: 'categoryId' | 'unitId', now: Date, visible: Prisma.Sql): Promise<GroupRow[]> {
+  const col = Prisma.raw(`c."${column}"`);
   return await db().$queryRaw<GroupRow[]>`
     SELECT ${col}::text AS "id",
            COUNT(*)::int AS "total",
-           (COUNT(*) FILTER (WHERE "status" IN (${openStatusList})))::int AS "open",
-           (COUNT(*) FILTER (WHERE "status" IN (${openStatusList}) AND "nextDueAt" < ${now}::timestamptz))::int AS "overdue"
-    FROM "Case"
+           (COUNT(*) FILTER (WHERE c."status" IN (${openStatusList})))::int AS "open",
+           (COUNT(*) FILTER (WHERE c."status" IN (${openStatusList}) AND c."nextDueAt" < ${now}::timestamptz))::int AS "overdue"
+    FROM "Case" c
+    WHERE ${visible}
     GROUP BY ${col}`;
 }
 
@@ -88,17 +90,24 @@ function byName(locale: Locale) {
   };
 }
 
-export async function caseStatistics(locale: Locale, now = new Date()): Promise<CaseStatistics> {
+/**
+ * The figures, counted over the cases the viewer may know of: a report of misconduct about their
+ * unit (or one above it) is not in the counts of anyone in it (arts. 30, 46(5)). Without a viewer,
+ * every case.
+ */
+export async function caseStatistics(locale: Locale, now = new Date(), viewer: Actor | null = null): Promise<CaseStatistics> {
   const timeZone = serviceTimeZone();
   const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
-  const openWhere = { status: { in: [...OPEN_STATUSES] } };
+  const visible: Prisma.CaseWhereInput = viewer ? visibleToWhere(viewer) : {};
+  const visibleSql = viewer ? visibleToSql(viewer, 'c') : Prisma.sql`TRUE`;
+  const openWhere = { status: { in: [...OPEN_STATUSES] }, ...visible };
   const [byStatus, byKind, byChannel, perCategory, perUnit, overdue, dueSoon, perWeek, categories, units, byRating, bySolved] =
     await Promise.all([
-      db().case.groupBy({ by: ['status'], _count: { _all: true } }),
-      db().case.groupBy({ by: ['kind'], _count: { _all: true } }),
-      db().case.groupBy({ by: ['channel'], _count: { _all: true } }),
-      countsPerColumn('categoryId', now),
-      countsPerColumn('unitId', now),
+      db().case.groupBy({ by: ['status'], where: visible, _count: { _all: true } }),
+      db().case.groupBy({ by: ['kind'], where: visible, _count: { _all: true } }),
+      db().case.groupBy({ by: ['channel'], where: visible, _count: { _all: true } }),
+      countsPerColumn('categoryId', now, visibleSql),
+      countsPerColumn('unitId', now, visibleSql),
       db().case.count({ where: { ...openWhere, nextDueAt: { lt: now } } }),
       db().case.count({ where: { ...openWhere, nextDueAt: { gte: now, lte: soon } } }),
       db().$queryRaw<{ weekStart: string; count: number }[]>`
@@ -114,12 +123,13 @@ export async function caseStatistics(locale: Locale, now = new Date()): Promise<
       LEFT JOIN "Case" c
         ON c."receivedAt" >= (w."start" AT TIME ZONE ${timeZone}::text)
        AND c."receivedAt" < ((w."start" + interval '1 week') AT TIME ZONE ${timeZone}::text)
+       AND ${visibleSql}
       GROUP BY w."start"
       ORDER BY w."start"`,
       db().category.findMany({ select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
       db().unit.findMany({ select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
-      db().satisfactionRating.groupBy({ by: ['rating'], _count: { _all: true } }),
-      db().satisfactionRating.groupBy({ by: ['solved'], _count: { _all: true } }),
+      db().satisfactionRating.groupBy({ by: ['rating'], where: { case: visible }, _count: { _all: true } }),
+      db().satisfactionRating.groupBy({ by: ['solved'], where: { case: visible }, _count: { _all: true } }),
     ]);
   const rated = byRating.reduce((sum, row) => sum + row._count._all, 0);
   const ratingSum = byRating.reduce((sum, row) => sum + row.rating * row._count._all, 0);
@@ -259,7 +269,7 @@ export async function exportStatisticsCsv(
   now = new Date(),
 ): Promise<{ fileName: string; csv: string }> {
   if (!canExportStatistics(actor)) throw new ForbiddenError('statistics export');
-  const statistics = await caseStatistics(locale, now);
+  const statistics = await caseStatistics(locale, now, actor);
   const rows = statisticsCsvRows(statistics, t);
   await audit({
     action: 'export',

@@ -1,6 +1,7 @@
 // /submit: the citizen's letter, with files. A multipart form without JavaScript; with it, a form
 // with files goes through XMLHttpRequest to /submit/upload so the page can show progress.
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileUploadField, UploadProgress } from '#app/features/attachments/ui/file-upload-field.tsx';
 import { useUploadForm, withFileEntries } from '#app/features/attachments/ui/use-upload-form.ts';
@@ -9,6 +10,7 @@ import { SUBMISSION_FIELDS } from '#app/features/cases/submission-fields.ts';
 import { newSubmitForm, submitLetter } from '#app/features/cases/submit.server.ts';
 import { ContactFields } from '#app/features/cases/ui/contact-fields.tsx';
 import { LetterFields } from '#app/features/cases/ui/letter-fields.tsx';
+import { ReportedFields } from '#app/features/cases/ui/reported-fields.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
 import { route } from '#app/platform/http/route.server.ts';
@@ -17,6 +19,7 @@ import { Checkbox } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { SelectField } from '#app/ui/select-field.tsx';
 import { useFormErrors } from '#app/ui/use-form-errors.ts';
+import { useHydrated } from '#app/ui/use-hydrated.ts';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 /** The form carries a per-form key and, after a refusal, what was typed: keep no copies. */
@@ -38,7 +41,7 @@ export const action = /* @__PURE__ */ route(async ({ request, context }: ActionF
 const BEFORE_FILES = SUBMISSION_FIELDS.slice(0, SUBMISSION_FIELDS.indexOf('coSignerCount') + 1);
 
 export default function SubmitPage() {
-  const { categories, idempotencyKey, honeypotField } = useLoaderData<typeof loader>();
+  const { categories, units, idempotencyKey, honeypotField } = useLoaderData<typeof loader>();
   const upload = useUploadForm(useActionData<typeof action>(), { endpoint: '/submit/upload', failed: 'rejected' });
   const form = useFormErrors(upload.problem, {
     fields: SUBMISSION_FIELDS,
@@ -49,6 +52,18 @@ export default function SubmitPage() {
   const { t } = useTranslation();
   const { t: ta } = useTranslation('attachments');
   const filesNotKept = upload.problem?.filesNotKept ?? false;
+  // Whom a report is about matters for a report only: with scripts, the fields show for one.
+  const hydrated = useHydrated();
+  const [kind, setKind] = useState(form.value('kind') ?? '');
+  // Follows the kind radios once scripts run, also a kind chosen before they did. A listener in the
+  // capture phase: the radio group's own handling keeps the change event from reaching the form.
+  useEffect(() => {
+    if (!hydrated) return;
+    const sync = () => setKind(document.querySelector<HTMLInputElement>('input[name="kind"]:checked')?.value ?? '');
+    sync();
+    document.addEventListener('change', sync, true);
+    return () => document.removeEventListener('change', sync, true);
+  }, [hydrated]);
   const chooseAgain = filesNotKept ? ta(upload.fileMessages.length > 0 ? 'field.chooseAgainWithout' : 'field.chooseAgain') : null;
 
   return (
@@ -86,6 +101,14 @@ export default function SubmitPage() {
         <LetterFields
           form={form}
           by="citizen"
+          afterKind={
+            <ReportedFields
+              form={form}
+              units={units.map((u) => ({ value: u.id, label: u.name }))}
+              by="citizen"
+              hidden={hydrated && kind !== 'MISCONDUCT_REPORT'}
+            />
+          }
           topic={
             <SelectField
               name="categoryId"

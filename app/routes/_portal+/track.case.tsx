@@ -3,11 +3,11 @@
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { TrackCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
-import { DEADLINE_ARTICLE } from '#app/features/cases/deadlines.ts';
 import { eventLabelKey } from '#app/features/cases/events.ts';
 import { citizenCasePage } from '#app/features/cases/lookup.server.ts';
 import { backToLookup, requireTrackedCase } from '#app/features/cases/track-session.server.ts';
 import { FollowUpOptions } from '#app/features/cases/ui/follow-up-options.tsx';
+import { ReportOpenings } from '#app/features/cases/ui/report-openings.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
 import { route } from '#app/platform/http/route.server.ts';
@@ -30,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ ti
 export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => backToLookup(request));
 
 export default function CasePage() {
-  const { view, deadline, followUp, attachments } = useLoaderData<typeof loader>();
+  const { view, deadlines, followUp, attachments, report, routedTo } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   return (
@@ -56,27 +56,43 @@ export default function CasePage() {
           <strong className={`tag tag--${view.status.toLowerCase()}`}>{t(`status.${view.status}.title`)}</strong>
         </p>
         <p>{t(`status.${view.status}.description`)}</p>
+        {view.status === 'MERGED' ? <p>{t('case.mergedFollows')}</p> : null}
+        {view.routeReason === 'discipline' ? <p data-testid="route-reason">{t('case.routed.discipline')}</p> : null}
+        {view.routeReason === 'courts' ? (
+          <p data-testid="route-reason">{t('case.routed.courts', { unit: routedTo ?? t('case.routed.legalBody') })}</p>
+        ) : null}
       </section>
 
       <h2>{t('case.deadlinesTitle')}</h2>
-      <ul className="deadline-list">
-        {deadline ? (
-          <li>
-            {t(`case.deadlines.${deadline.kind}`)} <strong>{formatDate(deadline.dueAt)}</strong>{' '}
-            <span className="article">{t('case.article', { article: DEADLINE_ARTICLE[deadline.kind] })}</span>
-            {deadline.kind === 'reply' && view.extensionDays ? (
-              <p>{t('case.deadlines.extended', { days: view.extensionDays, reason: view.extensionReason ?? '' })}</p>
-            ) : null}
-          </li>
+      <ul className="deadline-list" data-testid="case-deadlines">
+        {deadlines.length > 0 ? (
+          deadlines.map((deadline) => (
+            <li key={deadline.kind} className={deadline.overdue ? 'overdue' : undefined}>
+              {t(`case.deadlines.${deadline.kind}`)} <strong>{formatDate(deadline.dueAt)}</strong>{' '}
+              <span className="article">{t('case.article', { article: deadline.article })}</span>
+              {deadline.overdue ? <p>{t('case.deadlines.overdue')}</p> : null}
+              {deadline.paused ? <p>{t('case.deadlines.paused')}</p> : null}
+              {deadline.kind === 'reply' && view.extensionDays ? (
+                <p>{t('case.deadlines.extended', { days: view.extensionDays, reason: view.extensionReason ?? '' })}</p>
+              ) : null}
+            </li>
+          ))
         ) : (
           <li>{t('case.deadlines.none')}</li>
         )}
       </ul>
 
+      {report ? <ReportOpenings report={report} /> : null}
+
       {view.reply ? (
         <section className="reply" aria-labelledby="reply-title">
           <h2 id="reply-title">{t('case.replyTitle')}</h2>
           <p className="caption">{t('case.replyDate', { date: formatDate(view.reply.at) })}</p>
+          {view.reply.outcome ? (
+            <p data-testid="case-outcome">
+              <strong>{t('case.outcome', { outcome: t(`outcomes.${view.reply.outcome}`) })}</strong>
+            </p>
+          ) : null}
           <div className="reply__body" data-testid="case-reply">
             {view.reply.message.split(/\n{2,}/).map((paragraph, i) => (
               <p key={i}>{paragraph}</p>

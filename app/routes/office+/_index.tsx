@@ -51,7 +51,15 @@ export default function QueuePage() {
       id: 'due',
       sort: 'due',
       label: t('queue.columns.due'),
-      cell: (row) => (row.nextDueAt ? <DueBadge dueAt={row.nextDueAt} now={now} /> : t('due.none')),
+      cell: (row) => (
+        <>
+          {row.nextDueAt ? <DueBadge dueAt={row.nextDueAt} now={now} /> : row.merged ? t('queue.followsMain') : t('due.none')}
+          {/* Art. 23: the unit's window to object, while it runs; then the objection and escalation marks. */}
+          {row.objectionDueAt ? <p className="field__hint">{t('queue.objectUntil', { date: formatDate(row.objectionDueAt) })}</p> : null}
+          {row.objected ? <p className="tag">{t('queue.objected')}</p> : null}
+          {row.escalated ? <p className="tag">{t('queue.escalated')}</p> : null}
+        </>
+      ),
     },
     {
       id: 'receipt',

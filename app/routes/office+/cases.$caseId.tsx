@@ -10,6 +10,7 @@ import { casePageData, postCasePage } from '#app/features/cases/case-page.server
 import { CaseActionFrame, useCaseActionErrors } from '#app/features/cases/ui/case-action-frame.tsx';
 import { CaseActions } from '#app/features/cases/ui/case-action-panels.tsx';
 import { CaseContact, CaseDeadlines, CaseSubmission, CaseTimeline } from '#app/features/cases/ui/case-details.tsx';
+import { CaseStatutePanels } from '#app/features/cases/ui/case-statute-panels.tsx';
 import { RatingSummary } from '#app/features/cases/ui/rating-summary.tsx';
 import { WarningPanel } from '#app/features/early-warning/ui/warning-panel.tsx';
 import { requireStaff } from '#app/features/staff/sign-in.server.ts';
@@ -38,7 +39,8 @@ export const action = /* @__PURE__ */ route(async ({ request, params, context }:
   const result = await postCasePage(actor, caseId, await readForm(request), { ipAddress: context.clientIp });
   // The contact details are shown once, on this answer, never kept in a cache.
   if ('contact' in result) return data({ contact: result.contact }, { headers: NO_STORE });
-  return respond(result.outcome, `/office/cases/${caseId}`);
+  // A step that takes the case away from the actor (they withdrew from it) goes back to the queue.
+  return respond(result.outcome, result.leftCase ? '/office' : `/office/cases/${caseId}`);
 });
 
 export default function CasePage() {
@@ -88,8 +90,16 @@ export default function CasePage() {
           <WarningPanel caseId={c.id} warning={page.warning} now={page.now} />
           {page.rating ? <RatingSummary rating={page.rating} /> : null}
           <CaseDeadlines deadlines={page.deadlines} extension={{ days: c.extensionDays, reason: c.extensionReason }} now={page.now} />
+          <CaseStatutePanels view={page} />
           <CaseActionFrame version={c.version} busy={navigation.state !== 'idle'} failedIntent={refused.intent} form={refused.form}>
-            <CaseActions actions={page.actions} unitId={c.unitId} options={page.options} templates={page.templates} />
+            <CaseActions
+              actions={page.actions}
+              unitId={c.unitId}
+              options={page.options}
+              staffOptions={page.staffOptions}
+              templates={page.templates}
+              reportedUnitId={page.reportedParty?.unitId ?? null}
+            />
           </CaseActionFrame>
         </aside>
       </div>

@@ -45,7 +45,7 @@ export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionAr
 const errorPrefix = (field: string) => (field === 'channel' || field === 'receivedOn' ? 'office:register.errors' : 'common:submit.errors');
 
 export default function RegisterCasePage() {
-  const { categories, idempotencyKey, today } = useLoaderData<typeof loader>();
+  const { categories, units, idempotencyKey, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const form = useFormErrors<RegistrationField | 'idempotencyKey'>(result && 'errors' in result ? result : null, {
     fields: REGISTRATION_FIELDS,
@@ -95,6 +95,7 @@ export default function RegisterCasePage() {
         <CaseRegistrationFields
           form={form}
           categories={categories}
+          units={units}
           consentLabel={t('register.consent')}
           noMatches={t('combobox.noMatches')}
         />

@@ -16,9 +16,9 @@ import { useFormatDate } from '#app/ui/format.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
-  await requireStaffAllowed(request, canViewStatistics);
+  const actor = await requireStaffAllowed(request, canViewStatistics);
   const { locale, t } = await translatorFor(request);
-  const statistics = await caseStatistics(locale);
+  const statistics = await caseStatistics(locale, new Date(), actor);
   return { title: t('office-admin:statistics.title'), statistics, weeks: STATISTICS_WEEKS };
 });
 

@@ -3,6 +3,9 @@
 // actions whose forms are only text fields are described by TEXT_FORMS and drawn by one panel.
 import { useTranslation } from 'react-i18next';
 import { STATUTORY_LIMITS } from '#app/features/cases/deadlines.ts';
+import { OPINION_OUTCOMES } from '#app/features/cases/opinions.ts';
+import { UNKNOWN_REPORTED_UNIT } from '#app/features/cases/submission-fields.ts';
+import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
 import { ComboBoxField } from '#app/ui/combo-box-field.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
 import { ActionForm, ActionPanel, useActionField } from './case-action-frame.tsx';
@@ -21,10 +24,14 @@ export interface CaseActionsProps {
   /** The case's unit, the assignment's starting choice. */
   unitId: string | null;
   options: { units: Option[]; handlers: Option[] } | null;
+  /** The case workers a supervisor may name in a conflict of interest (art. 28). */
+  staffOptions: Option[];
   templates: Template[];
+  /** For a report of misconduct: the unit it is about now (the correction starts from it). */
+  reportedUnitId: string | null;
 }
 
-export function CaseActions({ actions, unitId, options, templates }: CaseActionsProps) {
+export function CaseActions({ actions, unitId, options, staffOptions, templates, reportedUnitId }: CaseActionsProps) {
   const { t } = useTranslation('office');
   const has = (action: CaseAction) => actions.includes(action);
   return (
@@ -38,10 +45,20 @@ export function CaseActions({ actions, unitId, options, templates }: CaseActions
       {has('assign') && options ? <AssignPanel options={options} unitId={unitId} /> : null}
       {has('extend') ? <TextPanel intent="extend" /> : null}
       {has('reply') ? <ReplyPanel templates={templates} /> : null}
-      {has('issueReview') ? <TextPanel intent="issueReview" /> : null}
-      {has('issueReReview') ? <TextPanel intent="issueReReview" /> : null}
+      {has('startHearing') ? <TextPanel intent="startHearing" /> : null}
+      {has('recordHearing') ? <TextPanel intent="recordHearing" /> : null}
+      {has('issueReview') ? <OpinionPanel intent="issueReview" /> : null}
+      {has('issueReReview') ? <OpinionPanel intent="issueReReview" /> : null}
+      {has('object') ? <TextPanel intent="object" /> : null}
+      {has('decideObjection') && options ? <DecideObjectionPanel units={options.units} /> : null}
+      {has('fileReport') ? <TextPanel intent="fileReport" /> : null}
+      {has('decideReport') ? <DecideReportPanel /> : null}
+      {has('correctReport') && options ? <CorrectReportPanel units={options.units} reportedUnitId={reportedUnitId} /> : null}
       {has('merge') ? <TextPanel intent="merge" /> : null}
+      {has('unmerge') ? <TextPanel intent="unmerge" /> : null}
       {has('close') ? <TextPanel intent="close" /> : null}
+      {has('recuse') ? <TextPanel intent="recuse" /> : null}
+      {has('recordConflict') && staffOptions.length > 0 ? <RecordConflictPanel staff={staffOptions} /> : null}
       {has('note') ? <TextPanel intent="note" /> : null}
     </>
   );
@@ -76,6 +93,134 @@ function AssignPanel({ options, unitId }: { options: NonNullable<CaseActionsProp
         placeholder={t('case.fields.noAssignee')}
         options={options.handlers}
         noMatches={t('combobox.noMatches')}
+      />
+      <TextField
+        {...useActionField('assign', 'reportDueOn')}
+        label={t('case.fields.reportDueOn')}
+        hint={t('case.fields.reportDueOnHint')}
+        inputMode="numeric"
+        width="medium"
+      />
+    </ActionPanel>
+  );
+}
+
+/** A review (art. 35) or re-review (art. 36) opinion: its outcome and its reasons, both for the citizen. */
+function OpinionPanel({ intent }: { intent: 'issueReview' | 'issueReReview' }) {
+  const { t } = useTranslation('office');
+  const { t: tc } = useTranslation('common');
+  const outcome = useActionField(intent, 'outcome');
+  const publish = useActionField(intent, 'publish');
+  return (
+    <ActionPanel intent={intent}>
+      <RadioGroup
+        {...outcome}
+        label={t('case.fields.outcome')}
+        hint={t(CITIZEN_SEES)}
+        options={OPINION_OUTCOMES.map((value) => ({ value, label: tc(`outcomes.${value}`) }))}
+      />
+      <ActionText intent={intent} spec={TEXT_FORMS[intent][0]!} />
+      {intent === 'issueReReview' ? (
+        <Checkbox id={publish.id} name={publish.name} error={publish.error} value="yes" defaultSelected={publish.defaultValue === 'yes'}>
+          {t('case.fields.publish')}
+        </Checkbox>
+      ) : null}
+    </ActionPanel>
+  );
+}
+
+/** Art. 23: the routing office accepts a unit's objection (and routes the case again) or rejects it with a reason. */
+function DecideObjectionPanel({ units }: { units: Option[] }) {
+  const { t } = useTranslation('office');
+  const decision = useActionField('decideObjection', 'decision');
+  return (
+    <ActionPanel intent="decideObjection">
+      <RadioGroup
+        {...decision}
+        label={t('case.fields.objectionDecision')}
+        options={[
+          { value: 'accept', label: t('case.fields.objectionAccept') },
+          { value: 'reject', label: t('case.fields.objectionReject') },
+        ]}
+      />
+      <ComboBoxField
+        {...useActionField('decideObjection', 'unitId')}
+        label={t('case.fields.objectionUnit')}
+        hint={t('case.fields.objectionUnitHint')}
+        placeholder={t('case.fields.chooseUnit')}
+        options={units}
+        noMatches={t('combobox.noMatches')}
+      />
+      <ActionText
+        intent="decideObjection"
+        spec={{ name: 'reason', label: 'case.fields.decisionReason', multiline: { maxLength: 2000, rows: 3 } }}
+      />
+    </ActionPanel>
+  );
+}
+
+/** Art. 22(3): the assigning office accepts the unit's completion report or sends it back for rework. */
+function DecideReportPanel() {
+  const { t } = useTranslation('office');
+  const decision = useActionField('decideReport', 'decision');
+  return (
+    <ActionPanel intent="decideReport">
+      <RadioGroup
+        {...decision}
+        label={t('case.fields.reportDecision')}
+        options={[
+          { value: 'accept', label: t('case.fields.reportAccept') },
+          { value: 'return', label: t('case.fields.reportReturn') },
+        ]}
+      />
+      <ActionText
+        intent="decideReport"
+        spec={{
+          name: 'reason',
+          label: 'case.fields.returnReason',
+          hint: 'case.fields.returnReasonHint',
+          multiline: { maxLength: 2000, rows: 3 },
+        }}
+      />
+    </ActionPanel>
+  );
+}
+
+/** Whom a report of misconduct is about, corrected by the office (audited; the case leaves that subtree). */
+function CorrectReportPanel({ units, reportedUnitId }: { units: Option[]; reportedUnitId: string | null }) {
+  const { t } = useTranslation('office');
+  const { t: tc } = useTranslation('common');
+  const unit = useActionField('correctReport', 'reportedUnit');
+  return (
+    <ActionPanel intent="correctReport">
+      <ComboBoxField
+        {...unit}
+        label={tc('submit.fields.reportedUnit.label')}
+        placeholder={tc('submit.fields.reportedUnit.placeholder')}
+        options={[{ value: UNKNOWN_REPORTED_UNIT, label: tc('submit.fields.reportedUnit.unknown') }, ...units]}
+        defaultValue={unit.defaultValue ?? reportedUnitId ?? UNKNOWN_REPORTED_UNIT}
+        noMatches={t('combobox.noMatches')}
+      />
+      <ActionText intent="correctReport" spec={{ name: 'reportedOfficial', label: 'case.fields.reportedOfficial' }} />
+    </ActionPanel>
+  );
+}
+
+/** Art. 28: a supervisor records someone else's conflict of interest; that person can no longer open the case. */
+function RecordConflictPanel({ staff }: { staff: Option[] }) {
+  const { t } = useTranslation('office');
+  return (
+    <ActionPanel intent="recordConflict">
+      <ComboBoxField
+        {...useActionField('recordConflict', 'staffId')}
+        label={t('case.fields.conflictStaff')}
+        placeholder={t('case.fields.chooseStaff')}
+        options={staff}
+        noMatches={t('combobox.noMatches')}
+      />
+      <ActionText
+        intent="recordConflict"
+        spec={{ name: 'reason', label: 'case.fields.conflictReason', multiline: { maxLength: 2000, rows: 3 } }}
       />
     </ActionPanel>
   );
@@ -149,6 +294,28 @@ const TEXT_FORMS = {
   issueReview: opinion('case.fields.reviewOpinion'),
   issueReReview: opinion('case.fields.reReviewOpinion'),
   merge: [{ name: 'intoReceiptNo', label: 'case.fields.mergeInto' }],
+  unmerge: [{ name: 'reason', label: 'case.fields.unmergeReason', multiline: { maxLength: 2000, rows: 3 } }],
+  // Art. 36: a hearing stops the re-review clock from its day until its outcome is recorded.
+  startHearing: [{ name: 'hearingOn', label: 'case.fields.hearingOn', hint: 'case.fields.dateHint' }],
+  recordHearing: [
+    { name: 'heldOn', label: 'case.fields.heldOn', hint: 'case.fields.dateHint' },
+    {
+      name: 'hearingResult',
+      label: 'case.fields.hearingResult',
+      hint: 'case.fields.internalOnly',
+      multiline: { maxLength: 5000, rows: 4 },
+    },
+  ],
+  // Art. 23: within 5 working days of receiving it, with a detailed reason.
+  object: [
+    { name: 'reason', label: 'case.fields.objectionReason', hint: 'case.fields.objectionHint', multiline: { maxLength: 5000, rows: 5 } },
+  ],
+  // Art. 22(3): the unit's completion report, internal.
+  fileReport: [
+    { name: 'findings', label: 'case.fields.findings', hint: 'case.fields.internalOnly', multiline: { maxLength: 20_000, rows: 6 } },
+  ],
+  // Art. 28: the staff member's own declaration; they leave the case.
+  recuse: [{ name: 'reason', label: 'case.fields.recuseReason', hint: 'case.fields.recuseHint', multiline: { maxLength: 2000, rows: 3 } }],
   close: [{ name: 'message', label: 'case.fields.closeMessage', multiline: { maxLength: 2000, rows: 3 } }],
   // A note for colleagues: never shown to the citizen.
   note: [{ name: 'message', label: 'case.fields.note', hint: 'case.fields.internalOnly', multiline: { maxLength: 5000, rows: 4 } }],

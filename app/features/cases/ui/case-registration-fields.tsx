@@ -8,11 +8,14 @@ import { LIMITS, type SubmissionField } from '#app/features/cases/submission-fie
 import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
 import { ComboBoxField } from '#app/ui/combo-box-field.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
+import { ReportedFields } from './reported-fields.tsx';
 import type { Option } from '#app/features/reference-data/office-options.server.ts';
 
 interface CaseRegistrationFieldsProps {
   form: { error: (field: SubmissionField) => string | undefined; value: (field: SubmissionField) => string | undefined };
   categories: Option[];
+  /** The units a report of misconduct may be about. */
+  units: Option[];
   /** What the staff member confirms in place of the citizen's consent. */
   consentLabel: string;
   /** Shown in the topic list when nothing matches what was typed. */
@@ -26,6 +29,7 @@ interface CaseRegistrationFieldsProps {
 export function CaseRegistrationFields({
   form,
   categories,
+  units,
   consentLabel,
   noMatches,
   defaults = {},
@@ -41,6 +45,7 @@ export function CaseRegistrationFields({
   return (
     <>
       <RadioGroup {...field('kind')} options={CASE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}.label`) }))} />
+      <ReportedFields form={form} units={units} by="clerk" />
       <ComboBoxField
         {...field('categoryId')}
         placeholder={t('submit.fields.categoryId.placeholder')}

@@ -17,6 +17,8 @@ interface LetterFieldsProps {
   by: 'citizen' | 'clerk';
   /** The topic (categoryId) field, after the kind. */
   topic: ReactNode;
+  /** Whom a report of misconduct is about, right after the kind (ReportedFields). */
+  afterKind?: ReactNode;
 }
 
 /** A typed part of the letter and how it is entered. */
@@ -36,7 +38,7 @@ const TEXT_FIELDS: readonly LetterText[] = [
   { name: 'coSignerCount', width: 'short', inputMode: 'numeric', defaultValue: '1' },
 ];
 
-export function LetterFields({ form, by, topic }: LetterFieldsProps) {
+export function LetterFields({ form, by, topic, afterKind }: LetterFieldsProps) {
   const { t } = useTranslation('common');
   const citizen = by === 'citizen';
   return (
@@ -52,6 +54,7 @@ export function LetterFields({ form, by, topic }: LetterFieldsProps) {
           hint: citizen ? t(`kinds.${kind}.hint`) : undefined,
         }))}
       />
+      {afterKind}
       {topic}
       {TEXT_FIELDS.map(({ name, width, inputMode, rows, defaultValue }) => (
         <TextField

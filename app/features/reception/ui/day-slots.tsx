@@ -62,6 +62,7 @@ export function DaySlots({ day, busy }: DaySlotsProps) {
 function Who({ appointment }: { appointment: OfficeAppointment }) {
   const { t } = useTranslation('visits');
   if (appointment.case) return <>{t('office.forCase', { receiptNo: appointment.case.receiptNo })}</>;
+  if (appointment.caseKept) return <>{t('office.forKeptCase')}</>;
   return (
     <>
       {appointment.name}

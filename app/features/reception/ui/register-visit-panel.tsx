@@ -4,6 +4,7 @@ import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CASE_KINDS, REPLY_CHANNELS } from '#app/features/cases/kinds.ts';
 import { LIMITS, type SubmissionField } from '#app/features/cases/submission-fields.ts';
+import { ReportedFields } from '#app/features/cases/ui/reported-fields.tsx';
 import { Button } from '#app/ui/button.tsx';
 import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
 import { ComboBoxField } from '#app/ui/combo-box-field.tsx';
@@ -59,6 +60,7 @@ export function RegisterVisitPanel({ appointment, registration, form, busy }: Re
           defaultValue={form.value('kind')}
           options={CASE_KINDS.map((kind) => ({ value: kind, label: tc(`kinds.${kind}.label`) }))}
         />
+        <ReportedFields form={form} units={registration.units} by="clerk" />
         <ComboBoxField
           name="categoryId"
           label={tc('submit.fields.categoryId.label')}

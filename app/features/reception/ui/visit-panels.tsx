@@ -25,11 +25,13 @@ export function AppointmentFacts({ appointment }: { appointment: OfficeAppointme
           value: <Link to={`/office/cases/${appointment.case.id}`}>{appointment.case.receiptNo}</Link>,
         },
       ]
-    : [
-        { label: t('book.fields.name.label'), value: appointment.name },
-        { label: t('book.fields.phone.label'), value: appointment.phone },
-        { label: t('office.appointment.topic'), value: appointment.topic },
-      ];
+    : appointment.caseKept
+      ? [{ label: t('office.appointment.case'), value: t('office.forKeptCase') }]
+      : [
+          { label: t('book.fields.name.label'), value: appointment.name },
+          { label: t('book.fields.phone.label'), value: appointment.phone },
+          { label: t('office.appointment.topic'), value: appointment.topic },
+        ];
   return (
     <SummaryList
       items={[
