@@ -167,7 +167,7 @@ describe('a month’s report for a unit and everything below it', () => {
   });
 
   it('says what changed in the reader’s words: more cases than in February, mainly in one area', () => {
-    expect(report.summary[0]).toEqual({ key: 'receivedRose', values: { percent: 600, count: 7 } });
+    expect(report.summary[0]).toEqual({ key: 'receivedRose', values: { percent: 600, cases: 7 } });
     expect(report.summary[1]).toMatchObject({ key: 'mainlyIn', values: { area: 'RPT东城区' } });
     expect(report.complete).toBe(true);
   });

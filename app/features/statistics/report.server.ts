@@ -24,6 +24,7 @@ import {
 import { excludesMisconduct, reportScopeFor, subtreeIds, type ReportScope } from './scope.ts';
 import { reportSummary, type SummaryPart } from './summary.ts';
 import type { Locale } from '#app/i18n/config.ts';
+import type { ReportNames } from './labels.ts';
 import type { MeasureValue, Section } from './measures.ts';
 import type { ResolvedScope } from './report-queries.server.ts';
 
@@ -51,12 +52,6 @@ export interface ReportData {
   buckets: { current: string[]; yearEarlier: string[] };
   measures: MeasureResult[];
   summary: SummaryPart[];
-}
-
-/** Category and unit names in the reader's language, by id. */
-export interface ReportNames {
-  category: Record<string, string>;
-  unit: Record<string, string>;
 }
 
 async function scanPeriod(scope: ResolvedScope, period: Period, now: Date, timeZone: string, bucket: Bucket): Promise<PeriodScans> {

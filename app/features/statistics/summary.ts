@@ -53,7 +53,7 @@ export function reportSummary(input: SummaryInput): SummaryPart[] {
       const direction = moved.value > 0 ? 1 : -1;
       parts.push({
         key: direction > 0 ? 'receivedRose' : 'receivedFell',
-        values: { percent: Math.round(Math.abs(moved.value) * 100), count },
+        values: { percent: Math.round(Math.abs(moved.value) * 100), cases: count },
       });
       const driver = mainDriver(input.byCategoryArea, input.byCategoryAreaBefore, direction);
       if (driver) {
@@ -64,8 +64,8 @@ export function reportSummary(input: SummaryInput): SummaryPart[] {
             : { key: 'mainly', values: {}, names: { category: categoryId } },
         );
       }
-    } else if (moved.kind === 'fromZero') parts.push({ key: 'receivedFromNone', values: { count } });
-    else parts.push({ key: 'receivedSteady', values: { count } });
+    } else if (moved.kind === 'fromZero') parts.push({ key: 'receivedFromNone', values: { cases: count } });
+    else parts.push({ key: 'receivedSteady', values: { cases: count } });
   }
   const replied = scalar(input.repliedOnTime);
   const repliedBefore = scalar(input.repliedOnTimeBefore);
