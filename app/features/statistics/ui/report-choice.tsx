@@ -18,7 +18,7 @@ export const REPORT_FORM = {
 
 interface ReportChoiceFormProps {
   values: FormValues<ReportField>;
-  form: FormErrors<ReportField>;
+  form: Pick<FormErrors<ReportField>, 'error' | 'value'>;
   /** Units to choose from; none for people whose scope is fixed. */
   units: { value: string; label: string }[];
   period: Period | null;
@@ -27,12 +27,12 @@ interface ReportChoiceFormProps {
   action?: string;
 }
 
-export function ReportChoiceForm({ values, form, units, period, unitId, action }: ReportChoiceFormProps) {
+/** The period, range and unit fields, shared by the report's form and the ledger's. */
+export function ReportPeriodFields({ values, form, units, period, unitId }: Omit<ReportChoiceFormProps, 'action'>) {
   const { t } = useTranslation('reports');
   const value = (field: ReportField, fallback?: string) => form.value(field) ?? values[field] ?? fallback;
   return (
-    <Form method="get" action={action} className="report-choice no-print" aria-labelledby="report-choice-title">
-      <h2 id="report-choice-title">{t('form.title')}</h2>
+    <>
       <RadioGroup
         name="period"
         label={t('form.period.label')}
@@ -80,6 +80,16 @@ export function ReportChoiceForm({ values, form, units, period, unitId, action }
           options={units}
         />
       ) : null}
+    </>
+  );
+}
+
+export function ReportChoiceForm({ action, ...fields }: ReportChoiceFormProps) {
+  const { t } = useTranslation('reports');
+  return (
+    <Form method="get" action={action} className="report-choice no-print" aria-labelledby="report-choice-title">
+      <h2 id="report-choice-title">{t('form.title')}</h2>
+      <ReportPeriodFields {...fields} />
       <Button>{t('form.submit')}</Button>
     </Form>
   );
