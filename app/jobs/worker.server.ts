@@ -1,10 +1,11 @@
-// The job worker: pg-boss (a queue in PostgreSQL, schema "pgboss") runs the hourly deadline sweep
-// and the daily overdue digest, and a poll loop delivers the outbox. `npm start` runs it beside the
+// The job worker: pg-boss (a queue in PostgreSQL, schema "pgboss") runs the hourly deadline sweep,
+// the daily overdue digest, the hourly public figures and the scheduled reports, and a poll loop delivers the outbox. `npm start` runs it beside the
 // web server; `npm run worker` runs it alone. Any number may run: pg-boss hands each scheduled job
 // to one worker, and the sweep and delivery are safe to run concurrently anyway.
 import PgBoss from 'pg-boss';
 import { deliverDueMessages } from '#app/features/notifications/delivery.server.ts';
 import { configuredTransport, type MailTransport } from '#app/features/notifications/transport.server.ts';
+import { refreshPublicFigures } from '#app/features/statistics/public-figures.server.ts';
 import { env } from '#app/platform/env.server.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { runDeadlineSweep } from './deadline-sweep.server.ts';
@@ -13,10 +14,13 @@ import { queueOverdueDigest } from './overdue-digest.server.ts';
 export const PGBOSS_SCHEMA = 'pgboss';
 export const SWEEP_QUEUE = 'deadline-sweep';
 export const DIGEST_QUEUE = 'overdue-digest';
+export const PUBLIC_FIGURES_QUEUE = 'public-figures';
 /** Minute 0 of every hour. */
 export const SWEEP_CRON = '0 * * * *';
 /** 08:00 every day, in TIME_ZONE. */
 export const DIGEST_CRON = '0 8 * * *';
+/** Minute 5 of every hour: the public figures (/statistics), after the sweep has settled deadlines. */
+export const PUBLIC_FIGURES_CRON = '5 * * * *';
 
 export interface WorkerOptions {
   log?: (line: string) => void;
@@ -49,10 +53,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     if (!stopping) log(`[worker] pg-boss: ${error.message}`);
   });
   await boss.start();
-  for (const queue of [SWEEP_QUEUE, DIGEST_QUEUE])
+  for (const queue of [SWEEP_QUEUE, DIGEST_QUEUE, PUBLIC_FIGURES_QUEUE])
     await boss.createQueue(queue, { name: queue, retryLimit: 3, retryDelay: 60, retryBackoff: true });
   await boss.schedule(SWEEP_QUEUE, SWEEP_CRON, {}, { tz: serviceTimeZone() });
   await boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz: serviceTimeZone() });
+  await boss.schedule(PUBLIC_FIGURES_QUEUE, PUBLIC_FIGURES_CRON, {}, { tz: serviceTimeZone() });
   await boss.work(SWEEP_QUEUE, async () => {
     const report = await runDeadlineSweep();
     log(`[worker] deadline sweep: ${report.missed} newly overdue, ${report.reminders} reminders queued`);
@@ -61,9 +66,16 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     const report = await queueOverdueDigest();
     log(`[worker] overdue digest ${report.date}: ${report.overdue} overdue, ${report.queued} digests queued`);
   });
+  await boss.work(PUBLIC_FIGURES_QUEUE, async () => {
+    const figures = await refreshPublicFigures();
+    log(`[worker] public figures recomputed (${figures.months.length} months, ${figures.years.length} years)`);
+  });
   // Catch up after downtime instead of waiting for the next full hour; one per 10 minutes at most,
   // however many instances start together.
-  if (options.sweepOnStart ?? true) await boss.send(SWEEP_QUEUE, {}, { singletonKey: 'startup', singletonSeconds: 600 });
+  if (options.sweepOnStart ?? true) {
+    await boss.send(SWEEP_QUEUE, {}, { singletonKey: 'startup', singletonSeconds: 600 });
+    await boss.send(PUBLIC_FIGURES_QUEUE, {}, { singletonKey: 'startup', singletonSeconds: 600 });
+  }
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();

@@ -76,6 +76,9 @@ export default function PortalLayout() {
           <li>
             <Link to="/privacy">{t('layout.footer.privacy')}</Link>
           </li>
+          <li>
+            <Link to="/statistics">{t('layout.footer.statistics')}</Link>
+          </li>
         </ul>
         <p>{t('layout.footer.statute')}</p>
       </footer>
