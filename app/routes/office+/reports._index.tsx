@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { canExportLedger, canViewReports } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { nextPeriod, previousPeriod } from '#app/features/statistics/periods.ts';
+import { preparedRiskWeeks } from '#app/features/statistics/prepared.server.ts';
 import { parseReportQuery, reportSearch } from '#app/features/statistics/report-query.ts';
 import { periodReport, reportNames, scopeOptions } from '#app/features/statistics/report.server.ts';
 import { ReportChoiceForm, ReportDownloads, REPORT_FORM } from '#app/features/statistics/ui/report-choice.tsx';
@@ -28,8 +29,8 @@ export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionAr
   const { locale, t } = await translatorFor(request);
   const now = new Date();
   const choice = parseReportQuery(new URL(request.url).searchParams, civilDateIn(now, serviceTimeZone()));
-  const units = await scopeOptions(actor, locale);
-  const common = { title: t('reports:title'), units, canExportLedger: canExportLedger(actor) };
+  const [units, riskWeeks] = await Promise.all([scopeOptions(actor, locale), preparedRiskWeeks(actor, 1)]);
+  const common = { title: t('reports:title'), units, canExportLedger: canExportLedger(actor), latestRiskWeek: riskWeeks[0] ?? null };
   if (!choice.ok) {
     return data(
       { ...common, problem: { errors: choice.errors, values: choice.values }, report: null, names: null },
@@ -58,6 +59,11 @@ export default function ReportsPage() {
   return (
     <>
       <PageHeader errors={form.summary} title={t('title')} />
+      {loaded.latestRiskWeek ? (
+        <p className="no-print">
+          <Link to={`/office/reports/weekly/${loaded.latestRiskWeek}`}>{t('risk.latest', { week: loaded.latestRiskWeek })}</Link>
+        </p>
+      ) : null}
       {report && loaded.names ? (
         <p className="lead" data-testid="report-period">
           {format.periodName(report.period)} · {scopeName}
