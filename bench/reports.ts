@@ -223,6 +223,40 @@ try {
   await time(`quarter ${lastQuarter.start}, one unit and its subtree`, 1000, () =>
     computeReport({ kind: 'unit', unitId: district.id, subtree: true }, lastQuarter),
   );
+
+  // The ledger of last month, as an analyst downloads it (each download audited, as in the office).
+  const { exportLedger } = await import('#app/features/statistics/ledger.server.ts');
+  const { translator } = await import('#app/i18n/translate.server.ts');
+  const analyst = await db().staffUser.upsert({
+    where: { email: 'bench-analyst@example.gov.cn' },
+    create: { email: 'bench-analyst@example.gov.cn', name: 'bench analyst', role: 'ANALYST', passwordHash: 'x' },
+    update: {},
+  });
+  const actor = { id: analyst.id, role: 'ANALYST', unitId: null } as const;
+  const t = await translator('zh-Hans');
+  const lastMonth = previousPeriod(periodContaining('month', today));
+  for (const format of ['csv', 'xlsx'] as const) {
+    const form = new URLSearchParams({ period: 'month', date: lastMonth.start, format });
+    let rows = 0;
+    await time(`ledger ${lastMonth.start.slice(0, 7)} (${format}), whole office`, 1000, async () => {
+      const outcome = await exportLedger(actor, form, 'zh-Hans', t, { ipAddress: '127.0.0.1' });
+      if (!outcome.ok) throw new Error(`ledger refused: ${JSON.stringify(outcome.errors)}`);
+      rows = typeof outcome.file.body === 'string' ? outcome.file.body.split('\r\n').length - 2 : outcome.file.body.byteLength;
+    });
+    log(`ledger ${format}: ${rows.toLocaleString('en')} ${format === 'csv' ? 'cases' : 'bytes'}`);
+  }
+
+  // The public figures: cold (recomputed, as the worker does every hour) and cached (as the page reads them).
+  const { publicFigures, refreshPublicFigures, forgetPublicFigures } = await import('#app/features/statistics/public-figures.server.ts');
+  await time('public figures, cold (recomputed by the worker)', 60_000, () => refreshPublicFigures(), Math.min(RUNS, 3));
+  forgetPublicFigures();
+  await time('public figures, stored row (first read in a process)', 50, async () => {
+    forgetPublicFigures();
+    await publicFigures();
+  });
+  await time('public figures, cached (the page)', 50, () => publicFigures(), 200);
+
+  console.log(`\n${results.join('\n')}`);
   await db().$disconnect();
 } finally {
   await database.stop();

@@ -79,7 +79,10 @@ export default function Home() {
 
       <h2>{t('home.statisticsTitle')}</h2>
       <p>
-        {t('home.statisticsBody')} <Link to="/statistics">{t('home.statisticsLink')}</Link>
+        {t('home.statisticsBody')}{' '}
+        <Link to="/statistics" reloadDocument>
+          {t('home.statisticsLink')}
+        </Link>
       </p>
 
       <h2>{t('home.privacyTitle')}</h2>

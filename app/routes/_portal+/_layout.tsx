@@ -77,7 +77,10 @@ export default function PortalLayout() {
             <Link to="/privacy">{t('layout.footer.privacy')}</Link>
           </li>
           <li>
-            <Link to="/statistics">{t('layout.footer.statistics')}</Link>
+            {/* A document load: the figures' words (the reports namespace) come with that page only. */}
+            <Link to="/statistics" reloadDocument>
+              {t('layout.footer.statistics')}
+            </Link>
           </li>
         </ul>
         <p>{t('layout.footer.statute')}</p>

@@ -53,6 +53,7 @@ function RatesByMonth({ months, text }: { months: PublicPeriod[]; text: Text }) 
       table={
         <SimpleTable
           labelledBy={`${id}-title`}
+          region
           className="stats-table"
           items={months}
           itemKey={(p) => p.key}
@@ -87,6 +88,7 @@ function ReceivedByMonth({ months, text }: { months: PublicPeriod[]; text: Text 
       table={
         <SimpleTable
           labelledBy={`${id}-title`}
+          region
           className="stats-table"
           items={months}
           itemKey={(p) => p.key}
@@ -109,6 +111,7 @@ export function YearsTable({ years, text }: { years: PublicPeriod[]; text: Text 
       className="stats-table"
       items={years}
       itemKey={(p) => p.key}
+      region
       testId="public-years-table"
       columns={[
         { label: t('public.columns.year'), isRowHeader: true, cell: (p) => text.periodName(p) },
@@ -149,6 +152,7 @@ function Breakdown({
       table={
         <SimpleTable
           labelledBy={`${id}-title`}
+          region
           className="stats-table"
           items={rows}
           itemKey={(row) => row.key}

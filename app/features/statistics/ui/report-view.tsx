@@ -80,6 +80,8 @@ function HeadlineTable({ id, measures }: { id: string; measures: MeasureResult[]
     <SimpleTable
       labelledBy={id}
       className="stats-table"
+      // Wide in some languages: a focusable region, so the keyboard can scroll it.
+      region
       items={rows}
       itemKey={(m) => m.key}
       columns={[
@@ -205,6 +207,7 @@ function TrendChart({ report }: { report: ReportData }) {
       table={
         <SimpleTable
           labelledBy={`${id}-title`}
+          region
           className="stats-table"
           items={rows}
           itemKey={(row) => row.key}
@@ -254,6 +257,7 @@ function RatesChart({ report }: { report: ReportData }) {
       table={
         <SimpleTable
           labelledBy={`${id}-title`}
+          region
           className="stats-table"
           items={present}
           itemKey={(m) => m.key}
