@@ -4,7 +4,7 @@
 // served from what the worker stored rather than recomputed per request.
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rateCase } from '#app/features/cases/citizen-actions.server.ts';
+import { closeLapsedCases, rateCase } from '#app/features/cases/citizen-actions.server.ts';
 import { performCaseAction, type ActionInput } from '#app/features/cases/staff-actions.server.ts';
 import { submitCase } from '#app/features/cases/submission.server.ts';
 import { forgetPublicFigures, publicFigures, refreshPublicFigures } from '#app/features/statistics/public-figures.server.ts';
@@ -54,12 +54,14 @@ beforeAll(async () => {
   units.p = await unit('pub-p');
   units.q = await unit('pub-q');
   // Six complaints in unit P: accepted on day 2, replied on day 10, five of them rated.
+  const replied: string[] = [];
   const ratings = [5, 5, 4, 4, 3];
   const solved = ['YES', 'YES', 'YES', 'PARTLY', 'NO'] as const;
   for (let i = 0; i < 6; i++) {
     const id = await received('2020-08-03T09:00:00', units.p);
     await act(id, { action: 'accept' }, at('2020-08-05T10:00:00'));
     await act(id, { action: 'reply', message: '已答复' }, at('2020-08-13T10:00:00'));
+    replied.push(id);
     if (i < 5) {
       await rateCase(id, { rating: ratings[i]!, solved: solved[i]!, comment: '' });
       await db().satisfactionRating.update({ where: { caseId: id }, data: { createdAt: at('2020-08-25T10:00:00') } });
@@ -73,6 +75,9 @@ beforeAll(async () => {
     const id = await received('2020-08-06T09:00:00', units.q);
     await act(id, { action: 'accept' }, at('2020-08-07T10:00:00'));
   }
+  // Closed when their review window passed, as the sweep would: no replied case is left lapsed for
+  // the suites that count what the sweep closes.
+  await closeLapsedCases(at('2020-09-20T00:00:00'), 200, replied);
   await refreshPublicFigures(NOW);
 });
 
