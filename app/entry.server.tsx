@@ -4,9 +4,9 @@ import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n } from './i18n/instance.ts';
 import { localeFromRequest } from './i18n/locale.server.ts';
-import { namespacesForPath, resources } from './i18n/resources.ts';
+import { namespacesForPath } from './i18n/resources.ts';
+import { renderingI18n } from './i18n/translate.server.ts';
 import { serviceTimeZone } from './platform/time/service-time-zone.server.ts';
 import { NonceContext } from './ui/nonce.tsx';
 import { TimeZoneContext } from './ui/time-zone.tsx';
@@ -35,7 +35,7 @@ export default async function handleRequest(
 ) {
   const locale = localeFromRequest(request);
   const namespaces = namespacesForPath(new URL(request.url).pathname);
-  const i18n = await createI18n(locale, Object.fromEntries(namespaces.map((ns) => [ns, resources[locale][ns]])));
+  const i18n = await renderingI18n(locale, namespaces);
   const nonce = loadContext.cspNonce;
   // Bots and no-JS readers get the whole document at once; browsers get the shell early.
   const waitForAll = isbot(request.headers.get('user-agent') ?? '');

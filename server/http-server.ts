@@ -2,16 +2,16 @@
 // compression, static files and the per-request context (CSP nonce, client address).
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { createRequestHandler } from '@remix-run/express';
+import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { pinoHttp } from 'pino-http';
+import { MULTIPART_MAX_BYTES } from '#app/platform/http/read-form.server.ts';
 import { projectRoot } from './local-data.ts';
 import { logger } from './logger.ts';
 import { metricsEndpoint, requestMetrics } from './metrics.ts';
 import { routePattern } from './route-pattern.ts';
 import type { Health } from './health.ts';
-import type { ServerBuild } from '@remix-run/node';
 import type { Server } from 'node:http';
 
 export interface HttpServerOptions {
@@ -91,7 +91,7 @@ export function isCrossSiteWrite(
  * kept (app/features/attachments/upload-form.server.ts streams and drops the rest, so a few files
  * too many still get a clear message rather than this refusal); every other form is text.
  */
-export const BODY_LIMITS = { multipart: 128 * 1024 * 1024, other: 4 * 1024 * 1024 } as const;
+export const BODY_LIMITS = { multipart: MULTIPART_MAX_BYTES, other: 4 * 1024 * 1024 } as const;
 
 export function bodyTooLarge(contentType: string | undefined, contentLength: string | undefined): boolean {
   if (!contentLength) return false;
@@ -103,10 +103,105 @@ export function bodyTooLarge(contentType: string | undefined, contentLength: str
 
 function limitBodySize(req: Request, res: Response, next: NextFunction) {
   if (bodyTooLarge(req.get('content-type'), req.get('content-length'))) {
-    res.status(413).set('Connection', 'close').type('text/plain').send('Request too large');
+    res.status(413).type('text/plain').send('Request too large');
+    discardRest(req);
     return;
   }
   next();
+}
+
+/** How long the rest of a refused body is read and thrown away before the connection is cut. */
+const DISCARD_MS = 10_000;
+
+/**
+ * Reads the rest of a body the app has refused (413, or a malformed form) and throws it away, so
+ * the client, still sending, can read the answer: closing at once would reset the connection
+ * under it. Memory stays flat; a client that goes on past DISCARD_MS is cut off.
+ */
+function discardRest(req: Request): void {
+  if (req.complete) return;
+  req.removeAllListeners('data');
+  req.on('data', () => undefined);
+  req.resume();
+  const timer = setTimeout(() => req.socket.destroy(), DISCARD_MS);
+  timer.unref();
+  req.once('end', () => clearTimeout(timer));
+  req.once('close', () => clearTimeout(timer));
+}
+
+/**
+ * The request body for Remix, read only as fast as the app reads it (backpressure). When the app
+ * stops reading (a cap reached, a malformed form), the rest is discarded rather than the
+ * connection destroyed, which is what @remix-run/express's own reader does.
+ */
+function requestBody(req: Request): ReadableStream<Uint8Array> {
+  // Once the app has cancelled the stream, the request's late events must not touch it.
+  let open = true;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.on('data', (chunk: Buffer) => {
+          if (!open) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.once('end', () => {
+          if (open) controller.close();
+          open = false;
+        });
+        req.once('error', (error) => {
+          if (open) controller.error(error);
+          open = false;
+        });
+        req.pause();
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        open = false;
+        discardRest(req);
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
+}
+
+function requestHeaders(req: Request): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return headers;
+}
+
+async function sendResponse(res: Response, response: globalThis.Response): Promise<void> {
+  res.status(response.status);
+  for (const [name, value] of response.headers) if (name !== 'set-cookie') res.append(name, value);
+  for (const cookie of response.headers.getSetCookie()) res.append('Set-Cookie', cookie);
+  if (response.headers.get('Content-Type')?.match(/text\/event-stream/i)) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+/** A web Request for Remix from Express's (as @remix-run/express builds it, but with requestBody). */
+function remixRequest(req: Request, res: Response): globalThis.Request {
+  const url = new URL(`${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`);
+  // Loaders and actions stop when the client has gone before the answer was written.
+  const controller = new AbortController();
+  let finished = false;
+  res.on('finish', () => (finished = true));
+  res.on('close', () => {
+    if (!finished) controller.abort();
+  });
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  return new globalThis.Request(url.href, {
+    method: req.method,
+    headers: requestHeaders(req),
+    signal: controller.signal,
+    ...(hasBody ? { body: requestBody(req), duplex: 'half' } : {}),
+  });
 }
 
 function rejectCrossSiteWrites(publicBaseUrl: string | undefined) {
@@ -158,17 +253,17 @@ export async function startHttpServer(build: ServerBuild, options: HttpServerOpt
   app.use(express.static(path.join(projectRoot, 'public'), { maxAge: '1h' }));
   // Browsers ask for /favicon.ico whatever the page says; ours is an SVG.
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'));
-  app.all(
-    '*',
-    createRequestHandler({
-      build,
-      mode: options.production ? 'production' : 'development',
-      getLoadContext: (req, res) => ({
-        cspNonce: String(res.locals.cspNonce),
-        clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-      }),
-    }),
-  );
+  const handleRequest = createRequestHandler(build, options.production ? 'production' : 'development');
+  app.all('*', (req, res, next) => {
+    const context = { cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
+    handleRequest(remixRequest(req, res), context)
+      .then(async (response) => {
+        await sendResponse(res, response);
+        // A body the app did not read to its end (refused early) is drained, not left to block the connection.
+        discardRest(req);
+      })
+      .catch(next);
+  });
   return await new Promise((resolve) => {
     const server = app.listen(options.port, () => {
       logger.info(`Petition Desk listening on http://localhost:${options.port}`);

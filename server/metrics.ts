@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import pg from 'pg';
 import client from 'prom-client';
+import { SWEEP_QUEUE } from '#app/jobs/worker.server.ts';
 import { databasePoolStats } from '#app/platform/db.server.ts';
 import { routePattern } from './route-pattern.ts';
 import type { NextFunction, Request, Response } from 'express';
@@ -52,6 +53,50 @@ export function databaseMetrics(databaseUrl: string): void {
         for (const row of rows) this.set({ status: row.status }, Number(row.count));
       } catch {
         // The database is down: /healthz says so; the figure is simply absent from this scrape.
+      }
+    },
+  });
+  new client.Gauge({
+    name: 'outbox_messages_retrying',
+    help: 'Messages whose last send failed and that wait for their next attempt.',
+    async collect() {
+      try {
+        const { rows } = await pool.query<{ count: string }>(
+          `SELECT count(*) AS count FROM "OutboxMessage" WHERE "status" = 'PENDING' AND "lastError" IS NOT NULL`,
+        );
+        this.set(Number(rows[0]?.count ?? 0));
+      } catch {
+        // As above: absent while the database is down.
+      }
+    },
+  });
+  // Read from pg-boss's own tables, so the figures are right whichever process ran the sweep.
+  const sweepRuns = `SELECT "state"::text AS state, count(*) AS count, max("completed_on") AS last
+    FROM (SELECT "state", "completed_on" FROM pgboss.job WHERE "name" = $1
+          UNION ALL SELECT "state", "completed_on" FROM pgboss.archive WHERE "name" = $1) AS runs GROUP BY 1`;
+  const readSweepRuns = async () => (await pool.query<{ state: string; count: string; last: Date | null }>(sweepRuns, [SWEEP_QUEUE])).rows;
+  new client.Gauge({
+    name: 'deadline_sweep_runs',
+    help: 'Runs of the hourly deadline sweep in the job history (about a week), by state (completed, failed, active, created).',
+    labelNames: ['state'] as const,
+    async collect() {
+      this.reset();
+      try {
+        for (const row of await readSweepRuns()) this.set({ state: row.state }, Number(row.count));
+      } catch {
+        // Absent while the database (or the worker's schema, before its first start) is missing.
+      }
+    },
+  });
+  new client.Gauge({
+    name: 'deadline_sweep_last_completed_seconds',
+    help: 'When the deadline sweep last completed, as a Unix time: alert when it is more than an hour or two old.',
+    async collect() {
+      try {
+        const last = (await readSweepRuns()).find((row) => row.state === 'completed')?.last;
+        if (last) this.set(new Date(last).getTime() / 1000);
+      } catch {
+        // As above.
       }
     },
   });

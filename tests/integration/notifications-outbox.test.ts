@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { performCaseAction, type ActionInput } from '#app/features/cases/staff-actions.server.ts';
-import { claimDueMessages, deliverDueMessages } from '#app/features/notifications/delivery.server.ts';
+import { DEFAULT_LEASE_MS, claimDueMessages, deliverBatch, deliverDueMessages } from '#app/features/notifications/delivery.server.ts';
 import { queueCitizenMessage, queueStaffMessages } from '#app/features/notifications/outbox.server.ts';
 import { MAX_DELIVERY_ATTEMPTS } from '#app/features/notifications/topics.ts';
-import { fileTransport } from '#app/features/notifications/transport.server.ts';
+import { fileTransport, type MailTransport } from '#app/features/notifications/transport.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { parseEml } from '../support/eml.ts';
 import { staffUser } from '../support/fixtures.ts';
@@ -156,15 +156,39 @@ describe('delivery', () => {
 
     // While the lease holds, nobody else takes it.
     const early = recordingTransport({ then: files });
-    await deliverDueMessages({ transport: early.transport, now: () => new Date(now.getTime() + 60_000), log: quiet });
+    await deliverDueMessages({ transport: early.transport, now: () => new Date(now.getTime() + DEFAULT_LEASE_MS - 1000), log: quiet });
     expect(early.calls.get(message!.id)).toBeUndefined();
 
+    // The lease is short (the dead worker renews nothing), so the message waits seconds, not minutes.
     const late = recordingTransport({ then: files });
-    await deliverDueMessages({ transport: late.transport, now: () => new Date(now.getTime() + 6 * 60_000), log: quiet });
+    await deliverDueMessages({ transport: late.transport, now: () => new Date(now.getTime() + DEFAULT_LEASE_MS + 1000), log: quiet });
     expect(late.calls.get(message!.id)).toBe(1);
     const stored = await db().outboxMessage.findUniqueOrThrow({ where: { id: message!.id } });
     expect(stored).toMatchObject({ status: 'SENT', attempts: 2 });
     expect(readdirSync(dir)).toEqual([`${message!.id}.eml`]);
+  });
+
+  it('a live worker renews its claims, so a send slower than the lease is not taken over', async () => {
+    const { row } = await isolatedCase();
+    const [message] = await outboxFor(row.id);
+    // First in line, so a batch of one claims it.
+    await db().outboxMessage.update({ where: { id: message!.id }, data: { nextAttemptAt: new Date(0) } });
+    const leaseMs = 600;
+    let takenMeanwhile: string[] = [];
+    const slow: MailTransport = {
+      name: 'slow',
+      async send() {
+        // Three leases long; meanwhile another worker looks for lapsed claims.
+        await new Promise((resolve) => setTimeout(resolve, 3 * leaseMs));
+        takenMeanwhile = (await claimDueMessages(new Date(), 1, leaseMs)).map((m) => m.id);
+        await db().outboxMessage.updateMany({ where: { id: { in: takenMeanwhile } }, data: { status: 'PENDING', lockedUntil: null } });
+        return { duplicate: false };
+      },
+    };
+    const report = await deliverBatch({ transport: slow, leaseMs, batchSize: 1, log: quiet });
+    expect(report).toMatchObject({ claimed: 1, sent: 1 });
+    expect(takenMeanwhile).not.toContain(message!.id);
+    expect(await db().outboxMessage.findUniqueOrThrow({ where: { id: message!.id } })).toMatchObject({ status: 'SENT', attempts: 1 });
   });
 
   it('sets a message aside (DEAD) after the last attempt fails', async () => {

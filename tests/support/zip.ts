@@ -1,11 +1,13 @@
-// A minimal ZIP writer (stored entries) for the DOCX detection tests: real local headers, central
+// A minimal ZIP writer (stored or deflated entries) for the DOCX detection tests: real local headers, central
 // directory and end record, with a way to make the directory disagree with the local headers.
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { concatBytes } from '#app/platform/codecs/bytes.ts';
 
 export interface ZipEntryInput {
   name: string;
   data: Uint8Array | string;
+  /** Written deflated (method 8), as Word writes its parts; stored (method 0) otherwise. */
+  deflate?: boolean;
 }
 
 const u16 = (n: number) => Uint8Array.of(n & 0xff, (n >> 8) & 0xff);
@@ -19,18 +21,20 @@ export function buildZip(entries: ZipEntryInput[], options: { directoryNames?: s
   let offset = 0;
   entries.forEach((entry, i) => {
     const name = encoder.encode(entry.name);
-    const data = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data;
-    const crc = crc32(data);
+    const plain = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data;
+    const crc = crc32(plain);
+    const data = entry.deflate ? new Uint8Array(deflateRawSync(plain)) : plain;
+    const method = entry.deflate ? 8 : 0;
     const local = concatBytes([
       u32(0x04034b50),
       u16(20),
       u16(0x0800),
-      u16(0),
+      u16(method),
       u16(0),
       u16(0x21),
       u32(crc),
       u32(data.length),
-      u32(data.length),
+      u32(plain.length),
       u16(name.length),
       u16(0),
       name,
@@ -43,12 +47,12 @@ export function buildZip(entries: ZipEntryInput[], options: { directoryNames?: s
         u16(20),
         u16(20),
         u16(0x0800),
-        u16(0),
+        u16(method),
         u16(0),
         u16(0x21),
         u32(crc),
         u32(data.length),
-        u32(data.length),
+        u32(plain.length),
         u16(dirName.length),
         u16(0),
         u16(0),

@@ -66,7 +66,9 @@ async function download(
     throw new NotFoundError('attachment');
   }
   // A download that no browser will render in the site's origin: attachment disposition, no
-  // sniffing, a sandboxing CSP, the type the bytes showed, never cached.
+  // sniffing, a sandboxing CSP, the type the bytes showed, never cached. This is also why a JPEG
+  // that carries HTML or script inside its image data (a polyglot) is accepted as the photo it
+  // is: only its metadata is rewritten, and nothing here ever lets a browser read it as a page.
   return new Response(body, {
     status: 200,
     headers: {

@@ -80,9 +80,12 @@ function looksLikeMarkup(text: string): boolean {
 
 // --- DOCX: a ZIP whose central directory lists the parts of a Word document ---------------------
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
   localHeaderOffset: number;
+  /** 0 stored, 8 deflated (the only two a Word document uses). */
+  method: number;
+  compressedSize: number;
 }
 
 /** The names in a ZIP's central directory, or null when the directory is missing or inconsistent. */
@@ -117,12 +120,23 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     const localHeaderOffset = view.getUint32(at + 42, true);
+    const method = view.getUint16(at + 10, true);
+    const compressedSize = view.getUint32(at + 20, true);
     const end = at + 46 + nameLength + extraLength + commentLength;
     if (end > cdOffset + cdSize) return null;
-    entries.push({ name: names.decode(bytes.subarray(at + 46, at + 46 + nameLength)), localHeaderOffset });
+    entries.push({ name: names.decode(bytes.subarray(at + 46, at + 46 + nameLength)), localHeaderOffset, method, compressedSize });
     at = end;
   }
   return entries;
+}
+
+/** Where an entry's data starts, after its local header; null when the header is not there. */
+export function zipEntryDataOffset(bytes: Uint8Array, entry: ZipEntry): number | null {
+  if (!localHeaderMatches(bytes, entry)) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localHeaderOffset;
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  return start + entry.compressedSize <= bytes.length ? start : null;
 }
 
 /** The local header an entry points to must exist and carry the same name. */

@@ -55,6 +55,8 @@ export const FILE_PROBLEMS = [
   'type',
   'mismatch',
   'damaged',
+  'activeContent',
+  'compressionBomb',
   'metadata',
   'tooMany',
   'caseFull',

@@ -1,6 +1,7 @@
 // Citizens' files on their way into a case: checked by their bytes and cleaned of metadata, put
 // in storage, and recorded as rows in the same transaction as the case or event they belong to.
 import { createHash } from 'node:crypto';
+import { openedContentProblem } from './active-content.server.ts';
 import { checkFile } from './file-types.ts';
 import { stripMetadata } from './image-metadata.ts';
 import { ATTACHMENT_LIMITS, type FileError } from './rules.ts';
@@ -30,6 +31,11 @@ export function prepareFiles(files: readonly ReceivedFile[]): { accepted: Prepar
     const check = checkFile(file.name, file.bytes, file.size);
     if (!check.ok) {
       errors.push(check.error);
+      continue;
+    }
+    const opened = openedContentProblem(check.kind, file.bytes ?? new Uint8Array(0));
+    if (opened) {
+      errors.push({ problem: opened, fileName: check.fileName });
       continue;
     }
     const stripped = stripMetadata(check.kind, file.bytes ?? new Uint8Array(0));

@@ -5,7 +5,7 @@ import { data, redirect } from '@remix-run/node';
 import { concatBytes } from '#app/platform/codecs/bytes.ts';
 import { MultipartError, MultipartParser, multipartBoundary, type PartSink } from '#app/platform/codecs/multipart.ts';
 import { NO_STORE } from '#app/platform/http/headers.ts';
-import { readForm } from '#app/platform/http/read-form.server.ts';
+import { MULTIPART_MAX_BYTES, readForm, refuseTooLarge } from '#app/platform/http/read-form.server.ts';
 import { ATTACHMENT_LIMITS, FILES_FIELD, type UploadProblem } from './rules.ts';
 import type { Refusal } from '#app/platform/http/outcome.server.ts';
 
@@ -29,7 +29,8 @@ const DISCARD: PartSink = { data() {}, end() {} };
  * Reads a form post. Ordinary fields go into URLSearchParams (as readForm gives them); files of the `files` field are kept in
  * memory while they stream in, but only up to 5 files of 10 MB: beyond that the bytes are counted
  * and dropped, so an oversized upload costs bandwidth, not memory, and can still be reported by
- * name. A form sent url-encoded (no files) is read as every other form (readForm).
+ * name. Past MULTIPART_MAX_BYTES in all, the answer is 413. A form sent url-encoded (no files) is
+ * read as every other form (readForm).
  */
 export async function readUploadForm(request: Request): Promise<{ form: URLSearchParams; files: ReceivedFile[] }> {
   const boundary = multipartBoundary(request.headers.get('Content-Type'));
@@ -76,10 +77,16 @@ export async function readUploadForm(request: Request): Promise<{ form: URLSearc
     };
   });
   const reader = request.body.getReader();
+  let received = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      received += value.byteLength;
+      if (received > MULTIPART_MAX_BYTES) {
+        await reader.cancel().catch(() => {});
+        refuseTooLarge();
+      }
       parser.write(value);
     }
     parser.end();

@@ -27,8 +27,12 @@ import { MAX_DELIVERY_ATTEMPTS, isTemplate, retryDelayMs, type Template } from '
 import type { CaseStatus } from '#app/features/cases/lifecycle.ts';
 import type { MailTransport, OutgoingMail } from './transport.server.ts';
 
-/** How long a claim lasts before another worker may take the message over. */
-export const DEFAULT_LEASE_MS = 5 * 60_000;
+/**
+ * How long a claim lasts before another worker may take the message over. Short, because the
+ * worker renews its claims while it works (keepClaims): a worker that was killed holds its
+ * messages for seconds, not minutes.
+ */
+export const DEFAULT_LEASE_MS = 30_000;
 const DEFAULT_BATCH_SIZE = 20;
 const LAST_ERROR_MAX = 1000;
 
@@ -248,12 +252,40 @@ function withDefaults(options: DeliveryOptions) {
   };
 }
 
-/** Claims one batch and delivers it. */
+/**
+ * Renews this worker's claims on the messages it has not settled yet, every third of the lease,
+ * until stopped. Only a claim that is still ours (same attempt, still SENDING) is renewed.
+ */
+function keepClaims(messages: Claimed[], leaseMs: number, now: () => Date) {
+  const unsettled = new Map(messages.map((message) => [message.id, message.attempts]));
+  const renew = async () => {
+    if (unsettled.size === 0) return;
+    const until = new Date(now().getTime() + leaseMs);
+    await db().$executeRaw`
+      UPDATE "OutboxMessage" SET "lockedUntil" = ${until}
+      WHERE "status" = 'SENDING'
+        AND ("id", "attempts") IN (SELECT * FROM unnest(${[...unsettled.keys()]}::uuid[], ${[...unsettled.values()]}::int[]))`;
+  };
+  const timer = setInterval(() => void renew().catch(() => undefined), Math.max(250, Math.floor(leaseMs / 3)));
+  timer.unref();
+  return { settled: (id: string) => unsettled.delete(id), stop: () => clearInterval(timer) };
+}
+
+/** Claims one batch and delivers it, keeping the claims alive meanwhile. */
 export async function deliverBatch(options: DeliveryOptions): Promise<DeliveryReport> {
   const settings = withDefaults(options);
   const claimed = await claimDueMessages(settings.now(), settings.batchSize, settings.leaseMs);
   const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, dead: 0 };
-  for (const message of claimed) report[await deliverOne(message, settings)]++;
+  if (claimed.length === 0) return report;
+  const claims = keepClaims(claimed, settings.leaseMs, settings.now);
+  try {
+    for (const message of claimed) {
+      report[await deliverOne(message, settings)]++;
+      claims.settled(message.id);
+    }
+  } finally {
+    claims.stop();
+  }
   return report;
 }
 

@@ -7,16 +7,27 @@ import { badRequest } from './route.server.ts';
 /** Forms without files are text: 64 KB holds the longest letter several times over. */
 export const TEXT_FORM_MAX_BYTES = 64 * 1024;
 
-export class BodyTooLargeError extends Error {}
+/**
+ * A multipart form carries at most 5 files of 10 MB that are kept; the files past those are
+ * counted and dropped as they stream (so a few too many still get a clear message). Past this,
+ * counted as the bytes arrive whether or not a length was declared, the answer is 413.
+ */
+export const MULTIPART_MAX_BYTES = 128 * 1024 * 1024;
 
+/** The server drains what is left of a refused body (server/http-server.ts), so the client reads the answer. */
 function refuse(status: 413 | 415, text: string): never {
-  throw new Response(text, { status, headers: { Connection: 'close' } });
+  throw new Response(text, { status });
+}
+
+/** The answer to a body past its cap; the rest of it is not read. */
+export function refuseTooLarge(): never {
+  refuse(413, 'Request too large');
 }
 
 /** Reads at most `maxBytes` of the body; past that the rest is left unread and the answer is 413. */
 export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) refuse(413, 'Request too large');
+  if (Number.isFinite(declared) && declared > maxBytes) refuseTooLarge();
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -27,7 +38,7 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      refuse(413, 'Request too large');
+      refuseTooLarge();
     }
     chunks.push(value);
   }
