@@ -9,6 +9,7 @@ import enOfficeAdmin from './locales/en/office-admin.json';
 import enOfficeAuth from './locales/en/office-auth.json';
 import enOfficeWarning from './locales/en/office-warning.json';
 import enOffice from './locales/en/office.json';
+import enReports from './locales/en/reports.json';
 import enVisits from './locales/en/visits.json';
 import zhHansAttachments from './locales/zh-Hans/attachments.json';
 import zhHansCommon from './locales/zh-Hans/common.json';
@@ -19,6 +20,7 @@ import zhHansOfficeAdmin from './locales/zh-Hans/office-admin.json';
 import zhHansOfficeAuth from './locales/zh-Hans/office-auth.json';
 import zhHansOfficeWarning from './locales/zh-Hans/office-warning.json';
 import zhHansOffice from './locales/zh-Hans/office.json';
+import zhHansReports from './locales/zh-Hans/reports.json';
 import zhHansVisits from './locales/zh-Hans/visits.json';
 import zhHantAttachments from './locales/zh-Hant/attachments.json';
 import zhHantCommon from './locales/zh-Hant/common.json';
@@ -29,6 +31,7 @@ import zhHantOfficeAdmin from './locales/zh-Hant/office-admin.json';
 import zhHantOfficeAuth from './locales/zh-Hant/office-auth.json';
 import zhHantOfficeWarning from './locales/zh-Hant/office-warning.json';
 import zhHantOffice from './locales/zh-Hant/office.json';
+import zhHantReports from './locales/zh-Hant/reports.json';
 import zhHantVisits from './locales/zh-Hant/visits.json';
 import type { Locale } from './config.ts';
 
@@ -42,7 +45,8 @@ export type Namespace =
   | 'visits'
   | 'notices'
   | 'attachments'
-  | 'follow-up';
+  | 'follow-up'
+  | 'reports';
 type Bundle = Record<string, unknown>;
 
 export const resources: Record<Locale, Record<Namespace, Bundle>> = {
@@ -57,6 +61,7 @@ export const resources: Record<Locale, Record<Namespace, Bundle>> = {
     attachments: enAttachments,
     'follow-up': enFollowUp,
     notifications: enNotifications,
+    reports: enReports,
   },
   'zh-Hans': {
     common: zhHansCommon,
@@ -69,6 +74,7 @@ export const resources: Record<Locale, Record<Namespace, Bundle>> = {
     attachments: zhHansAttachments,
     'follow-up': zhHansFollowUp,
     notifications: zhHansNotifications,
+    reports: zhHansReports,
   },
   'zh-Hant': {
     common: zhHantCommon,
@@ -81,15 +87,29 @@ export const resources: Record<Locale, Record<Namespace, Bundle>> = {
     attachments: zhHantAttachments,
     'follow-up': zhHantFollowUp,
     notifications: zhHantNotifications,
+    reports: zhHantReports,
   },
 };
 
 /**
- * The portal needs only `common`; the back office needs its own namespaces too. `notifications`
- * (email templates) stays on the server: My account translates its few preference strings in its loader.
+ * The portal needs only `common`; the back office needs its own namespaces too, and the public
+ * figures (/statistics) their `reports`. `notifications` (email templates) stays on the server: My
+ * account translates its few preference strings in its loader.
  */
 export function namespacesForPath(pathname: string): Namespace[] {
-  return pathname === '/office' || pathname.startsWith('/office/')
-    ? ['common', 'office', 'office-auth', 'office-admin', 'office-warning', 'visits', 'notices', 'attachments', 'follow-up']
-    : ['common', 'visits', 'notices', 'attachments', 'follow-up'];
+  if (pathname === '/office' || pathname.startsWith('/office/'))
+    return [
+      'common',
+      'office',
+      'office-auth',
+      'office-admin',
+      'office-warning',
+      'visits',
+      'notices',
+      'attachments',
+      'follow-up',
+      'reports',
+    ];
+  const portal: Namespace[] = ['common', 'visits', 'notices', 'attachments', 'follow-up'];
+  return pathname === '/statistics' || pathname.startsWith('/statistics/') ? [...portal, 'reports'] : portal;
 }

@@ -1,10 +1,12 @@
-// The job worker: pg-boss (a queue in PostgreSQL, schema "pgboss") runs the hourly deadline sweep
-// and the daily overdue digest, and a poll loop delivers the outbox. `npm start` runs it beside the
+// The job worker: pg-boss (a queue in PostgreSQL, schema "pgboss") runs the hourly deadline sweep,
+// the daily overdue digest, the hourly public figures and the scheduled reports, and a poll loop delivers the outbox. `npm start` runs it beside the
 // web server; `npm run worker` runs it alone. Any number may run: pg-boss hands each scheduled job
 // to one worker, and the sweep and delivery are safe to run concurrently anyway.
 import PgBoss from 'pg-boss';
 import { deliverDueMessages } from '#app/features/notifications/delivery.server.ts';
 import { configuredTransport, type MailTransport } from '#app/features/notifications/transport.server.ts';
+import { prepareDueReports } from '#app/features/statistics/prepared.server.ts';
+import { refreshPublicFigures } from '#app/features/statistics/public-figures.server.ts';
 import { env } from '#app/platform/env.server.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { runDeadlineSweep } from './deadline-sweep.server.ts';
@@ -15,12 +17,18 @@ export const PGBOSS_SCHEMA = 'pgboss';
 export const SWEEP_QUEUE = 'deadline-sweep';
 export const DIGEST_QUEUE = 'overdue-digest';
 export const RETENTION_QUEUE = 'retention';
+export const PUBLIC_FIGURES_QUEUE = 'public-figures';
+export const REPORTS_QUEUE = 'scheduled-reports';
 /** Minute 0 of every hour. */
 export const SWEEP_CRON = '0 * * * *';
 /** 08:00 every day, in TIME_ZONE. */
 export const DIGEST_CRON = '0 8 * * *';
 /** 03:30 every day, in TIME_ZONE: personal data past its retention period is removed. */
 export const RETENTION_CRON = '30 3 * * *';
+/** Minute 5 of every hour: the public figures (/statistics), after the sweep has settled deadlines. */
+export const PUBLIC_FIGURES_CRON = '5 * * * *';
+/** 07:00 every day in TIME_ZONE: the reports due that day (the risk list on Friday mornings, app/features/statistics/prepared.ts). */
+export const REPORTS_CRON = '0 7 * * *';
 
 export interface WorkerOptions {
   log?: (line: string) => void;
@@ -53,11 +61,13 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
     if (!stopping) log(`[worker] pg-boss: ${error.message}`);
   });
   await boss.start();
-  for (const queue of [SWEEP_QUEUE, DIGEST_QUEUE, RETENTION_QUEUE])
+  for (const queue of [SWEEP_QUEUE, DIGEST_QUEUE, RETENTION_QUEUE, PUBLIC_FIGURES_QUEUE, REPORTS_QUEUE])
     await boss.createQueue(queue, { name: queue, retryLimit: 3, retryDelay: 60, retryBackoff: true });
   await boss.schedule(SWEEP_QUEUE, SWEEP_CRON, {}, { tz: serviceTimeZone() });
   await boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz: serviceTimeZone() });
   await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: serviceTimeZone() });
+  await boss.schedule(PUBLIC_FIGURES_QUEUE, PUBLIC_FIGURES_CRON, {}, { tz: serviceTimeZone() });
+  await boss.schedule(REPORTS_QUEUE, REPORTS_CRON, {}, { tz: serviceTimeZone() });
   await boss.work(SWEEP_QUEUE, async () => {
     const report = await runDeadlineSweep();
     log(`[worker] deadline sweep: ${report.missed} newly overdue, ${report.reminders} reminders queued`);
@@ -72,9 +82,22 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
       `[worker] retention: ${r.contacts} contacts anonymised, ${r.attachments} files deleted, ${r.bookings} bookings cleared, ${r.rateLimits} rate-limit rows and ${r.sessions} sessions deleted`,
     );
   });
+  await boss.work(PUBLIC_FIGURES_QUEUE, async () => {
+    const figures = await refreshPublicFigures();
+    log(`[worker] public figures recomputed (${figures.months.length} months, ${figures.years.length} years)`);
+  });
+  await boss.work(REPORTS_QUEUE, async () => {
+    for (const result of await prepareDueReports())
+      log(`[worker] ${result.kind} ${result.key}: ${result.prepared ? `prepared, ${result.queued} supervisors told` : 'already prepared'}`);
+  });
   // Catch up after downtime instead of waiting for the next full hour; one per 10 minutes at most,
   // however many instances start together.
-  if (options.sweepOnStart ?? true) await boss.send(SWEEP_QUEUE, {}, { singletonKey: 'startup', singletonSeconds: 600 });
+  if (options.sweepOnStart ?? true) {
+    await boss.send(SWEEP_QUEUE, {}, { singletonKey: 'startup', singletonSeconds: 600 });
+    await boss.send(PUBLIC_FIGURES_QUEUE, {}, { singletonKey: 'startup', singletonSeconds: 600 });
+    // A report due today whose 07:00 run was missed (the worker was down) is prepared now; once.
+    await boss.send(REPORTS_QUEUE, {}, { singletonKey: 'startup', singletonSeconds: 600 });
+  }
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();

@@ -1,6 +1,7 @@
 // Which notification topics each role can receive, so My account offers only switches that do
 // something. It mirrors the recipient helpers in ./outbox.server.ts (warningAlertRecipients,
-// caseWorkerRecipients, supervisorRecipients) and the assignment rule (assignees are handlers).
+// caseWorkerRecipients, supervisorRecipients) and the assignment rule (assignees are handlers);
+// the scheduled reports (app/features/statistics/prepared.server.ts) go to supervisors.
 import { STAFF_TOPICS, isStaffTopic, type StaffTopic } from './topics.ts';
 
 type Role = 'CLERK' | 'HANDLER' | 'SUPERVISOR' | 'ANALYST' | 'ADMIN';
@@ -8,7 +9,7 @@ type Role = 'CLERK' | 'HANDLER' | 'SUPERVISOR' | 'ANALYST' | 'ADMIN';
 const TOPICS_BY_ROLE: Record<Role, readonly StaffTopic[]> = {
   CLERK: ['warningAlert'],
   HANDLER: ['assignment', 'warningAlert', 'dueSoon'],
-  SUPERVISOR: ['warningAlert', 'dueSoon', 'overdueDigest'],
+  SUPERVISOR: ['warningAlert', 'dueSoon', 'overdueDigest', 'reports'],
   ANALYST: [],
   ADMIN: [],
 };

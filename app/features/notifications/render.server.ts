@@ -80,6 +80,18 @@ export const StaffFacts = z.object({
     .object({ date: z.iso.date(), total: z.int().min(0), cases: z.array(DigestCase).max(200) })
     .nullable()
     .default(null),
+  /** A scheduled report (app/features/statistics/prepared.server.ts): its period, its page, and the risk list's counts. */
+  prepared: z
+    .object({
+      kind: z.enum(['weeklySweep', 'monthly', 'quarterly']),
+      key: Text(40),
+      start: z.iso.date(),
+      end: z.iso.date(),
+      path: z.string().startsWith('/office/').max(200),
+      counts: z.object({ clusters: z.int().min(0), warned: z.int().min(0), due: z.int().min(0), reviews: z.int().min(0) }).nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 export type StaffFacts = z.input<typeof StaffFacts>;
 
@@ -283,6 +295,50 @@ function staffMessage(
           { kind: 'list', items },
           ...(more > 0 ? [{ kind: 'paragraph' as const, text: t('templates.staff.overdueDigest.more', { count: more }) }] : []),
           { kind: 'link', intro: t('mail.openOffice'), url: `${options.baseUrl}/office` },
+          ...closing,
+        ],
+      };
+    }
+    case 'staff.reportReady': {
+      const prepared = facts.prepared ?? {
+        kind: 'monthly',
+        key: '',
+        start: '1970-01-01',
+        end: '1970-01-01',
+        path: '/office/reports',
+        counts: null,
+      };
+      // The period's days are local calendar days already: shown without shifting zones.
+      const dayOf = (iso: string) =>
+        new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'long' }).format(new Date(`${iso}T12:00:00Z`));
+      const month = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(
+        new Date(`${prepared.start}T12:00:00Z`),
+      );
+      const values = {
+        start: dayOf(prepared.start),
+        end: dayOf(prepared.end),
+        month,
+        year: prepared.start.slice(0, 4),
+        quarter: String((Number(prepared.start.slice(5, 7)) + 2) / 3),
+      };
+      const counts = prepared.counts;
+      return {
+        subject: t(`templates.staff.reportReady.${prepared.kind}.subject`, values),
+        blocks: [
+          greeting,
+          { kind: 'paragraph', text: t(`templates.staff.reportReady.${prepared.kind}.lead`, values) },
+          ...(counts
+            ? [
+                {
+                  kind: 'fields' as const,
+                  rows: (['clusters', 'warned', 'due', 'reviews'] as const).map((key): [string, string] => [
+                    t(`templates.staff.reportReady.counts.${key}`),
+                    String(counts[key]),
+                  ]),
+                },
+              ]
+            : []),
+          { kind: 'link', intro: t('templates.staff.reportReady.open'), url: `${options.baseUrl}${prepared.path}` },
           ...closing,
         ],
       };

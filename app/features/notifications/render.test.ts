@@ -33,6 +33,14 @@ const staff: StaffFacts = {
       { id: '8a9b0c1d-2e3f-4a5b-8c7d-9e0f1a2b3c4d', receiptNo: 'XF-2611-AAAA-BBBB', dueAt: '2026-11-02T15:59:59.999Z', level: 'NONE' },
     ],
   },
+  prepared: {
+    kind: 'weeklySweep',
+    key: '2026-W48',
+    start: '2026-11-23',
+    end: '2026-11-29',
+    path: '/office/reports/weekly/2026-W48',
+    counts: { clusters: 2, warned: 5, due: 11, reviews: 1 },
+  },
 };
 
 const everyTemplate: Template[] = [...CITIZEN_TEMPLATES, ...STAFF_TEMPLATES];
@@ -49,7 +57,7 @@ describe('renderMessage', () => {
           // A missing string or value would show up as a key, a namespace or a raw placeholder.
           expect(part).not.toMatch(/\{\{|notifications:|\b(templates|fields|levels|deadlines|reasons|mail|preferences)\.[a-zA-Z]/);
         }
-        expect(mail.subject).toContain(template === 'staff.overdueDigest' ? '3' : RECEIPT);
+        expect(mail.subject).toContain(template === 'staff.overdueDigest' ? '3' : template === 'staff.reportReady' ? '2026' : RECEIPT);
         expect(mail.html.startsWith('<!doctype html>')).toBe(true);
         expect(mail.html).toContain(`lang="${locale}"`);
       });
@@ -127,5 +135,21 @@ describe('statutoryDeadlineKind', () => {
     expect(statutoryDeadlineKind('REVIEW_REQUESTED')).toBe('reviewOpinion');
     expect(statutoryDeadlineKind('RE_REVIEW_REQUESTED')).toBe('reReviewOpinion');
     expect(statutoryDeadlineKind('CLOSED')).toBe('statutory');
+  });
+
+  it('tells supervisors of each scheduled report in their language, with the risk list’s counts and a link', async () => {
+    for (const kind of ['weeklySweep', 'monthly', 'quarterly'] as const) {
+      const prepared = { ...staff.prepared!, kind, counts: kind === 'weeklySweep' ? staff.prepared!.counts : null };
+      const mail = await renderMessage('staff.reportReady', 'en', { ...staff, prepared }, OPTIONS);
+      expect(mail.text).toContain(`${OPTIONS.baseUrl}/office/reports/weekly/2026-W48`);
+      expect(mail.text.includes('Orange and red cases')).toBe(kind === 'weeklySweep');
+    }
+    const quarterly = await renderMessage(
+      'staff.reportReady',
+      'zh-Hans',
+      { ...staff, prepared: { ...staff.prepared!, kind: 'quarterly', start: '2026-07-01', end: '2026-09-30' } },
+      OPTIONS,
+    );
+    expect(quarterly.subject).toBe('2026年第3季度总结报告');
   });
 });

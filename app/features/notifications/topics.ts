@@ -1,6 +1,6 @@
 // What staff can be told about, and which of it they may turn off. Red alerts (a life may be in
 // danger, or more than ten people are affected) always reach them.
-export const STAFF_TOPICS = ['assignment', 'warningAlert', 'dueSoon', 'overdueDigest'] as const;
+export const STAFF_TOPICS = ['assignment', 'warningAlert', 'dueSoon', 'overdueDigest', 'reports'] as const;
 export type StaffTopic = (typeof STAFF_TOPICS)[number];
 
 export function isStaffTopic(value: string): value is StaffTopic {
@@ -23,7 +23,13 @@ export const CITIZEN_TEMPLATES = [
 ] as const;
 export type CitizenTemplate = (typeof CITIZEN_TEMPLATES)[number];
 
-export const STAFF_TEMPLATES = ['staff.assigned', 'staff.warningAlert', 'staff.dueSoon', 'staff.overdueDigest'] as const;
+export const STAFF_TEMPLATES = [
+  'staff.assigned',
+  'staff.warningAlert',
+  'staff.dueSoon',
+  'staff.overdueDigest',
+  'staff.reportReady',
+] as const;
 export type StaffTemplate = (typeof STAFF_TEMPLATES)[number];
 
 export type Template = CitizenTemplate | StaffTemplate;

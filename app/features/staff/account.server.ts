@@ -45,7 +45,7 @@ export async function myAccount(actor: Actor & { name: string; email: string }, 
 
 /** The preferences form: a checked box ("on") keeps a topic; an absent one turns it off. */
 const On = z.literal('on').optional();
-const PreferencesForm = z.object({ assignment: On, warningAlert: On, dueSoon: On, overdueDigest: On } satisfies Record<
+const PreferencesForm = z.object({ assignment: On, warningAlert: On, dueSoon: On, overdueDigest: On, reports: On } satisfies Record<
   StaffTopic,
   typeof On
 >);

@@ -5,8 +5,11 @@ import { STAFF_ROLES } from './permissions.ts';
 describe('the back office navigation', () => {
   it('offers each role the pages it may use, and My account to everyone', () => {
     const links = Object.fromEntries(STAFF_ROLES.map((role) => [role, officeNav({ id: 'x', role, unitId: 'u' }).map((item) => item.to)]));
-    expect(links.HANDLER).toEqual(['/office', '/office/warnings', '/office/account']);
-    expect(links.ANALYST).toEqual(['/office/statistics', '/office/account']);
+    expect(links.HANDLER).toEqual(['/office', '/office/warnings', '/office/reports', '/office/account']);
+    expect(links.ANALYST).toEqual(['/office/statistics', '/office/reports', '/office/account']);
+    expect(links.CLERK).not.toContain('/office/reports');
+    // A handler without a unit has no unit report to read.
+    expect(officeNav({ id: 'x', role: 'HANDLER', unitId: null }).map((item) => item.to)).not.toContain('/office/reports');
     expect(links.ADMIN).toEqual(
       expect.arrayContaining([
         '/office/staff',

@@ -188,6 +188,37 @@ export function canExportStatistics(actor: Actor): boolean {
   return canViewStatistics(actor);
 }
 
+/**
+ * Period reports (counts only): whoever reads statistics, for the whole office; handlers too, for
+ * their own unit only (app/features/statistics/scope.ts decides the scope).
+ */
+export function canViewReports(actor: Actor): boolean {
+  return canViewStatistics(actor) || (actor.role === 'HANDLER' && actor.unitId !== null);
+}
+
+/** Choosing one unit, with everything below it, as a report's scope: supervisors and analysts. */
+export function canChooseReportScope(actor: Actor): boolean {
+  return actor.role === 'SUPERVISOR' || actor.role === 'ANALYST';
+}
+
+/**
+ * The case ledger (台账): one row per case, with no personal data by default. Those who work with
+ * cases' figures: supervisors and analysts for any scope, handlers for their own unit.
+ */
+export function canExportLedger(actor: Actor): boolean {
+  return actor.role === 'SUPERVISOR' || actor.role === 'ANALYST' || (actor.role === 'HANDLER' && actor.unitId !== null);
+}
+
+/** Adding each case's subject to the ledger (with a reason, audited): people who read the cases themselves, never analysts. */
+export function canIncludeLedgerSubject(actor: Actor): boolean {
+  return canExportLedger(actor) && (actor.role === 'SUPERVISOR' || actor.role === 'HANDLER');
+}
+
+/** The weekly risk list (周风险清单) names cases across every unit: supervisors, who chase them. */
+export function canViewRiskList(actor: Actor): boolean {
+  return actor.role === 'SUPERVISOR';
+}
+
 /** Admins and supervisors must use two-factor sign-in; others may. */
 export function requiresSecondFactor(role: StaffRole): boolean {
   return role === 'ADMIN' || role === 'SUPERVISOR';

@@ -77,6 +77,14 @@ export default function Home() {
         {t('home.trackBody')} <Link to="/track">{t('home.trackLink')}</Link>
       </p>
 
+      <h2>{t('home.statisticsTitle')}</h2>
+      <p>
+        {t('home.statisticsBody')}{' '}
+        <Link to="/statistics" reloadDocument>
+          {t('home.statisticsLink')}
+        </Link>
+      </p>
+
       <h2>{t('home.privacyTitle')}</h2>
       <p>
         {t('home.privacyBody')} <Link to="/privacy">{t('home.privacyLink')}</Link>

@@ -76,6 +76,12 @@ export default function PortalLayout() {
           <li>
             <Link to="/privacy">{t('layout.footer.privacy')}</Link>
           </li>
+          <li>
+            {/* A document load: the figures' words (the reports namespace) come with that page only. */}
+            <Link to="/statistics" reloadDocument>
+              {t('layout.footer.statistics')}
+            </Link>
+          </li>
         </ul>
         <p>{t('layout.footer.statute')}</p>
       </footer>

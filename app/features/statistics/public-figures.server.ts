@@ -1,0 +1,179 @@
+// The public figures: computed from the same scans as the office reports, withheld where small
+// (public-figures.ts), stored as one row that the worker recomputes every hour, and read by the
+// page and the downloads from memory, so a busy /statistics costs no query at all. Counts only.
+import { CHANNELS } from '#app/features/cases/attributes.ts';
+import { db } from '#app/platform/db.server.ts';
+import { civilDateIn, type CivilDate } from '#app/platform/time/civil-date.ts';
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
+import { inOrder, largestFirst } from './measures.ts';
+import { periodBounds, periodContaining, periodIsComplete, periodKey, previousPeriod, type Period } from './periods.ts';
+import {
+  PUBLIC_MONTHS,
+  PUBLIC_SCHEMA,
+  PUBLIC_THRESHOLD,
+  PUBLIC_YEARS,
+  publishPeriod,
+  type PublicFigures,
+  type PublicName,
+  type RawPeriodFigures,
+  type RawRate,
+} from './public-figures.ts';
+import {
+  scanAcceptance,
+  scanIntake,
+  scanRatings,
+  scanReply,
+  type ResolvedScope,
+  type ScanWindow,
+  type StepRow,
+} from './report-queries.server.ts';
+
+const STORE_KEY = 'public';
+/** How long a process keeps the figures before reading the row again (the worker refreshes it hourly). */
+const MEMORY_TTL_MS = 60_000;
+
+/** The periods shown on a day: the last 12 complete months, the current year so far and the years before. */
+export function publicPeriods(today: CivilDate): { months: Period[]; years: Period[] } {
+  const months: Period[] = [];
+  let month = previousPeriod(periodContaining('month', today));
+  for (let i = 0; i < PUBLIC_MONTHS; i++) {
+    months.unshift(month);
+    month = previousPeriod(month);
+  }
+  const years: Period[] = [];
+  let year = periodContaining('year', today);
+  for (let i = 0; i < PUBLIC_YEARS; i++) {
+    years.push(year);
+    year = previousPeriod(year);
+  }
+  return { months, years };
+}
+
+const OFFICE: ResolvedScope = { unitIds: null, excludeMisconduct: false };
+/** The per-unit figures leave reports of misconduct out: they are counted in the totals only. */
+const BY_UNIT: ResolvedScope = { unitIds: null, excludeMisconduct: true };
+
+const rateOf = (row: StepRow | undefined): RawRate => ({ numerator: row?.onTime ?? 0, denominator: row?.settled ?? 0 });
+
+async function rawPeriod(p: Period, now: Date, timeZone: string, today: CivilDate): Promise<RawPeriodFigures> {
+  const window: ScanWindow = { ...periodBounds(p, timeZone), now, timeZone, bucket: 'month' };
+  const [intake, acceptance, reply, ratings, unitIntake, unitReply, unitRatings] = await Promise.all([
+    scanIntake(OFFICE, window),
+    scanAcceptance(OFFICE, window),
+    scanReply(OFFICE, window),
+    scanRatings(OFFICE, window),
+    scanIntake(BY_UNIT, window),
+    scanReply(BY_UNIT, window),
+    scanRatings(BY_UNIT, window),
+  ]);
+  const total = (rows: { set: string }[]) => rows.find((row) => row.set === 'total');
+  const rows = (set: 'channel' | 'category') =>
+    intake.filter((row) => row.set === set).map((row) => ({ key: row[set] ?? '', count: row.n }));
+  const replyTotal = reply.find((row) => row.set === 'total');
+  const ratingTotal = ratings.find((row) => row.set === 'total');
+  const unitKeys = new Set([
+    ...unitIntake.filter((row) => row.set === 'unit').map((row) => row.unit ?? ''),
+    ...unitReply.filter((row) => row.set === 'unit').map((row) => row.unit ?? ''),
+    ...unitRatings.filter((row) => row.set === 'unit').map((row) => row.unit ?? ''),
+  ]);
+  return {
+    kind: p.kind === 'year' ? 'year' : 'month',
+    key: periodKey(p),
+    start: p.start,
+    end: p.end,
+    complete: periodIsComplete(p, today),
+    received: (total(intake) as { n: number } | undefined)?.n ?? 0,
+    byChannel: inOrder(CHANNELS, rows('channel')),
+    // Small categories are summed as "other" before suppression, so more of them can be published.
+    byCategory: largestFirst(rows('category'), 20),
+    acceptedOnTime: rateOf(acceptance.find((row) => row.set === 'total')),
+    repliedOnTime: rateOf(replyTotal),
+    daysToReply: { n: replyTotal?.done ?? 0, median: replyTotal?.median ?? null },
+    satisfaction: {
+      n: ratingTotal?.n ?? 0,
+      mean: ratingTotal?.mean ?? null,
+      solved: ratingTotal?.solved ?? 0,
+      partly: ratingTotal?.partly ?? 0,
+      notSolved: ratingTotal?.notSolved ?? 0,
+    },
+    units: [...unitKeys].map((key) => {
+      const rating = unitRatings.find((row) => row.set === 'unit' && (row.unit ?? '') === key);
+      return {
+        key,
+        received: unitIntake.find((row) => row.set === 'unit' && (row.unit ?? '') === key)?.n ?? 0,
+        repliedOnTime: rateOf(unitReply.find((row) => row.set === 'unit' && (row.unit ?? '') === key)),
+        satisfaction: { n: rating?.n ?? 0, mean: rating?.mean ?? null },
+      };
+    }),
+  };
+}
+
+const nameOf = (row: { nameZhHans: string; nameZhHant: string; nameEn: string }): PublicName => ({
+  'zh-Hans': row.nameZhHans,
+  'zh-Hant': row.nameZhHant,
+  en: row.nameEn,
+});
+
+/** Computes the figures as of `now` (the worker, and the first request before the worker has run). */
+export async function computePublicFigures(now = new Date()): Promise<PublicFigures> {
+  const timeZone = serviceTimeZone();
+  const today = civilDateIn(now, timeZone);
+  const { months, years } = publicPeriods(today);
+  // One period at a time: the worker shares the database with the office.
+  const published = [];
+  for (const p of [...months, ...years]) published.push(publishPeriod(await rawPeriod(p, now, timeZone, today)));
+  const select = { id: true, nameZhHans: true, nameZhHant: true, nameEn: true } as const;
+  const [categories, units] = await Promise.all([
+    db().category.findMany({ select: { ...select, code: true } }),
+    db().unit.findMany({ select }),
+  ]);
+  const named = new Set(published.flatMap((p) => [...p.byCategory.map((row) => row.category), ...p.units.map((row) => row.unit)]));
+  return {
+    schema: PUBLIC_SCHEMA,
+    generatedAt: now.toISOString(),
+    timeZone,
+    threshold: PUBLIC_THRESHOLD,
+    categories: Object.fromEntries(categories.filter((c) => named.has(c.id)).map((c) => [c.id, { code: c.code, name: nameOf(c) }])),
+    units: Object.fromEntries(units.filter((u) => named.has(u.id)).map((u) => [u.id, { name: nameOf(u) }])),
+    months: published.filter((p) => p.kind === 'month'),
+    years: published.filter((p) => p.kind === 'year'),
+  };
+}
+
+let memory: { figures: PublicFigures; readAt: number } | null = null;
+let computing: Promise<PublicFigures> | null = null;
+
+/** Recomputes and stores the figures (the worker's hourly job); safe to run on several workers at once. */
+export async function refreshPublicFigures(now = new Date()): Promise<PublicFigures> {
+  const figures = await computePublicFigures(now);
+  // A slower run that started earlier (another worker) never overwrites newer figures.
+  const written = await db().$executeRaw`
+    INSERT INTO "PublishedStatistics" ("key", "computedAt", "data")
+    VALUES (${STORE_KEY}, ${now}, ${JSON.stringify(figures)}::jsonb)
+    ON CONFLICT ("key") DO UPDATE SET "computedAt" = EXCLUDED."computedAt", "data" = EXCLUDED."data"
+    WHERE "PublishedStatistics"."computedAt" <= EXCLUDED."computedAt"`;
+  if (written > 0) memory = { figures, readAt: Date.now() };
+  return figures;
+}
+
+/**
+ * The figures as the page and the downloads read them: from memory for a minute, else the stored
+ * row, else (before the worker's first run) computed once however many requests wait for it.
+ */
+export async function publicFigures(): Promise<PublicFigures> {
+  if (memory && Date.now() - memory.readAt < MEMORY_TTL_MS) return memory.figures;
+  const row = await db().publishedStatistics.findUnique({ where: { key: STORE_KEY } });
+  if (row) {
+    memory = { figures: row.data as unknown as PublicFigures, readAt: Date.now() };
+    return memory.figures;
+  }
+  computing ??= refreshPublicFigures().finally(() => {
+    computing = null;
+  });
+  return await computing;
+}
+
+/** Forgets the figures held in memory (tests, and the benchmark's cold runs). */
+export function forgetPublicFigures(): void {
+  memory = null;
+}

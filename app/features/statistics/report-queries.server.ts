@@ -1,0 +1,301 @@
+// The scans behind the period reports. Each reads one slice of the database once per period and
+// scope, grouped several ways at once (GROUPING SETS), so a report of twenty-odd measures costs a
+// handful of index range scans. Counts only: no query here selects a name, a contact or a text.
+//
+// Definitions (README, "Reports"):
+// - a case's acceptance step is settled when it is decided (accepted, declined, forwarded or merged
+//   as a duplicate) by its art. 22/23 deadline, or when that deadline passes undecided; on time
+//   means decided by the end of day 15. Its reply step likewise against the art. 34 deadline (60
+//   days, 90 with the extension). A period's on-time rate is over the steps settled in it.
+// - days to acceptance and to reply are calendar days in TIME_ZONE from the day of receipt, over the
+//   decisions and replies made in the period.
+import { TERMINAL_STATUSES } from '#app/features/cases/lifecycle.ts';
+import { db, Prisma } from '#app/platform/db.server.ts';
+
+/** Which cases a report counts: the whole office or some units, and whether misconduct reports are left out. */
+export interface ResolvedScope {
+  /** null for the whole office (every case, with a unit or not). */
+  unitIds: string[] | null;
+  /** Leaves reports of misconduct out entirely (a handler's own unit, the public per-unit figures). */
+  excludeMisconduct: boolean;
+}
+
+export interface ScanWindow {
+  from: Date;
+  to: Date;
+  /** Steps whose deadline has not passed by now are not settled yet. */
+  now: Date;
+  timeZone: string;
+  bucket: 'day' | 'week' | 'month';
+}
+
+const DAY_MS = 86_400_000;
+
+function scopeSql(scope: ResolvedScope, alias: string): Prisma.Sql {
+  const c = Prisma.raw(`"${alias}"`);
+  const parts: Prisma.Sql[] = [];
+  if (scope.unitIds) parts.push(Prisma.sql`${c}."unitId" = ANY(${scope.unitIds}::uuid[])`);
+  if (scope.excludeMisconduct) parts.push(Prisma.sql`${c}."kind" <> 'MISCONDUCT_REPORT'`);
+  return parts.length === 0 ? Prisma.sql`TRUE` : Prisma.join(parts, ' AND ');
+}
+
+const bucketUnit = (bucket: ScanWindow['bucket']) => Prisma.raw(`'${bucket}'`);
+
+// ---------------------------------------------------------------------------------------------
+// Intake: cases received in the period.
+
+export interface IntakeRow {
+  set: 'total' | 'channel' | 'kind' | 'category' | 'area' | 'unit' | 'bucket' | 'categoryArea';
+  channel: string | null;
+  kind: string | null;
+  category: string | null;
+  area: string | null;
+  unit: string | null;
+  bucket: string | null;
+  n: number;
+  /** Complaints and reports of misconduct (the art. 41 "complained about" figure). */
+  complaints: number;
+}
+
+export async function scanIntake(scope: ResolvedScope, w: ScanWindow): Promise<IntakeRow[]> {
+  return await db().$queryRaw<IntakeRow[]>`
+    SELECT CASE GROUPING(x.channel, x.kind, x.category, x.area, x.unit, x.bucket)
+             WHEN 63 THEN 'total' WHEN 31 THEN 'channel' WHEN 47 THEN 'kind' WHEN 55 THEN 'category'
+             WHEN 59 THEN 'area' WHEN 61 THEN 'unit' WHEN 62 THEN 'bucket' WHEN 51 THEN 'categoryArea' END AS "set",
+           x.channel, x.kind, x.category, x.area, x.unit, x.bucket,
+           COUNT(*)::int AS "n",
+           (COUNT(*) FILTER (WHERE x.kind IN ('COMPLAINT', 'MISCONDUCT_REPORT')))::int AS "complaints"
+    FROM (
+      SELECT c."channel"::text AS channel, c."kind"::text AS kind, c."categoryId"::text AS category,
+             COALESCE(NULLIF(btrim(c."area"), ''), '') AS area, c."unitId"::text AS unit,
+             to_char(date_trunc(${bucketUnit(w.bucket)}, c."receivedAt" AT TIME ZONE ${w.timeZone}::text), 'YYYY-MM-DD') AS bucket
+      FROM "Case" c
+      WHERE c."receivedAt" >= ${w.from}::timestamptz AND c."receivedAt" < ${w.to}::timestamptz AND ${scopeSql(scope, 'c')}
+    ) x
+    GROUP BY GROUPING SETS ((), (x.channel), (x.kind), (x.category), (x.area), (x.unit), (x.bucket), (x.category, x.area))`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The statutory steps: acceptance (arts. 22, 23) and reply (art. 34).
+
+export interface StepRow {
+  set: 'total' | 'unit' | 'category';
+  unit: string | null;
+  category: string | null;
+  /** Steps settled in the period, and how many of them on time. */
+  settled: number;
+  onTime: number;
+  /** Decisions (or replies) made in the period, with the median and 90th percentile of days from receipt. */
+  done: number;
+  median: number | null;
+  p90: number | null;
+  /** Acceptance only: how the decisions made in the period went. */
+  declined: number;
+  forwarded: number;
+}
+
+function stepGrouping(inner: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT CASE GROUPING(x.unit, x.category) WHEN 3 THEN 'total' WHEN 1 THEN 'unit' WHEN 2 THEN 'category' END AS "set",
+           x.unit, x.category,
+           (COUNT(*) FILTER (WHERE x.settled))::int AS "settled",
+           (COUNT(*) FILTER (WHERE x.settled AND x.on_time))::int AS "onTime",
+           (COUNT(*) FILTER (WHERE x.done))::int AS "done",
+           (percentile_cont(0.5) WITHIN GROUP (ORDER BY x.days) FILTER (WHERE x.done))::float8 AS "median",
+           (percentile_cont(0.9) WITHIN GROUP (ORDER BY x.days) FILTER (WHERE x.done))::float8 AS "p90",
+           (COUNT(*) FILTER (WHERE x.done AND x.status = 'NOT_ACCEPTED'))::int AS "declined",
+           (COUNT(*) FILTER (WHERE x.done AND x.status = 'TRANSFERRED'))::int AS "forwarded"
+    FROM (${inner}) x
+    GROUP BY GROUPING SETS ((), (x.unit), (x.category))`;
+}
+
+/**
+ * Acceptance: settled when decided by the deadline, or at the deadline when it passed undecided
+ * (a case withdrawn before its deadline owed no decision). Decisions are found by receipt date:
+ * the deadline is 15 days after receipt, so a decision settled in the period was received at most
+ * 16 days before it; late decisions are found by their own date for the durations.
+ */
+export async function scanAcceptance(scope: ResolvedScope, w: ScanWindow): Promise<StepRow[]> {
+  const receivedFrom = new Date(w.from.getTime() - 16 * DAY_MS);
+  const tz = w.timeZone;
+  return await db().$queryRaw<StepRow[]>(
+    stepGrouping(Prisma.sql`
+      SELECT c."unitId"::text AS unit, c."categoryId"::text AS category, c."status"::text AS status,
+             (s.at >= ${w.from}::timestamptz AND s.at < ${w.to}::timestamptz) AS settled,
+             (c."decidedAt" IS NOT NULL AND c."decidedAt" <= c."acceptDueAt") AS on_time,
+             (c."decidedAt" >= ${w.from}::timestamptz AND c."decidedAt" < ${w.to}::timestamptz) AS done,
+             ((c."decidedAt" AT TIME ZONE ${tz}::text)::date - (c."receivedAt" AT TIME ZONE ${tz}::text)::date) AS days
+      FROM "Case" c
+      CROSS JOIN LATERAL (
+        SELECT CASE
+          WHEN c."decidedAt" IS NOT NULL AND c."decidedAt" <= c."acceptDueAt" THEN c."decidedAt"
+          WHEN c."acceptDueAt" < ${w.now}::timestamptz
+           AND NOT (c."decidedAt" IS NULL AND c."status" = 'WITHDRAWN' AND c."closedAt" <= c."acceptDueAt") THEN c."acceptDueAt"
+        END AS at
+      ) s
+      WHERE ((c."receivedAt" >= ${receivedFrom}::timestamptz AND c."receivedAt" < ${w.to}::timestamptz)
+          OR (c."decidedAt" >= ${w.from}::timestamptz AND c."decidedAt" < ${w.to}::timestamptz))
+        AND ${scopeSql(scope, 'c')}`),
+  );
+}
+
+/**
+ * Reply: settled when replied by the deadline (with its extension), or at the deadline when it
+ * passed without a reply (unless the case was merged, or withdrawn before the deadline).
+ */
+export async function scanReply(scope: ResolvedScope, w: ScanWindow): Promise<StepRow[]> {
+  const tz = w.timeZone;
+  return await db().$queryRaw<StepRow[]>(
+    stepGrouping(Prisma.sql`
+      SELECT c."unitId"::text AS unit, c."categoryId"::text AS category, c."status"::text AS status,
+             (s.at >= ${w.from}::timestamptz AND s.at < ${w.to}::timestamptz) AS settled,
+             (c."repliedAt" IS NOT NULL AND c."repliedAt" <= c."replyDueAt") AS on_time,
+             (c."repliedAt" >= ${w.from}::timestamptz AND c."repliedAt" < ${w.to}::timestamptz) AS done,
+             ((c."repliedAt" AT TIME ZONE ${tz}::text)::date - (c."receivedAt" AT TIME ZONE ${tz}::text)::date) AS days
+      FROM "Case" c
+      CROSS JOIN LATERAL (
+        SELECT CASE
+          WHEN c."repliedAt" IS NOT NULL AND c."repliedAt" <= c."replyDueAt" THEN c."repliedAt"
+          WHEN c."replyDueAt" < ${w.now}::timestamptz
+           AND NOT (c."repliedAt" IS NULL AND c."status" = 'MERGED')
+           AND NOT (c."repliedAt" IS NULL AND c."status" = 'WITHDRAWN' AND c."closedAt" <= c."replyDueAt") THEN c."replyDueAt"
+        END AS at
+      ) s
+      WHERE ((c."repliedAt" >= ${w.from}::timestamptz AND c."repliedAt" < ${w.to}::timestamptz)
+          OR (c."replyDueAt" >= ${w.from}::timestamptz AND c."replyDueAt" < ${w.to}::timestamptz))
+        AND ${scopeSql(scope, 'c')}`),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events of the period: extensions, assignments, forwards, declines, review requests, warnings.
+
+export const COUNTED_EVENTS = [
+  'EXTENDED',
+  'ASSIGNED',
+  'FORWARDED',
+  'DECLINED',
+  'MERGED',
+  'REVIEW_REQUESTED',
+  'RE_REVIEW_REQUESTED',
+  'WARNING_LEVEL_CHANGED',
+  'WARNING_OVERRIDDEN',
+] as const;
+export type CountedEvent = (typeof COUNTED_EVENTS)[number];
+
+export interface EventRow {
+  type: CountedEvent;
+  /** For warning changes that raised the level: the level reached; null otherwise. */
+  raisedTo: string | null;
+  n: number;
+}
+
+const LEVEL_RANK = Prisma.sql`array_position(ARRAY['NONE','BLUE','YELLOW','ORANGE','RED'], `;
+
+export async function scanEvents(scope: ResolvedScope, w: ScanWindow): Promise<EventRow[]> {
+  const types = [...COUNTED_EVENTS];
+  const whole = scope.unitIds === null && !scope.excludeMisconduct;
+  // The whole office needs no join: every event counts.
+  const join = whole ? Prisma.empty : Prisma.sql`JOIN "Case" c ON c."id" = e."caseId" AND ${scopeSql(scope, 'c')}`;
+  return await db().$queryRaw<EventRow[]>`
+    SELECT e."type" AS "type",
+           CASE WHEN e."type" IN ('WARNING_LEVEL_CHANGED', 'WARNING_OVERRIDDEN')
+                 AND ${LEVEL_RANK}e."data"->>'to') > ${LEVEL_RANK}e."data"->>'from')
+                THEN e."data"->>'to' END AS "raisedTo",
+           COUNT(*)::int AS "n"
+    FROM "CaseEvent" e ${join}
+    WHERE e."type" = ANY(${types}::text[]) AND e."createdAt" >= ${w.from}::timestamptz AND e."createdAt" < ${w.to}::timestamptz
+    GROUP BY 1, 2`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Satisfaction (art. 21): ratings given in the period.
+
+export interface RatingRow {
+  set: 'total' | 'unit' | 'category';
+  unit: string | null;
+  category: string | null;
+  n: number;
+  mean: number | null;
+  solved: number;
+  partly: number;
+  notSolved: number;
+}
+
+export async function scanRatings(scope: ResolvedScope, w: ScanWindow): Promise<RatingRow[]> {
+  return await db().$queryRaw<RatingRow[]>`
+    SELECT CASE GROUPING(c."unitId", c."categoryId") WHEN 3 THEN 'total' WHEN 1 THEN 'unit' WHEN 2 THEN 'category' END AS "set",
+           c."unitId"::text AS "unit", c."categoryId"::text AS "category",
+           COUNT(*)::int AS "n", avg(r."rating")::float8 AS "mean",
+           (COUNT(*) FILTER (WHERE r."solved" = 'YES'))::int AS "solved",
+           (COUNT(*) FILTER (WHERE r."solved" = 'PARTLY'))::int AS "partly",
+           (COUNT(*) FILTER (WHERE r."solved" = 'NO'))::int AS "notSolved"
+    FROM "SatisfactionRating" r JOIN "Case" c ON c."id" = r."caseId"
+    WHERE r."createdAt" >= ${w.from}::timestamptz AND r."createdAt" < ${w.to}::timestamptz AND ${scopeSql(scope, 'c')}
+    GROUP BY GROUPING SETS ((), (c."unitId"), (c."categoryId"))`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Early warning: response targets due in the period, and clusters.
+
+export interface TargetRow {
+  met: number;
+  missed: number;
+}
+
+/**
+ * Response targets (response, progress, result) due in the period: met when recorded by their due
+ * time, missed when it passed without (a case finished before a target fell due owed nothing more).
+ * Progress and result fall due at most 7 days after the response, so the response's due date finds them.
+ */
+export async function scanTargets(scope: ResolvedScope, w: ScanWindow): Promise<TargetRow> {
+  const dueFrom = new Date(w.from.getTime() - 8 * DAY_MS);
+  const rows = await db().$queryRaw<TargetRow[]>`
+    SELECT (COUNT(*) FILTER (WHERE t.due >= ${w.from}::timestamptz AND t.due < ${w.to}::timestamptz
+                             AND t.done IS NOT NULL AND t.done <= t.due))::int AS "met",
+           (COUNT(*) FILTER (WHERE t.due >= ${w.from}::timestamptz AND t.due < ${w.to}::timestamptz AND t.due < ${w.now}::timestamptz
+                             AND (t.done IS NULL OR t.done > t.due)
+                             AND NOT (t.done IS NULL AND t.closed IS NOT NULL AND t.closed <= t.due)))::int AS "missed"
+    FROM "Case" c
+    CROSS JOIN LATERAL (VALUES
+      (c."responseDueAt", c."respondedAt", c."closedAt"),
+      (c."progressDueAt", c."progressAt", c."closedAt"),
+      (c."resultDueAt", c."resultAt", c."closedAt")
+    ) AS t(due, done, closed)
+    WHERE c."responseDueAt" >= ${dueFrom}::timestamptz AND c."responseDueAt" < ${w.to}::timestamptz
+      AND t.due IS NOT NULL AND ${scopeSql(scope, 'c')}`;
+  return rows[0] ?? { met: 0, missed: 0 };
+}
+
+export interface ClusterCounts {
+  opened: number;
+  confirmed: number;
+  /** Every case in it finished, the last one in the period. */
+  resolved: number;
+  dissolved: number;
+}
+
+/** Clusters opened, confirmed, resolved and dissolved in the period; for a unit, those with a case of the unit. */
+export async function scanClusters(scope: ResolvedScope, w: ScanWindow): Promise<ClusterCounts> {
+  const inScope =
+    scope.unitIds === null && !scope.excludeMisconduct
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`(EXISTS (SELECT 1 FROM "Case" c WHERE c."clusterId" = k."id" AND ${scopeSql(scope, 'c')})
+          OR EXISTS (SELECT 1 FROM "CaseEvent" e JOIN "Case" c ON c."id" = e."caseId"
+                     WHERE e."type" = 'CLUSTER_DISSOLVED' AND e."data"->>'clusterId' = k."id"::text AND ${scopeSql(scope, 'c')}))`;
+  const inPeriod = (column: Prisma.Sql) => Prisma.sql`(${column} >= ${w.from}::timestamptz AND ${column} < ${w.to}::timestamptz)`;
+  const rows = await db().$queryRaw<ClusterCounts[]>`
+    SELECT (COUNT(*) FILTER (WHERE ${inPeriod(Prisma.sql`k."createdAt"`)}))::int AS "opened",
+           (COUNT(*) FILTER (WHERE ${inPeriod(Prisma.sql`k."confirmedAt"`)}))::int AS "confirmed",
+           (COUNT(*) FILTER (WHERE ${inPeriod(Prisma.sql`f.last`)} AND f.open = 0 AND k."dissolvedAt" IS NULL))::int AS "resolved",
+           (COUNT(*) FILTER (WHERE ${inPeriod(Prisma.sql`k."dissolvedAt"`)}))::int AS "dissolved"
+    FROM "CaseCluster" k
+    LEFT JOIN LATERAL (
+      SELECT max(c."closedAt") AS last,
+             COUNT(*) FILTER (WHERE c."status"::text <> ALL(${[...TERMINAL_STATUSES]}::text[])) AS open
+      FROM "Case" c WHERE c."clusterId" = k."id"
+    ) f ON TRUE
+    WHERE k."createdAt" < ${w.to}::timestamptz AND (k."dissolvedAt" IS NULL OR k."dissolvedAt" >= ${w.from}::timestamptz)
+      AND ${inScope}`;
+  return rows[0] ?? { opened: 0, confirmed: 0, resolved: 0, dissolved: 0 };
+}
