@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'setting.updated',
   'warning.overridden',
   'contact.viewed',
+  'contact.searched',
   'attachment.downloaded',
   'export',
 ] as const;

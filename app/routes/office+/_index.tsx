@@ -15,13 +15,13 @@ import { route } from '#app/platform/http/route.server.ts';
 import { DataTable, type DataColumn } from '#app/ui/data-table.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
 
-export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, context }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request);
   // Roles without a queue land on their own start page after signing in, not on a refusal.
   if (!canUseQueue(actor)) throw redirect(startPageFor(actor));
   const { locale, t } = await translatorFor(request);
   const now = new Date();
-  const queue = await officeQueue(actor, new URL(request.url).searchParams, locale, now);
+  const queue = await officeQueue(actor, new URL(request.url).searchParams, locale, now, { ipAddress: context.clientIp });
   return { title: t('office:queue.title'), now: now.toISOString(), ...queue };
 });
 
