@@ -138,6 +138,11 @@ export function canViewClusters(actor: Actor): boolean {
   return actor.role === 'CLERK' || actor.role === 'SUPERVISOR';
 }
 
+/** Putting cases into a cluster by hand, in triage: the people who see clusters. */
+export function canGroupCases(actor: Actor): boolean {
+  return canViewClusters(actor);
+}
+
 /** Confirming, splitting and dissolving clusters, and the coordinated reply: supervisors. */
 export function canManageClusters(actor: Actor): boolean {
   return actor.role === 'SUPERVISOR';
