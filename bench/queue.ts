@@ -50,7 +50,12 @@ function letters(): { subject: string; body: string; vector: string; words: stri
       for (const detail of DETAILS) {
         const subject = `${place}${problem}`;
         const body = `${place}居民反映${problem}问题，${detail}。时间已超过一个月，相关部门至今没有答复。`;
-        out.push({ subject, body, vector: tsvectorLiteral(documentTokens(`${subject}\n${body}`)), words: wordVectorLiteral(subject, body) });
+        out.push({
+          subject,
+          body,
+          vector: tsvectorLiteral(documentTokens(`${subject}\n${body}`)),
+          words: wordVectorLiteral(subject, body),
+        });
       }
     }
   }
@@ -59,7 +64,9 @@ function letters(): { subject: string; body: string; vector: string; words: stri
 
 async function fill(prisma: PrismaClient) {
   const templates = letters();
-  await prisma.$executeRawUnsafe('CREATE TEMP TABLE bench_letter (n int PRIMARY KEY, subject text, body text, vector tsvector, words tsvector)');
+  await prisma.$executeRawUnsafe(
+    'CREATE TEMP TABLE bench_letter (n int PRIMARY KEY, subject text, body text, vector tsvector, words tsvector)',
+  );
   for (const [n, t] of templates.entries()) {
     await prisma.$executeRaw`INSERT INTO bench_letter VALUES (${n}, ${t.subject}, ${t.body}, ${t.vector}::tsvector, ${t.words}::tsvector)`;
   }

@@ -15,7 +15,20 @@ export interface Shortcut {
   available?: () => boolean;
 }
 
-const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'tel', 'url', 'number', 'password', 'date', 'datetime-local', 'month', 'time', 'week']);
+const TEXT_INPUT_TYPES = new Set([
+  'text',
+  'search',
+  'email',
+  'tel',
+  'url',
+  'number',
+  'password',
+  'date',
+  'datetime-local',
+  'month',
+  'time',
+  'week',
+]);
 
 /** Whether a key typed here is text (a field, a list box, an editable region): shortcuts stay out of its way. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -39,7 +52,12 @@ export function useKeyboardShortcuts(shortcuts: Shortcut[], onHelp: () => void):
         return;
       }
       // Enter on a link or a button is theirs: following the link, pressing the button.
-      if (event.key === 'Enter' && event.target instanceof HTMLElement && event.target.closest('a, button, [role="button"], [role="columnheader"]')) return;
+      if (
+        event.key === 'Enter' &&
+        event.target instanceof HTMLElement &&
+        event.target.closest('a, button, [role="button"], [role="columnheader"]')
+      )
+        return;
       const shortcut = latest.current.shortcuts.find((s) => s.key === event.key);
       if (!shortcut || (shortcut.available && !shortcut.available())) return;
       event.preventDefault();

@@ -80,7 +80,10 @@ describe('bulk accept and assign', () => {
 
   it('asks for the cases and for what each action needs', async () => {
     const { actor: clerk } = await staffUser('CLERK');
-    expect(await submitBulkAction(clerk, form({ bulkAction: 'accept' }), context)).toMatchObject({ ok: false, errors: { cases: 'noneChosen' } });
+    expect(await submitBulkAction(clerk, form({ bulkAction: 'accept' }), context)).toMatchObject({
+      ok: false,
+      errors: { cases: 'noneChosen' },
+    });
     const c = await newCase();
     expect(await submitBulkAction(clerk, form({ bulkAction: 'assign', cases: ticks([c]) }), context)).toMatchObject({
       ok: false,
@@ -91,7 +94,11 @@ describe('bulk accept and assign', () => {
       errors: { level: 'required', reason: 'required' },
     });
     expect(await submitBulkAction(clerk, form({ bulkAction: 'accept', cases: ['not-a-case'] }), context)).toMatchObject({ ok: false });
-    expect(await submitBulkAction(clerk, form({ nothing: 'here' }), context)).toMatchObject({ ok: false, status: 400, errors: { bulkAction: 'required' } });
+    expect(await submitBulkAction(clerk, form({ nothing: 'here' }), context)).toMatchObject({
+      ok: false,
+      status: 400,
+      errors: { bulkAction: 'required' },
+    });
   });
 });
 
@@ -100,7 +107,11 @@ describe('bulk decline with a standard reason', () => {
     const { actor: supervisor } = await staffUser('SUPERVISOR');
     const zh = await newCase({}, 'zh-Hans');
     const en = await newCase({}, 'en');
-    const outcome = await submitBulkAction(supervisor, form({ bulkAction: 'decline', cases: ticks([zh, en]), declineReason: 'arbitration' }), context);
+    const outcome = await submitBulkAction(
+      supervisor,
+      form({ bulkAction: 'decline', cases: ticks([zh, en]), declineReason: 'arbitration' }),
+      context,
+    );
     expect(outcome.ok && outcome.result.done.length).toBe(2);
     const event = async (id: string) => (await db().caseEvent.findFirstOrThrow({ where: { caseId: id, type: 'DECLINED' } })).message ?? '';
     expect(await event(zh.id)).toContain('仲裁');
@@ -138,7 +149,9 @@ describe('bulk warning change and cluster', () => {
     expect([...clusterIds][0]).not.toBeNull();
     // Three cases in a cluster: yellow (3–5).
     expect(rows.map((r) => r.warningLevel)).toEqual(['YELLOW', 'YELLOW', 'YELLOW']);
-    expect(await db().caseEvent.count({ where: { caseId: { in: cases.map((c) => c.id) }, type: 'CLUSTER_JOINED', actorId: clerk.id } })).toBe(3);
+    expect(
+      await db().caseEvent.count({ where: { caseId: { in: cases.map((c) => c.id) }, type: 'CLUSTER_JOINED', actorId: clerk.id } }),
+    ).toBe(3);
   });
 });
 
@@ -149,13 +162,29 @@ describe('who may use bulk actions', () => {
       const { actor } = await staffUser(role, role === 'HANDLER' ? 'housing' : undefined);
       for (const bulkAction of ['accept', 'acceptAssign', 'assign', 'decline', 'cluster', 'warning']) {
         await expect(
-          submitBulkAction(actor, form({ bulkAction, cases: ticks([c]), unitId: await unitId('housing'), declineReason: 'litigation', clusterId: 'new', level: 'RED', reason: 'x' }), context),
+          submitBulkAction(
+            actor,
+            form({
+              bulkAction,
+              cases: ticks([c]),
+              unitId: await unitId('housing'),
+              declineReason: 'litigation',
+              clusterId: 'new',
+              level: 'RED',
+              reason: 'x',
+            }),
+            context,
+          ),
           `${role} ${bulkAction}`,
         ).rejects.toBeInstanceOf(ForbiddenError);
       }
     }
     const { actor: supervisor } = await staffUser('SUPERVISOR');
-    const outcome = await submitBulkAction(supervisor, form({ bulkAction: 'accept', cases: [selectionValue('00000000-0000-4000-8000-00000000beef', 0)] }), context);
+    const outcome = await submitBulkAction(
+      supervisor,
+      form({ bulkAction: 'accept', cases: [selectionValue('00000000-0000-4000-8000-00000000beef', 0)] }),
+      context,
+    );
     expect(outcome.ok && outcome.result.skipped).toEqual([{ receiptNo: null, reason: 'notFound' }]);
   });
 });

@@ -138,7 +138,12 @@ async function onEach(
 }
 
 /** Takes the bulk action on every ticked case it fits. */
-export async function runBulkAction(actor: Actor, input: BulkInput, context: { ipAddress: string }, now = new Date()): Promise<BulkOutcome> {
+export async function runBulkAction(
+  actor: Actor,
+  input: BulkInput,
+  context: { ipAddress: string },
+  now = new Date(),
+): Promise<BulkOutcome> {
   if (!canUseBulkAction(actor.role, input.bulkAction)) throw new ForbiddenError(`bulk ${input.bulkAction}`);
   const problems = { ...missingFields(input) };
   if (Object.keys(problems).length === 0) Object.assign(problems, await checkAssignment(input));
@@ -159,7 +164,8 @@ export async function runBulkAction(actor: Actor, input: BulkInput, context: { i
       const assign = { action: 'assign', unitId: input.unitId!, assigneeId: input.assigneeId } as const;
       // Accepted where it still waits for acceptance, then assigned: two steps, two events.
       await onEach(actor, input.cases, result, async (row, version) => {
-        if (nextStatus(row.status, 'accept') === null) return nextStatus(row.status, 'assign') ? await take(row, version, assign) : 'notAllowedNow';
+        if (nextStatus(row.status, 'accept') === null)
+          return nextStatus(row.status, 'assign') ? await take(row, version, assign) : 'notAllowedNow';
         const accepted = await take(row, version, { action: 'accept' });
         return accepted.ok ? await take(row, accepted.version, assign) : accepted;
       });
@@ -194,7 +200,11 @@ export async function runBulkAction(actor: Actor, input: BulkInput, context: { i
 }
 
 /** The queue's bulk form as posted, parsed here; a form without a known action was not the page's. */
-export async function submitBulkAction(actor: Actor, form: URLSearchParams | RawForm, context: { ipAddress: string }): Promise<BulkOutcome> {
+export async function submitBulkAction(
+  actor: Actor,
+  form: URLSearchParams | RawForm,
+  context: { ipAddress: string },
+): Promise<BulkOutcome> {
   const parsed = parseForm(form, BulkForm);
   if (!parsed.ok) {
     const errors = Object.fromEntries(BULK_FIELDS.flatMap((field) => (parsed.errors[field] ? [[field, parsed.errors[field]]] : [])));

@@ -4,6 +4,7 @@
 // to life come first on the first page, whatever the order (pinnedForSafety). SQL built from typed pieces.
 import { z } from 'zod';
 import { audit } from '#app/features/audit/audit.server.ts';
+import { openClusters } from '#app/features/early-warning/clusters.server.ts';
 import { officeOptions } from '#app/features/reference-data/office-options.server.ts';
 import { canUseQueue, confinedToUnit, type Actor } from '#app/features/staff/permissions.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
@@ -12,11 +13,13 @@ import { SORT_DIRECTIONS, resolveOrder, type ListOrder } from '#app/platform/htt
 import { endOfCivilDay, parseIsoDate, startOfCivilDay } from '#app/platform/time/civil-date.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { CHANNELS, WARNING_LEVELS } from './attributes.ts';
+import { bulkActionsFor } from './bulk-actions.ts';
 import { caseSearch, type CaseSearch } from './case-search.server.ts';
 import { DUE_SOON_DAYS } from './deadlines.ts';
 import { CASE_KINDS } from './kinds.ts';
 import { CASE_STATUSES, OPEN_STATUSES } from './lifecycle.ts';
 import { DEFAULT_QUEUE_SORT, QUEUE_SORTS, QUEUE_SORT_DEFAULT_DIRECTION, SAVED_VIEWS, type QueueSort } from './queue-order.ts';
+import { savedViews } from './saved-views.server.ts';
 import { markMatches, snippet, type Segment } from './search-query.ts';
 import { normalizeText } from './word-segmenter.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
@@ -406,7 +409,21 @@ export async function officeQueue(
   if (view === 'unit' && actor.unitId) filters.unitId = actor.unitId;
   if (view === 'dueSoon') filters.due = 'soon';
   if (view === 'overdue') filters.due = 'overdue';
-  const [page, options] = await Promise.all([queuePage(actor, filters, now, PAGE_SIZE, context), officeOptions(locale)]);
-  // A confined handler has no choice of unit: the filter would only ever show their own.
-  return { view, filters, ...page, options, unitFilter: confinedToUnit(actor) === null };
+  const actions = bulkActionsFor(actor.role);
+  const [page, options, clusters, views] = await Promise.all([
+    queuePage(actor, filters, now, PAGE_SIZE, context),
+    officeOptions(locale),
+    actions.includes('cluster') ? openClusters(actor) : Promise.resolve([]),
+    savedViews(actor),
+  ]);
+  return {
+    view,
+    filters,
+    ...page,
+    options,
+    // A confined handler has no choice of unit: the filter would only ever show their own.
+    unitFilter: confinedToUnit(actor) === null,
+    bulk: { actions, units: options.units, handlers: options.handlers, clusters },
+    savedViews: views,
+  };
 }

@@ -51,7 +51,10 @@ export type SavedViewField = (typeof SAVED_VIEW_FIELDS)[number];
 export async function saveView(actor: Actor, form: RawForm | URLSearchParams): Promise<Outcome<SavedViewField> & { query?: string }> {
   if (!canUseQueue(actor)) throw new ForbiddenError('queue');
   const parsed = parseForm(form, SaveForm);
-  if (!parsed.ok) return parsed.errors.name ? refused<SavedViewField>({ errors: { name: parsed.errors.name }, values: parsed.values }) : refusedFor('invalid', 400);
+  if (!parsed.ok)
+    return parsed.errors.name
+      ? refused<SavedViewField>({ errors: { name: parsed.errors.name }, values: parsed.values })
+      : refusedFor('invalid', 400);
   const query = viewQuery(new URLSearchParams(parsed.value.query));
   const count = await db().savedQueueView.count({ where: { staffId: actor.id, name: { not: parsed.value.name } } });
   if (count >= SAVED_VIEWS_MAX) return refused<SavedViewField>({ errors: { name: 'tooMany' }, values: parsed.values }, 422);

@@ -301,7 +301,12 @@ export async function openClusters(actor: Actor): Promise<{ id: string; title: s
 }
 
 export type AddToClusterOutcome =
-  | { ok: true; clusterId: string; done: string[]; skipped: { receiptNo: string | null; reason: 'changed' | 'notFound' | 'alreadyInCluster' }[] }
+  | {
+      ok: true;
+      clusterId: string;
+      done: string[];
+      skipped: { receiptNo: string | null; reason: 'changed' | 'notFound' | 'alreadyInCluster' }[];
+    }
   | { ok: false; code: 'clusterGone' | 'noneToAdd' };
 
 /**
@@ -320,7 +325,17 @@ export async function addToCluster(
   const skipped: Extract<AddToClusterOutcome, { ok: true }>['skipped'] = [];
   const rows = await db().case.findMany({
     where: { id: { in: cases.map((c) => c.id) } },
-    select: { id: true, receiptNo: true, version: true, unitId: true, kind: true, clusterId: true, categoryId: true, area: true, subject: true },
+    select: {
+      id: true,
+      receiptNo: true,
+      version: true,
+      unitId: true,
+      kind: true,
+      clusterId: true,
+      categoryId: true,
+      area: true,
+      subject: true,
+    },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const movable: typeof rows = [];
@@ -337,7 +352,9 @@ export async function addToCluster(
     let clusterId = target;
     if (target === 'new') {
       const first = movable[0]!;
-      const created = await tx.caseCluster.create({ data: { categoryId: first.categoryId, area: first.area, title: first.subject.slice(0, 200) } });
+      const created = await tx.caseCluster.create({
+        data: { categoryId: first.categoryId, area: first.area, title: first.subject.slice(0, 200) },
+      });
       clusterId = created.id;
     } else {
       const cluster = await tx.caseCluster.findUnique({ where: { id: target }, select: { dissolvedAt: true } });
@@ -347,7 +364,10 @@ export async function addToCluster(
     const previous = new Set<string>();
     for (const row of movable) {
       // Only if nobody changed the case since the queue showed it.
-      const updated = await tx.case.updateMany({ where: { id: row.id, version: row.version }, data: { clusterId, version: { increment: 1 } } });
+      const updated = await tx.case.updateMany({
+        where: { id: row.id, version: row.version },
+        data: { clusterId, version: { increment: 1 } },
+      });
       if (updated.count === 0) {
         skipped.push({ receiptNo: row.receiptNo, reason: 'changed' });
         continue;
