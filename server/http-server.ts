@@ -1,11 +1,16 @@
 // The production HTTP server: Express in front of the Remix build, adding security headers,
 // compression, static files and the per-request context (CSP nonce, client address).
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createRequestHandler } from '@remix-run/express';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { pinoHttp } from 'pino-http';
 import { projectRoot } from './local-data.ts';
+import { logger } from './logger.ts';
+import { metricsEndpoint, requestMetrics } from './metrics.ts';
+import { routePattern } from './route-pattern.ts';
+import type { Health } from './health.ts';
 import type { ServerBuild } from '@remix-run/node';
 import type { Server } from 'node:http';
 
@@ -14,7 +19,10 @@ export interface HttpServerOptions {
   production: boolean;
   /** Express "trust proxy" setting: set when behind a load balancer so rate limits see real clients. */
   trustProxy: string | undefined;
-  log: (message: string) => void;
+  /** PUBLIC_BASE_URL: when set, a form's Origin must be this site's. */
+  publicBaseUrl: string | undefined;
+  health: Health;
+  metrics: { allow: string; token: string | undefined };
 }
 
 function contentSecurityPolicy(nonce: string): string {
@@ -55,12 +63,22 @@ function securityHeaders(production: boolean) {
  * state-changing request from another site is refused before it reaches any action; together
  * with SameSite=Lax cookies this protects every form without per-form tokens.
  */
-export function isCrossSiteWrite(method: string, headers: { secFetchSite?: string; origin?: string; host?: string }): boolean {
+export function isCrossSiteWrite(
+  method: string,
+  headers: { secFetchSite?: string; origin?: string; host?: string },
+  publicBaseUrl?: string,
+): boolean {
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return false;
-  if (headers.secFetchSite) return headers.secFetchSite !== 'same-origin' && headers.secFetchSite !== 'none';
-  if (!headers.origin || !headers.host) return false;
+  if (headers.secFetchSite && headers.secFetchSite !== 'same-origin' && headers.secFetchSite !== 'none') return true;
+  if (!headers.origin) return false;
   try {
-    return new URL(headers.origin).host !== headers.host;
+    const origin = new URL(headers.origin);
+    // Where the site's address is known, that is the only origin forms may come from: the Host
+    // header can be whatever a proxy forwarded.
+    if (publicBaseUrl) return origin.origin !== new URL(publicBaseUrl).origin;
+    // Otherwise the browser's own word (Sec-Fetch-Site) is enough; without it, Origin and Host.
+    if (headers.secFetchSite) return false;
+    return headers.host !== undefined && origin.host !== headers.host;
   } catch {
     return true;
   }
@@ -91,21 +109,49 @@ function limitBodySize(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
-function rejectCrossSiteWrites(req: Request, res: Response, next: NextFunction) {
-  if (isCrossSiteWrite(req.method, { secFetchSite: req.get('sec-fetch-site'), origin: req.get('origin'), host: req.get('host') })) {
-    res.status(403).type('text/plain').send('Cross-site request refused');
-    return;
-  }
-  next();
+function rejectCrossSiteWrites(publicBaseUrl: string | undefined) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const headers = { secFetchSite: req.get('sec-fetch-site'), origin: req.get('origin'), host: req.get('host') };
+    if (isCrossSiteWrite(req.method, headers, publicBaseUrl)) {
+      res.status(403).type('text/plain').send('Cross-site request refused');
+      return;
+    }
+    next();
+  };
+}
+
+/** One log line per request: an id (also sent back as X-Request-Id), the route pattern, status and time. */
+function requestLog() {
+  return pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const id = randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    // Only what says how the service is doing: no headers, cookies, queries or bodies.
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, route: routePattern(req.url.split('?')[0] ?? '/') }),
+      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+    },
+    autoLogging: {
+      ignore: (req) => (req.url ?? '').startsWith('/build/') || ['/livez', '/healthz', '/readyz', '/metrics'].includes(req.url ?? ''),
+    },
+  });
 }
 
 export async function startHttpServer(build: ServerBuild, options: HttpServerOptions): Promise<Server> {
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
+  app.use(requestMetrics);
+  app.use(requestLog());
+  app.use(options.health.router);
+  app.get('/metrics', metricsEndpoint(options.metrics));
   app.use(compression());
   app.use(securityHeaders(options.production));
-  app.use(rejectCrossSiteWrites);
+  app.use(rejectCrossSiteWrites(options.publicBaseUrl));
   app.use(limitBodySize);
   // Fingerprinted assets never change; the rest of public/ is cached briefly.
   app.use('/build', express.static(path.join(projectRoot, 'public/build'), { immutable: true, maxAge: '1y' }));
@@ -125,7 +171,7 @@ export async function startHttpServer(build: ServerBuild, options: HttpServerOpt
   );
   return await new Promise((resolve) => {
     const server = app.listen(options.port, () => {
-      options.log(`Petition Desk listening on http://localhost:${options.port}`);
+      logger.info(`Petition Desk listening on http://localhost:${options.port}`);
       resolve(server);
     });
   });

@@ -25,3 +25,10 @@ export async function consumeRateLimit(key: string, limit: number, windowSeconds
     retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000)),
   };
 }
+
+/** Gives back one use of the current window, for a request that turned out to change nothing (a retry). */
+export async function refundRateLimit(key: string, now = new Date()): Promise<void> {
+  await db().$executeRaw`
+    UPDATE "RateLimitBucket" SET "count" = greatest("count" - 1, 0)
+    WHERE "key" = ${key} AND "expiresAt" > ${now}`;
+}

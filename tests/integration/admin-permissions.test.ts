@@ -66,6 +66,10 @@ describe('who may manage units, categories, reply templates and settings', () =>
       where: { id: target.user.id },
       data: { totpEnabledAt: new Date(), totpSecretSealed: 'sealed-secret', recoveryCodeHashes: ['a', 'b'] },
     });
+    // Locked out of sign-in, for the whole account and for one address, so that "unlock" has something to lift.
+    const lockedUntil = new Date(Date.now() + 3_600_000);
+    await db().staffUser.update({ where: { id: target.user.id }, data: { failedSignIns: 0, lockedUntil } });
+    await db().signInLockout.create({ data: { userId: target.user.id, address: '192.0.2.99', failures: 0, lockedUntil } });
 
     /** A snapshot of everything the calls could write. */
     const snapshot = async (actorId: string) => ({
@@ -78,8 +82,9 @@ describe('who may manage units, categories, reply templates and settings', () =>
       settings: await db().setting.findMany({ orderBy: { key: 'asc' } }),
       target: await db().staffUser.findUniqueOrThrow({
         where: { id: target.user.id },
-        select: { totpEnabledAt: true, totpSecretSealed: true, recoveryCodeHashes: true },
+        select: { totpEnabledAt: true, totpSecretSealed: true, recoveryCodeHashes: true, lockedUntil: true },
       }),
+      lockouts: await db().signInLockout.count({ where: { userId: target.user.id } }),
       audit: await db().auditLog.count({ where: { actorId } }),
     });
 
@@ -197,6 +202,12 @@ describe('who may manage units, categories, reply templates and settings', () =>
             params: { staffId: target.user.id },
             context: loadContext,
           }),
+        'staff (unlock sign-in)': () =>
+          staffDetailRoute.action({
+            request: post(`/office/staff/${target.user.id}`, { intent: 'unlock' }),
+            params: { staffId: target.user.id },
+            context: loadContext,
+          }),
         'statistics (download)': () =>
           exportRoute.action({ request: post('/office/statistics/export', {}), params: {}, context: loadContext }),
       };
@@ -214,6 +225,8 @@ describe('who may manage units, categories, reply templates and settings', () =>
         expect(after.categories).toBe(before.categories + 1);
         expect(after.templates).toBe(before.templates + 1);
         expect(after.target.totpEnabledAt).toBeNull();
+        expect(after.target.lockedUntil).toBeNull();
+        expect(after.lockouts).toBe(0);
         expect(after.unit.active).toBe(false);
         expect(after.category.active).toBe(false);
         expect(after.template.active).toBe(false);
@@ -240,6 +253,7 @@ describe('who may manage units, categories, reply templates and settings', () =>
       'settings (crisis lines)': 403,
       'settings (clustering)': 403,
       'staff (reset two-step)': 403,
+      'staff (unlock sign-in)': 403,
       'statistics (download)': download,
     });
     expect(results).toEqual({
@@ -267,6 +281,7 @@ describe('who may manage units, categories, reply templates and settings', () =>
         'settings (crisis lines)': 303,
         'settings (clustering)': 303,
         'staff (reset two-step)': 303,
+        'staff (unlock sign-in)': 303,
         'statistics (download)': 200,
       },
     });

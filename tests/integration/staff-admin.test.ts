@@ -11,6 +11,7 @@ import {
   listStaff,
   setStaffActive,
   staffDetail,
+  unlockSignIn,
   updateRoleAndUnit,
 } from '#app/features/staff/admin.server.ts';
 import { verifyPassword } from '#app/features/staff/passwords.server.ts';
@@ -138,6 +139,30 @@ describe('changing a role or unit', () => {
     expect(outcome).toMatchObject({ ok: false, errors: { role: 'selfDemotion' } });
     expect((await db().staffUser.findUniqueOrThrow({ where: { id: admin.user.id } })).role).toBe('ADMIN');
     expect(await auditRows(admin.user.id, 'staff.roleChanged')).toHaveLength(0);
+  });
+});
+
+describe('lifting a sign-in lock', () => {
+  it('lifts every lock on the account, audited, and says so when there was none', async () => {
+    const admin = await staffUser('ADMIN');
+    const clerk = await staffUser('CLERK');
+    for (let i = 0; i < 5; i++) await signIn(clerk.user.email, `wrong-${i}`, { ipAddress: '192.0.2.40' });
+    expect((await staffDetail(admin.actor, clerk.user.id, 'en')).locked).toBe(true);
+    expect((await listStaff(admin.actor, 'en')).find((row) => row.id === clerk.user.id)?.locked).toBe(true);
+    expect(await signIn(clerk.user.email, clerk.password, { ipAddress: '192.0.2.40' })).toEqual({ ok: false, reason: 'invalid' });
+
+    expect(await unlockSignIn(admin.actor, clerk.user.id, ctx)).toEqual({
+      ok: true,
+      notice: { key: `${NOTICES}.unlocked`, values: { name: clerk.user.name } },
+    });
+    expect(await auditRows(clerk.user.id, 'staff.unlocked')).toMatchObject([
+      { actorId: admin.user.id, details: { accountLocked: false, addressesLocked: 1 } },
+    ]);
+    expect((await staffDetail(admin.actor, clerk.user.id, 'en')).locked).toBe(false);
+    expect(await signIn(clerk.user.email, clerk.password, { ipAddress: '192.0.2.40' })).toMatchObject({ ok: true });
+
+    expect(await unlockSignIn(admin.actor, clerk.user.id, ctx)).toMatchObject({ ok: true, notice: { key: `${NOTICES}.notLocked` } });
+    expect(await auditRows(clerk.user.id, 'staff.unlocked')).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ACCOUNT_LOCKOUT, ADDRESS_LOCKOUT } from '#app/features/staff/sign-in-lockout.ts';
 import {
-  LOCKOUT_MS,
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
   STAFF_COOKIE,
@@ -39,20 +39,49 @@ describe('signing in', () => {
     expect(await db().auditLog.count({ where: { actorId: user.id, action: 'signIn.failure' } })).toBe(1);
   });
 
-  it('locks the account for 15 minutes after five failures, even against the right password', async () => {
+  it('locks one address out of the account after five wrong passwords, not the account itself', async () => {
     const { user, password } = await staffUser('HANDLER', 'housing');
+    const attacker = ip();
     const start = new Date();
-    for (let i = 0; i < 5; i++) await signIn(user.email, `wrong-${i}`, { ipAddress: ip(), now: start });
+    for (let i = 0; i < 5; i++) await signIn(user.email, `wrong-${i}`, { ipAddress: attacker, now: start });
     expect(await db().auditLog.count({ where: { actorId: user.id, action: 'signIn.lockout' } })).toBe(1);
-    const locked = await db().staffUser.findUniqueOrThrow({ where: { id: user.id } });
-    expect(locked.lockedUntil?.getTime()).toBe(start.getTime() + LOCKOUT_MS);
 
-    expect(await signIn(user.email, password, { ipAddress: ip(), now: new Date(start.getTime() + 60_000) })).toEqual({
-      ok: false,
-      reason: 'invalid',
+    // The address that failed is refused even the right password for 15 minutes, and answers as for a wrong one...
+    const oneMinute = new Date(start.getTime() + 60_000);
+    expect(await signIn(user.email, password, { ipAddress: attacker, now: oneMinute })).toEqual({ ok: false, reason: 'invalid' });
+    // ...while the holder, from their own address, still signs in.
+    expect(await signIn(user.email, password, { ipAddress: `holder-${attacker}`, now: oneMinute })).toMatchObject({ ok: true });
+    const later = await signIn(user.email, password, {
+      ipAddress: attacker,
+      now: new Date(start.getTime() + ADDRESS_LOCKOUT.windowMs + 1000),
     });
-    const later = await signIn(user.email, password, { ipAddress: ip(), now: new Date(start.getTime() + LOCKOUT_MS + 1000) });
     expect(later.ok).toBe(true);
+    expect(await db().signInLockout.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it('cannot keep a holder out by failing every quarter hour from one address', async () => {
+    const { user, password } = await staffUser('CLERK');
+    const attacker = ip();
+    let now = new Date();
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < 5; i++) await signIn(user.email, `wrong-${round}-${i}`, { ipAddress: attacker, now });
+      expect(await signIn(user.email, password, { ipAddress: `holder-${attacker}`, now })).toMatchObject({ ok: true });
+      now = new Date(now.getTime() + ADDRESS_LOCKOUT.lockMs! + 1000);
+    }
+  });
+
+  it('locks the whole account for the rest of the hour after 100 failures from many addresses', async () => {
+    const { user, password } = await staffUser('CLERK');
+    const start = new Date();
+    const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    // 25 addresses, 4 wrong passwords each (under the per-address lock): 100 failures in 100 s.
+    for (let n = 0; n < 100; n++) await signIn(user.email, `wrong-${n}`, { ipAddress: `spread-${n % 25}-${user.id}`, now: at(n) });
+    const account = await db().staffUser.findUniqueOrThrow({ where: { id: user.id } });
+    expect(account.lockedUntil).toEqual(new Date(start.getTime() + ACCOUNT_LOCKOUT.windowMs));
+    expect(await db().auditLog.count({ where: { actorId: user.id, action: 'signIn.lockout' } })).toBe(1);
+    // No address gets in until the hour is over, and nothing more is counted meanwhile.
+    expect(await signIn(user.email, password, { ipAddress: `fresh-${user.id}`, now: at(200) })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await signIn(user.email, password, { ipAddress: `fresh-${user.id}`, now: at(3601) })).toMatchObject({ ok: true });
   });
 
   it('rate-limits attempts from one address', async () => {

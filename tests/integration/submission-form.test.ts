@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HONEYPOT_FIELD, handleSubmission } from '#app/features/cases/submit.server.ts';
 import { db } from '#app/platform/db.server.ts';
+import { env } from '#app/platform/env.server.ts';
 import { anyCategoryId, newIdempotencyKey } from '../support/fixtures.ts';
 
 async function formData(overrides: Record<string, string> = {}): Promise<FormData> {
@@ -71,5 +72,55 @@ describe('the submission form handler', () => {
     }
     const refused = await handleSubmission(await formData(), ip);
     expect(refused).toMatchObject({ ok: false, status: 429, formError: 'tooMany' });
+  });
+});
+
+describe('retries, changed forms and the rate limit', () => {
+  const address = () => `203.0.113.${Math.floor(Math.random() * 250)}`;
+  const bucketCount = async (clientIp: string) =>
+    (await db().rateLimitBucket.findUnique({ where: { key: `submit:${clientIp}` } }))?.count ?? 0;
+
+  it('a retry of a sent form gets its receipt even from an address at its limit, and costs nothing', async () => {
+    const clientIp = address();
+    const form = await formData();
+    const first = await handleSubmission(form, { clientIp, locale: 'zh-Hans' });
+    if (!first.ok) throw new Error('first send refused');
+    const retry = await handleSubmission(form, { clientIp, locale: 'zh-Hans' });
+    expect(retry).toMatchObject({ ok: true, receipt: { receiptNo: first.receipt.receiptNo, created: false } });
+    expect(await bucketCount(clientIp)).toBe(1);
+
+    // The address reaches its limit: a new letter is turned away, the retry still is not.
+    await db().rateLimitBucket.update({ where: { key: `submit:${clientIp}` }, data: { count: env().SUBMIT_RATE_LIMIT } });
+    expect(await handleSubmission(await formData(), { clientIp, locale: 'zh-Hans' })).toMatchObject({ ok: false, status: 429 });
+    const late = await handleSubmission(form, { clientIp, locale: 'zh-Hans' });
+    expect(late).toMatchObject({ ok: true, receipt: { receiptNo: first.receipt.receiptNo, created: false } });
+    expect(await db().case.count({ where: { idempotencyKey: String(form.get('idempotencyKey')) } })).toBe(1);
+  });
+
+  it('the same form sent again with other words: the first letter stands, its receipt is offered, the new words come back under a fresh key', async () => {
+    const clientIp = address();
+    const form = await formData();
+    const key = String(form.get('idempotencyKey'));
+    const first = await handleSubmission(form, { clientIp, locale: 'zh-Hans' });
+    if (!first.ok) throw new Error('first send refused');
+    form.set('subject', '小区电梯停运两个月，物业仍未维修');
+    const changed = await handleSubmission(form, { clientIp, locale: 'zh-Hans' });
+    expect(changed).toMatchObject({
+      ok: false,
+      status: 409,
+      formError: 'alreadySent',
+      receipt: { receiptNo: first.receipt.receiptNo, created: false, sameContent: false },
+      values: { subject: '小区电梯停运两个月，物业仍未维修' },
+    });
+    if (changed.ok) return;
+    expect(changed.values.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{22,64}$/);
+    expect(changed.values.idempotencyKey).not.toBe(key);
+    expect(await db().case.findMany({ where: { idempotencyKey: key }, select: { subject: true } })).toEqual([
+      { subject: '小区电梯停运两个月' },
+    ]);
+    // Sent again under the fresh key, it is a letter of its own.
+    form.set('idempotencyKey', changed.values.idempotencyKey!);
+    const second = await handleSubmission(form, { clientIp, locale: 'zh-Hans' });
+    expect(second).toMatchObject({ ok: true, receipt: { created: true } });
   });
 });

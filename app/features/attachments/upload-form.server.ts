@@ -96,22 +96,27 @@ export async function readUploadForm(request: Request): Promise<{ form: URLSearc
 /** What an upload form's feature returns: a success with the cookie it sets, or the problem. */
 export type UploadOutcome<Field extends string = string> =
   | { ok: true; setCookie: string }
-  | ({ ok: false; status: Refusal } & UploadProblem<Field>);
+  | ({ ok: false; status: Refusal; setCookie?: string } & UploadProblem<Field>);
 
 /** The answer to an upload form's own action: a 303 to `redirectTo`, or the problem for the page. */
 export function answerUpload<Field extends string>(outcome: UploadOutcome<Field>, redirectTo: string) {
   if (outcome.ok) return redirect(redirectTo, { status: 303, headers: successHeaders(outcome) });
-  return data(problemOf(outcome), { status: outcome.status, headers: NO_STORE });
+  return data(problemOf(outcome), { status: outcome.status, headers: refusalHeaders(outcome) });
 }
 
 /** The same answer for the form's JSON twin, which the page uses to show upload progress. */
 export function answerUploadAsJson<Field extends string>(outcome: UploadOutcome<Field>, redirectTo: string): Response {
   if (outcome.ok) return Response.json({ ok: true, redirectTo }, { headers: successHeaders(outcome) });
-  return Response.json({ ok: false, ...problemOf(outcome) }, { status: outcome.status, headers: NO_STORE });
+  return Response.json({ ok: false, ...problemOf(outcome) }, { status: outcome.status, headers: refusalHeaders(outcome) });
 }
 
 function successHeaders(outcome: { setCookie: string }) {
   return { ...NO_STORE, 'Set-Cookie': outcome.setCookie };
+}
+
+/** A refusal may still set a cookie: the receipt of the letter this form already sent. */
+function refusalHeaders(outcome: { setCookie?: string }) {
+  return outcome.setCookie ? { ...NO_STORE, 'Set-Cookie': outcome.setCookie } : NO_STORE;
 }
 
 function problemOf<Field extends string>({

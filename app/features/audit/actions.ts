@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'staff.deactivated',
   'staff.reactivated',
   'staff.sessionsRevoked',
+  'staff.unlocked',
   'totp.resetByAdmin',
   'unit.created',
   'unit.updated',

@@ -23,6 +23,8 @@ export interface NewCaseRow {
   receiptNo: string;
   accessCodeHash: string;
   idempotencyKey: string;
+  /** Keyed hash of the form's content (submissionHash in submission.server.ts). */
+  submissionHash: string;
   channel: Channel;
   unitId: string | null;
   locale: string;
@@ -53,12 +55,12 @@ export async function insertCase(client: Tx, row: NewCaseRow): Promise<void> {
   const warningEvent = { from: 'NONE', to: w.level, reasons: w.reasons, ...(w.welfareMatches.length ? { matches: w.welfareMatches } : {}) };
   await client.$executeRaw`
     WITH new_case AS (
-      INSERT INTO "Case" ("id", "receiptNo", "accessCodeHash", "idempotencyKey", "kind", "channel", "categoryId", "unitId",
+      INSERT INTO "Case" ("id", "receiptNo", "accessCodeHash", "idempotencyKey", "submissionHash", "kind", "channel", "categoryId", "unitId",
         "area", "subject", "body", "coSignerCount", "citizenLocale", "preferredReplyChannel", "anonymous", "status",
         "warningLevel", "warningReasons", "welfareConcern", "repeatOfId", "clusterId", "responseDueAt", "progressDueAt", "resultDueAt",
         "nextTargetDueAt", "receivedAt", "acceptDueAt", "nextDueAt", "version", "createdAt", "updatedAt", "searchVector",
         "wordVector", "searchIndexVersion")
-      VALUES (${row.id}::uuid, ${row.receiptNo}, ${row.accessCodeHash}, ${row.idempotencyKey}, ${s.kind}::"CaseKind",
+      VALUES (${row.id}::uuid, ${row.receiptNo}, ${row.accessCodeHash}, ${row.idempotencyKey}, ${row.submissionHash}, ${s.kind}::"CaseKind",
         ${row.channel}::"Channel", ${s.categoryId}::uuid, ${row.unitId}::uuid, ${s.area}, ${s.subject}, ${s.body},
         ${s.coSignerCount}, ${row.locale}, ${s.preferredReplyChannel}::"ReplyChannel", ${s.anonymous}, 'SUBMITTED',
         ${w.level}::"WarningLevel", ${w.reasons}::text[], ${w.welfareConcern}, ${w.repeatOfId}::uuid, ${row.cluster?.id ?? null}::uuid, ${targets.responseDueAt},

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentTokens, searchQuery, tsvectorLiteral } from './search-tokens.ts';
+import { MAX_WORD_BYTES, documentTokens, searchQuery, tsvectorLiteral } from './search-tokens.ts';
 
 describe('documentTokens', () => {
   it('turns runs of Han characters into overlapping pairs', () => {
@@ -40,5 +40,22 @@ describe('tsvectorLiteral', () => {
   it('stops at the last position PostgreSQL allows', () => {
     const literal = tsvectorLiteral(Array.from({ length: 20_000 }, (_, i) => `w${i}`));
     expect(literal.split(' ')).toHaveLength(16_383);
+  });
+});
+
+describe('very long words', () => {
+  it('are cut to their first bytes in documents and queries alike, so PostgreSQL takes them and they still match', () => {
+    // A pasted block of base64: one "word" of 2,800 bytes.
+    const blob = 'QUJDRA'.repeat(700);
+    const tokens = documentTokens(`附件内容 ${blob} 请查看`);
+    const long = tokens.find((token) => token.startsWith('qujdra')) ?? '';
+    expect(new TextEncoder().encode(long).length).toBe(MAX_WORD_BYTES);
+    expect(searchQuery(blob)).toBe(`('${long}')`);
+    expect(tsvectorLiteral(tokens)).toContain(`'${long}':`);
+    // Multi-byte letters are cut on a character boundary.
+    const accented = 'é'.repeat(3000);
+    const [cut] = documentTokens(accented);
+    expect(new TextEncoder().encode(cut).length).toBeLessThanOrEqual(MAX_WORD_BYTES);
+    expect(cut).toBe('é'.repeat(MAX_WORD_BYTES / 2));
   });
 });

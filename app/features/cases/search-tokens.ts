@@ -39,9 +39,30 @@ function hanTokens(value: string): string[] {
   return pairs;
 }
 
+/**
+ * PostgreSQL refuses a tsvector word over 2,046 bytes, and a letter with a pasted long URL or a
+ * block of base64 must still be received. Longer words are cut to their first bytes, the same way
+ * in documents and queries, so the same long word still finds the letter.
+ */
+export const MAX_WORD_BYTES = 200;
+const encoder = new TextEncoder();
+
+function capWord(word: string): string {
+  // Four bytes a character at most: short words need no counting.
+  if (word.length * 4 <= MAX_WORD_BYTES) return word;
+  let cut = '';
+  let bytes = 0;
+  for (const char of word) {
+    bytes += encoder.encode(char).length;
+    if (bytes > MAX_WORD_BYTES) break;
+    cut += char;
+  }
+  return cut;
+}
+
 /** Tokens of a document, in order: what goes into the search column. */
 export function documentTokens(text: string): string[] {
-  return runs(text).flatMap((run) => (run.han ? hanTokens(run.value) : [run.value]));
+  return runs(text).flatMap((run) => (run.han ? hanTokens(run.value) : [capWord(run.value)]));
 }
 
 /**

@@ -8,6 +8,7 @@ import { findWelfareSignals } from '#app/features/early-warning/welfare-signals.
 import { queueStaffMessages, warningAlertRecipients } from '#app/features/notifications/outbox.server.ts';
 import { activeCategoryUnits } from '#app/features/reference-data/lookup.server.ts';
 import { getSetting } from '#app/features/settings/settings.server.ts';
+import { keyedHash } from '#app/platform/crypto/keys.server.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
 import { accessCodeFor, accessCodeHash } from './access-code.server.ts';
 import { serviceClock } from './clock.server.ts';
@@ -38,8 +39,36 @@ export interface SubmittedCase {
   acceptDueAt: Date;
   latestReplyDueAt: Date;
   created: boolean;
+  /**
+   * False when the key was already used by a form that said something else (a form kept open and
+   * edited after it was sent): the answer is the earlier case, and the citizen is told.
+   */
+  sameContent: boolean;
   /** The text shows signs of self-harm or a threat to life: the citizen is shown where to get help now. */
   welfareConcern: boolean;
+}
+
+/**
+ * A keyed hash of everything the form said (HMAC_KEY, so it reveals nothing of the contact details
+ * it covers), to tell a retry of the same form from the same key sent again with other content.
+ */
+export function submissionHash(submission: Submission): string {
+  const s = submission;
+  const content = [
+    s.kind,
+    s.categoryId,
+    s.area,
+    s.subject,
+    s.body,
+    s.coSignerCount,
+    s.anonymous,
+    s.name,
+    s.phone,
+    s.email,
+    s.postalAddress,
+    s.preferredReplyChannel,
+  ];
+  return keyedHash('submission-content', JSON.stringify(content));
 }
 
 export interface SubmissionMeta {
@@ -61,6 +90,7 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
   const receivedAt = meta.receivedAt ?? now;
   const channel = meta.channel ?? 'ONLINE';
   const accessCode = accessCodeFor(meta.idempotencyKey);
+  const contentHash = submissionHash(submission);
   const acceptDueAt = acceptanceDeadline(receivedAt, serviceClock());
   const categoryUnits = await activeCategoryUnits();
   if (!categoryUnits.has(submission.categoryId)) throw new Error('unknown or inactive category');
@@ -96,6 +126,7 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
       receiptNo,
       accessCodeHash: accessCodeHash(accessCode),
       idempotencyKey: meta.idempotencyKey,
+      submissionHash: contentHash,
       channel,
       unitId: categoryUnits.get(submission.categoryId) ?? null,
       locale: meta.locale,
@@ -149,12 +180,13 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
         acceptDueAt,
         latestReplyDueAt: latestReplyDeadlineForNewCase(receivedAt, serviceClock()),
         created: true,
+        sameContent: true,
         welfareConcern: welfare.concern,
       };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // A refresh, double click or retry of the same form: answer with the case it created.
-      const earlier = await findByIdempotencyKey(meta.idempotencyKey, now);
+      const earlier = await findByIdempotencyKey(meta.idempotencyKey, contentHash, now);
       if (earlier) return earlier;
       // Otherwise the random receipt number collided with another case's; draw again.
     }
@@ -168,10 +200,14 @@ function isUniqueViolation(error: unknown): boolean {
   return error.code === 'P2002' || (error.code === 'P2010' && JSON.stringify(error.meta ?? {}).includes('23505'));
 }
 
-async function findByIdempotencyKey(idempotencyKey: string, now: Date): Promise<SubmittedCase | null> {
+/**
+ * The case an earlier send of this form created, if any. `contentHash` tells whether this send
+ * says the same (cases from before the hash was kept count as the same).
+ */
+export async function findByIdempotencyKey(idempotencyKey: string, contentHash: string, now = new Date()): Promise<SubmittedCase | null> {
   const found = await db().case.findUnique({
     where: { idempotencyKey },
-    select: { receiptNo: true, acceptDueAt: true, receivedAt: true, createdAt: true, welfareConcern: true },
+    select: { receiptNo: true, acceptDueAt: true, receivedAt: true, createdAt: true, welfareConcern: true, submissionHash: true },
   });
   if (!found) return null;
   const replayable = now.getTime() - found.createdAt.getTime() < ACCESS_CODE_REPLAY_MS;
@@ -181,6 +217,7 @@ async function findByIdempotencyKey(idempotencyKey: string, now: Date): Promise<
     acceptDueAt: found.acceptDueAt,
     latestReplyDueAt: latestReplyDeadlineForNewCase(found.receivedAt, serviceClock()),
     created: false,
+    sameContent: found.submissionHash === null || found.submissionHash === contentHash,
     welfareConcern: found.welfareConcern,
   };
 }

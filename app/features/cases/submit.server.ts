@@ -1,6 +1,5 @@
 // The online submission form's server side: everything the POST /submit action does between
 // receiving the form and answering, so the route stays a thin adapter.
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { discardStored, prepareFiles, storeFiles } from '#app/features/attachments/stored-files.server.ts';
 import {
@@ -11,12 +10,13 @@ import {
 } from '#app/features/attachments/upload-form.server.ts';
 import { activeCategoryUnits, listActiveCategories } from '#app/features/reference-data/lookup.server.ts';
 import { crisisLinesFor, getSetting } from '#app/features/settings/settings.server.ts';
+import { newFormKey } from '#app/platform/crypto/form-key.server.ts';
 import { env } from '#app/platform/env.server.ts';
 import { rawForm } from '#app/platform/http/forms.ts';
-import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
+import { consumeRateLimit, refundRateLimit } from '#app/platform/rate-limit.server.ts';
 import { receiptCookie } from './portal-cookies.server.ts';
 import { SUBMISSION_FIELDS, type SubmissionErrors, type SubmissionField } from './submission-fields.ts';
-import { submitCase, type SubmittedCase } from './submission.server.ts';
+import { findByIdempotencyKey, submissionHash, submitCase, type SubmittedCase } from './submission.server.ts';
 import { validateSubmission } from './submission.ts';
 import type { FileError, UploadProblem } from '#app/features/attachments/rules.ts';
 import type { Locale } from '#app/i18n/config.ts';
@@ -28,7 +28,7 @@ const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/);
 /** The fields the page shows again after a refusal: the letter's, and the form's own key. */
 export type SubmissionFormField = SubmissionField | 'idempotencyKey';
 /** A problem with the form as a whole: a key under submit.errors.form. */
-export type SubmissionFormError = 'rejected' | 'expired' | 'tooMany';
+export type SubmissionFormError = 'rejected' | 'expired' | 'tooMany' | 'alreadySent';
 
 /**
  * A refused submission: field errors are codes with their field (`subject.required`, as
@@ -36,7 +36,7 @@ export type SubmissionFormError = 'rejected' | 'expired' | 'tooMany';
  */
 export type SubmissionOutcome =
   | { ok: true; receipt: SubmittedCase }
-  | ({ ok: false; status: 400 | 429 } & UploadProblem<SubmissionFormField>);
+  | ({ ok: false; status: 400 | 409 | 429; receipt?: SubmittedCase } & UploadProblem<SubmissionFormField>);
 
 /** What the empty form needs: the categories to choose from, the honeypot's name and a fresh key. */
 export async function newSubmitForm(locale: Locale) {
@@ -44,7 +44,7 @@ export async function newSubmitForm(locale: Locale) {
     honeypotField: HONEYPOT_FIELD,
     categories: await listActiveCategories(locale),
     // A fresh key per form: a refresh or retry of *this* form's POST finds the same case.
-    idempotencyKey: randomBytes(18).toString('base64url'),
+    idempotencyKey: newFormKey(),
   };
 }
 
@@ -64,22 +64,46 @@ export async function handleSubmission(
   const values: Partial<Record<SubmissionFormField, string>> = {};
   for (const field of SUBMISSION_FIELDS) values[field] = raw[field];
   const fail = (
-    status: 400 | 429,
+    status: 400 | 409 | 429,
     errors: SubmissionErrors,
     formError: SubmissionFormError | null,
     fileErrors: FileError[] = [],
-  ): SubmissionOutcome => ({ ok: false, status, errors, formError, values, fileErrors, filesNotKept: files.length > 0 });
+  ): Extract<SubmissionOutcome, { ok: false }> => ({
+    ok: false,
+    status,
+    errors,
+    formError,
+    values,
+    fileErrors,
+    filesNotKept: files.length > 0,
+  });
+  /**
+   * The key was used before by a form that said something else: the earlier letter stands (its
+   * receipt is offered), and what was typed now comes back under a fresh key, to send as a new letter.
+   */
+  const alreadySent = (earlier: SubmittedCase): SubmissionOutcome => ({
+    ...fail(409, {}, 'alreadySent'),
+    values: { ...values, idempotencyKey: newFormKey() },
+    receipt: earlier,
+  });
 
   if (raw[HONEYPOT_FIELD]) return fail(400, {}, 'rejected');
   const key = IdempotencyKey.safeParse(raw.idempotencyKey);
   if (!key.success) return fail(400, {}, 'expired');
   values.idempotencyKey = key.data;
 
-  const { SUBMIT_RATE_LIMIT, SUBMIT_RATE_WINDOW_SECONDS } = env();
-  const limit = await consumeRateLimit(`submit:${request.clientIp}`, SUBMIT_RATE_LIMIT, SUBMIT_RATE_WINDOW_SECONDS);
-  if (!limit.allowed) return fail(429, {}, 'tooMany');
-
   const result = validateSubmission(raw);
+  // Only a new letter is charged against the limit: a retry of a form already sent (a refresh, a
+  // lost answer) must always get its receipt back, even from an address at its limit.
+  const { SUBMIT_RATE_LIMIT, SUBMIT_RATE_WINDOW_SECONDS } = env();
+  const rateKey = `submit:${request.clientIp}`;
+  const limit = await consumeRateLimit(rateKey, SUBMIT_RATE_LIMIT, SUBMIT_RATE_WINDOW_SECONDS);
+  if (!limit.allowed) {
+    const earlier = result.ok ? await findByIdempotencyKey(key.data, submissionHash(result.value)) : null;
+    if (!earlier) return fail(429, {}, 'tooMany');
+    return earlier.sameContent ? { ok: true, receipt: earlier } : alreadySent(earlier);
+  }
+
   // Files are checked (by their bytes) and cleaned together with the fields, so every problem is
   // reported at once; nothing is stored until the whole form is right.
   const { accepted, errors: fileErrors } = prepareFiles(files);
@@ -97,8 +121,13 @@ export async function handleSubmission(
     await discardStored(stored);
     throw error;
   }
-  // A retried form: the first attempt's case already has its files, so this attempt's copies go.
-  if (!receipt.created) await discardStored(stored);
+  if (!receipt.created) {
+    // A retried form: the first attempt's case already has its files, so this attempt's copies
+    // go, and the retry costs nothing against the limit.
+    await discardStored(stored);
+    await refundRateLimit(rateKey);
+    if (!receipt.sameContent) return alreadySent(receipt);
+  }
   return { ok: true, receipt };
 }
 
@@ -119,7 +148,10 @@ export async function submitLetter(
     return { ok: false, status: 400, errors: {}, formError: 'rejected', values: {}, fileErrors: [], filesNotKept: true };
   }
   const outcome = await handleSubmission(read.form, context, read.files);
-  return outcome.ok ? { ok: true, setCookie: receiptCookieHeader(outcome.receipt) } : outcome;
+  if (outcome.ok) return { ok: true, setCookie: receiptCookieHeader(outcome.receipt) };
+  // An earlier send of this form: its receipt can be seen again on the confirmation page.
+  const { receipt, ...problem } = outcome;
+  return receipt ? { ...problem, setCookie: receiptCookieHeader(receipt) } : problem;
 }
 
 /** The Set-Cookie header that carries a new receipt to the confirmation page. */

@@ -82,10 +82,16 @@ interface StaffRowForSummary {
   role: StaffListRow['role'];
   active: boolean;
   lockedUntil: Date | null;
+  signInLockouts: { address: string }[];
   totpEnabledAt: Date | null;
   mustChangePassword: boolean;
   lastSignInAt: Date | null;
   unit: { nameZhHans: string; nameZhHant: string; nameEn: string } | null;
+}
+
+/** The addresses locked out of an account now (only whether there are any is shown). */
+function activeLockouts(now: Date) {
+  return { where: { lockedUntil: { gt: now } }, select: { address: true }, take: 1 };
 }
 
 /** What the staff pages show of an account: status worked out, nothing secret. */
@@ -97,7 +103,8 @@ function staffSummary(row: StaffRowForSummary, locale: Locale, now: Date): Staff
     role: row.role,
     unitName: row.unit ? localizedName(row.unit, locale) : null,
     active: row.active,
-    locked: row.lockedUntil !== null && row.lockedUntil > now,
+    // Locked for everyone (the hourly ceiling), or for some address (sign-in-lockout.ts).
+    locked: (row.lockedUntil !== null && row.lockedUntil > now) || row.signInLockouts.length > 0,
     totpEnabled: row.totpEnabledAt !== null,
     mustChangePassword: row.mustChangePassword,
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
@@ -116,6 +123,7 @@ export async function listStaff(actor: Actor, locale: Locale, now = new Date()):
       role: true,
       active: true,
       lockedUntil: true,
+      signInLockouts: activeLockouts(now),
       totpEnabledAt: true,
       mustChangePassword: true,
       lastSignInAt: true,
@@ -161,6 +169,7 @@ export async function staffDetail(actor: Actor, id: string, locale: Locale, now 
       unitId: true,
       active: true,
       lockedUntil: true,
+      signInLockouts: activeLockouts(now),
       totpEnabledAt: true,
       mustChangePassword: true,
       lastSignInAt: true,
@@ -335,7 +344,8 @@ export async function setStaffActive(actor: Actor, targetId: string, active: boo
       refusal: () => accountStatusRefusal({ self: targetId === actor.id, active: target.active }),
       refusalStatus: 400,
       write: async () => {
-        const data = active ? { active, failedSignIns: 0, lockedUntil: null } : { active };
+        const data = active ? { active, ...NO_ACCOUNT_FAILURES } : { active };
+        if (active) await tx.signInLockout.deleteMany({ where: { userId: targetId } });
         const updated = await tx.staffUser.updateMany({ where: { id: targetId, active: !active }, data });
         if (updated.count === 0) return false;
         // Deactivation signs the account out everywhere, in the same transaction.
@@ -344,6 +354,32 @@ export async function setStaffActive(actor: Actor, targetId: string, active: boo
         await auditChange(tx, { actor, context }, ['StaffUser', targetId], action, { ...statusDetails(active), ...revoked });
       },
     });
+  });
+}
+
+const NO_ACCOUNT_FAILURES = { failedSignIns: 0, failedSignInsSince: null, lockedUntil: null };
+
+/**
+ * Lifts every sign-in lock on an account, for the whole account and for each address, and
+ * forgets its failures (staff.unlocked): for a holder who was locked out by someone else's
+ * attempts. Changes nothing, and says so, when nothing was locked.
+ */
+export async function unlockSignIn(actor: Actor, targetId: string, context: RequestContext): Promise<Outcome<never>> {
+  requireStaffAdmin(actor);
+  const now = new Date();
+  return await db().$transaction(async (tx): Promise<Outcome<never>> => {
+    await lockAccount(tx, targetId);
+    const target = await tx.staffUser.findUniqueOrThrow({ where: { id: targetId }, select: { name: true, lockedUntil: true } });
+    const addresses = await tx.signInLockout.findMany({ where: { userId: targetId, lockedUntil: { gt: now } }, select: { address: true } });
+    const accountLocked = target.lockedUntil !== null && target.lockedUntil > now;
+    if (!accountLocked && addresses.length === 0) return done(NOTICES, 'notLocked', { name: target.name });
+    await tx.staffUser.update({ where: { id: targetId }, data: NO_ACCOUNT_FAILURES });
+    await tx.signInLockout.deleteMany({ where: { userId: targetId } });
+    await auditChange(tx, { actor, context }, ['StaffUser', targetId], 'staff.unlocked', {
+      accountLocked,
+      addressesLocked: addresses.length,
+    });
+    return done(NOTICES, 'unlocked', { name: target.name });
   });
 }
 
@@ -408,5 +444,5 @@ export async function resetSecondFactor(actor: Actor, targetId: string, context:
 export const staffEditor: RecordEditor<UpdateStaffField, StaffRequestContext> = {
   update: updateRoleAndUnit,
   setActive: setStaffActive,
-  actions: { endSessions: endAllSessions, resetTwoFactor: resetSecondFactor },
+  actions: { endSessions: endAllSessions, resetTwoFactor: resetSecondFactor, unlock: unlockSignIn },
 };

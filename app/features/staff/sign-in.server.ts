@@ -10,15 +10,15 @@ import { env } from '#app/platform/env.server.ts';
 import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
 import { decoyPasswordHash, verifyPassword } from './passwords.server.ts';
 import { requiresSecondFactor, type Actor, type StaffRole } from './permissions.ts';
+import { ACCOUNT_LOCKOUT, ADDRESS_LOCKOUT, afterFailure, isLocked, NO_FAILURES } from './sign-in-lockout.ts';
 import { base32Decode, verifyTotp } from './totp.server.ts';
 
 export const STAFF_COOKIE = 'pd_staff';
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
-export const LOCKOUT_THRESHOLD = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
 const SIGN_IN_WINDOW_SECONDS = 15 * 60;
-const SIGN_IN_LIMIT_PER_ACCOUNT = 10;
+/** Attempts (right or wrong) at one account from one address; the address limit covers the rest. */
+const SIGN_IN_LIMIT_PER_ACCOUNT_AND_ADDRESS = 10;
 /** Writing lastSeenAt on every request would turn each page view into a write; once a minute is enough. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -62,15 +62,17 @@ interface RequestInfo {
 
 /**
  * Checks email and password. Failures look the same whether the account exists, is inactive,
- * is locked or the password is wrong; five failures lock the account for 15 minutes.
+ * is locked or the password is wrong. Failures lock the address out of the account, or past the
+ * hourly ceiling the whole account (sign-in-lockout.ts).
  */
 export async function signIn(emailInput: string, password: string, info: RequestInfo): Promise<SignInResult> {
   const now = info.now ?? new Date();
   const email = normalizeEmail(emailInput);
   const perIp = await consumeRateLimit(`signin-ip:${info.ipAddress}`, env().SIGN_IN_RATE_LIMIT, SIGN_IN_WINDOW_SECONDS, now);
+  // Keyed by account and address: a limit on the account alone would let anyone keep its holder out.
   const perAccount = await consumeRateLimit(
-    `signin-account:${keyedHash('signin-email', email)}`,
-    SIGN_IN_LIMIT_PER_ACCOUNT,
+    `signin-account:${keyedHash('signin-email', email)}:${info.ipAddress}`,
+    SIGN_IN_LIMIT_PER_ACCOUNT_AND_ADDRESS,
     SIGN_IN_WINDOW_SECONDS,
     now,
   );
@@ -85,19 +87,15 @@ export async function signIn(emailInput: string, password: string, info: Request
     await audit({ action: 'signIn.failure', ipAddress: info.ipAddress, details: { email, reason: user ? 'inactive' : 'unknown' } });
     return { ok: false, reason: 'invalid' };
   }
-  const locked = user.lockedUntil !== null && user.lockedUntil > now;
+  const lockout = await db().signInLockout.findUnique({ where: { userId_address: { userId: user.id, address: info.ipAddress } } });
+  const accountCount = { failures: user.failedSignIns, since: user.failedSignInsSince, lockedUntil: user.lockedUntil };
+  const locked = isLocked(accountCount, now) || (lockout !== null && isLocked(lockout, now));
+  // The password is checked even when locked, so a locked account answers in the same time.
   const passwordOk = await verifyPassword(user.passwordHash, password);
   if (locked || !passwordOk) {
-    const failures = locked ? user.failedSignIns : user.failedSignIns + 1;
-    const lockNow = !locked && failures >= LOCKOUT_THRESHOLD;
-    if (!locked) {
-      await db().staffUser.update({
-        where: { id: user.id },
-        data: { failedSignIns: lockNow ? 0 : failures, lockedUntil: lockNow ? new Date(now.getTime() + LOCKOUT_MS) : user.lockedUntil },
-      });
-    }
+    const lockedNow = locked ? false : await countFailure(user.id, info.ipAddress, now);
     await audit({
-      action: lockNow ? 'signIn.lockout' : 'signIn.failure',
+      action: lockedNow ? 'signIn.lockout' : 'signIn.failure',
       actorId: user.id,
       ipAddress: info.ipAddress,
       details: { email, reason: locked ? 'locked' : 'password' },
@@ -109,7 +107,8 @@ export async function signIn(emailInput: string, password: string, info: Request
   const mustEnrol = !needsSecondFactor && requiresSecondFactor(user.role);
   const token = randomBytes(32).toString('base64url');
   await db().$transaction([
-    db().staffUser.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now } }),
+    db().staffUser.update({ where: { id: user.id }, data: { lastSignInAt: now } }),
+    db().signInLockout.deleteMany({ where: { userId: user.id, address: info.ipAddress } }),
     db().staffSession.create({
       data: {
         tokenHash: tokenHash(token),
@@ -131,6 +130,33 @@ export async function signIn(emailInput: string, password: string, info: Request
   });
   const next = needsSecondFactor ? 'secondFactor' : mustEnrol ? 'enrolSecondFactor' : user.mustChangePassword ? 'changePassword' : 'done';
   return { ok: true, token, next };
+}
+
+/**
+ * Counts a wrong password against the account from this address and against the whole account,
+ * in one transaction that holds the account row, so parallel attempts are all counted. True when
+ * this failure locked either.
+ */
+async function countFailure(userId: string, address: string, now: Date): Promise<boolean> {
+  return await db().$transaction(async (tx) => {
+    const [account] = await tx.$queryRaw<{ failedSignIns: number; failedSignInsSince: Date | null; lockedUntil: Date | null }[]>`
+      SELECT "failedSignIns", "failedSignInsSince", "lockedUntil" FROM "StaffUser" WHERE "id" = ${userId}::uuid FOR UPDATE`;
+    if (!account) return false;
+    const byAccount = afterFailure(
+      { failures: account.failedSignIns, since: account.failedSignInsSince, lockedUntil: account.lockedUntil },
+      ACCOUNT_LOCKOUT,
+      now,
+    );
+    await tx.staffUser.update({
+      where: { id: userId },
+      data: { failedSignIns: byAccount.failures, failedSignInsSince: byAccount.since, lockedUntil: byAccount.lockedUntil },
+    });
+    const row = await tx.signInLockout.findUnique({ where: { userId_address: { userId, address } } });
+    const byAddress = afterFailure(row ?? NO_FAILURES, ADDRESS_LOCKOUT, now);
+    const data = { failures: byAddress.failures, since: byAddress.since, lockedUntil: byAddress.lockedUntil };
+    await tx.signInLockout.upsert({ where: { userId_address: { userId, address } }, create: { userId, address, ...data }, update: data });
+    return byAccount.lockedNow || byAddress.lockedNow;
+  });
 }
 
 export interface StaffSession {

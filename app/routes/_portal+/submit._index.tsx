@@ -55,6 +55,15 @@ export default function SubmitPage() {
     <>
       <ErrorSummary errors={withFileEntries(form.summary, upload.fileEntries(chooseAgain), BEFORE_FILES)} />
       <h1>{t('submit.title')}</h1>
+      {upload.problem?.formError === 'alreadySent' ? (
+        // The first letter stands: its receipt is one link away; what was typed now can go as a new one.
+        <div className="notice" data-testid="already-sent">
+          <p>
+            <a href="/submit/confirmation">{t('submit.alreadySent.receipt')}</a>
+          </p>
+          <p>{t('submit.alreadySent.again')}</p>
+        </div>
+      ) : null}
       <p className="lead">{t('submit.lead')}</p>
       <Form
         method="post"

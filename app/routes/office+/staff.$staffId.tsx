@@ -1,5 +1,5 @@
 // /office/staff/:staffId: one account. Change its role and unit, deactivate or reactivate it, end
-// all its sessions, and reset its two-step verification when its holder lost the authenticator.
+// all its sessions, lift a sign-in lock, and reset its two-step verification when its holder lost the authenticator.
 // Admins only; every change is audited in app/features/staff/admin.server.ts.
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -92,6 +92,14 @@ export default function StaffDetailPage() {
       <p>{t('staff.detail.sessions.body')}</p>
       {person.self ? <p>{t('staff.detail.sessions.selfHint')}</p> : null}
       <IntentButton intent="endSessions" label={t('staff.detail.sessions.submit')} busy={busy} />
+
+      {person.locked ? (
+        <>
+          <h2>{t('staff.detail.unlock.title')}</h2>
+          <p>{t('staff.detail.unlock.body')}</p>
+          <IntentButton intent="unlock" label={t('staff.detail.unlock.submit')} busy={busy} />
+        </>
+      ) : null}
 
       <h2>{t('staff.detail.twoFactor.title')}</h2>
       {person.resetRefusal ? (
