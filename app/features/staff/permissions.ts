@@ -177,3 +177,11 @@ export function startPageFor(actor: Actor): string {
   if (canViewStatistics(actor)) return '/office/statistics';
   return '/office/account';
 }
+
+/**
+ * Where a password change leads: the first one (a one-time password replaced) starts the day's
+ * work on the person's start page; a change by choice goes back to My account, where it began.
+ */
+export function afterPasswordChange(actor: Actor, forced: boolean): string {
+  return forced ? startPageFor(actor) : '/office/account';
+}
