@@ -3,7 +3,7 @@
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { TrackCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
-import { DEADLINE_ARTICLE } from '#app/features/cases/deadlines.ts';
+import { DEADLINE_ARTICLE, articleList } from '#app/features/cases/deadlines.ts';
 import { eventLabelKey } from '#app/features/cases/events.ts';
 import { citizenCasePage } from '#app/features/cases/lookup.server.ts';
 import { backToLookup, requireTrackedCase } from '#app/features/cases/track-session.server.ts';
@@ -31,7 +31,7 @@ export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionAr
 
 export default function CasePage() {
   const { view, deadline, followUp, attachments } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const formatDate = useFormatDate();
   return (
     <>
@@ -63,7 +63,7 @@ export default function CasePage() {
         {deadline ? (
           <li>
             {t(`case.deadlines.${deadline.kind}`)} <strong>{formatDate(deadline.dueAt)}</strong>{' '}
-            <span className="article">{t('case.article', { article: DEADLINE_ARTICLE[deadline.kind] })}</span>
+            <span className="article">{t('case.article', { article: articleList(DEADLINE_ARTICLE[deadline.kind], i18n.language) })}</span>
             {deadline.kind === 'reply' && view.extensionDays ? (
               <p>{t('case.deadlines.extended', { days: view.extensionDays, reason: view.extensionReason ?? '' })}</p>
             ) : null}

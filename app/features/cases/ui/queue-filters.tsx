@@ -206,7 +206,7 @@ function FilterChips(props: { filters: QueueFilters; active: Folded[]; choices: 
       {chips.map((chip) => (
         <li key={chip.name}>
           <Link to={without(chip.name)} className="chip" aria-label={t('queue.removeFilter', { filter: chip.label, value: chip.value })}>
-            <span className="chip__label">{chip.label}:</span> {chip.value}
+            <span className="chip__label">{t('queue.chipLabel', { label: chip.label })}</span> {chip.value}
             <span className="chip__remove" aria-hidden="true">
               ×
             </span>
