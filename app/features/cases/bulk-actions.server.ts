@@ -14,6 +14,8 @@ import { parseForm, type RawForm } from '#app/platform/http/forms.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { WARNING_LEVELS } from './attributes.ts';
 import {
+  BULK_FIELDS,
+  type BulkField,
   BULK_ACTIONS,
   BULK_MAX_CASES,
   canUseBulkAction,
@@ -29,8 +31,6 @@ import type { Actor } from '#app/features/staff/permissions.ts';
 import type { Notice } from '#app/platform/http/notice.server.ts';
 
 /** The bulk form's fields, in the order the form shows them (and its error summary lists them). */
-export const BULK_FIELDS = ['bulkAction', 'cases', 'unitId', 'assigneeId', 'declineReason', 'clusterId', 'level', 'reason'] as const;
-export type BulkField = (typeof BULK_FIELDS)[number];
 
 /** Ticked boxes arrive as one value or several; none ticked is none. */
 const ticked = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);

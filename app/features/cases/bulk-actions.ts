@@ -64,3 +64,7 @@ export function parseSelection(value: string): { id: string; version: number } |
 
 /** At most one page of the queue at a time. */
 export const BULK_MAX_CASES = 50;
+
+/** The bulk form's fields; here, not in the service, because the page's error summary names them in the browser too. */
+export const BULK_FIELDS = ['bulkAction', 'cases', 'unitId', 'assigneeId', 'declineReason', 'clusterId', 'level', 'reason'] as const;
+export type BulkField = (typeof BULK_FIELDS)[number];

@@ -6,8 +6,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigate, useNavigation } from '@remix-run/react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BULK_FIELDS } from '#app/features/cases/bulk-actions.server.ts';
-import { selectionValue, type BulkAction } from '#app/features/cases/bulk-actions.ts';
+import { BULK_FIELDS, selectionValue, type BulkAction } from '#app/features/cases/bulk-actions.ts';
 import { QUEUE_SORT_DEFAULT_DIRECTION, SAVED_VIEWS } from '#app/features/cases/queue-order.ts';
 import { postQueue } from '#app/features/cases/queue-page.server.ts';
 import { officeQueue, type QueueRow } from '#app/features/cases/queue.server.ts';

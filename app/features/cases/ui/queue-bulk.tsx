@@ -5,12 +5,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WARNING_LEVELS } from '#app/features/cases/attributes.ts';
-import { DECLINE_REASONS, type BulkAction, type BulkResult } from '#app/features/cases/bulk-actions.ts';
+import { DECLINE_REASONS, type BulkAction, type BulkField, type BulkResult } from '#app/features/cases/bulk-actions.ts';
 import { Button } from '#app/ui/button.tsx';
 import { SelectField } from '#app/ui/select-field.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
 import { useHydrated } from '#app/ui/use-hydrated.ts';
-import type { BulkField } from '#app/features/cases/bulk-actions.server.ts';
 import type { Option } from '#app/features/reference-data/office-options.server.ts';
 import type { FormErrors } from '#app/ui/use-form-errors.ts';
 
