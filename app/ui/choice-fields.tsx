@@ -114,7 +114,9 @@ export function RowCheckbox(props: RowCheckboxProps) {
         shift.current = event.shiftKey;
       }}
     >
+      {/* slot={null}: a checkbox of our own, not the table's selection slot, which needs a selectable table. */}
       <AriaCheckbox
+        slot={null}
         name={props.name}
         value={props.value}
         isSelected={props.isSelected}

@@ -117,8 +117,15 @@ describe('word-aware search', () => {
     const range = { receivedFrom: '2000-01-01' };
     for (const sort of ['due', 'received', 'warning']) {
       const { rows } = await queuePage(CLERK, QueueFilters.parse({ ...range, sort }), new Date(), 5);
-      expect(rows[0]?.receiptNo, sort).toBe(danger.receiptNo);
-      expect(rows[0]?.pinned).toBe(true);
+      // Other tests' pinned cases may share the database: this one is among the pinned rows, which all come first.
+      const firstUnpinned = rows.findIndex((r) => !r.pinned);
+      const pinnedRows = firstUnpinned === -1 ? rows : rows.slice(0, firstUnpinned);
+      expect(
+        pinnedRows.map((r) => r.receiptNo),
+        sort,
+      ).toContain(danger.receiptNo);
+      expect(rows.slice(pinnedRows.length).some((r) => r.pinned)).toBe(false);
+      expect(firstUnpinned === -1 || rows[firstUnpinned]?.receiptNo !== danger.receiptNo).toBe(true);
       expect(rows.filter((r) => r.receiptNo === danger.receiptNo)).toHaveLength(1);
     }
     const first = await queuePage(CLERK, QueueFilters.parse({ ...range }), new Date(), 1);
