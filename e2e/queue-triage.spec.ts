@@ -30,6 +30,8 @@ async function clerk(browser: Browser, locale: Locale, js: boolean): Promise<Pag
 }
 
 const receiptLinks = (page: Page) => page.locator('[data-testid="queue"] a.reference');
+/** The bulk form (the filter bar has a unit select of the same name). */
+const bulkForm = (page: Page) => page.locator('section.bulk');
 
 for (const locale of JOURNEY_LOCALES) {
   const s = STRINGS[locale];
@@ -53,8 +55,8 @@ for (const locale of JOURNEY_LOCALES) {
     } else {
       for (const receiptNo of receipts) await choice(page, 'checkbox', interpolate(o.bulk.selectCase, { receiptNo })).check();
     }
-    await page.getByLabel(o.bulk.action, { exact: true }).selectOption('acceptAssign');
-    await page.getByLabel(o.bulk.unit, { exact: true }).selectOption({ index: 1 });
+    await bulkForm(page).getByLabel(o.bulk.action, { exact: true }).selectOption('acceptAssign');
+    await bulkForm(page).getByLabel(o.bulk.unit, { exact: true }).selectOption({ index: 1 });
     await page.getByRole('button', { name: o.bulk.apply }).click();
     await expect(page.getByTestId('bulk-result')).toContainText(
       interpolate(o.bulk.result, { action: o.bulk.actions.acceptAssign, done: 5, skipped: 0 }),
@@ -122,13 +124,13 @@ for (const locale of JOURNEY_LOCALES) {
     const first = (await receiptLinks(page).first().textContent())!;
     await expect(page.getByRole('checkbox', { name: interpolate(o.bulk.selectCase, { receiptNo: first }) })).toBeChecked();
     await page.keyboard.press('a');
-    await expect(page.getByLabel(o.bulk.action, { exact: true })).toHaveValue('acceptAssign');
-    await expect(page.getByLabel(o.bulk.unit, { exact: true })).toBeFocused();
+    await expect(bulkForm(page).getByLabel(o.bulk.action, { exact: true })).toHaveValue('acceptAssign');
+    await expect(bulkForm(page).getByLabel(o.bulk.unit, { exact: true })).toBeFocused();
     // Typing in a field never fires a shortcut.
     await page.getByLabel(o.queue.search, { exact: true }).fill('');
     await page.getByLabel(o.queue.search, { exact: true }).pressSequentially('jx');
     await expect(page.getByLabel(o.queue.search, { exact: true })).toHaveValue('jx');
-    await page.getByLabel(o.bulk.unit, { exact: true }).selectOption({ index: 1 });
+    await bulkForm(page).getByLabel(o.bulk.unit, { exact: true }).selectOption({ index: 1 });
     await page.getByRole('button', { name: o.bulk.apply }).click();
     await expect(page.getByTestId('bulk-result')).toContainText(
       interpolate(o.bulk.result, { action: o.bulk.actions.acceptAssign, done: 1, skipped: 0 }),
@@ -144,6 +146,8 @@ for (const locale of JOURNEY_LOCALES) {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto('/office');
     await expect(receiptLinks(page).nth(15)).toBeAttached();
+    // The screenshot first, so that a failing count still leaves the picture to look at.
+    await page.screenshot({ path: testInfo.outputPath(`queue-${locale}-1280x900.png`) });
     const visible = await receiptLinks(page).evaluateAll(
       (links) => links.filter((a) => a.getBoundingClientRect().bottom <= window.innerHeight).length,
     );
@@ -153,7 +157,6 @@ for (const locale of JOURNEY_LOCALES) {
       links.filter((a) => a.getClientRects().length > 1).map((a) => a.textContent),
     );
     expect(wrapped).toEqual([]);
-    await page.screenshot({ path: testInfo.outputPath(`queue-${locale}-1280x900.png`) });
 
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto('/office');
