@@ -4,12 +4,12 @@
 // one audit entry a span, once however often it is posted), every other role refused on the
 // server, and a report of misconduct not there at all for the unit it is about (arts. 30, 46(5)).
 import { describe, expect, it } from 'vitest';
-import { submitCase } from '#app/features/cases/submission.server.ts';
 import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import * as transferRoute from '#app/routes/office+/cases.$caseId_.transfer.tsx';
 import { anyCategoryId, newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';
-import { formData, loadContext, officeRequest, sessionToken, statusOf } from '../support/office-requests.ts';
+import { loadContext, officeRequest, sessionToken, statusOf } from '../support/office-requests.ts';
 import type { StaffRole } from '#app/features/staff/permissions.ts';
 
 // GB 11643's own example, and the same digits with a check digit that does not match them.
