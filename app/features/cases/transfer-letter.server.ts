@@ -108,7 +108,7 @@ export async function unmaskForTransfer(
     const { spans } = letterTexts({ subject: row.subject, body: row.body }, known, already);
     const chosen = spansToUnmask(requested, spans, already);
     if (chosen.unknown) return refused<UnmaskField>({ errors: { spans: 'unknown' }, values: parsed.values }, 422);
-    if (chosen.fresh.length === 0) return { ok: true, notice: { key: 'office-transfer:done.already' } };
+    if (chosen.fresh.length === 0) return { ok: true, notice: { key: 'office:transfer.done.already' } };
     const record: UnmaskRecord = { spans: chosen.fresh.map((span) => ({ key: span.key, kind: span.kind })), reason };
     await tx.caseEvent.create({
       data: {
@@ -137,6 +137,6 @@ export async function unmaskForTransfer(
         tx,
       );
     }
-    return { ok: true, notice: { key: 'office-transfer:done.unmasked' } };
+    return { ok: true, notice: { key: 'office:transfer.done.unmasked' } };
   });
 }
