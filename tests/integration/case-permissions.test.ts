@@ -12,6 +12,7 @@ import {
   type CaseActionOutcome,
 } from '#app/features/cases/staff-actions.server.ts';
 import { submitCase } from '#app/features/cases/submission.server.ts';
+import { transferLetterPage, unmaskForTransfer } from '#app/features/cases/transfer-letter.server.ts';
 import { canUseQueue, canViewStatistics, canManageStaff, canReadAuditLog, type Actor } from '#app/features/staff/permissions.ts';
 import { db } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
@@ -177,6 +178,27 @@ describe('who may act on a case', () => {
       }
     });
   }
+});
+
+describe('who may unmask personal data on a transfer letter', () => {
+  it('whoever may forward the case (clerks, supervisors); a handler who sees it is refused; others find nothing', async () => {
+    const people = await actors();
+    const letter = await validSubmission();
+    const body = `我是${letter.name}，电话${letter.phone}，邮箱${letter.email}，公司拖欠工资三个月。`;
+    const receipt = await submitCase({ ...letter, body }, { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' });
+    const c = await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } });
+    await stepped(performCaseAction(people.CLERK, c.id, c.version, { action: 'forward', agency: '省人社厅', message: '' }));
+    const { spans } = await transferLetterPage(people.CLERK, c.id, 'zh-Hans');
+    const expected = { CLERK: 200, SUPERVISOR: 200, HANDLER: 403, OTHER_HANDLER: 404, ANALYST: 404, ADMIN: 404 } as const;
+    for (const [index, [who, status]] of Object.entries(expected).entries()) {
+      const actor = people[who as keyof typeof expected];
+      const form = new URLSearchParams({ spans: spans[index % spans.length]!.key, reason: '受理机关需要联系信访人' });
+      const audits = await db().auditLog.count({ where: { action: 'transfer.unmasked', targetId: c.id } });
+      expect([who, await outcome(unmaskForTransfer(actor, c.id, form, { ipAddress: '127.0.0.1' }))]).toEqual([who, status]);
+      const written = (await db().auditLog.count({ where: { action: 'transfer.unmasked', targetId: c.id } })) - audits;
+      expect([who, written]).toEqual([who, status === 200 ? 1 : 0]);
+    }
+  });
 });
 
 describe('optimistic concurrency', () => {

@@ -68,7 +68,7 @@ function isRunning(field: string, row: CaseRow, now: Date): boolean {
  * A report of misconduct being opened: the reporter sees on the track page which units opened it,
  * and when (never who), so they can check that the unit they reported never did (arts. 30, 46(5)).
  */
-async function recordOpening(actor: Actor, row: CaseRow, now: Date): Promise<void> {
+export async function recordOpening(actor: Actor, row: CaseRow, now: Date): Promise<void> {
   if (row.kind !== 'MISCONDUCT_REPORT') return;
   await db().caseOpening.create({ data: { caseId: row.id, staffId: actor.id, unitId: actor.unitId, openedAt: now } });
 }

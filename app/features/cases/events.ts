@@ -55,6 +55,8 @@ export const CASE_EVENT_TYPES = [
   'UNMERGED',
   // Art. 28: a member of staff withdrew for a conflict of interest (never named to the citizen).
   'STAFF_RECUSED',
+  // A masked span of personal data shown on the transfer letter of a forwarded case, with the reason.
+  'TRANSFER_UNMASKED',
   // The retention periods of the privacy notice: personal data removed, the case kept.
   'PERSONAL_DATA_ERASED',
 ] as const;

@@ -137,6 +137,14 @@ export function canTakeAction(actor: Actor, action: CaseAction, scope: CaseScope
   return !UNIT_ACTIONS.has(action) || (actor.unitId !== null && actor.unitId === scope.unitId);
 }
 
+/**
+ * Showing a masked span of the citizen's personal data on a transfer letter (arts. 30, 46(5)):
+ * whoever may forward the case, since forwarding decides what leaves the system.
+ */
+export function canUnmaskForTransfer(actor: Actor, scope: CaseScope): boolean {
+  return canTakeAction(actor, 'forward', scope);
+}
+
 /** The decision a review (art. 35) or re-review (art. 36) looks at again. */
 export interface DecisionUnderReview {
   /** The unit that made it: the reply's for a review, the review opinion's for a re-review. */

@@ -77,6 +77,11 @@ export default function CasePage() {
         <div>
           <h2>{t('case.submission')}</h2>
           <CaseSubmission c={c} />
+          {c.status === 'TRANSFERRED' && c.transferredTo ? (
+            <p>
+              <Link to={`/office/cases/${c.id}/transfer`}>{t('case.transferLetter')}</Link>
+            </p>
+          ) : null}
           <h3>{t('case.body')}</h3>
           <div className="case-body" data-testid="office-case-body">
             {c.body}

@@ -277,7 +277,7 @@ const TEXT_FORMS = {
     { name: 'referral', label: 'case.fields.referral', hint: 'case.fields.referralHint', multiline: { maxLength: 1000, rows: 3 } },
   ],
   forward: [
-    { name: 'agency', label: 'case.fields.agency' },
+    { name: 'agency', label: 'case.fields.agency', hint: 'case.fields.agencyHint' },
     { name: 'message', label: 'case.fields.forwardMessage', multiline: { maxLength: 2000, rows: 3 } },
   ],
   extend: [
