@@ -3,7 +3,6 @@
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { TrackCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
-import { articleList } from '#app/features/cases/deadlines.ts';
 import { eventLabelKey } from '#app/features/cases/events.ts';
 import { citizenCasePage } from '#app/features/cases/lookup.server.ts';
 import { backToLookup, requireTrackedCase } from '#app/features/cases/track-session.server.ts';
@@ -32,7 +31,7 @@ export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionAr
 
 export default function CasePage() {
   const { view, deadlines, followUp, attachments, report, routedTo } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const formatDate = useFormatDate();
   return (
     <>
@@ -70,7 +69,7 @@ export default function CasePage() {
           deadlines.map((deadline) => (
             <li key={deadline.kind} className={deadline.overdue ? 'overdue' : undefined}>
               {t(`case.deadlines.${deadline.kind}`)} <strong>{formatDate(deadline.dueAt)}</strong>{' '}
-              <span className="article">{t('case.article', { article: articleList(deadline.article, i18n.language) })}</span>
+              <span className="article">{t('case.article', { article: deadline.article })}</span>
               {deadline.overdue ? <p>{t('case.deadlines.overdue')}</p> : null}
               {deadline.paused ? <p>{t('case.deadlines.paused')}</p> : null}
               {deadline.kind === 'reply' && view.extensionDays ? (
