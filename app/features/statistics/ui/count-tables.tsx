@@ -30,6 +30,9 @@ export function CountTable({ id, keyHeading, countHeadings, rows, format, empty 
   return (
     <SimpleTable
       labelledBy={id}
+      // Long category and unit names can make it wider than a phone or a chart's column: a
+      // focusable region, so the keyboard can scroll it (axe: scrollable-region-focusable).
+      region
       className="stats-table"
       items={rows}
       itemKey={(row) => row.key}
