@@ -119,6 +119,8 @@ function BreakdownTable({ id, measure, names }: { id: string; measure: MeasureRe
   return (
     <SimpleTable
       labelledBy={id}
+      // Long names scroll sideways in some languages: a focusable region (axe: scrollable-region-focusable).
+      region
       className="stats-table"
       items={current.rows}
       itemKey={(row) => row.key}
@@ -147,6 +149,7 @@ function RankingTable({ id, measure, names }: { id: string; measure: MeasureResu
   return (
     <SimpleTable
       labelledBy={id}
+      region
       className="stats-table"
       items={current.rows.map((row, index) => ({ ...row, rank: index + 1 }))}
       itemKey={(row) => row.key}
