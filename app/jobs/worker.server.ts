@@ -3,6 +3,7 @@
 // web server; `npm run worker` runs it alone. Any number may run: pg-boss hands each scheduled job
 // to one worker, and the sweep and delivery are safe to run concurrently anyway.
 import PgBoss from 'pg-boss';
+import { reindexOutdatedCases } from '#app/features/cases/search-index.server.ts';
 import { deliverDueMessages } from '#app/features/notifications/delivery.server.ts';
 import { configuredTransport, type MailTransport } from '#app/features/notifications/transport.server.ts';
 import { prepareDueReports } from '#app/features/statistics/prepared.server.ts';
@@ -37,6 +38,8 @@ export interface WorkerOptions {
   transport?: MailTransport;
   /** Sweep once at start (default), to catch up after downtime instead of waiting for the hour. */
   sweepOnStart?: boolean;
+  /** Re-index the cases whose word index is outdated, at start and every hour (default on). */
+  reindexSearch?: boolean;
 }
 
 export interface Worker {
@@ -68,9 +71,22 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: serviceTimeZone() });
   await boss.schedule(PUBLIC_FIGURES_QUEUE, PUBLIC_FIGURES_CRON, {}, { tz: serviceTimeZone() });
   await boss.schedule(REPORTS_QUEUE, REPORTS_CRON, {}, { tz: serviceTimeZone() });
+  // A migration cannot run the word segmenter: cases written before the word index (or by an
+  // instance of the previous version during a deploy) are indexed here, batch by batch.
+  let reindexing: Promise<void> = Promise.resolve();
+  const reindex = () => {
+    if (options.reindexSearch === false) return;
+    reindexing = reindexing
+      .then(() => reindexOutdatedCases({ shouldStop: () => stopping }))
+      .then((count) => {
+        if (count > 0) log(`[worker] search index: ${count} cases re-indexed`);
+      })
+      .catch((error: unknown) => log(`[worker] search re-index failed: ${error instanceof Error ? error.message : String(error)}`));
+  };
   await boss.work(SWEEP_QUEUE, async () => {
     const report = await runDeadlineSweep();
     log(`[worker] deadline sweep: ${report.missed} newly overdue, ${report.reminders} reminders queued`);
+    reindex();
   });
   await boss.work(DIGEST_QUEUE, async () => {
     const report = await queueOverdueDigest();
@@ -110,6 +126,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
       });
   };
   poll();
+  reindex();
   log(`[worker] started: outbox every ${pollMs} ms via ${transport.name}, sweep hourly, digest at 08:00 ${serviceTimeZone()}`);
 
   return {
@@ -118,6 +135,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
       stopping = true;
       clearTimeout(timer);
       await running;
+      await reindexing;
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       transport.close?.();
       log('[worker] stopped');

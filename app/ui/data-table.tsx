@@ -14,6 +14,8 @@ import type { ReactNode } from 'react';
 export interface DataColumn<Item, Sort extends string> {
   id: string;
   label: string;
+  /** Shown in the header instead of the label (a "select all" box); the label still names the column. */
+  header?: ReactNode;
   /** The order this column's header chooses, if the list can be sorted by it. */
   sort?: Sort;
   /** The column that names each row (announced when moving between rows). */
@@ -36,6 +38,10 @@ interface DataTableProps<Item, Sort extends string> {
   /** URL parameters that belong to one order and must go when it changes (a page cursor). */
   resetParams?: string[];
   testId?: string;
+  /** Classes of a row (the current one, a pinned one). */
+  rowClassName?: (item: Item) => string;
+  /** On narrow screens each row becomes a card, each cell headed by its column's label. */
+  cards?: boolean;
 }
 
 const ARIA_DIRECTION = { asc: 'ascending', desc: 'descending' } as const;
@@ -69,7 +75,7 @@ export function DataTable<Item, Sort extends string>(props: DataTableProps<Item,
 
   return (
     <AriaLocale>
-      <div className="table-wrap">
+      <div className={`table-wrap${props.cards ? ' table-wrap--cards' : ''}`}>
         <Table
           aria-label={props.label}
           className="data-table"
@@ -93,7 +99,7 @@ export function DataTable<Item, Sort extends string>(props: DataTableProps<Item,
                   className={classes.filter(Boolean).join(' ')}
                 >
                   <span className="data-table__heading">
-                    {column.label}
+                    {column.header ?? column.label}
                     {direction || (sortable && hydrated) ? (
                       <span className={`data-table__sort${direction ? '' : ' data-table__sort--none'}`} aria-hidden="true">
                         {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
@@ -108,9 +114,14 @@ export function DataTable<Item, Sort extends string>(props: DataTableProps<Item,
             {props.items.map((item) => {
               const id = props.itemId(item);
               return (
-                <Row key={id} id={id} className="data-table__row">
+                <Row key={id} id={id} className={`data-table__row${props.rowClassName ? ` ${props.rowClassName(item)}` : ''}`}>
                   {columns.map((column) => (
                     <Cell key={column.id} className={`data-table__cell${column.className ? ` ${column.className}` : ''}`}>
+                      {props.cards && !column.header ? (
+                        <span className="data-table__cell-label" aria-hidden="true">
+                          {column.label}
+                        </span>
+                      ) : null}
                       {column.cell(item)}
                     </Cell>
                   ))}

@@ -20,6 +20,18 @@ async function receiptsFor(query: string, area: string): Promise<string[]> {
   return mine.map((c) => c.receiptNo).sort();
 }
 
+/** This test's matches, in the queue's order. */
+async function rankedReceipts(query: string, area: string): Promise<string[]> {
+  const rows = (await queuePage(CLERK, QueueFilters.parse({ q: query }), new Date(), 10_000)).rows;
+  const mine = new Map(
+    (await db().case.findMany({ where: { id: { in: rows.map((r) => r.id) }, area }, select: { id: true, receiptNo: true } })).map((c) => [
+      c.id,
+      c.receiptNo,
+    ]),
+  );
+  return rows.flatMap((r) => mine.get(r.id) ?? []);
+}
+
 describe('search in the queue', () => {
   it('finds two-character Chinese words, which trigram indexes miss', async () => {
     const area = `search-${newIdempotencyKey()}`;
@@ -31,11 +43,15 @@ describe('search in the queue', () => {
     expect(await receiptsFor('医保', area)).toEqual([]);
   });
 
-  it('matches a longer Chinese phrase only with its characters in order', async () => {
+  it('finds every word of a Chinese query in any order, ranks the words together first, and keeps quoted text an exact phrase', async () => {
     const area = `phrase-${newIdempotencyKey()}`;
     const inOrder = await submit('拖欠工资问题', '公司拖欠工资两个月。', area);
-    await submit('工资发放', '工资按时发放，但是拖欠了加班费。', area);
-    expect(await receiptsFor('拖欠工资', area)).toEqual([inOrder.receiptNo]);
+    const apart = await submit('工资发放', '工资按时发放，但是拖欠了加班费。', area);
+    await submit('加班费', '公司不发加班费。', area);
+    expect(await receiptsFor('拖欠工资', area)).toEqual([inOrder.receiptNo, apart.receiptNo].sort());
+    expect(await receiptsFor('工资拖欠', area)).toEqual([inOrder.receiptNo, apart.receiptNo].sort());
+    expect(await rankedReceipts('工资拖欠', area)).toEqual([inOrder.receiptNo, apart.receiptNo]);
+    expect(await receiptsFor('"拖欠工资"', area)).toEqual([inOrder.receiptNo]);
   });
 
   it('finds English words and quoted phrases, case-insensitively, and requires every term', async () => {
@@ -146,9 +162,12 @@ describe('queue sorts, each paged by keyset', () => {
     if (a.nextDueAt && b.nextDueAt) return b.nextDueAt.getTime() - a.nextDueAt.getTime();
     return a.nextDueAt ? -1 : b.nextDueAt ? 1 : 0;
   };
+  // Deadlines end a calendar day: cases due the same day go by warning level, then the one received first.
+  const sameDay = (a: Row, b: Row) =>
+    LEVEL_RANK[b.warningLevel] - LEVEL_RANK[a.warningLevel] || a.receivedAt.getTime() - b.receivedAt.getTime() || byId(a, b);
   const EXPECTED: Record<string, (a: Row, b: Row) => number> = {
-    'due.asc': (a, b) => dueAsc(a, b) || byId(a, b),
-    'due.desc': (a, b) => dueDesc(a, b) || -byId(a, b),
+    'due.asc': (a, b) => dueAsc(a, b) || sameDay(a, b),
+    'due.desc': (a, b) => dueDesc(a, b) || sameDay(a, b),
     'received.desc': (a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || -byId(a, b),
     'received.asc': (a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || byId(a, b),
     'warning.desc': (a, b) => LEVEL_RANK[b.warningLevel] - LEVEL_RANK[a.warningLevel] || dueAsc(a, b) || byId(a, b),

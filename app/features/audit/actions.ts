@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'setting.updated',
   'warning.overridden',
   'contact.viewed',
+  'contact.searched',
   'attachment.downloaded',
   'export',
   // Art. 28: a member of staff withdrew from a case, or a supervisor recorded their conflict.

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { addCalendarDays, civilDateIn, endOfCivilDay, isoDate } from '#app/platform/time/civil-date.ts';
 import {
   DEADLINE_ARTICLE,
+  articleList,
   DUE_SOON_DAYS,
   ExtensionError,
   STATUTORY_LIMITS,
@@ -379,5 +380,14 @@ describe('calendarDaysUntil', () => {
     const londonDue = endOfCivilDay({ year: 2026, month: 3, day: 30 }, 'Europe/London');
     expect(calendarDaysUntil(londonDue, utc('2026-03-28T12:00:00Z'), london)).toBe(2);
     expect(calendarDaysUntil(londonDue, utc('2026-03-28T23:59:59.999Z'), london)).toBe(2);
+  });
+});
+
+describe('articleList', () => {
+  it('lists articles with 、 in Chinese and a comma in English', () => {
+    expect(articleList('22, 23', 'zh-Hans')).toBe('22、23');
+    expect(articleList('22, 23', 'zh-Hant')).toBe('22、23');
+    expect(articleList('22, 23', 'en')).toBe('22, 23');
+    expect(articleList('34', 'zh-Hans')).toBe('34');
   });
 });

@@ -66,6 +66,11 @@ export const DEADLINE_ARTICLE: Record<DeadlineKind, string> = {
   reReviewOpinion: '36',
 };
 
+/** Articles as a reader writes a list of them: 第22、23条 in Chinese, "22, 23" in English. */
+export function articleList(articles: string, language: string): string {
+  return language.startsWith('zh') ? articles.replace(/\s*,\s*/g, '、') : articles;
+}
+
 /** N calendar days after the day of `start`: the day of the event itself is not counted. */
 export function calendarDeadline(start: Date, days: number, clock: ClockSettings): Date {
   return endOfCivilDay(addCalendarDays(civilDateIn(start, clock.timeZone), days), clock.timeZone);

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { nextTargetDue, targetsFor, type WarningReason } from '#app/features/early-warning/levels.ts';
 import { serviceClock } from './clock.server.ts';
+import { SEARCH_INDEX_VERSION } from './search-index.server.ts';
 import type { Tx } from '#app/features/notifications/outbox.server.ts';
 import type { Channel, WarningLevel } from './attributes.ts';
 import type { RouteReason } from './routing.ts';
@@ -33,8 +34,9 @@ export interface NewCaseRow {
   now: Date;
   registeredBy: string | null;
   submission: Submission;
-  /** The tsvector literal of subject and body. */
+  /** The tsvector literals of subject and body: character pairs, and words (search-index.server.ts). */
   search: string;
+  words: string;
   fingerprints: { phone: string | null; email: string | null };
   warning: { level: WarningLevel; reasons: WarningReason[]; welfareConcern: boolean; welfareMatches: string[]; repeatOfId: string | null };
   cluster: ClusterPlacement | null;
@@ -66,14 +68,14 @@ export async function insertCase(client: Tx, row: NewCaseRow): Promise<void> {
         "area", "subject", "body", "coSignerCount", "citizenLocale", "preferredReplyChannel", "anonymous", "status",
         "warningLevel", "warningReasons", "welfareConcern", "repeatOfId", "clusterId", "responseDueAt", "progressDueAt", "resultDueAt",
         "nextTargetDueAt", "receivedAt", "acceptDueAt", "nextDueAt", "version", "createdAt", "updatedAt", "searchVector",
-        "routeReason", "objectionDueAt", "decidedMatterOfId")
+        "routeReason", "objectionDueAt", "decidedMatterOfId", "wordVector", "searchIndexVersion")
       VALUES (${row.id}::uuid, ${row.receiptNo}, ${row.accessCodeHash}, ${row.idempotencyKey}, ${row.submissionHash}, ${s.kind}::"CaseKind",
         ${row.channel}::"Channel", ${s.categoryId}::uuid, ${row.unitId}::uuid, ${s.area}, ${s.subject}, ${s.body},
         ${s.coSignerCount}, ${row.locale}, ${s.preferredReplyChannel}::"ReplyChannel", ${s.anonymous}, 'SUBMITTED',
         ${w.level}::"WarningLevel", ${w.reasons}::text[], ${w.welfareConcern}, ${w.repeatOfId}::uuid, ${row.cluster?.id ?? null}::uuid, ${targets.responseDueAt},
         ${targets.progressDueAt}, ${targets.resultDueAt}, ${nextTargetDueAt},
         ${row.receivedAt}, ${row.acceptDueAt}, ${row.acceptDueAt}, 0, ${row.now}, ${row.now}, ${row.search}::tsvector,
-        ${row.routeReason}, ${row.objectionDueAt}, ${row.decidedMatterOfId}::uuid)
+        ${row.routeReason}, ${row.objectionDueAt}, ${row.decidedMatterOfId}::uuid, ${row.words}::tsvector, ${SEARCH_INDEX_VERSION})
       RETURNING "id"
     ), reported_party AS (
       INSERT INTO "ReportedParty" ("id", "caseId", "unitId", "officialName", "createdAt", "updatedAt")

@@ -1,7 +1,10 @@
-// The back office's case queue: filters, Chinese-aware search, a choice of orders (nearest
-// deadline first by default, date received, warning level) and keyset pagination (page 50 costs
-// what page 1 costs). One SQL query, built from typed pieces.
+// The back office's case queue: filters, word-aware search (case-search.server.ts), a choice of
+// orders (nearest deadline first by default, date received, warning level, relevance while
+// searching) and keyset pagination (page 50 costs what page 1 costs). Cases with signs of danger
+// to life come first on the first page, whatever the order (pinnedForSafety). SQL built from typed pieces.
 import { z } from 'zod';
+import { audit } from '#app/features/audit/audit.server.ts';
+import { openClusters } from '#app/features/early-warning/clusters.server.ts';
 import { officeOptions } from '#app/features/reference-data/office-options.server.ts';
 import { canUseQueue, confinedToUnit, type Actor } from '#app/features/staff/permissions.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
@@ -10,12 +13,16 @@ import { SORT_DIRECTIONS, resolveOrder, type ListOrder } from '#app/platform/htt
 import { endOfCivilDay, parseIsoDate, startOfCivilDay } from '#app/platform/time/civil-date.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { CHANNELS, WARNING_LEVELS } from './attributes.ts';
+import { bulkActionsFor } from './bulk-actions.ts';
 import { visibleToSql } from './case-scope.server.ts';
+import { caseSearch, type CaseSearch } from './case-search.server.ts';
 import { DUE_SOON_DAYS } from './deadlines.ts';
 import { CASE_KINDS } from './kinds.ts';
 import { CASE_STATUSES, OPEN_STATUSES } from './lifecycle.ts';
 import { DEFAULT_QUEUE_SORT, QUEUE_SORTS, QUEUE_SORT_DEFAULT_DIRECTION, SAVED_VIEWS, type QueueSort } from './queue-order.ts';
-import { searchQuery } from './search-tokens.ts';
+import { savedViews } from './saved-views.server.ts';
+import { markMatches, snippet, type Segment } from './search-query.ts';
+import { normalizeText } from './word-segmenter.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
 
 export const PAGE_SIZE = 50;
@@ -57,6 +64,10 @@ export interface QueueRow {
   status: string;
   channel: string;
   warningLevel: string;
+  /** Signs of self-harm or a threat to life in the letter: marked in words and with an icon. */
+  welfareConcern: boolean;
+  /** Above every other row (pinnedForSafety in early-warning/levels.ts). */
+  pinned: boolean;
   coSignerCount: number;
   receivedAt: Date;
   nextDueAt: Date | null;
@@ -73,36 +84,54 @@ export interface QueueRow {
   merged: boolean;
   /** Sent back for rework three times: the supervisors' (提级督办). */
   escalated: boolean;
+  version: number;
+  /** While searching: the subject with the words found marked, and a line of the letter around the first one found there. */
+  subjectMarks?: Segment[];
+  bodySnippet?: Segment[] | null;
 }
+
+/** Rows as the query reads them, before the marks of a search are added. */
+type QueueRecord = Omit<QueueRow, 'subjectMarks' | 'bodySnippet'> & { score?: bigint | number | null };
 
 export type QueueOrder = ListOrder<QueueSort>;
 
-/** The order the filters ask for, defaults filled in. */
-export function queueOrder(filters: Pick<QueueFilters, 'sort' | 'dir'>): QueueOrder {
-  return resolveOrder(filters.sort, filters.dir, DEFAULT_QUEUE_SORT, QUEUE_SORT_DEFAULT_DIRECTION);
+/**
+ * The order the filters ask for, defaults filled in: while searching with words, best match first;
+ * otherwise (and for relevance with nothing to rank) nearest deadline first.
+ */
+export function queueOrder(filters: Pick<QueueFilters, 'sort' | 'dir'>, search: { score: unknown } | null = null): QueueOrder {
+  const ranked = Boolean(search?.score);
+  const sort = filters.sort === 'relevance' && !ranked ? undefined : filters.sort;
+  const order = resolveOrder(sort, sort ? filters.dir : undefined, ranked ? 'relevance' : DEFAULT_QUEUE_SORT, QUEUE_SORT_DEFAULT_DIRECTION);
+  // Relevance reads one way only: best first.
+  return order.sort === 'relevance' ? { sort: 'relevance', dir: 'desc' } : order;
 }
 
 // The cursor names the order it belongs to and holds the last row's sort keys, id last. A cursor
 // from another order (a bookmarked page after the sort changed) starts again from the first page.
 const instant = z.iso.datetime();
 const direction = z.enum(SORT_DIRECTIONS);
+const level = z.enum(WARNING_LEVELS);
 const Cursor = z.union([
-  z.tuple([z.literal('due'), direction, instant.nullable(), z.uuid()]),
+  z.tuple([z.literal('due'), direction, instant.nullable(), level, instant, z.uuid()]),
   z.tuple([z.literal('received'), direction, instant, z.uuid()]),
-  z.tuple([z.literal('warning'), direction, z.enum(WARNING_LEVELS), instant.nullable(), z.uuid()]),
+  z.tuple([z.literal('warning'), direction, level, instant.nullable(), z.uuid()]),
+  z.tuple([z.literal('relevance'), direction, z.number().int(), instant, z.uuid()]),
 ]);
 type Cursor = z.infer<typeof Cursor>;
-const WarningLevelKey = z.enum(WARNING_LEVELS);
 
-function cursorOf(order: QueueOrder, row: QueueRow): Cursor {
+function cursorOf(order: QueueOrder, row: QueueRecord): Cursor {
   const due = row.nextDueAt?.toISOString() ?? null;
+  const warning = level.parse(row.warningLevel);
   switch (order.sort) {
     case 'due':
-      return ['due', order.dir, due, row.id];
+      return ['due', order.dir, due, warning, row.receivedAt.toISOString(), row.id];
     case 'received':
       return ['received', order.dir, row.receivedAt.toISOString(), row.id];
     case 'warning':
-      return ['warning', order.dir, WarningLevelKey.parse(row.warningLevel), due, row.id];
+      return ['warning', order.dir, warning, due, row.id];
+    case 'relevance':
+      return ['relevance', order.dir, Number(row.score ?? 0), row.receivedAt.toISOString(), row.id];
   }
 }
 
@@ -121,58 +150,81 @@ function decodeCursor(after: string | undefined, order: QueueOrder): Cursor | nu
 }
 
 /**
- * Rows after (due, id) in deadline order, cases without a deadline last in either direction:
- * ascending is nearest first, descending furthest first.
+ * One sort key of a keyset: the column, its direction, and the last row's value (null sorts last
+ * in either direction).
  */
-function afterDue(due: string | null, id: string, dir: 'asc' | 'desc'): Prisma.Sql {
-  const at = due ? new Date(due) : null;
-  if (!at)
-    return dir === 'asc'
-      ? Prisma.sql`(c."nextDueAt" IS NULL AND c."id" > ${id}::uuid)`
-      : Prisma.sql`(c."nextDueAt" IS NULL AND c."id" < ${id}::uuid)`;
-  return dir === 'asc'
-    ? Prisma.sql`(c."nextDueAt" > ${at} OR (c."nextDueAt" = ${at} AND c."id" > ${id}::uuid) OR c."nextDueAt" IS NULL)`
-    : Prisma.sql`(c."nextDueAt" < ${at} OR (c."nextDueAt" = ${at} AND c."id" < ${id}::uuid) OR c."nextDueAt" IS NULL)`;
+interface Key {
+  column: Prisma.Sql;
+  dir: 'asc' | 'desc';
+  value: Prisma.Sql | null;
 }
 
-/** The condition for the rows after the cursor, in the cursor's order. */
-function afterCursor(cursor: Cursor): Prisma.Sql {
-  switch (cursor[0]) {
+/** The rows after the last one seen, in the order of the keys: the first key beyond, or equal and the rest beyond. */
+function keysetAfter(keys: Key[]): Prisma.Sql {
+  const [key, ...rest] = keys;
+  if (!key) return Prisma.sql`FALSE`;
+  const { column, dir, value } = key;
+  const beyond =
+    value === null
+      ? Prisma.sql`FALSE`
+      : dir === 'asc'
+        ? Prisma.sql`(${column} > ${value} OR ${column} IS NULL)`
+        : Prisma.sql`(${column} < ${value} OR ${column} IS NULL)`;
+  if (rest.length === 0) return beyond;
+  const equal = value === null ? Prisma.sql`${column} IS NULL` : Prisma.sql`${column} = ${value}`;
+  return Prisma.sql`(${beyond} OR (${equal} AND ${keysetAfter(rest)}))`;
+}
+
+const at = (iso: string | null) => (iso === null ? null : Prisma.sql`${new Date(iso)}::timestamptz`);
+const levelValue = (value: string) => Prisma.sql`${value}::"WarningLevel"`;
+const uuid = (value: string) => Prisma.sql`${value}::uuid`;
+
+/** The sort keys of each order, ending in the id so the order is total and paging exact. */
+function orderKeys(order: QueueOrder, cursor: Cursor | null, table = Prisma.sql`c`): Key[] {
+  const col = (name: string) => Prisma.sql`${table}.${Prisma.raw(`"${name}"`)}`;
+  switch (order.sort) {
     case 'due': {
-      const [, dir, due, id] = cursor;
-      return afterDue(due, id, dir);
+      const c = cursor?.[0] === 'due' ? cursor : null;
+      // Deadlines end a calendar day, so cases due the same day tie: the higher level, then the case received first.
+      return [
+        { column: col('nextDueAt'), dir: order.dir, value: c ? at(c[2]) : null },
+        { column: col('warningLevel'), dir: 'desc', value: c ? levelValue(c[3]) : null },
+        { column: col('receivedAt'), dir: 'asc', value: c ? at(c[4]) : null },
+        { column: col('id'), dir: 'asc', value: c ? uuid(c[5]) : null },
+      ];
     }
     case 'received': {
-      const [, dir, received, id] = cursor;
-      const at = new Date(received);
-      return dir === 'asc'
-        ? Prisma.sql`(c."receivedAt", c."id") > (${at}::timestamptz, ${id}::uuid)`
-        : Prisma.sql`(c."receivedAt", c."id") < (${at}::timestamptz, ${id}::uuid)`;
+      const c = cursor?.[0] === 'received' ? cursor : null;
+      return [
+        { column: col('receivedAt'), dir: order.dir, value: c ? at(c[2]) : null },
+        { column: col('id'), dir: order.dir, value: c ? uuid(c[3]) : null },
+      ];
     }
     case 'warning': {
-      // The level (in its enum order, NONE < BLUE < … < RED), then nearest deadline first.
-      const [, dir, level, due, id] = cursor;
-      const beyond =
-        dir === 'desc' ? Prisma.sql`c."warningLevel" < ${level}::"WarningLevel"` : Prisma.sql`c."warningLevel" > ${level}::"WarningLevel"`;
-      return Prisma.sql`(${beyond} OR (c."warningLevel" = ${level}::"WarningLevel" AND ${afterDue(due, id, 'asc')}))`;
+      const c = cursor?.[0] === 'warning' ? cursor : null;
+      return [
+        { column: col('warningLevel'), dir: order.dir, value: c ? levelValue(c[2]) : null },
+        { column: col('nextDueAt'), dir: 'asc', value: c ? at(c[3]) : null },
+        { column: col('id'), dir: 'asc', value: c ? uuid(c[4]) : null },
+      ];
+    }
+    case 'relevance': {
+      const c = cursor?.[0] === 'relevance' ? cursor : null;
+      return [
+        { column: col('score'), dir: 'desc', value: c ? Prisma.sql`${c[2]}::bigint` : null },
+        { column: col('receivedAt'), dir: 'desc', value: c ? at(c[3]) : null },
+        { column: col('id'), dir: 'desc', value: c ? uuid(c[4]) : null },
+      ];
     }
   }
 }
 
-/** ORDER BY for each order; every one ends in the id, so the order is total and paging exact. */
-function orderBy(order: QueueOrder): Prisma.Sql {
-  switch (order.sort) {
-    case 'due':
-      return order.dir === 'asc'
-        ? Prisma.sql`c."nextDueAt" ASC NULLS LAST, c."id" ASC`
-        : Prisma.sql`c."nextDueAt" DESC NULLS LAST, c."id" DESC`;
-    case 'received':
-      return order.dir === 'asc' ? Prisma.sql`c."receivedAt" ASC, c."id" ASC` : Prisma.sql`c."receivedAt" DESC, c."id" DESC`;
-    case 'warning':
-      return order.dir === 'desc'
-        ? Prisma.sql`c."warningLevel" DESC, c."nextDueAt" ASC NULLS LAST, c."id" ASC`
-        : Prisma.sql`c."warningLevel" ASC, c."nextDueAt" ASC NULLS LAST, c."id" ASC`;
-  }
+/** ORDER BY from the keys: NULLS LAST in both directions, as keysetAfter expects. */
+function orderBy(keys: Key[]): Prisma.Sql {
+  return Prisma.join(
+    keys.map((k) => Prisma.sql`${k.column} ${Prisma.raw(k.dir === 'asc' ? 'ASC' : 'DESC')} NULLS LAST`),
+    ', ',
+  );
 }
 
 /** The instant a received-from or received-to day begins or ends in the service's zone, or null for no such day. */
@@ -182,27 +234,74 @@ function dayBound(day: string | undefined, end: boolean): Date | null {
   return end ? endOfCivilDay(date, serviceTimeZone()) : startOfCivilDay(date, serviceTimeZone());
 }
 
+const OPEN = Prisma.join(OPEN_STATUSES.map((status) => Prisma.sql`${status}::"CaseStatus"`));
+
+/** pinnedForSafety (early-warning/levels.ts) in SQL. */
+const PINNED_FOR_SAFETY = Prisma.sql`(c."welfareConcern" AND c."warningLevel" = 'RED' AND c."status" IN (${OPEN}))`;
+
+/** The pinned cases of the first page are few by nature; more than this would no longer be a pin. */
+const PINNED_LIMIT = 20;
+
 /**
- * One page of the queue for this actor: the filters, within the cases they work on (a handler's
- * own unit, whatever the filters say), in the order asked for, after the cursor.
+ * While searching, the most recent matches are ranked (at most this many), so that a word found in
+ * a hundred thousand letters costs what a rare one does. Sorting by a column pages through all of them.
  */
-export async function queuePage(
-  actor: Actor,
-  filters: QueueFilters,
-  now = new Date(),
-  pageSize = PAGE_SIZE,
-): Promise<{ rows: QueueRow[]; nextCursor: string | null }> {
-  if (!canUseQueue(actor)) throw new ForbiddenError('queue');
+export const RANKED_MATCHES = 1000;
+
+/** The row's columns; `now` decides whether a unit may still object (art. 23). */
+const columns = (now: Date) => Prisma.sql`c."id", c."receiptNo", c."subject", c."kind"::text AS "kind", c."status"::text AS "status",
+  c."channel"::text AS "channel", c."warningLevel"::text AS "warningLevel", c."welfareConcern", ${PINNED_FOR_SAFETY} AS "pinned",
+  c."coSignerCount", c."receivedAt", c."nextDueAt", c."nextTargetDueAt", c."categoryId", c."unitId", c."assigneeId", c."version",
+  CASE WHEN c."objectingUnitId" IS NULL AND c."objectionDueAt" >= ${now} THEN c."objectionDueAt" END AS "objectionDueAt",
+  c."objectingUnitId" IS NOT NULL AS "objected", c."status" = 'MERGED' AS "merged", c."escalatedAt" IS NOT NULL AS "escalated"`;
+
+/** The same columns read again from a subquery named c (without its word index, which the driver cannot read). */
+const COLUMN_NAMES = Prisma.raw(
+  [
+    'id',
+    'receiptNo',
+    'subject',
+    'kind',
+    'status',
+    'channel',
+    'warningLevel',
+    'welfareConcern',
+    'pinned',
+    'coSignerCount',
+    'receivedAt',
+    'nextDueAt',
+    'nextTargetDueAt',
+    'categoryId',
+    'unitId',
+    'assigneeId',
+    'version',
+    'objectionDueAt',
+    'objected',
+    'merged',
+    'escalated',
+  ]
+    .map((name) => `c."${name}"`)
+    .join(', '),
+);
+
+export interface QueuePage {
+  rows: QueueRow[];
+  nextCursor: string | null;
+  /** While sorted by relevance: only the most recent RANKED_MATCHES matches were ranked. */
+  rankedOnly: boolean;
+  /** The order the rows are in. */
+  order: QueueOrder;
+}
+
+/** The filters of the URL as SQL conditions on `c`, within the cases the actor works on. */
+function filterConditions(actor: Actor, filters: QueueFilters, now: Date): Prisma.Sql[] {
   // A case kept from the actor (a report about their unit, one they withdrew from) is nowhere in their
   // queue, search or saved views, whatever the filters say (arts. 28, 30, 46(5)).
   const where: Prisma.Sql[] = [visibleToSql(actor, 'c')];
   const confined = confinedToUnit(actor);
   if (confined) where.push(confined.unitId ? Prisma.sql`c."unitId" = ${confined.unitId}::uuid` : Prisma.sql`FALSE`);
   if (filters.status) where.push(Prisma.sql`c."status" = ${filters.status}::"CaseStatus"`);
-  else if (!filters.all) {
-    const open = OPEN_STATUSES;
-    where.push(Prisma.sql`c."status" IN (${Prisma.join(open.map((s) => Prisma.sql`${s}::"CaseStatus"`))})`);
-  }
+  else if (!filters.all) where.push(Prisma.sql`c."status" IN (${OPEN})`);
   if (filters.kind) where.push(Prisma.sql`c."kind" = ${filters.kind}::"CaseKind"`);
   if (filters.categoryId) where.push(Prisma.sql`c."categoryId" = ${filters.categoryId}::uuid`);
   if (filters.unitId) where.push(Prisma.sql`c."unitId" = ${filters.unitId}::uuid`);
@@ -218,35 +317,109 @@ export async function queuePage(
     const soon = new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000);
     where.push(Prisma.sql`c."nextDueAt" >= ${now} AND c."nextDueAt" <= ${soon}`);
   }
-  const tsquery = filters.q ? searchQuery(filters.q) : null;
-  if (filters.q && !tsquery) return { rows: [], nextCursor: null };
-  if (tsquery) where.push(Prisma.sql`c."searchVector" @@ ${tsquery}::tsquery`);
+  return where;
+}
 
-  // The cursor continues after the last row seen, in the same order.
-  const order = queueOrder(filters);
+const whereClause = (where: Prisma.Sql[]) => (where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty);
+
+/** The subject with the words found marked, and a line of the letter around the first one found in it. */
+async function withMarks(rows: QueueRecord[], search: CaseSearch): Promise<QueueRow[]> {
+  const plain = rows.map(({ score: _score, ...row }) => row);
+  if (search.marks.length === 0 || rows.length === 0) return plain;
+  const bodies = new Map(
+    (await db().case.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true, body: true } })).map((c) => [
+      c.id,
+      c.body,
+    ]),
+  );
+  const mark = (text: string) => markMatches(text, search.marks, normalizeText(text).toLowerCase());
+  return plain.map((row) => ({ ...row, subjectMarks: mark(row.subject), bodySnippet: snippet(mark(bodies.get(row.id) ?? '')) }));
+}
+
+/**
+ * One page of the queue for this actor: the filters, within the cases they work on (a handler's
+ * own unit, whatever the filters say), in the order asked for, after the cursor. The first page
+ * starts with the cases pinned for safety that the filters let through.
+ */
+export async function queuePage(
+  actor: Actor,
+  filters: QueueFilters,
+  now = new Date(),
+  pageSize = PAGE_SIZE,
+  context: { ipAddress?: string } = {},
+): Promise<QueuePage> {
+  if (!canUseQueue(actor)) throw new ForbiddenError('queue');
+  const where = filterConditions(actor, filters, now);
+  const search = filters.q ? await caseSearch(actor, filters.q) : null;
+  const order = queueOrder(filters, search);
+  if (filters.q && !search) return { rows: [], nextCursor: null, rankedOnly: false, order };
+  if (search) where.push(search.where);
+
   const cursor = decodeCursor(filters.after, order);
-  if (cursor) where.push(afterCursor(cursor));
-  const condition = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
-  const rows = await db().$queryRaw<QueueRow[]>`
-    SELECT c."id", c."receiptNo", c."subject", c."kind"::text AS "kind", c."status"::text AS "status",
-           c."channel"::text AS "channel", c."warningLevel"::text AS "warningLevel", c."coSignerCount",
-           c."receivedAt", c."nextDueAt", c."nextTargetDueAt", c."categoryId", c."unitId", c."assigneeId",
-           CASE WHEN c."objectingUnitId" IS NULL AND c."objectionDueAt" >= ${now} THEN c."objectionDueAt" END AS "objectionDueAt",
-           c."objectingUnitId" IS NOT NULL AS "objected", c."status" = 'MERGED' AS "merged", c."escalatedAt" IS NOT NULL AS "escalated"
-    FROM "Case" c
-    ${condition}
-    ORDER BY ${orderBy(order)}
-    LIMIT ${pageSize + 1}`;
+  const pinned = cursor
+    ? []
+    : await db().$queryRaw<QueueRecord[]>`
+        SELECT ${columns(now)} FROM "Case" c ${whereClause([...where, PINNED_FOR_SAFETY])}
+        ORDER BY c."nextTargetDueAt" ASC NULLS LAST, c."receivedAt" ASC, c."id" ASC
+        LIMIT ${PINNED_LIMIT}`;
+  // The pinned cases are on the first page already: the order below leaves them out.
+  const rest = [...where, Prisma.sql`NOT ${PINNED_FOR_SAFETY}`];
+
+  let rows: QueueRecord[];
+  let rankedOnly = false;
+  if (order.sort === 'relevance' && search?.score) {
+    const keys = orderKeys(order, cursor, Prisma.sql`s`);
+    // The most recent matches first (an index walk stops early for common words), then ranked.
+    rows = await db().$queryRaw<(QueueRecord & { matched: bigint })[]>`
+      SELECT * FROM (
+        SELECT ${COLUMN_NAMES}, count(*) OVER () AS "matched", ${search.score} AS "score" FROM (
+          SELECT ${columns(now)}, c."wordVector" FROM "Case" c ${whereClause(rest)}
+          ORDER BY c."receivedAt" DESC, c."id" DESC
+          LIMIT ${RANKED_MATCHES}
+        ) c
+      ) s
+      ${cursor ? Prisma.sql`WHERE ${keysetAfter(keys)}` : Prisma.empty}
+      ORDER BY ${orderBy(keys)}
+      LIMIT ${pageSize + 1}`;
+    rankedOnly = rows.some((row) => Number((row as { matched?: bigint }).matched ?? 0) >= RANKED_MATCHES);
+    rows = rows.map(({ matched: _matched, ...row }: QueueRecord & { matched?: bigint }) => row);
+  } else {
+    const keys = orderKeys(order, cursor);
+    if (cursor) rest.push(keysetAfter(keys));
+    rows = await db().$queryRaw<QueueRecord[]>`
+      SELECT ${columns(now)} FROM "Case" c ${whereClause(rest)}
+      ORDER BY ${orderBy(keys)}
+      LIMIT ${pageSize + 1}`;
+  }
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
-  return { rows: page, nextCursor: rows.length > pageSize && last ? encodeCursor(cursorOf(order, last)) : null };
+  const nextCursor = rows.length > pageSize && last ? encodeCursor(cursorOf(order, last)) : null;
+  const all = [...pinned, ...page];
+  if (search?.contact) {
+    // Finding cases by a phone number or email address is a use of contact details: recorded, never the value.
+    await audit({
+      action: 'contact.searched',
+      actorId: actor.id,
+      targetType: 'Case',
+      ipAddress: context.ipAddress,
+      // Which cases were found, by receipt number as a contact view records its case.
+      details: { by: search.contact, found: all.length, receiptNos: all.map((row) => row.receiptNo) },
+    });
+  }
+  return { rows: search ? await withMarks(all, search) : all, nextCursor, rankedOnly, order };
 }
 
 /**
  * The queue page: the filters the URL asks for (a saved view is filters with a name), one page of
  * the actor's cases, and the choices of the filter form, named in the reader's language.
  */
-export async function officeQueue(actor: Actor, search: URLSearchParams, locale: Locale, now = new Date()) {
+export async function officeQueue(
+  actor: Actor,
+  search: URLSearchParams,
+  locale: Locale,
+  now = new Date(),
+  context: { ipAddress?: string } = {},
+) {
   const params = Object.fromEntries(search);
   const view = SAVED_VIEWS.find((v) => v === params.view) ?? null;
   const filters = QueueFilters.parse(params);
@@ -254,7 +427,21 @@ export async function officeQueue(actor: Actor, search: URLSearchParams, locale:
   if (view === 'unit' && actor.unitId) filters.unitId = actor.unitId;
   if (view === 'dueSoon') filters.due = 'soon';
   if (view === 'overdue') filters.due = 'overdue';
-  const [page, options] = await Promise.all([queuePage(actor, filters, now), officeOptions(locale)]);
-  // A confined handler has no choice of unit: the filter would only ever show their own.
-  return { view, filters, order: queueOrder(filters), ...page, options, unitFilter: confinedToUnit(actor) === null };
+  const actions = bulkActionsFor(actor.role);
+  const [page, options, clusters, views] = await Promise.all([
+    queuePage(actor, filters, now, PAGE_SIZE, context),
+    officeOptions(locale),
+    actions.includes('cluster') ? openClusters(actor) : Promise.resolve([]),
+    savedViews(actor),
+  ]);
+  return {
+    view,
+    filters,
+    ...page,
+    options,
+    // A confined handler has no choice of unit: the filter would only ever show their own.
+    unitFilter: confinedToUnit(actor) === null,
+    bulk: { actions, units: options.units, handlers: options.handlers, clusters },
+    savedViews: views,
+  };
 }

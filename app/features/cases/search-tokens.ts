@@ -1,9 +1,11 @@
-// Full-text search that understands Chinese. PostgreSQL's parsers do not segment Chinese, and
-// trigram indexes cannot match two-character words (a trigram needs three). So the text is turned
-// into a sequence of tokens ourselves: each run of Han characters becomes its overlapping
-// character pairs (拖欠工资 → 拖欠 欠工 工资), and other text becomes lower-case words. The
-// tokens are stored in a tsvector with consecutive positions, so a query becomes a phrase
-// (拖欠 <-> 欠工 <-> 工资) and only matches the characters in that order.
+// The character-pair index (ADR 0005), kept beside the word index (ADR 0012) for exact phrases and
+// for names and rare words the segmenter does not know. PostgreSQL's parsers do not segment
+// Chinese, and trigram indexes cannot match two-character words (a trigram needs three). So the
+// text is turned into a sequence of tokens ourselves: each run of Han characters becomes its
+// overlapping character pairs (拖欠工资 → 拖欠 欠工 工资), and other text becomes lower-case words.
+// The tokens are stored in a tsvector with consecutive positions, so a phrase query
+// (拖欠 <-> 欠工 <-> 工资) only matches the characters in that order. Clustering compares these
+// tokens too (early-warning/similarity.ts).
 
 const HAN = /\p{Script=Han}/u;
 const WORD = /[\p{L}\p{N}]/u;
@@ -64,37 +66,60 @@ export function documentTokens(text: string): string[] {
 }
 
 /**
- * A PostgreSQL tsquery for what staff typed: every word or phrase must match. A run of Han
- * characters is a phrase of its pairs; quoted text is a phrase too. Returns null for a query
- * with nothing searchable. Tokens are quoted, so nothing typed can change the query's syntax.
+ * The tsquery of a piece of text as one exact phrase of its tokens (拖欠 <-> 欠工 <-> 工资), or
+ * null when it has none. A lone Han character is not a pair: it matches the pairs that start with it.
+ */
+export function pairPhrase(text: string): string | null {
+  const tokens = documentTokens(text);
+  if (tokens.length === 0) return null;
+  const single = tokens.length === 1 && [...tokens[0]!].length === 1 && HAN.test(tokens[0]!);
+  return single ? `${quoteLexeme(tokens[0]!)}:*` : tokens.map(quoteLexeme).join(' <-> ');
+}
+
+/**
+ * The character-pair tsquery of what staff typed, as search worked before the word index: every
+ * space-separated part or quoted phrase must match as a phrase. Cases not yet re-indexed are found
+ * this way. Null for a query with nothing searchable.
  */
 export function searchQuery(input: string): string | null {
-  const parts: string[] = [];
-  const phrases = input.match(/"[^"]*"|[^\s"]+/g) ?? [];
-  for (const phrase of phrases) {
-    const tokens = documentTokens(phrase.replace(/"/g, ' '));
-    if (tokens.length === 0) continue;
-    const quoted = tokens.map((token) => `'${token.replace(/'/g, "''")}'`);
-    // A lone Han character is not a pair: match the pairs that start with it.
-    const single = tokens.length === 1 && [...tokens[0]!].length === 1 && HAN.test(tokens[0]!);
-    parts.push(single ? `${quoted[0]}:*` : quoted.join(' <-> '));
-  }
+  const parts = (input.match(/"[^"]*"|[^\s"]+/g) ?? []).flatMap((phrase) => pairPhrase(phrase.replace(/"/g, ' ')) ?? []);
   return parts.length ? parts.map((p) => `(${p})`).join(' & ') : null;
 }
 
 /** PostgreSQL's tsvector positions stop at 16383. */
 const MAX_POSITION = 16_383;
 
+/** A tsquery or tsvector lexeme, quoted: nothing in it can change the syntax. */
+export function quoteLexeme(token: string): string {
+  return `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
 /**
  * A tsvector literal ('拖欠':1 '欠工':2 …) for the tokens, cast with ::tsvector in SQL. Building
  * it here, rather than with to_tsvector, keeps PostgreSQL's locale-dependent parser out of it.
  */
 export function tsvectorLiteral(tokens: string[]): string {
-  const positions = new Map<string, number[]>();
-  tokens.slice(0, MAX_POSITION).forEach((token, index) => {
-    const list = positions.get(token) ?? [];
-    list.push(index + 1);
-    positions.set(token, list);
-  });
-  return [...positions].map(([token, at]) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${at.join(',')}`).join(' ');
+  return weightedTsvectorLiteral([{ tokens, weight: 'D' }]);
+}
+
+/** PostgreSQL's weights: A counts most in ranking, D (the default, written without a letter) least. */
+export type Weight = 'A' | 'B' | 'C' | 'D';
+
+/**
+ * A tsvector literal of several runs of tokens, one after the other, each with its weight
+ * ('楼道':1A,9 …): a case's subject weighs more than its body when results are ranked.
+ */
+export function weightedTsvectorLiteral(runs: { tokens: string[]; weight: Weight }[]): string {
+  const positions = new Map<string, string[]>();
+  let position = 0;
+  for (const run of runs) {
+    for (const token of run.tokens) {
+      if (position >= MAX_POSITION) break;
+      position++;
+      const list = positions.get(token) ?? [];
+      list.push(run.weight === 'D' ? String(position) : `${position}${run.weight}`);
+      positions.set(token, list);
+    }
+  }
+  return [...positions].map(([token, at]) => `${quoteLexeme(token)}:${at.join(',')}`).join(' ');
 }

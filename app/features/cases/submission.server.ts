@@ -14,12 +14,14 @@ import { keyedHash } from '#app/platform/crypto/keys.server.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
 import { accessCodeFor, accessCodeHash } from './access-code.server.ts';
 import { serviceClock } from './clock.server.ts';
+import { contactFingerprint } from './contact-fingerprint.server.ts';
 import { acceptanceDeadline, latestReplyDeadlineForNewCase, unitObjectionDeadline } from './deadlines.ts';
 import { afterClusterChange, placeInCluster } from './new-case-cluster.server.ts';
 import { insertCase, type NewCaseRow } from './new-case-row.server.ts';
 import { RECEIPT_RANDOM_BYTES, buildReceiptNo } from './receipt.ts';
 import { routingTargets } from './routing.server.ts';
 import { routeNewCase, type RouteReason } from './routing.ts';
+import { wordVectorLiteral } from './search-index.server.ts';
 import { documentTokens, tsvectorLiteral } from './search-tokens.ts';
 import type { Channel } from './attributes.ts';
 import type { Submission } from './submission.ts';
@@ -33,10 +35,6 @@ const CLUSTER_TRANSACTION = { maxWait: 15_000, timeout: 30_000 } as const;
 
 /** How long a retried submission may show its access code again. */
 const ACCESS_CODE_REPLAY_MS = 24 * 60 * 60 * 1000;
-
-function contactFingerprint(kind: 'phone' | 'email', value: string): string {
-  return keyedHash(`contact-${kind}`, kind === 'email' ? value.toLowerCase() : value);
-}
 
 export interface SubmittedCase {
   receiptNo: string;
@@ -158,6 +156,7 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
       registeredBy: meta.registeredBy ?? null,
       submission,
       search: tsvectorLiteral(tokens),
+      words: wordVectorLiteral(submission.subject, submission.body),
       fingerprints,
       warning: { ...assessWarning(inputs), welfareConcern: welfare.concern, welfareMatches: welfare.matches, repeatOfId },
       cluster: null,

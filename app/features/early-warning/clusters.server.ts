@@ -9,6 +9,7 @@ import {
   canManageClusters,
   canTakeAction,
   canViewCase,
+  canGroupCases,
   canViewClusters,
   canViewWarningBoard,
   confinedToUnit,
@@ -290,4 +291,109 @@ export async function changeCluster(actor: Actor, clusterId: string, change: Clu
       return { ok: true, notice, reply: result };
     }
   }
+}
+
+/** Clusters staff may put cases into: open ones, newest first (the bulk form's choice). */
+export async function openClusters(actor: Actor): Promise<{ id: string; title: string; size: number }[]> {
+  if (!canGroupCases(actor)) return [];
+  const rows = await db().caseCluster.findMany({
+    where: { dissolvedAt: null },
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    take: 100,
+    select: { id: true, title: true, _count: { select: { cases: true } } },
+  });
+  return rows.map((k) => ({ id: k.id, title: k.title, size: k._count.cases }));
+}
+
+export type AddToClusterOutcome =
+  | {
+      ok: true;
+      clusterId: string;
+      done: string[];
+      skipped: { receiptNo: string | null; reason: 'changed' | 'notFound' | 'alreadyInCluster' | 'notAllowedNow' }[];
+    }
+  | { ok: false; code: 'clusterGone' | 'noneToAdd' };
+
+/**
+ * Puts cases into a cluster by hand (one that is open, or a new one named after the first case):
+ * the triage of a clerk who sees that letters are about one issue. Each case moved gets its own
+ * event; every case of the clusters involved is reassessed, since a cluster's size counts like
+ * co-signers. A case changed since the queue showed it is left out.
+ */
+export async function addToCluster(
+  actor: Actor,
+  target: string | 'new',
+  cases: { id: string; version: number }[],
+  now = new Date(),
+): Promise<AddToClusterOutcome> {
+  if (!canGroupCases(actor)) throw new ForbiddenError('clusters');
+  const skipped: Extract<AddToClusterOutcome, { ok: true }>['skipped'] = [];
+  const rows = await db().case.findMany({
+    where: { id: { in: cases.map((c) => c.id) } },
+    select: {
+      id: true,
+      receiptNo: true,
+      version: true,
+      ...SCOPE_SELECT,
+      clusterId: true,
+      categoryId: true,
+      area: true,
+      subject: true,
+    },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const movable: typeof rows = [];
+  for (const selected of cases) {
+    const row = byId.get(selected.id);
+    if (!row || !canViewCase(actor, scopeFrom(row))) skipped.push({ receiptNo: null, reason: 'notFound' });
+    // A report of misconduct is never grouped with other letters (its reporter is kept apart).
+    else if (row.kind === 'MISCONDUCT_REPORT') skipped.push({ receiptNo: row.receiptNo, reason: 'notAllowedNow' });
+    else if (row.version !== selected.version) skipped.push({ receiptNo: row.receiptNo, reason: 'changed' });
+    else if (target !== 'new' && row.clusterId === target) skipped.push({ receiptNo: row.receiptNo, reason: 'alreadyInCluster' });
+    else movable.push(row);
+  }
+  if (movable.length === 0) return target === 'new' ? { ok: false, code: 'noneToAdd' } : { ok: true, clusterId: target, done: [], skipped };
+
+  return await db().$transaction(async (tx): Promise<AddToClusterOutcome> => {
+    let clusterId = target;
+    if (target === 'new') {
+      const first = movable[0]!;
+      const created = await tx.caseCluster.create({
+        data: { categoryId: first.categoryId, area: first.area, title: first.subject.slice(0, 200) },
+      });
+      clusterId = created.id;
+    } else {
+      const cluster = await tx.caseCluster.findUnique({ where: { id: target }, select: { dissolvedAt: true } });
+      if (!cluster || cluster.dissolvedAt) return { ok: false, code: 'clusterGone' };
+    }
+    const done: string[] = [];
+    const previous = new Set<string>();
+    for (const row of movable) {
+      // Only if nobody changed the case since the queue showed it.
+      const updated = await tx.case.updateMany({
+        where: { id: row.id, version: row.version },
+        data: { clusterId, version: { increment: 1 } },
+      });
+      if (updated.count === 0) {
+        skipped.push({ receiptNo: row.receiptNo, reason: 'changed' });
+        continue;
+      }
+      if (row.clusterId) previous.add(row.clusterId);
+      done.push(row.receiptNo);
+      await tx.caseEvent.create({
+        data: {
+          caseId: row.id,
+          type: 'CLUSTER_JOINED' satisfies CaseEventType,
+          visibility: 'INTERNAL',
+          actorType: 'STAFF',
+          actorId: actor.id,
+          data: { clusterId, ...(row.clusterId ? { from: row.clusterId } : {}), byHand: true },
+          createdAt: now,
+        },
+      });
+    }
+    const members = await tx.case.findMany({ where: { clusterId: { in: [clusterId, ...previous] } }, select: { id: true } });
+    await reassessWarnings(tx, [...new Set([...members.map((m) => m.id), ...movable.map((m) => m.id)])], now, { actorId: actor.id });
+    return { ok: true, clusterId, done, skipped };
+  });
 }

@@ -3,6 +3,7 @@
 // signs of danger to someone's life, and missed statutory deadlines. Early warning exists so that
 // these cases are answered sooner; it never says anything about the person who wrote.
 import { WARNING_LEVELS, type WarningLevel } from '#app/features/cases/attributes.ts';
+import { isOpenStatus, type CaseStatus } from '#app/features/cases/lifecycle.ts';
 import { civilDateIn, endOfCivilDay } from '#app/platform/time/civil-date.ts';
 
 export type WarningReason = 'coSigners' | 'cluster' | 'repeat' | 'welfare' | 'deadlineMissed';
@@ -64,6 +65,16 @@ export function assessWarning(inputs: WarningInputs): WarningAssessment {
     found.push({ reason: 'deadlineMissed', level: raised });
   }
   return { level, reasons: found.map((f) => f.reason) };
+}
+
+/**
+ * Life and safety first: an open case whose letter shows signs of self-harm or a threat to life is
+ * pinned above every other case in the queue, "My cases" and the early-warning board, for as long
+ * as it stays red. Staff who judge the signs mistaken lower the level, with a reason, and the pin
+ * goes with it. The queue's SQL states the same rule (queue.server.ts, PINNED_FOR_SAFETY).
+ */
+export function pinnedForSafety(c: { welfareConcern: boolean; warningLevel: WarningLevel; status: CaseStatus }): boolean {
+  return c.welfareConcern && c.warningLevel === 'RED' && isOpenStatus(c.status);
 }
 
 /** A staff override wins over the rules until the next staff change clears it. */

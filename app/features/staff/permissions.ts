@@ -254,6 +254,11 @@ export function canViewClusters(actor: Actor): boolean {
   return actor.role === 'CLERK' || actor.role === 'SUPERVISOR';
 }
 
+/** Putting cases into a cluster by hand, in triage: the people who see clusters. */
+export function canGroupCases(actor: Actor): boolean {
+  return canViewClusters(actor);
+}
+
 /** Confirming, splitting and dissolving clusters, and the coordinated reply: supervisors. */
 export function canManageClusters(actor: Actor): boolean {
   return actor.role === 'SUPERVISOR';
@@ -287,4 +292,12 @@ export function startPageFor(actor: Actor): string {
   if (actor.role === 'ADMIN') return '/office/staff';
   if (canViewStatistics(actor)) return '/office/statistics';
   return '/office/account';
+}
+
+/**
+ * Where a password change leads: the first one (a one-time password replaced) starts the day's
+ * work on the person's start page; a change by choice goes back to My account, where it began.
+ */
+export function afterPasswordChange(actor: Actor, forced: boolean): string {
+  return forced ? startPageFor(actor) : '/office/account';
 }

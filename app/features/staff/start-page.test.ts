@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STAFF_ROLES, startPageFor } from './permissions.ts';
+import { STAFF_ROLES, afterPasswordChange, startPageFor } from './permissions.ts';
 
 describe('where each role starts in the back office', () => {
   it('sends case workers to the queue and the others to a page they may use', () => {
@@ -11,5 +11,14 @@ describe('where each role starts in the back office', () => {
       ANALYST: '/office/statistics',
       ADMIN: '/office/staff',
     });
+  });
+
+  it('after the first password change each role lands on its start page; after a chosen change, on My account', () => {
+    for (const role of STAFF_ROLES) {
+      const actor = { id: 'x', role, unitId: null };
+      expect(afterPasswordChange(actor, true)).toBe(startPageFor(actor));
+      expect(afterPasswordChange(actor, false)).toBe('/office/account');
+    }
+    expect(afterPasswordChange({ id: 'x', role: 'CLERK', unitId: null }, true)).toBe('/office');
   });
 });

@@ -216,7 +216,7 @@ export function statisticsCsvRows(s: CaseStatistics, t: TFunction): CsvCell[][] 
   for (const row of s.satisfaction.bySolved)
     rows.push([
       satisfaction,
-      `${t('follow-up:rate.solved')} ${t(`follow-up:rate.solvedOptions.${row.key}`)}`,
+      `${t('follow-up:statistics.solvedLabel')} ${t(`follow-up:rate.solvedOptions.${row.key}`)}`,
       `solved-${row.key}`,
       row.count,
       null,

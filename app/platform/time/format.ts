@@ -32,10 +32,12 @@ export function formatCivilDay(isoDay: string, locale: string, style: 'full' | '
   return dateTimeFormat(locale, { timeZone: 'UTC', dateStyle: style }).format(new Date(`${isoDay}T00:00:00Z`));
 }
 
-/** "09:00–09:30" in the zone, on a 24-hour clock. */
+/**
+ * "09:00–09:30" in the zone, on a 24-hour clock. Each end is formatted on its own and joined here:
+ * Intl's formatRange puts thin or plain spaces around the dash depending on the ICU version, so
+ * Node and the browser wrote the same range differently and React threw the server's HTML away.
+ */
 export function formatTimeRange(startsAt: string | Date, endsAt: string | Date, locale: string, timeZone: string): string {
-  return dateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatRange(
-    new Date(startsAt),
-    new Date(endsAt),
-  );
+  const format = dateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return `${format.format(new Date(startsAt))}–${format.format(new Date(endsAt))}`;
 }

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_FIELDS, PASSWORD_MAX_LENGTH, changePasswordWithForm } from '#app/features/staff/password-change.server.ts';
 import { PASSWORD_MIN_LENGTH } from '#app/features/staff/passwords.server.ts';
+import { afterPasswordChange } from '#app/features/staff/permissions.ts';
 import { requireSignedIn } from '#app/features/staff/sign-in-forms.server.ts';
 import { SignOutInstead, StepSubmit } from '#app/features/staff/ui/step-actions.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
@@ -33,7 +34,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ ti
 
 export const action = /* @__PURE__ */ route(async ({ request, context }: ActionFunctionArgs) => {
   const session = await requireSignedIn(request, HERE);
-  return respond(await changePasswordWithForm(session, await readForm(request), context.clientIp), '/office/account');
+  // The first change (a one-time password replaced) leads to the day's work, not back to My account.
+  const next = afterPasswordChange(session.actor, session.actor.mustChangePassword);
+  return respond(await changePasswordWithForm(session, await readForm(request), context.clientIp), next);
 });
 
 export default function PasswordPage() {

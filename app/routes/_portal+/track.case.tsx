@@ -3,6 +3,7 @@
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { TrackCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
+import { articleList } from '#app/features/cases/deadlines.ts';
 import { eventLabelKey } from '#app/features/cases/events.ts';
 import { citizenCasePage } from '#app/features/cases/lookup.server.ts';
 import { backToLookup, requireTrackedCase } from '#app/features/cases/track-session.server.ts';
@@ -31,7 +32,7 @@ export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionAr
 
 export default function CasePage() {
   const { view, deadlines, followUp, attachments, report, routedTo } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const formatDate = useFormatDate();
   return (
     <>
@@ -69,7 +70,7 @@ export default function CasePage() {
           deadlines.map((deadline) => (
             <li key={deadline.kind} className={deadline.overdue ? 'overdue' : undefined}>
               {t(`case.deadlines.${deadline.kind}`)} <strong>{formatDate(deadline.dueAt)}</strong>{' '}
-              <span className="article">{t('case.article', { article: deadline.article })}</span>
+              <span className="article">{t('case.article', { article: articleList(deadline.article, i18n.language) })}</span>
               {deadline.overdue ? <p>{t('case.deadlines.overdue')}</p> : null}
               {deadline.paused ? <p>{t('case.deadlines.paused')}</p> : null}
               {deadline.kind === 'reply' && view.extensionDays ? (

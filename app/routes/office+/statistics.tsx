@@ -97,12 +97,12 @@ export default function StatisticsPage() {
               })}
         </p>
       ),
-      keyHeading: t('follow-up:rate.rating'),
+      keyHeading: t('follow-up:statistics.ratingHeading'),
       rows: [
         ...rating.byRating.map((row) => ({ key: `rating-${row.key}`, label: t(`follow-up:rate.scale.${row.key}`), counts: [row.count] })),
         ...rating.bySolved.map((row) => ({
           key: `solved-${row.key}`,
-          label: `${t('follow-up:rate.solved')} ${t(`follow-up:rate.solvedOptions.${row.key}`)}`,
+          label: `${t('follow-up:statistics.solvedLabel')} ${t(`follow-up:rate.solvedOptions.${row.key}`)}`,
           counts: [row.count],
         })),
       ],

@@ -2,6 +2,7 @@
 // and logged), the timeline and the statutory deadlines.
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { articleList } from '#app/features/cases/deadlines.ts';
 import { eventLabelKey } from '#app/features/cases/events.ts';
 import { Button } from '#app/ui/button.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
@@ -139,7 +140,7 @@ export function CaseDeadlines({
   now: When;
 }) {
   const { t } = useTranslation('office');
-  const { t: tc } = useTranslation('common');
+  const { t: tc, i18n: i18nCommon } = useTranslation('common');
   const formatDate = useFormatDate();
   return (
     <>
@@ -149,7 +150,7 @@ export function CaseDeadlines({
           <li key={d.kind}>
             {t(`deadline.${d.kind}`)}: <strong>{formatDate(d.dueAt)}</strong> {d.active ? <DueBadge dueAt={d.dueAt} now={now} /> : null}
             <br />
-            <span className="article">{tc('case.article', { article: d.article })}</span>
+            <span className="article">{tc('case.article', { article: articleList(d.article, i18nCommon.language) })}</span>
           </li>
         ))}
       </ul>
