@@ -252,13 +252,15 @@ export default function QueuePage() {
       label: t('queue.columns.due'),
       className: 'data-table__nowrap',
       cell: (row) => (
-        <>
+        <span className="queue-due">
           {row.nextDueAt ? <DueBadge dueAt={row.nextDueAt} now={now} /> : row.merged ? t('queue.followsMain') : t('due.none')}
           {/* Art. 23: the unit's window to object, while it runs; then the objection and escalation marks. */}
-          {row.objectionDueAt ? <p className="field__hint">{t('queue.objectUntil', { date: formatDate(row.objectionDueAt) })}</p> : null}
-          {row.objected ? <p className="tag">{t('queue.objected')}</p> : null}
-          {row.escalated ? <p className="tag">{t('queue.escalated')}</p> : null}
-        </>
+          {row.objectionDueAt ? (
+            <span className="queue-due__note">{t('queue.objectUntil', { date: formatDate(row.objectionDueAt, false, 'medium') })}</span>
+          ) : null}
+          {row.objected ? <span className="tag">{t('queue.objected')}</span> : null}
+          {row.escalated ? <span className="tag">{t('queue.escalated')}</span> : null}
+        </span>
       ),
     },
     {
