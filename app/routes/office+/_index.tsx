@@ -286,7 +286,8 @@ export default function QueuePage() {
         columns={columns}
         items={rows}
         itemId={(row) => row.id}
-        order={order.sort === 'relevance' ? undefined : order}
+        // Best match first while searching: no column is the order, and every header still sorts.
+        order={order}
         sortDefaults={QUEUE_SORT_DEFAULT_DIRECTION}
         resetParams={['after']}
         cards
