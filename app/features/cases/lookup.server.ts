@@ -35,6 +35,20 @@ const Typed = z
 const LookupForm = z.object({ receiptNo: Typed, accessCode: Typed });
 
 /** Why a lookup failed: a key under common:track.errors, always shown at the receipt number. */
+/**
+ * ?receipt=… (the link in our emails) only fills in the track form's receipt field: anything that
+ * is not a well-formed receipt number is ignored.
+ */
+export function receiptFromLink(value: string | null): string | null {
+  return z
+    .string()
+    .max(64)
+    .transform((text) => parseReceiptNo(text))
+    .nullable()
+    .catch(null)
+    .parse(value);
+}
+
 export type LookupRefusal = 'missing' | 'noMatch' | 'tooMany';
 
 /**

@@ -5,7 +5,6 @@
 // module is empty in the browser bundle, where an unmarked top-level call throws when the page
 // hydrates. Pass names and literals only: an argument the bundler cannot prove harmless (a
 // property read) keeps the call.
-import { z } from 'zod';
 import { canManageReferenceData, type Actor } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
@@ -31,7 +30,7 @@ export function createAction<Field extends string>(create: Create<Field>, list: 
 export function editAction<Field extends string>(editor: RecordEditor<Field>, list: string, param: string) {
   return route(async ({ request, params, context }: ActionFunctionArgs) => {
     const actor = await requireStaffAllowed(request, canManageReferenceData);
-    const { id } = parseParams({ id: params[param] }, { id: z.uuid() });
+    const { id } = parseParams({ id: params[param] }, { id: 'uuid' });
     const { locale } = await translatorFor(request);
     const outcome = await editRecord(editor, actor, id, await readForm(request), { ipAddress: context.clientIp, locale });
     return respond(outcome, `${list}/${id}`);

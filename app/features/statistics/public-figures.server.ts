@@ -1,8 +1,10 @@
 // The public figures: computed from the same scans as the office reports, withheld where small
 // (public-figures.ts), stored as one row that the worker recomputes every hour, and read by the
 // page and the downloads from memory, so a busy /statistics costs no query at all. Counts only.
+import { z } from 'zod';
 import { CHANNELS } from '#app/features/cases/attributes.ts';
 import { db } from '#app/platform/db.server.ts';
+import { NotFoundError } from '#app/platform/http/errors.ts';
 import { civilDateIn, type CivilDate } from '#app/platform/time/civil-date.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { inOrder, largestFirst } from './measures.ts';
@@ -171,6 +173,22 @@ export async function publicFigures(): Promise<PublicFigures> {
     computing = null;
   });
   return await computing;
+}
+
+/** ?period=2026 or 2026-03 on the public page: which period's details to show. */
+const PeriodParam = z.string().regex(/^\d{4}(-\d{2})?$/);
+
+/**
+ * The public page's figures and the period whose details it shows: the one asked for, else the
+ * latest year. A period that is not published (or not a period) is a page that is not there.
+ */
+export async function publicFiguresPage(asked: string | null): Promise<{ figures: PublicFigures; detailKey: string | null }> {
+  const figures = await publicFigures();
+  if (asked === null) return { figures, detailKey: figures.years[0]?.key ?? null };
+  const parsed = PeriodParam.safeParse(asked);
+  const detail = parsed.success ? [...figures.years, ...figures.months].find((p) => p.key === parsed.data) : undefined;
+  if (!detail) throw new NotFoundError('period');
+  return { figures, detailKey: detail.key };
 }
 
 /** Forgets the figures held in memory (tests, and the benchmark's cold runs). */

@@ -40,12 +40,22 @@ export function route<Args, Result>(handler: (args: Args) => Promise<Result>): (
   };
 }
 
+/** The kinds of URL parameter the routes take, each with its check. */
+const PARAM_KINDS = {
+  uuid: z.uuid(),
+  /** An ISO week, 2026-W09 (the weekly reports). */
+  isoWeek: z.string().regex(/^\d{4}-W\d{2}$/),
+} as const;
+export type ParamKind = keyof typeof PARAM_KINDS;
+
 /**
  * URL parameters, checked: a malformed id names no page, so it is a 404 like any other id that
- * is not there. Routes keep only these schemas; everything else is parsed in features.
+ * is not there. Routes name each parameter's kind (`{ caseId: 'uuid' }`), not a zod schema: a
+ * schema built at a route module's top level would pull zod into that page's browser bundle.
  */
-export function parseParams<S extends z.ZodRawShape>(params: Record<string, string | undefined>, shape: S): z.infer<z.ZodObject<S>> {
+export function parseParams<K extends string>(params: Record<string, string | undefined>, kinds: Record<K, ParamKind>): Record<K, string> {
+  const shape = Object.fromEntries(Object.entries<ParamKind>(kinds).map(([name, kind]) => [name, PARAM_KINDS[kind]]));
   const parsed = z.object(shape).safeParse(params);
   if (!parsed.success) notFound();
-  return parsed.data;
+  return parsed.data as Record<K, string>;
 }

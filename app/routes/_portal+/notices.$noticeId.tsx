@@ -1,7 +1,6 @@
 // /notices/:noticeId: one notice, while it is shown. A scheduled or expired notice is not found.
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { currentNotice } from '#app/features/notices/notices.server.ts';
 import { paragraphs } from '#app/features/notices/rules.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
@@ -12,7 +11,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export const links = visitsLinks;
 
-const PARAMS = { noticeId: z.uuid() };
+const PARAMS = { noticeId: 'uuid' } as const;
 
 export const loader = /* @__PURE__ */ route(async ({ params, request }: LoaderFunctionArgs) => {
   const { noticeId } = parseParams(params, PARAMS);

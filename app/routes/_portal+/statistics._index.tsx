@@ -4,31 +4,18 @@
 // are withheld; the figures come from memory (recomputed hourly by the worker), so the page is cheap.
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { publicFigures } from '#app/features/statistics/public-figures.server.ts';
+import { publicFiguresPage } from '#app/features/statistics/public-figures.server.ts';
 import { PeriodDetail, PublicTrends, PublicYears, usePublicPeriodName } from '#app/features/statistics/ui/public-view.tsx';
 import { useReportFormat } from '#app/features/statistics/ui/report-format.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { NotFoundError } from '#app/platform/http/errors.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-/** ?period=2026 or 2026-03: which period's details to show (the current year by default). */
-const PeriodParam = z.string().regex(/^\d{4}(-\d{2})?$/);
-
 export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const { t } = await translatorFor(request);
-  const figures = await publicFigures();
-  const asked = new URL(request.url).searchParams.get('period');
-  const periods = [...figures.years, ...figures.months];
-  let detail = figures.years[0] ?? null;
-  if (asked !== null) {
-    const parsed = PeriodParam.safeParse(asked);
-    detail = parsed.success ? (periods.find((p) => p.key === parsed.data) ?? null) : null;
-    if (!detail) throw new NotFoundError('period');
-  }
-  return { title: t('reports:public.title'), figures, detailKey: detail?.key ?? null };
+  const { figures, detailKey } = await publicFiguresPage(new URL(request.url).searchParams.get('period'));
+  return { title: t('reports:public.title'), figures, detailKey };
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];

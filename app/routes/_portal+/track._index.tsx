@@ -3,9 +3,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { lookUpCase } from '#app/features/cases/lookup.server.ts';
-import { parseReceiptNo } from '#app/features/cases/receipt.ts';
+import { lookUpCase, receiptFromLink } from '#app/features/cases/lookup.server.ts';
 import { openTrackSession } from '#app/features/cases/track-session.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
@@ -19,20 +17,10 @@ import { useFormErrors } from '#app/ui/use-form-errors.ts';
 
 export const headers = noStoreHeaders;
 
-/**
- * ?receipt=… (the link in our emails) only fills in the receipt field: a GET reads, never looks a
- * case up or changes anything, and anything that is not a well-formed receipt number is ignored.
- */
-const ReceiptParam = z
-  .string()
-  .max(64)
-  .transform((value) => parseReceiptNo(value))
-  .nullable()
-  .catch(null);
-
 export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
+  // A GET only fills the receipt field in (from our emails' link); it never looks a case up.
   const { t } = await translatorFor(request);
-  return { title: t('track.title'), receiptNo: ReceiptParam.parse(new URL(request.url).searchParams.get('receipt')) };
+  return { title: t('track.title'), receiptNo: receiptFromLink(new URL(request.url).searchParams.get('receipt')) };
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];

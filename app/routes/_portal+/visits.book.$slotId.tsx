@@ -4,7 +4,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { bookingCookie } from '#app/features/reception/booking-cookie.server.ts';
 import { bookingPage, handleBooking } from '#app/features/reception/booking.server.ts';
 import { BookingForm, useBookingFormErrors } from '#app/features/reception/ui/booking-form.tsx';
@@ -23,7 +22,7 @@ export const links = visitsLinks;
 /** The form carries a per-form key and, after a failed post, what was typed: keep no copies. */
 export const headers = noStoreHeaders;
 
-const PARAMS = { slotId: z.uuid() };
+const PARAMS = { slotId: 'uuid' } as const;
 
 export const loader = /* @__PURE__ */ route(async ({ params, request }: LoaderFunctionArgs) => {
   const { slotId } = parseParams(params, PARAMS);

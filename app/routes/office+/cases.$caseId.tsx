@@ -4,7 +4,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { OfficeCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
 import { casePageData, postCasePage } from '#app/features/cases/case-page.server.ts';
 import { CaseActionFrame, useCaseActionErrors } from '#app/features/cases/ui/case-action-frame.tsx';
@@ -21,7 +20,7 @@ import { readForm } from '#app/platform/http/read-form.server.ts';
 import { parseParams, route } from '#app/platform/http/route.server.ts';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 
-const PARAMS = { caseId: z.uuid() };
+const PARAMS = { caseId: 'uuid' } as const;
 
 export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request);

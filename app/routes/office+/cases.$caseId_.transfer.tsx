@@ -4,7 +4,6 @@
 // finds nothing here. Reading and posting go through app/features/cases/transfer-letter.server.ts.
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { transferLetterPage, unmaskForTransfer } from '#app/features/cases/transfer-letter.server.ts';
 import { UNMASK_FIELDS } from '#app/features/cases/transfer-letter.ts';
 import { MaskedSpans, TransferLetter } from '#app/features/cases/ui/transfer-letter.tsx';
@@ -20,7 +19,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 
 export { ErrorBoundary } from '#app/ui/office-error-boundary.tsx';
 
-const PARAMS = { caseId: z.uuid() };
+const PARAMS = { caseId: 'uuid' } as const;
 
 export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request);

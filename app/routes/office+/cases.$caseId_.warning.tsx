@@ -4,7 +4,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { WARNING_LEVELS } from '#app/features/cases/attributes.ts';
 import { WARNING_FIELDS } from '#app/features/early-warning/forms.ts';
 import { changeWarning, warningChangePage } from '#app/features/early-warning/overrides.server.ts';
@@ -21,7 +20,7 @@ import { under, useFormErrors } from '#app/ui/use-form-errors.ts';
 
 export { ErrorBoundary } from '#app/ui/office-error-boundary.tsx';
 
-const PARAMS = { caseId: z.uuid() };
+const PARAMS = { caseId: 'uuid' } as const;
 
 export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request);

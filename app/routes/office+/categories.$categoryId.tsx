@@ -2,7 +2,6 @@
 // portal's list, deactivate or reactivate it. Admins only; the rules and audit entries live in
 // app/features/reference-data/categories.server.ts, which also makes the portal see each change at once.
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { editAction } from '#app/features/reference-data/admin-actions.server.ts';
 import { categoryDetail, categoryEditor } from '#app/features/reference-data/categories.server.ts';
 import { EditSection, RecordErrorBoundary, RecordPage, useAdminPage } from '#app/features/reference-data/ui/admin-page.tsx';
@@ -16,7 +15,7 @@ import { translatorFor } from '#app/i18n/translate.server.ts';
 import { parseParams, route } from '#app/platform/http/route.server.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-const PARAMS = { categoryId: z.uuid() };
+const PARAMS = { categoryId: 'uuid' } as const;
 /** Where the page's words are, and the list it belongs to. */
 const PAGE = { texts: 'categories.detail', list: '/office/categories' };
 

@@ -3,7 +3,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { clusterPage, submitClusterChange, type CoordinatedReplyResult } from '#app/features/early-warning/clusters.server.ts';
 import { CLUSTER_FIELDS } from '#app/features/early-warning/forms.ts';
 import { BoardTable, useCaseColumns } from '#app/features/early-warning/ui/board-table.tsx';
@@ -25,7 +24,7 @@ import { useFormErrors } from '#app/ui/use-form-errors.ts';
 
 export { ErrorBoundary } from '#app/ui/office-error-boundary.tsx';
 
-const PARAMS = { clusterId: z.uuid() };
+const PARAMS = { clusterId: 'uuid' } as const;
 
 export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canViewClusters);

@@ -1,7 +1,6 @@
 // /office/notices/:noticeId: change a notice (any language, its days), or take it down now.
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { editNotice, noticeForOffice } from '#app/features/notices/notices.server.ts';
 import { NoticeForm, useNoticeFormErrors } from '#app/features/notices/ui/notice-form.tsx';
 import { canManageNotices } from '#app/features/staff/permissions.ts';
@@ -17,7 +16,7 @@ import { PageHeader } from '#app/ui/page-header.tsx';
 import { SummaryList } from '#app/ui/summary-list.tsx';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-const PARAMS = { noticeId: z.uuid() };
+const PARAMS = { noticeId: 'uuid' } as const;
 
 export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageNotices);

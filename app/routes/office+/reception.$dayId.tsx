@@ -3,7 +3,6 @@
 // booking to record the visit on its case or register it as a new case.
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { receptionDayForOffice, receptionDayPost } from '#app/features/reception/desk.server.ts';
 import { useDayFacts } from '#app/features/reception/ui/day-facts.tsx';
 import { DaySlots } from '#app/features/reception/ui/day-slots.tsx';
@@ -20,7 +19,7 @@ import { SummaryList } from '#app/ui/summary-list.tsx';
 import { useFormErrors } from '#app/ui/use-form-errors.ts';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-const PARAMS = { dayId: z.uuid() };
+const PARAMS = { dayId: 'uuid' } as const;
 
 export const loader = /* @__PURE__ */ route(async ({ request, params, context }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canViewReceptionDays);

@@ -5,7 +5,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { SUBMISSION_FIELDS } from '#app/features/cases/submission-fields.ts';
 import { VISIT_NOTE_MAX } from '#app/features/reception/rules.ts';
 import { AttendanceForm } from '#app/features/reception/ui/attendance-form.tsx';
@@ -22,7 +21,7 @@ import { parseParams, route } from '#app/platform/http/route.server.ts';
 import { PageHeader } from '#app/ui/page-header.tsx';
 import { useFormErrors } from '#app/ui/use-form-errors.ts';
 
-const PARAMS = { dayId: z.uuid(), appointmentId: z.uuid() };
+const PARAMS = { dayId: 'uuid', appointmentId: 'uuid' } as const;
 /** The summary lists the note's problem, then the registration form's in the order of its fields. */
 const FIELDS = ['note', ...SUBMISSION_FIELDS];
 

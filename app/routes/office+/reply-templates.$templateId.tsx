@@ -1,7 +1,6 @@
 // /office/reply-templates/:templateId: one reply template. Change it, take it out of use or put it
 // back. Admins only; every change is audited in app/features/reference-data/reply-templates.server.ts.
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { editAction } from '#app/features/reference-data/admin-actions.server.ts';
 import { TEMPLATE_BODY_MAX, replyTemplateDetail, replyTemplateEditor } from '#app/features/reference-data/reply-templates.server.ts';
 import { EditSection, RecordErrorBoundary, RecordPage, useAdminPage } from '#app/features/reference-data/ui/admin-page.tsx';
@@ -15,7 +14,7 @@ import { parseParams, route } from '#app/platform/http/route.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-const PARAMS = { templateId: z.uuid() };
+const PARAMS = { templateId: 'uuid' } as const;
 /** Where the page's words are, and the list it belongs to. */
 const PAGE = { texts: 'replyTemplates.detail', list: '/office/reply-templates' };
 

@@ -4,7 +4,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { canViewRiskList } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
 import { preparedRiskList, preparedRiskWeeks } from '#app/features/statistics/prepared.server.ts';
@@ -20,7 +19,7 @@ import { PrintButton } from '#app/ui/print-button.tsx';
 
 export { ErrorBoundary } from '#app/ui/office-error-boundary.tsx';
 
-const PARAMS = { key: z.string().regex(/^\d{4}-W\d{2}$/) };
+const PARAMS = { key: 'isoWeek' } as const;
 
 export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canViewRiskList);

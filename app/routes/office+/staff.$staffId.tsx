@@ -2,7 +2,6 @@
 // all its sessions, lift a sign-in lock, and reset its two-step verification when its holder lost the authenticator.
 // Admins only; every change is audited in app/features/staff/admin.server.ts.
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { editRecord } from '#app/features/reference-data/admin-forms.server.ts';
 import { EditSection, RecordErrorBoundary, RecordPage, useAdminPage } from '#app/features/reference-data/ui/admin-page.tsx';
 import { IntentButton, RecordStatusSection } from '#app/features/reference-data/ui/record-status-section.tsx';
@@ -19,7 +18,7 @@ import { parseParams, route } from '#app/platform/http/route.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-const PARAMS = { staffId: z.uuid() };
+const PARAMS = { staffId: 'uuid' } as const;
 /** Where the page's words are, and the list it belongs to. */
 const PAGE = { texts: 'staff.detail', list: '/office/staff' };
 

@@ -2,7 +2,6 @@
 // Admins only; the rules (no cycles, nothing routed to a closed unit) and the audit entries live
 // in app/features/reference-data/units.server.ts.
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { editAction } from '#app/features/reference-data/admin-actions.server.ts';
 import { EditSection, RecordErrorBoundary, RecordPage, useAdminPage } from '#app/features/reference-data/ui/admin-page.tsx';
 import { UNIT_EDIT_FORM } from '#app/features/reference-data/ui/form-errors.ts';
@@ -16,7 +15,7 @@ import { parseParams, route } from '#app/platform/http/route.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-const PARAMS = { unitId: z.uuid() };
+const PARAMS = { unitId: 'uuid' } as const;
 /** Where the page's words are, and the list it belongs to. */
 const PAGE = { texts: 'units.detail', list: '/office/units' };
 
