@@ -1,9 +1,9 @@
 // End-to-end tests: the built app on a throwaway embedded PostgreSQL, driven by the system
 // Chromium (no browser downloads), once with JavaScript and once without.
 import { defineConfig } from '@playwright/test';
-import { STATE_FILE } from './e2e/staff-accounts.ts';
+import { E2E_PORT, STATE_FILE, SUITE_SUBMIT_RATE_LIMIT } from './e2e/server-state.ts';
 
-const port = Number(process.env.E2E_PORT ?? 3210);
+const port = E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -42,11 +42,13 @@ export default defineConfig({
     env: {
       PORT: String(port),
       LOOKUP_RATE_LIMIT: '1000',
-      SUBMIT_RATE_LIMIT: '1000',
+      SUBMIT_RATE_LIMIT: SUITE_SUBMIT_RATE_LIMIT,
       // Every staff test signs in from 127.0.0.1.
       SIGN_IN_RATE_LIMIT: '1000',
       COOKIE_SECURE: 'false',
       NODE_ENV: 'production',
+      // Warnings and errors only: a line per request would bury a failure in CI's output.
+      LOG_LEVEL: 'warn',
       // The back-office specs create staff accounts in the throwaway database it reports here.
       STATE_FILE: STATE_FILE,
     },

@@ -1,6 +1,7 @@
 // WCAG 2.2 AA checks with axe on every portal page and state, in every language, with and
 // without JavaScript; and the skip link for keyboard users.
 import { expect, test, type Page } from '@playwright/test';
+import { receiveLetter } from './case-setup.ts';
 import {
   BROWSER_LOCALE,
   LOCALES,
@@ -74,7 +75,7 @@ const STATES: PageState[] = [
   {
     name: 'track-case',
     open: async (page, s) => {
-      const { receiptNo, accessCode } = await submitNewLetter(page, s);
+      const { receiptNo, accessCode } = await receiveLetter();
       await page.goto('/track');
       await lookUpCase(page, s, receiptNo, accessCode);
       await page.waitForURL((url) => url.pathname === '/track/case');

@@ -3,11 +3,10 @@
 // photos without their location; staff see them on the case page. axe on every page involved.
 import { expect, test, type Download, type Page } from '@playwright/test';
 import attachmentsEn from '#app/i18n/locales/en/attachments.json' with { type: 'json' };
-import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import attachmentsZhHans from '#app/i18n/locales/zh-Hans/attachments.json' with { type: 'json' };
 import { SECRETS, contains, jpegWithMetadata, pngWithMetadata, realPng } from '../tests/support/image-fixtures.ts';
-import { createStaff } from './staff-accounts.ts';
+import { staffPageAs } from './office-sign-in.ts';
 import {
   BROWSER_LOCALE,
   STRINGS,
@@ -203,15 +202,10 @@ test.describe('attachments in the back office (en)', () => {
     await filesInput(page, 'en').setInputFiles([{ name: 'lights.pdf', mimeType: 'application/pdf', buffer: PDF }]);
     const { receiptNo } = await sendLetter(page, s);
 
-    const clerk = await createStaff('CLERK');
-    const context = await browser.newContext({ locale: 'en', javaScriptEnabled: testInfo.project.name !== 'no-js' });
-    const office = await context.newPage();
+    const { page: office } = await staffPageAs(browser, 'en', testInfo.project.name !== 'no-js', 'CLERK');
+    const context = office.context();
     try {
-      await office.goto('/office/sign-in');
-      await office.getByLabel(officeAuthEn.signIn.fields.email.label, { exact: true }).fill(clerk.email);
-      await office.getByLabel(officeAuthEn.signIn.fields.password.label, { exact: true }).fill(clerk.password);
-      await office.getByRole('button', { name: officeAuthEn.signIn.submit }).click();
-      await office.waitForURL((url) => url.pathname === '/office');
+      await office.goto('/office');
       await office.getByLabel(officeEn.queue.search, { exact: true }).fill(token);
       await office.getByRole('button', { name: officeEn.queue.apply }).click();
       await office.getByRole('link', { name: receiptNo }).click();

@@ -1,19 +1,10 @@
 // Moves a case forward on the server, through the app's own case actions, so that an e2e test
 // about a later step (rating, review) starts where it needs to without replaying earlier screens.
-import { readFileSync } from 'node:fs';
-import { STATE_FILE } from './staff-accounts.ts';
-
-interface ServerState {
-  databaseUrl: string;
-  sessionSecret: string;
-  hmacKey: string;
-}
+import { adoptServerEnvironment } from './server-state.ts';
+import { validLetter, type Letter, type Locale } from './support.ts';
 
 async function app() {
-  const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as ServerState;
-  process.env.DATABASE_URL = state.databaseUrl;
-  process.env.SESSION_SECRET = state.sessionSecret;
-  process.env.HMAC_KEY = state.hmacKey;
+  adoptServerEnvironment();
   const { db } = await import('#app/platform/db.server.ts');
   const { performCaseAction } = await import('#app/features/cases/staff-actions.server.ts');
   return { db, performCaseAction };
@@ -75,4 +66,43 @@ export async function acceptAndReplyAs(receiptNo: string, handlerEmail: string, 
   const actor = { id: handler.id, role: 'HANDLER' as const, unitId: handler.unitId, unitLineage: await unitLineage(handler.unitId) };
   const replied = await performCaseAction(actor, row.id, row.version, { action: 'reply', message: reply });
   if (!replied.ok) throw new Error(`case ${receiptNo} could not be answered: ${replied.formError ?? ''}`);
+}
+
+/**
+ * A citizen's letter, received through the same pipeline as the portal's form (validation, routing,
+ * clustering, the early-warning level), without a browser: for tests about what staff do with
+ * letters. The form itself is tested by submit-and-track and the other portal specs.
+ */
+export async function receiveLetter(
+  overrides: Partial<Letter> = {},
+  locale: Locale = 'zh-Hans',
+): Promise<{ receiptNo: string; accessCode: string; letter: Letter }> {
+  await app();
+  const { newSubmitForm, handleSubmission } = await import('#app/features/cases/submit.server.ts');
+  const letter = validLetter(overrides);
+  const form = await newSubmitForm(locale);
+  // categoryIndex counts the form's options, where 0 is the placeholder.
+  const category = form.categories[letter.categoryIndex - 1];
+  if (!category) throw new Error(`no category at index ${letter.categoryIndex}`);
+  const fields = new URLSearchParams({
+    idempotencyKey: form.idempotencyKey,
+    kind: letter.kind,
+    categoryId: category.id,
+    area: letter.area,
+    subject: letter.subject,
+    body: letter.body,
+    coSignerCount: letter.coSignerCount,
+    name: letter.name,
+    phone: letter.phone,
+    email: letter.email,
+    postalAddress: letter.postalAddress,
+    preferredReplyChannel: letter.preferredReplyChannel,
+  });
+  if (letter.anonymous) fields.set('anonymous', 'yes');
+  if (letter.consent) fields.set('consent', 'yes');
+  const outcome = await handleSubmission(fields, { clientIp: '127.0.0.1', locale });
+  if (!outcome.ok) throw new Error(`the letter was refused: ${JSON.stringify(outcome.errors)} ${outcome.formError ?? ''}`);
+  const { receiptNo, accessCode } = outcome.receipt;
+  if (!accessCode) throw new Error(`letter ${receiptNo} came back without its access code`);
+  return { receiptNo, accessCode, letter };
 }

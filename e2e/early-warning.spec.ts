@@ -3,8 +3,8 @@
 import { expect, test } from '@playwright/test';
 import warningEn from '#app/i18n/locales/en/office-warning.json' with { type: 'json' };
 import warningZhHans from '#app/i18n/locales/zh-Hans/office-warning.json' with { type: 'json' };
-import { signInStaff } from './office-sign-in.ts';
-import { createStaff } from './staff-accounts.ts';
+import { receiveLetter } from './case-setup.ts';
+import { staffPageAs } from './office-sign-in.ts';
 import { BROWSER_LOCALE, STRINGS, expectNoAxeViolations, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';
 
 const OFFICE = {
@@ -13,20 +13,22 @@ const OFFICE = {
 } as const;
 
 for (const locale of ['zh-Hans', 'en'] as const) {
-  test(`a joint letter with 12 co-signers is red on the early-warning board (${locale})`, async ({ page, browser }, testInfo) => {
+  test(`a joint letter with 12 co-signers is red on the early-warning board (${locale})`, async ({ browser }, testInfo) => {
     const js = testInfo.project.name !== 'no-js';
-    const s = STRINGS[locale];
     const w = OFFICE[locale].warning;
     const token = `EW${uniqueToken()}`;
-    await sendAcceptLanguage(page, BROWSER_LOCALE[locale]);
-    const { receiptNo } = await submitNewLetter(page, s, {
-      coSignerCount: '12',
-      area: `联名测试区 ${token}`,
-      subject: `十二户联名反映小区停水 ${token}`,
-      body: `我们十二户居民联名反映：小区已经停水五天，没有任何通知 (${token})。Twelve households have had no water for five days.`,
-    });
+    const { receiptNo } = await receiveLetter(
+      {
+        coSignerCount: '12',
+        area: `联名测试区 ${token}`,
+        subject: `十二户联名反映小区停水 ${token}`,
+        body: `我们十二户居民联名反映：小区已经停水五天，没有任何通知 (${token})。Twelve households have had no water for five days.`,
+      },
+      locale,
+    );
 
-    const clerk = await signInStaff(browser, locale, js, await createStaff('CLERK'));
+    const { page: clerk } = await staffPageAs(browser, locale, js, 'CLERK');
+    await clerk.goto('/office');
     await clerk.getByRole('link', { name: w.nav, exact: true }).click();
     await expect(clerk.getByRole('heading', { level: 1, name: w.board.title })).toBeVisible();
     const row = clerk.getByTestId('board-cases').locator(`tr[data-receipt="${receiptNo}"]`);

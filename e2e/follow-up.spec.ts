@@ -5,7 +5,7 @@ import followUpEn from '#app/i18n/locales/en/follow-up.json' with { type: 'json'
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import followUpZhHans from '#app/i18n/locales/zh-Hans/follow-up.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
-import { acceptAndReply, caseAndUnit } from './case-setup.ts';
+import { acceptAndReply, caseAndUnit, receiveLetter } from './case-setup.ts';
 import { signInStaff } from './office-sign-in.ts';
 import { createStaff } from './staff-accounts.ts';
 import {
@@ -16,7 +16,6 @@ import {
   expectNoAxeViolations,
   lookUpCase,
   sendAcceptLanguage,
-  submitNewLetter,
   uniqueToken,
 } from './support.ts';
 
@@ -34,7 +33,7 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     const o = TEXT[locale].office;
     const token = `FU${uniqueToken()}`;
     await sendAcceptLanguage(page, BROWSER_LOCALE[locale]);
-    const { receiptNo, accessCode } = await submitNewLetter(page, s, { area: `回访测试区 ${token}`, subject: `楼道漏水 ${token}` });
+    const { receiptNo, accessCode } = await receiveLetter({ area: `回访测试区 ${token}`, subject: `楼道漏水 ${token}` }, locale);
     const { caseId, unitCode } = await acceptAndReply(receiptNo, `物业已修复楼道漏水。${token}`);
 
     await page.goto('/track');
@@ -97,7 +96,7 @@ test('withdraw a case before it is answered', async ({ page, browser }, testInfo
   const s = STRINGS.en;
   const f = TEXT.en.followUp;
   await sendAcceptLanguage(page, 'en');
-  const { receiptNo, accessCode } = await submitNewLetter(page, s, { area: `撤回测试区 ${uniqueToken()}` });
+  const { receiptNo, accessCode } = await receiveLetter({ area: `撤回测试区 ${uniqueToken()}` }, 'en');
   await page.goto('/track');
   await lookUpCase(page, s, receiptNo, accessCode);
   await page.getByTestId('follow-up').getByRole('link', { name: f.options.withdraw }).click();

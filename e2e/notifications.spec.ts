@@ -3,13 +3,15 @@
 // opens the track page with the receipt number filled in, and the access code is never in it.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import notificationsEn from '#app/i18n/locales/en/notifications.json' with { type: 'json' };
-import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import { parseEml, type ParsedEml } from '../tests/support/eml.ts';
-import { STATE_FILE, createStaff, type StaffLogin } from './staff-accounts.ts';
+import { openCase } from './office-queue.ts';
+import { signInStaff, staffPageAs } from './office-sign-in.ts';
+import { STATE_FILE, serverState } from './server-state.ts';
+import { createStaff } from './staff-accounts.ts';
 import {
   BROWSER_LOCALE,
   STRINGS,
@@ -23,10 +25,6 @@ import {
 
 const s = STRINGS.en;
 const o = officeEn;
-
-function serverState(): { databaseUrl: string; outboxDir?: string } {
-  return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { databaseUrl: string; outboxDir?: string };
-}
 
 function outboxDir(): string {
   const dir = serverState().outboxDir;
@@ -69,25 +67,6 @@ function mailsFor(template: string, receiptNo: string): ParsedEml[] {
     .filter((m) => m.headers.get('x-petition-desk-template') === template && m.subject.includes(receiptNo));
 }
 
-async function staffPage(browser: Browser, javaScriptEnabled: boolean, login: StaffLogin): Promise<Page> {
-  const context = await browser.newContext({ locale: BROWSER_LOCALE.en, javaScriptEnabled });
-  const page = await context.newPage();
-  const auth = officeAuthEn.signIn;
-  await page.goto('/office/sign-in');
-  await page.getByLabel(auth.fields.email.label, { exact: true }).fill(login.email);
-  await page.getByLabel(auth.fields.password.label, { exact: true }).fill(login.password);
-  await page.getByRole('button', { name: auth.submit }).click();
-  await page.waitForURL((url) => url.pathname === '/office');
-  return page;
-}
-
-async function openCase(page: Page, token: string, receiptNo: string) {
-  await page.getByLabel(o.queue.search, { exact: true }).fill(token);
-  await page.getByRole('button', { name: o.queue.apply }).click();
-  await page.getByRole('link', { name: receiptNo }).click();
-  await expect(page.getByTestId('office-case-receipt')).toHaveText(receiptNo);
-}
-
 test('a citizen with an email receives the "reply published" message in the outbox folder', async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
   const js = testInfo.project.name !== 'no-js';
@@ -97,15 +76,16 @@ test('a citizen with an email receives the "reply published" message in the outb
   const { receiptNo, accessCode } = await submitNewLetter(page, s, { subject: `Broken stair rail ${token}`, email });
 
   // A clerk accepts the case; a handler of the unit it was routed to publishes the reply.
-  const clerkPage = await staffPage(browser, js, await createStaff('CLERK'));
-  await openCase(clerkPage, token, receiptNo);
+  const { page: clerkPage } = await staffPageAs(browser, 'en', js, 'CLERK');
+  await clerkPage.goto('/office');
+  await openCase(clerkPage, 'en', token, receiptNo);
   const accept = clerkPage.locator('details[data-action="accept"]');
   await accept.locator(':scope > summary').click();
   await accept.getByRole('button', { name: o.case.action.accept }).click();
   await expect(clerkPage.getByRole('status')).toHaveText(o.case.done.accept);
 
-  const handlerPage = await staffPage(browser, js, await createStaff('HANDLER', await unitCodeOf(receiptNo)));
-  await openCase(handlerPage, token, receiptNo);
+  const handlerPage = await signInStaff(browser, 'en', js, await createStaff('HANDLER', await unitCodeOf(receiptNo)));
+  await openCase(handlerPage, 'en', token, receiptNo);
   const reply = handlerPage.locator('details[data-action="reply"]');
   await reply.locator(':scope > summary').click();
   await reply.getByLabel(o.case.fields.reply, { exact: true }).fill(`The rail has been repaired. ${token}`);
@@ -140,7 +120,7 @@ test('staff turn notification topics off on My account, and are told red alerts 
   const js = testInfo.project.name !== 'no-js';
   const p = notificationsEn.preferences;
   const handler = await createStaff('HANDLER', 'housing');
-  const page = await staffPage(browser, js, handler);
+  const page = await signInStaff(browser, 'en', js, handler);
   await page.goto('/office/account');
   await expect(page.getByRole('heading', { name: p.title })).toBeVisible();
   await expect(page.getByTestId('red-alerts-always')).toHaveText(p.redAlways);

@@ -1,45 +1,14 @@
 // Every back-office page passes axe (WCAG 2.2 AA) in every language, signed in with a role that
 // may see it: a clerk for the case pages, an administrator for the administration pages.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { base32Decode, totp } from '#app/features/staff/totp.server.ts';
+import { expect, test, type Page } from '@playwright/test';
 import officeAdminEn from '#app/i18n/locales/en/office-admin.json' with { type: 'json' };
-import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
 import officeAdminZhHans from '#app/i18n/locales/zh-Hans/office-admin.json' with { type: 'json' };
-import officeAuthZhHans from '#app/i18n/locales/zh-Hans/office-auth.json' with { type: 'json' };
 import officeAdminZhHant from '#app/i18n/locales/zh-Hant/office-admin.json' with { type: 'json' };
-import officeAuthZhHant from '#app/i18n/locales/zh-Hant/office-auth.json' with { type: 'json' };
-import { createAdminWithTotp, createStaff, type StaffLogin } from './staff-accounts.ts';
-import {
-  BROWSER_LOCALE,
-  LOCALES,
-  STRINGS,
-  expectNoAxeViolations,
-  sendAcceptLanguage,
-  skipRepeatedSweep,
-  submitNewLetter,
-  type Locale,
-} from './support.ts';
+import { receiveLetter } from './case-setup.ts';
+import { staffPageAs } from './office-sign-in.ts';
+import { BROWSER_LOCALE, LOCALES, expectNoAxeViolations, sendAcceptLanguage, skipRepeatedSweep, type Locale } from './support.ts';
 
-const AUTH: Record<Locale, typeof officeAuthEn> = { en: officeAuthEn, 'zh-Hans': officeAuthZhHans, 'zh-Hant': officeAuthZhHant };
 const ADMIN: Record<Locale, typeof officeAdminEn> = { en: officeAdminEn, 'zh-Hans': officeAdminZhHans, 'zh-Hant': officeAdminZhHant };
-
-async function signIn(browser: Browser, locale: Locale, javaScriptEnabled: boolean, login: StaffLogin, totpSecret?: string): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled });
-  const page = await context.newPage();
-  await sendAcceptLanguage(page, BROWSER_LOCALE[locale]);
-  const auth = AUTH[locale];
-  await page.goto('/office/sign-in');
-  await page.getByLabel(auth.signIn.fields.email.label, { exact: true }).fill(login.email);
-  await page.getByLabel(auth.signIn.fields.password.label, { exact: true }).fill(login.password);
-  await page.getByRole('button', { name: auth.signIn.submit }).click();
-  if (totpSecret) {
-    await page.waitForURL((url) => url.pathname === '/office/sign-in/code');
-    await page.getByLabel(auth.code.fields.code.label, { exact: true }).fill(totp(base32Decode(totpSecret), new Date()));
-    await page.getByRole('button', { name: auth.code.submit }).click();
-  }
-  await page.waitForURL((url) => url.pathname.startsWith('/office') && !url.pathname.startsWith('/office/sign-in'));
-  return page;
-}
 
 for (const locale of LOCALES) {
   test(`back-office pages pass axe (${locale})`, async ({ page, browser }, testInfo) => {
@@ -53,10 +22,11 @@ for (const locale of LOCALES) {
     };
 
     await sendAcceptLanguage(page, BROWSER_LOCALE[locale]);
-    await submitNewLetter(page, STRINGS[locale]);
+    // A case in the queue, for the case page below.
+    await receiveLetter({}, locale);
     await check(page, '/office/sign-in');
 
-    const clerk = await signIn(browser, locale, js, await createStaff('CLERK'));
+    const { page: clerk } = await staffPageAs(browser, locale, js, 'CLERK');
     await check(clerk, '/office');
     await check(clerk, '/office?view=overdue&q=%E6%AC%A0%E8%96%AA');
     await check(clerk, '/office/cases/new');
@@ -68,8 +38,7 @@ for (const locale of LOCALES) {
     expect(href).toMatch(/^\/office\/cases\//);
     await check(clerk, href!);
 
-    const admin = await createAdminWithTotp();
-    const adminPage = await signIn(browser, locale, js, admin, admin.totpSecret);
+    const { page: adminPage } = await staffPageAs(browser, locale, js, 'ADMIN');
     await check(adminPage, '/office/staff');
     await check(adminPage, '/office/audit');
     await check(adminPage, '/office/statistics');
@@ -89,8 +58,7 @@ for (const locale of LOCALES) {
       await expect(target.locator('html')).toHaveAttribute('lang', locale);
       await expectNoAxeViolations(target, browser, testInfo, `${path} (${locale})`);
     };
-    const admin = await createAdminWithTotp();
-    const adminPage = await signIn(browser, locale, js, admin, admin.totpSecret);
+    const { page: adminPage } = await staffPageAs(browser, locale, js, 'ADMIN');
     const a = ADMIN[locale];
     const afterPost = async (label: string) => {
       await expect(adminPage.locator('.error-summary')).toBeVisible();

@@ -1,22 +1,15 @@
 // The whole journey across both sides: a citizen writes in, a clerk accepts and assigns the case,
 // a handler of that unit replies, and the citizen reads the reply on the track page.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
 import { chooseOption } from './combo-box.ts';
+import { openCase } from './office-queue.ts';
 import { signInStaff } from './office-sign-in.ts';
 import { createStaff } from './staff-accounts.ts';
 import { BROWSER_LOCALE, STRINGS, lookUpCase, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';
 
 const OFFICE = { en: { office: officeEn }, 'zh-Hans': { office: officeZhHans } } as const;
-
-async function openCase(page: Page, locale: 'en' | 'zh-Hans', token: string, receiptNo: string) {
-  const queue = OFFICE[locale].office.queue;
-  await page.getByLabel(queue.search, { exact: true }).fill(token);
-  await page.getByRole('button', { name: queue.apply }).click();
-  await page.getByRole('link', { name: receiptNo }).click();
-  await expect(page.getByTestId('office-case-receipt')).toHaveText(receiptNo);
-}
 
 for (const locale of ['zh-Hans', 'en'] as const) {
   test(`citizen → clerk → handler → citizen (${locale})`, async ({ page, browser }, testInfo) => {

@@ -1,10 +1,8 @@
 // An administrator creates a category in the back office, and a citizen can choose it in the
 // portal's form straight away and send a letter under it (with and without JavaScript).
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { base32Decode, totp } from '#app/features/staff/totp.server.ts';
+import { expect, test } from '@playwright/test';
 import officeAdminEn from '#app/i18n/locales/en/office-admin.json' with { type: 'json' };
-import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
-import { createAdminWithTotp } from './staff-accounts.ts';
+import { staffPageAs } from './office-sign-in.ts';
 import {
   BROWSER_LOCALE,
   STRINGS,
@@ -18,23 +16,6 @@ import {
 
 const a = officeAdminEn;
 
-async function adminPage(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
-  const admin = await createAdminWithTotp();
-  const context = await browser.newContext({ javaScriptEnabled });
-  const page = await context.newPage();
-  await sendAcceptLanguage(page, BROWSER_LOCALE.en);
-  const auth = officeAuthEn;
-  await page.goto('/office/sign-in');
-  await page.getByLabel(auth.signIn.fields.email.label, { exact: true }).fill(admin.email);
-  await page.getByLabel(auth.signIn.fields.password.label, { exact: true }).fill(admin.password);
-  await page.getByRole('button', { name: auth.signIn.submit }).click();
-  await page.waitForURL((url) => url.pathname === '/office/sign-in/code');
-  await page.getByLabel(auth.code.fields.code.label, { exact: true }).fill(totp(base32Decode(admin.totpSecret), new Date()));
-  await page.getByRole('button', { name: auth.code.submit }).click();
-  await page.waitForURL((url) => url.pathname.startsWith('/office') && !url.pathname.startsWith('/office/sign-in'));
-  return page;
-}
-
 test('an admin creates a category and the portal offers it at once', async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
   const js = testInfo.project.name !== 'no-js';
@@ -42,7 +23,8 @@ test('an admin creates a category and the portal offers it at once', async ({ pa
   const name = { zhHans: `噪声扰民 ${token}`, zhHant: `噪聲擾民 ${token}`, en: `Noise nuisance ${token}` };
 
   // The admin finds Categories in the navigation and fills in the form.
-  const office = await adminPage(browser, js);
+  const { page: office } = await staffPageAs(browser, 'en', js, 'ADMIN');
+  await office.goto('/office');
   await office.getByRole('navigation').getByRole('link', { name: a.nav.categories }).click();
   await expect(office.getByRole('heading', { level: 1, name: a.categories.list.title })).toBeVisible();
   await office.getByLabel(a.referenceData.fields.code.label, { exact: true }).fill(`noise-${token}`);

@@ -4,29 +4,14 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
-import { signInStaff } from './office-sign-in.ts';
-import { createStaff } from './staff-accounts.ts';
-import {
-  BROWSER_LOCALE,
-  JOURNEY_LOCALES,
-  STRINGS,
-  choice,
-  interpolate,
-  isNoJs,
-  submitNewLetter,
-  uniqueToken,
-  type Locale,
-} from './support.ts';
+import { receiveLetter } from './case-setup.ts';
+import { staffPageAs } from './office-sign-in.ts';
+import { JOURNEY_LOCALES, choice, interpolate, isNoJs, uniqueToken, type Locale } from './support.ts';
 
 const OFFICE = { en: officeEn, 'zh-Hans': officeZhHans } as const;
 
-async function portal(browser: Browser, locale: Locale): Promise<Page> {
-  const context = await browser.newContext({ locale: BROWSER_LOCALE[locale] });
-  return await context.newPage();
-}
-
 async function clerk(browser: Browser, locale: Locale, js: boolean): Promise<Page> {
-  return await signInStaff(browser, locale, js, await createStaff('CLERK'));
+  return (await staffPageAs(browser, locale, js, 'CLERK')).page;
 }
 
 const receiptLinks = (page: Page) => page.locator('[data-testid="queue"] a.reference');
@@ -34,17 +19,14 @@ const receiptLinks = (page: Page) => page.locator('[data-testid="queue"] a.refer
 const bulkForm = (page: Page) => page.locator('section.bulk');
 
 for (const locale of JOURNEY_LOCALES) {
-  const s = STRINGS[locale];
   const o = OFFICE[locale];
 
   test(`a clerk accepts and assigns 5 cases at once (${locale})`, async ({ browser }, testInfo) => {
-    test.setTimeout(180_000);
     const js = !isNoJs(testInfo);
     const token = uniqueToken();
-    const citizen = await portal(browser, locale);
     const receipts: string[] = [];
     for (let i = 0; i < 5; i++) {
-      receipts.push((await submitNewLetter(citizen, s, { subject: `路灯不亮 Street lights out ${token} ${i}` })).receiptNo);
+      receipts.push((await receiveLetter({ subject: `路灯不亮 Street lights out ${token} ${i}` }, locale)).receiptNo);
     }
 
     const page = await clerk(browser, locale, js);
@@ -72,17 +54,21 @@ for (const locale of JOURNEY_LOCALES) {
   });
 
   test(`staff find 楼道漏水 and 工资拖欠 without spaces, in any order (${locale})`, async ({ browser }, testInfo) => {
-    test.setTimeout(120_000);
     const token = uniqueToken();
-    const citizen = await portal(browser, locale);
-    const leak = await submitNewLetter(citizen, s, {
-      subject: `楼道天花板漏水 ${token}`,
-      body: `我们单元的楼道天花板一直漏水，已经三个月了，物业一直没有修。${token}`,
-    });
-    const wages = await submitNewLetter(citizen, s, {
-      subject: `讨要工资 ${token}`,
-      body: `公司拖欠工资已经半年，老板不接电话。${token}`,
-    });
+    const leak = await receiveLetter(
+      {
+        subject: `楼道天花板漏水 ${token}`,
+        body: `我们单元的楼道天花板一直漏水，已经三个月了，物业一直没有修。${token}`,
+      },
+      locale,
+    );
+    const wages = await receiveLetter(
+      {
+        subject: `讨要工资 ${token}`,
+        body: `公司拖欠工资已经半年，老板不接电话。${token}`,
+      },
+      locale,
+    );
     const page = await clerk(browser, locale, !isNoJs(testInfo));
     await page.goto(`/office?q=${encodeURIComponent('楼道漏水')}`);
     await expect(receiptLinks(page).filter({ hasText: leak.receiptNo })).toHaveCount(1);
@@ -93,15 +79,16 @@ for (const locale of JOURNEY_LOCALES) {
   });
 
   test(`a self-harm case is the first row of the queue, marked in words (${locale})`, async ({ browser }, testInfo) => {
-    test.setTimeout(120_000);
     const token = uniqueToken();
-    const citizen = await portal(browser, locale);
-    const danger = await submitNewLetter(citizen, s, {
-      subject: `工资 ${token}`,
-      body: `老板拖欠我工资一年了，我实在活不下去了。${token}`,
-    });
+    const danger = await receiveLetter(
+      {
+        subject: `工资 ${token}`,
+        body: `老板拖欠我工资一年了，我实在活不下去了。${token}`,
+      },
+      locale,
+    );
     // A later, ordinary letter does not push it down.
-    await submitNewLetter(citizen, s, { subject: `路灯不亮 ${token}` });
+    await receiveLetter({ subject: `路灯不亮 ${token}` }, locale);
     const page = await clerk(browser, locale, !isNoJs(testInfo));
     // This test's letters only: other tests' pinned cases share the server.
     await page.goto(`/office?q=${token}`);
@@ -113,10 +100,8 @@ for (const locale of JOURNEY_LOCALES) {
 
   test(`keyboard triage: j moves, x selects, a opens accept and assign (${locale})`, async ({ browser }, testInfo) => {
     test.skip(isNoJs(testInfo), 'shortcuts need JavaScript');
-    test.setTimeout(120_000);
     const token = uniqueToken();
-    const citizen = await portal(browser, locale);
-    for (let i = 0; i < 2; i++) await submitNewLetter(citizen, s, { subject: `路灯不亮 ${token} ${i}` });
+    for (let i = 0; i < 2; i++) await receiveLetter({ subject: `路灯不亮 ${token} ${i}` }, locale);
     const page = await clerk(browser, locale, true);
     await page.goto(`/office?q=${token}`);
     await expect(receiptLinks(page)).toHaveCount(2);
@@ -146,9 +131,7 @@ for (const locale of JOURNEY_LOCALES) {
 
   test(`the queue shows at least 15 cases at 1,280 × 900 and reflows at 360 px (${locale})`, async ({ browser }, testInfo) => {
     test.skip(isNoJs(testInfo), 'the layout is the same without JavaScript; one set of screenshots');
-    test.setTimeout(240_000);
-    const citizen = await portal(browser, locale);
-    for (let i = 0; i < 16; i++) await submitNewLetter(citizen, s);
+    for (let i = 0; i < 16; i++) await receiveLetter({}, locale);
     const page = await clerk(browser, locale, true);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto('/office');

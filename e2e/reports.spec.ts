@@ -8,8 +8,7 @@ import commonEn from '#app/i18n/locales/en/common.json' with { type: 'json' };
 import reportsEn from '#app/i18n/locales/en/reports.json' with { type: 'json' };
 import commonZhHans from '#app/i18n/locales/zh-Hans/common.json' with { type: 'json' };
 import reportsZhHans from '#app/i18n/locales/zh-Hans/reports.json' with { type: 'json' };
-import { signInStaff } from './office-sign-in.ts';
-import { createStaff } from './staff-accounts.ts';
+import { staffPageAs } from './office-sign-in.ts';
 import { BROWSER_LOCALE, expectNoAxeViolations, isNoJs, JOURNEY_LOCALES } from './support.ts';
 
 const REPORTS = { en: reportsEn, 'zh-Hans': reportsZhHans } as const;
@@ -24,8 +23,7 @@ for (const locale of JOURNEY_LOCALES) {
 
   test(`an analyst opens the monthly report and downloads it as Excel (${locale})`, async ({ browser }, testInfo) => {
     const noJs = isNoJs(testInfo);
-    const analyst = await createStaff('ANALYST');
-    const page = await signInStaff(browser, locale, !noJs, analyst);
+    const { page } = await staffPageAs(browser, locale, !noJs, 'ANALYST');
     await page.goto('/office/reports');
     await expect(page.getByRole('heading', { level: 1, name: r.title })).toBeVisible();
     // Choose this month through the form, as a person would.

@@ -7,7 +7,7 @@ import followUpEn from '#app/i18n/locales/en/follow-up.json' with { type: 'json'
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import followUpZhHans from '#app/i18n/locales/zh-Hans/follow-up.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
-import { acceptAndReplyAs, acceptCase, caseAndUnit } from './case-setup.ts';
+import { acceptAndReplyAs, acceptCase, caseAndUnit, receiveLetter } from './case-setup.ts';
 import { signInStaff } from './office-sign-in.ts';
 import { createStaff } from './staff-accounts.ts';
 import {
@@ -21,7 +21,6 @@ import {
   lookUpCase,
   sendAcceptLanguage,
   sendLetter,
-  submitNewLetter,
   uniqueToken,
 } from './support.ts';
 
@@ -126,7 +125,7 @@ for (const locale of JOURNEY_LOCALES) {
 
     // 1. A handler of the unit gives the reply.
     await sendAcceptLanguage(page, BROWSER_LOCALE[locale]);
-    const { receiptNo, accessCode } = await submitNewLetter(page, s, { area: `复查测试区 ${token}`, subject: `征地补偿 ${token}` });
+    const { receiptNo, accessCode } = await receiveLetter({ area: `复查测试区 ${token}`, subject: `征地补偿 ${token}` }, locale);
     const { caseId, unitCode } = await caseAndUnit(receiptNo);
     if (!unitCode) throw new Error('the letter was routed to no unit');
     const replier = await createStaff('HANDLER', unitCode);

@@ -2,24 +2,13 @@
 // name, phone number and valid ID card number are masked (an 18-digit number with a wrong check
 // digit is left alone), the masked spans are listed on screen only, and one span is shown on the
 // letter after the clerk gives a reason. With and without JavaScript, in zh-Hans and en, with axe.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
-import { signInStaff } from './office-sign-in.ts';
-import { createStaff } from './staff-accounts.ts';
-import {
-  BROWSER_LOCALE,
-  JOURNEY_LOCALES,
-  STRINGS,
-  choice,
-  errorSummary,
-  expectNoAxeViolations,
-  interpolate,
-  isNoJs,
-  sendAcceptLanguage,
-  submitNewLetter,
-  uniqueToken,
-} from './support.ts';
+import { receiveLetter } from './case-setup.ts';
+import { openCase } from './office-queue.ts';
+import { staffPageAs } from './office-sign-in.ts';
+import { JOURNEY_LOCALES, STRINGS, choice, errorSummary, expectNoAxeViolations, interpolate, isNoJs, uniqueToken } from './support.ts';
 
 const OFFICE = { en: officeEn, 'zh-Hans': officeZhHans } as const;
 const AGENCY = { en: 'Provincial Department of Human Resources', 'zh-Hans': '省人力资源和社会保障厅' } as const;
@@ -28,18 +17,8 @@ const AGENCY = { en: 'Provincial Department of Human Resources', 'zh-Hans': '省
 const VALID_ID = '11010519491231002X';
 const WRONG_CHECK = '110105194912310021';
 
-async function openCase(page: Page, o: typeof officeEn, token: string, receiptNo: string) {
-  await page.getByLabel(o.queue.search, { exact: true }).fill(token);
-  await page.getByRole('button', { name: o.queue.apply }).click();
-  await page.getByRole('link', { name: receiptNo }).click();
-  await expect(page.getByTestId('office-case-receipt')).toHaveText(receiptNo);
-}
-
 for (const locale of JOURNEY_LOCALES) {
-  test(`a clerk forwards a case and prints its transfer letter with personal data masked (${locale})`, async ({
-    page,
-    browser,
-  }, testInfo) => {
+  test(`a clerk forwards a case and prints its transfer letter with personal data masked (${locale})`, async ({ browser }, testInfo) => {
     test.setTimeout(150_000);
     const js = !isNoJs(testInfo);
     const s = STRINGS[locale];
@@ -48,15 +27,17 @@ for (const locale of JOURNEY_LOCALES) {
     const masked = (kind: keyof typeof s.redaction.kinds) => interpolate(s.redaction.masked, { kind: s.redaction.kinds[kind] });
 
     // The citizen writes in, naming themselves in the text with their phone and ID card number.
-    await sendAcceptLanguage(page, BROWSER_LOCALE[locale]);
-    const { receiptNo, letter } = await submitNewLetter(page, s, {
-      subject: `工资拖欠 Unpaid wages ${token}`,
-      body: `我叫王小明，身份证号${VALID_ID}，电话13812345678。合同编号${WRONG_CHECK}。My employer has not paid me (${token}).`,
-    });
+    const { receiptNo, letter } = await receiveLetter(
+      {
+        subject: `工资拖欠 Unpaid wages ${token}`,
+        body: `我叫王小明，身份证号${VALID_ID}，电话13812345678。合同编号${WRONG_CHECK}。My employer has not paid me (${token}).`,
+      },
+      locale,
+    );
 
     // The clerk forwards it to another agency; the form says a transfer letter follows.
-    const clerk = await signInStaff(browser, locale, js, await createStaff('CLERK'));
-    await openCase(clerk, o, token, receiptNo);
+    const { page: clerk } = await staffPageAs(browser, locale, js, 'CLERK');
+    await openCase(clerk, locale, token, receiptNo);
     const forward = clerk.locator('details[data-action="forward"]');
     await forward.locator('summary').click();
     await expect(forward).toContainText(o.case.fields.agencyHint);

@@ -1,13 +1,12 @@
 // Reception days, bookings and notices for the e2e suite, written straight into the throwaway
 // database that scripts/serve-throwaway.ts reports through its state file (as staff-accounts.ts does).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { buildBookingReference } from '#app/features/reception/rules.ts';
-import { STATE_FILE } from './staff-accounts.ts';
+import { serverState } from './server-state.ts';
 
 async function withClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const { databaseUrl } = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { databaseUrl: string };
+  const { databaseUrl } = serverState();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -3,17 +3,14 @@
 // and access code, reads notices and their feed; staff set up and publish a day, write a notice,
 // and receive a visitor.
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { base32Decode, totp } from '#app/features/staff/totp.server.ts';
 import noticesEn from '#app/i18n/locales/en/notices.json' with { type: 'json' };
-import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
 import visitsEn from '#app/i18n/locales/en/visits.json' with { type: 'json' };
 import noticesZhHans from '#app/i18n/locales/zh-Hans/notices.json' with { type: 'json' };
-import officeAuthZhHans from '#app/i18n/locales/zh-Hans/office-auth.json' with { type: 'json' };
 import visitsZhHans from '#app/i18n/locales/zh-Hans/visits.json' with { type: 'json' };
 import noticesZhHant from '#app/i18n/locales/zh-Hant/notices.json' with { type: 'json' };
-import officeAuthZhHant from '#app/i18n/locales/zh-Hant/office-auth.json' with { type: 'json' };
 import visitsZhHant from '#app/i18n/locales/zh-Hant/visits.json' with { type: 'json' };
-import { createAdminWithTotp, createStaff, type StaffLogin } from './staff-accounts.ts';
+import { receiveLetter } from './case-setup.ts';
+import { staffPageAs } from './office-sign-in.ts';
 import {
   BROWSER_LOCALE,
   JOURNEY_LOCALES,
@@ -23,8 +20,6 @@ import {
   errorSummary,
   expectNoAxeViolations,
   interpolate,
-  sendAcceptLanguage,
-  submitNewLetter,
   type Locale,
 } from './support.ts';
 import {
@@ -39,7 +34,6 @@ import {
 
 const VISITS: Record<Locale, typeof visitsEn> = { en: visitsEn, 'zh-Hans': visitsZhHans, 'zh-Hant': visitsZhHant };
 const NOTICES: Record<Locale, typeof noticesEn> = { en: noticesEn, 'zh-Hans': noticesZhHans, 'zh-Hant': noticesZhHant };
-const AUTH: Record<Locale, typeof officeAuthEn> = { en: officeAuthEn, 'zh-Hans': officeAuthZhHans, 'zh-Hant': officeAuthZhHant };
 
 const REFERENCE_PATTERN = /^YY-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 const CODE_PATTERN = /^[0-9A-Z]{5}-[0-9A-Z]{5}$/;
@@ -156,7 +150,7 @@ test.describe('booking for a case (en)', () => {
   const s = STRINGS.en;
 
   test('a citizen books with the receipt number and access code of their case', async ({ page }, testInfo) => {
-    const { receiptNo, accessCode } = await submitNewLetter(page, s);
+    const { receiptNo, accessCode } = await receiveLetter({}, 'en');
     const day = await seedReceptionDay({ daysFromToday: 3, slots: [{ start: '14:00', end: '14:30', capacity: 1 }] });
     await page.goto(`/visits/book/${day.slotIds[0]}`);
     await choice(page, 'radio', v.book.fields.mode.CASE.label).check();
@@ -260,25 +254,6 @@ for (const locale of LOCALES) {
   });
 }
 
-async function signIn(browser: Browser, locale: Locale, javaScriptEnabled: boolean, login: StaffLogin, totpSecret?: string): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled });
-  const page = await context.newPage();
-  await sendAcceptLanguage(page, BROWSER_LOCALE[locale]);
-  const auth = AUTH[locale];
-  await page.goto('/office/sign-in');
-  await page.getByLabel(auth.signIn.fields.email.label, { exact: true }).fill(login.email);
-  await page.getByLabel(auth.signIn.fields.password.label, { exact: true }).fill(login.password);
-  await page.getByRole('button', { name: auth.signIn.submit }).click();
-  if (totpSecret) {
-    await page.waitForURL((url) => url.pathname === '/office/sign-in/code');
-    await page.getByLabel(auth.code.fields.code.label, { exact: true }).fill(totp(base32Decode(totpSecret), new Date()));
-    await page.getByRole('button', { name: auth.code.submit }).click();
-  }
-  // Each role lands on its own first page of the back office.
-  await page.waitForURL((url) => url.pathname.startsWith('/office') && !url.pathname.startsWith('/office/sign-in'));
-  return page;
-}
-
 for (const locale of JOURNEY_LOCALES) {
   const v = VISITS[locale];
   const n = NOTICES[locale];
@@ -293,8 +268,7 @@ for (const locale of JOURNEY_LOCALES) {
     };
 
     // An administrator sets a day up and publishes it.
-    const admin = await createAdminWithTotp();
-    const adminPage = await signIn(browser, locale, js, admin, admin.totpSecret);
+    const { page: adminPage } = await staffPageAs(browser, locale, js, 'ADMIN');
     await go(adminPage, '/office/reception');
     await adminPage.getByRole('link', { name: v.office.list.create }).click();
     await adminPage.waitForURL((url) => url.pathname === '/office/reception/new');
@@ -360,7 +334,7 @@ for (const locale of JOURNEY_LOCALES) {
     // A clerk receives a visitor who booked for today.
     const today = await seedReceptionDay({ daysFromToday: 0, slots: [{ start: '00:00', end: '00:30', capacity: 4 }] });
     const booking = await seedNewVisitBooking(today.slotIds[0]!, `李四 ${tag}`);
-    const clerk = await signIn(browser, locale, js, await createStaff('CLERK'));
+    const { page: clerk } = await staffPageAs(browser, locale, js, 'CLERK');
     await go(clerk, `/office/reception/${today.dayId}`, '/office/reception/:dayId (clerk)');
     const row = clerk.getByTestId('appointment-row').filter({ hasText: booking.reference });
     await expect(row).toContainText(`李四 ${tag}`);
