@@ -44,7 +44,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startThrowawayServer(env: Record<string, string> = {}): Promise<ThrowawayServer> {
   ensureBuild();
-  const port = await freePort();
+  // The port is free when probed, but the child's embedded PostgreSQL may take it before the HTTP
+  // server listens: then the child exits with EADDRINUSE, and another port is tried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnPort(await freePort(), env);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof PortTakenError)) throw error;
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function startOnPort(port: number, env: Record<string, string>): Promise<ThrowawayServer> {
   const stateDir = mkdtempSync(path.join(os.tmpdir(), 'pd-server-test-'));
   const stateFile = path.join(stateDir, 'state.json');
   const child: ChildProcess = spawn(
@@ -74,7 +87,11 @@ export async function startThrowawayServer(env: Record<string, string> = {}): Pr
 
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (exited) throw new Error(`the server exited while starting:\n${output}`);
+    if (exited) {
+      rmSync(stateDir, { recursive: true, force: true });
+      if (output.includes('EADDRINUSE')) throw new PortTakenError(`port ${port} was taken:\n${output}`);
+      throw new Error(`the server exited while starting:\n${output}`);
+    }
     if (Date.now() > deadline) throw new Error(`the server did not get ready:\n${output}`);
     const ready = await fetch(`${url}/readyz`).then(
       (response) => response.status === 200,
