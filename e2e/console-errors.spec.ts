@@ -2,8 +2,7 @@
 // error in the browser console. A hydration error means the server's HTML differed from what the
 // browser rendered (a date or time written differently, say), so React threw the page away and
 // rendered it again; a CSP error means something the page needs was blocked.
-import { expect, test, type ConsoleMessage, type Page, type TestInfo } from '@playwright/test';
-import { receiveLetter } from './case-setup.ts';
+import { expect, test, type Browser, type ConsoleMessage, type Page } from '@playwright/test';
 import { staffPageAs } from './office-sign-in.ts';
 import { BROWSER_LOCALE, LOCALES, NO_JS_SWEEP_LOCALE, STRINGS, isNoJs, submitNewLetter, type Locale } from './support.ts';
 import { seedNotice, seedReceptionDay, uniqueTag } from './visit-fixtures.ts';
@@ -34,24 +33,25 @@ async function visitAll(page: Page, paths: string[], locale: Locale): Promise<vo
   }
 }
 
-/** Without JavaScript nothing hydrates; a CSP error is the same in every language, so one is enough. */
-function skipRepeated(testInfo: TestInfo, locale: Locale): void {
-  test.skip(isNoJs(testInfo) && locale !== NO_JS_SWEEP_LOCALE, `without JavaScript, checked in ${NO_JS_SWEEP_LOCALE}`);
+async function staffPage(browser: Browser, locale: Locale, js: boolean, admin = false): Promise<Page> {
+  // A clerk: the queue, the board and the case pages; an administrator: the rest.
+  return (await staffPageAs(browser, locale, js, admin ? 'ADMIN' : 'CLERK')).page;
 }
 
-// Each language's pages in three tests (the portal, a clerk's pages, an administrator's), so that
-// each stays short.
 for (const locale of LOCALES) {
-  test(`no hydration or CSP errors on the portal's pages (${locale})`, async ({ browser }, testInfo) => {
-    skipRepeated(testInfo, locale);
+  test(`no hydration or CSP errors on any page (${locale})`, async ({ browser }, testInfo) => {
+    // Without JavaScript nothing hydrates; a CSP error is the same in every language, so one is enough.
+    test.skip(isNoJs(testInfo) && locale !== NO_JS_SWEEP_LOCALE, `without JavaScript, checked in ${NO_JS_SWEEP_LOCALE}`);
+    test.setTimeout(240_000);
     const js = !isNoJs(testInfo);
+    const tag = uniqueTag();
     const day = await seedReceptionDay({ daysFromToday: 3, slots: [{ start: '09:00', end: '09:30', capacity: 2 }] });
-    const notice = await seedNotice({ tag: uniqueTag(), publishedAt: new Date(Date.now() - 60_000) });
+    const notice = await seedNotice({ tag, publishedAt: new Date(Date.now() - 60_000) });
+
     const context = await browser.newContext({ locale: BROWSER_LOCALE[locale], javaScriptEnabled: js });
     const portal = await context.newPage();
     const portalConsole = watchConsole(portal);
-    // The letter through the form: the confirmation page is one of the pages checked.
-    await submitNewLetter(portal, STRINGS[locale]);
+    const receipt = await submitNewLetter(portal, STRINGS[locale]);
     await visitAll(
       portal,
       [
@@ -67,13 +67,8 @@ for (const locale of LOCALES) {
       ],
       locale,
     );
-    expect(portalConsole.problems).toEqual([]);
-  });
 
-  test(`no hydration or CSP errors on a clerk's pages (${locale})`, async ({ browser }, testInfo) => {
-    skipRepeated(testInfo, locale);
-    const receipt = await receiveLetter({}, locale);
-    const { page: staff } = await staffPageAs(browser, locale, !isNoJs(testInfo), 'CLERK');
+    const staff = await staffPage(browser, locale, js);
     const staffConsole = watchConsole(staff);
     await visitAll(
       staff,
@@ -91,13 +86,8 @@ for (const locale of LOCALES) {
     const caseHref = await staff.locator('[data-testid="queue"] a.reference').first().getAttribute('href');
     expect(caseHref).toMatch(/^\/office\/cases\//);
     await visitAll(staff, [caseHref!], locale);
-    expect(staffConsole.problems).toEqual([]);
-  });
 
-  test(`no hydration or CSP errors on an administrator's pages (${locale})`, async ({ browser }, testInfo) => {
-    skipRepeated(testInfo, locale);
-    const day = await seedReceptionDay({ daysFromToday: 3, slots: [{ start: '09:00', end: '09:30', capacity: 2 }] });
-    const { page: admin } = await staffPageAs(browser, locale, !isNoJs(testInfo), 'ADMIN');
+    const admin = await staffPage(browser, locale, js, true);
     const adminConsole = watchConsole(admin);
     await visitAll(
       admin,
@@ -117,6 +107,7 @@ for (const locale of LOCALES) {
       ],
       locale,
     );
-    expect(adminConsole.problems).toEqual([]);
+
+    expect([...portalConsole.problems, ...staffConsole.problems, ...adminConsole.problems]).toEqual([]);
   });
 }

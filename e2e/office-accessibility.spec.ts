@@ -1,6 +1,6 @@
 // Every back-office page passes axe (WCAG 2.2 AA) in every language, signed in with a role that
 // may see it: a clerk for the case pages, an administrator for the administration pages.
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import officeAdminEn from '#app/i18n/locales/en/office-admin.json' with { type: 'json' };
 import officeAdminZhHans from '#app/i18n/locales/zh-Hans/office-admin.json' with { type: 'json' };
 import officeAdminZhHant from '#app/i18n/locales/zh-Hant/office-admin.json' with { type: 'json' };
@@ -10,28 +10,17 @@ import { BROWSER_LOCALE, LOCALES, expectNoAxeViolations, sendAcceptLanguage, ski
 
 const ADMIN: Record<Locale, typeof officeAdminEn> = { en: officeAdminEn, 'zh-Hans': officeAdminZhHans, 'zh-Hant': officeAdminZhHant };
 
-/** Opens the path and runs axe on it, checking the page is in the locale's language. */
-function checker(browser: Browser, testInfo: TestInfo, locale: Locale) {
-  return async (target: Page, path: string) => {
-    await target.goto(path);
-    await expect(target.locator('html')).toHaveAttribute('lang', locale);
-    await expectNoAxeViolations(target, browser, testInfo, `${path} (${locale})`);
-  };
-}
-
-/** After a form was sent with mistakes: the error summary shows, and the page passes axe. */
-async function checkAfterPost(page: Page, browser: Browser, testInfo: TestInfo, locale: Locale, label: string) {
-  await expect(page.locator('.error-summary')).toBeVisible();
-  await expect(page.locator('html')).toHaveAttribute('lang', locale);
-  await expectNoAxeViolations(page, browser, testInfo, `${label} (${locale})`);
-}
-
-// Each language's pages in a few tests of their own, so that each stays short.
 for (const locale of LOCALES) {
-  test(`the sign-in page and a clerk's pages pass axe (${locale})`, async ({ page, browser }, testInfo) => {
+  test(`back-office pages pass axe (${locale})`, async ({ page, browser }, testInfo) => {
     skipRepeatedSweep(testInfo, locale);
+    test.setTimeout(180_000);
     const js = testInfo.project.name !== 'no-js';
-    const check = checker(browser, testInfo, locale);
+    const check = async (target: Page, path: string) => {
+      await target.goto(path);
+      await expect(target.locator('html')).toHaveAttribute('lang', locale);
+      await expectNoAxeViolations(target, browser, testInfo, `${path} (${locale})`);
+    };
+
     await sendAcceptLanguage(page, BROWSER_LOCALE[locale]);
     // A case in the queue, for the case page below.
     await receiveLetter({}, locale);
@@ -48,12 +37,7 @@ for (const locale of LOCALES) {
     const href = await caseLink.getAttribute('href');
     expect(href).toMatch(/^\/office\/cases\//);
     await check(clerk, href!);
-  });
 
-  test(`an administrator's staff, audit and statistics pages pass axe (${locale})`, async ({ browser }, testInfo) => {
-    skipRepeatedSweep(testInfo, locale);
-    const js = testInfo.project.name !== 'no-js';
-    const check = checker(browser, testInfo, locale);
     const { page: adminPage } = await staffPageAs(browser, locale, js, 'ADMIN');
     await check(adminPage, '/office/staff');
     await check(adminPage, '/office/audit');
@@ -63,35 +47,37 @@ for (const locale of LOCALES) {
     await check(adminPage, (await staffLink.getAttribute('href'))!);
   });
 
-  // Units and categories: the lists, a record's page, and forms sent with mistakes.
-  test(`units and categories pass axe (${locale})`, async ({ browser }, testInfo) => {
+  // Units, categories, reply templates and settings: the lists, a record's page, and forms sent
+  // with mistakes (error summary, fields in error). A test of its own, for its own time budget.
+  test(`administration pages pass axe (${locale})`, async ({ browser }, testInfo) => {
     skipRepeatedSweep(testInfo, locale);
+    test.setTimeout(180_000);
     const js = testInfo.project.name !== 'no-js';
-    const check = checker(browser, testInfo, locale);
+    const check = async (target: Page, path: string) => {
+      await target.goto(path);
+      await expect(target.locator('html')).toHaveAttribute('lang', locale);
+      await expectNoAxeViolations(target, browser, testInfo, `${path} (${locale})`);
+    };
     const { page: adminPage } = await staffPageAs(browser, locale, js, 'ADMIN');
     const a = ADMIN[locale];
+    const afterPost = async (label: string) => {
+      await expect(adminPage.locator('.error-summary')).toBeVisible();
+      await expect(adminPage.locator('html')).toHaveAttribute('lang', locale);
+      await expectNoAxeViolations(adminPage, browser, testInfo, `${label} (${locale})`);
+    };
     await check(adminPage, '/office/units');
     await adminPage.getByRole('button', { name: a.units.create.submit }).click();
-    await checkAfterPost(adminPage, browser, testInfo, locale, '/office/units with errors');
+    await afterPost('/office/units with errors');
     await adminPage.goto('/office/units');
     await check(adminPage, (await adminPage.locator('[data-testid="unit-tree"] a').first().getAttribute('href'))!);
     await check(adminPage, '/office/categories');
     await adminPage.getByRole('button', { name: a.categories.create.submit }).click();
-    await checkAfterPost(adminPage, browser, testInfo, locale, '/office/categories with errors');
+    await afterPost('/office/categories with errors');
     await adminPage.goto('/office/categories');
     await check(adminPage, (await adminPage.locator('[data-testid="categories"] a').first().getAttribute('href'))!);
-  });
-
-  // Reply templates and settings: the list, a template's page, and forms sent with mistakes.
-  test(`reply templates and settings pass axe (${locale})`, async ({ browser }, testInfo) => {
-    skipRepeatedSweep(testInfo, locale);
-    const js = testInfo.project.name !== 'no-js';
-    const check = checker(browser, testInfo, locale);
-    const { page: adminPage } = await staffPageAs(browser, locale, js, 'ADMIN');
-    const a = ADMIN[locale];
     await check(adminPage, '/office/reply-templates');
     await adminPage.getByRole('button', { name: a.replyTemplates.create.submit }).click();
-    await checkAfterPost(adminPage, browser, testInfo, locale, '/office/reply-templates with errors');
+    await afterPost('/office/reply-templates with errors');
     // A template of this run, created through the form, for its own page.
     await adminPage.getByLabel(a.replyTemplates.fields.kind.label, { exact: true }).selectOption('COMPLAINT');
     await adminPage.locator('label.choice').filter({ hasText: a.languages[locale] }).click();
@@ -103,6 +89,6 @@ for (const locale of LOCALES) {
     await check(adminPage, '/office/settings');
     await adminPage.getByLabel(a.settings.clustering.similarity.label, { exact: true }).fill('2');
     await adminPage.getByRole('button', { name: a.settings.clustering.submit }).click();
-    await checkAfterPost(adminPage, browser, testInfo, locale, '/office/settings with errors');
+    await afterPost('/office/settings with errors');
   });
 }
