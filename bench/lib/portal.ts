@@ -56,7 +56,9 @@ export async function getText(url: string, headers: Record<string, string> = {})
 }
 
 export function extractCategoryId(html: string): string {
-  const id = UUID.exec(html)?.[1];
+  // The category select's first option: the reported-unit select (issue 10) comes before it.
+  const start = html.indexOf('name="categoryId"');
+  const id = start < 0 ? undefined : UUID.exec(html.slice(start))?.[1];
   if (!id) throw new Error('no category <option value="<uuid>"> found on /submit');
   return id;
 }
