@@ -1,5 +1,6 @@
 // Moves a case forward on the server, through the app's own case actions, so that an e2e test
 // about a later step (rating, review) starts where it needs to without replaying earlier screens.
+import { answeredReply } from '../tests/support/replies.ts';
 import { adoptServerEnvironment } from './server-state.ts';
 import { validLetter, type Letter, type Locale } from './support.ts';
 
@@ -26,7 +27,7 @@ export async function acceptAndReply(receiptNo: string, reply: string): Promise<
   const row = await db().case.findUniqueOrThrow({ where: { receiptNo }, include: { unit: true } });
   const accepted = await performCaseAction(actor, row.id, row.version, { action: 'accept' });
   if (!accepted.ok) throw new Error(`case ${receiptNo} could not be accepted: ${accepted.formError ?? ''}`);
-  const replied = await performCaseAction(actor, row.id, accepted.version, { action: 'reply', message: reply });
+  const replied = await performCaseAction(actor, row.id, accepted.version, answeredReply(reply));
   if (!replied.ok) throw new Error(`case ${receiptNo} could not be answered: ${replied.formError ?? ''}`);
   if (!row.unit) throw new Error(`case ${receiptNo} has no unit`);
   return { caseId: row.id, unitCode: row.unit.code };
@@ -64,7 +65,7 @@ export async function acceptAndReplyAs(receiptNo: string, handlerEmail: string, 
   const handler = await db().staffUser.findUniqueOrThrow({ where: { email: handlerEmail } });
   const row = await db().case.findUniqueOrThrow({ where: { receiptNo } });
   const actor = { id: handler.id, role: 'HANDLER' as const, unitId: handler.unitId, unitLineage: await unitLineage(handler.unitId) };
-  const replied = await performCaseAction(actor, row.id, row.version, { action: 'reply', message: reply });
+  const replied = await performCaseAction(actor, row.id, row.version, answeredReply(reply));
   if (!replied.ok) throw new Error(`case ${receiptNo} could not be answered: ${replied.formError ?? ''}`);
 }
 

@@ -2,6 +2,8 @@
 // each of the three languages: nothing ever shows a raw code such as ATTACHMENTS_ADDED.
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, auditActionLabelKey } from '#app/features/audit/actions.ts';
+import { CLAIM_OUTCOMES } from '#app/features/cases/claims.ts';
+import { DECLINE_REASONS, declineReasonKey } from '#app/features/cases/decline-reasons.ts';
 import { CASE_EVENT_TYPES, eventLabelKey } from '#app/features/cases/events.ts';
 import { CASE_STATUSES } from '#app/features/cases/lifecycle.ts';
 import { STAFF_ROLES } from '#app/features/staff/permissions.ts';
@@ -21,6 +23,12 @@ const vocabularies: [string, readonly string[], (member: string) => string][] = 
   ['audit actions', AUDIT_ACTIONS, auditActionLabelKey],
   ['case statuses', CASE_STATUSES, (status) => `common:status.${status}.title`],
   ['staff roles', STAFF_ROLES, (role) => `office:roles.${role}`],
+  ['claim outcomes', CLAIM_OUTCOMES, (outcome) => `common:claimOutcomes.${outcome}`],
+  ...(['label', 'reason', 'referral'] as const).map((part): [string, readonly string[], (member: string) => string] => [
+    `decline reasons (${part})`,
+    DECLINE_REASONS,
+    (reason) => declineReasonKey(reason as (typeof DECLINE_REASONS)[number], part),
+  ]),
 ];
 
 describe.each(vocabularies)('%s', (_name, members, keyOf) => {

@@ -31,7 +31,7 @@ describe('bulk accept and assign', () => {
     const { user: handler } = await staffUser('HANDLER', 'housing');
     const cases = await Promise.all([1, 2, 3, 4, 5].map(() => newCase()));
     const declined = await newCase();
-    await performCaseAction(clerk, declined.id, 0, { action: 'decline', reason: '理由', referral: '去处' });
+    await performCaseAction(clerk, declined.id, 0, { action: 'decline', reason: 'OTHER', detail: '理由', referral: '去处' });
     const stale = await newCase();
     const outcome = await submitBulkAction(
       clerk,
@@ -109,7 +109,7 @@ describe('bulk decline with a standard reason', () => {
     const en = await newCase({}, 'en');
     const outcome = await submitBulkAction(
       supervisor,
-      form({ bulkAction: 'decline', cases: ticks([zh, en]), declineReason: 'arbitration' }),
+      form({ bulkAction: 'decline', cases: ticks([zh, en]), declineReason: 'ARBITRATION' }),
       context,
     );
     expect(outcome.ok && outcome.result.done.length).toBe(2);
@@ -168,7 +168,7 @@ describe('who may use bulk actions', () => {
               bulkAction,
               cases: ticks([c]),
               unitId: await unitId('housing'),
-              declineReason: 'litigation',
+              declineReason: 'LITIGATION',
               clusterId: 'new',
               level: 'RED',
               reason: 'x',

@@ -75,7 +75,7 @@ describe('the case page', () => {
     const declined = await send({ intent: 'decline', version: String(c.version), reason: ' ', referral: '法院' });
     expect(declined).toMatchObject({
       status: 422,
-      data: { errors: { reason: 'reasonRequired' }, values: { intent: 'decline', referral: '法院' }, formError: null },
+      data: { errors: { reason: 'declineReasonRequired' }, values: { intent: 'decline', referral: '法院' }, formError: null },
     });
     const noUnit = await send({ intent: 'assign', version: String(c.version), unitId: '' });
     expect(noUnit).toMatchObject({ status: 400, data: { errors: { unitId: 'unitRequired' }, values: { intent: 'assign' } } });

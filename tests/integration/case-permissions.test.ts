@@ -17,6 +17,7 @@ import { canUseQueue, canViewStatistics, canManageStaff, canReadAuditLog, type A
 import { db } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';
+import { answeredReply } from '../support/replies.ts';
 
 type Role = Actor['role'];
 const ROLES: Role[] = ['CLERK', 'HANDLER', 'SUPERVISOR', 'ANALYST', 'ADMIN'];
@@ -132,15 +133,15 @@ describe('who may act on a case', () => {
   // Each action from a state where the lifecycle allows it, so only the role decides.
   const scenarios: { input: (ctx: { into: string; unit: string }) => ActionInput; setup: ActionInput[] }[] = [
     { input: () => ({ action: 'accept' }), setup: [] },
-    { input: () => ({ action: 'decline', reason: '不属于信访事项', referral: '请向法院起诉' }), setup: [] },
+    { input: () => ({ action: 'decline', reason: 'OUTSIDE_REMIT', detail: '', referral: '请向法院起诉' }), setup: [] },
     { input: () => ({ action: 'forward', agency: '省住建厅', message: '' }), setup: [] },
     { input: (ctx) => ({ action: 'assign', unitId: ctx.unit, assigneeId: null }), setup: [] },
     { input: (ctx) => ({ action: 'merge', intoReceiptNo: ctx.into }), setup: [] },
     { input: () => ({ action: 'note', message: '内部备注' }), setup: [] },
     { input: () => ({ action: 'startWork' }), setup: [{ action: 'accept' }] },
     { input: () => ({ action: 'extend', days: 30, reason: '需要现场核查' }), setup: [{ action: 'accept' }] },
-    { input: () => ({ action: 'reply', message: '答复意见' }), setup: [{ action: 'accept' }] },
-    { input: () => ({ action: 'close', message: null }), setup: [{ action: 'accept' }, { action: 'reply', message: '答复' }] },
+    { input: () => answeredReply('答复意见'), setup: [{ action: 'accept' }] },
+    { input: () => ({ action: 'close', message: null }), setup: [{ action: 'accept' }, answeredReply('答复')] },
   ];
   const allowed: Record<string, Role[]> = {
     accept: ['CLERK', 'SUPERVISOR'],
@@ -246,7 +247,7 @@ describe('deadlines move with the case', () => {
     expect(afterExtend.replyDueAt!.getTime() - afterAccept.replyDueAt!.getTime()).toBe(30 * 86_400_000);
     expect(await outcome(performCaseAction(people.SUPERVISOR, c.id, extended, { action: 'extend', days: 5, reason: 'again' }))).toBe(422);
 
-    await stepped(performCaseAction(people.HANDLER, c.id, extended, { action: 'reply', message: '经核查，工资已于12月1日结清。' }));
+    await stepped(performCaseAction(people.HANDLER, c.id, extended, answeredReply('经核查，工资已于12月1日结清。')));
     const replied = await db().case.findUniqueOrThrow({ where: { id: c.id }, include: { events: true } });
     expect(replied.status).toBe('REPLIED');
     expect(replied.reviewRequestDueAt).not.toBeNull();
@@ -320,7 +321,7 @@ describe('review independence (arts. 35, 36) in the matrix', () => {
     const handler = (await staffUser('HANDLER', 'human-resources')).actor;
     const c = await newCase();
     const v1 = await stepped(performCaseAction(supervisor, c.id, c.version, { action: 'accept' }));
-    await stepped(performCaseAction(handler, c.id, v1, { action: 'reply', message: '已责成企业支付。' }));
+    await stepped(performCaseAction(handler, c.id, v1, answeredReply('已责成企业支付。')));
     await requestReview(c.id, '加班费没有支付。');
     const row = await db().case.findUniqueOrThrow({ where: { id: c.id } });
     const opinion = { action: 'issueReview', message: '维持。', outcome: 'UPHELD' } as const;

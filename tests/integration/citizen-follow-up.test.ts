@@ -14,6 +14,7 @@ import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
 import { submitCase } from '#app/features/cases/submission.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
+import { answeredReply } from '../support/replies.ts';
 
 const DAY = 86_400_000;
 
@@ -32,7 +33,7 @@ async function repliedCase(repliedAt: Date) {
   const row = await newCase();
   await performCaseAction(supervisor.actor, row.id, row.version, { action: 'accept' }, new Date(repliedAt.getTime() - DAY));
   const accepted = await reload(row.id);
-  await performCaseAction(supervisor.actor, row.id, accepted.version, { action: 'reply', message: '已责成施工单位支付工资。' }, repliedAt);
+  await performCaseAction(supervisor.actor, row.id, accepted.version, answeredReply('已责成施工单位支付工资。'), repliedAt);
   return { supervisor, row: await reload(row.id) };
 }
 

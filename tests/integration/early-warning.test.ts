@@ -233,7 +233,8 @@ describe('staff overrides and milestones', () => {
     const { row } = await submit({ area: freshArea(), coSignerCount: 8 });
     await performCaseAction(supervisor.actor, row.id, row.version, {
       action: 'decline',
-      reason: '不属于本机关职权',
+      reason: 'OUTSIDE_REMIT',
+      detail: '',
       referral: '请向法院起诉',
     });
     expect((await reload(row.id)).nextTargetDueAt).toBeNull();
@@ -293,7 +294,13 @@ describe('clusters: supervisors confirm, split, dissolve and reply', () => {
       const row = await reload(id);
       await performCaseAction(supervisor.actor, id, row.version, { action: 'accept' });
     }
-    const replied = await changeCluster(supervisor.actor, clusterId, { intent: 'reply', message: '物业已承诺本月内更换电梯。' });
+    const replied = await changeCluster(supervisor.actor, clusterId, {
+      intent: 'reply',
+      outcome: 'UPHELD',
+      reasons: '电梯已超过使用年限。',
+      legalBasis: '《特种设备安全法》第四十八条',
+      message: '物业已承诺本月内更换电梯。',
+    });
     const reply = replied.ok ? replied.reply : undefined;
     expect(reply?.replied).toHaveLength(2);
     expect(reply?.skipped).toEqual([{ receiptNo: (await reload(ids[2]!)).receiptNo, reason: 'notReplyable' }]);
@@ -301,6 +308,10 @@ describe('clusters: supervisors confirm, split, dissolve and reply', () => {
       const row = await reload(id);
       expect(row.status).toBe('REPLIED');
       expect(await db().caseEvent.count({ where: { caseId: id, type: 'REPLY_PUBLISHED', message: '物业已承诺本月内更换电梯。' } })).toBe(1);
+      // Each claim of each case gets the coordinated outcome and reasons (逐条).
+      expect(await db().caseClaim.findMany({ where: { caseId: id }, select: { outcome: true, reasons: true } })).toEqual([
+        { outcome: 'UPHELD', reasons: '电梯已超过使用年限。' },
+      ]);
     }
   });
 

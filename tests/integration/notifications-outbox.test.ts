@@ -14,6 +14,7 @@ import { parseEml } from '../support/eml.ts';
 import { staffUser } from '../support/fixtures.ts';
 import { parkOtherSuitesMessages } from '../support/notifications-isolation.ts';
 import { isolatedCase, outboxFor, recordingTransport } from '../support/notifications.ts';
+import { answeredReply } from '../support/replies.ts';
 
 const dirs: string[] = [];
 function outboxDir(): string {
@@ -252,10 +253,11 @@ describe('what the messages say', () => {
       v = await step(v, { action: 'accept' });
       v = await step(v, { action: 'assign', unitId: main.row.unitId!, assigneeId: handler.user.id });
       v = await step(v, { action: 'extend', days: 20, reason: 'EXTENSION-REASON 需要现场勘查' });
-      await performCaseAction(supervisor, main.row.id, v, { action: 'reply', message: 'REPLY-TEXT 已经补发工资' });
+      await performCaseAction(supervisor, main.row.id, v, answeredReply('REPLY-TEXT 已经补发工资'));
       await performCaseAction(supervisor, declined.row.id, declined.row.version, {
         action: 'decline',
-        reason: 'DECLINE-REASON 已进入诉讼',
+        reason: 'OTHER',
+        detail: 'DECLINE-REASON 已进入诉讼',
         referral: 'REFERRAL 请咨询法院',
       });
       await performCaseAction(supervisor, forwarded.row.id, forwarded.row.version, {

@@ -14,6 +14,7 @@ import * as csvRoute from '#app/routes/_resources+/statistics[.]csv.tsx';
 import * as jsonRoute from '#app/routes/_resources+/statistics[.]json.tsx';
 import { newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
 import { loadContext, statusOf } from '../support/office-requests.ts';
+import { answeredReply } from '../support/replies.ts';
 import type { Submission } from '#app/features/cases/submission.ts';
 import type { PublicFigures } from '#app/features/statistics/public-figures.ts';
 
@@ -60,7 +61,7 @@ beforeAll(async () => {
   for (let i = 0; i < 6; i++) {
     const id = await received('2020-08-03T09:00:00', units.p);
     await act(id, { action: 'accept' }, at('2020-08-05T10:00:00'));
-    await act(id, { action: 'reply', message: '已答复' }, at('2020-08-13T10:00:00'));
+    await act(id, answeredReply('已答复'), at('2020-08-13T10:00:00'));
     replied.push(id);
     if (i < 5) {
       await rateCase(id, { rating: ratings[i]!, solved: solved[i]!, comment: '' });

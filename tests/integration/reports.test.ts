@@ -11,6 +11,7 @@ import { computeReport, periodReport, type ReportData } from '#app/features/stat
 import { db } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
+import { answeredReply } from '../support/replies.ts';
 
 const march = { kind: 'month', start: '2023-03-01', end: '2023-03-31' } as const;
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -65,7 +66,7 @@ beforeAll(async () => {
   // A: accepted on day 15 (on time), replied on day 19 (on time), rated 4 and solved.
   const a = await received('A', '2023-03-01T10:00:00', units.parent);
   await act(a, { action: 'accept' }, at('2023-03-16T20:00:00'));
-  await act(a, { action: 'reply', message: '已答复' }, at('2023-03-20T09:00:00'));
+  await act(a, answeredReply('已答复'), at('2023-03-20T09:00:00'));
   await rateCase(a, { rating: 4, solved: 'YES', comment: '' });
   await db().satisfactionRating.update({ where: { caseId: a }, data: { createdAt: at('2023-03-25T12:00:00') } });
   // B: accepted on day 16: late.
@@ -73,7 +74,7 @@ beforeAll(async () => {
   await act(b, { action: 'accept' }, at('2023-03-17T09:00:00'));
   // C: declined on day 3.
   const c = await received('C', '2023-03-02T08:00:00', units.parent, 'RPT西城区');
-  await act(c, { action: 'decline', reason: '不属于信访事项', referral: '请向法院起诉' }, at('2023-03-05T15:00:00'));
+  await act(c, { action: 'decline', reason: 'OUTSIDE_REMIT', detail: '', referral: '请向法院起诉' }, at('2023-03-05T15:00:00'));
   // D: never decided; its deadline (end of 18 March) passed: late, settled in March.
   await received('D', '2023-03-03T11:00:00', units.parent);
   // E: received late in March, undecided: its deadline falls in April.
@@ -85,7 +86,7 @@ beforeAll(async () => {
   const g = await received('G', '2023-03-10T10:00:00', units.child);
   await act(g, { action: 'accept' }, at('2023-03-11T10:00:00'));
   await act(g, { action: 'extend', days: 10, reason: '需要现场调查' }, at('2023-03-12T10:00:00'));
-  await act(g, { action: 'reply', message: '已答复' }, at('2023-05-15T10:00:00'));
+  await act(g, answeredReply('已答复'), at('2023-05-15T10:00:00'));
   // W: withdrawn undecided before its deadline: owed no decision.
   const w = await received('W', '2023-03-04T10:00:00', units.parent);
   await withdrawCase(w, '已自行解决', at('2023-03-06T10:00:00'));

@@ -14,6 +14,7 @@ import { earlyWarningBoard } from '#app/features/early-warning/clusters.server.t
 import { db } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { anyCategoryId, newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';
+import { answeredReply } from '../support/replies.ts';
 import type { Actor } from '#app/features/staff/permissions.ts';
 
 const DAY = 86_400_000;
@@ -179,7 +180,7 @@ describe('a report of misconduct (arts. 22, 30, 46(5))', () => {
     const clerk = (await staffUser('CLERK')).actor;
     const discipline = (await staffUser('HANDLER', 'discipline-inspection')).actor;
     const v1 = await stepped(performCaseAction(clerk, c.id, c.version, { action: 'accept' }));
-    await stepped(performCaseAction(discipline, c.id, v1, { action: 'reply', message: '经查，反映的问题属实，已立案处理。' }));
+    await stepped(performCaseAction(discipline, c.id, v1, answeredReply('经查，反映的问题属实，已立案处理。', 'SUBSTANTIATED')));
     const page = await citizenCasePage(c.id, 'zh-Hans');
     expect(page?.view.reply?.message).toBe('经查，反映的问题属实，已立案处理。');
     expect(page?.deadlines.map((d) => d.kind)).toEqual(['reviewRequest']);
@@ -194,7 +195,7 @@ describe('independent review (art. 35)', () => {
     const receipt = await submitCase(await validSubmission(), { idempotencyKey: newIdempotencyKey(), locale: 'en' });
     const c = await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } });
     const v1 = await stepped(performCaseAction(supervisor, c.id, c.version, { action: 'accept' }));
-    await stepped(performCaseAction(handler, c.id, v1, { action: 'reply', message: 'The company has been ordered to pay.' }));
+    await stepped(performCaseAction(handler, c.id, v1, answeredReply('The company has been ordered to pay.')));
     return { c, supervisor, handler };
   }
 
@@ -275,7 +276,7 @@ describe('independent re-review with a hearing (art. 36)', () => {
     const receipt = await submitCase(letter, { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' });
     const c = await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } });
     const v1 = await stepped(performCaseAction(supervisor, c.id, c.version, { action: 'accept' }));
-    await stepped(performCaseAction(handler, c.id, v1, { action: 'reply', message: '已责成企业支付工资。' }));
+    await stepped(performCaseAction(handler, c.id, v1, answeredReply('已责成企业支付工资。')));
     await requestReview(c.id, '加班费没有支付。');
     await stepped(
       performCaseAction(reviewer, c.id, (await reload(c.id)).version, { action: 'issueReview', message: '维持。', outcome: 'UPHELD' }),

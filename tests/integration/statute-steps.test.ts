@@ -9,6 +9,7 @@ import { submitCase } from '#app/features/cases/submission.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { NotFoundError } from '#app/platform/http/errors.ts';
 import { anyCategoryId, newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';
+import { answeredReply } from '../support/replies.ts';
 import type { Actor } from '#app/features/staff/permissions.ts';
 
 const DAY = 86_400_000;
@@ -51,7 +52,7 @@ describe('a merged case follows its main case and keeps its rights', () => {
     expect(merged?.deadlines.map((d) => d.kind)).toEqual(['reply']);
     expect(JSON.stringify(merged)).not.toContain(main.receiptNo);
 
-    await step(handler, main.id, { action: 'reply', message: '已责成企业支付全部工资。' });
+    await step(handler, main.id, answeredReply('已责成企业支付全部工资。'));
     const after = await reload(joined.id);
     expect(after.status).toBe('REPLIED');
     expect(after.reviewRequestDueAt).not.toBeNull();

@@ -1,7 +1,11 @@
 // The inputs of the case page's action forms: the service names one when it refuses an action
 // (staff-actions.server.ts), and the page lists the problems in this order and marks the field.
-export const CASE_ACTION_FIELDS = [
+import { CLAIM_ANSWER_FIELDS, type ClaimAnswerField } from './claims.ts';
+
+const NAMED_FIELDS = [
+  'claims',
   'reason',
+  'detail',
   'referral',
   'agency',
   'unitId',
@@ -9,6 +13,7 @@ export const CASE_ACTION_FIELDS = [
   'reportDueOn',
   'days',
   'outcome',
+  'legalBasis',
   'message',
   'publish',
   'hearingOn',
@@ -21,4 +26,11 @@ export const CASE_ACTION_FIELDS = [
   'reportedOfficial',
   'intoReceiptNo',
 ] as const;
-export type CaseActionField = (typeof CASE_ACTION_FIELDS)[number];
+export type CaseActionField = (typeof NAMED_FIELDS)[number] | ClaimAnswerField;
+
+/** Every field, in the order of the page: the reply answers each claim before its basis and its text. */
+export const CASE_ACTION_FIELDS: readonly CaseActionField[] = [
+  ...NAMED_FIELDS.slice(0, NAMED_FIELDS.indexOf('legalBasis')),
+  ...CLAIM_ANSWER_FIELDS,
+  ...NAMED_FIELDS.slice(NAMED_FIELDS.indexOf('legalBasis')),
+];

@@ -6,8 +6,6 @@
 import { z } from 'zod';
 import { addToCluster } from '#app/features/early-warning/clusters.server.ts';
 import { overrideWarning } from '#app/features/early-warning/overrides.server.ts';
-import { isLocale, DEFAULT_LOCALE } from '#app/i18n/config.ts';
-import { translator } from '#app/i18n/translate.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { parseForm, type RawForm } from '#app/platform/http/forms.ts';
@@ -19,12 +17,11 @@ import {
   BULK_ACTIONS,
   BULK_MAX_CASES,
   canUseBulkAction,
-  DECLINE_REASONS,
   parseSelection,
   type BulkResult,
   type BulkSkipReason,
-  type DeclineReason,
 } from './bulk-actions.ts';
+import { STANDARD_DECLINE_REASONS } from './decline-reasons.ts';
 import { nextStatus } from './lifecycle.ts';
 import { caseForActor, performCaseAction, type ActionInput, type CaseActionOutcome } from './staff-actions.server.ts';
 import type { Actor } from '#app/features/staff/permissions.ts';
@@ -58,7 +55,7 @@ export const BulkForm = z.object({
   ),
   unitId: optionalUuid,
   assigneeId: optionalUuid,
-  declineReason: z.union([z.enum(DECLINE_REASONS), z.literal('')]).optional(),
+  declineReason: z.union([z.enum(STANDARD_DECLINE_REASONS), z.literal('')]).optional(),
   clusterId: z.union([z.uuid(), z.literal('new'), z.literal('')]).optional(),
   level: z.union([z.enum(WARNING_LEVELS), z.literal('')]).optional(),
   reason: z.string().trim().max(2000, { error: 'tooLong' }).default(''),
@@ -94,12 +91,6 @@ async function checkAssignment(input: BulkInput): Promise<Partial<Record<BulkFie
     if (!handler) return { assigneeId: 'assigneeNotInUnit' };
   }
   return {};
-}
-
-/** The texts of a standard reason, in the citizen's language: what they are told. */
-async function declineTexts(reason: DeclineReason, citizenLocale: string): Promise<{ reason: string; referral: string }> {
-  const t = await translator(isLocale(citizenLocale) ? citizenLocale : DEFAULT_LOCALE);
-  return { reason: t(`common:declineReasons.${reason}.reason`), referral: t(`common:declineReasons.${reason}.referral`) };
 }
 
 /** Why one step was refused, as a skip. */
@@ -172,12 +163,13 @@ export async function runBulkAction(
       break;
     }
     case 'decline': {
-      const code = input.declineReason as DeclineReason;
-      await onEach(actor, input.cases, result, async (row, version) => {
-        if (nextStatus(row.status, 'decline') === null) return 'notAllowedNow';
-        const texts = await declineTexts(code, row.citizenLocale);
-        return await take(row, version, { action: 'decline', reason: texts.reason, referral: texts.referral });
-      });
+      // The standard texts, in each citizen's language (the service writes them).
+      const reason = input.declineReason || null;
+      await onEach(actor, input.cases, result, async (row, version) =>
+        nextStatus(row.status, 'decline') === null
+          ? 'notAllowedNow'
+          : await take(row, version, { action: 'decline', reason, detail: '', referral: '' }),
+      );
       break;
     }
     case 'warning': {

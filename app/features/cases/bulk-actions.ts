@@ -25,21 +25,6 @@ export function bulkActionsFor(role: StaffRole): BulkAction[] {
   return BULK_ACTIONS.filter((action) => canUseBulkAction(role, action));
 }
 
-/**
- * Standard reasons not to accept a case, each with the article behind it: the citizen is told the
- * reason and where to go instead (art. 21), in their own language (common:declineReasons).
- */
-export const DECLINE_REASONS = ['litigation', 'arbitration', 'administrativeReview', 'outsideRemit', 'alreadyReReviewed'] as const;
-export type DeclineReason = (typeof DECLINE_REASONS)[number];
-
-export const DECLINE_REASON_ARTICLE: Record<DeclineReason, string> = {
-  litigation: '22, 31',
-  arbitration: '31',
-  administrativeReview: '31',
-  outsideRemit: '23',
-  alreadyReReviewed: '36',
-};
-
 /** Why a case was left out of a bulk action. */
 export const BULK_SKIP_REASONS = ['notAllowedNow', 'changed', 'forbidden', 'notFound', 'sameLevel', 'alreadyInCluster'] as const;
 export type BulkSkipReason = (typeof BULK_SKIP_REASONS)[number];

@@ -22,7 +22,21 @@ import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.se
 import { CASE_ACTION_FIELDS, type CaseActionField } from './action-fields.ts';
 import { SCOPE_SELECT, scopeFrom } from './case-scope.server.ts';
 import { stepBlocker } from './case-steps.ts';
+import { claimsOf } from './claims.server.ts';
+import {
+  CLAIM_MAX_LENGTH,
+  CLAIM_REASONS_MAX_LENGTH,
+  claimOutcomeField,
+  claimReasonsField,
+  claimsFromText,
+  isClaimOutcome,
+  LEGAL_BASIS_MAX_LENGTH,
+  MAX_CLAIMS,
+  type ClaimAnswer,
+  type ClaimAnswerField,
+} from './claims.ts';
 import { DEADLINE_ARTICLE, type DeadlineKind } from './deadlines.ts';
+import { DECLINE_REASONS } from './decline-reasons.ts';
 import { activeDeadlineField, allowedActions, type CaseAction } from './lifecycle.ts';
 import { isOpinionOutcome } from './opinions.ts';
 import { parseReceiptNo } from './receipt.ts';
@@ -189,7 +203,7 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
     (action) =>
       canTakeAction(actor, action, scope) && stepBlocker(action, state, now) === null && !(notIndependent && REVIEW_STEPS.has(action)),
   );
-  const extra = await caseExtras(actor, row, locale);
+  const [extra, claims] = await Promise.all([caseExtras(actor, row, locale), claimsOf(row.id)]);
   return {
     case: {
       id: row.id,
@@ -223,6 +237,9 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
       return dueAt ? [{ kind, dueAt, article: DEADLINE_ARTICLE[kind], active: isRunning(field, row, now) }] : [];
     }),
     hearing: { since: row.hearingSince, held: row.hearingHeld },
+    /** 逐条确认诉求: the claims, with the reply's answer to each once given. */
+    claims,
+    legalBasis: row.legalBasis,
     review: stage ? { stage, notIndependent } : null,
     ...extra,
     events: events.map((e) => ({
@@ -274,12 +291,25 @@ const optionalId = z
   .default('')
   .transform((v) => v || null);
 
+/** One claim per line, each at most CLAIM_MAX_LENGTH: the field stops a little above, so the service can say which is too long. */
+const CLAIMS_TEXT_MAX = MAX_CLAIMS * (CLAIM_MAX_LENGTH + 10) * 2;
+
+/** The reply form's answer to each claim: an outcome (checked by the service) and its reasons. */
+const CLAIM_ANSWER_SHAPE = Object.fromEntries(
+  Array.from({ length: MAX_CLAIMS }, (_, i) => [
+    [claimOutcomeField(i + 1), z.string().optional()],
+    [claimReasonsField(i + 1), text(CLAIM_REASONS_MAX_LENGTH + 100)],
+  ]).flat(),
+) as Record<ClaimAnswerField, z.ZodType<string | undefined>>;
+
 /** The case page's form posts, by intent. */
 export const CasePagePost = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('showContact') }),
-  z.object({ intent: z.literal('accept'), version }),
+  // A form without the list (not the page's own) takes the letter's subject as the one claim.
+  z.object({ intent: z.literal('accept'), version, claims: z.string().trim().max(CLAIMS_TEXT_MAX, { error: 'invalid' }).optional() }),
+  z.object({ intent: z.literal('setClaims'), version, claims: text(CLAIMS_TEXT_MAX) }),
   z.object({ intent: z.literal('startWork'), version }),
-  z.object({ intent: z.literal('decline'), version, reason: text(2000), referral: text(1000) }),
+  z.object({ intent: z.literal('decline'), version, reason: choice(DECLINE_REASONS), detail: text(2000), referral: text(1000) }),
   z.object({ intent: z.literal('forward'), version, agency: text(200), message: text(2000) }),
   z.object({
     intent: z.literal('assign'),
@@ -294,7 +324,9 @@ export const CasePagePost = z.discriminatedUnion('intent', [
     days: z.coerce.number({ error: 'extensionDays' }).int({ error: 'extensionDays' }),
     reason: text(2000),
   }),
-  z.object({ intent: z.literal('reply'), version, message: text(20_000) }),
+  z
+    .object({ intent: z.literal('reply'), version, legalBasis: text(LEGAL_BASIS_MAX_LENGTH), message: text(20_000) })
+    .extend(CLAIM_ANSWER_SHAPE),
   z.object({ intent: z.literal('note'), version, message: text(5000) }),
   z.object({ intent: z.literal('merge'), version, intoReceiptNo: text(40) }),
   z.object({ intent: z.literal('close'), version, message: text(2000) }),
@@ -328,10 +360,16 @@ export type CasePagePost = z.infer<typeof CasePagePost>;
 function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact' }>): { version: number; input: ActionInput } {
   switch (post.intent) {
     case 'accept':
+      return { version: post.version, input: { action: 'accept', claims: post.claims === undefined ? null : claimsFromText(post.claims) } };
+    case 'setClaims':
+      return { version: post.version, input: { action: 'setClaims', claims: claimsFromText(post.claims) } };
     case 'startWork':
       return { version: post.version, input: { action: post.intent } };
     case 'decline':
-      return { version: post.version, input: { action: 'decline', reason: post.reason, referral: post.referral } };
+      return {
+        version: post.version,
+        input: { action: 'decline', reason: post.reason, detail: post.detail, referral: post.referral },
+      };
     case 'forward':
       return { version: post.version, input: { action: 'forward', agency: post.agency, message: post.message } };
     case 'assign':
@@ -342,7 +380,10 @@ function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact' }>): 
     case 'extend':
       return { version: post.version, input: { action: 'extend', days: post.days, reason: post.reason } };
     case 'reply':
-      return { version: post.version, input: { action: 'reply', message: post.message } };
+      return {
+        version: post.version,
+        input: { action: 'reply', message: post.message, legalBasis: post.legalBasis, answers: claimAnswers(post) },
+      };
     case 'note':
       return { version: post.version, input: { action: 'note', message: post.message } };
     case 'merge':
@@ -386,6 +427,16 @@ function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact' }>): 
 }
 
 const opinion = (value: string | undefined) => (isOpinionOutcome(value) ? value : null);
+
+/** The reply's answer to each claim, as posted (the service checks them against the case's claims). */
+function claimAnswers(post: Record<string, unknown>): ClaimAnswer[] {
+  return Array.from({ length: MAX_CLAIMS }, (_, i) => {
+    const position = i + 1;
+    const outcome = post[claimOutcomeField(position)];
+    const reasons = post[claimReasonsField(position)];
+    return { position, outcome: isClaimOutcome(outcome) ? outcome : null, reasons: typeof reasons === 'string' ? reasons : '' };
+  });
+}
 
 /** A citizen's contact details, as the page shows them after the logged "show" action. */
 export interface CaseContactView {

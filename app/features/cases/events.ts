@@ -6,6 +6,8 @@ export const CASE_EVENT_TYPES = [
   // The lifecycle (app/features/cases/lifecycle.ts).
   'SUBMITTED',
   'ACCEPTED',
+  // 逐条确认诉求: the claims listed again before the reply (the list at acceptance is on ACCEPTED).
+  'CLAIMS_SET',
   'DECLINED',
   'FORWARDED',
   'ASSIGNED',

@@ -15,6 +15,7 @@ import {
 const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
   SUBMITTED: {
     accept: 'ACCEPTED',
+    setClaims: null,
     decline: 'NOT_ACCEPTED',
     forward: 'TRANSFERRED',
     merge: 'MERGED',
@@ -42,6 +43,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
   },
   ACCEPTED: {
     accept: null,
+    setClaims: 'ACCEPTED',
     decline: null,
     forward: null,
     merge: 'MERGED',
@@ -69,6 +71,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
   },
   IN_PROGRESS: {
     accept: null,
+    setClaims: 'IN_PROGRESS',
     decline: null,
     forward: null,
     merge: 'MERGED',
@@ -96,6 +99,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
   },
   REPLIED: {
     accept: null,
+    setClaims: null,
     decline: null,
     forward: null,
     merge: null,
@@ -123,6 +127,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
   },
   REVIEW_REQUESTED: {
     accept: null,
+    setClaims: null,
     decline: null,
     forward: null,
     merge: null,
@@ -150,6 +155,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
   },
   REVIEWED: {
     accept: null,
+    setClaims: null,
     decline: null,
     forward: null,
     merge: null,
@@ -177,6 +183,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
   },
   RE_REVIEW_REQUESTED: {
     accept: null,
+    setClaims: null,
     decline: null,
     forward: null,
     merge: null,
@@ -204,6 +211,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
   },
   FINAL: {
     accept: null,
+    setClaims: null,
     decline: null,
     forward: null,
     merge: null,
@@ -231,6 +239,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
   },
   CLOSED: {
     accept: null,
+    setClaims: null,
     decline: null,
     forward: null,
     merge: null,
@@ -258,6 +267,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
   },
   NOT_ACCEPTED: {
     accept: null,
+    setClaims: null,
     decline: null,
     forward: null,
     merge: null,
@@ -285,6 +295,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
   },
   TRANSFERRED: {
     accept: null,
+    setClaims: null,
     decline: null,
     forward: null,
     merge: null,
@@ -312,6 +323,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
   },
   MERGED: {
     accept: null,
+    setClaims: null,
     decline: null,
     forward: null,
     merge: null,
@@ -340,6 +352,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
   },
   WITHDRAWN: {
     accept: null,
+    setClaims: null,
     decline: null,
     forward: null,
     merge: null,
@@ -385,6 +398,7 @@ const ALL_STATUSES: CaseStatus[] = [
 
 const ALL_ACTIONS: CaseAction[] = [
   'accept',
+  'setClaims',
   'decline',
   'forward',
   'merge',
@@ -435,14 +449,14 @@ describe('nextStatus', () => {
     });
   }
 
-  it('covers all 13 × 25 pairs', () => {
+  it('covers all 13 × 26 pairs', () => {
     let pairs = 0;
     for (const status of ALL_STATUSES)
       for (const action of ALL_ACTIONS) {
         expect(nextStatus(status, action), `${status} ${action}`).toBe(EXPECTED[status][action]);
         pairs++;
       }
-    expect(pairs).toBe(325);
+    expect(pairs).toBe(338);
   });
 
   it('allows a note (and the other record-keeping steps) in every status, and they never change the status', () => {
@@ -505,6 +519,7 @@ describe('allowedActions', () => {
     ]);
     const reporting = ['fileReport', 'decideReport'];
     expect(allowedActions('ACCEPTED')).toEqual([
+      'setClaims',
       'merge',
       'withdraw',
       'assign',
@@ -518,6 +533,7 @@ describe('allowedActions', () => {
       ...keeping,
     ]);
     expect(allowedActions('IN_PROGRESS')).toEqual([
+      'setClaims',
       'merge',
       'withdraw',
       'assign',

@@ -20,6 +20,8 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const CASE_ACTIONS = [
   'accept',
+  // 逐条确认诉求: the claims listed at acceptance, edited until the reply.
+  'setClaims',
   'decline',
   'forward',
   'merge',
@@ -77,8 +79,8 @@ const TRANSITIONS: Record<CaseStatus, Partial<Record<CaseAction, Target>>> = {
     decline: 'NOT_ACCEPTED',
     forward: 'TRANSFERRED',
   },
-  ACCEPTED: { ...OPEN_BEFORE_REPLY, ...REPORTING, startWork: 'IN_PROGRESS', extend: 'stay', reply: 'REPLIED' },
-  IN_PROGRESS: { ...OPEN_BEFORE_REPLY, ...REPORTING, extend: 'stay', reply: 'REPLIED' },
+  ACCEPTED: { ...OPEN_BEFORE_REPLY, ...REPORTING, setClaims: 'stay', startWork: 'IN_PROGRESS', extend: 'stay', reply: 'REPLIED' },
+  IN_PROGRESS: { ...OPEN_BEFORE_REPLY, ...REPORTING, setClaims: 'stay', extend: 'stay', reply: 'REPLIED' },
   REPLIED: { ...ANY_TIME, ...REPORTING, requestReview: 'REVIEW_REQUESTED', close: 'CLOSED' },
   REVIEW_REQUESTED: { ...ANY_TIME, assign: 'stay', issueReview: 'REVIEWED' },
   REVIEWED: { ...ANY_TIME, requestReReview: 'RE_REVIEW_REQUESTED', close: 'CLOSED' },

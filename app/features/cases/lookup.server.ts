@@ -11,6 +11,7 @@ import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
 import { accessCodeOpens } from './access-code.server.ts';
 import { parseAccessCode } from './access-code.ts';
 import { citizenDeadlines, type CitizenDates } from './citizen-deadline.ts';
+import { claimsOf } from './claims.server.ts';
 import { isWrittenAnswer } from './events.ts';
 import { followUpChoices } from './follow-up.ts';
 import { isOpinionOutcome, type OpinionOutcome } from './opinions.ts';
@@ -98,6 +99,8 @@ export interface PublicCaseView {
   timeline: PublicTimelineEntry[];
   /** The latest written answer: the reply, or a review or re-review opinion (with its outcome). */
   reply: { message: string; at: Date; type: string; outcome: OpinionOutcome | null } | null;
+  /** Art. 32: the legal and policy basis of the written reply. */
+  legalBasis: string | null;
   rating: { rating: number; solved: 'YES' | 'PARTLY' | 'NO'; comment: string | null } | null;
 }
 
@@ -133,6 +136,7 @@ export async function publicCaseView(caseId: string): Promise<PublicCaseView | n
     hearingSince: found.hearingSince,
     routeReason: found.routeReason === 'discipline' || found.routeReason === 'courts' ? found.routeReason : null,
     rating: found.rating,
+    legalBasis: found.legalBasis,
     timeline: found.events.map((event) => ({
       type: event.type,
       toStatus: event.toStatus,
@@ -214,7 +218,7 @@ async function mainCaseDates(caseId: string): Promise<CitizenDates | null> {
 export async function citizenCasePage(caseId: string, locale: Locale, now = new Date()) {
   const view = await publicCaseView(caseId);
   if (!view) return null;
-  const [{ attachments }, report, main, routedTo] = await Promise.all([
+  const [{ attachments }, report, main, routedTo, claims] = await Promise.all([
     caseFiles({ citizenOf: caseId }, caseId),
     view.kind === 'MISCONDUCT_REPORT' ? reportView(caseId) : null,
     view.status === 'MERGED' ? mainCaseDates(caseId) : null,
@@ -222,6 +226,7 @@ export async function citizenCasePage(caseId: string, locale: Locale, now = new 
     view.routeReason === 'courts'
       ? db().case.findUnique({ where: { id: caseId }, select: { unit: { select: { nameZhHans: true, nameZhHant: true, nameEn: true } } } })
       : null,
+    claimsOf(caseId),
   ]);
   const pick = (names: UnitNames) => (names ? pickLocalized(names, locale) : null);
   return {
@@ -231,6 +236,13 @@ export async function citizenCasePage(caseId: string, locale: Locale, now = new 
       ? citizenDeadlines(main, now).filter((d) => d.kind === 'acceptance' || d.kind === 'reply')
       : citizenDeadlines(view, now),
     followUp: followUpChoices(view, now),
+    /** The reply's answer to each claim (逐条答复), once it is published; the claims alone are on the timeline. */
+    answers: claims.some((claim) => claim.answeredAt)
+      ? {
+          claims: claims.map(({ position, text, outcome, reasons }) => ({ position, text, outcome, reasons })),
+          legalBasis: view.legalBasis,
+        }
+      : null,
     attachments,
     routedTo: routedTo?.unit ? localizedName(routedTo.unit, locale) : null,
     report: report && {

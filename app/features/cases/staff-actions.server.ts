@@ -24,13 +24,17 @@ import {
   type Actor,
   type CaseScope,
 } from '#app/features/staff/permissions.ts';
+import { DEFAULT_LOCALE, isLocale } from '#app/i18n/config.ts';
 import { localizedName } from '#app/i18n/localized.ts';
+import { translator } from '#app/i18n/translate.server.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { civilDateIn, compareCivilDates, endOfCivilDay, parseIsoDate } from '#app/platform/time/civil-date.ts';
 import { SCOPE_SELECT, scopeFrom } from './case-scope.server.ts';
 import { stepBlocker, type StepState } from './case-steps.ts';
+import { claimsOf, recordAnswers, replaceClaims } from './claims.server.ts';
+import { answerProblems, CLAIM_ANSWER_FIELDS, claimsProblem, needsLegalBasis, type ClaimAnswer } from './claims.ts';
 import { serviceClock } from './clock.server.ts';
 import {
   hearingPauseDays,
@@ -41,6 +45,7 @@ import {
   STATUTORY_LIMITS,
   unitObjectionDeadline,
 } from './deadlines.ts';
+import { declineMessage, declineReasonKey, needsDetail, type DeclineReason } from './decline-reasons.ts';
 import { activeDeadlineField, isOpenStatus, nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
 import { followMainCase, ownNextDue, ownStatus, type MainCaseStep } from './merged-cases.server.ts';
 import { decisionUnderReview, type ReviewStage } from './review-stage.server.ts';
@@ -51,14 +56,17 @@ import type { CaseEventType } from './events.ts';
 import type { OpinionOutcome } from './opinions.ts';
 
 export type ActionInput =
-  | { action: 'accept' }
+  /** With the case's claims, one per entry; null takes the letter's subject as its one claim (a bulk acceptance). */
+  | { action: 'accept'; claims?: string[] | null }
+  | { action: 'setClaims'; claims: string[] }
   | { action: 'startWork' }
-  | { action: 'decline'; reason: string; referral: string }
+  /** A standard reason; staff's own words (what is missing, or the reason for "other"); where to go instead, or '' for the standard text. */
+  | { action: 'decline'; reason: DeclineReason | null; detail: string; referral: string }
   | { action: 'forward'; agency: string; message: string }
   /** With a day for the unit's completion report (交办, art. 22(3)), or none. */
   | { action: 'assign'; unitId: string; assigneeId: string | null; reportDueOn?: string | null }
   | { action: 'extend'; days: number; reason: string }
-  | { action: 'reply'; message: string }
+  | { action: 'reply'; message: string; legalBasis: string; answers: ClaimAnswer[] }
   | { action: 'note'; message: string }
   | { action: 'merge'; intoReceiptNo: string }
   | { action: 'unmerge'; reason: string }
@@ -78,6 +86,7 @@ export type ActionInput =
 
 export const EVENT_TYPE: Record<CaseAction, CaseEventType> = {
   accept: 'ACCEPTED',
+  setClaims: 'CLAIMS_SET',
   decline: 'DECLINED',
   forward: 'FORWARDED',
   merge: 'MERGED',
@@ -158,6 +167,8 @@ interface Planned {
 interface NotApplicable {
   field: CaseActionField | null;
   code: string;
+  /** Every field's problem, when the form has several (the reply's answers). */
+  more?: Partial<Record<CaseActionField, string>>;
 }
 
 const notApplicable = (field: CaseActionField | null, code: string): NotApplicable => ({ field, code });
@@ -210,33 +221,57 @@ async function plan(actor: Actor, row: CaseRow, input: ActionInput, now: Date): 
   const c = serviceClock();
   switch (input.action) {
     case 'accept': {
+      const claims = input.claims ?? [row.subject];
+      const problem = claimsProblem(claims);
+      if (problem) return notApplicable('claims', problem);
       const replyDueAt = replyDeadline(now, null, c);
+      const follow = followed({
+        event: { type: 'ACCEPTED', message: null, data: { replyDueAt: replyDueAt.toISOString() } },
+        data: { acceptedAt: now, replyDueAt },
+        toStatus: 'stay',
+        reaches: 'following',
+        template: 'case.accepted',
+      });
       return {
         data: { acceptedAt: now, replyDueAt },
-        event: { visibility: 'PUBLIC', message: null, data: { replyDueAt: replyDueAt.toISOString() } },
-        write: followed({
-          event: { type: 'ACCEPTED', message: null, data: { replyDueAt: replyDueAt.toISOString() } },
-          data: { acceptedAt: now, replyDueAt },
-          toStatus: 'stay',
-          reaches: 'following',
-          template: 'case.accepted',
-        }),
+        event: { visibility: 'PUBLIC', message: numbered(claims), data: { replyDueAt: replyDueAt.toISOString(), claims } },
+        write: async (tx, step) => {
+          await replaceClaims(tx, row.id, claims);
+          await follow?.(tx, step);
+        },
+      };
+    }
+    case 'setClaims': {
+      const problem = claimsProblem(input.claims);
+      if (problem) return notApplicable('claims', problem);
+      const before = (await claimsOf(row.id)).map((claim) => claim.text);
+      if (before.length === input.claims.length && before.every((text, i) => text === input.claims[i]))
+        return notApplicable('claims', 'claimsUnchanged');
+      return {
+        data: {},
+        // The citizen sees the requests the office has recorded, so they can say when one is missing.
+        event: { visibility: 'PUBLIC', message: numbered(input.claims), data: { before, claims: input.claims } },
+        write: async (tx) => await replaceClaims(tx, row.id, input.claims),
       };
     }
     case 'startWork':
       return { data: {}, event: { visibility: 'INTERNAL', message: null, data: {} } };
     case 'decline': {
-      const reason = input.reason.trim();
-      const referral = input.referral.trim();
-      if (!reason) return notApplicable('reason', 'reasonRequired');
-      if (!referral) return notApplicable('referral', 'referralRequired');
-      const message = `${reason}\n\n${referral}`;
+      if (!input.reason) return notApplicable('reason', 'declineReasonRequired');
+      const detail = input.detail.trim();
+      if (needsDetail(input.reason) && !detail) return notApplicable('detail', 'detailRequired');
+      // The citizen reads it in their own language; the standard text unless staff wrote their own.
+      const t = await translator(isLocale(row.citizenLocale) ? row.citizenLocale : DEFAULT_LOCALE);
+      const referral = input.referral.trim() || t(declineReasonKey(input.reason, 'referral'));
+      const reasonText = t(declineReasonKey(input.reason, 'reason'));
+      const message = declineMessage({ reason: reasonText, detail, referral });
+      const reason = input.reason;
       return {
-        data: { closedAt: now, objectionDueAt: null },
-        event: { visibility: 'PUBLIC', message, data: { reason, referral } },
+        data: { closedAt: now, objectionDueAt: null, declineReason: reason },
+        event: { visibility: 'PUBLIC', message, data: { reason, reasonText, detail, referral } },
         write: followed({
-          event: { type: 'DECLINED', message, data: { reason, referral } },
-          data: { closedAt: now },
+          event: { type: 'DECLINED', message, data: { reason, reasonText, detail, referral } },
+          data: { closedAt: now, declineReason: reason },
           toStatus: 'NOT_ACCEPTED',
           reaches: 'following',
           template: 'case.declined',
@@ -314,25 +349,8 @@ async function plan(actor: Actor, row: CaseRow, input: ActionInput, now: Date): 
         }),
       };
     }
-    case 'reply': {
-      const message = input.message.trim();
-      if (!message) return notApplicable('message', 'messageRequired');
-      const reviewRequestDueAt = reviewRequestDeadline(now, c);
-      // The reply's unit is the one whose decision a review looks at (art. 35).
-      const replied = { repliedAt: now, reviewRequestDueAt, repliedByUnitId: row.unitId };
-      return {
-        data: { ...replied, objectionDueAt: null },
-        event: { visibility: 'PUBLIC', message, data: {} },
-        write: followed({
-          event: { type: 'REPLY_PUBLISHED', message, data: {} },
-          // Each merged citizen gets the answer as their own, with their own window to ask for review.
-          data: { ...replied, nextDueAt: null },
-          toStatus: 'REPLIED',
-          reaches: 'following',
-          template: 'case.replied',
-        }),
-      };
-    }
+    case 'reply':
+      return await planReply(row, input, now);
     case 'note': {
       const message = input.message.trim();
       if (!message) return notApplicable('message', 'messageRequired');
@@ -591,6 +609,53 @@ async function plan(actor: Actor, row: CaseRow, input: ActionInput, now: Date): 
 /** Art. 23 asks for a detailed reason: more than a word or two. */
 export const OBJECTION_REASON_MIN = 10;
 
+/** A list as the citizen's timeline shows it: "1. …" one per line. */
+const numbered = (items: readonly string[]) => items.map((item, i) => `${i + 1}. ${item}`).join('\n');
+
+/**
+ * The written reply (信访处理意见书, art. 32): every claim answered with an outcome of the case's
+ * class and its reasons, the legal and policy basis (not for an inquiry), and the answer itself.
+ */
+async function planReply(row: CaseRow, input: Extract<ActionInput, { action: 'reply' }>, now: Date): Promise<Planned | NotApplicable> {
+  const claims = await claimsOf(row.id);
+  if (claims.length === 0) return notApplicable(null, 'claimsFirst');
+  const problems = answerProblems(
+    row.kind,
+    claims.map((claim) => claim.position),
+    input.answers,
+  );
+  const first = CLAIM_ANSWER_FIELDS.find((field) => problems[field]);
+  if (first) return { field: first, code: problems[first]!, more: problems };
+  const legalBasis = input.legalBasis.trim();
+  if (!legalBasis && needsLegalBasis(row.kind)) return notApplicable('legalBasis', 'legalBasisRequired');
+  const message = input.message.trim();
+  if (!message) return notApplicable('message', 'messageRequired');
+  const answers = claims.map((claim) => {
+    const answer = input.answers.find((a) => a.position === claim.position)!;
+    return { position: claim.position, text: claim.text, outcome: answer.outcome, reasons: answer.reasons.trim() };
+  });
+  const reviewRequestDueAt = reviewRequestDeadline(now, serviceClock());
+  // The reply's unit is the one whose decision a review looks at (art. 35).
+  const replied = { repliedAt: now, reviewRequestDueAt, repliedByUnitId: row.unitId };
+  const follow = followed({
+    // Merged citizens get the answer, masked; not the claims, which were another citizen's words.
+    event: { type: 'REPLY_PUBLISHED', message, data: {} },
+    // Each merged citizen gets the answer as their own, with their own window to ask for review.
+    data: { ...replied, nextDueAt: null },
+    toStatus: 'REPLIED',
+    reaches: 'following',
+    template: 'case.replied',
+  });
+  return {
+    data: { ...replied, objectionDueAt: null, legalBasis: legalBasis || null },
+    event: { visibility: 'PUBLIC', message, data: { answers, legalBasis } },
+    write: async (tx, step) => {
+      await recordAnswers(tx, row.id, answers, now);
+      await follow?.(tx, step);
+    },
+  };
+}
+
 type Followed = Omit<MainCaseStep, 'mainId' | 'actorId' | 'cause' | 'now'>;
 
 /** A step of a main case that its merged cases follow (merged-cases.server.ts), written with it. */
@@ -775,8 +840,8 @@ export async function performCaseAction(
   if (blocker) return refusedFor(blocker, 422);
   const planned = await plan(actor, row, input, now);
   if (isNotApplicable(planned)) {
-    const { field, code } = planned;
-    return field ? refused<CaseActionField>({ errors: { [field]: code }, values: {} }, 422) : refusedFor(code, 422);
+    const { field, code, more } = planned;
+    return field ? refused<CaseActionField>({ errors: more ?? { [field]: code }, values: {} }, 422) : refusedFor(code, 422);
   }
   const to = planned.status ?? listed;
   const data: Prisma.CaseUncheckedUpdateManyInput = {

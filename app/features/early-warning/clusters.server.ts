@@ -3,6 +3,15 @@
 // case keeps its own timeline. Who may see and change clusters is checked here, whoever calls.
 import { z } from 'zod';
 import { SCOPE_SELECT, scopeFrom, visibleToSql, visibleToWhere } from '#app/features/cases/case-scope.server.ts';
+import { claimsOf } from '#app/features/cases/claims.server.ts';
+import {
+  CLAIM_OUTCOMES,
+  CLAIM_REASONS_MAX_LENGTH,
+  LEGAL_BASIS_MAX_LENGTH,
+  needsLegalBasis,
+  outcomesFor,
+  type ClaimOutcome,
+} from '#app/features/cases/claims.ts';
 import { nextStatus, OPEN_STATUSES } from '#app/features/cases/lifecycle.ts';
 import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
 import {
@@ -122,6 +131,8 @@ export interface ClusterPage {
   newLast24h: number;
   newLast7d: number;
   cases: (BoardCase & { receivedAt: Date; coSignerCount: number; replyable: boolean })[];
+  /** The outcomes a coordinated reply may give: those of the kinds of case that can take a reply now. */
+  replyOutcomes: ClaimOutcome[];
   canManage: boolean;
 }
 
@@ -153,6 +164,9 @@ export async function clusterPage(actor: Actor, clusterId: string, now = new Dat
       coSignerCount: c.coSignerCount,
       replyable: nextStatus(c.status, 'reply') !== null,
     })),
+    replyOutcomes: CLAIM_OUTCOMES.filter((outcome) =>
+      members.some((c) => nextStatus(c.status, 'reply') !== null && outcomesFor(c.kind).includes(outcome)),
+    ),
     canManage: canManageClusters(actor) && cluster.dissolvedAt === null,
   };
 }
@@ -165,14 +179,20 @@ export const ClusterChangeForm = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('dissolve') }),
   // Only members move (changeCluster checks), so the ids need no other check here.
   z.object({ intent: z.literal('split'), caseIds: z.preprocess(ticked, z.array(z.string()).min(1, { error: 'noneChosen' })) }),
-  z.object({ intent: z.literal('reply'), message: z.string().trim().min(1, { error: 'required' }).max(20_000, { error: 'tooLong' }) }),
+  z.object({
+    intent: z.literal('reply'),
+    outcome: z.enum(CLAIM_OUTCOMES, { error: 'required' }),
+    reasons: z.string().trim().min(1, { error: 'required' }).max(CLAIM_REASONS_MAX_LENGTH, { error: 'tooLong' }),
+    legalBasis: z.string().trim().max(LEGAL_BASIS_MAX_LENGTH, { error: 'tooLong' }).default(''),
+    message: z.string().trim().min(1, { error: 'required' }).max(20_000, { error: 'tooLong' }),
+  }),
 ]);
 export type ClusterChange = z.infer<typeof ClusterChangeForm>;
 
 export interface CoordinatedReplyResult {
   replied: string[];
   /** Receipt numbers not answered, with why: not in a state to reply, changed meanwhile, or not allowed. */
-  skipped: { receiptNo: string; reason: 'notReplyable' | 'conflict' | 'forbidden' }[];
+  skipped: { receiptNo: string; reason: 'notReplyable' | 'conflict' | 'forbidden' | 'otherKind' | 'noClaims' }[];
 }
 
 /** A change made (with its notice; a split names the new cluster, a reply says what it reached), or why not. */
@@ -260,9 +280,13 @@ export async function changeCluster(actor: Actor, clusterId: string, change: Clu
     }
     case 'reply': {
       const result: CoordinatedReplyResult = { replied: [], skipped: [] };
-      // One reply per case, each through the ordinary action: its own event, deadlines and message.
       // A case kept from the supervisor is not theirs to answer, and not theirs to hear of.
-      for (const member of cluster.cases.filter((c) => !isKeptFrom(actor, scopeFrom(c)))) {
+      const members = cluster.cases.filter((c) => !isKeptFrom(actor, scopeFrom(c)));
+      if (!change.legalBasis && members.some((m) => nextStatus(m.status, 'reply') !== null && needsLegalBasis(m.kind)))
+        return refused<ClusterField>({ errors: { legalBasis: 'required' }, values: {} }, 422);
+      // One reply per case, each through the ordinary action: its own event, deadlines and message,
+      // and the same outcome and reasons for each of its claims (逐条) when the outcome fits its kind.
+      for (const member of members) {
         if (nextStatus(member.status, 'reply') === null) {
           result.skipped.push({ receiptNo: member.receiptNo, reason: 'notReplyable' });
           continue;
@@ -271,7 +295,18 @@ export async function changeCluster(actor: Actor, clusterId: string, change: Clu
           result.skipped.push({ receiptNo: member.receiptNo, reason: 'forbidden' });
           continue;
         }
-        const done = await performCaseAction(actor, member.id, member.version, { action: 'reply', message: change.message }, now);
+        if (!outcomesFor(member.kind).includes(change.outcome)) {
+          result.skipped.push({ receiptNo: member.receiptNo, reason: 'otherKind' });
+          continue;
+        }
+        const claims = await claimsOf(member.id);
+        if (claims.length === 0) {
+          result.skipped.push({ receiptNo: member.receiptNo, reason: 'noClaims' });
+          continue;
+        }
+        const answers = claims.map((claim) => ({ position: claim.position, outcome: change.outcome, reasons: change.reasons }));
+        const reply = { action: 'reply', message: change.message, legalBasis: change.legalBasis, answers } as const;
+        const done = await performCaseAction(actor, member.id, member.version, reply, now);
         if (done.ok) result.replied.push(member.receiptNo);
         else if (done.status === 409) result.skipped.push({ receiptNo: member.receiptNo, reason: 'conflict' });
         else return done.formError ? refusedFor(done.formError, done.status) : refusedFor('invalid', done.status);

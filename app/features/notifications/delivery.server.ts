@@ -98,7 +98,16 @@ const StaffMessageData = z.object({
   digest: StaffFacts.shape.digest,
 });
 
-const DeclineData = z.object({ reason: z.string(), referral: z.string() });
+/**
+ * What a DECLINED event keeps: the standard reason's code with its words as the citizen read them
+ * (reasonText) and staff's own (detail); events before the standard reasons kept the words as reason.
+ */
+const DeclineData = z
+  .object({ reason: z.string(), reasonText: z.string().optional(), detail: z.string().default(''), referral: z.string() })
+  .transform(({ reason, reasonText, detail, referral }) => ({
+    reason: [reasonText ?? reason, detail].filter((part) => part.trim().length > 0).join('\n\n'),
+    referral,
+  }));
 const ForwardData = z.object({ agency: z.string() });
 const ExtendData = z.object({ replyDueAt: z.string() });
 const AcceptData = z.object({ replyDueAt: z.string() });

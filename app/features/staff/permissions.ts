@@ -87,8 +87,21 @@ export function canViewContact(actor: Actor, scope: CaseScope): boolean {
 }
 
 const ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<CaseAction>> = {
-  CLERK: new Set(['accept', 'decline', 'forward', 'assign', 'merge', 'note', 'decideObjection', 'decideReport', 'correctReport', 'recuse']),
+  CLERK: new Set([
+    'accept',
+    'setClaims',
+    'decline',
+    'forward',
+    'assign',
+    'merge',
+    'note',
+    'decideObjection',
+    'decideReport',
+    'correctReport',
+    'recuse',
+  ]),
   HANDLER: new Set([
+    'setClaims',
     'startWork',
     'reply',
     'note',
@@ -102,6 +115,7 @@ const ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<CaseAction>> = {
   ]),
   SUPERVISOR: new Set([
     'accept',
+    'setClaims',
     'decline',
     'forward',
     'assign',

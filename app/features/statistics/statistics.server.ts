@@ -1,6 +1,8 @@
 // Case statistics for /office/statistics and its CSV download: counts only. Nothing here reads
 // names, contact details, subjects or letter text, and nothing it returns identifies a person or
 // a case. Every download is written to the audit log.
+import { CLAIM_OUTCOMES, type ClaimOutcome } from '#app/features/cases/claims.ts';
+import { DECLINE_REASONS, declineReasonKey, type DeclineReason } from '#app/features/cases/decline-reasons.ts';
 import { audit } from '#app/features/audit/audit.server.ts';
 import { CHANNELS, type Channel } from '#app/features/cases/attributes.ts';
 import { visibleToSql, visibleToWhere } from '#app/features/cases/case-scope.server.ts';
@@ -53,6 +55,9 @@ export interface CaseStatistics {
     byRating: CountRow<'1' | '2' | '3' | '4' | '5'>[];
     bySolved: CountRow<'YES' | 'PARTLY' | 'NO'>[];
   };
+  /** Answered claims by outcome (逐条答复, arts. 29, 32), and cases not accepted by standard reason. */
+  byClaimOutcome: CountRow<ClaimOutcome>[];
+  byDeclineReason: CountRow<DeclineReason>[];
 }
 
 const openStatusList = Prisma.join(OPEN_STATUSES.map((status) => Prisma.sql`${status}::"CaseStatus"`));
@@ -101,16 +106,30 @@ export async function caseStatistics(locale: Locale, now = new Date(), viewer: A
   const visible: Prisma.CaseWhereInput = viewer ? visibleToWhere(viewer) : {};
   const visibleSql = viewer ? visibleToSql(viewer, 'c') : Prisma.sql`TRUE`;
   const openWhere = { status: { in: [...OPEN_STATUSES] }, ...visible };
-  const [byStatus, byKind, byChannel, perCategory, perUnit, overdue, dueSoon, perWeek, categories, units, byRating, bySolved] =
-    await Promise.all([
-      db().case.groupBy({ by: ['status'], where: visible, _count: { _all: true } }),
-      db().case.groupBy({ by: ['kind'], where: visible, _count: { _all: true } }),
-      db().case.groupBy({ by: ['channel'], where: visible, _count: { _all: true } }),
-      countsPerColumn('categoryId', now, visibleSql),
-      countsPerColumn('unitId', now, visibleSql),
-      db().case.count({ where: { ...openWhere, nextDueAt: { lt: now } } }),
-      db().case.count({ where: { ...openWhere, nextDueAt: { gte: now, lte: soon } } }),
-      db().$queryRaw<{ weekStart: string; count: number }[]>`
+  const [
+    byStatus,
+    byKind,
+    byChannel,
+    perCategory,
+    perUnit,
+    overdue,
+    dueSoon,
+    perWeek,
+    categories,
+    units,
+    byRating,
+    bySolved,
+    byOutcome,
+    byDecline,
+  ] = await Promise.all([
+    db().case.groupBy({ by: ['status'], where: visible, _count: { _all: true } }),
+    db().case.groupBy({ by: ['kind'], where: visible, _count: { _all: true } }),
+    db().case.groupBy({ by: ['channel'], where: visible, _count: { _all: true } }),
+    countsPerColumn('categoryId', now, visibleSql),
+    countsPerColumn('unitId', now, visibleSql),
+    db().case.count({ where: { ...openWhere, nextDueAt: { lt: now } } }),
+    db().case.count({ where: { ...openWhere, nextDueAt: { gte: now, lte: soon } } }),
+    db().$queryRaw<{ weekStart: string; count: number }[]>`
       WITH weeks AS (
         SELECT generate_series(
                  date_trunc('week', ${now}::timestamptz AT TIME ZONE ${timeZone}::text) - ${`${STATISTICS_WEEKS - 1} weeks`}::interval,
@@ -126,11 +145,13 @@ export async function caseStatistics(locale: Locale, now = new Date(), viewer: A
        AND ${visibleSql}
       GROUP BY w."start"
       ORDER BY w."start"`,
-      db().category.findMany({ select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
-      db().unit.findMany({ select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
-      db().satisfactionRating.groupBy({ by: ['rating'], where: { case: visible }, _count: { _all: true } }),
-      db().satisfactionRating.groupBy({ by: ['solved'], where: { case: visible }, _count: { _all: true } }),
-    ]);
+    db().category.findMany({ select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
+    db().unit.findMany({ select: { id: true, code: true, nameZhHans: true, nameZhHant: true, nameEn: true } }),
+    db().satisfactionRating.groupBy({ by: ['rating'], where: { case: visible }, _count: { _all: true } }),
+    db().satisfactionRating.groupBy({ by: ['solved'], where: { case: visible }, _count: { _all: true } }),
+    db().caseClaim.groupBy({ by: ['outcome'], where: { outcome: { not: null }, case: visible }, _count: { _all: true } }),
+    db().case.groupBy({ by: ['declineReason'], where: { declineReason: { not: null }, ...visible }, _count: { _all: true } }),
+  ]);
   const rated = byRating.reduce((sum, row) => sum + row._count._all, 0);
   const ratingSum = byRating.reduce((sum, row) => sum + row.rating * row._count._all, 0);
 
@@ -178,6 +199,14 @@ export async function caseStatistics(locale: Locale, now = new Date(), viewer: A
         bySolved.map((row) => ({ key: row.solved, count: row._count._all })),
       ),
     },
+    byClaimOutcome: countsFor(
+      CLAIM_OUTCOMES,
+      byOutcome.flatMap((row) => (row.outcome ? [{ key: row.outcome, count: row._count._all }] : [])),
+    ),
+    byDeclineReason: countsFor(
+      DECLINE_REASONS,
+      byDecline.flatMap((row) => (row.declineReason ? [{ key: row.declineReason, count: row._count._all }] : [])),
+    ),
   };
 }
 
@@ -228,6 +257,10 @@ export function statisticsCsvRows(s: CaseStatistics, t: TFunction): CsvCell[][] 
   for (const row of s.byKind) rows.push([byKind, t(`common:kinds.${row.key}.label`), row.key, row.count, null, null]);
   const byChannel = a('statistics.byChannel.title');
   for (const row of s.byChannel) rows.push([byChannel, a(`labels.channel.${row.key}`), row.key, row.count, null, null]);
+  const byOutcome = a('statistics.byClaimOutcome.title');
+  for (const row of s.byClaimOutcome) rows.push([byOutcome, t(`common:claimOutcomes.${row.key}`), row.key, row.count, null, null]);
+  const byDecline = a('statistics.byDeclineReason.title');
+  for (const row of s.byDeclineReason) rows.push([byDecline, t(declineReasonKey(row.key, 'label')), row.key, row.count, null, null]);
   const named = (section: string, list: NamedCountRow[], none: string) => {
     for (const row of list) {
       rows.push([section, row.name ?? (row.id ? a('statistics.unknown') : none), row.code, row.total, row.open, row.overdue]);

@@ -7,6 +7,7 @@ import { articleList } from '#app/features/cases/deadlines.ts';
 import { eventLabelKey } from '#app/features/cases/events.ts';
 import { citizenCasePage } from '#app/features/cases/lookup.server.ts';
 import { backToLookup, requireTrackedCase } from '#app/features/cases/track-session.server.ts';
+import { ClaimChecklist } from '#app/features/cases/ui/claim-checklist.tsx';
 import { FollowUpOptions } from '#app/features/cases/ui/follow-up-options.tsx';
 import { ReportOpenings } from '#app/features/cases/ui/report-openings.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
@@ -31,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ ti
 export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => backToLookup(request));
 
 export default function CasePage() {
-  const { view, deadlines, followUp, attachments, report, routedTo } = useLoaderData<typeof loader>();
+  const { view, deadlines, followUp, attachments, report, routedTo, answers } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const formatDate = useFormatDate();
   return (
@@ -99,6 +100,14 @@ export default function CasePage() {
               <p key={i}>{paragraph}</p>
             ))}
           </div>
+        </section>
+      ) : null}
+
+      {answers ? (
+        <section className="claims" aria-labelledby="claims-title">
+          <h2 id="claims-title">{t('claims.checklistTitle')}</h2>
+          <p>{t('claims.checklistIntro')}</p>
+          <ClaimChecklist claims={answers.claims} legalBasis={answers.legalBasis} />
         </section>
       ) : null}
 

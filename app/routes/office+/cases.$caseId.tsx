@@ -10,6 +10,7 @@ import { CaseActionFrame, useCaseActionErrors } from '#app/features/cases/ui/cas
 import { CaseActions } from '#app/features/cases/ui/case-action-panels.tsx';
 import { CaseContact, CaseDeadlines, CaseSubmission, CaseTimeline } from '#app/features/cases/ui/case-details.tsx';
 import { CaseStatutePanels } from '#app/features/cases/ui/case-statute-panels.tsx';
+import { ClaimChecklist } from '#app/features/cases/ui/claim-checklist.tsx';
 import { RatingSummary } from '#app/features/cases/ui/rating-summary.tsx';
 import { WarningPanel } from '#app/features/early-warning/ui/warning-panel.tsx';
 import { requireStaff } from '#app/features/staff/sign-in.server.ts';
@@ -85,6 +86,12 @@ export default function CasePage() {
           <div className="case-body" data-testid="office-case-body">
             {c.body}
           </div>
+          {page.claims.length > 0 ? (
+            <section aria-labelledby="claims-title">
+              <h3 id="claims-title">{tc('claims.title')}</h3>
+              <ClaimChecklist claims={page.claims} legalBasis={page.legalBasis} headingLevel="h4" />
+            </section>
+          ) : null}
           <OfficeCaseFiles caseId={c.id} attachments={page.attachments} withheld={page.attachmentsWithheld} />
           <CaseContact anonymous={c.anonymous} allowed={page.canViewContact} contact={contact} />
           <CaseTimeline events={page.events} />
@@ -103,6 +110,9 @@ export default function CasePage() {
               staffOptions={page.staffOptions}
               templates={page.templates}
               reportedUnitId={page.reportedParty?.unitId ?? null}
+              kind={c.kind}
+              subject={c.subject}
+              claims={page.claims}
             />
           </CaseActionFrame>
         </aside>

@@ -3,6 +3,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { CLAIM_REASONS_MAX_LENGTH, LEGAL_BASIS_MAX_LENGTH } from '#app/features/cases/claims.ts';
 import { clusterPage, submitClusterChange, type CoordinatedReplyResult } from '#app/features/early-warning/clusters.server.ts';
 import { CLUSTER_FIELDS } from '#app/features/early-warning/forms.ts';
 import { BoardTable, useCaseColumns } from '#app/features/early-warning/ui/board-table.tsx';
@@ -15,7 +16,7 @@ import { respond } from '#app/platform/http/outcome.server.ts';
 import { readForm } from '#app/platform/http/read-form.server.ts';
 import { parseParams, route } from '#app/platform/http/route.server.ts';
 import { Button } from '#app/ui/button.tsx';
-import { Checkbox } from '#app/ui/choice-fields.tsx';
+import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
 import { SummaryList } from '#app/ui/summary-list.tsx';
@@ -47,12 +48,19 @@ export const action = /* @__PURE__ */ route(async ({ request, params }: ActionFu
 });
 
 /** Where each field's messages are: the split's and the reply's. */
-const ERROR_PREFIX = { caseIds: 'office-warning:errors.split', message: 'office-warning:errors.reply' } as const;
+const ERROR_PREFIX = {
+  caseIds: 'office-warning:errors.split',
+  outcome: 'office-warning:errors.replyOutcome',
+  reasons: 'office-warning:errors.replyReasons',
+  legalBasis: 'office-warning:errors.replyLegalBasis',
+  message: 'office-warning:errors.reply',
+} as const;
 
 export default function ClusterPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation('office-warning');
+  const { t: tc } = useTranslation('common');
   const formatDate = useFormatDate();
   const form = useFormErrors(result && 'errors' in result ? result : null, {
     fields: CLUSTER_FIELDS,
@@ -132,6 +140,29 @@ export default function ClusterPage() {
             <h2>{t('cluster.replyTitle')}</h2>
             <p>{t('cluster.replyHint', { count: page.cases.filter((c) => c.replyable).length })}</p>
             <input type="hidden" name="intent" value="reply" />
+            <RadioGroup
+              name="outcome"
+              label={t('cluster.replyOutcome')}
+              hint={t('cluster.replyOutcomeHint')}
+              error={form.error('outcome')}
+              defaultValue={form.value('outcome')}
+              options={page.replyOutcomes.map((value) => ({ value, label: tc(`claimOutcomes.${value}`) }))}
+            />
+            <TextField
+              name="reasons"
+              label={t('cluster.replyReasons')}
+              error={form.error('reasons')}
+              defaultValue={form.value('reasons')}
+              multiline={{ maxLength: CLAIM_REASONS_MAX_LENGTH, rows: 4 }}
+            />
+            <TextField
+              name="legalBasis"
+              label={tc('claims.legalBasis')}
+              hint={tc('claims.legalBasisHint')}
+              error={form.error('legalBasis')}
+              defaultValue={form.value('legalBasis')}
+              multiline={{ maxLength: LEGAL_BASIS_MAX_LENGTH, rows: 3 }}
+            />
             <TextField
               name="message"
               label={t('cluster.replyLabel')}

@@ -85,6 +85,23 @@ export default function StatisticsPage() {
       rows: s.byChannel.map((row) => ({ key: row.key, label: t(`labels.channel.${row.key}`), counts: [row.count] })),
     },
     {
+      id: 'stats-claim-outcome',
+      title: t('statistics.byClaimOutcome.title'),
+      intro: <p>{t('statistics.byClaimOutcome.intro')}</p>,
+      keyHeading: t('statistics.byClaimOutcome.column'),
+      rows: s.byClaimOutcome.map((row) => ({ key: row.key, label: t(`claimOutcomes.${row.key}`, { ns: 'common' }), counts: [row.count] })),
+    },
+    {
+      id: 'stats-decline-reason',
+      title: t('statistics.byDeclineReason.title'),
+      keyHeading: t('statistics.byDeclineReason.column'),
+      rows: s.byDeclineReason.map((row) => ({
+        key: row.key,
+        label: t(`declineReasons.${row.key}.label`, { ns: 'common' }),
+        counts: [row.count],
+      })),
+    },
+    {
       id: 'stats-satisfaction',
       title: t('follow-up:statistics.title'),
       intro: (

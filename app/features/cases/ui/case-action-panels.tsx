@@ -2,7 +2,19 @@
 // and the lifecycle decide, in case-page.server.ts). The shared frame is case-action-frame.tsx; the
 // actions whose forms are only text fields are described by TEXT_FORMS and drawn by one panel.
 import { useTranslation } from 'react-i18next';
+import {
+  CLAIM_MAX_LENGTH,
+  CLAIM_REASONS_MAX_LENGTH,
+  claimOutcomeField,
+  claimReasonsField,
+  claimsAsText,
+  LEGAL_BASIS_MAX_LENGTH,
+  MAX_CLAIMS,
+  needsLegalBasis,
+  outcomesFor,
+} from '#app/features/cases/claims.ts';
 import { STATUTORY_LIMITS } from '#app/features/cases/deadlines.ts';
+import { DECLINE_REASON_ARTICLE, DECLINE_REASONS, declineReasonKey } from '#app/features/cases/decline-reasons.ts';
 import { OPINION_OUTCOMES } from '#app/features/cases/opinions.ts';
 import { UNKNOWN_REPORTED_UNIT } from '#app/features/cases/submission-fields.ts';
 import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
@@ -10,6 +22,7 @@ import { ComboBoxField } from '#app/ui/combo-box-field.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
 import { ActionForm, ActionPanel, useActionField } from './case-action-frame.tsx';
 import type { CaseActionField } from '#app/features/cases/action-fields.ts';
+import type { CaseKind } from '#app/features/cases/kinds.ts';
 import type { CaseAction } from '#app/features/cases/lifecycle.ts';
 import type { Option } from '#app/features/reference-data/office-options.server.ts';
 
@@ -29,22 +42,38 @@ export interface CaseActionsProps {
   templates: Template[];
   /** For a report of misconduct: the unit it is about now (the correction starts from it). */
   reportedUnitId: string | null;
+  kind: CaseKind;
+  /** The letter's subject: the first claim the acceptance offers. */
+  subject: string;
+  /** The claims listed so far, in order. */
+  claims: { position: number; text: string }[];
 }
 
-export function CaseActions({ actions, unitId, options, staffOptions, templates, reportedUnitId }: CaseActionsProps) {
+export function CaseActions({
+  actions,
+  unitId,
+  options,
+  staffOptions,
+  templates,
+  reportedUnitId,
+  kind,
+  subject,
+  claims,
+}: CaseActionsProps) {
   const { t } = useTranslation('office');
   const has = (action: CaseAction) => actions.includes(action);
   return (
     <>
       <h2>{t('case.actions')}</h2>
       {actions.length === 0 ? <p>{t('case.noActions')}</p> : null}
-      {has('accept') ? <AcceptPanel /> : null}
+      {has('accept') ? <AcceptPanel subject={subject} /> : null}
       {has('startWork') ? <ActionForm intent="startWork" /> : null}
-      {has('decline') ? <TextPanel intent="decline" /> : null}
+      {has('decline') ? <DeclinePanel /> : null}
       {has('forward') ? <TextPanel intent="forward" /> : null}
       {has('assign') && options ? <AssignPanel options={options} unitId={unitId} /> : null}
       {has('extend') ? <TextPanel intent="extend" /> : null}
-      {has('reply') ? <ReplyPanel templates={templates} /> : null}
+      {has('setClaims') ? <ClaimsPanel claims={claims} /> : null}
+      {has('reply') ? <ReplyPanel templates={templates} kind={kind} claims={claims} /> : null}
       {has('startHearing') ? <TextPanel intent="startHearing" /> : null}
       {has('recordHearing') ? <TextPanel intent="recordHearing" /> : null}
       {has('issueReview') ? <OpinionPanel intent="issueReview" /> : null}
@@ -64,11 +93,78 @@ export function CaseActions({ actions, unitId, options, staffOptions, templates,
   );
 }
 
-function AcceptPanel() {
+/** Accepting lists the claims (逐条确认诉求), starting from the letter's subject. */
+function AcceptPanel({ subject }: { subject: string }) {
   const { t } = useTranslation('office');
   return (
     <ActionPanel intent="accept">
       <p>{t('case.acceptHint', { days: STATUTORY_LIMITS.replyDays })}</p>
+      <ClaimsField intent="accept" initial={[subject]} />
+    </ActionPanel>
+  );
+}
+
+/** The claims, one per line, editable until the reply. */
+function ClaimsPanel({ claims }: { claims: { text: string }[] }) {
+  return (
+    <ActionPanel intent="setClaims">
+      <ClaimsField intent="setClaims" initial={claims.map((claim) => claim.text)} />
+    </ActionPanel>
+  );
+}
+
+function ClaimsField({ intent, initial }: { intent: 'accept' | 'setClaims'; initial: string[] }) {
+  const { t } = useTranslation('office');
+  const field = useActionField(intent, 'claims');
+  return (
+    <TextField
+      {...field}
+      label={t('case.fields.claims')}
+      hint={t('case.fields.claimsHint', { max: MAX_CLAIMS })}
+      multiline={{ maxLength: MAX_CLAIMS * (CLAIM_MAX_LENGTH + 1), rows: 4 }}
+      defaultValue={field.defaultValue ?? claimsAsText(initial)}
+    />
+  );
+}
+
+/**
+ * Not accepting a case: a standard reason (each says what the citizen is told and where to go
+ * instead, art. 21), staff's own words when the reason needs them, and where to go instead when
+ * the standard text does not fit. The citizen reads it all in their own language.
+ */
+function DeclinePanel() {
+  const { t } = useTranslation('office');
+  const { t: tc } = useTranslation('common');
+  return (
+    <ActionPanel intent="decline">
+      <RadioGroup
+        {...useActionField('decline', 'reason')}
+        label={t('case.fields.declineReason')}
+        hint={t(CITIZEN_SEES)}
+        options={DECLINE_REASONS.map((value) => ({
+          value,
+          label: tc(declineReasonKey(value, 'label')),
+          hint: t('case.fields.declineArticle', { article: DECLINE_REASON_ARTICLE[value] }),
+        }))}
+      />
+      <ActionText
+        intent="decline"
+        spec={{
+          name: 'detail',
+          label: 'case.fields.declineDetail',
+          hint: 'case.fields.declineDetailHint',
+          multiline: { maxLength: 2000, rows: 3 },
+        }}
+      />
+      <ActionText
+        intent="decline"
+        spec={{
+          name: 'referral',
+          label: 'case.fields.referral',
+          hint: 'case.fields.referralHint',
+          multiline: { maxLength: 1000, rows: 3 },
+        }}
+      />
     </ActionPanel>
   );
 }
@@ -226,10 +322,16 @@ function RecordConflictPanel({ staff }: { staff: Option[] }) {
   );
 }
 
-/** The reply starts from the first template of the case's kind; the others are shown above it. */
-function ReplyPanel({ templates }: { templates: Template[] }) {
+/**
+ * The written reply (信访处理意见书, art. 32): each claim answered with an outcome of the case's
+ * class and its reasons, the legal and policy basis, then the answer itself, which starts from the
+ * first template of the case's kind (the others are shown above it).
+ */
+function ReplyPanel({ templates, kind, claims }: { templates: Template[]; kind: CaseKind; claims: { position: number; text: string }[] }) {
   const { t } = useTranslation('office');
+  const { t: tc } = useTranslation('common');
   const message = useActionField('reply', 'message');
+  const outcomes = outcomesFor(kind).map((value) => ({ value, label: tc(`claimOutcomes.${value}`) }));
   const shown =
     templates.length > 0 ? (
       <details>
@@ -244,6 +346,21 @@ function ReplyPanel({ templates }: { templates: Template[] }) {
     ) : null;
   return (
     <ActionPanel intent="reply" before={shown}>
+      {claims.length === 0 ? <p>{t('case.fields.claimsFirst')}</p> : null}
+      {claims.map((claim) => (
+        <ClaimAnswerFields key={claim.position} claim={claim} outcomes={outcomes} />
+      ))}
+      {needsLegalBasis(kind) ? (
+        <ActionText
+          intent="reply"
+          spec={{
+            name: 'legalBasis',
+            label: 'case.fields.legalBasis',
+            hint: CITIZEN_SEES,
+            multiline: { maxLength: LEGAL_BASIS_MAX_LENGTH, rows: 3 },
+          }}
+        />
+      ) : null}
       <TextField
         {...message}
         label={t('case.fields.reply')}
@@ -252,6 +369,33 @@ function ReplyPanel({ templates }: { templates: Template[] }) {
         defaultValue={message.defaultValue ?? templates[0]?.body}
       />
     </ActionPanel>
+  );
+}
+
+/** One claim's answer: its outcome and the reasons, both for the citizen. */
+function ClaimAnswerFields({
+  claim,
+  outcomes,
+}: {
+  claim: { position: number; text: string };
+  outcomes: { value: string; label: string }[];
+}) {
+  const { t } = useTranslation('office');
+  return (
+    <fieldset className="claim-answer">
+      <legend>{t('case.fields.claimLegend', { number: claim.position, claim: claim.text })}</legend>
+      <RadioGroup
+        {...useActionField('reply', claimOutcomeField(claim.position))}
+        label={t('case.fields.claimOutcome')}
+        options={outcomes}
+        inline
+      />
+      <TextField
+        {...useActionField('reply', claimReasonsField(claim.position))}
+        label={t('case.fields.claimReasons')}
+        multiline={{ maxLength: CLAIM_REASONS_MAX_LENGTH, rows: 3 }}
+      />
+    </fieldset>
   );
 }
 
@@ -271,11 +415,6 @@ const opinion = (label: string): TextSpec[] => [{ name: 'message', label, hint: 
 
 /** The actions whose forms are text fields only, and their fields in order. */
 const TEXT_FORMS = {
-  // Declining says why and where the citizen can go instead (art. 21): both reach the citizen.
-  decline: [
-    { name: 'reason', label: 'case.fields.declineReason', multiline: { maxLength: 2000, rows: 4 } },
-    { name: 'referral', label: 'case.fields.referral', hint: 'case.fields.referralHint', multiline: { maxLength: 1000, rows: 3 } },
-  ],
   forward: [
     { name: 'agency', label: 'case.fields.agency', hint: 'case.fields.agencyHint' },
     { name: 'message', label: 'case.fields.forwardMessage', multiline: { maxLength: 2000, rows: 3 } },

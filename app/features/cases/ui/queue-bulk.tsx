@@ -5,11 +5,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WARNING_LEVELS } from '#app/features/cases/attributes.ts';
-import { DECLINE_REASONS, type BulkAction, type BulkField, type BulkResult } from '#app/features/cases/bulk-actions.ts';
+import { STANDARD_DECLINE_REASONS } from '#app/features/cases/decline-reasons.ts';
 import { Button } from '#app/ui/button.tsx';
 import { SelectField } from '#app/ui/select-field.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
 import { useHydrated } from '#app/ui/use-hydrated.ts';
+import type { BulkAction, BulkField, BulkResult } from '#app/features/cases/bulk-actions.ts';
 import type { Option } from '#app/features/reference-data/office-options.server.ts';
 import type { FormErrors } from '#app/ui/use-form-errors.ts';
 
@@ -126,7 +127,7 @@ export function BulkActionForm({ options, form, action, onAction, selectedCount,
         placeholder={t('bulk.chooseReason')}
         error={form.error('declineReason')}
         defaultValue={form.value('declineReason')}
-        options={DECLINE_REASONS.map((r) => ({ value: r, label: tc(`declineReasons.${r}.label`) }))}
+        options={STANDARD_DECLINE_REASONS.map((r) => ({ value: r, label: tc(`declineReasons.${r}.label`) }))}
       />
     ),
     clusterId: () => (
