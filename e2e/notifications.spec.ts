@@ -8,6 +8,7 @@ import pg from 'pg';
 import notificationsEn from '#app/i18n/locales/en/notifications.json' with { type: 'json' };
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import { parseEml, type ParsedEml } from '../tests/support/eml.ts';
+import { fillReply } from './case-reply.ts';
 import { openCase } from './office-queue.ts';
 import { signInStaff, staffPageAs } from './office-sign-in.ts';
 import { STATE_FILE, serverState } from './server-state.ts';
@@ -88,7 +89,11 @@ test('a citizen with an email receives the "reply published" message in the outb
   await openCase(handlerPage, 'en', token, receiptNo);
   const reply = handlerPage.locator('details[data-action="reply"]');
   await reply.locator(':scope > summary').click();
-  await reply.getByLabel(o.case.fields.reply, { exact: true }).fill(`The rail has been repaired. ${token}`);
+  await fillReply(reply, o, {
+    answers: [{ outcome: s.claimOutcomes.UPHELD, reasons: `The rail was loose. ${token}` }],
+    legalBasis: 'Property Management Regulations, art. 35',
+    text: `The rail has been repaired. ${token}`,
+  });
   await reply.getByRole('button', { name: o.case.action.reply }).click();
   await expect(handlerPage.getByRole('status')).toHaveText(o.case.done.reply);
 

@@ -5,6 +5,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import officeAdminEn from '#app/i18n/locales/en/office-admin.json' with { type: 'json' };
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
+import { fillReply } from './case-reply.ts';
 import { receiveLetter } from './case-setup.ts';
 import { chooseOption } from './combo-box.ts';
 import { openCase } from './office-queue.ts';
@@ -163,7 +164,11 @@ test('closing a case asks first: cancel changes nothing, confirm closes it', asy
   await expect(status).toHaveText(s.status.ACCEPTED.title);
   const reply = staff.locator('details[data-action="reply"]');
   await reply.locator(':scope > summary').click();
-  await reply.getByLabel(o.case.fields.reply, { exact: true }).fill(`Done ${token}`);
+  await fillReply(reply, o, {
+    answers: [{ outcome: s.claimOutcomes.UPHELD, reasons: `Checked on site ${token}` }],
+    legalBasis: 'Regulations on Letters and Visits, art. 32',
+    text: `Done ${token}`,
+  });
   await reply.getByRole('button', { name: o.case.action.reply }).click();
   await expect(status).toHaveText(s.status.REPLIED.title);
 

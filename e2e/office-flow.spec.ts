@@ -1,13 +1,15 @@
-// The whole journey across both sides: a citizen writes in, a clerk accepts and assigns the case,
-// a handler of that unit replies, and the citizen reads the reply on the track page.
+// The whole journey across both sides: a citizen writes in, a clerk lists its two claims as they
+// accept and assign the case, a handler of that unit answers each claim with its own outcome, and
+// the citizen reads the reply and the claim-by-claim checklist on the track page.
 import { expect, test } from '@playwright/test';
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
+import { fillReply } from './case-reply.ts';
 import { chooseOption } from './combo-box.ts';
 import { openCase } from './office-queue.ts';
 import { signInStaff } from './office-sign-in.ts';
 import { createStaff } from './staff-accounts.ts';
-import { BROWSER_LOCALE, STRINGS, lookUpCase, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';
+import { BROWSER_LOCALE, STRINGS, expectNoAxeViolations, lookUpCase, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';
 
 const OFFICE = { en: { office: officeEn }, 'zh-Hans': { office: officeZhHans } } as const;
 
@@ -38,6 +40,8 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     await expect(clerkPage.getByRole('status')).toHaveText(o.case.done.assign);
     const accept = clerkPage.locator('details[data-action="accept"]');
     await accept.locator('summary').click();
+    const claims = [`修复楼道漏水 Fix the leak ${token}`, `赔偿泡坏的家具 Pay for the damaged furniture ${token}`];
+    await accept.getByLabel(o.case.fields.claims, { exact: true }).fill(claims.map((claim, i) => `${i + 1}. ${claim}`).join('\n'));
     await accept.getByRole('button', { name: o.case.action.accept }).click();
     await expect(clerkPage.getByRole('status')).toHaveText(o.case.done.accept);
     await expect(clerkPage.getByTestId('office-case-status')).toHaveText(s.status.ACCEPTED.title);
@@ -49,7 +53,15 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     const replyText = `经现场核查，物业已于本周修复楼道漏水。We have repaired the leak. ${token}`;
     const reply = handlerPage.locator('details[data-action="reply"]');
     await reply.locator(':scope > summary').click();
-    await reply.getByLabel(o.case.fields.reply, { exact: true }).fill(replyText);
+    const basis = `《物业管理条例》第三十五条 Property Management Regulations, art. 35`;
+    await fillReply(reply, o, {
+      answers: [
+        { outcome: s.claimOutcomes.UPHELD, reasons: `漏水属实，已修复。${token}` },
+        { outcome: s.claimOutcomes.NOT_UPHELD, reasons: `家具受损发生在漏水之前。${token}` },
+      ],
+      legalBasis: basis,
+      text: replyText,
+    });
     await reply.getByRole('button', { name: o.case.action.reply }).click();
     await expect(handlerPage.getByRole('status')).toHaveText(o.case.done.reply);
     await expect(handlerPage.getByTestId('office-case-status')).toHaveText(s.status.REPLIED.title);
@@ -60,6 +72,15 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     await page.waitForURL((url) => url.pathname === '/track/case');
     await expect(page.getByTestId('case-status')).toContainText(s.status.REPLIED.title);
     await expect(page.getByTestId('case-reply')).toContainText(replyText);
+    // Each claim, as the clerk listed it, with its own outcome and reasons, then the basis.
+    const checklist = page.getByTestId('claim-checklist').getByRole('listitem');
+    await expect(checklist).toHaveCount(2);
+    await expect(checklist.nth(0)).toContainText(claims[0]!);
+    await expect(checklist.nth(0).getByTestId('claim-outcome')).toHaveText(s.claimOutcomes.UPHELD);
+    await expect(checklist.nth(1)).toContainText(`家具受损发生在漏水之前。${token}`);
+    await expect(checklist.nth(1).getByTestId('claim-outcome')).toHaveText(s.claimOutcomes.NOT_UPHELD);
+    await expect(page.getByTestId('legal-basis')).toHaveText(basis);
+    await expectNoAxeViolations(page, browser, testInfo, `track page with a claim-by-claim answer (${locale})`);
     await expect(page.getByTestId('case-timeline')).toContainText(s.events.ACCEPTED);
     await expect(page.getByTestId('case-timeline')).toContainText(s.events.REPLY_PUBLISHED);
   });

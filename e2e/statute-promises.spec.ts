@@ -7,6 +7,7 @@ import followUpEn from '#app/i18n/locales/en/follow-up.json' with { type: 'json'
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import followUpZhHans from '#app/i18n/locales/zh-Hans/follow-up.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
+import { fillReply } from './case-reply.ts';
 import { acceptAndReplyAs, acceptCase, caseAndUnit, receiveLetter } from './case-setup.ts';
 import { signInStaff } from './office-sign-in.ts';
 import { createStaff } from './staff-accounts.ts';
@@ -93,7 +94,11 @@ for (const locale of JOURNEY_LOCALES) {
     await expectNoAxeViolations(discipline, browser, testInfo, `office case page of a report ${locale}`);
     const reply = await openPanel(discipline, 'reply');
     const answer = `经查，反映的问题属实，已对相关人员立案审查。${token}`;
-    await reply.getByLabel(o.case.fields.reply, { exact: true }).fill(answer);
+    await fillReply(reply, o, {
+      answers: [{ outcome: s.claimOutcomes.SUBSTANTIATED, reasons: answer }],
+      legalBasis: '《中国共产党纪律处分条例》',
+      text: answer,
+    });
     await reply.getByRole('button', { name: o.case.action.reply }).click();
     await expect(discipline.getByRole('status').filter({ hasText: o.case.done.reply })).toHaveText(o.case.done.reply);
     await discipline.context().close();

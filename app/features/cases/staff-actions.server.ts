@@ -24,9 +24,7 @@ import {
   type Actor,
   type CaseScope,
 } from '#app/features/staff/permissions.ts';
-import { DEFAULT_LOCALE, isLocale } from '#app/i18n/config.ts';
 import { localizedName } from '#app/i18n/localized.ts';
-import { translator } from '#app/i18n/translate.server.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
@@ -45,7 +43,8 @@ import {
   STATUTORY_LIMITS,
   unitObjectionDeadline,
 } from './deadlines.ts';
-import { declineMessage, declineReasonKey, needsDetail, type DeclineReason } from './decline-reasons.ts';
+import { declineMessage, needsDetail, type DeclineReason } from './decline-reasons.ts';
+import { declineTexts } from './decline-texts.server.ts';
 import { activeDeadlineField, isOpenStatus, nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
 import { followMainCase, ownNextDue, ownStatus, type MainCaseStep } from './merged-cases.server.ts';
 import { decisionUnderReview, type ReviewStage } from './review-stage.server.ts';
@@ -260,10 +259,10 @@ async function plan(actor: Actor, row: CaseRow, input: ActionInput, now: Date): 
       if (!input.reason) return notApplicable('reason', 'declineReasonRequired');
       const detail = input.detail.trim();
       if (needsDetail(input.reason) && !detail) return notApplicable('detail', 'detailRequired');
-      // The citizen reads it in their own language; the standard text unless staff wrote their own.
-      const t = await translator(isLocale(row.citizenLocale) ? row.citizenLocale : DEFAULT_LOCALE);
-      const referral = input.referral.trim() || t(declineReasonKey(input.reason, 'referral'));
-      const reasonText = t(declineReasonKey(input.reason, 'reason'));
+      // The citizen reads it in their own language; the standard referral unless staff wrote their own.
+      const standard = await declineTexts(input.reason, row.citizenLocale);
+      const referral = input.referral.trim() || standard.referral;
+      const reasonText = standard.reason;
       const message = declineMessage({ reason: reasonText, detail, referral });
       const reason = input.reason;
       return {

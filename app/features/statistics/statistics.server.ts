@@ -1,12 +1,12 @@
 // Case statistics for /office/statistics and its CSV download: counts only. Nothing here reads
 // names, contact details, subjects or letter text, and nothing it returns identifies a person or
 // a case. Every download is written to the audit log.
-import { CLAIM_OUTCOMES, type ClaimOutcome } from '#app/features/cases/claims.ts';
-import { DECLINE_REASONS, declineReasonKey, type DeclineReason } from '#app/features/cases/decline-reasons.ts';
 import { audit } from '#app/features/audit/audit.server.ts';
 import { CHANNELS, type Channel } from '#app/features/cases/attributes.ts';
 import { visibleToSql, visibleToWhere } from '#app/features/cases/case-scope.server.ts';
+import { CLAIM_OUTCOMES, type ClaimOutcome } from '#app/features/cases/claims.ts';
 import { DUE_SOON_DAYS } from '#app/features/cases/deadlines.ts';
+import { DECLINE_REASONS, declineReasonKey, type DeclineReason } from '#app/features/cases/decline-reasons.ts';
 import { CASE_KINDS, type CaseKind } from '#app/features/cases/kinds.ts';
 import { CASE_STATUSES, OPEN_STATUSES, isOpenStatus, type CaseStatus } from '#app/features/cases/lifecycle.ts';
 import { canExportStatistics, type Actor } from '#app/features/staff/permissions.ts';
