@@ -31,7 +31,7 @@ import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.se
 import { civilDateIn, compareCivilDates, endOfCivilDay, parseIsoDate } from '#app/platform/time/civil-date.ts';
 import { SCOPE_SELECT, scopeFrom } from './case-scope.server.ts';
 import { stepBlocker, type StepState } from './case-steps.ts';
-import { serviceClock } from './clock.server.ts';
+import { serviceClock, workingDayClock } from './clock.server.ts';
 import {
   hearingPauseDays,
   postponedDeadline,
@@ -207,7 +207,8 @@ async function requireIndependent(actor: Actor, row: CaseRow, stage: ReviewStage
 }
 
 async function plan(actor: Actor, row: CaseRow, input: ActionInput, now: Date): Promise<Planned | NotApplicable> {
-  const c = serviceClock();
+  // Working-day limits (art. 23's objection) read a current holiday calendar.
+  const c = await workingDayClock();
   switch (input.action) {
     case 'accept': {
       const replyDueAt = replyDeadline(now, null, c);
