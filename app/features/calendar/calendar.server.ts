@@ -9,7 +9,7 @@ import { canManageCalendar, type Actor } from '#app/features/staff/permissions.t
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError } from '#app/platform/http/errors.ts';
 import { parseForm, rawForm, type FieldErrors, type FormValues } from '#app/platform/http/forms.ts';
-import { civilDateToDbDate, parseIsoDate } from '#app/platform/time/civil-date.ts';
+import { civilDateToDbDate, dbDateToCivilDate, isoDate, parseIsoDate } from '#app/platform/time/civil-date.ts';
 import { formatCivilDay } from '#app/platform/time/format.ts';
 import { reloadCalendar, readCalendar } from './calendar-cache.server.ts';
 import { AddDayForm, CALENDAR_LIMITS, RemoveDayForm, planImport, type AddDayField, type CalendarEntry } from './calendar-days.ts';
@@ -209,7 +209,7 @@ async function importFile(actor: Actor, files: readonly ReceivedFile[], context:
   if (!read.ok) return problem(read.problem);
   const plan = await locked(async (tx) => {
     const stored = (await tx.calendarDay.findMany({ where: { day: { in: read.days.map((entry) => dbDay(entry.day)) } } })).map(
-      (row): CalendarEntry => ({ day: row.day.toISOString().slice(0, 10), kind: row.kind, name: row.name }),
+      (row): CalendarEntry => ({ day: isoDate(dbDateToCivilDate(row.day)), kind: row.kind, name: row.name }),
     );
     const plan = planImport(stored, read.days);
     if (plan.added.length > 0) {
