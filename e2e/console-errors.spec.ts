@@ -99,6 +99,7 @@ for (const locale of LOCALES) {
         '/office/categories',
         '/office/reply-templates',
         '/office/settings',
+        '/office/calendar',
         '/office/notices',
         '/office/notices/new',
         '/office/reception',

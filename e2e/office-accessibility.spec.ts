@@ -90,5 +90,15 @@ for (const locale of LOCALES) {
     await adminPage.getByLabel(a.settings.clustering.similarity.label, { exact: true }).fill('2');
     await adminPage.getByRole('button', { name: a.settings.clustering.submit }).click();
     await afterPost('/office/settings with errors');
+    // The holiday calendar: the form sent empty, then a day far from any test's deadlines, so the
+    // page shows a year's table with its remove button.
+    await check(adminPage, '/office/calendar');
+    await adminPage.getByRole('button', { name: a.calendar.add.submit }).click();
+    await afterPost('/office/calendar with errors');
+    await adminPage.getByLabel(a.calendar.fields.day.label, { exact: true }).fill('2099-01-01');
+    await adminPage.locator('label.choice').filter({ hasText: a.calendar.kinds.HOLIDAY.label }).click();
+    await adminPage.getByRole('button', { name: a.calendar.add.submit }).click();
+    await expect(adminPage.getByTestId('calendar-2099')).toBeVisible();
+    await check(adminPage, '/office/calendar');
   });
 }

@@ -30,6 +30,12 @@ export const AUDIT_ACTIONS = [
   'replyTemplate.deactivated',
   'replyTemplate.reactivated',
   'setting.updated',
+  // The public-holiday calendar (working-day limits count with it): one day added, changed or
+  // removed by hand, or one file imported (every day it added or changed, in its details).
+  'calendar.dayAdded',
+  'calendar.dayChanged',
+  'calendar.dayRemoved',
+  'calendar.imported',
   'warning.overridden',
   'contact.viewed',
   'contact.searched',

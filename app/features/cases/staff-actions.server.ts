@@ -33,7 +33,7 @@ import { SCOPE_SELECT, scopeFrom } from './case-scope.server.ts';
 import { stepBlocker, type StepState } from './case-steps.ts';
 import { claimsOf, recordAnswers, replaceClaims } from './claims.server.ts';
 import { answerProblems, CLAIM_ANSWER_FIELDS, claimsProblem, needsLegalBasis, type ClaimAnswer } from './claims.ts';
-import { serviceClock } from './clock.server.ts';
+import { serviceClock, workingDayClock } from './clock.server.ts';
 import {
   hearingPauseDays,
   postponedDeadline,
@@ -217,7 +217,8 @@ async function requireIndependent(actor: Actor, row: CaseRow, stage: ReviewStage
 }
 
 async function plan(actor: Actor, row: CaseRow, input: ActionInput, now: Date): Promise<Planned | NotApplicable> {
-  const c = serviceClock();
+  // Working-day limits (art. 23's objection) read a current holiday calendar.
+  const c = await workingDayClock();
   switch (input.action) {
     case 'accept': {
       const claims = input.claims ?? [row.subject];

@@ -13,7 +13,7 @@ import { getSetting } from '#app/features/settings/settings.server.ts';
 import { keyedHash } from '#app/platform/crypto/keys.server.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
 import { accessCodeFor, accessCodeHash } from './access-code.server.ts';
-import { serviceClock } from './clock.server.ts';
+import { serviceClock, workingDayClock } from './clock.server.ts';
 import { contactFingerprint } from './contact-fingerprint.server.ts';
 import { acceptanceDeadline, latestReplyDeadlineForNewCase, unitObjectionDeadline } from './deadlines.ts';
 import { afterClusterChange, placeInCluster } from './new-case-cluster.server.ts';
@@ -162,7 +162,7 @@ export async function submitCase(submission: Submission, meta: SubmissionMeta): 
       cluster: null,
       routeReason: route.reason,
       // Art. 23: the unit it reaches may object within 5 working days of receiving it.
-      objectionDueAt: route.unitId ? unitObjectionDeadline(now, serviceClock()) : null,
+      objectionDueAt: route.unitId ? unitObjectionDeadline(now, await workingDayClock()) : null,
       decidedMatterOfId,
       reported: report ? { unitId: submission.reportedUnitId, officialName: submission.reportedOfficial } : null,
     };

@@ -16,6 +16,7 @@ describe('the back office navigation', () => {
         '/office/units',
         '/office/categories',
         '/office/reply-templates',
+        '/office/calendar',
         '/office/settings',
         '/office/audit',
       ]),

@@ -1,6 +1,7 @@
 // The back office's navigation: the pages a person's role may use, in the shell's order. The
 // pages check the same permissions on the server; this only leaves out links that would be refused.
 import {
+  canManageCalendar,
   canManageNotices,
   canManageReferenceData,
   canManageSettings,
@@ -35,6 +36,7 @@ const ITEMS: readonly (NavItem & { allowed: (actor: Actor) => boolean })[] = [
   { to: '/office/units', label: 'office-admin:nav.units', allowed: canManageReferenceData },
   { to: '/office/categories', label: 'office-admin:nav.categories', allowed: canManageReferenceData },
   { to: '/office/reply-templates', label: 'office-admin:nav.replyTemplates', allowed: canManageReferenceData },
+  { to: '/office/calendar', label: 'office-admin:nav.calendar', allowed: canManageCalendar },
   { to: '/office/settings', label: 'office-admin:nav.settings', allowed: canManageSettings },
   { to: '/office/audit', label: 'office:shell.audit', allowed: canReadAuditLog },
   { to: '/office/account', label: 'office:shell.account', allowed: () => true },

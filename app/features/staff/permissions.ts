@@ -205,6 +205,11 @@ export function canManageSettings(actor: Actor): boolean {
   return actor.role === 'ADMIN';
 }
 
+/** The public-holiday calendar that working-day limits count with. */
+export function canManageCalendar(actor: Actor): boolean {
+  return actor.role === 'ADMIN';
+}
+
 /** Downloads of the aggregate statistics (counts only): whoever may read the statistics page. */
 export function canExportStatistics(actor: Actor): boolean {
   return canViewStatistics(actor);

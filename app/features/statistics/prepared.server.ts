@@ -2,7 +2,7 @@
 // Each prepared report is one PreparedReport row, unique by kind and period: the row and the
 // supervisors' messages are written in one transaction, so a second worker, or a second run the
 // same day, finds the row and sends nothing. The risk list names issues and cases, never people.
-import { serviceClock } from '#app/features/cases/clock.server.ts';
+import { workingDayClock } from '#app/features/cases/clock.server.ts';
 import { isWorkingDay } from '#app/features/cases/deadlines.ts';
 import { OPEN_STATUSES } from '#app/features/cases/lifecycle.ts';
 import { queueStaffMessages, supervisorRecipients } from '#app/features/notifications/outbox.server.ts';
@@ -176,7 +176,8 @@ export async function prepareReport(due: DueReport, now: Date): Promise<Prepared
 
 /** The worker's daily job: prepares whatever falls due today (service time) and tells supervisors. */
 export async function prepareDueReports(now = new Date()): Promise<PreparedResult[]> {
-  const clock = serviceClock();
+  // "The first working day after the quarter" skips the holidays of the calendar.
+  const clock = await workingDayClock();
   const today = civilDateIn(now, clock.timeZone);
   const results: PreparedResult[] = [];
   for (const due of reportsDueOn(today, (day) => isWorkingDay(day, clock))) results.push(await prepareReport(due, now));
