@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   'calendar.imported',
   'warning.overridden',
   'contact.viewed',
+  // A written notice read by staff, with the citizen's name and postal address on it.
+  'notice.viewed',
   'contact.searched',
   'attachment.downloaded',
   'export',

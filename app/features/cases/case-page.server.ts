@@ -3,6 +3,7 @@
 // refusal with its field codes and what was typed, the intent among them).
 import { z } from 'zod';
 import { caseFiles } from '#app/features/attachments/access.server.ts';
+import { noticesOf } from '#app/features/cases/written-notices/notices.server.ts';
 import { mayChangeWarning, warningChanges } from '#app/features/early-warning/changes.ts';
 import { responseWording, targetStatuses } from '#app/features/early-warning/levels.ts';
 import { officeOptions } from '#app/features/reference-data/office-options.server.ts';
@@ -203,7 +204,7 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
     (action) =>
       canTakeAction(actor, action, scope) && stepBlocker(action, state, now) === null && !(notIndependent && REVIEW_STEPS.has(action)),
   );
-  const [extra, claims] = await Promise.all([caseExtras(actor, row, locale), claimsOf(row.id)]);
+  const [extra, claims, notices] = await Promise.all([caseExtras(actor, row, locale), claimsOf(row.id), noticesOf(row.id)]);
   return {
     case: {
       id: row.id,
@@ -240,6 +241,8 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
     /** 逐条确认诉求: the claims, with the reply's answer to each once given. */
     claims,
     legalBasis: row.legalBasis,
+    /** The written notices issued, each with how it reached the citizen (a "to post" task until then). */
+    notices,
     review: stage ? { stage, notIndependent } : null,
     ...extra,
     events: events.map((e) => ({

@@ -59,6 +59,8 @@ export const CASE_EVENT_TYPES = [
   'STAFF_RECUSED',
   // A masked span of personal data shown on the transfer letter of a forwarded case, with the reason.
   'TRANSFER_UNMASKED',
+  // A written notice (书面告知书) reached the citizen: how and when (app/features/cases/written-notices).
+  'NOTICE_DELIVERED',
   // The retention periods of the privacy notice: personal data removed, the case kept.
   'PERSONAL_DATA_ERASED',
 ] as const;

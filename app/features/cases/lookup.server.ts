@@ -2,6 +2,7 @@
 // form, rate-limited per address), and what they may see of it once open.
 import { z } from 'zod';
 import { caseFiles } from '#app/features/attachments/access.server.ts';
+import { noticesOf } from '#app/features/cases/written-notices/notices.server.ts';
 import { localizedName, pickLocalized } from '#app/i18n/localized.ts';
 import { db } from '#app/platform/db.server.ts';
 import { env } from '#app/platform/env.server.ts';
@@ -218,7 +219,7 @@ async function mainCaseDates(caseId: string): Promise<CitizenDates | null> {
 export async function citizenCasePage(caseId: string, locale: Locale, now = new Date()) {
   const view = await publicCaseView(caseId);
   if (!view) return null;
-  const [{ attachments }, report, main, routedTo, claims] = await Promise.all([
+  const [{ attachments }, report, main, routedTo, claims, notices] = await Promise.all([
     caseFiles({ citizenOf: caseId }, caseId),
     view.kind === 'MISCONDUCT_REPORT' ? reportView(caseId) : null,
     view.status === 'MERGED' ? mainCaseDates(caseId) : null,
@@ -227,6 +228,7 @@ export async function citizenCasePage(caseId: string, locale: Locale, now = new 
       ? db().case.findUnique({ where: { id: caseId }, select: { unit: { select: { nameZhHans: true, nameZhHant: true, nameEn: true } } } })
       : null,
     claimsOf(caseId),
+    noticesOf(caseId),
   ]);
   const pick = (names: UnitNames) => (names ? pickLocalized(names, locale) : null);
   return {
@@ -236,6 +238,8 @@ export async function citizenCasePage(caseId: string, locale: Locale, now = new 
       ? citizenDeadlines(main, now).filter((d) => d.kind === 'acceptance' || d.kind === 'reply')
       : citizenDeadlines(view, now),
     followUp: followUpChoices(view, now),
+    /** The written notices issued so far, to open and print. */
+    notices: notices.map((notice) => ({ kind: notice.kind, issuedAt: notice.issuedAt })),
     /** The reply's answer to each claim (逐条答复), once it is published; the claims alone are on the timeline. */
     answers: claims.some((claim) => claim.answeredAt)
       ? {

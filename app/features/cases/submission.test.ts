@@ -89,6 +89,19 @@ describe('validateSubmission', () => {
     expect(errorsOf(form({ phone: '', email: '' })).phone).toBe('phone.phoneOrEmail');
     expect(validateSubmission(form({ phone: '', email: 'li@example.com' })).ok).toBe(true);
     expect(errorsOf(form({ phone: '12' })).phone).toBe('phone.invalid');
+  });
+
+  it('takes a postal address alone from someone who asks for the reply by post', () => {
+    const byPost = validateSubmission(
+      form({ phone: '', email: '', postalAddress: '北京市东城区东四十条1号', preferredReplyChannel: 'POST' }),
+    );
+    expect(byPost.ok && [byPost.value.phone, byPost.value.email, byPost.value.postalAddress]).toEqual([
+      null,
+      null,
+      '北京市东城区东四十条1号',
+    ]);
+    expect(errorsOf(form({ phone: '', email: '', postalAddress: '北京市东城区东四十条1号' })).phone).toBe('phone.phoneOrEmail');
+    expect(errorsOf(form({ phone: '', email: '', preferredReplyChannel: 'POST' })).postalAddress).toBe('postalAddress.requiredForReply');
     expect(errorsOf(form({ email: 'not-an-email' })).email).toBe('email.invalid');
   });
 

@@ -103,7 +103,9 @@ export function validateSubmission(raw: Record<string, string | undefined>): Sub
   const replyChannel = raw.preferredReplyChannel;
   if (!anonymous) {
     if (!text('name')) errors.name ??= 'name.required';
-    if (!text('phone') && !text('email')) errors.phone ??= 'phone.phoneOrEmail';
+    // Someone with neither (many who write letters) is answered by post, at the address they gave.
+    const byPost = replyChannel === 'POST' && Boolean(text('postalAddress'));
+    if (!text('phone') && !text('email') && !byPost) errors.phone ??= 'phone.phoneOrEmail';
     if (replyChannel === 'EMAIL' && !text('email')) errors.email ??= 'email.requiredForReply';
     if (replyChannel === 'PHONE' && !text('phone')) errors.phone ??= 'phone.requiredForReply';
     if (replyChannel === 'POST' && !text('postalAddress')) errors.postalAddress ??= 'postalAddress.requiredForReply';

@@ -64,7 +64,16 @@ const Retention = z.object({
 });
 export type RetentionSettings = z.infer<typeof Retention>;
 
+/** The office's name as its written notices are headed and signed, in each language. */
+const Office = z.object({
+  'zh-Hans': z.string().trim().min(1).max(100),
+  'zh-Hant': z.string().trim().min(1).max(100),
+  en: z.string().trim().min(1).max(200),
+});
+export type OfficeSettings = z.infer<typeof Office>;
+
 export const SETTING_SCHEMAS = {
+  office: Office,
   crisisLines: CrisisLines,
   clustering: Clustering,
   routing: Routing,
@@ -94,6 +103,7 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
     ],
   },
   clustering: { enabled: true, similarity: 0.3 },
+  office: { 'zh-Hans': '信访局', 'zh-Hant': '信訪局', en: 'Letters and Visits Bureau' },
   // The seed's units and category (prisma/seed.ts).
   routing: {
     disciplineUnit: 'discipline-inspection',

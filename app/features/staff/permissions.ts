@@ -86,6 +86,11 @@ export function canViewContact(actor: Actor, scope: CaseScope): boolean {
   return canViewCase(actor, scope);
 }
 
+/** Recording that a written notice reached the citizen (送达) is case work, on cases the actor may see. */
+export function canRecordNoticeDelivery(actor: Actor): boolean {
+  return actor.role === 'CLERK' || actor.role === 'HANDLER' || actor.role === 'SUPERVISOR';
+}
+
 const ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<CaseAction>> = {
   CLERK: new Set([
     'accept',

@@ -1,6 +1,6 @@
 // /track/case: the case the citizen's track session opened: its status and deadlines, the answer,
 // what they may do now, their files and the public timeline.
-import { Form, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { TrackCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
 import { articleList } from '#app/features/cases/deadlines.ts';
@@ -32,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ ti
 export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => backToLookup(request));
 
 export default function CasePage() {
-  const { view, deadlines, followUp, attachments, report, routedTo, answers } = useLoaderData<typeof loader>();
+  const { view, deadlines, followUp, attachments, report, routedTo, answers, notices } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const formatDate = useFormatDate();
   return (
@@ -108,6 +108,20 @@ export default function CasePage() {
           <h2 id="claims-title">{t('claims.checklistTitle')}</h2>
           <p>{t('claims.checklistIntro')}</p>
           <ClaimChecklist claims={answers.claims} legalBasis={answers.legalBasis} />
+        </section>
+      ) : null}
+
+      {notices.length > 0 ? (
+        <section aria-labelledby="notices-title">
+          <h2 id="notices-title">{t('writtenNotices.listTitle')}</h2>
+          <ul className="notice-list" data-testid="written-notices">
+            {notices.map((notice) => (
+              <li key={notice.kind}>
+                <Link to={`/track/case/notices/${notice.kind}`}>{t(`writtenNotices.titles.${notice.kind}`)}</Link>{' '}
+                <span className="caption">{formatDate(notice.issuedAt)}</span>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 

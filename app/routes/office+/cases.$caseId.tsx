@@ -12,6 +12,7 @@ import { CaseContact, CaseDeadlines, CaseSubmission, CaseTimeline } from '#app/f
 import { CaseStatutePanels } from '#app/features/cases/ui/case-statute-panels.tsx';
 import { ClaimChecklist } from '#app/features/cases/ui/claim-checklist.tsx';
 import { RatingSummary } from '#app/features/cases/ui/rating-summary.tsx';
+import { CaseNotices } from '#app/features/cases/written-notices/ui/case-notices.tsx';
 import { WarningPanel } from '#app/features/early-warning/ui/warning-panel.tsx';
 import { requireStaff } from '#app/features/staff/sign-in.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
@@ -92,6 +93,7 @@ export default function CasePage() {
               <ClaimChecklist claims={page.claims} legalBasis={page.legalBasis} headingLevel="h4" />
             </section>
           ) : null}
+          <CaseNotices caseId={c.id} notices={page.notices} />
           <OfficeCaseFiles caseId={c.id} attachments={page.attachments} withheld={page.attachmentsWithheld} />
           <CaseContact anonymous={c.anonymous} allowed={page.canViewContact} contact={contact} />
           <CaseTimeline events={page.events} />

@@ -1,0 +1,163 @@
+// Written notices (arts. 23, 32, 35): one for each step the citizen must be told of in writing,
+// built from the event that issued it, in the citizen's language, with their name and postal
+// address; a notice that must go on paper is a "to post" task until its delivery is recorded.
+import { describe, expect, it } from 'vitest';
+import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
+import { citizenNoticePage, noticesOf, recordDelivery, staffNoticePage } from '#app/features/cases/written-notices/notices.server.ts';
+import { db } from '#app/platform/db.server.ts';
+import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
+import { formatInstant } from '#app/platform/time/format.ts';
+import { serviceTimeZone, serviceToday } from '#app/platform/time/service-time-zone.server.ts';
+import { newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
+import type { Submission } from '#app/features/cases/submission.ts';
+
+const ADDRESS = '北京市东城区东四十条1号院3单元502';
+const IP = '198.51.100.7';
+
+/** A letter from someone with no email and no phone, answered by post. */
+async function letterByPost(overrides: Partial<Submission> = {}, locale: 'zh-Hans' | 'en' = 'zh-Hans') {
+  const submission = await validSubmission({
+    name: '王秀英',
+    phone: null,
+    email: null,
+    postalAddress: ADDRESS,
+    preferredReplyChannel: 'POST',
+    ...overrides,
+  });
+  const receipt = await submitCase(submission, { idempotencyKey: newIdempotencyKey(), locale, channel: 'LETTER' });
+  return await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } });
+}
+
+function stepped<T extends { ok: boolean }>(outcome: T): T & { ok: true } {
+  if (!outcome.ok) throw new Error(`refused: ${JSON.stringify(outcome)}`);
+  return outcome as T & { ok: true };
+}
+
+describe('written notices', () => {
+  it('issue an acceptance notice addressed by post, a "to post" task until its delivery is recorded', async () => {
+    const clerk = await staffUser('CLERK');
+    const c = await letterByPost();
+    expect(await noticesOf(c.id)).toEqual([]);
+    await expect(staffNoticePage(clerk.actor, c.id, 'acceptance', IP)).rejects.toBeInstanceOf(NotFoundError);
+
+    stepped(await performCaseAction(clerk.actor, c.id, c.version, { action: 'accept', claims: ['维修漏水的屋顶'] }));
+    expect(await noticesOf(c.id)).toMatchObject([{ kind: 'acceptance', delivery: null, toPost: true }]);
+
+    const page = await staffNoticePage(clerk.actor, c.id, 'acceptance', IP);
+    expect(page.document).toMatchObject({
+      kind: 'acceptance',
+      lang: 'zh-Hans',
+      title: '受理告知书',
+      receiptNo: c.receiptNo,
+      addressee: { name: '王秀英', postalAddress: ADDRESS },
+      salutation: '王秀英：',
+    });
+    const accepted = await db().case.findUniqueOrThrow({ where: { id: c.id } });
+    const body = page.document.sections.flatMap((s) => s.paragraphs).join('\n');
+    expect(body).toContain('您反映的事项已经受理');
+    expect(body).toContain(formatInstant(accepted.replyDueAt!, 'zh-Hans', serviceTimeZone()));
+    expect(page.toPost).toBe(true);
+    // The notice carries the citizen's name and address: every reading by staff is audited.
+    expect(await db().auditLog.count({ where: { actorId: clerk.user.id, action: 'notice.viewed', targetId: c.id } })).toBe(1);
+
+    const form = (fields: Record<string, string>) => fields;
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    expect(await recordDelivery(clerk.actor, c.id, 'acceptance', form({ method: 'POST', deliveredOn: tomorrow }))).toMatchObject({
+      ok: false,
+      errors: { deliveredOn: 'day' },
+    });
+    const today = serviceToday();
+    expect(
+      await recordDelivery(clerk.actor, c.id, 'acceptance', form({ method: 'EMAIL', deliveredOn: today, trackingNo: 'XA123' })),
+    ).toMatchObject({ ok: false, errors: { trackingNo: 'onlyPost' } });
+    expect(await recordDelivery(clerk.actor, c.id, 'acceptance', form({ deliveredOn: today }))).toMatchObject({
+      ok: false,
+      errors: { method: 'required' },
+    });
+    expect(
+      await recordDelivery(clerk.actor, c.id, 'acceptance', form({ method: 'POST', deliveredOn: today, trackingNo: 'XA123456789CN' })),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await noticesOf(c.id)).toMatchObject([
+      { kind: 'acceptance', delivery: { method: 'POST', trackingNo: 'XA123456789CN' }, toPost: false },
+    ]);
+    const delivered = await db().caseEvent.findFirstOrThrow({ where: { caseId: c.id, type: 'NOTICE_DELIVERED' } });
+    expect(delivered.visibility).toBe('PUBLIC');
+    expect(delivered.message).toContain('受理告知书已于');
+    expect(delivered.message).toContain('邮寄送达');
+  });
+
+  it('write the decision (信访处理意见书) claim by claim, with its basis and the 30 days to ask for review', async () => {
+    const supervisor = await staffUser('SUPERVISOR');
+    const c = await letterByPost();
+    const accepted = stepped(
+      await performCaseAction(supervisor.actor, c.id, c.version, { action: 'accept', claims: ['补发工资', '支付加班费'] }),
+    );
+    stepped(
+      await performCaseAction(supervisor.actor, c.id, accepted.version, {
+        action: 'reply',
+        message: '经调查，现答复如下。',
+        legalBasis: '《劳动合同法》第三十条',
+        answers: [
+          { position: 1, outcome: 'UPHELD', reasons: '拖欠属实。' },
+          { position: 2, outcome: 'NOT_UPHELD', reasons: '无加班记录。' },
+        ],
+      }),
+    );
+    const { document } = await citizenNoticePage(c.id, 'decision');
+    expect(document.title).toBe('信访处理意见书');
+    expect(document.sections[1]).toEqual({
+      heading: '诉求及逐条处理意见',
+      paragraphs: [],
+      items: [
+        { label: '诉求1：补发工资', value: '支持：拖欠属实。' },
+        { label: '诉求2：支付加班费', value: '不予支持：无加班记录。' },
+      ],
+    });
+    expect(document.sections.map((s) => s.heading)).toEqual([null, '诉求及逐条处理意见', '法律政策依据', '处理意见']);
+    expect(document.nextSteps[0]).toContain('请求原办理机关的上一级机关复查（第三十五条）');
+    expect(document.signature).toContain('信访局');
+    expect(await noticesOf(c.id)).toMatchObject([
+      { kind: 'acceptance', toPost: true },
+      { kind: 'decision', toPost: true },
+    ]);
+  });
+
+  it('are in the citizen’s language, and a refusal says why and where to go instead', async () => {
+    const clerk = await staffUser('CLERK');
+    const c = await letterByPost({ name: 'Alex Lee' }, 'en');
+    stepped(await performCaseAction(clerk.actor, c.id, c.version, { action: 'decline', reason: 'ARBITRATION', detail: '', referral: '' }));
+    const { document } = await citizenNoticePage(c.id, 'refusal');
+    expect(document).toMatchObject({ lang: 'en', title: 'Notice of non-acceptance', salutation: 'Dear Alex Lee,' });
+    expect(document.sections[1]!.paragraphs.join(' ')).toContain('resolved by arbitration');
+  });
+
+  it('are not for staff who may not see the case, nor for roles that do no case work', async () => {
+    const clerk = await staffUser('CLERK');
+    const elsewhere = await staffUser('HANDLER', 'education');
+    const analyst = await staffUser('ANALYST');
+    const c = await letterByPost();
+    stepped(await performCaseAction(clerk.actor, c.id, c.version, { action: 'accept' }));
+    await expect(staffNoticePage(elsewhere.actor, c.id, 'acceptance', IP)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(staffNoticePage(analyst.actor, c.id, 'acceptance', IP)).rejects.toBeInstanceOf(NotFoundError);
+    const today = serviceToday();
+    await expect(recordDelivery(elsewhere.actor, c.id, 'acceptance', { method: 'POST', deliveredOn: today })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    const admin = await staffUser('ADMIN');
+    await expect(recordDelivery(admin.actor, c.id, 'acceptance', { method: 'POST', deliveredOn: today })).rejects.toSatisfy(
+      (error) => error instanceof NotFoundError || error instanceof ForbiddenError,
+    );
+    expect(await db().noticeDelivery.count({ where: { caseId: c.id } })).toBe(0);
+  });
+
+  it('are not a task for a citizen with an email address', async () => {
+    const clerk = await staffUser('CLERK');
+    const receipt = await submitCase(await validSubmission(), { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' });
+    const c = await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } });
+    stepped(await performCaseAction(clerk.actor, c.id, c.version, { action: 'accept' }));
+    expect(await noticesOf(c.id)).toMatchObject([{ kind: 'acceptance', toPost: false }]);
+  });
+});
