@@ -1,6 +1,8 @@
 // A citizen who gives an email address hears that a reply was published: the worker that runs
 // beside the e2e server writes the message as an .eml file, which this spec reads. The link in it
 // opens the track page with the receipt number filled in, and the access code is never in it.
+// A citizen who gives only a phone number gets SMS notices instead, written as .sms files to the
+// outbox folder's sms folder (no SMS_GATEWAY_URL in the e2e run).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -9,6 +11,7 @@ import notificationsEn from '#app/i18n/locales/en/notifications.json' with { typ
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import { parseEml, type ParsedEml } from '../tests/support/eml.ts';
 import { fillReply } from './case-reply.ts';
+import { acceptAndReply } from './case-setup.ts';
 import { openCase } from './office-queue.ts';
 import { signInStaff, staffPageAs } from './office-sign-in.ts';
 import { STATE_FILE, serverState } from './server-state.ts';
@@ -67,6 +70,86 @@ function mailsFor(template: string, receiptNo: string): ParsedEml[] {
     .map((f) => parseEml(readFileSync(path.join(outboxDir(), f), 'utf8')))
     .filter((m) => m.headers.get('x-petition-desk-template') === template && m.subject.includes(receiptNo));
 }
+
+interface SmsFile {
+  to: string;
+  template: string;
+  idempotencyKey: string;
+  text: string;
+}
+
+/** Every .sms file in the outbox's sms folder that is of `template` and about `receiptNo`. */
+function smsFor(template: string, receiptNo: string): SmsFile[] {
+  const dir = path.join(outboxDir(), 'sms');
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.sms'));
+  } catch {
+    return []; // the folder appears with the first SMS
+  }
+  return files
+    .map((f) => {
+      const raw = readFileSync(path.join(dir, f), 'utf8');
+      const split = raw.indexOf('\n\n');
+      const headers = new Map(
+        raw
+          .slice(0, split)
+          .split('\n')
+          .map((line): [string, string] => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+      );
+      return {
+        to: headers.get('to') ?? '',
+        template: headers.get('template') ?? '',
+        idempotencyKey: headers.get('idempotency-key') ?? '',
+        text: raw.slice(split + 2),
+      };
+    })
+    .filter((m) => m.template === template && m.text.includes(receiptNo));
+}
+
+test('a citizen with only a phone number gets an SMS file for acceptance and for the reply', async ({ page }) => {
+  test.setTimeout(120_000);
+  const token = `S${uniqueToken()}`;
+  const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  await sendAcceptLanguage(page, BROWSER_LOCALE.en);
+  const { receiptNo, accessCode } = await submitNewLetter(page, s, {
+    subject: `Leaking roof ${token}`,
+    phone,
+    email: '',
+    preferredReplyChannel: 'PHONE',
+  });
+  // The steps before the notices are not what this test is about: set up through the app.
+  await acceptAndReply(receiptNo, `The roof has been repaired. ${token}`);
+
+  // The worker writes one SMS for each step (received, accepted, replied), and no email.
+  for (const template of ['case.received', 'case.accepted', 'case.replied'])
+    await expect.poll(() => smsFor(template, receiptNo).length, { timeout: 10_000, message: template }).toBe(1);
+  expect(mailsFor('case.accepted', receiptNo)).toHaveLength(0);
+  expect(mailsFor('case.replied', receiptNo)).toHaveLength(0);
+
+  const [accepted] = smsFor('case.accepted', receiptNo);
+  const [replied] = smsFor('case.replied', receiptNo);
+  expect(accepted!.to).toBe(phone);
+  expect(replied!.to).toBe(phone);
+  expect(accepted!.idempotencyKey).not.toBe(replied!.idempotencyKey);
+  expect(accepted!.text).toMatch(new RegExp(`^Petition Desk: your case ${receiptNo} was accepted`));
+  expect(replied!.text).toMatch(new RegExp(`^Petition Desk: a written reply to your case ${receiptNo} was published`));
+  for (const sms of [accepted!, replied!]) {
+    expect(sms.text).not.toContain(accessCode);
+    expect(sms.text).not.toContain(accessCode.replace('-', ''));
+    expect(sms.text).not.toContain(token); // neither the subject nor the reply
+  }
+
+  // The link opens the track page with the receipt number filled in; the code is still asked for.
+  const link = /https?:\/\/\S+\/track\?receipt=\S+/.exec(replied!.text)?.[0];
+  expect(link).toBeDefined();
+  const url = new URL(link!);
+  expect(url.searchParams.get('receipt')).toBe(receiptNo);
+  await page.goto(`${url.pathname}${url.search}`);
+  const form = trackForm(page, s);
+  await expect(form.receiptNo).toHaveValue(receiptNo);
+  await expect(form.accessCode).toHaveValue('');
+});
 
 test('a citizen with an email receives the "reply published" message in the outbox folder', async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);

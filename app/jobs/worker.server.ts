@@ -5,6 +5,7 @@
 import PgBoss from 'pg-boss';
 import { reindexOutdatedCases } from '#app/features/cases/search-index.server.ts';
 import { deliverDueMessages } from '#app/features/notifications/delivery.server.ts';
+import { configuredSmsTransport, type SmsTransport } from '#app/features/notifications/sms-transport.server.ts';
 import { configuredTransport, type MailTransport } from '#app/features/notifications/transport.server.ts';
 import { prepareDueReports } from '#app/features/statistics/prepared.server.ts';
 import { refreshPublicFigures } from '#app/features/statistics/public-figures.server.ts';
@@ -36,6 +37,8 @@ export interface WorkerOptions {
   /** Outbox poll interval; OUTBOX_POLL_MS by default. */
   pollMs?: number;
   transport?: MailTransport;
+  /** Citizens' SMS notices: the gateway when SMS_GATEWAY_URL is set, else OUTBOX_DIR/sms files. */
+  sms?: SmsTransport;
   /** Sweep once at start (default), to catch up after downtime instead of waiting for the hour. */
   sweepOnStart?: boolean;
   /** Re-index the cases whose word index is outdated, at start and every hour (default on). */
@@ -51,6 +54,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   const config = env();
   const pollMs = options.pollMs ?? config.OUTBOX_POLL_MS;
   const transport = options.transport ?? configuredTransport(log);
+  const sms = options.sms ?? configuredSmsTransport(log);
 
   const boss = new PgBoss({
     connectionString: config.DATABASE_URL,
@@ -118,7 +122,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const poll = () => {
-    running = deliverDueMessages({ transport, log })
+    running = deliverDueMessages({ transport, sms, log })
       .then(() => undefined)
       .catch((error: unknown) => log(`[worker] outbox delivery failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
@@ -127,7 +131,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   };
   poll();
   reindex();
-  log(`[worker] started: outbox every ${pollMs} ms via ${transport.name}, sweep hourly, digest at 08:00 ${serviceTimeZone()}`);
+  log(
+    `[worker] started: outbox every ${pollMs} ms via ${transport.name} (SMS via ${sms.name}), sweep hourly, digest at 08:00 ${serviceTimeZone()}`,
+  );
 
   return {
     async stop() {

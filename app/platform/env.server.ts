@@ -47,8 +47,24 @@ export const AppEnv = z.object({
     'Where the embedded database, generated secrets, outbox and uploads live.',
   ),
   OUTBOX_DIR: blankAsUnset(z.string().min(1).optional()).describe(
-    'Where mail is written when SMTP_URL is unset; DATA_DIR/outbox when unset.',
+    'Where mail is written when SMTP_URL is unset (SMS in its sms folder when SMS_GATEWAY_URL is unset); DATA_DIR/outbox when unset.',
   ),
+  SMS_GATEWAY_URL: blankAsUnset(z.url({ protocol: /^https?$/ }).optional()).describe(
+    'An HTTP SMS gateway: SMS notices are POSTed to it as JSON { to, text } (README, Configuration). Without it, each SMS is written as a file to OUTBOX_DIR/sms.',
+  ),
+  SMS_GATEWAY_KEY: blankAsUnset(z.string().min(1).max(4096).optional()).describe(
+    "Sent to SMS_GATEWAY_URL as 'Authorization: Bearer <key>'.",
+  ),
+  SMS_GATEWAY_TEMPLATE: blankAsUnset(z.string().min(1).max(200).optional()).describe(
+    "A provider's template id, passed through to SMS_GATEWAY_URL as template, with the notice's params.",
+  ),
+  SMS_GATEWAY_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(120_000)
+    .default(10_000)
+    .describe('How long to wait for SMS_GATEWAY_URL to answer before the send counts as failed and is retried.'),
   OUTBOX_POLL_MS: z.coerce
     .number()
     .int()

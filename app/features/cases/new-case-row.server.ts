@@ -86,12 +86,14 @@ export async function insertCase(client: Tx, row: NewCaseRow): Promise<void> {
       SELECT ${randomUUID()}::uuid, new_case."id", ${s.name}, ${s.phone}, ${s.email}, ${s.postalAddress},
         ${row.fingerprints.phone}, ${row.fingerprints.email}, ${row.now}
       FROM new_case WHERE ${withContact}
-      RETURNING "caseId", "email"
+      RETURNING "caseId", "email", "phone"
     ), received_message AS (
-      INSERT INTO "OutboxMessage" ("id", "dedupeKey", "template", "recipientType", "caseId", "locale", "data", "createdAt", "nextAttemptAt")
-      SELECT ${randomUUID()}::uuid, ${`case.received:${row.id}:submitted`}, 'case.received', 'CITIZEN', new_contact."caseId",
+      -- By email, or by SMS to a citizen who gave only a phone number (citizenChannel in notifications/topics.ts).
+      INSERT INTO "OutboxMessage" ("id", "dedupeKey", "template", "recipientType", "channel", "caseId", "locale", "data", "createdAt", "nextAttemptAt")
+      SELECT ${randomUUID()}::uuid, ${`case.received:${row.id}:submitted`}, 'case.received', 'CITIZEN',
+        (CASE WHEN new_contact."email" IS NOT NULL THEN 'EMAIL' ELSE 'SMS' END)::"OutboxChannel", new_contact."caseId",
         ${row.locale}, '{}'::jsonb, ${row.now}, ${row.now}
-      FROM new_contact WHERE new_contact."email" IS NOT NULL
+      FROM new_contact WHERE new_contact."email" IS NOT NULL OR new_contact."phone" IS NOT NULL
     ), warning_event AS (
       INSERT INTO "CaseEvent" ("caseId", "type", "visibility", "actorType", "data", "createdAt")
       SELECT new_case."id", 'WARNING_LEVEL_CHANGED', 'INTERNAL', 'SYSTEM', ${JSON.stringify(warningEvent)}::jsonb, ${row.now}

@@ -7,6 +7,11 @@
 // it over. The file transport cannot write a message twice, and SMTP retries carry the same
 // Message-ID, so what the recipient sees is one message.
 //
+// A message goes by the channel chosen when it was queued (OutboxMessage.channel): email through
+// the mail transport, or a citizen's SMS notice through the SMS transport (sms-transport.server.ts),
+// with the same claims, retries and lease. The SMS file outbox cannot write a message twice either;
+// an SMS gateway gets the outbox id as its Idempotency-Key on every attempt.
+//
 // A message whose recipient has no address any more (the contact details were removed, the staff
 // account was deactivated) is marked DEAD at once, with a lastError starting "undeliverable:".
 // Not SENT: nothing was sent, and the outbox should not say otherwise. Not retried: no retry can
@@ -21,9 +26,11 @@ import {
   StaffFacts,
   isCitizenTemplate,
   renderMessage,
+  renderSms,
   statutoryDeadlineKind,
   type RenderOptions,
 } from './render.server.ts';
+import { configuredSmsTransport, type OutgoingSms, type SmsTransport } from './sms-transport.server.ts';
 import { MAX_DELIVERY_ATTEMPTS, isTemplate, retryDelayMs, type Template } from './topics.ts';
 import type { CaseStatus } from '#app/features/cases/lifecycle.ts';
 import type { MailTransport, OutgoingMail } from './transport.server.ts';
@@ -39,6 +46,8 @@ const LAST_ERROR_MAX = 1000;
 
 export interface DeliveryOptions {
   transport: MailTransport;
+  /** Citizens' SMS notices; the configured one (gateway or OUTBOX_DIR/sms files) by default. */
+  sms?: SmsTransport;
   now?: () => Date;
   batchSize?: number;
   leaseMs?: number;
@@ -58,6 +67,7 @@ const ClaimedRow = z.object({
   id: z.uuid(),
   template: z.string(),
   recipientType: z.enum(['CITIZEN', 'STAFF']),
+  channel: z.enum(['EMAIL', 'SMS']),
   caseId: z.uuid().nullable(),
   staffId: z.uuid().nullable(),
   locale: z.string(),
@@ -82,7 +92,7 @@ export async function claimDueMessages(now: Date, limit: number, leaseMs = DEFAU
     SET "status" = 'SENDING', "lockedUntil" = ${leaseUntil}, "attempts" = m."attempts" + 1
     FROM due
     WHERE m."id" = due."id"
-    RETURNING m."id", m."template", m."recipientType"::text AS "recipientType", m."caseId", m."staffId", m."locale", m."data", m."attempts"`;
+    RETURNING m."id", m."template", m."recipientType"::text AS "recipientType", m."channel"::text AS "channel", m."caseId", m."staffId", m."locale", m."data", m."attempts"`;
   return rows.map((row) => ClaimedRow.parse(row));
 }
 
@@ -112,6 +122,8 @@ const ForwardData = z.object({ agency: z.string() });
 const ExtendData = z.object({ replyDueAt: z.string() });
 const AcceptData = z.object({ replyDueAt: z.string() });
 const Email = z.email();
+/** A phone number as the submission stores it (normalizePhone in cases/submission.ts). */
+const Phone = z.string().regex(/^\+?\d{5,20}$/);
 
 /** The latest event of a type on a case: the decision a citizen message is about. */
 async function latestEvent(caseId: string, type: string) {
@@ -149,6 +161,25 @@ async function citizenMail(message: Claimed, template: Template): Promise<{ to: 
     if (data.success) facts.extension = { replyDueAt: data.data.replyDueAt, reason: event?.message ?? '' };
   }
   return { to: email.data, facts };
+}
+
+/**
+ * The citizen's phone number and receipt number, read now like citizenMail's address. Nothing else
+ * of the case goes into an SMS (renderSms).
+ */
+async function citizenSms(message: Claimed, render: RenderOptions): Promise<OutgoingSms> {
+  if (message.recipientType !== 'CITIZEN') throw new Undeliverable('staff messages are sent by email only');
+  if (!isCitizenTemplate(message.template)) throw new Undeliverable(`template ${message.template} is not for CITIZEN`);
+  if (!message.caseId) throw new Undeliverable('a citizen message without a case');
+  const found = await db().case.findUnique({
+    where: { id: message.caseId },
+    select: { receiptNo: true, contact: { select: { phone: true } } },
+  });
+  if (!found) throw new Undeliverable('the case no longer exists');
+  const phone = Phone.safeParse(found.contact?.phone);
+  if (!phone.success) throw new Undeliverable('the case has no contact phone number any more');
+  const sms = await renderSms(message.template, message.locale, { receiptNo: found.receiptNo }, { baseUrl: render.baseUrl });
+  return { id: message.id, to: phone.data, text: sms.text, template: message.template, receiptNo: found.receiptNo, trackUrl: sms.trackUrl };
 }
 
 async function staffMail(message: Claimed): Promise<{ to: string; facts: StaffFacts }> {
@@ -206,7 +237,7 @@ type Outcome = 'sent' | 'retrying' | 'dead';
 
 async function deliverOne(
   message: Claimed,
-  options: Required<Pick<DeliveryOptions, 'transport' | 'now' | 'log' | 'render'>>,
+  options: Required<Pick<DeliveryOptions, 'transport' | 'sms' | 'now' | 'log' | 'render'>>,
 ): Promise<Outcome> {
   // A message whose earlier workers all died mid-send has used up its attempts.
   if (message.attempts > MAX_DELIVERY_ATTEMPTS) {
@@ -217,8 +248,8 @@ async function deliverOne(
     return 'dead';
   }
   try {
-    const mail = await compose(message, options.render);
-    await options.transport.send(mail);
+    if (message.channel === 'SMS') await options.sms.send(await citizenSms(message, options.render));
+    else await options.transport.send(await compose(message, options.render));
   } catch (error) {
     const now = options.now();
     if (error instanceof Undeliverable) {
@@ -255,10 +286,12 @@ async function deliverOne(
 }
 
 function withDefaults(options: DeliveryOptions) {
+  const log = options.log ?? ((line: string) => console.log(line));
   return {
     transport: options.transport,
+    sms: options.sms ?? configuredSmsTransport(log),
     now: options.now ?? (() => new Date()),
-    log: options.log ?? ((line: string) => console.log(line)),
+    log,
     render: options.render ?? { baseUrl: env().publicBaseUrl, timeZone: serviceTimeZone() },
     batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
     leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,

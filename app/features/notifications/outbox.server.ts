@@ -2,7 +2,7 @@
 // change that causes the message, so the message exists exactly when the change does: a rolled
 // back change leaves no message, and a committed one cannot lose its message.
 import { staffKeptFrom } from '#app/features/cases/case-scope.server.ts';
-import { staffWantsMessage, type CitizenTemplate, type StaffTopic } from './topics.ts';
+import { citizenChannel, staffWantsMessage, type CitizenTemplate, type OutboxChannel, type StaffTopic } from './topics.ts';
 import type { WarningLevel } from '#app/features/cases/attributes.ts';
 import type { Prisma } from '#app/platform/db.server.ts';
 
@@ -12,6 +12,7 @@ interface Message {
   dedupeKey: string;
   template: string;
   recipientType: 'CITIZEN' | 'STAFF';
+  channel: OutboxChannel;
   caseId: string | null;
   staffId: string | null;
   locale: string;
@@ -26,8 +27,9 @@ async function queue(tx: Tx, messages: Message[]): Promise<number> {
 }
 
 /**
- * Tells the citizen about their case, when they gave an email address. The address is looked up
- * at delivery, not copied here, and the message never carries the access code.
+ * Tells the citizen about their case, by email or, when they gave only a phone number, by SMS
+ * (citizenChannel). The address or number is looked up at delivery, not copied here, and the
+ * message never carries the access code. One message per cause, whichever the channel.
  */
 export async function queueCitizenMessage(
   tx: Tx,
@@ -38,14 +40,16 @@ export async function queueCitizenMessage(
 ): Promise<number> {
   const found = await tx.case.findUnique({
     where: { id: caseId },
-    select: { citizenLocale: true, contact: { select: { email: true } } },
+    select: { citizenLocale: true, contact: { select: { email: true, phone: true } } },
   });
-  if (!found?.contact?.email) return 0;
+  const channel = citizenChannel(found?.contact);
+  if (!found || !channel) return 0;
   return await queue(tx, [
     {
       dedupeKey: `${template}:${caseId}:${cause}`,
       template,
       recipientType: 'CITIZEN',
+      channel,
       caseId,
       staffId: null,
       locale: found.citizenLocale,
@@ -84,6 +88,8 @@ export async function queueStaffMessages(
       dedupeKey: `${template}:${r.id}:${cause}`,
       template,
       recipientType: 'STAFF',
+      // Staff messages are email only.
+      channel: 'EMAIL' as const,
       caseId: options.caseId ?? null,
       staffId: r.id,
       // Staff read the office in their own language; the message follows the office default.

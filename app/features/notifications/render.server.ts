@@ -12,6 +12,7 @@ import { activeDeadlineField, type CaseStatus } from '#app/features/cases/lifecy
 import { DEFAULT_LOCALE, isLocale, type Locale } from '#app/i18n/config.ts';
 import { createI18n } from '#app/i18n/instance.ts';
 import { resources } from '#app/i18n/resources.ts';
+import { singleSegmentLimit, smsLength } from './sms.ts';
 import { CITIZEN_TEMPLATES, type CitizenTemplate, type StaffTemplate, type Template } from './topics.ts';
 import type { i18n } from 'i18next';
 
@@ -176,6 +177,50 @@ export async function renderMessage(template: Template, localeTag: string, facts
     ? citizenMessage(template, CitizenFacts.parse(facts), t, locale, options)
     : staffMessage(template, StaffFacts.parse(facts), t, locale, options);
   return { locale, subject, text: toText(blocks, t('mail.labelSuffix')), html: toHtml(blocks, locale, subject) };
+}
+
+export interface SmsRenderOptions {
+  /** PUBLIC_BASE_URL without a trailing slash. */
+  baseUrl: string;
+  /** The office's name at the start of the notice; the service's name in the locale files when unset. */
+  officeName?: string | null;
+}
+
+export const SmsFacts = z.object({ receiptNo: Text(40).min(1) });
+export type SmsFacts = z.input<typeof SmsFacts>;
+
+export interface RenderedSms {
+  locale: Locale;
+  text: string;
+  /** The track link inside the text: gateways that fill in a provider's template get it apart. */
+  trackUrl: string;
+}
+
+/** The words of a notice outgrow one segment (sms.ts): a locale file's text, or an office name, too long. */
+export class SmsTooLongError extends Error {}
+
+/**
+ * A citizen's SMS notice: the office, what happened, the receipt number and the track link, in
+ * the message's language. Only the receipt number is filled in from the case: never the access
+ * code, the letter's subject or text, a decision's reasons or anyone's contact details, because an
+ * SMS is read on a lock screen and kept by the carrier. The words without the link must fit in one
+ * segment (70 characters in Chinese, 160 in the GSM alphabet; see sms.ts); the link is added whole.
+ */
+export async function renderSms(
+  template: CitizenTemplate,
+  localeTag: string,
+  facts: SmsFacts,
+  options: SmsRenderOptions,
+): Promise<RenderedSms> {
+  const locale = messageLocale(localeTag);
+  const t = await translate(locale);
+  const { receiptNo } = SmsFacts.parse(facts);
+  const office = options.officeName?.trim() || t('sms.office');
+  const url = trackUrl(options.baseUrl, receiptNo);
+  const words = t(`sms.templates.${template}`, { office, receiptNo, url: '' }).trim();
+  if (smsLength(words) > singleSegmentLimit(words))
+    throw new SmsTooLongError(`the ${template} SMS in ${locale} is ${smsLength(words)} characters before its link`);
+  return { locale, text: t(`sms.templates.${template}`, { office, receiptNo, url }), trackUrl: url };
 }
 
 function citizenMessage(

@@ -34,6 +34,20 @@ export type StaffTemplate = (typeof STAFF_TEMPLATES)[number];
 
 export type Template = CitizenTemplate | StaffTemplate;
 
+export type OutboxChannel = 'EMAIL' | 'SMS';
+
+/**
+ * How a citizen hears of their case: by email when they gave an address (as always), else by a
+ * short SMS when they gave a phone number, else not at all (a letter by post is the clerks' job).
+ * The reply channel they asked for does not change this: the notice only points to the track
+ * page, and the written answer itself still goes by the channel they asked for.
+ */
+export function citizenChannel(contact: { email: string | null; phone: string | null } | null | undefined): OutboxChannel | null {
+  if (contact?.email) return 'EMAIL';
+  if (contact?.phone) return 'SMS';
+  return null;
+}
+
 export function isTemplate(value: string): value is Template {
   return (CITIZEN_TEMPLATES as readonly string[]).includes(value) || (STAFF_TEMPLATES as readonly string[]).includes(value);
 }
