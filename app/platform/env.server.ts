@@ -49,6 +49,18 @@ export const AppEnv = z.object({
   OUTBOX_DIR: blankAsUnset(z.string().min(1).optional()).describe(
     'Where mail is written when SMTP_URL is unset (SMS in its sms folder when SMS_GATEWAY_URL is unset); DATA_DIR/outbox when unset.',
   ),
+  NOTICE_FONT: z
+    .string()
+    .min(1)
+    .default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')
+    .describe(
+      "A TrueType font with Chinese characters for the written notices' PDF copies (Debian: apt-get install fonts-wqy-microhei). Without the file, staff print from the browser and no PDF is offered.",
+    ),
+  NOTICE_FONT_NAME: z
+    .string()
+    .min(1)
+    .default('WenQuanYiMicroHei')
+    .describe('The PostScript name of the font to use when NOTICE_FONT is a collection (.ttc).'),
   SMS_GATEWAY_URL: blankAsUnset(z.url({ protocol: /^https?$/ }).optional()).describe(
     'An HTTP SMS gateway: SMS notices are POSTed to it as JSON { to, text } (README, Configuration). Without it, each SMS is written as a file to OUTBOX_DIR/sms.',
   ),

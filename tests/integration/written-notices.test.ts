@@ -4,7 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
 import { submitCase } from '#app/features/cases/submission.server.ts';
-import { citizenNoticePage, noticesOf, recordDelivery, staffNoticePage } from '#app/features/cases/written-notices/notices.server.ts';
+import {
+  citizenNoticePage,
+  noticesOf,
+  recordDelivery,
+  staffNoticePage,
+  staffNoticePdf,
+} from '#app/features/cases/written-notices/notices.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { formatInstant } from '#app/platform/time/format.ts';
@@ -159,5 +165,20 @@ describe('written notices', () => {
     const c = await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } });
     stepped(await performCaseAction(clerk.actor, c.id, c.version, { action: 'accept' }));
     expect(await noticesOf(c.id)).toMatchObject([{ kind: 'acceptance', toPost: false }]);
+  });
+
+  it('come as a PDF for staff, with the Chinese font embedded, each download audited', async () => {
+    const clerk = await staffUser('CLERK');
+    const c = await letterByPost();
+    stepped(await performCaseAction(clerk.actor, c.id, c.version, { action: 'accept', claims: ['维修漏水的屋顶'] }));
+    const file = await staffNoticePdf(clerk.actor, c.id, 'acceptance', IP);
+    expect(file.fileName).toBe(`${c.receiptNo}-acceptance.pdf`);
+    const bytes = Buffer.from(file.body);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // A subset of the font is embedded (its name prefixed with six letters), so it prints anywhere.
+    expect(bytes.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+WenQuanYiMicroHei/);
+    expect(await db().auditLog.count({ where: { actorId: clerk.user.id, action: 'notice.viewed', targetId: c.id } })).toBe(1);
+    const analyst = await staffUser('ANALYST');
+    await expect(staffNoticePdf(analyst.actor, c.id, 'acceptance', IP)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

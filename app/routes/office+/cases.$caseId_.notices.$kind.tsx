@@ -66,7 +66,15 @@ export default function WrittenNoticeRoute() {
         <ErrorSummary errors={form.summary} />
         <h1>{page.title}</h1>
         <p className="lead">{t('writtenNotices.lead')}</p>
-        <PrintButton />
+        <div className="actions">
+          <PrintButton />
+          {page.pdf ? (
+            // A file, not a page: the browser saves it without leaving this one.
+            <a href={`/office/cases/${page.caseId}/notices/${page.document.kind}/pdf`} download className="button button--secondary">
+              {t('writtenNotices.downloadPdf')}
+            </a>
+          ) : null}
+        </div>
       </div>
       <WrittenNotice document={page.document} />
       <DeliveryPanel state={page} form={form} today={page.today} busy={navigation.state !== 'idle'} />

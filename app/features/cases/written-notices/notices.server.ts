@@ -30,6 +30,7 @@ import {
   type DeliveryMethod,
   type WrittenNoticeKind,
 } from './notice-kinds.ts';
+import { canMakeNoticePdf, noticePdf } from './notice-pdf.server.ts';
 
 /** A part of a notice: a heading (or none), its paragraphs, and labelled values. */
 export interface NoticeSection {
@@ -266,7 +267,15 @@ export async function staffNoticePage(actor: Actor, caseId: string, kind: Writte
     delivery: listing?.delivery ?? null,
     toPost: listing?.toPost ?? false,
     canRecord: canRecordNoticeDelivery(actor),
+    pdf: canMakeNoticePdf(),
   };
+}
+
+/** The notice as a PDF file for staff (audited like the page), or a 404 on a server without its font. */
+export async function staffNoticePdf(actor: Actor, caseId: string, kind: WrittenNoticeKind, ipAddress: string) {
+  if (!canMakeNoticePdf()) throw new NotFoundError('notice PDF');
+  const { document } = await staffNoticePage(actor, caseId, kind, ipAddress);
+  return { fileName: `${document.receiptNo}-${kind}.pdf`, body: await noticePdf(document) };
 }
 
 /** A notice as the citizen opens it from the track page. */
