@@ -33,7 +33,10 @@ export async function noticePdf(notice: NoticeDocument): Promise<Buffer> {
 
   doc.fontSize(12).text(notice.office);
   if (notice.addressee.postalAddress) {
-    doc.moveDown(0.5).text(notice.addressee.name ?? '').text(notice.addressee.postalAddress);
+    doc
+      .moveDown(0.5)
+      .text(notice.addressee.name ?? '')
+      .text(notice.addressee.postalAddress);
   }
   doc.moveDown().fontSize(18).text(notice.title, { align: 'center' });
   doc.fontSize(11).text(notice.receiptNo, { align: 'center' });
