@@ -107,3 +107,13 @@ export async function receiveLetter(
   if (!accessCode) throw new Error(`letter ${receiptNo} came back without its access code`);
   return { receiptNo, accessCode, letter };
 }
+
+/** The case as if it had been received `days` ago, its decision on acceptance due long since (for the remedy of a missed date). */
+export async function receivedDaysAgo(receiptNo: string, days: number): Promise<void> {
+  const { db } = await app();
+  const { acceptanceDeadline } = await import('#app/features/cases/deadlines.ts');
+  const { serviceClock } = await import('#app/features/cases/clock.server.ts');
+  const receivedAt = new Date(Date.now() - days * 86_400_000);
+  const acceptDueAt = acceptanceDeadline(receivedAt, serviceClock());
+  await db().case.update({ where: { receiptNo }, data: { receivedAt, acceptDueAt, nextDueAt: acceptDueAt } });
+}

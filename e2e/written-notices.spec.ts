@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
 import { fillReply } from './case-reply.ts';
+import { receiveLetter, receivedDaysAgo } from './case-setup.ts';
 import { chooseOption } from './combo-box.ts';
 import { openCase } from './office-queue.ts';
 import { signInStaff, staffPageAs } from './office-sign-in.ts';
@@ -113,3 +114,21 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     await testInfo.attach(`decision-print-${locale}`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
   });
 }
+
+test('a missed date: the citizen is told of the remedy and prints the request to the body above', async ({ page, browser }, testInfo) => {
+  const s = STRINGS['zh-Hans'];
+  const token = `M${uniqueToken()}`;
+  const { receiptNo, accessCode } = await receiveLetter({ subject: `无人答复 ${token}` });
+  await receivedDaysAgo(receiptNo, 20);
+  await sendAcceptLanguage(page, BROWSER_LOCALE['zh-Hans']);
+  await page.goto('/track');
+  await lookUpCase(page, s, receiptNo, accessCode);
+  await page.waitForURL((url) => url.pathname === '/track/case');
+  const remedy = page.getByTestId('deadline-remedy');
+  await expect(remedy).toContainText(s.case.deadlines.remedy);
+  await remedy.getByRole('link', { name: s.case.deadlines.remedyLink }).click();
+  const request = page.getByTestId('remedy-request');
+  await expect(request).toContainText(receiptNo);
+  await expect(request).toContainText(`无人答复 ${token}`);
+  await expectNoAxeViolations(page, browser, testInfo, 'remedy request');
+});

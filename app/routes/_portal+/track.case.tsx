@@ -72,7 +72,15 @@ export default function CasePage() {
             <li key={deadline.kind} className={deadline.overdue ? 'overdue' : undefined}>
               {t(`case.deadlines.${deadline.kind}`)} <strong>{formatDate(deadline.dueAt)}</strong>{' '}
               <span className="article">{t('case.article', { article: articleList(deadline.article, i18n.language) })}</span>
-              {deadline.overdue ? <p>{t('case.deadlines.overdue')}</p> : null}
+              {deadline.overdue ? (
+                <div data-testid="deadline-remedy">
+                  <p>{t('case.deadlines.overdue')}</p>
+                  <p>{t('case.deadlines.remedy')}</p>
+                  <p>
+                    <Link to="/track/case/remedy">{t('case.deadlines.remedyLink')}</Link>
+                  </p>
+                </div>
+              ) : null}
               {deadline.paused ? <p>{t('case.deadlines.paused')}</p> : null}
               {deadline.kind === 'reply' && view.extensionDays ? (
                 <p>{t('case.deadlines.extended', { days: view.extensionDays, reason: view.extensionReason ?? '' })}</p>
