@@ -60,6 +60,9 @@ for (const locale of JOURNEY_LOCALES) {
     test.use({ locale: BROWSER_LOCALE[locale] });
 
     test('book a visit as a new matter, then cancel it', async ({ page, browser, baseURL }, testInfo) => {
+      // Six pages swept with axe: without JavaScript each sweep copies the page into a new context,
+      // and under CI's load the journey ran past the default minute twice in a row.
+      test.setTimeout(120_000);
       const day = await seedReceptionDay({
         daysFromToday: 2,
         slots: [
