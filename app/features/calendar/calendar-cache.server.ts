@@ -25,10 +25,12 @@ interface CalendarCache {
 
 // Kept on globalThis like the database client: the Remix build and the worker, loaded separately
 // into one process, share one copy, so an admin's change reaches the worker's clock at once too.
-const holder = globalThis as unknown as { petitionDeskCalendar?: CalendarCache };
+declare global {
+  var petitionDeskCalendar: CalendarCache | undefined;
+}
 function cache(): CalendarCache {
-  holder.petitionDeskCalendar ??= { entries: [], loadedAt: 0, lastAttempt: 0, loading: null };
-  return holder.petitionDeskCalendar;
+  globalThis.petitionDeskCalendar ??= { entries: [], loadedAt: 0, lastAttempt: 0, loading: null };
+  return globalThis.petitionDeskCalendar;
 }
 
 /** Every day of the calendar, from the database. */
