@@ -24,7 +24,7 @@ describe('the remedy for a missed date', () => {
     const late = await letterReceived(20);
     expect(await remedyRequest(late.id)).toMatchObject({
       receiptNo: late.receiptNo,
-      missed: { kind: 'acceptance', dueAt: late.acceptDueAt, article: '22, 23', overdue: true },
+      missed: { kind: 'acceptance', dueAt: late.acceptDueAt, article: '22, 23', state: 'missed', party: 'office' },
     });
     const inTime = await letterReceived(3);
     expect(await remedyRequest(inTime.id)).toBeNull();

@@ -183,7 +183,11 @@ describe('a report of misconduct (arts. 22, 30, 46(5))', () => {
     await stepped(performCaseAction(discipline, c.id, v1, answeredReply('经查，反映的问题属实，已立案处理。', 'SUBSTANTIATED')));
     const page = await citizenCasePage(c.id, 'zh-Hans');
     expect(page?.view.reply?.message).toBe('经查，反映的问题属实，已立案处理。');
-    expect(page?.deadlines.map((d) => d.kind)).toEqual(['reviewRequest']);
+    expect(page?.clock.map((d) => [d.kind, d.state])).toEqual([
+      ['acceptance', 'met'],
+      ['reply', 'met'],
+      ['reviewRequest', 'open'],
+    ]);
   });
 });
 
@@ -207,10 +211,23 @@ describe('independent review (art. 35)', () => {
     expect(after.unitId).toBe(await unitId('bureau'));
     expect(after.repliedByUnitId).toBe(await unitId('human-resources'));
     const page = await citizenCasePage(c.id, 'en');
-    expect(page?.deadlines).toEqual([{ kind: 'reviewOpinion', dueAt: after.reviewDueAt, article: '35', overdue: false, paused: false }]);
-    // Overdue is said plainly once the date has passed.
+    expect(page?.clock.map((d) => [d.kind, d.state])).toEqual([
+      ['acceptance', 'met'],
+      ['reply', 'met'],
+      ['reviewRequest', 'used'],
+      ['reviewOpinion', 'due'],
+    ]);
+    expect(page?.clock.at(-1)).toEqual({
+      kind: 'reviewOpinion',
+      party: 'office',
+      dueAt: after.reviewDueAt,
+      article: '35',
+      state: 'due',
+      doneAt: null,
+    });
+    // Missed is said plainly once the date has passed.
     const late = await citizenCasePage(c.id, 'en', new Date((after.reviewDueAt ?? new Date()).getTime() + DAY));
-    expect(late?.deadlines[0]?.overdue).toBe(true);
+    expect(late?.clock.at(-1)?.state).toBe('missed');
   });
 
   it('cannot be decided by anyone who took part in the reply or by anyone of the unit that replied', async () => {
@@ -248,7 +265,13 @@ describe('independent review (art. 35)', () => {
     const page = await citizenCasePage(c.id, 'en');
     expect(page?.view.status).toBe('REVIEWED');
     expect(page?.view.reply).toMatchObject({ type: 'REVIEW_ISSUED', outcome: 'CHANGED', message: 'The overtime must be paid too.' });
-    expect(page?.deadlines.map((d) => [d.kind, d.article])).toEqual([['reReviewRequest', '36']]);
+    expect(page?.clock.map((d) => [d.kind, d.article, d.state])).toEqual([
+      ['acceptance', '22, 23', 'met'],
+      ['reply', '34', 'met'],
+      ['reviewRequest', '35', 'used'],
+      ['reviewOpinion', '35', 'met'],
+      ['reReviewRequest', '36', 'open'],
+    ]);
   });
 
   it('cannot be assigned back into the unit whose reply is under review', async () => {
@@ -300,7 +323,7 @@ describe('independent re-review with a hearing (art. 36)', () => {
     expect(during.hearingSince).not.toBeNull();
     expect(await performCaseAction(office, c.id, during.version, opinion)).toMatchObject({ ok: false, formError: 'hearingUnderway' });
     const page = await citizenCasePage(c.id, 'zh-Hans');
-    expect(page?.deadlines).toMatchObject([{ kind: 'reReviewOpinion', article: '36', paused: true }]);
+    expect(page?.clock.at(-1)).toMatchObject({ kind: 'reReviewOpinion', article: '36', state: 'paused' });
     await stepped(
       performCaseAction(office, c.id, during.version, { action: 'recordHearing', heldOn: today(), hearingResult: '双方到场陈述。' }),
     );

@@ -49,7 +49,11 @@ describe('a merged case follows its main case and keeps its rights', () => {
     await step(clerk, main.id, { action: 'accept' });
     expect(await publicTypes(joined.id)).toContain('ACCEPTED');
     const merged = await citizenCasePage(joined.id, 'en');
-    expect(merged?.deadlines.map((d) => d.kind)).toEqual(['reply']);
+    // The merged case follows its main case's acceptance and reply.
+    expect(merged?.clock.map((d) => [d.kind, d.state])).toEqual([
+      ['acceptance', 'met'],
+      ['reply', 'due'],
+    ]);
     expect(JSON.stringify(merged)).not.toContain(main.receiptNo);
 
     await step(handler, main.id, answeredReply('已责成企业支付全部工资。'));

@@ -2,6 +2,8 @@
 // built from the event that issued it, in the citizen's language, with their name and postal
 // address; a notice that must go on paper is a "to post" task until its delivery is recorded.
 import { describe, expect, it } from 'vitest';
+import { citizenClockOf } from '#app/features/cases/citizen-clock.server.ts';
+import { QueueFilters, queuePage } from '#app/features/cases/queue.server.ts';
 import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
 import { submitCase } from '#app/features/cases/submission.server.ts';
 import {
@@ -40,6 +42,11 @@ function stepped<T extends { ok: boolean }>(outcome: T): T & { ok: true } {
   return outcome as T & { ok: true };
 }
 
+/** Every case in the clerk's "notices to post" view (one page is plenty in a test database). */
+async function toPostQueue(actor: Parameters<typeof queuePage>[0]) {
+  return (await queuePage(actor, QueueFilters.parse({ toPost: '1' }), new Date(), 500)).rows;
+}
+
 describe('written notices', () => {
   it('issue an acceptance notice addressed by post, a "to post" task until its delivery is recorded', async () => {
     const clerk = await staffUser('CLERK');
@@ -49,6 +56,9 @@ describe('written notices', () => {
 
     stepped(await performCaseAction(clerk.actor, c.id, c.version, { action: 'accept', claims: ['维修漏水的屋顶'] }));
     expect(await noticesOf(c.id)).toMatchObject([{ kind: 'acceptance', delivery: null, toPost: true }]);
+    // The task is in the clerks' queue, marked, and in its own view; the acceptance counts only once delivered.
+    expect((await toPostQueue(clerk.actor)).find((row) => row.id === c.id)).toMatchObject({ toPost: true });
+    expect((await citizenClockOf(c.id))?.[0]).toMatchObject({ kind: 'acceptance', state: 'due', doneAt: null });
 
     const page = await staffNoticePage(clerk.actor, c.id, 'acceptance', IP);
     expect(page.document).toMatchObject({
@@ -89,6 +99,9 @@ describe('written notices', () => {
     expect(await noticesOf(c.id)).toMatchObject([
       { kind: 'acceptance', delivery: { method: 'POST', trackingNo: 'XA123456789CN' }, toPost: false },
     ]);
+    expect((await toPostQueue(clerk.actor)).map((row) => row.id)).not.toContain(c.id);
+    const recorded = await db().noticeDelivery.findFirstOrThrow({ where: { caseId: c.id } });
+    expect((await citizenClockOf(c.id))?.[0]).toMatchObject({ kind: 'acceptance', state: 'met', doneAt: recorded.deliveredAt });
     const delivered = await db().caseEvent.findFirstOrThrow({ where: { caseId: c.id, type: 'NOTICE_DELIVERED' } });
     expect(delivered.visibility).toBe('PUBLIC');
     expect(delivered.message).toContain('受理告知书已于');
@@ -157,6 +170,31 @@ describe('written notices', () => {
       (error) => error instanceof NotFoundError || error instanceof ForbiddenError,
     );
     expect(await db().noticeDelivery.count({ where: { caseId: c.id } })).toBe(0);
+  });
+
+  it('count the acceptance as told only when its notice is delivered: posted after the 15 days, it is late', async () => {
+    const clerk = await staffUser('CLERK');
+    const c = await letterByPost();
+    stepped(await performCaseAction(clerk.actor, c.id, c.version, { action: 'accept', claims: ['维修漏水的屋顶'] }));
+    // Decided in time, but the 15 days (art. 23) ended yesterday and the notice is still unposted.
+    const yesterday = new Date(Date.now() - 86_400_000);
+    await db().case.update({ where: { id: c.id }, data: { acceptDueAt: yesterday } });
+    expect((await citizenClockOf(c.id))?.[0]).toMatchObject({ kind: 'acceptance', state: 'missed' });
+    // The refused case still needs its refusal posted: the view is not only open cases.
+    const refused = await letterByPost();
+    stepped(
+      await performCaseAction(clerk.actor, refused.id, refused.version, {
+        action: 'decline',
+        reason: 'OUTSIDE_REMIT',
+        detail: '',
+        referral: '',
+      }),
+    );
+    const queue = (await toPostQueue(clerk.actor)).map((row) => row.id);
+    expect(queue).toEqual(expect.arrayContaining([c.id, refused.id]));
+
+    stepped(await recordDelivery(clerk.actor, c.id, 'acceptance', { method: 'POST', deliveredOn: serviceToday() }));
+    expect((await citizenClockOf(c.id))?.[0]).toMatchObject({ kind: 'acceptance', state: 'late' });
   });
 
   it('are not a task for a citizen with an email address', async () => {

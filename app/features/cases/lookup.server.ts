@@ -11,7 +11,7 @@ import { refused, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
 import { accessCodeOpens } from './access-code.server.ts';
 import { parseAccessCode } from './access-code.ts';
-import { citizenDeadlines, type CitizenDates } from './citizen-deadline.ts';
+import { citizenClockOf } from './citizen-clock.server.ts';
 import { claimsOf } from './claims.server.ts';
 import { isWrittenAnswer } from './events.ts';
 import { followUpChoices } from './follow-up.ts';
@@ -196,33 +196,14 @@ async function reportView(caseId: string) {
   };
 }
 
-/** The dates a merged case shows: its main case's, without saying anything else of it. */
-async function mainCaseDates(caseId: string): Promise<CitizenDates | null> {
-  const merged = await db().case.findUnique({ where: { id: caseId }, select: { status: true, mergedIntoId: true } });
-  if (merged?.status !== 'MERGED' || !merged.mergedIntoId) return null;
-  return await db().case.findUnique({
-    where: { id: merged.mergedIntoId },
-    select: {
-      status: true,
-      acceptDueAt: true,
-      replyDueAt: true,
-      reviewRequestDueAt: true,
-      reviewDueAt: true,
-      reReviewRequestDueAt: true,
-      reReviewDueAt: true,
-      hearingSince: true,
-    },
-  });
-}
-
 /** The track page: the case as the citizen sees it, its deadline, what they may do about it now, and its files. */
 export async function citizenCasePage(caseId: string, locale: Locale, now = new Date()) {
   const view = await publicCaseView(caseId);
   if (!view) return null;
-  const [{ attachments }, report, main, routedTo, claims, notices] = await Promise.all([
+  const [{ attachments }, report, clock, routedTo, claims, notices] = await Promise.all([
     caseFiles({ citizenOf: caseId }, caseId),
     view.kind === 'MISCONDUCT_REPORT' ? reportView(caseId) : null,
-    view.status === 'MERGED' ? mainCaseDates(caseId) : null,
+    citizenClockOf(caseId, now),
     // A matter for the courts: the citizen is told where it went, and why (arts. 22, 28).
     view.routeReason === 'courts'
       ? db().case.findUnique({ where: { id: caseId }, select: { unit: { select: { nameZhHans: true, nameZhHant: true, nameEn: true } } } })
@@ -233,10 +214,8 @@ export async function citizenCasePage(caseId: string, locale: Locale, now = new 
   const pick = (names: UnitNames) => (names ? pickLocalized(names, locale) : null);
   return {
     view: { ...view, categoryName: pickLocalized(view.category, locale) },
-    // A merged case's dates are its main case's, up to the reply that reaches it.
-    deadlines: main
-      ? citizenDeadlines(main, now).filter((d) => d.kind === 'acceptance' || d.kind === 'reply')
-      : citizenDeadlines(view, now),
+    /** Every date of the statute's clock so far, met or not (a merged case shows its main case's). */
+    clock: clock ?? [],
     followUp: followUpChoices(view, now),
     /** The written notices issued so far, to open and print. */
     notices: notices.map((notice) => ({ kind: notice.kind, issuedAt: notice.issuedAt })),

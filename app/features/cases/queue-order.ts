@@ -20,5 +20,5 @@ export const QUEUE_SORT_DEFAULT_DIRECTION: Record<QueueSort, SortDirection> = {
 };
 
 /** Saved views are filters with a name: my cases, my unit's, due soon, overdue. */
-export const SAVED_VIEWS = ['mine', 'unit', 'dueSoon', 'overdue'] as const;
+export const SAVED_VIEWS = ['mine', 'unit', 'dueSoon', 'overdue', 'toPost'] as const;
 export type SavedView = (typeof SAVED_VIEWS)[number];

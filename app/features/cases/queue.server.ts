@@ -23,6 +23,7 @@ import { DEFAULT_QUEUE_SORT, QUEUE_SORTS, QUEUE_SORT_DEFAULT_DIRECTION, SAVED_VI
 import { savedViews } from './saved-views.server.ts';
 import { markMatches, snippet, type Segment } from './search-query.ts';
 import { normalizeText } from './word-segmenter.server.ts';
+import { casesWithNoticesToPost, toPostSql } from './written-notices/notices.server.ts';
 import type { Locale } from '#app/i18n/config.ts';
 
 export const PAGE_SIZE = 50;
@@ -46,6 +47,8 @@ export const QueueFilters = z.object({
   receivedFrom: isoDay,
   receivedTo: isoDay,
   due: z.enum(['soon', 'overdue']).optional().catch(undefined),
+  /** Only cases with a written notice still to post (finished cases included: a refusal is posted too). */
+  toPost: z.literal('1').optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   /** Include finished cases (closed, declined, …); by default the queue shows open work. */
   all: z.literal('1').optional().catch(undefined),
@@ -84,6 +87,8 @@ export interface QueueRow {
   merged: boolean;
   /** Sent back for rework three times: the supervisors' (提级督办). */
   escalated: boolean;
+  /** A written notice waits to be posted to a citizen whom nothing online reaches. */
+  toPost: boolean;
   version: number;
   /** While searching: the subject with the words found marked, and a line of the letter around the first one found there. */
   subjectMarks?: Segment[];
@@ -91,7 +96,7 @@ export interface QueueRow {
 }
 
 /** Rows as the query reads them, before the marks of a search are added. */
-type QueueRecord = Omit<QueueRow, 'subjectMarks' | 'bodySnippet'> & { score?: bigint | number | null };
+type QueueRecord = Omit<QueueRow, 'subjectMarks' | 'bodySnippet' | 'toPost'> & { score?: bigint | number | null };
 
 export type QueueOrder = ListOrder<QueueSort>;
 
@@ -301,7 +306,8 @@ function filterConditions(actor: Actor, filters: QueueFilters, now: Date): Prism
   const confined = confinedToUnit(actor);
   if (confined) where.push(confined.unitId ? Prisma.sql`c."unitId" = ${confined.unitId}::uuid` : Prisma.sql`FALSE`);
   if (filters.status) where.push(Prisma.sql`c."status" = ${filters.status}::"CaseStatus"`);
-  else if (!filters.all) where.push(Prisma.sql`c."status" IN (${OPEN})`);
+  else if (!filters.all && !filters.toPost) where.push(Prisma.sql`c."status" IN (${OPEN})`);
+  if (filters.toPost) where.push(toPostSql());
   if (filters.kind) where.push(Prisma.sql`c."kind" = ${filters.kind}::"CaseKind"`);
   if (filters.categoryId) where.push(Prisma.sql`c."categoryId" = ${filters.categoryId}::uuid`);
   if (filters.unitId) where.push(Prisma.sql`c."unitId" = ${filters.unitId}::uuid`);
@@ -323,7 +329,7 @@ function filterConditions(actor: Actor, filters: QueueFilters, now: Date): Prism
 const whereClause = (where: Prisma.Sql[]) => (where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty);
 
 /** The subject with the words found marked, and a line of the letter around the first one found in it. */
-async function withMarks(rows: QueueRecord[], search: CaseSearch): Promise<QueueRow[]> {
+async function withMarks(rows: (QueueRecord & { toPost: boolean })[], search: CaseSearch): Promise<QueueRow[]> {
   const plain = rows.map(({ score: _score, ...row }) => row);
   if (search.marks.length === 0 || rows.length === 0) return plain;
   const bodies = new Map(
@@ -394,7 +400,8 @@ export async function queuePage(
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
   const nextCursor = rows.length > pageSize && last ? encodeCursor(cursorOf(order, last)) : null;
-  const all = [...pinned, ...page];
+  const posting = await casesWithNoticesToPost([...pinned, ...page].map((row) => row.id));
+  const all = [...pinned, ...page].map((row) => ({ ...row, toPost: posting.has(row.id) }));
   if (search?.contact) {
     // Finding cases by a phone number or email address is a use of contact details: recorded, never the value.
     await audit({
@@ -427,6 +434,7 @@ export async function officeQueue(
   if (view === 'unit' && actor.unitId) filters.unitId = actor.unitId;
   if (view === 'dueSoon') filters.due = 'soon';
   if (view === 'overdue') filters.due = 'overdue';
+  if (view === 'toPost') filters.toPost = '1';
   const actions = bulkActionsFor(actor.role);
   const [page, options, clusters, views] = await Promise.all([
     queuePage(actor, filters, now, PAGE_SIZE, context),

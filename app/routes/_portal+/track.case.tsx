@@ -1,12 +1,12 @@
-// /track/case: the case the citizen's track session opened: its status and deadlines, the answer,
+// /track/case: the case the citizen's track session opened: its status and every date of its clock, the answer,
 // what they may do now, their files and the public timeline.
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { TrackCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
-import { articleList } from '#app/features/cases/deadlines.ts';
 import { eventLabelKey } from '#app/features/cases/events.ts';
 import { citizenCasePage } from '#app/features/cases/lookup.server.ts';
 import { backToLookup, requireTrackedCase } from '#app/features/cases/track-session.server.ts';
+import { CitizenClockList } from '#app/features/cases/ui/citizen-clock-list.tsx';
 import { ClaimChecklist } from '#app/features/cases/ui/claim-checklist.tsx';
 import { FollowUpOptions } from '#app/features/cases/ui/follow-up-options.tsx';
 import { ReportOpenings } from '#app/features/cases/ui/report-openings.tsx';
@@ -32,8 +32,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ ti
 export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => backToLookup(request));
 
 export default function CasePage() {
-  const { view, deadlines, followUp, attachments, report, routedTo, answers, notices } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { view, clock, followUp, attachments, report, routedTo, answers, notices } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const formatDate = useFormatDate();
   return (
     <>
@@ -65,32 +65,10 @@ export default function CasePage() {
         ) : null}
       </section>
 
-      <h2>{t('case.deadlinesTitle')}</h2>
-      <ul className="deadline-list" data-testid="case-deadlines">
-        {deadlines.length > 0 ? (
-          deadlines.map((deadline) => (
-            <li key={deadline.kind} className={deadline.overdue ? 'overdue' : undefined}>
-              {t(`case.deadlines.${deadline.kind}`)} <strong>{formatDate(deadline.dueAt)}</strong>{' '}
-              <span className="article">{t('case.article', { article: articleList(deadline.article, i18n.language) })}</span>
-              {deadline.overdue ? (
-                <div data-testid="deadline-remedy">
-                  <p>{t('case.deadlines.overdue')}</p>
-                  <p>{t('case.deadlines.remedy')}</p>
-                  <p>
-                    <Link to="/track/case/remedy">{t('case.deadlines.remedyLink')}</Link>
-                  </p>
-                </div>
-              ) : null}
-              {deadline.paused ? <p>{t('case.deadlines.paused')}</p> : null}
-              {deadline.kind === 'reply' && view.extensionDays ? (
-                <p>{t('case.deadlines.extended', { days: view.extensionDays, reason: view.extensionReason ?? '' })}</p>
-              ) : null}
-            </li>
-          ))
-        ) : (
-          <li>{t('case.deadlines.none')}</li>
-        )}
-      </ul>
+      <CitizenClockList
+        steps={clock}
+        extension={view.extensionDays ? { days: view.extensionDays, reason: view.extensionReason ?? '' } : null}
+      />
 
       {report ? <ReportOpenings report={report} /> : null}
 

@@ -260,6 +260,7 @@ export default function QueuePage() {
           ) : null}
           {row.objected ? <span className="tag">{t('queue.objected')}</span> : null}
           {row.escalated ? <span className="tag">{t('queue.escalated')}</span> : null}
+          {row.toPost ? <span className="tag tag--to-post">{t('writtenNotices.toPost')}</span> : null}
         </span>
       ),
     },

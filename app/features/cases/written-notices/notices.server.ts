@@ -11,7 +11,7 @@ import { getSetting } from '#app/features/settings/settings.server.ts';
 import { canRecordNoticeDelivery, type Actor } from '#app/features/staff/permissions.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '#app/i18n/config.ts';
 import { translator } from '#app/i18n/translate.server.ts';
-import { db } from '#app/platform/db.server.ts';
+import { db, Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { parseForm, type FormInput } from '#app/platform/http/forms.ts';
 import { refused, type Outcome } from '#app/platform/http/outcome.server.ts';
@@ -223,7 +223,8 @@ export async function noticesOf(caseId: string): Promise<NoticeListing[]> {
     preferredReplyChannel: c.preferredReplyChannel,
     email: c.contact?.email ?? null,
     phone: c.contact?.phone ?? null,
-    anonymous: c.anonymous,
+    // Erased contact details leave nowhere to post to.
+    anonymous: c.anonymous || Boolean(c.contact?.anonymisedAt),
   });
   return WRITTEN_NOTICE_KINDS.flatMap((kind) => {
     const event = events.get(kind);
@@ -238,6 +239,29 @@ export async function noticesOf(caseId: string): Promise<NoticeListing[]> {
       },
     ];
   });
+}
+
+const ISSUING_EVENT_TYPES = Prisma.join(WRITTEN_NOTICE_KINDS.map((kind) => NOTICE_EVENT[kind]));
+
+/**
+ * SQL: the case `c` has a "to post" task, as noticesOf says it: its notices go on paper (needsPaper,
+ * with the contact details not erased) and the latest notice of some kind has no delivery recorded.
+ */
+export function toPostSql(c: Prisma.Sql = Prisma.raw('c')): Prisma.Sql {
+  return Prisma.sql`(NOT ${c}."anonymous"
+    AND EXISTS (SELECT 1 FROM "CaseContact" k WHERE k."caseId" = ${c}."id" AND k."anonymisedAt" IS NULL
+      AND (${c}."preferredReplyChannel" = 'POST' OR (COALESCE(k."email", '') = '' AND COALESCE(k."phone", '') = '')))
+    AND EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."caseId" = ${c}."id" AND e."type" IN (${ISSUING_EVENT_TYPES})
+      AND NOT EXISTS (SELECT 1 FROM "CaseEvent" later WHERE later."caseId" = e."caseId" AND later."type" = e."type" AND later."id" > e."id")
+      AND NOT EXISTS (SELECT 1 FROM "NoticeDelivery" d WHERE d."eventId" = e."id")))`;
+}
+
+/** Which of these cases have a notice to post (the queue marks them). */
+export async function casesWithNoticesToPost(caseIds: readonly string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT c."id" FROM "Case" c WHERE c."id" IN (${Prisma.join(caseIds.map((id) => Prisma.sql`${id}::uuid`))}) AND ${toPostSql()}`;
+  return new Set(rows.map((row) => row.id));
 }
 
 /** One notice of a case, as printed, or NotFoundError when the case has not reached that step. */
