@@ -57,6 +57,11 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     const notices = clerk.getByTestId('office-written-notices');
     await expect(notices.getByRole('listitem')).toHaveCount(1);
     await expect(notices).toContainText(o.writtenNotices.toPost);
+    // The task is in the clerks' queue too, in its own view, until the delivery is recorded.
+    await clerk.goto('/office?view=toPost');
+    const task = clerk.getByRole('row').filter({ hasText: receiptNo });
+    await expect(task).toContainText(o.writtenNotices.toPost);
+    await task.getByRole('link', { name: new RegExp(receiptNo) }).click();
 
     // The clerk prints the notice (addressed to the citizen's postal address) and records its delivery.
     await notices.getByRole('link', { name: s.writtenNotices.titles.acceptance }).click();
@@ -89,11 +94,18 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     await expect(handler.getByRole('status')).toHaveText(o.case.done.reply);
     await handler.context().close();
 
-    // 4. The citizen tracks the case: the checklist, and the decision to print.
+    // 4. The citizen tracks the case: every date so far (the acceptance counted from the day its
+    // notice was delivered, in time), the checklist, and the decision to print.
     await sendAcceptLanguage(page, BROWSER_LOCALE[locale]);
     await page.goto('/track');
     await lookUpCase(page, s, receiptNo, accessCode);
     await page.waitForURL((url) => url.pathname === '/track/case');
+    const clock = page.getByTestId('case-deadlines');
+    const state = (step: string) => clock.locator(`[data-clock-step="${step}"]`).getByTestId('clock-state');
+    await expect(state('acceptance')).toHaveText(s.case.clock.states.met);
+    await expect(state('reply')).toHaveText(s.case.clock.states.met);
+    await expect(state('reviewRequest')).toHaveText(s.case.clock.states.open);
+    await expectNoAxeViolations(page, browser, testInfo, `track page with the whole clock (${locale})`);
     const checklist = page.getByTestId('claim-checklist').getByRole('listitem');
     await expect(checklist).toHaveCount(2);
     await expect(checklist.nth(0).getByTestId('claim-outcome')).toHaveText(s.claimOutcomes.UPHELD);
@@ -124,7 +136,9 @@ test('a missed date: the citizen is told of the remedy and prints the request to
   await page.goto('/track');
   await lookUpCase(page, s, receiptNo, accessCode);
   await page.waitForURL((url) => url.pathname === '/track/case');
-  const remedy = page.getByTestId('deadline-remedy');
+  const acceptance = page.getByTestId('case-deadlines').locator('[data-clock-step="acceptance"]');
+  await expect(acceptance.getByTestId('clock-state')).toHaveText(s.case.clock.states.missed);
+  const remedy = acceptance.getByTestId('deadline-remedy');
   await expect(remedy).toContainText(s.case.deadlines.remedy);
   await remedy.getByRole('link', { name: s.case.deadlines.remedyLink }).click();
   const request = page.getByTestId('remedy-request');
