@@ -6,7 +6,15 @@ import officeAdminZhHans from '#app/i18n/locales/zh-Hans/office-admin.json' with
 import officeAdminZhHant from '#app/i18n/locales/zh-Hant/office-admin.json' with { type: 'json' };
 import { receiveLetter } from './case-setup.ts';
 import { staffPageAs } from './office-sign-in.ts';
-import { BROWSER_LOCALE, LOCALES, expectNoAxeViolations, sendAcceptLanguage, skipRepeatedSweep, type Locale } from './support.ts';
+import {
+  BROWSER_LOCALE,
+  LOCALES,
+  expectNoAxeViolations,
+  interpolate,
+  sendAcceptLanguage,
+  skipRepeatedSweep,
+  type Locale,
+} from './support.ts';
 
 const ADMIN: Record<Locale, typeof officeAdminEn> = { en: officeAdminEn, 'zh-Hans': officeAdminZhHans, 'zh-Hant': officeAdminZhHant };
 
@@ -90,6 +98,14 @@ for (const locale of LOCALES) {
     await adminPage.getByLabel(a.settings.clustering.similarity.label, { exact: true }).fill('2');
     await adminPage.getByRole('button', { name: a.settings.clustering.submit }).click();
     await afterPost('/office/settings with errors');
+    // The office's name on written notices: one language left empty is refused at its field.
+    const officeEn = adminPage.getByLabel(interpolate(a.settings.office.fieldLabel, { language: a.languages.en }), { exact: true });
+    await officeEn.fill('');
+    await adminPage.getByRole('button', { name: a.settings.office.submit }).click();
+    await afterPost('/office/settings office name with errors');
+    await expect(adminPage.locator('.error-summary')).toContainText(
+      interpolate(a.settings.office.errors.required, { language: a.languages.en }),
+    );
     // The holiday calendar: the form sent empty, then a day far from any test's deadlines, so the
     // page shows a year's table with its remove button.
     await check(adminPage, '/office/calendar');

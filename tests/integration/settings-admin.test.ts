@@ -1,5 +1,5 @@
-// Run-time settings as admins change them, against the real test database: the crisis support
-// lines per language and clustering, validated with errors tied to their fields, stored, read
+// Run-time settings as admins change them, against the real test database: the office's name on
+// written notices, the crisis support lines per language and clustering, validated with errors tied to their fields, stored, read
 // back by the portal, and audited with before and after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crisisLinesField, crisisLinesText, parseCrisisLines, saveSettings, settingState } from '#app/features/settings/admin.server.ts';
@@ -12,7 +12,7 @@ import { noticeOf } from '../support/notices.ts';
 import { formData, loadContext, officeRequest, sessionToken } from '../support/office-requests.ts';
 
 const ctx = { ipAddress: '192.0.2.40', locale: 'zh-Hans' } as const;
-const savedOutcome = (what: 'crisisLines' | 'clustering' | 'unchanged') => ({
+const savedOutcome = (what: 'office' | 'crisisLines' | 'clustering' | 'unchanged') => ({
   ok: true,
   notice: { key: `office-admin:settings.saved.${what}` },
 });
@@ -26,7 +26,8 @@ const saveClustering = (fields: Record<string, string>, actor: Actor) =>
 
 /** Back to the built-in settings: before (whatever ran earlier) and after (other files expect them). */
 async function builtInSettings() {
-  await db().setting.deleteMany({ where: { key: { in: ['crisisLines', 'clustering'] } } });
+  await db().setting.deleteMany({ where: { key: { in: ['office', 'crisisLines', 'clustering'] } } });
+  forgetSetting('office');
   forgetSetting('crisisLines');
   forgetSetting('clustering');
 }
@@ -117,6 +118,7 @@ describe('crisis support lines', () => {
       ok: false,
       status: 400,
       problem: {
+        office: null,
         crisisLines: {
           errors: { [crisisLinesField('zh-Hant')]: { code: 'required' }, [crisisLinesField('en')]: { code: 'format', line: 2 } },
           values: expect.objectContaining({ [crisisLinesField('en')]: 'Hotline | 12356\nNo phone here' }),
@@ -193,5 +195,33 @@ describe('clustering', () => {
       problem: { clustering: { errors: { clusteringEnabled: 'invalid' } } },
     });
     expect(await settingState('clustering')).toEqual(before);
+  });
+});
+
+describe("the office's name", () => {
+  const saveOffice = (fields: Record<string, string>, actor: Actor) => saveSettings(actor, formData({ intent: 'office', ...fields }), ctx);
+  const names = { officeZhHans: ' 东城区信访局 ', officeZhHant: '東城區信訪局', officeEn: 'Dongcheng District Letters and Visits Bureau' };
+
+  it('heads the written notices in each language once saved, audited with before and after', async () => {
+    const admin = await staffUser('ADMIN');
+    expect(await settingState('office')).toMatchObject({ stored: false, value: SETTING_DEFAULTS.office });
+    expect(await saveOffice(names, admin.actor)).toEqual(savedOutcome('office'));
+    const saved = { 'zh-Hans': '东城区信访局', 'zh-Hant': '東城區信訪局', en: 'Dongcheng District Letters and Visits Bureau' };
+    expect(await getSetting('office')).toEqual(saved);
+    expect(await saveOffice(names, admin.actor)).toEqual(savedOutcome('unchanged'));
+    expect((await settingAudits('office', admin.user.id)).map((row) => row.details)).toEqual([
+      { key: 'office', before: null, after: saved },
+    ]);
+  });
+
+  it('needs a name in every language, within its length, and saves nothing otherwise', async () => {
+    const admin = await staffUser('ADMIN');
+    const before = await settingState('office');
+    expect(await saveOffice({ ...names, officeZhHant: '  ', officeEn: 'x'.repeat(201) }, admin.actor)).toMatchObject({
+      ok: false,
+      status: 400,
+      problem: { office: { errors: { officeZhHant: 'required', officeEn: 'tooLong' } }, crisisLines: null, clustering: null },
+    });
+    expect(await settingState('office')).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
-// The admin page for run-time settings (/office/settings): what is in force now, and the two
-// forms that change it: the crisis support lines in each language and the clustering of similar
-// cases. Admins only, checked here whoever calls. Values are checked against the schemas in
+// The admin page for run-time settings (/office/settings): what is in force now, and the forms
+// that change it: the office's name on its written notices, the crisis support lines in each
+// language, and the clustering of similar cases. Admins only, checked here whoever calls. Values are checked against the schemas in
 // settings.server.ts; every change is audited.
 import { z } from 'zod';
 import { audit } from '#app/features/audit/audit.server.ts';
@@ -15,6 +15,7 @@ import {
   forgetSetting,
   type ClusteringSettings,
   type CrisisLine,
+  type OfficeSettings,
   type CrisisLines,
   type SettingKey,
   type SettingValue,
@@ -62,8 +63,13 @@ export async function settingState<K extends SettingKey>(key: K): Promise<Settin
 /** The settings page: what is in force, who changed it last, and the forms' field names and limits. */
 export async function settingsPage(actor: Actor) {
   requireSettingsAdmin(actor);
-  const [crisisLines, clustering] = await Promise.all([settingState('crisisLines'), settingState('clustering')]);
+  const [office, crisisLines, clustering] = await Promise.all([
+    settingState('office'),
+    settingState('crisisLines'),
+    settingState('clustering'),
+  ]);
   return {
+    office: { ...office, fields: OFFICE_NAME_FIELDS },
     // The form's field names, from here (a server module the browser bundle does not include).
     fields: Object.fromEntries(LOCALES.map((locale) => [locale, crisisLinesField(locale)])) as Record<Locale, CrisisLinesField>,
     crisisLines: {
@@ -73,7 +79,13 @@ export async function settingsPage(actor: Actor) {
       updatedBy: crisisLines.updatedBy,
     },
     clustering,
-    limits: { lines: CRISIS_LINES_MAX, textMax: CRISIS_LINES_TEXT_MAX, similarityMin: SIMILARITY_MIN, similarityMax: SIMILARITY_MAX },
+    limits: {
+      officeName: OFFICE_NAME_MAX,
+      lines: CRISIS_LINES_MAX,
+      textMax: CRISIS_LINES_TEXT_MAX,
+      similarityMin: SIMILARITY_MIN,
+      similarityMax: SIMILARITY_MAX,
+    },
   };
 }
 
@@ -197,10 +209,33 @@ export interface ClusteringProblem {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The office's name (written notices, app/features/cases/written-notices)
+
+export const OFFICE_NAME_FIELDS = { 'zh-Hans': 'officeZhHans', 'zh-Hant': 'officeZhHant', en: 'officeEn' } as const satisfies Record<
+  Locale,
+  string
+>;
+export type OfficeNameField = (typeof OFFICE_NAME_FIELDS)[Locale];
+export const OFFICE_NAME_MAX = { 'zh-Hans': 100, 'zh-Hant': 100, en: 200 } as const satisfies Record<Locale, number>;
+
+const officeName = (locale: Locale) => z.string().trim().min(1, { error: 'required' }).max(OFFICE_NAME_MAX[locale], { error: 'tooLong' });
+export const OfficeForm = z.object({
+  officeZhHans: officeName('zh-Hans'),
+  officeZhHant: officeName('zh-Hant'),
+  officeEn: officeName('en'),
+});
+
+export interface OfficeProblem {
+  errors: FieldErrors<OfficeNameField>;
+  values: FormValues<OfficeNameField>;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The page's one action
 
 /** A refused form comes back to the page under its own name, so each form shows its own problems. */
 export interface SettingsProblem {
+  office: OfficeProblem | null;
   crisisLines: CrisisLinesProblem | null;
   clustering: ClusteringProblem | null;
 }
@@ -210,20 +245,30 @@ export type SettingsOutcome = { ok: true; notice: Notice } | { ok: false; status
 const SAVED = 'office-admin:settings.saved';
 
 /**
- * Saves the form the intent names: every language's support lines at once (all or nothing), or
- * the clustering switch and threshold. Audited as setting.updated; the same values again change
+ * Saves the form the intent names: the office's name in every language, every language's support
+ * lines at once (all or nothing), or the clustering switch and threshold. Audited as setting.updated; the same values again change
  * nothing. An unknown intent is a bad request.
  */
 export async function saveSettings(actor: Actor, form: FormInput, context: RequestContext): Promise<SettingsOutcome> {
   requireSettingsAdmin(actor);
   const raw = form instanceof URLSearchParams || form instanceof FormData ? rawForm(form) : form;
   const refused = (problem: Partial<SettingsProblem>) =>
-    ({ ok: false, status: 400, problem: { crisisLines: null, clustering: null, ...problem } }) as const;
+    ({ ok: false, status: 400, problem: { office: null, crisisLines: null, clustering: null, ...problem } }) as const;
   const saved = (intent: string, changed: boolean) => ({
     ok: true as const,
     notice: { key: `${SAVED}.${changed ? intent : 'unchanged'}` },
   });
   switch (raw.intent) {
+    case 'office': {
+      const parsed = parseForm(raw, OfficeForm);
+      if (!parsed.ok) return refused({ office: { errors: parsed.errors, values: parsed.values } });
+      const value: OfficeSettings = {
+        'zh-Hans': parsed.value.officeZhHans,
+        'zh-Hant': parsed.value.officeZhHant,
+        en: parsed.value.officeEn,
+      };
+      return saved('office', await storeSetting('office', value, actor, context));
+    }
     case 'crisisLines': {
       const read = readCrisisLines(raw);
       if (!read.ok) return refused({ crisisLines: { errors: read.errors, values: read.values } });

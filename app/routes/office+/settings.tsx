@@ -1,6 +1,6 @@
 // /office/settings: the run-time settings in force (the built-in defaults until an admin saves
-// something) and the forms that change them: the crisis support lines the portal shows people at
-// risk, per language, and the clustering of similar cases. Admins only; each save is audited in
+// something) and the forms that change them: the office's name on its written notices, the crisis
+// support lines the portal shows people at risk, per language, and the clustering of similar cases. Admins only; each save is audited in
 // app/features/settings/admin.server.ts.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
@@ -11,6 +11,7 @@ import {
   type ClusteringField,
   type CrisisLinesField,
   type LineError,
+  type OfficeNameField,
 } from '#app/features/settings/admin.server.ts';
 import { canManageSettings } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
@@ -44,7 +45,7 @@ export const action = /* @__PURE__ */ route(async ({ request, context }: ActionF
 });
 
 export default function SettingsPage() {
-  const { fields, crisisLines, clustering, limits } = useLoaderData<typeof loader>();
+  const { fields, office, crisisLines, clustering, limits } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation('office-admin');
@@ -52,6 +53,12 @@ export default function SettingsPage() {
   const decimal = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
   const busy = navigation.state === 'submitting';
 
+  const officeErrors: Partial<Record<OfficeNameField, string>> = actionData?.office?.errors ?? {};
+  const officeValues: Partial<Record<OfficeNameField, string>> = actionData?.office?.values ?? {};
+  const officeError = (locale: Locale) => {
+    const code = officeErrors[office.fields[locale]];
+    return code ? t(`settings.office.errors.${code}`, { language: t(`languages.${locale}`), max: limits.officeName[locale] }) : undefined;
+  };
   const lineErrors: Partial<Record<CrisisLinesField, LineError>> = actionData?.crisisLines?.errors ?? {};
   const lineValues: Partial<Record<CrisisLinesField, string>> = actionData?.crisisLines?.values ?? {};
   const clusteringErrors: Partial<Record<ClusteringField, string>> = actionData?.clustering?.errors ?? {};
@@ -77,6 +84,10 @@ export default function SettingsPage() {
       : undefined;
   };
   const summary = [
+    ...LOCALES.filter((locale) => officeErrors[office.fields[locale]]).map((locale) => ({
+      field: office.fields[locale],
+      message: officeError(locale) ?? '',
+    })),
     ...LOCALES.filter((locale) => lineErrors[fields[locale]]).map((locale) => ({
       field: fields[locale],
       message: lineError(locale) ?? '',
@@ -95,6 +106,25 @@ export default function SettingsPage() {
       <ErrorSummary errors={summary} />
       <h1>{t('settings.title')}</h1>
       <p>{t('settings.lead')}</p>
+
+      <h2 id="office-name">{t('settings.office.title')}</h2>
+      <p>{t('settings.office.lead')}</p>
+      <p>{state(office)}</p>
+      <Form method="post" noValidate className="form" aria-labelledby="office-name" key={`office:${office.updatedAt ?? ''}`}>
+        <input type="hidden" name="intent" value="office" />
+        {LOCALES.map((locale) => (
+          <TextField
+            key={locale}
+            name={office.fields[locale]}
+            label={t('settings.office.fieldLabel', { language: t(`languages.${locale}`) })}
+            error={officeError(locale)}
+            defaultValue={officeValues[office.fields[locale]] ?? office.value[locale]}
+            autoComplete="organization"
+            spellCheck={false}
+          />
+        ))}
+        <Button isDisabled={busy}>{t('settings.office.submit')}</Button>
+      </Form>
 
       <h2 id="crisis-lines">{t('settings.crisisLines.title')}</h2>
       <p>{t('settings.crisisLines.lead')}</p>
