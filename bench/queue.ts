@@ -94,7 +94,21 @@ async function fill(prisma: PrismaClient) {
   const loaded = performance.now();
   await prisma.$executeRawUnsafe('CREATE INDEX "Case_searchVector_idx" ON "Case" USING GIN ("searchVector")');
   await prisma.$executeRawUnsafe('CREATE INDEX "Case_wordVector_idx" ON "Case" USING GIN ("wordVector")');
+  // One letter in fifty from someone answered on paper (post only, no email or phone), accepted;
+  // half of those have had the acceptance notice delivered: the rest are the clerks' "to post" tasks.
+  await prisma.$executeRawUnsafe(`UPDATE "Case" SET "preferredReplyChannel" = 'POST' WHERE "idempotencyKey" LIKE 'bench-%' AND
+    substring("idempotencyKey" from 7)::int % 50 = 3`);
+  await prisma.$executeRawUnsafe(`INSERT INTO "CaseContact" ("id", "caseId", "name", "postalAddress")
+    SELECT gen_random_uuid(), "id", '王秀英', '北京市东城区东四十条1号院' FROM "Case" WHERE "preferredReplyChannel" = 'POST'`);
+  await prisma.$executeRawUnsafe(`INSERT INTO "CaseEvent" ("caseId", "type", "visibility", "actorType", "createdAt")
+    SELECT "id", 'ACCEPTED', 'PUBLIC', 'STAFF', "receivedAt" + interval '1 day' FROM "Case" WHERE "preferredReplyChannel" = 'POST'`);
+  await prisma.$executeRawUnsafe(`INSERT INTO "NoticeDelivery" ("id", "caseId", "kind", "eventId", "method", "deliveredAt")
+    SELECT gen_random_uuid(), e."caseId", 'acceptance', e."id", 'POST', e."createdAt" + interval '2 days'
+    FROM "CaseEvent" e WHERE e."type" = 'ACCEPTED' AND e."id" % 2 = 0`);
   await prisma.$executeRawUnsafe('ANALYZE "Case"');
+  await prisma.$executeRawUnsafe('ANALYZE "CaseContact"');
+  await prisma.$executeRawUnsafe('ANALYZE "CaseEvent"');
+  await prisma.$executeRawUnsafe('ANALYZE "NoticeDelivery"');
   console.log(
     `filled ${CASES.toLocaleString('en')} cases in ${((loaded - started) / 1000).toFixed(0)} s, search index in ${((performance.now() - loaded) / 1000).toFixed(0)} s`,
   );
@@ -139,6 +153,7 @@ try {
   await time('filtered page (unit, kind, due soon)', 50, () =>
     queuePage(clerk, QueueFilters.parse({ unitId: unit.id, kind: 'COMPLAINT', due: 'soon' })),
   );
+  await time('notices to post (view)', 50, () => queuePage(clerk, QueueFilters.parse({ toPost: '1' })));
   let cursor: string | undefined;
   for (let page = 1; page < 50; page++) cursor = (await queuePage(clerk, QueueFilters.parse({ after: cursor }))).nextCursor ?? undefined;
   await time('page 50 (keyset)', 50, () => queuePage(clerk, QueueFilters.parse({ after: cursor })));

@@ -260,7 +260,7 @@ export function toPostSql(c: Prisma.Sql = Prisma.raw('c')): Prisma.Sql {
 export async function casesWithNoticesToPost(caseIds: readonly string[]): Promise<Set<string>> {
   if (caseIds.length === 0) return new Set();
   const rows = await db().$queryRaw<{ id: string }[]>`
-    SELECT c."id" FROM "Case" c WHERE c."id" IN (${Prisma.join(caseIds.map((id) => Prisma.sql`${id}::uuid`))}) AND ${toPostSql()}`;
+    SELECT c."id" FROM "Case" c WHERE c."id" = ANY(${[...caseIds]}::uuid[]) AND ${toPostSql()}`;
   return new Set(rows.map((row) => row.id));
 }
 
