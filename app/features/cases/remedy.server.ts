@@ -1,8 +1,8 @@
 // When the office misses a date the statute sets for its answer, the citizen may ask the body above
 // it to order a correction (arts. 44, 45). The track page says so plainly and prepares that request
 // for them to print, sign and send: the receipt number, the step that is late, its date and article.
-import { missedStep, type ClockStep } from './citizen-clock.ts';
 import { citizenClockOf } from './citizen-clock.server.ts';
+import { missedStep, type ClockStep } from './citizen-clock.ts';
 import { publicCaseView } from './lookup.server.ts';
 
 export interface RemedyRequest {
