@@ -60,8 +60,8 @@ export async function citizenClockOf(caseId: string, now = new Date()): Promise<
     preferredReplyChannel: c.preferredReplyChannel,
     email: c.contact?.email ?? null,
     phone: c.contact?.phone ?? null,
-    // Erased contact details leave nowhere to post to: the decision's own day counts.
-    anonymous: c.anonymous || Boolean(c.contact?.anonymisedAt),
+    anonymous: c.anonymous,
+    contactErased: Boolean(c.contact?.anonymisedAt),
   });
   const decision = first('acceptance');
   const acceptance =

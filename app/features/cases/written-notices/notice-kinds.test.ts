@@ -20,6 +20,7 @@ describe('written notices', () => {
     expect(needsPaper({ ...citizen, email: null, phone: '13800000000' })).toBe(false);
     // An anonymous reporter has no address to post to: they read their notices on the track page.
     expect(needsPaper({ ...citizen, email: null, anonymous: true })).toBe(false);
+    expect(needsPaper({ ...citizen, preferredReplyChannel: 'POST', contactErased: true })).toBe(false);
   });
 
   it('know the ways a notice is delivered', () => {

@@ -56,7 +56,14 @@ export type DeliveryField = (typeof DELIVERY_FIELDS)[number];
  * email address nor a phone number, so nothing online reaches them. Such a notice is a "to post"
  * task until its delivery is recorded.
  */
-export function needsPaper(c: { preferredReplyChannel: string; email: string | null; phone: string | null; anonymous: boolean }): boolean {
-  if (c.anonymous) return false;
+export function needsPaper(c: {
+  preferredReplyChannel: string;
+  email: string | null;
+  phone: string | null;
+  anonymous: boolean;
+  /** The contact details were erased under retention: there is no address left to post to. */
+  contactErased?: boolean;
+}): boolean {
+  if (c.anonymous || c.contactErased) return false;
   return c.preferredReplyChannel === 'POST' || (!c.email && !c.phone);
 }

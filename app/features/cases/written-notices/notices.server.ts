@@ -223,8 +223,8 @@ export async function noticesOf(caseId: string): Promise<NoticeListing[]> {
     preferredReplyChannel: c.preferredReplyChannel,
     email: c.contact?.email ?? null,
     phone: c.contact?.phone ?? null,
-    // Erased contact details leave nowhere to post to.
-    anonymous: c.anonymous || Boolean(c.contact?.anonymisedAt),
+    anonymous: c.anonymous,
+    contactErased: Boolean(c.contact?.anonymisedAt),
   });
   return WRITTEN_NOTICE_KINDS.flatMap((kind) => {
     const event = events.get(kind);
