@@ -4,6 +4,7 @@
 //   FOR UPDATE SKIP LOCKED, and a case whose missedDueAt already equals its nextDueAt is done;
 // - reminders are outbox messages whose dedupe keys name the case and deadline instant, so a second
 //   run queues nothing new.
+import { sendDueCheckIns } from '#app/features/cases/check-in.server.ts';
 import { closeLapsedCases } from '#app/features/cases/citizen-actions.server.ts';
 import { DUE_SOON_DAYS } from '#app/features/cases/deadlines.ts';
 import { TERMINAL_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
@@ -33,6 +34,8 @@ export interface SweepReport {
   reminders: number;
   /** Cases closed because their review or re-review window passed (app/features/cases/citizen-actions.server.ts). */
   closed: number;
+  /** 回访 questions asked (app/features/cases/check-in.server.ts): messages queued, or calls put in the clerks' view. */
+  checkIns: number;
 }
 
 const TERMINAL = [...TERMINAL_STATUSES];
@@ -192,5 +195,7 @@ export async function runDeadlineSweep(options: SweepOptions = {}): Promise<Swee
   const reminders = await queueReminders(now, batchSize, options.caseIds);
   // Cases whose review or re-review window passed without a request close, each with a public event.
   const closed = await closeLapsedCases(now, batchSize, options.caseIds);
-  return { missed, reminders, closed };
+  // The citizens who agreed to it are asked, once, whether their problem was solved.
+  const checkIns = await sendDueCheckIns(now, { batchSize, caseIds: options.caseIds });
+  return { missed, reminders, closed, checkIns };
 }

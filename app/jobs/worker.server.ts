@@ -89,7 +89,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   };
   await boss.work(SWEEP_QUEUE, async () => {
     const report = await runDeadlineSweep();
-    log(`[worker] deadline sweep: ${report.missed} newly overdue, ${report.reminders} reminders queued`);
+    log(
+      `[worker] deadline sweep: ${report.missed} newly overdue, ${report.reminders} reminders queued, ${report.closed} closed, ${report.checkIns} check-ins asked`,
+    );
     reindex();
   });
   await boss.work(DIGEST_QUEUE, async () => {

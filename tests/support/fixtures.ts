@@ -32,6 +32,7 @@ export async function validSubmission(overrides: Partial<Submission> = {}): Prom
     email: `li.lei.${unique}@example.com`,
     postalAddress: null,
     preferredReplyChannel: 'ONLINE',
+    checkIn: 'NONE',
     consent: 'yes',
     reportedUnitId: null,
     reportedOfficial: null,

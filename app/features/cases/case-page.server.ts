@@ -23,6 +23,7 @@ import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.se
 import { CASE_ACTION_FIELDS, type CaseActionField } from './action-fields.ts';
 import { SCOPE_SELECT, scopeFrom } from './case-scope.server.ts';
 import { stepBlocker } from './case-steps.ts';
+import { checkInOf } from './check-in.server.ts';
 import { claimsOf } from './claims.server.ts';
 import {
   CLAIM_MAX_LENGTH,
@@ -204,7 +205,12 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
     (action) =>
       canTakeAction(actor, action, scope) && stepBlocker(action, state, now) === null && !(notIndependent && REVIEW_STEPS.has(action)),
   );
-  const [extra, claims, notices] = await Promise.all([caseExtras(actor, row, locale), claimsOf(row.id), noticesOf(row.id)]);
+  const [extra, claims, notices, checkIn] = await Promise.all([
+    caseExtras(actor, row, locale),
+    claimsOf(row.id),
+    noticesOf(row.id),
+    checkInOf(row.id),
+  ]);
   return {
     case: {
       id: row.id,
@@ -243,6 +249,8 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
     legalBasis: row.legalBasis,
     /** The written notices issued, each with how it reached the citizen (a "to post" task until then). */
     notices,
+    /** 回访: the citizen's consent to be asked after the reply, and their answer. */
+    checkIn,
     review: stage ? { stage, notIndependent } : null,
     ...extra,
     events: events.map((e) => ({

@@ -25,6 +25,10 @@ export const CASE_EVENT_TYPES = [
   'RE_REVIEW_ISSUED',
   'RATED',
   'RATING_CHANGED',
+  // 回访 (check-in.ts): consent given, changed or withdrawn; the question asked; its answer.
+  'CHECK_IN_CONSENT_CHANGED',
+  'CHECK_IN_SENT',
+  'CHECK_IN_ANSWERED',
   // Reception days and evidence.
   'VISIT_RECEIVED',
   'ATTACHMENTS_ADDED',

@@ -11,6 +11,7 @@ import { refused, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
 import { accessCodeOpens } from './access-code.server.ts';
 import { parseAccessCode } from './access-code.ts';
+import { checkInOf } from './check-in.server.ts';
 import { citizenClockOf } from './citizen-clock.server.ts';
 import { claimsOf } from './claims.server.ts';
 import { isWrittenAnswer } from './events.ts';
@@ -200,7 +201,7 @@ async function reportView(caseId: string) {
 export async function citizenCasePage(caseId: string, locale: Locale, now = new Date()) {
   const view = await publicCaseView(caseId);
   if (!view) return null;
-  const [{ attachments }, report, clock, routedTo, claims, notices] = await Promise.all([
+  const [{ attachments }, report, clock, routedTo, claims, notices, checkIn] = await Promise.all([
     caseFiles({ citizenOf: caseId }, caseId),
     view.kind === 'MISCONDUCT_REPORT' ? reportView(caseId) : null,
     citizenClockOf(caseId, now),
@@ -210,6 +211,7 @@ export async function citizenCasePage(caseId: string, locale: Locale, now = new 
       : null,
     claimsOf(caseId),
     noticesOf(caseId),
+    checkInOf(caseId),
   ]);
   const pick = (names: UnitNames) => (names ? pickLocalized(names, locale) : null);
   return {
@@ -217,6 +219,8 @@ export async function citizenCasePage(caseId: string, locale: Locale, now = new 
     /** Every date of the statute's clock so far, met or not (a merged case shows its main case's). */
     clock: clock ?? [],
     followUp: followUpChoices(view, now),
+    /** 回访: the citizen's consent, and the question once it was asked. */
+    checkIn,
     /** The written notices issued so far, to open and print. */
     notices: notices.map((notice) => ({ kind: notice.kind, issuedAt: notice.issuedAt })),
     /** The reply's answer to each claim (逐条答复), once it is published; the claims alone are on the timeline. */

@@ -3,6 +3,7 @@
 // (submission.server.ts), placed in a cluster first when similar letters exist (new-case-cluster.server.ts).
 import { randomUUID } from 'node:crypto';
 import { nextTargetDue, targetsFor, type WarningReason } from '#app/features/early-warning/levels.ts';
+import { checkInChannelOf } from './check-in.ts';
 import { serviceClock } from './clock.server.ts';
 import { SEARCH_INDEX_VERSION } from './search-index.server.ts';
 import type { Tx } from '#app/features/notifications/outbox.server.ts';
@@ -61,6 +62,9 @@ export async function insertCase(client: Tx, row: NewCaseRow): Promise<void> {
   const withContact = !s.anonymous && s.name !== null;
   const targets = targetsFor(w.level, row.now, serviceClock().timeZone);
   const nextTargetDueAt = nextTargetDue(targets, { respondedAt: null, progressAt: null, resultAt: null });
+  // 回访: the consent given with the letter is on its first event; later changes are events of their own.
+  const checkInChannel = checkInChannelOf(s.checkIn);
+  const submitted = { channel: row.channel, ...(checkInChannel ? { checkIn: checkInChannel } : {}) };
   const warningEvent = { from: 'NONE', to: w.level, reasons: w.reasons, ...(w.welfareMatches.length ? { matches: w.welfareMatches } : {}) };
   await client.$executeRaw`
     WITH new_case AS (
@@ -68,14 +72,15 @@ export async function insertCase(client: Tx, row: NewCaseRow): Promise<void> {
         "area", "subject", "body", "coSignerCount", "citizenLocale", "preferredReplyChannel", "anonymous", "status",
         "warningLevel", "warningReasons", "welfareConcern", "repeatOfId", "clusterId", "responseDueAt", "progressDueAt", "resultDueAt",
         "nextTargetDueAt", "receivedAt", "acceptDueAt", "nextDueAt", "version", "createdAt", "updatedAt", "searchVector",
-        "routeReason", "objectionDueAt", "decidedMatterOfId", "wordVector", "searchIndexVersion")
+        "routeReason", "objectionDueAt", "decidedMatterOfId", "wordVector", "searchIndexVersion", "checkInChannel")
       VALUES (${row.id}::uuid, ${row.receiptNo}, ${row.accessCodeHash}, ${row.idempotencyKey}, ${row.submissionHash}, ${s.kind}::"CaseKind",
         ${row.channel}::"Channel", ${s.categoryId}::uuid, ${row.unitId}::uuid, ${s.area}, ${s.subject}, ${s.body},
         ${s.coSignerCount}, ${row.locale}, ${s.preferredReplyChannel}::"ReplyChannel", ${s.anonymous}, 'SUBMITTED',
         ${w.level}::"WarningLevel", ${w.reasons}::text[], ${w.welfareConcern}, ${w.repeatOfId}::uuid, ${row.cluster?.id ?? null}::uuid, ${targets.responseDueAt},
         ${targets.progressDueAt}, ${targets.resultDueAt}, ${nextTargetDueAt},
         ${row.receivedAt}, ${row.acceptDueAt}, ${row.acceptDueAt}, 0, ${row.now}, ${row.now}, ${row.search}::tsvector,
-        ${row.routeReason}, ${row.objectionDueAt}, ${row.decidedMatterOfId}::uuid, ${row.words}::tsvector, ${SEARCH_INDEX_VERSION})
+        ${row.routeReason}, ${row.objectionDueAt}, ${row.decidedMatterOfId}::uuid, ${row.words}::tsvector, ${SEARCH_INDEX_VERSION},
+        ${checkInChannel}::"CheckInChannel")
       RETURNING "id"
     ), reported_party AS (
       INSERT INTO "ReportedParty" ("id", "caseId", "unitId", "officialName", "createdAt", "updatedAt")
@@ -105,6 +110,6 @@ export async function insertCase(client: Tx, row: NewCaseRow): Promise<void> {
     )
     INSERT INTO "CaseEvent" ("caseId", "type", "visibility", "actorType", "actorId", "toStatus", "data", "createdAt")
     SELECT new_case."id", 'SUBMITTED', 'PUBLIC', ${row.registeredBy ? 'STAFF' : 'CITIZEN'}::"ActorType", ${row.registeredBy}::uuid,
-      'SUBMITTED', ${JSON.stringify({ channel: row.channel })}::jsonb, ${row.now}
+      'SUBMITTED', ${JSON.stringify(submitted)}::jsonb, ${row.now}
     FROM new_case`;
 }

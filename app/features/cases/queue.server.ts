@@ -49,6 +49,8 @@ export const QueueFilters = z.object({
   due: z.enum(['soon', 'overdue']).optional().catch(undefined),
   /** Only cases with a written notice still to post (finished cases included: a refusal is posted too). */
   toPost: z.literal('1').optional().catch(undefined),
+  /** 回访: phone check-ins due to be called, or answers of not (or partly) solved for the supervisors. */
+  checkIn: z.enum(['calls', 'unsolved']).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   /** Include finished cases (closed, declined, …); by default the queue shows open work. */
   all: z.literal('1').optional().catch(undefined),
@@ -306,8 +308,12 @@ function filterConditions(actor: Actor, filters: QueueFilters, now: Date): Prism
   const confined = confinedToUnit(actor);
   if (confined) where.push(confined.unitId ? Prisma.sql`c."unitId" = ${confined.unitId}::uuid` : Prisma.sql`FALSE`);
   if (filters.status) where.push(Prisma.sql`c."status" = ${filters.status}::"CaseStatus"`);
-  else if (!filters.all && !filters.toPost) where.push(Prisma.sql`c."status" IN (${OPEN})`);
+  else if (!filters.all && !filters.toPost && !filters.checkIn) where.push(Prisma.sql`c."status" IN (${OPEN})`);
   if (filters.toPost) where.push(toPostSql());
+  // A check-in comes after the reply, when the case may already be closed: any status.
+  if (filters.checkIn === 'calls')
+    where.push(Prisma.sql`c."checkInChannel" = 'PHONE' AND c."checkInSentAt" IS NOT NULL AND c."checkInAnswer" IS NULL`);
+  if (filters.checkIn === 'unsolved') where.push(Prisma.sql`c."checkInAnswer" IN ('NO', 'PARTLY')`);
   if (filters.kind) where.push(Prisma.sql`c."kind" = ${filters.kind}::"CaseKind"`);
   if (filters.categoryId) where.push(Prisma.sql`c."categoryId" = ${filters.categoryId}::uuid`);
   if (filters.unitId) where.push(Prisma.sql`c."unitId" = ${filters.unitId}::uuid`);
@@ -435,6 +441,8 @@ export async function officeQueue(
   if (view === 'dueSoon') filters.due = 'soon';
   if (view === 'overdue') filters.due = 'overdue';
   if (view === 'toPost') filters.toPost = '1';
+  if (view === 'checkInCalls') filters.checkIn = 'calls';
+  if (view === 'checkInUnsolved') filters.checkIn = 'unsolved';
   const actions = bulkActionsFor(actor.role);
   const [page, options, clusters, views] = await Promise.all([
     queuePage(actor, filters, now, PAGE_SIZE, context),

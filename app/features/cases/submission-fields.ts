@@ -20,8 +20,11 @@ export const UNKNOWN_REPORTED_UNIT = 'unknown';
 export const REPORTED_FIELDS = ['reportedUnit', 'reportedOfficial'] as const;
 export type ReportedField = (typeof REPORTED_FIELDS)[number];
 
-/** Who wrote and how the answer should reach them (ui/contact-fields.tsx), in the form's order. */
-export const CONTACT_FIELDS = ['anonymous', 'name', 'phone', 'email', 'postalAddress', 'preferredReplyChannel'] as const;
+/**
+ * Who wrote, how the answer should reach them and whether they may be asked afterwards if it solved
+ * their problem (回访, check-in.ts), in the form's order.
+ */
+export const CONTACT_FIELDS = ['anonymous', 'name', 'phone', 'email', 'postalAddress', 'preferredReplyChannel', 'checkIn'] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 
 /** The fields in the order they appear on the form: the error summary lists them in this order. */

@@ -73,6 +73,7 @@ export function submissionHash(submission: Submission): string {
     s.email,
     s.postalAddress,
     s.preferredReplyChannel,
+    s.checkIn,
     s.reportedUnitId,
     s.reportedOfficial,
   ];

@@ -113,6 +113,16 @@ describe('validateSubmission', () => {
     expect(errorsOf(form({ preferredReplyChannel: 'FAX' })).preferredReplyChannel).toBe('preferredReplyChannel.required');
   });
 
+  it('follows up after the reply only with consent, by a channel whose contact detail was given (回访)', () => {
+    const ok = validateSubmission(form());
+    expect(ok.ok && ok.value.checkIn).toBe('NONE');
+    const sms = validateSubmission(form({ checkIn: 'SMS' }));
+    expect(sms.ok && sms.value.checkIn).toBe('SMS');
+    expect(errorsOf(form({ checkIn: 'EMAIL' })).checkIn).toBe('checkIn.needs.EMAIL');
+    expect(errorsOf(form({ checkIn: 'PHONE', phone: '', email: 'a@b.cn' })).checkIn).toBe('checkIn.needs.PHONE');
+    expect(errorsOf(form({ checkIn: 'PIGEON' })).checkIn).toBe('checkIn.invalid');
+  });
+
   it('requires consent to the privacy notice', () => {
     expect(errorsOf(form({ consent: undefined })).consent).toBe('consent.required');
     expect(errorsOf(form({ consent: 'no' })).consent).toBe('consent.required');
@@ -143,6 +153,10 @@ describe('validateSubmission', () => {
       for (const kind of ['SUGGESTION', 'OPINION', 'COMPLAINT', 'HELP_REQUEST', 'INQUIRY']) {
         expect(errorsOf(form({ ...anonymous, kind })).anonymous).toBe('anonymous.onlyMisconduct');
       }
+    });
+
+    it('cannot be followed up: there is nobody to ask', () => {
+      expect(errorsOf(form({ ...anonymous, checkIn: 'SMS' })).checkIn).toBe('checkIn.anonymous');
     });
 
     it('is answered online only, because there is nobody to write to', () => {

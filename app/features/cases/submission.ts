@@ -1,6 +1,7 @@
 // What a citizen's online submission must satisfy. Each error is a locale key, so the form can
 // say what went wrong in the citizen's language, next to the field it concerns.
 import { z } from 'zod';
+import { CHECK_IN_CHOICES, checkInChannelOf, checkInNeeds } from './check-in.ts';
 import { CASE_KINDS, REPLY_CHANNELS, mayBeAnonymous } from './kinds.ts';
 import { LIMITS, SUBMISSION_FIELDS, UNKNOWN_REPORTED_UNIT, type SubmissionErrors, type SubmissionField } from './submission-fields.ts';
 
@@ -56,6 +57,8 @@ const SubmissionShape = z.object({
   email: optionalText(LIMITS.emailMax),
   postalAddress: optionalText(LIMITS.addressMax),
   preferredReplyChannel: z.enum(REPLY_CHANNELS, { error: 'preferredReplyChannel.required' }),
+  // 回访 only with consent: no follow-up unless the citizen chose a channel.
+  checkIn: z.enum(CHECK_IN_CHOICES, { error: 'checkIn.invalid' }).default('NONE'),
   consent: z.literal('yes', { error: 'consent.required' }),
 });
 
@@ -112,6 +115,10 @@ export function validateSubmission(raw: Record<string, string | undefined>): Sub
   } else if (replyChannel && replyChannel !== 'ONLINE') {
     errors.preferredReplyChannel ??= 'preferredReplyChannel.anonymousOnline';
   }
+  const checkIn = CHECK_IN_CHOICES.find((c) => c === raw.checkIn);
+  const checkInChannel = checkIn ? checkInChannelOf(checkIn) : null;
+  if (checkInChannel && anonymous) errors.checkIn ??= 'checkIn.anonymous';
+  else if (checkInChannel && !text(checkInNeeds(checkInChannel))) errors.checkIn ??= `checkIn.needs.${checkInChannel}`;
 
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors: orderErrors(errors) };
   const { reportedUnit: _chosen, ...value } = parsed.data;

@@ -29,7 +29,8 @@ async function queue(tx: Tx, messages: Message[]): Promise<number> {
 /**
  * Tells the citizen about their case, by email or, when they gave only a phone number, by SMS
  * (citizenChannel). The address or number is looked up at delivery, not copied here, and the
- * message never carries the access code. One message per cause, whichever the channel.
+ * message never carries the access code. One message per cause, whichever the channel. A message
+ * the citizen asked for by a given channel goes by that one or not at all.
  */
 export async function queueCitizenMessage(
   tx: Tx,
@@ -37,12 +38,15 @@ export async function queueCitizenMessage(
   template: CitizenTemplate,
   cause: string,
   data: Prisma.InputJsonObject = {},
+  options: { channel?: OutboxChannel } = {},
 ): Promise<number> {
   const found = await tx.case.findUnique({
     where: { id: caseId },
     select: { citizenLocale: true, contact: { select: { email: true, phone: true } } },
   });
-  const channel = citizenChannel(found?.contact);
+  // A channel the citizen chose (their check-in) is used when its detail is there; else the usual one.
+  const chosen = options.channel && found?.contact?.[options.channel === 'EMAIL' ? 'email' : 'phone'] ? options.channel : null;
+  const channel = options.channel ? chosen : citizenChannel(found?.contact);
   if (!found || !channel) return 0;
   return await queue(tx, [
     {

@@ -12,7 +12,7 @@ import { emlFileName, fileTransport, messageIdFor } from './transport.server.ts'
 describe('notification preferences', () => {
   it('offers each role only the topics it can receive', () => {
     expect(topicsForRole('HANDLER')).toEqual(['assignment', 'warningAlert', 'dueSoon']);
-    expect(topicsForRole('SUPERVISOR')).toEqual(['warningAlert', 'dueSoon', 'overdueDigest', 'reports']);
+    expect(topicsForRole('SUPERVISOR')).toEqual(['warningAlert', 'dueSoon', 'overdueDigest', 'reports', 'checkIn']);
     expect(topicsForRole('CLERK')).toEqual(['warningAlert']);
     expect(topicsForRole('ANALYST')).toEqual([]);
     expect(topicsForRole('ADMIN')).toEqual([]);

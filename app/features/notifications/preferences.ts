@@ -9,7 +9,7 @@ type Role = 'CLERK' | 'HANDLER' | 'SUPERVISOR' | 'ANALYST' | 'ADMIN';
 const TOPICS_BY_ROLE: Record<Role, readonly StaffTopic[]> = {
   CLERK: ['warningAlert'],
   HANDLER: ['assignment', 'warningAlert', 'dueSoon'],
-  SUPERVISOR: ['warningAlert', 'dueSoon', 'overdueDigest', 'reports'],
+  SUPERVISOR: ['warningAlert', 'dueSoon', 'overdueDigest', 'reports', 'checkIn'],
   ANALYST: [],
   ADMIN: [],
 };

@@ -310,6 +310,18 @@ function staffMessage(
           ...closing,
         ],
       };
+    // 回访: the citizen's words stay on the case's history, behind sign-in; the mail only points there.
+    case 'staff.checkInUnsolved':
+      return {
+        subject: t('templates.staff.checkInUnsolved.subject', { receiptNo }),
+        blocks: [
+          greeting,
+          { kind: 'paragraph', text: t('templates.staff.checkInUnsolved.lead') },
+          { kind: 'fields', rows: caseRows },
+          ...caseLink,
+          ...closing,
+        ],
+      };
     case 'staff.dueSoon': {
       const variant = facts.overdue ? { subject: 'overdueSubject', lead: 'overdueLead' } : { subject: 'subject', lead: 'lead' };
       return {

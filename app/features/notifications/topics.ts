@@ -1,6 +1,6 @@
 // What staff can be told about, and which of it they may turn off. Red alerts (a life may be in
 // danger, or more than ten people are affected) always reach them.
-export const STAFF_TOPICS = ['assignment', 'warningAlert', 'dueSoon', 'overdueDigest', 'reports'] as const;
+export const STAFF_TOPICS = ['assignment', 'warningAlert', 'dueSoon', 'overdueDigest', 'reports', 'checkIn'] as const;
 export type StaffTopic = (typeof STAFF_TOPICS)[number];
 
 export function isStaffTopic(value: string): value is StaffTopic {
@@ -20,6 +20,8 @@ export const CITIZEN_TEMPLATES = [
   'case.forwarded',
   'case.extended',
   'case.replied',
+  // 回访: the one question after the reply, sent only with the citizen's consent (cases/check-in.ts).
+  'case.checkIn',
 ] as const;
 export type CitizenTemplate = (typeof CITIZEN_TEMPLATES)[number];
 
@@ -29,6 +31,7 @@ export const STAFF_TEMPLATES = [
   'staff.dueSoon',
   'staff.overdueDigest',
   'staff.reportReady',
+  'staff.checkInUnsolved',
 ] as const;
 export type StaffTemplate = (typeof STAFF_TEMPLATES)[number];
 

@@ -1,6 +1,7 @@
 // Settings admins change at run time. Each key has a zod schema and a default, so a missing or
 // malformed row never breaks a page: the default applies and the admin page shows it.
 import { z } from 'zod';
+import { CHECK_IN_DAYS_DEFAULT, CHECK_IN_DAYS_MAX } from '#app/features/cases/check-in.ts';
 import { LOCALES } from '#app/i18n/config.ts';
 import { db } from '#app/platform/db.server.ts';
 
@@ -72,7 +73,12 @@ const Office = z.object({
 });
 export type OfficeSettings = z.infer<typeof Office>;
 
+/** 回访: how many days after the reply the citizen who agreed to it is asked whether it was solved. */
+const CheckIn = z.object({ days: z.number().int().min(1).max(CHECK_IN_DAYS_MAX) });
+export type CheckInSettings = z.infer<typeof CheckIn>;
+
 export const SETTING_SCHEMAS = {
+  checkIn: CheckIn,
   office: Office,
   crisisLines: CrisisLines,
   clustering: Clustering,
@@ -103,6 +109,7 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
     ],
   },
   clustering: { enabled: true, similarity: 0.3 },
+  checkIn: { days: CHECK_IN_DAYS_DEFAULT },
   office: { 'zh-Hans': '信访局', 'zh-Hant': '信訪局', en: 'Letters and Visits Bureau' },
   // The seed's units and category (prisma/seed.ts).
   routing: {

@@ -45,10 +45,14 @@ export async function myAccount(actor: Actor & { name: string; email: string }, 
 
 /** The preferences form: a checked box ("on") keeps a topic; an absent one turns it off. */
 const On = z.literal('on').optional();
-const PreferencesForm = z.object({ assignment: On, warningAlert: On, dueSoon: On, overdueDigest: On, reports: On } satisfies Record<
-  StaffTopic,
-  typeof On
->);
+const PreferencesForm = z.object({
+  assignment: On,
+  warningAlert: On,
+  dueSoon: On,
+  overdueDigest: On,
+  reports: On,
+  checkIn: On,
+} satisfies Record<StaffTopic, typeof On>);
 
 /** Saves the switches the form offered; false when the post is not that form. */
 export async function saveNotificationPreferences(actor: Actor, form: RawForm | URLSearchParams): Promise<boolean> {

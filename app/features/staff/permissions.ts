@@ -91,6 +91,11 @@ export function canRecordNoticeDelivery(actor: Actor): boolean {
   return actor.role === 'CLERK' || actor.role === 'HANDLER' || actor.role === 'SUPERVISOR';
 }
 
+/** 回访 by phone: a clerk (or whoever works the case) records what the citizen said on the call. */
+export function canRecordCheckInCall(actor: Actor): boolean {
+  return canRecordNoticeDelivery(actor);
+}
+
 const ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<CaseAction>> = {
   CLERK: new Set([
     'accept',

@@ -1,11 +1,12 @@
 // /track/case: the case the citizen's track session opened: its status and every date of its clock, the answer,
-// what they may do now, their files and the public timeline.
+// what they may do now (with the check-in after the reply, 回访), their files and the public timeline.
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { TrackCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
 import { eventLabelKey } from '#app/features/cases/events.ts';
 import { citizenCasePage } from '#app/features/cases/lookup.server.ts';
 import { backToLookup, requireTrackedCase } from '#app/features/cases/track-session.server.ts';
+import { CheckInPanel } from '#app/features/cases/ui/check-in-panel.tsx';
 import { CitizenClockList } from '#app/features/cases/ui/citizen-clock-list.tsx';
 import { ClaimChecklist } from '#app/features/cases/ui/claim-checklist.tsx';
 import { FollowUpOptions } from '#app/features/cases/ui/follow-up-options.tsx';
@@ -32,9 +33,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ ti
 export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => backToLookup(request));
 
 export default function CasePage() {
-  const { view, clock, followUp, attachments, report, routedTo, answers, notices } = useLoaderData<typeof loader>();
+  const { view, clock, followUp, checkIn, attachments, report, routedTo, answers, notices } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const formatDate = useFormatDate();
+  const asking = checkIn.stage === 'asked' && checkIn.mayAnswer;
   return (
     <>
       <p className="caption">{t('case.caption')}</p>
@@ -64,6 +66,9 @@ export default function CasePage() {
           <p data-testid="route-reason">{t('case.routed.courts', { unit: routedTo ?? t('case.routed.legalBody') })}</p>
         ) : null}
       </section>
+
+      {/* The one question after the reply comes first: the citizen followed a message to answer it. */}
+      {asking ? <CheckInPanel checkIn={checkIn} /> : null}
 
       <CitizenClockList
         steps={clock}
@@ -112,6 +117,8 @@ export default function CasePage() {
       ) : null}
 
       <FollowUpOptions view={view} choices={followUp} />
+
+      {asking ? null : <CheckInPanel checkIn={checkIn} />}
 
       <TrackCaseFiles attachments={attachments} status={view.status} />
 

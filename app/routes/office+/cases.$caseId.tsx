@@ -10,6 +10,7 @@ import { CaseActionFrame, useCaseActionErrors } from '#app/features/cases/ui/cas
 import { CaseActions } from '#app/features/cases/ui/case-action-panels.tsx';
 import { CaseContact, CaseDeadlines, CaseSubmission, CaseTimeline } from '#app/features/cases/ui/case-details.tsx';
 import { CaseStatutePanels } from '#app/features/cases/ui/case-statute-panels.tsx';
+import { CheckInSummary } from '#app/features/cases/ui/check-in-summary.tsx';
 import { ClaimChecklist } from '#app/features/cases/ui/claim-checklist.tsx';
 import { RatingSummary } from '#app/features/cases/ui/rating-summary.tsx';
 import { CaseNotices } from '#app/features/cases/written-notices/ui/case-notices.tsx';
@@ -102,6 +103,7 @@ export default function CasePage() {
         <aside aria-labelledby="deadlines-title">
           <WarningPanel caseId={c.id} warning={page.warning} now={page.now} />
           {page.rating ? <RatingSummary rating={page.rating} /> : null}
+          <CheckInSummary caseId={c.id} checkIn={page.checkIn} />
           <CaseDeadlines deadlines={page.deadlines} extension={{ days: c.extensionDays, reason: c.extensionReason }} now={page.now} />
           <CaseStatutePanels view={page} />
           <CaseActionFrame version={c.version} busy={navigation.state !== 'idle'} failedIntent={refused.intent} form={refused.form}>

@@ -8,6 +8,7 @@ import { LIMITS, type SubmissionField } from '#app/features/cases/submission-fie
 import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
 import { ComboBoxField } from '#app/ui/combo-box-field.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
+import { CheckInField } from './check-in-field.tsx';
 import { ReportedFields } from './reported-fields.tsx';
 import type { Option } from '#app/features/reference-data/office-options.server.ts';
 
@@ -74,6 +75,7 @@ export function CaseRegistrationFields({
         defaultValue={form.value('preferredReplyChannel') ?? 'POST'}
         options={REPLY_CHANNELS.map((channel) => ({ value: channel, label: t(`replyChannels.${channel}`) }))}
       />
+      <CheckInField by="clerk" error={form.error('checkIn')} defaultValue={form.value('checkIn')} />
       <Checkbox name="consent" error={form.error('consent')} defaultSelected={form.value('consent') === 'yes'}>
         {consentLabel}
       </Checkbox>

@@ -1,10 +1,11 @@
-// The contact part of a letter: anonymous or not, name, phone, email, postal address and how the
-// reply should come. Citizens fill it in for themselves on /submit (with hints and autofill);
+// The contact part of a letter: anonymous or not, name, phone, email, postal address, how the
+// reply should come and whether they may be asked afterwards if it solved their problem (回访). Citizens fill it in for themselves on /submit (with hints and autofill);
 // clerks type it in for someone else when they register a letter, visit or call.
 import { useTranslation } from 'react-i18next';
 import { REPLY_CHANNELS, type ReplyChannel } from '#app/features/cases/kinds.ts';
 import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
+import { CheckInField } from './check-in-field.tsx';
 import type { ContactField } from '#app/features/cases/submission-fields.ts';
 
 interface ContactFieldsProps {
@@ -70,6 +71,7 @@ export function ContactFields({ form, by, defaultReplyChannel }: ContactFieldsPr
         defaultValue={form.value('preferredReplyChannel') ?? defaultReplyChannel}
         options={REPLY_CHANNELS.map((channel) => ({ value: channel, label: t(`replyChannels.${channel}`) }))}
       />
+      <CheckInField by={by} error={form.error('checkIn')} defaultValue={form.value('checkIn')} />
     </>
   );
 }

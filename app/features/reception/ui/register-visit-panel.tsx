@@ -4,6 +4,7 @@ import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CASE_KINDS, REPLY_CHANNELS } from '#app/features/cases/kinds.ts';
 import { LIMITS, type SubmissionField } from '#app/features/cases/submission-fields.ts';
+import { CheckInField } from '#app/features/cases/ui/check-in-field.tsx';
 import { ReportedFields } from '#app/features/cases/ui/reported-fields.tsx';
 import { Button } from '#app/ui/button.tsx';
 import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
@@ -83,6 +84,7 @@ export function RegisterVisitPanel({ appointment, registration, form, busy }: Re
           defaultValue={form.value('preferredReplyChannel') ?? 'POST'}
           options={REPLY_CHANNELS.map((channel) => ({ value: channel, label: tc(`replyChannels.${channel}`) }))}
         />
+        <CheckInField by="clerk" error={form.error('checkIn')} defaultValue={form.value('checkIn')} />
         <Checkbox name="consent" error={form.error('consent')} defaultSelected={form.value('consent') === 'yes'}>
           {t('office.appointment.consent')}
         </Checkbox>
