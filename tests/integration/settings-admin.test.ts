@@ -1,5 +1,5 @@
 // Run-time settings as admins change them, against the real test database: the office's name on
-// written notices, the crisis support lines per language and clustering, validated with errors tied to their fields, stored, read
+// written notices, the crisis support lines per language, clustering and the check-in's days, validated with errors tied to their fields, stored, read
 // back by the portal, and audited with before and after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crisisLinesField, crisisLinesText, parseCrisisLines, saveSettings, settingState } from '#app/features/settings/admin.server.ts';
@@ -12,7 +12,7 @@ import { noticeOf } from '../support/notices.ts';
 import { formData, loadContext, officeRequest, sessionToken } from '../support/office-requests.ts';
 
 const ctx = { ipAddress: '192.0.2.40', locale: 'zh-Hans' } as const;
-const savedOutcome = (what: 'office' | 'crisisLines' | 'clustering' | 'unchanged') => ({
+const savedOutcome = (what: 'office' | 'crisisLines' | 'clustering' | 'checkIn' | 'unchanged') => ({
   ok: true,
   notice: { key: `office-admin:settings.saved.${what}` },
 });
@@ -26,7 +26,8 @@ const saveClustering = (fields: Record<string, string>, actor: Actor) =>
 
 /** Back to the built-in settings: before (whatever ran earlier) and after (other files expect them). */
 async function builtInSettings() {
-  await db().setting.deleteMany({ where: { key: { in: ['office', 'crisisLines', 'clustering'] } } });
+  await db().setting.deleteMany({ where: { key: { in: ['office', 'crisisLines', 'clustering', 'checkIn'] } } });
+  forgetSetting('checkIn');
   forgetSetting('office');
   forgetSetting('crisisLines');
   forgetSetting('clustering');
@@ -124,6 +125,7 @@ describe('crisis support lines', () => {
           values: expect.objectContaining({ [crisisLinesField('en')]: 'Hotline | 12356\nNo phone here' }),
         },
         clustering: null,
+        checkIn: null,
       },
     });
     expect(await settingState('crisisLines')).toEqual(before);
@@ -223,5 +225,44 @@ describe("the office's name", () => {
       problem: { office: { errors: { officeZhHant: 'required', officeEn: 'tooLong' } }, crisisLines: null, clustering: null },
     });
     expect(await settingState('office')).toEqual(before);
+  });
+});
+
+describe('the check-in after the reply (回访)', () => {
+  const saveCheckIn = (checkInDays: string, actor: Actor) => saveSettings(actor, formData({ intent: 'checkIn', checkInDays }), ctx);
+
+  it('stores the days, audited, and the sweep and track page read them', async () => {
+    const admin = await staffUser('ADMIN');
+    expect((await settingState('checkIn')).value).toEqual({ days: 14 });
+    expect(await saveCheckIn(' ２１ ', admin.actor)).toEqual(savedOutcome('checkIn'));
+    expect(await getSetting('checkIn')).toEqual({ days: 21 });
+    expect(await saveCheckIn('21', admin.actor)).toEqual(savedOutcome('unchanged'));
+    expect((await settingAudits('checkIn', admin.user.id)).map((row) => row.details)).toEqual([
+      { key: 'checkIn', before: null, after: { days: 21 } },
+    ]);
+    await builtInSettings();
+  });
+
+  it('refuses a number of days that is missing, not whole or out of range', async () => {
+    const admin = await staffUser('ADMIN');
+    for (const [days, code] of [
+      ['', 'required'],
+      ['1.5', 'invalid'],
+      ['two', 'invalid'],
+      ['0', 'range'],
+      ['91', 'range'],
+    ] as const) {
+      expect(await saveCheckIn(days, admin.actor)).toMatchObject({
+        ok: false,
+        status: 400,
+        problem: { checkIn: { errors: { checkInDays: code } } },
+      });
+    }
+    expect((await settingState('checkIn')).stored).toBe(false);
+  });
+
+  it('is for admins only', async () => {
+    const supervisor = await staffUser('SUPERVISOR');
+    await expect(saveCheckIn('21', supervisor.actor)).rejects.toThrow();
   });
 });

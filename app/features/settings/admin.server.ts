@@ -4,6 +4,7 @@
 // settings.server.ts; every change is audited.
 import { z } from 'zod';
 import { audit } from '#app/features/audit/audit.server.ts';
+import { CHECK_IN_DAYS_MAX } from '#app/features/cases/check-in.ts';
 import { canManageSettings, type Actor } from '#app/features/staff/permissions.ts';
 import { LOCALES, type Locale } from '#app/i18n/config.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
@@ -63,10 +64,11 @@ export async function settingState<K extends SettingKey>(key: K): Promise<Settin
 /** The settings page: what is in force, who changed it last, and the forms' field names and limits. */
 export async function settingsPage(actor: Actor) {
   requireSettingsAdmin(actor);
-  const [office, crisisLines, clustering] = await Promise.all([
+  const [office, crisisLines, clustering, checkIn] = await Promise.all([
     settingState('office'),
     settingState('crisisLines'),
     settingState('clustering'),
+    settingState('checkIn'),
   ]);
   return {
     office: { ...office, fields: OFFICE_NAME_FIELDS },
@@ -79,7 +81,9 @@ export async function settingsPage(actor: Actor) {
       updatedBy: crisisLines.updatedBy,
     },
     clustering,
+    checkIn,
     limits: {
+      checkInDaysMax: CHECK_IN_DAYS_MAX,
       officeName: OFFICE_NAME_MAX,
       lines: CRISIS_LINES_MAX,
       textMax: CRISIS_LINES_TEXT_MAX,
@@ -209,6 +213,30 @@ export interface ClusteringProblem {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 回访: the days after the reply before a consenting citizen is asked (app/features/cases/check-in.ts)
+
+export type CheckInField = 'checkInDays';
+
+export const CheckInForm = z.object({
+  checkInDays: z
+    .string()
+    .transform((value) => toHalfWidth(value.trim()))
+    .pipe(
+      z
+        .string()
+        .min(1, { error: 'required' })
+        .regex(/^\d+$/, { error: 'invalid' })
+        .transform(Number)
+        .pipe(z.number().int().min(1, { error: 'range' }).max(CHECK_IN_DAYS_MAX, { error: 'range' })),
+    ),
+});
+
+export interface CheckInProblem {
+  errors: FieldErrors<CheckInField>;
+  values: FormValues<CheckInField>;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The office's name (written notices, app/features/cases/written-notices)
 
 export const OFFICE_NAME_FIELDS = { 'zh-Hans': 'officeZhHans', 'zh-Hant': 'officeZhHant', en: 'officeEn' } as const satisfies Record<
@@ -238,6 +266,7 @@ export interface SettingsProblem {
   office: OfficeProblem | null;
   crisisLines: CrisisLinesProblem | null;
   clustering: ClusteringProblem | null;
+  checkIn: CheckInProblem | null;
 }
 
 export type SettingsOutcome = { ok: true; notice: Notice } | { ok: false; status: 400; problem: SettingsProblem };
@@ -246,14 +275,14 @@ const SAVED = 'office-admin:settings.saved';
 
 /**
  * Saves the form the intent names: the office's name in every language, every language's support
- * lines at once (all or nothing), or the clustering switch and threshold. Audited as setting.updated; the same values again change
+ * lines at once (all or nothing), the clustering switch and threshold, or the check-in's days. Audited as setting.updated; the same values again change
  * nothing. An unknown intent is a bad request.
  */
 export async function saveSettings(actor: Actor, form: FormInput, context: RequestContext): Promise<SettingsOutcome> {
   requireSettingsAdmin(actor);
   const raw = form instanceof URLSearchParams || form instanceof FormData ? rawForm(form) : form;
   const refused = (problem: Partial<SettingsProblem>) =>
-    ({ ok: false, status: 400, problem: { office: null, crisisLines: null, clustering: null, ...problem } }) as const;
+    ({ ok: false, status: 400, problem: { office: null, crisisLines: null, clustering: null, checkIn: null, ...problem } }) as const;
   const saved = (intent: string, changed: boolean) => ({
     ok: true as const,
     notice: { key: `${SAVED}.${changed ? intent : 'unchanged'}` },
@@ -279,6 +308,11 @@ export async function saveSettings(actor: Actor, form: FormInput, context: Reque
       if (!parsed.ok) return refused({ clustering: { errors: parsed.errors, values: parsed.values } });
       const value: ClusteringSettings = { enabled: parsed.value.clusteringEnabled, similarity: parsed.value.similarity };
       return saved('clustering', await storeSetting('clustering', value, actor, context));
+    }
+    case 'checkIn': {
+      const parsed = parseForm(raw, CheckInForm);
+      if (!parsed.ok) return refused({ checkIn: { errors: parsed.errors, values: parsed.values } });
+      return saved('checkIn', await storeSetting('checkIn', { days: parsed.value.checkInDays }, actor, context));
     }
     default:
       return refused({});

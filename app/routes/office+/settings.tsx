@@ -1,5 +1,6 @@
 // /office/settings: the run-time settings in force (the built-in defaults until an admin saves
-// something) and the forms that change them: the office's name on its written notices, the crisis
+// something) and the forms that change them: the office's name on its written notices, the days
+// before the check-in after the reply (回访), the crisis
 // support lines the portal shows people at risk, per language, and the clustering of similar cases. Admins only; each save is audited in
 // app/features/settings/admin.server.ts.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
@@ -45,7 +46,7 @@ export const action = /* @__PURE__ */ route(async ({ request, context }: ActionF
 });
 
 export default function SettingsPage() {
-  const { fields, office, crisisLines, clustering, limits } = useLoaderData<typeof loader>();
+  const { fields, office, crisisLines, clustering, checkIn, limits } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation('office-admin');
@@ -74,6 +75,8 @@ export default function SettingsPage() {
       maxLength: limits.textMax,
     });
   };
+  const checkInCode = actionData?.checkIn?.errors.checkInDays;
+  const checkInError = checkInCode ? t(`settings.checkIn.errors.${checkInCode}`, { max: limits.checkInDaysMax }) : undefined;
   const clusteringError = (field: ClusteringField) => {
     const code = clusteringErrors[field];
     return code
@@ -95,6 +98,7 @@ export default function SettingsPage() {
     ...(['clusteringEnabled', 'similarity'] as const)
       .filter((field) => clusteringErrors[field])
       .map((field) => ({ field, message: clusteringError(field) ?? '' })),
+    ...(checkInError ? [{ field: 'checkInDays', message: checkInError }] : []),
   ];
   const state = (setting: { stored: boolean; updatedAt: string | null; updatedBy: string | null }) =>
     setting.stored && setting.updatedAt
@@ -176,6 +180,25 @@ export default function SettingsPage() {
           width="short"
         />
         <Button isDisabled={busy}>{t('settings.clustering.submit')}</Button>
+      </Form>
+
+      <h2 id="check-in">{t('settings.checkIn.title')}</h2>
+      <p>{t('settings.checkIn.lead')}</p>
+      <p>{state(checkIn)}</p>
+      <Form method="post" noValidate className="form" aria-labelledby="check-in" key={`checkIn:${checkIn.updatedAt ?? ''}`}>
+        <input type="hidden" name="intent" value="checkIn" />
+        <TextField
+          name="checkInDays"
+          label={t('settings.checkIn.days.label')}
+          hint={t('settings.checkIn.days.hint', { max: limits.checkInDaysMax })}
+          error={checkInError}
+          defaultValue={actionData?.checkIn?.values.checkInDays ?? String(checkIn.value.days)}
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          width="short"
+        />
+        <Button isDisabled={busy}>{t('settings.checkIn.submit')}</Button>
       </Form>
     </>
   );
