@@ -21,6 +21,7 @@ import { db } from '#app/platform/db.server.ts';
 import { parseForm, type RawForm } from '#app/platform/http/forms.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { CASE_ACTION_FIELDS, type CaseActionField } from './action-fields.ts';
+import { AGREEMENT_PARTY_MAX, AGREEMENT_TERMS_MAX } from './agreements.ts';
 import { SCOPE_SELECT, scopeFrom } from './case-scope.server.ts';
 import { stepBlocker } from './case-steps.ts';
 import { checkInOf } from './check-in.server.ts';
@@ -338,6 +339,15 @@ export const CasePagePost = z.discriminatedUnion('intent', [
   z
     .object({ intent: z.literal('reply'), version, legalBasis: text(LEGAL_BASIS_MAX_LENGTH), message: text(20_000) })
     .extend(CLAIM_ANSWER_SHAPE),
+  z.object({
+    intent: z.literal('settle'),
+    version,
+    agreement: text(20),
+    party: text(AGREEMENT_PARTY_MAX),
+    terms: text(AGREEMENT_TERMS_MAX),
+    citizenConsent: z.literal('yes').optional().catch(undefined),
+    partyConsent: z.literal('yes').optional().catch(undefined),
+  }),
   z.object({ intent: z.literal('note'), version, message: text(5000) }),
   z.object({ intent: z.literal('merge'), version, intoReceiptNo: text(40) }),
   z.object({ intent: z.literal('close'), version, message: text(2000) }),
@@ -394,6 +404,18 @@ function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact' }>): 
       return {
         version: post.version,
         input: { action: 'reply', message: post.message, legalBasis: post.legalBasis, answers: claimAnswers(post) },
+      };
+    case 'settle':
+      return {
+        version: post.version,
+        input: {
+          action: 'settle',
+          agreement: post.agreement,
+          party: post.party,
+          terms: post.terms,
+          citizenConsent: post.citizenConsent === 'yes',
+          partyConsent: post.partyConsent === 'yes',
+        },
       };
     case 'note':
       return { version: post.version, input: { action: 'note', message: post.message } };

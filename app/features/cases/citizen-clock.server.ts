@@ -9,7 +9,7 @@ import type { CaseEventType } from './events.ts';
 /** The events that end each step; the first one counts. */
 const DONE_BY: Record<keyof ClockDone, readonly CaseEventType[]> = {
   acceptance: ['ACCEPTED', 'DECLINED', 'FORWARDED', 'MERGED'],
-  reply: ['REPLY_PUBLISHED'],
+  reply: ['REPLY_PUBLISHED', 'MEDIATED', 'SETTLED'],
   reviewRequest: ['REVIEW_REQUESTED'],
   reviewOpinion: ['REVIEW_ISSUED'],
   reReviewRequest: ['RE_REVIEW_REQUESTED'],

@@ -14,6 +14,9 @@ export const CASE_EVENT_TYPES = [
   'WORK_STARTED',
   'EXTENDED',
   'REPLY_PUBLISHED',
+  // Art. 33: a mediation (调解) or settlement (和解) agreement ended the case instead of a decision.
+  'MEDIATED',
+  'SETTLED',
   'NOTE',
   'MERGED',
   'WITHDRAWN',
@@ -76,12 +79,14 @@ export function isCaseEventType(value: string): value is CaseEventType {
 
 const WRITTEN_ANSWERS: ReadonlySet<string> = new Set<CaseEventType>([
   'REPLY_PUBLISHED',
+  'MEDIATED',
+  'SETTLED',
   'REVIEW_ISSUED',
   'RE_REVIEW_ISSUED',
   'JOINED_CASE_REVIEWED',
 ]);
 
-/** Whether an event carries a written answer to the citizen (a reply, a review or re-review opinion). */
+/** Whether an event carries a written answer to the citizen (a reply or agreement, a review or re-review opinion). */
 export function isWrittenAnswer(type: string): boolean {
   return WRITTEN_ANSWERS.has(type);
 }

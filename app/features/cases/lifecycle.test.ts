@@ -24,6 +24,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     startWork: null,
     extend: null,
     reply: null,
+    settle: null,
     note: 'SUBMITTED',
     requestReview: null,
     issueReview: null,
@@ -52,6 +53,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     startWork: 'IN_PROGRESS',
     extend: 'ACCEPTED',
     reply: 'REPLIED',
+    settle: 'REPLIED',
     note: 'ACCEPTED',
     requestReview: null,
     issueReview: null,
@@ -80,6 +82,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     startWork: null,
     extend: 'IN_PROGRESS',
     reply: 'REPLIED',
+    settle: 'REPLIED',
     note: 'IN_PROGRESS',
     requestReview: null,
     issueReview: null,
@@ -108,6 +111,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     startWork: null,
     extend: null,
     reply: null,
+    settle: null,
     note: 'REPLIED',
     requestReview: 'REVIEW_REQUESTED',
     issueReview: null,
@@ -136,6 +140,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     startWork: null,
     extend: null,
     reply: null,
+    settle: null,
     note: 'REVIEW_REQUESTED',
     requestReview: null,
     issueReview: 'REVIEWED',
@@ -164,6 +169,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     startWork: null,
     extend: null,
     reply: null,
+    settle: null,
     note: 'REVIEWED',
     requestReview: null,
     issueReview: null,
@@ -192,6 +198,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     startWork: null,
     extend: null,
     reply: null,
+    settle: null,
     note: 'RE_REVIEW_REQUESTED',
     requestReview: null,
     issueReview: null,
@@ -220,6 +227,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     startWork: null,
     extend: null,
     reply: null,
+    settle: null,
     note: 'FINAL',
     requestReview: null,
     issueReview: null,
@@ -248,6 +256,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     startWork: null,
     extend: null,
     reply: null,
+    settle: null,
     note: 'CLOSED',
     requestReview: null,
     issueReview: null,
@@ -276,6 +285,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     startWork: null,
     extend: null,
     reply: null,
+    settle: null,
     note: 'NOT_ACCEPTED',
     requestReview: null,
     issueReview: null,
@@ -304,6 +314,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     startWork: null,
     extend: null,
     reply: null,
+    settle: null,
     note: 'TRANSFERRED',
     requestReview: null,
     issueReview: null,
@@ -333,6 +344,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     startWork: null,
     extend: null,
     reply: null,
+    settle: null,
     note: 'MERGED',
     requestReview: null,
     issueReview: null,
@@ -361,6 +373,7 @@ const EXPECTED: Record<CaseStatus, Record<CaseAction, CaseStatus | null>> = {
     startWork: null,
     extend: null,
     reply: null,
+    settle: null,
     note: 'WITHDRAWN',
     requestReview: null,
     issueReview: null,
@@ -407,6 +420,7 @@ const ALL_ACTIONS: CaseAction[] = [
   'startWork',
   'extend',
   'reply',
+  'settle',
   'note',
   'requestReview',
   'issueReview',
@@ -449,14 +463,14 @@ describe('nextStatus', () => {
     });
   }
 
-  it('covers all 13 × 26 pairs', () => {
+  it('covers all 13 × 27 pairs', () => {
     let pairs = 0;
     for (const status of ALL_STATUSES)
       for (const action of ALL_ACTIONS) {
         expect(nextStatus(status, action), `${status} ${action}`).toBe(EXPECTED[status][action]);
         pairs++;
       }
-    expect(pairs).toBe(338);
+    expect(pairs).toBe(351);
   });
 
   it('allows a note (and the other record-keeping steps) in every status, and they never change the status', () => {
@@ -526,6 +540,7 @@ describe('allowedActions', () => {
       'startWork',
       'extend',
       'reply',
+      'settle',
       'note',
       'object',
       'decideObjection',
@@ -539,6 +554,7 @@ describe('allowedActions', () => {
       'assign',
       'extend',
       'reply',
+      'settle',
       'note',
       'object',
       'decideObjection',

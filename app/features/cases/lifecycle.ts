@@ -30,6 +30,8 @@ export const CASE_ACTIONS = [
   'startWork',
   'extend',
   'reply',
+  // Art. 33: the case ends in a mediation or settlement agreement instead of a decision.
+  'settle',
   'note',
   'requestReview',
   'issueReview',
@@ -79,8 +81,17 @@ const TRANSITIONS: Record<CaseStatus, Partial<Record<CaseAction, Target>>> = {
     decline: 'NOT_ACCEPTED',
     forward: 'TRANSFERRED',
   },
-  ACCEPTED: { ...OPEN_BEFORE_REPLY, ...REPORTING, setClaims: 'stay', startWork: 'IN_PROGRESS', extend: 'stay', reply: 'REPLIED' },
-  IN_PROGRESS: { ...OPEN_BEFORE_REPLY, ...REPORTING, setClaims: 'stay', extend: 'stay', reply: 'REPLIED' },
+  // An agreement answers the case as a reply does: the citizen keeps the 30 days to ask for review (art. 35).
+  ACCEPTED: {
+    ...OPEN_BEFORE_REPLY,
+    ...REPORTING,
+    setClaims: 'stay',
+    startWork: 'IN_PROGRESS',
+    extend: 'stay',
+    reply: 'REPLIED',
+    settle: 'REPLIED',
+  },
+  IN_PROGRESS: { ...OPEN_BEFORE_REPLY, ...REPORTING, setClaims: 'stay', extend: 'stay', reply: 'REPLIED', settle: 'REPLIED' },
   REPLIED: { ...ANY_TIME, ...REPORTING, requestReview: 'REVIEW_REQUESTED', close: 'CLOSED' },
   REVIEW_REQUESTED: { ...ANY_TIME, assign: 'stay', issueReview: 'REVIEWED' },
   REVIEWED: { ...ANY_TIME, requestReReview: 'RE_REVIEW_REQUESTED', close: 'CLOSED' },

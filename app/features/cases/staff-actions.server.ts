@@ -29,6 +29,7 @@ import { db, type Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { civilDateIn, compareCivilDates, endOfCivilDay, parseIsoDate } from '#app/platform/time/civil-date.ts';
+import { AGREEMENT_EVENT, agreementProblems, maySettle, type AgreementKind } from './agreements.ts';
 import { SCOPE_SELECT, scopeFrom } from './case-scope.server.ts';
 import { stepBlocker, type StepState } from './case-steps.ts';
 import { claimsOf, recordAnswers, replaceClaims } from './claims.server.ts';
@@ -66,6 +67,8 @@ export type ActionInput =
   | { action: 'assign'; unitId: string; assigneeId: string | null; reportDueOn?: string | null }
   | { action: 'extend'; days: number; reason: string }
   | { action: 'reply'; message: string; legalBasis: string; answers: ClaimAnswer[] }
+  /** Art. 33: the kind of agreement, the other party, the terms, and both parties' consent. */
+  | { action: 'settle'; agreement: string; party: string; terms: string; citizenConsent: boolean; partyConsent: boolean }
   | { action: 'note'; message: string }
   | { action: 'merge'; intoReceiptNo: string }
   | { action: 'unmerge'; reason: string }
@@ -95,6 +98,8 @@ export const EVENT_TYPE: Record<CaseAction, CaseEventType> = {
   startWork: 'WORK_STARTED',
   extend: 'EXTENDED',
   reply: 'REPLY_PUBLISHED',
+  // A mediation is MEDIATED (planSettle names it); a settlement is SETTLED.
+  settle: 'SETTLED',
   note: 'NOTE',
   requestReview: 'REVIEW_REQUESTED',
   issueReview: 'REVIEW_ISSUED',
@@ -351,6 +356,8 @@ async function plan(actor: Actor, row: CaseRow, input: ActionInput, now: Date): 
     }
     case 'reply':
       return await planReply(row, input, now);
+    case 'settle':
+      return await planSettle(row, input, now);
     case 'note': {
       const message = input.message.trim();
       if (!message) return notApplicable('message', 'messageRequired');
@@ -656,6 +663,35 @@ async function planReply(row: CaseRow, input: Extract<ActionInput, { action: 're
   };
 }
 
+/**
+ * Art. 33: the case ends in a mediation or settlement agreement instead of a decision. The terms are
+ * the written answer (the 调解协议书 / 和解协议书 is built from them), and the citizen keeps the 30
+ * days to ask for review. Cases merged into this one are other citizens, who were no party to it:
+ * they must be answered by a decision (or unmerged) first.
+ */
+async function planSettle(row: CaseRow, input: Extract<ActionInput, { action: 'settle' }>, now: Date): Promise<Planned | NotApplicable> {
+  if (!maySettle(row.kind)) return notApplicable(null, 'settleOnlyRequests');
+  const problems = agreementProblems(input);
+  if (problems.length > 0)
+    return { field: problems[0]!.field, code: problems[0]!.code, more: Object.fromEntries(problems.map((p) => [p.field, p.code])) };
+  if ((await db().case.count({ where: { mergedIntoId: row.id, status: 'MERGED' } })) > 0) return notApplicable(null, 'settleMerged');
+  const agreement = input.agreement as AgreementKind;
+  const party = input.party.trim();
+  const terms = input.terms.trim();
+  const reviewRequestDueAt = reviewRequestDeadline(now, serviceClock());
+  return {
+    data: {
+      repliedAt: now,
+      reviewRequestDueAt,
+      repliedByUnitId: row.unitId,
+      objectionDueAt: null,
+      agreementKind: agreement,
+      agreementParty: party,
+    },
+    event: { type: AGREEMENT_EVENT[agreement], visibility: 'PUBLIC', message: terms, data: { agreement, party } },
+  };
+}
+
 type Followed = Omit<MainCaseStep, 'mainId' | 'actorId' | 'cause' | 'now'>;
 
 /** A step of a main case that its merged cases follow (merged-cases.server.ts), written with it. */
@@ -885,6 +921,7 @@ const CITIZEN_MESSAGE: Partial<Record<CaseAction, CitizenTemplate>> = {
   forward: 'case.forwarded',
   extend: 'case.extended',
   reply: 'case.replied',
+  settle: 'case.replied',
   issueReview: 'case.replied',
   issueReReview: 'case.replied',
 };

@@ -2,11 +2,13 @@
 // names, contact details, subjects or letter text, and nothing it returns identifies a person or
 // a case. Every download is written to the audit log.
 import { audit } from '#app/features/audit/audit.server.ts';
+import { AGREEMENT_KINDS, type AgreementKind } from '#app/features/cases/agreements.ts';
 import { CHANNELS, type Channel } from '#app/features/cases/attributes.ts';
 import { visibleToSql, visibleToWhere } from '#app/features/cases/case-scope.server.ts';
 import { CLAIM_OUTCOMES, type ClaimOutcome } from '#app/features/cases/claims.ts';
 import { DUE_SOON_DAYS } from '#app/features/cases/deadlines.ts';
 import { DECLINE_REASONS, declineReasonKey, type DeclineReason } from '#app/features/cases/decline-reasons.ts';
+import { SOLVED, type Solved } from '#app/features/cases/follow-up.ts';
 import { CASE_KINDS, type CaseKind } from '#app/features/cases/kinds.ts';
 import { CASE_STATUSES, OPEN_STATUSES, isOpenStatus, type CaseStatus } from '#app/features/cases/lifecycle.ts';
 import { canExportStatistics, type Actor } from '#app/features/staff/permissions.ts';
@@ -58,6 +60,8 @@ export interface CaseStatistics {
   /** Answered claims by outcome (逐条答复, arts. 29, 32), and cases not accepted by standard reason. */
   byClaimOutcome: CountRow<ClaimOutcome>[];
   byDeclineReason: CountRow<DeclineReason>[];
+  byAgreement: CountRow<AgreementKind>[];
+  byCheckIn: CountRow<Solved>[];
 }
 
 const openStatusList = Prisma.join(OPEN_STATUSES.map((status) => Prisma.sql`${status}::"CaseStatus"`));
@@ -121,6 +125,8 @@ export async function caseStatistics(locale: Locale, now = new Date(), viewer: A
     bySolved,
     byOutcome,
     byDecline,
+    byAgreement,
+    byCheckIn,
   ] = await Promise.all([
     db().case.groupBy({ by: ['status'], where: visible, _count: { _all: true } }),
     db().case.groupBy({ by: ['kind'], where: visible, _count: { _all: true } }),
@@ -151,6 +157,8 @@ export async function caseStatistics(locale: Locale, now = new Date(), viewer: A
     db().satisfactionRating.groupBy({ by: ['solved'], where: { case: visible }, _count: { _all: true } }),
     db().caseClaim.groupBy({ by: ['outcome'], where: { outcome: { not: null }, case: visible }, _count: { _all: true } }),
     db().case.groupBy({ by: ['declineReason'], where: { declineReason: { not: null }, ...visible }, _count: { _all: true } }),
+    db().case.groupBy({ by: ['agreementKind'], where: { agreementKind: { not: null }, ...visible }, _count: { _all: true } }),
+    db().case.groupBy({ by: ['checkInAnswer'], where: { checkInAnswer: { not: null }, ...visible }, _count: { _all: true } }),
   ]);
   const rated = byRating.reduce((sum, row) => sum + row._count._all, 0);
   const ratingSum = byRating.reduce((sum, row) => sum + row.rating * row._count._all, 0);
@@ -207,6 +215,16 @@ export async function caseStatistics(locale: Locale, now = new Date(), viewer: A
       DECLINE_REASONS,
       byDecline.flatMap((row) => (row.declineReason ? [{ key: row.declineReason, count: row._count._all }] : [])),
     ),
+    /** Art. 33: cases ended by a mediation or settlement agreement instead of a decision. */
+    byAgreement: countsFor(
+      AGREEMENT_KINDS,
+      byAgreement.flatMap((row) => (row.agreementKind ? [{ key: row.agreementKind, count: row._count._all }] : [])),
+    ),
+    /** 回访: the answers of citizens asked after the reply (with their consent). */
+    byCheckIn: countsFor(
+      SOLVED,
+      byCheckIn.flatMap((row) => (row.checkInAnswer ? [{ key: row.checkInAnswer, count: row._count._all }] : [])),
+    ),
   };
 }
 
@@ -261,6 +279,11 @@ export function statisticsCsvRows(s: CaseStatistics, t: TFunction): CsvCell[][] 
   for (const row of s.byClaimOutcome) rows.push([byOutcome, t(`common:claimOutcomes.${row.key}`), row.key, row.count, null, null]);
   const byDecline = a('statistics.byDeclineReason.title');
   for (const row of s.byDeclineReason) rows.push([byDecline, t(declineReasonKey(row.key, 'label')), row.key, row.count, null, null]);
+  const byAgreement = a('statistics.byAgreement.title');
+  for (const row of s.byAgreement) rows.push([byAgreement, t(`office:case.agreements.${row.key}`), row.key, row.count, null, null]);
+  const byCheckIn = a('statistics.byCheckIn.title');
+  for (const row of s.byCheckIn)
+    rows.push([byCheckIn, t(`office:checkIn.answers.${row.key}`), `checkIn-${row.key}`, row.count, null, null]);
   const named = (section: string, list: NamedCountRow[], none: string) => {
     for (const row of list) {
       rows.push([section, row.name ?? (row.id ? a('statistics.unknown') : none), row.code, row.total, row.open, row.overdue]);

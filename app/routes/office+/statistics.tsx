@@ -102,6 +102,19 @@ export default function StatisticsPage() {
       })),
     },
     {
+      id: 'stats-agreement',
+      title: t('statistics.byAgreement.title'),
+      keyHeading: t('statistics.byAgreement.column'),
+      rows: s.byAgreement.map((row) => ({ key: row.key, label: t(`office:case.agreements.${row.key}`), counts: [row.count] })),
+    },
+    {
+      id: 'stats-check-in',
+      title: t('statistics.byCheckIn.title'),
+      intro: <p>{t('statistics.byCheckIn.intro')}</p>,
+      keyHeading: t('statistics.byCheckIn.column'),
+      rows: s.byCheckIn.map((row) => ({ key: `checkIn-${row.key}`, label: t(`office:checkIn.answers.${row.key}`), counts: [row.count] })),
+    },
+    {
       id: 'stats-satisfaction',
       title: t('follow-up:statistics.title'),
       intro: (

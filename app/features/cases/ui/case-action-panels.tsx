@@ -2,6 +2,7 @@
 // and the lifecycle decide, in case-page.server.ts). The shared frame is case-action-frame.tsx; the
 // actions whose forms are only text fields are described by TEXT_FORMS and drawn by one panel.
 import { useTranslation } from 'react-i18next';
+import { AGREEMENT_KINDS, AGREEMENT_TERMS_MAX, maySettle } from '#app/features/cases/agreements.ts';
 import {
   CLAIM_MAX_LENGTH,
   CLAIM_REASONS_MAX_LENGTH,
@@ -74,6 +75,7 @@ export function CaseActions({
       {has('extend') ? <TextPanel intent="extend" /> : null}
       {has('setClaims') ? <ClaimsPanel claims={claims} /> : null}
       {has('reply') ? <ReplyPanel templates={templates} kind={kind} claims={claims} /> : null}
+      {has('settle') && maySettle(kind) ? <SettlePanel /> : null}
       {has('startHearing') ? <TextPanel intent="startHearing" /> : null}
       {has('recordHearing') ? <TextPanel intent="recordHearing" /> : null}
       {has('issueReview') ? <OpinionPanel intent="issueReview" /> : null}
@@ -221,6 +223,52 @@ function OpinionPanel({ intent }: { intent: 'issueReview' | 'issueReReview' }) {
           {t('case.fields.publish')}
         </Checkbox>
       ) : null}
+    </ActionPanel>
+  );
+}
+
+/** Art. 33: the case ends in a mediation or settlement agreement: its kind, the other party, the terms, both consents. */
+function SettlePanel() {
+  const { t } = useTranslation('office');
+  const agreement = useActionField('settle', 'agreement');
+  const citizenConsent = useActionField('settle', 'citizenConsent');
+  const partyConsent = useActionField('settle', 'partyConsent');
+  return (
+    <ActionPanel intent="settle">
+      <p>{t('case.fields.settleHint')}</p>
+      <RadioGroup
+        {...agreement}
+        label={t('case.fields.agreement')}
+        options={AGREEMENT_KINDS.map((value) => ({ value, label: t(`case.agreements.${value}`) }))}
+      />
+      <ActionText intent="settle" spec={{ name: 'party', label: 'case.fields.agreementParty', hint: 'case.fields.agreementPartyHint' }} />
+      <ActionText
+        intent="settle"
+        spec={{
+          name: 'terms',
+          label: 'case.fields.agreementTerms',
+          hint: CITIZEN_SEES,
+          multiline: { maxLength: AGREEMENT_TERMS_MAX, rows: 6 },
+        }}
+      />
+      <Checkbox
+        id={citizenConsent.id}
+        name={citizenConsent.name}
+        error={citizenConsent.error}
+        value="yes"
+        defaultSelected={citizenConsent.defaultValue === 'yes'}
+      >
+        {t('case.fields.citizenConsent')}
+      </Checkbox>
+      <Checkbox
+        id={partyConsent.id}
+        name={partyConsent.name}
+        error={partyConsent.error}
+        value="yes"
+        defaultSelected={partyConsent.defaultValue === 'yes'}
+      >
+        {t('case.fields.partyConsent')}
+      </Checkbox>
     </ActionPanel>
   );
 }

@@ -3,7 +3,18 @@
 // ways a notice reaches the citizen. Pure: the pages, the services and the tests read it.
 import type { CaseEventType } from '#app/features/cases/events.ts';
 
-export const WRITTEN_NOTICE_KINDS = ['acceptance', 'refusal', 'forwarding', 'extension', 'decision', 'review', 'reReview'] as const;
+export const WRITTEN_NOTICE_KINDS = [
+  'acceptance',
+  'refusal',
+  'forwarding',
+  'extension',
+  'decision',
+  // Art. 33: the agreement that ended the case instead of a decision (调解协议书 / 和解协议书).
+  'mediation',
+  'settlement',
+  'review',
+  'reReview',
+] as const;
 export type WrittenNoticeKind = (typeof WRITTEN_NOTICE_KINDS)[number];
 
 /** The case event that issues each notice: the notice shows what that event recorded. */
@@ -13,6 +24,8 @@ export const NOTICE_EVENT: Record<WrittenNoticeKind, CaseEventType> = {
   forwarding: 'FORWARDED',
   extension: 'EXTENDED',
   decision: 'REPLY_PUBLISHED',
+  mediation: 'MEDIATED',
+  settlement: 'SETTLED',
   review: 'REVIEW_ISSUED',
   reReview: 'RE_REVIEW_ISSUED',
 };
@@ -24,6 +37,8 @@ export const NOTICE_ARTICLES: Record<WrittenNoticeKind, string> = {
   forwarding: '21, 23',
   extension: '34',
   decision: '32, 34',
+  mediation: '33',
+  settlement: '33',
   review: '35',
   reReview: '36',
 };

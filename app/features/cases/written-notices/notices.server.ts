@@ -60,6 +60,7 @@ const EventData = z.object({
   days: z.number().optional(),
   agency: z.string().optional(),
   outcome: z.string().optional(),
+  party: z.string().optional(),
 });
 
 /** The latest event that issued each kind of notice on the case. */
@@ -168,6 +169,22 @@ async function buildDocument(
       });
       if (c.legalBasis) sections.push({ heading: n('decision.legalBasis'), paragraphs: text(c.legalBasis), items: [] });
       sections.push({ heading: n('decision.opinion'), paragraphs: text(event.message), items: [] });
+      nextSteps.push(n('next.review', { date: date(c.reviewRequestDueAt) }));
+      break;
+    }
+    case 'mediation':
+    case 'settlement': {
+      // Art. 33: the parties, the terms, and that both agreed; the citizen keeps the right to review.
+      const contact = c.contact && !c.anonymous && !c.contact.anonymisedAt ? c.contact : null;
+      sections.push({
+        heading: n('agreement.parties'),
+        paragraphs: [],
+        items: [
+          ...(contact ? [{ label: n('agreement.citizen'), value: contact.name }] : []),
+          { label: n('agreement.party'), value: data.party ?? '' },
+        ],
+      });
+      sections.push({ heading: n('agreement.terms'), paragraphs: [...text(event.message), n('agreement.consent')], items: [] });
       nextSteps.push(n('next.review', { date: date(c.reviewRequestDueAt) }));
       break;
     }
