@@ -8,6 +8,7 @@ import { sendDueCheckIns } from '#app/features/cases/check-in.server.ts';
 import { closeLapsedCases } from '#app/features/cases/citizen-actions.server.ts';
 import { DUE_SOON_DAYS } from '#app/features/cases/deadlines.ts';
 import { TERMINAL_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
+import { openSupervision, settleSupervision } from '#app/features/cases/supervision.server.ts';
 import { reassessWarnings } from '#app/features/early-warning/reassessment.server.ts';
 import { caseWorkerRecipients, queueStaffMessages, type StaffRecipient, type Tx } from '#app/features/notifications/outbox.server.ts';
 import { statutoryDeadlineKind, type DeadlineKind } from '#app/features/notifications/render.server.ts';
@@ -34,6 +35,8 @@ export interface SweepReport {
   reminders: number;
   /** Cases closed because their review or re-review window passed (app/features/cases/citizen-actions.server.ts). */
   closed: number;
+  /** 督办 items closed because the missed step was done or the case ended (opened ones count as missed). */
+  supervisionSettled: number;
   /** 回访 questions asked (app/features/cases/check-in.server.ts): messages queued, or calls put in the clerks' view. */
   checkIns: number;
 }
@@ -98,6 +101,17 @@ async function markMissedBatch(tx: Tx, now: Date, batchSize: number, caseIds: re
   });
   // Raises the level one step per missed deadline, and alerts when it reaches orange or red.
   await reassessWarnings(tx, ids, now);
+  // 督办: the unit above supervises each case until the missed step is done (arts. 44, 45).
+  await openSupervision(
+    tx,
+    rows.map((row) => ({
+      id: row.id,
+      unitId: row.unitId,
+      deadline: statutoryDeadlineKind(row.status as CaseStatus),
+      missedDueAt: row.nextDueAt,
+    })),
+    now,
+  );
 
   const workers = recipientLookup(tx);
   for (const row of rows) {
@@ -197,5 +211,6 @@ export async function runDeadlineSweep(options: SweepOptions = {}): Promise<Swee
   const closed = await closeLapsedCases(now, batchSize, options.caseIds);
   // The citizens who agreed to it are asked, once, whether their problem was solved.
   const checkIns = await sendDueCheckIns(now, { batchSize, caseIds: options.caseIds });
-  return { missed, reminders, closed, checkIns };
+  const supervisionSettled = await settleSupervision(now, batchSize, options.caseIds);
+  return { missed, reminders, closed, checkIns, supervisionSettled };
 }

@@ -90,7 +90,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Worker> 
   await boss.work(SWEEP_QUEUE, async () => {
     const report = await runDeadlineSweep();
     log(
-      `[worker] deadline sweep: ${report.missed} newly overdue, ${report.reminders} reminders queued, ${report.closed} closed, ${report.checkIns} check-ins asked`,
+      `[worker] deadline sweep: ${report.missed} newly overdue, ${report.reminders} reminders queued, ${report.closed} closed, ${report.checkIns} check-ins asked, ${report.supervisionSettled} supervision items closed`,
     );
     reindex();
   });

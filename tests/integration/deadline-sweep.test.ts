@@ -122,7 +122,7 @@ describe('deadline sweep', () => {
     });
 
     const first = await runDeadlineSweep({ caseIds: [c.row.id] });
-    expect(first).toEqual({ missed: 0, reminders: 2, closed: 0, checkIns: 0 });
+    expect(first).toEqual({ missed: 0, reminders: 2, closed: 0, checkIns: 0, supervisionSettled: 0 });
     const reminders = (await sweepState(c.row.id)).messages.filter((m) => m.template === 'staff.dueSoon');
     expect(reminders.map((m) => (m.data as { deadline: string }).deadline).sort()).toEqual(['acceptance', 'response']);
     expect(reminders.every((m) => m.staffId === c.handler.user.id && (m.data as { overdue: boolean }).overdue === false)).toBe(true);

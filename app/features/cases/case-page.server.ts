@@ -65,6 +65,7 @@ const DEADLINE_FIELDS = [
   ['reviewOpinion', 'reviewDueAt'],
   ['reReviewRequest', 'reReviewRequestDueAt'],
   ['reReviewOpinion', 'reReviewDueAt'],
+  ['supervision', 'supervisionDueAt'],
 ] as const satisfies readonly (readonly [DeadlineKind, string])[];
 
 /** Steps that decide a review or re-review: only someone independent of the decision under review (arts. 35, 36). */
@@ -73,7 +74,7 @@ const REVIEW_STEPS: ReadonlySet<CaseAction> = new Set(['issueReview', 'issueReRe
 /** Whether the deadline in `field` is the one running now, for its countdown. */
 function isRunning(field: string, row: CaseRow, now: Date): boolean {
   if (field === 'objectionDueAt') return row.objectingUnitId === null && row.objectionDueAt !== null && now <= row.objectionDueAt;
-  if (field === 'reportDueAt') return true;
+  if (field === 'reportDueAt' || field === 'supervisionDueAt') return true;
   // Staff's own deadline runs in its status (lifecycle.ts), except while a hearing stops it; the
   // citizen's windows to ask for a review or re-review run while the answer stands.
   if (field === 'reviewRequestDueAt') return row.status === 'REPLIED';

@@ -72,6 +72,8 @@ describe('statutory limits', () => {
       reviewOpinion: '35',
       reReviewRequest: '36',
       reReviewOpinion: '36',
+      // 督办: the superior body orders a missed step corrected (arts. 44, 45).
+      supervision: '44, 45',
     });
     expect(clockIn('Asia/Shanghai')).toEqual({ timeZone: 'Asia/Shanghai', holidays: new Set(), extraWorkingDays: new Set() });
   });

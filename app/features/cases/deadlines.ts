@@ -52,7 +52,9 @@ export type DeadlineKind =
   | 'reviewRequest'
   | 'reviewOpinion'
   | 'reReviewRequest'
-  | 'reReviewOpinion';
+  | 'reReviewOpinion'
+  /** 督办: the unit above sees a missed step put right (supervision.ts). */
+  | 'supervision';
 
 /** The article of the 信访工作条例 each deadline comes from, shown beside it. */
 export const DEADLINE_ARTICLE: Record<DeadlineKind, string> = {
@@ -64,6 +66,7 @@ export const DEADLINE_ARTICLE: Record<DeadlineKind, string> = {
   reviewOpinion: '35',
   reReviewRequest: '36',
   reReviewOpinion: '36',
+  supervision: '44, 45',
 };
 
 /** Articles as a reader writes a list of them: 第22、23条 in Chinese, "22, 23" in English. */

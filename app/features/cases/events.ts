@@ -45,6 +45,9 @@ export const CASE_EVENT_TYPES = [
   'CLUSTER_SPLIT',
   'CLUSTER_REPLY',
   'DEADLINE_MISSED',
+  // 督办 (arts. 44, 45): the unit above supervises a case that missed a statutory date, until the step is done.
+  'SUPERVISION_OPENED',
+  'SUPERVISION_CLOSED',
   // Reports of misconduct (arts. 30, 46(5)): the body reported, corrected by the office.
   'REPORTED_PARTY_CHANGED',
   // Art. 23: a unit's objection to a case outside its remit, and the office's decision.

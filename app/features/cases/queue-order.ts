@@ -20,8 +20,9 @@ export const QUEUE_SORT_DEFAULT_DIRECTION: Record<QueueSort, SortDirection> = {
 };
 
 /**
- * Saved views are filters with a name: my cases, my unit's, due soon, overdue, notices to post,
+ * Saved views are filters with a name: my cases, my unit's, due soon, overdue, under supervision
+ * (督办), notices to post,
  * and the check-ins after the reply (回访): calls to make, and answers of not solved.
  */
-export const SAVED_VIEWS = ['mine', 'unit', 'dueSoon', 'overdue', 'toPost', 'checkInCalls', 'checkInUnsolved'] as const;
+export const SAVED_VIEWS = ['mine', 'unit', 'dueSoon', 'overdue', 'supervision', 'toPost', 'checkInCalls', 'checkInUnsolved'] as const;
 export type SavedView = (typeof SAVED_VIEWS)[number];

@@ -51,6 +51,8 @@ export const QueueFilters = z.object({
   toPost: z.literal('1').optional().catch(undefined),
   /** 回访: phone check-ins due to be called, or answers of not (or partly) solved for the supervisors. */
   checkIn: z.enum(['calls', 'unsolved']).optional().catch(undefined),
+  /** 督办: cases under supervision after a missed statutory date, until the step is done. */
+  supervision: z.literal('1').optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   /** Include finished cases (closed, declined, …); by default the queue shows open work. */
   all: z.literal('1').optional().catch(undefined),
@@ -314,6 +316,7 @@ function filterConditions(actor: Actor, filters: QueueFilters, now: Date): Prism
   if (filters.checkIn === 'calls')
     where.push(Prisma.sql`c."checkInChannel" = 'PHONE' AND c."checkInSentAt" IS NOT NULL AND c."checkInAnswer" IS NULL`);
   if (filters.checkIn === 'unsolved') where.push(Prisma.sql`c."checkInAnswer" IN ('NO', 'PARTLY')`);
+  if (filters.supervision) where.push(Prisma.sql`c."supervisionOpenedAt" IS NOT NULL`);
   if (filters.kind) where.push(Prisma.sql`c."kind" = ${filters.kind}::"CaseKind"`);
   if (filters.categoryId) where.push(Prisma.sql`c."categoryId" = ${filters.categoryId}::uuid`);
   if (filters.unitId) where.push(Prisma.sql`c."unitId" = ${filters.unitId}::uuid`);
@@ -443,6 +446,7 @@ export async function officeQueue(
   if (view === 'toPost') filters.toPost = '1';
   if (view === 'checkInCalls') filters.checkIn = 'calls';
   if (view === 'checkInUnsolved') filters.checkIn = 'unsolved';
+  if (view === 'supervision') filters.supervision = '1';
   const actions = bulkActionsFor(actor.role);
   const [page, options, clusters, views] = await Promise.all([
     queuePage(actor, filters, now, PAGE_SIZE, context),

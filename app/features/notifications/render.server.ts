@@ -310,6 +310,21 @@ function staffMessage(
           ...closing,
         ],
       };
+    // 督办: the unit above supervises a case that missed a statutory date, by its own due date.
+    case 'staff.supervision':
+      return {
+        subject: t('templates.staff.supervision.subject', { receiptNo }),
+        blocks: [
+          greeting,
+          { kind: 'paragraph', text: t('templates.staff.supervision.lead') },
+          {
+            kind: 'fields',
+            rows: [...caseRows, ...(facts.dueAt ? [[t('templates.staff.supervision.dueAt'), when(facts.dueAt)] as [string, string]] : [])],
+          },
+          ...caseLink,
+          ...closing,
+        ],
+      };
     // 回访: the citizen's words stay on the case's history, behind sign-in; the mail only points there.
     case 'staff.checkInUnsolved':
       return {

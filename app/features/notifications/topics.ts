@@ -32,6 +32,7 @@ export const STAFF_TEMPLATES = [
   'staff.overdueDigest',
   'staff.reportReady',
   'staff.checkInUnsolved',
+  'staff.supervision',
 ] as const;
 export type StaffTemplate = (typeof STAFF_TEMPLATES)[number];
 
