@@ -26,6 +26,7 @@ import type { CaseActionField } from '#app/features/cases/action-fields.ts';
 import type { CaseKind } from '#app/features/cases/kinds.ts';
 import type { CaseAction } from '#app/features/cases/lifecycle.ts';
 import type { Option } from '#app/features/reference-data/office-options.server.ts';
+import type { ReactNode } from 'react';
 
 interface Template {
   id: string;
@@ -208,7 +209,6 @@ function OpinionPanel({ intent }: { intent: 'issueReview' | 'issueReReview' }) {
   const { t } = useTranslation('office');
   const { t: tc } = useTranslation('common');
   const outcome = useActionField(intent, 'outcome');
-  const publish = useActionField(intent, 'publish');
   return (
     <ActionPanel intent={intent}>
       <RadioGroup
@@ -219,9 +219,9 @@ function OpinionPanel({ intent }: { intent: 'issueReview' | 'issueReReview' }) {
       />
       <ActionText intent={intent} spec={TEXT_FORMS[intent][0]!} />
       {intent === 'issueReReview' ? (
-        <Checkbox id={publish.id} name={publish.name} error={publish.error} value="yes" defaultSelected={publish.defaultValue === 'yes'}>
+        <ActionCheckbox intent={intent} name="publish">
           {t('case.fields.publish')}
-        </Checkbox>
+        </ActionCheckbox>
       ) : null}
     </ActionPanel>
   );
@@ -231,8 +231,6 @@ function OpinionPanel({ intent }: { intent: 'issueReview' | 'issueReReview' }) {
 function SettlePanel() {
   const { t } = useTranslation('office');
   const agreement = useActionField('settle', 'agreement');
-  const citizenConsent = useActionField('settle', 'citizenConsent');
-  const partyConsent = useActionField('settle', 'partyConsent');
   return (
     <ActionPanel intent="settle">
       <p>{t('case.fields.settleHint')}</p>
@@ -251,24 +249,12 @@ function SettlePanel() {
           multiline: { maxLength: AGREEMENT_TERMS_MAX, rows: 6 },
         }}
       />
-      <Checkbox
-        id={citizenConsent.id}
-        name={citizenConsent.name}
-        error={citizenConsent.error}
-        value="yes"
-        defaultSelected={citizenConsent.defaultValue === 'yes'}
-      >
+      <ActionCheckbox intent="settle" name="citizenConsent">
         {t('case.fields.citizenConsent')}
-      </Checkbox>
-      <Checkbox
-        id={partyConsent.id}
-        name={partyConsent.name}
-        error={partyConsent.error}
-        value="yes"
-        defaultSelected={partyConsent.defaultValue === 'yes'}
-      >
+      </ActionCheckbox>
+      <ActionCheckbox intent="settle" name="partyConsent">
         {t('case.fields.partyConsent')}
-      </Checkbox>
+      </ActionCheckbox>
     </ActionPanel>
   );
 }
@@ -515,6 +501,16 @@ function TextPanel({ intent }: { intent: keyof typeof TEXT_FORMS }) {
         <ActionText key={spec.name} intent={intent} spec={spec} />
       ))}
     </ActionPanel>
+  );
+}
+
+/** A box an action's form posts as "yes" when ticked, with its problem and what was posted before. */
+function ActionCheckbox({ intent, name, children }: { intent: CaseAction; name: CaseActionField; children: ReactNode }) {
+  const field = useActionField(intent, name);
+  return (
+    <Checkbox id={field.id} name={field.name} error={field.error} value="yes" defaultSelected={field.defaultValue === 'yes'}>
+      {children}
+    </Checkbox>
   );
 }
 
