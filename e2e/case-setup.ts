@@ -117,3 +117,34 @@ export async function receivedDaysAgo(receiptNo: string, days: number): Promise<
   const acceptDueAt = acceptanceDeadline(receivedAt, serviceClock());
   await db().case.update({ where: { receiptNo }, data: { receivedAt, acceptDueAt, nextDueAt: acceptDueAt } });
 }
+
+/**
+ * 回访: the citizen's consent given (or changed) through the app's own step, as the track page's
+ * consent page records it; for a check-in the test does not give on screen (a phone call).
+ */
+export async function consentToCheckIn(receiptNo: string, channel: 'EMAIL' | 'SMS' | 'PHONE'): Promise<void> {
+  const { db } = await app();
+  const { changeCheckInConsent } = await import('#app/features/cases/check-in.server.ts');
+  const row = await db().case.findUniqueOrThrow({ where: { receiptNo } });
+  await changeCheckInConsent(row.id, channel);
+}
+
+/**
+ * 回访: the question asked. The reply's date is moved back by the check-in's days (setting
+ * checkIn.days), so that it is due now (only the check-in and the statistics read that date; the
+ * review window has its own), and the hourly sweep's own step (sendDueCheckIns) runs for this case
+ * alone: it marks the question sent and queues the message (or the clerks' call).
+ */
+export async function askCheckIn(receiptNo: string): Promise<void> {
+  const { db } = await app();
+  const { checkInDays, sendDueCheckIns } = await import('#app/features/cases/check-in.server.ts');
+  const row = await db().case.findUniqueOrThrow({ where: { receiptNo } });
+  if (!row.repliedAt) throw new Error(`case ${receiptNo} has no reply to ask about`);
+  const days = await checkInDays();
+  const repliedAt = new Date(row.repliedAt.getTime() - days * 86_400_000 - 60_000);
+  await db().case.update({ where: { id: row.id }, data: { repliedAt } });
+  await sendDueCheckIns(new Date(), { caseIds: [row.id] });
+  // The worker's own sweep may have asked it in between: asked either way.
+  const asked = await db().case.findUniqueOrThrow({ where: { id: row.id }, select: { checkInSentAt: true } });
+  if (!asked.checkInSentAt) throw new Error(`case ${receiptNo}: the check-in question was not asked`);
+}
