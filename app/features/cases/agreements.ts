@@ -14,6 +14,10 @@ export const AGREEMENT_TERMS_MAX = 20_000;
 /** The case event that records each agreement (and issues its written agreement). */
 export const AGREEMENT_EVENT = { MEDIATION: 'MEDIATED', SETTLEMENT: 'SETTLED' } as const satisfies Record<AgreementKind, string>;
 
+export function isAgreementKind(value: string): value is AgreementKind {
+  return (AGREEMENT_KINDS as readonly string[]).includes(value);
+}
+
 /** Only requests and complaints are mediated or settled: suggestions, reports and inquiries have no other party. */
 export function maySettle(kind: CaseKind): boolean {
   return outcomeClassOf(kind) === 'request';
@@ -36,7 +40,7 @@ export type AgreementProblem = { field: 'agreement' | 'party' | 'terms' | 'citiz
  */
 export function agreementProblems(input: AgreementInput): AgreementProblem[] {
   const problems: AgreementProblem[] = [];
-  if (!(AGREEMENT_KINDS as readonly string[]).includes(input.agreement)) problems.push({ field: 'agreement', code: 'agreementRequired' });
+  if (!isAgreementKind(input.agreement)) problems.push({ field: 'agreement', code: 'agreementRequired' });
   const party = input.party.trim();
   if (!party) problems.push({ field: 'party', code: 'partyRequired' });
   else if (party.length > AGREEMENT_PARTY_MAX) problems.push({ field: 'party', code: 'tooLong' });

@@ -87,11 +87,12 @@ export interface CheckInView {
 
 function viewOf(row: CheckInRow, days: number): CheckInView {
   const facts = factsOf(row);
+  const channels = checkInChannelsFor(row.contact);
   return {
     stage: checkInStage(facts),
     channel: row.checkInChannel,
-    channels: checkInChannelsFor(row.contact),
-    mayChangeConsent: mayChangeCheckInConsent(row.status, facts) && checkInChannelsFor(row.contact).length > 0,
+    channels,
+    mayChangeConsent: mayChangeCheckInConsent(row.status, facts) && channels.length > 0,
     mayAnswer: canAnswerCheckIn(facts, ENDED.has(row.status)),
     sentAt: row.checkInSentAt?.toISOString() ?? null,
     answer: row.checkInAnswer,
@@ -153,6 +154,8 @@ async function recordAnswer(
 ): Promise<void> {
   const row = await loadCheckIn(caseId);
   if (!canAnswerCheckIn(factsOf(row), ENDED.has(row.status))) throw new CheckInError('notAllowedNow');
+  // Staff record only what the citizen said on a check-in call; the other channels are answered online.
+  if (by.type === 'STAFF' && row.checkInChannel !== 'PHONE') throw new CheckInError('notAllowedNow');
   const words = input.words || null;
   await db().$transaction(async (tx) => {
     await tx.case.update({
@@ -187,8 +190,6 @@ export async function answerCheckIn(caseId: string, input: CheckInAnswer, now = 
 export async function recordCheckInCall(actor: Actor, caseId: string, input: CheckInAnswer, now = new Date()): Promise<void> {
   await caseForActor(actor, caseId);
   if (!canRecordCheckInCall(actor)) throw new ForbiddenError('check-in call');
-  const row = await db().case.findUniqueOrThrow({ where: { id: caseId }, select: { checkInChannel: true } });
-  if (row.checkInChannel !== 'PHONE') throw new CheckInError('notAllowedNow');
   await recordAnswer(caseId, input, { type: 'STAFF', id: actor.id }, now);
 }
 

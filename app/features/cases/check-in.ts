@@ -19,10 +19,6 @@ export const CHECK_IN_DAYS_MAX = 90;
 
 const DAY_MS = 86_400_000;
 
-export function isCheckInChannel(value: string | null | undefined): value is CheckInChannel {
-  return (CHECK_IN_CHANNELS as readonly string[]).includes(value ?? '');
-}
-
 /** The channel a form's choice names, or null for "no follow-up". */
 export function checkInChannelOf(choice: CheckInChoice): CheckInChannel | null {
   return choice === 'NONE' ? null : choice;

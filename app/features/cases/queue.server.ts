@@ -312,7 +312,7 @@ function filterConditions(actor: Actor, filters: QueueFilters, now: Date): Prism
   if (filters.status) where.push(Prisma.sql`c."status" = ${filters.status}::"CaseStatus"`);
   else if (!filters.all && !filters.toPost && !filters.checkIn) where.push(Prisma.sql`c."status" IN (${OPEN})`);
   if (filters.toPost) where.push(toPostSql());
-  // A check-in comes after the reply, when the case may already be closed: any status.
+  // A check-in comes after the reply, when the case may already be closed: whatever the status.
   if (filters.checkIn === 'calls')
     where.push(Prisma.sql`c."checkInChannel" = 'PHONE' AND c."checkInSentAt" IS NOT NULL AND c."checkInAnswer" IS NULL`);
   if (filters.checkIn === 'unsolved') where.push(Prisma.sql`c."checkInAnswer" IN ('NO', 'PARTLY')`);

@@ -29,7 +29,7 @@ import { db, type Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { civilDateIn, compareCivilDates, endOfCivilDay, parseIsoDate } from '#app/platform/time/civil-date.ts';
-import { AGREEMENT_EVENT, agreementProblems, maySettle, type AgreementKind } from './agreements.ts';
+import { AGREEMENT_EVENT, agreementProblems, isAgreementKind, maySettle } from './agreements.ts';
 import { SCOPE_SELECT, scopeFrom } from './case-scope.server.ts';
 import { stepBlocker, type StepState } from './case-steps.ts';
 import { claimsOf, recordAnswers, replaceClaims } from './claims.server.ts';
@@ -672,10 +672,10 @@ async function planReply(row: CaseRow, input: Extract<ActionInput, { action: 're
 async function planSettle(row: CaseRow, input: Extract<ActionInput, { action: 'settle' }>, now: Date): Promise<Planned | NotApplicable> {
   if (!maySettle(row.kind)) return notApplicable(null, 'settleOnlyRequests');
   const problems = agreementProblems(input);
-  if (problems.length > 0)
+  const agreement = input.agreement;
+  if (problems.length > 0 || !isAgreementKind(agreement))
     return { field: problems[0]!.field, code: problems[0]!.code, more: Object.fromEntries(problems.map((p) => [p.field, p.code])) };
   if ((await db().case.count({ where: { mergedIntoId: row.id, status: 'MERGED' } })) > 0) return notApplicable(null, 'settleMerged');
-  const agreement = input.agreement as AgreementKind;
   const party = input.party.trim();
   const terms = input.terms.trim();
   const reviewRequestDueAt = reviewRequestDeadline(now, serviceClock());

@@ -17,18 +17,6 @@ export interface MissedCase {
   missedDueAt: Date;
 }
 
-/** Who supervises for a unit: its supervisors, or the office's when it has none (or there is no unit above). */
-async function supervisorsOf(tx: Tx, unitId: string | null) {
-  if (unitId) {
-    const own = await tx.staffUser.findMany({
-      where: { active: true, role: 'SUPERVISOR', unitId },
-      select: { id: true, mutedNotifications: true },
-    });
-    if (own.length > 0) return own;
-  }
-  return await supervisorRecipients(tx);
-}
-
 /**
  * Opens a supervision item on each case just marked as missing a date, unless one is open already
  * (a second miss while supervised keeps the first item and its due date), in the sweep's transaction.
@@ -62,7 +50,7 @@ export async function openSupervision(tx: Tx, missed: readonly MissedCase[], now
     });
     await queueStaffMessages(
       tx,
-      await supervisorsOf(tx, unitId),
+      await supervisorRecipients(tx, unitId),
       'dueSoon',
       'staff.supervision',
       `${m.id}:supervision:${now.toISOString()}`,

@@ -123,6 +123,14 @@ export async function caseWorkerRecipients(tx: Tx, assigneeId: string | null, un
   return await tx.staffUser.findMany({ where: { active: true, unitId, role: 'HANDLER' }, select: RECIPIENT_SELECT });
 }
 
-export async function supervisorRecipients(tx: Tx): Promise<StaffRecipient[]> {
+/**
+ * The supervisors, all of them; or, given a unit (督办: the unit above the one that missed a date),
+ * that unit's own supervisors, and all of them when it has none.
+ */
+export async function supervisorRecipients(tx: Tx, unitId: string | null = null): Promise<StaffRecipient[]> {
+  if (unitId) {
+    const own = await tx.staffUser.findMany({ where: { active: true, role: 'SUPERVISOR', unitId }, select: RECIPIENT_SELECT });
+    if (own.length > 0) return own;
+  }
   return await tx.staffUser.findMany({ where: { active: true, role: 'SUPERVISOR' }, select: RECIPIENT_SELECT });
 }

@@ -283,7 +283,7 @@ export function statisticsCsvRows(s: CaseStatistics, t: TFunction): CsvCell[][] 
   for (const row of s.byAgreement) rows.push([byAgreement, t(`office:case.agreements.${row.key}`), row.key, row.count, null, null]);
   const byCheckIn = a('statistics.byCheckIn.title');
   for (const row of s.byCheckIn)
-    rows.push([byCheckIn, t(`office:checkIn.answers.${row.key}`), `checkIn-${row.key}`, row.count, null, null]);
+    rows.push([byCheckIn, t(`follow-up:solved.answers.${row.key}`), `checkIn-${row.key}`, row.count, null, null]);
   const named = (section: string, list: NamedCountRow[], none: string) => {
     for (const row of list) {
       rows.push([section, row.name ?? (row.id ? a('statistics.unknown') : none), row.code, row.total, row.open, row.overdue]);

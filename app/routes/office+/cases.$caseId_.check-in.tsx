@@ -65,7 +65,7 @@ export default function CheckInCallPage() {
             label={t('checkIn.question')}
             error={form.error('answer')}
             defaultValue={form.value('answer')}
-            options={SOLVED.map((answer) => ({ value: answer, label: t(`checkIn.answers.${answer}`) }))}
+            options={SOLVED.map((answer) => ({ value: answer, label: t(`follow-up:solved.answers.${answer}`) }))}
           />
           <CheckInWords by="clerk" error={form.error('words')} defaultValue={form.value('words')} />
           <Button isDisabled={navigation.state !== 'idle'}>{t('checkIn.record')}</Button>

@@ -112,7 +112,7 @@ export default function StatisticsPage() {
       title: t('statistics.byCheckIn.title'),
       intro: <p>{t('statistics.byCheckIn.intro')}</p>,
       keyHeading: t('statistics.byCheckIn.column'),
-      rows: s.byCheckIn.map((row) => ({ key: `checkIn-${row.key}`, label: t(`office:checkIn.answers.${row.key}`), counts: [row.count] })),
+      rows: s.byCheckIn.map((row) => ({ key: `checkIn-${row.key}`, label: t(`follow-up:solved.answers.${row.key}`), counts: [row.count] })),
     },
     {
       id: 'stats-satisfaction',

@@ -1,6 +1,6 @@
 // 回访 on the track page: whether the citizen agreed to be asked after the reply (and a link to change
 // that), and, once asked, the question itself with one button per answer, so one click answers it.
-// It works without JavaScript: the buttons post to /track/case/solved like any form.
+// It works without JavaScript: the buttons post to /track/case/solved as a plain form does.
 import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CHECK_IN_WORDS_MAX } from '#app/features/cases/check-in.ts';

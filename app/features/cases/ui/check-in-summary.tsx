@@ -11,7 +11,7 @@ export function CheckInSummary({ caseId, checkIn, linkToCall = true }: { caseId:
   const formatDate = useFormatDate();
   const { stage, channel } = checkIn;
   if (stage === 'none') return null;
-  const how = channel ? t(`checkIn.channels.${channel}`) : null;
+  const how = channel ? t(`follow-up:checkIn.channels.${channel}`) : null;
   return (
     <section aria-labelledby="check-in-title" className="warning-panel" data-testid="case-check-in">
       <h2 id="check-in-title">{t('checkIn.title')}</h2>
@@ -23,7 +23,7 @@ export function CheckInSummary({ caseId, checkIn, linkToCall = true }: { caseId:
         <>
           <p>
             <strong className={checkIn.answer === 'YES' ? 'tag' : 'tag tag--late'} data-testid="check-in-answer">
-              {t(`checkIn.answers.${checkIn.answer}`)}
+              {t(`follow-up:solved.answers.${checkIn.answer}`)}
             </strong>{' '}
             {t('checkIn.answeredOn', { date: formatDate(checkIn.answeredAt) })}
           </p>

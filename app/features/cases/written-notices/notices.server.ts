@@ -125,6 +125,8 @@ async function buildDocument(
     ],
   };
   const sections: NoticeSection[] = [subject];
+  // The addressee, unless the case is anonymous or their details were erased under retention.
+  const contact = c.contact && !c.anonymous && !c.contact.anonymisedAt ? c.contact : null;
   const nextSteps: string[] = [];
   const text = (paragraphs: string | null | undefined) => (paragraphs ?? '').split(/\n{2,}/).filter((p) => p.trim().length > 0);
 
@@ -175,7 +177,6 @@ async function buildDocument(
     case 'mediation':
     case 'settlement': {
       // Art. 33: the parties, the terms, and that both agreed; the citizen keeps the right to review.
-      const contact = c.contact && !c.anonymous && !c.contact.anonymisedAt ? c.contact : null;
       sections.push({
         heading: n('agreement.parties'),
         paragraphs: [],
@@ -202,7 +203,6 @@ async function buildDocument(
     }
   }
 
-  const contact = c.contact && !c.anonymous && !c.contact.anonymisedAt ? c.contact : null;
   return {
     kind,
     lang,
