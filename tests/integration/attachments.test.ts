@@ -22,7 +22,7 @@ import * as evidencePage from '#app/routes/_portal+/track.case_.attachments.tsx'
 import * as staffDownloadRoute from '#app/routes/_resources+/office.cases.$caseId_.attachments.$id.tsx';
 import * as submitUpload from '#app/routes/_resources+/submit.upload.tsx';
 import * as citizenDownloadRoute from '#app/routes/_resources+/track.case.attachments.$id.tsx';
-import { anyCategoryId, newIdempotencyKey, staffUser } from '../support/fixtures.ts';
+import { anyCategoryId, newClientIp, newIdempotencyKey, staffUser } from '../support/fixtures.ts';
 import { SECRETS, ascii, contains, jpegWithMetadata, pngWithMetadata, realPng, webpWithMetadata } from '../support/image-fixtures.ts';
 import { loadContext, officeRequest, sessionToken } from '../support/office-requests.ts';
 import { buildZip } from '../support/zip.ts';
@@ -71,7 +71,7 @@ function formOf(fields: Record<string, string>): FormData {
 }
 
 const file = (name: string, bytes: Uint8Array) => ({ name, size: bytes.length, bytes });
-const client = () => ({ clientIp: `198.51.100.${Math.floor(Math.random() * 250)}`, locale: 'zh-Hans' as const });
+const client = () => ({ clientIp: newClientIp(), locale: 'zh-Hans' as const });
 
 async function caseWithFiles(files: { name: string; bytes: Uint8Array }[], overrides: Record<string, string> = {}) {
   const fields = await letterFields(overrides);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HONEYPOT_FIELD, handleSubmission } from '#app/features/cases/submit.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { env } from '#app/platform/env.server.ts';
-import { anyCategoryId, newIdempotencyKey } from '../support/fixtures.ts';
+import { anyCategoryId, newClientIp, newIdempotencyKey } from '../support/fixtures.ts';
 
 async function formData(overrides: Record<string, string> = {}): Promise<FormData> {
   const form = new FormData();
@@ -24,7 +24,7 @@ async function formData(overrides: Record<string, string> = {}): Promise<FormDat
   return form;
 }
 
-const client = () => ({ clientIp: `198.51.100.${Math.floor(Math.random() * 250)}`, locale: 'zh-Hans' as const });
+const client = () => ({ clientIp: newClientIp(), locale: 'zh-Hans' as const });
 
 describe('the submission form handler', () => {
   it('creates the case for a valid form', async () => {
@@ -64,7 +64,7 @@ describe('the submission form handler', () => {
   });
 
   it('rate-limits submissions per client address', async () => {
-    const ip = { clientIp: '203.0.113.77', locale: 'en' as const };
+    const ip = { clientIp: newClientIp(), locale: 'en' as const };
     const limit = Number(process.env.SUBMIT_RATE_LIMIT ?? 30);
     for (let i = 0; i < limit; i++) {
       const outcome = await handleSubmission(await formData({ subject: '' }), ip);
@@ -76,12 +76,11 @@ describe('the submission form handler', () => {
 });
 
 describe('retries, changed forms and the rate limit', () => {
-  const address = () => `203.0.113.${Math.floor(Math.random() * 250)}`;
   const bucketCount = async (clientIp: string) =>
     (await db().rateLimitBucket.findUnique({ where: { key: `submit:${clientIp}` } }))?.count ?? 0;
 
   it('a retry of a sent form gets its receipt even from an address at its limit, and costs nothing', async () => {
-    const clientIp = address();
+    const clientIp = newClientIp();
     const form = await formData();
     const first = await handleSubmission(form, { clientIp, locale: 'zh-Hans' });
     if (!first.ok) throw new Error('first send refused');
@@ -98,7 +97,7 @@ describe('retries, changed forms and the rate limit', () => {
   });
 
   it('the same form sent again with other words: the first letter stands, its receipt is offered, the new words come back under a fresh key', async () => {
-    const clientIp = address();
+    const clientIp = newClientIp();
     const form = await formData();
     const key = String(form.get('idempotencyKey'));
     const first = await handleSubmission(form, { clientIp, locale: 'zh-Hans' });

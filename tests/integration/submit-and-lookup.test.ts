@@ -4,7 +4,7 @@ import { findCaseByReceiptAndCode, lookUpCase, publicCaseView } from '#app/featu
 import { parseReceiptNo } from '#app/features/cases/receipt.ts';
 import { submitCase } from '#app/features/cases/submission.server.ts';
 import { db } from '#app/platform/db.server.ts';
-import { newIdempotencyKey, validSubmission } from '../support/fixtures.ts';
+import { newClientIp, newIdempotencyKey, validSubmission } from '../support/fixtures.ts';
 
 describe('submitting a case and looking it up', () => {
   it('stores the case, its contact apart, a public SUBMITTED event, and never the access code', async () => {
@@ -102,19 +102,18 @@ describe('an anonymous report of misconduct', () => {
 
 describe('the /track form (lookUpCase)', () => {
   const form = (fields: Record<string, string>) => new URLSearchParams(fields);
-  const address = () => `203.0.113.${Math.floor(Math.random() * 250)}`;
 
   it('opens the case for the pair as printed on the receipt, and never sends the code back', async () => {
     const receipt = await submitCase(await validSubmission(), { idempotencyKey: newIdempotencyKey(), locale: 'en' });
     const caseId = await findCaseByReceiptAndCode(receipt.receiptNo, receipt.accessCode!);
     const typed = { receiptNo: receipt.receiptNo.toLowerCase(), accessCode: formatAccessCode(receipt.accessCode!) };
-    expect(await lookUpCase(form(typed), address())).toEqual({ ok: true, caseId });
-    const wrong = await lookUpCase(form({ ...typed, accessCode: 'ABCDE-12345' }), address());
+    expect(await lookUpCase(form(typed), newClientIp())).toEqual({ ok: true, caseId });
+    const wrong = await lookUpCase(form({ ...typed, accessCode: 'ABCDE-12345' }), newClientIp());
     expect(wrong).toEqual({ ok: false, status: 400, errors: { receiptNo: 'noMatch' }, values: { receiptNo: typed.receiptNo } });
   });
 
   it('asks for both, before counting an attempt', async () => {
-    const ip = address();
+    const ip = newClientIp();
     expect(await lookUpCase(form({ receiptNo: 'XF-2611-0000-0000' }), ip)).toMatchObject({
       ok: false,
       status: 400,
@@ -124,7 +123,7 @@ describe('the /track form (lookUpCase)', () => {
   });
 
   it('slows guessing down per address: past the limit, every attempt is refused with 429', async () => {
-    const ip = address();
+    const ip = newClientIp();
     const limit = Number(process.env.LOOKUP_RATE_LIMIT ?? 10);
     const attempt = () => lookUpCase(form({ receiptNo: 'not a receipt', accessCode: 'not a code' }), ip);
     for (let i = 0; i < limit; i++) expect(await attempt()).toMatchObject({ status: 400, errors: { receiptNo: 'noMatch' } });

@@ -13,6 +13,15 @@ export function newIdempotencyKey(): string {
 }
 
 /**
+ * A client address of its own (IPv6 documentation range, 2001:db8::/32): rate-limit buckets are
+ * per address and outlive a test, so two tests must never share one by chance.
+ */
+export function newClientIp(): string {
+  const groups = Array.from({ length: 6 }, () => randomBytes(2).toString('hex'));
+  return `2001:db8:${groups.join(':')}`;
+}
+
+/**
  * A valid letter from a person of its own, in an area of its own: tests do not turn into repeats
  * (same contact, same issue) or clusters (same area, similar text) of each other's cases unless
  * they ask for it with overrides.
