@@ -2,6 +2,7 @@
 // Chromium (no browser downloads), once with JavaScript and once without. Debian's headless shell
 // (the old headless mode, Playwright's own default) uses half the CPU of the full browser per page.
 import { defineConfig } from '@playwright/test';
+import { OTHER_LANGUAGE_TITLE } from './e2e/languages.ts';
 import { E2E_PORT, STATE_FILE, SUITE_SUBMIT_RATE_LIMIT } from './e2e/server-state.ts';
 
 const port = E2E_PORT;
@@ -19,7 +20,9 @@ export default defineConfig({
   use: {
     baseURL,
     browserName: 'chromium',
-    trace: 'retain-on-failure',
+    // Recording a trace of every test, to keep only the failures', cost a third of the suite's CPU
+    // (a screenshot and DOM snapshot per action). CI retries a failed test once, with a trace.
+    trace: 'on-first-retry',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell',
       args: [
@@ -35,7 +38,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'js', use: { javaScriptEnabled: true } },
-    { name: 'no-js', use: { javaScriptEnabled: false } },
+    // In the default language only (e2e/languages.ts).
+    { name: 'no-js', use: { javaScriptEnabled: false }, grepInvert: OTHER_LANGUAGE_TITLE },
   ],
   webServer: {
     command: 'node --experimental-wasm-modules --no-warnings --import tsx scripts/serve-throwaway.ts',

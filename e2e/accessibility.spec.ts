@@ -9,7 +9,6 @@ import {
   errorSummary,
   expectNoAxeViolations,
   lookUpCase,
-  skipRepeatedSweep,
   submitForm,
   submitNewLetter,
   type Strings,
@@ -99,7 +98,6 @@ for (const locale of LOCALES) {
 
     for (const state of STATES) {
       test(`axe finds no WCAG 2.2 AA violations: ${state.name}`, async ({ page, browser }, testInfo) => {
-        skipRepeatedSweep(testInfo, locale);
         await state.open(page, s);
         if (testInfo.project.use.javaScriptEnabled) await settle(page);
         await expect(page.locator('html')).toHaveAttribute('lang', locale);

@@ -4,7 +4,7 @@
 // rendered it again; a CSP error means something the page needs was blocked.
 import { expect, test, type Browser, type ConsoleMessage, type Page } from '@playwright/test';
 import { staffPageAs } from './office-sign-in.ts';
-import { BROWSER_LOCALE, LOCALES, NO_JS_SWEEP_LOCALE, STRINGS, isNoJs, submitNewLetter, type Locale } from './support.ts';
+import { BROWSER_LOCALE, LOCALES, STRINGS, isNoJs, submitNewLetter, type Locale } from './support.ts';
 import { seedNotice, seedReceptionDay, uniqueTag } from './visit-fixtures.ts';
 
 /** React's hydration errors (#418, #423, #425 minified), their development wording, and CSP reports. */
@@ -40,8 +40,6 @@ async function staffPage(browser: Browser, locale: Locale, js: boolean, admin = 
 
 for (const locale of LOCALES) {
   test(`no hydration or CSP errors on any page (${locale})`, async ({ browser }, testInfo) => {
-    // Without JavaScript nothing hydrates; a CSP error is the same in every language, so one is enough.
-    test.skip(isNoJs(testInfo) && locale !== NO_JS_SWEEP_LOCALE, `without JavaScript, checked in ${NO_JS_SWEEP_LOCALE}`);
     test.setTimeout(240_000);
     const js = !isNoJs(testInfo);
     const tag = uniqueTag();

@@ -6,15 +6,7 @@ import officeAdminZhHans from '#app/i18n/locales/zh-Hans/office-admin.json' with
 import officeAdminZhHant from '#app/i18n/locales/zh-Hant/office-admin.json' with { type: 'json' };
 import { receiveLetter } from './case-setup.ts';
 import { staffPageAs } from './office-sign-in.ts';
-import {
-  BROWSER_LOCALE,
-  LOCALES,
-  expectNoAxeViolations,
-  interpolate,
-  sendAcceptLanguage,
-  skipRepeatedSweep,
-  type Locale,
-} from './support.ts';
+import { BROWSER_LOCALE, LOCALES, expectNoAxeViolations, interpolate, sendAcceptLanguage, type Locale } from './support.ts';
 
 /**
  * A sweep of a dozen pages. Without JavaScript each page is copied into a scripted context for axe
@@ -27,7 +19,6 @@ const ADMIN: Record<Locale, typeof officeAdminEn> = { en: officeAdminEn, 'zh-Han
 
 for (const locale of LOCALES) {
   test(`back-office pages pass axe (${locale})`, async ({ page, browser }, testInfo) => {
-    skipRepeatedSweep(testInfo, locale);
     test.setTimeout(SWEEP_BUDGET);
     const js = testInfo.project.name !== 'no-js';
     const check = async (target: Page, path: string) => {
@@ -65,7 +56,6 @@ for (const locale of LOCALES) {
   // Units, categories, reply templates and settings: the lists, a record's page, and forms sent
   // with mistakes (error summary, fields in error). A test of its own, for its own time budget.
   test(`administration pages pass axe (${locale})`, async ({ browser }, testInfo) => {
-    skipRepeatedSweep(testInfo, locale);
     test.setTimeout(SWEEP_BUDGET);
     const js = testInfo.project.name !== 'no-js';
     const check = async (target: Page, path: string) => {

@@ -1,13 +1,13 @@
 // Shared helpers for the e2e suite: the real locale strings, and the steps most specs repeat
 // (filling in a valid letter, sending it, tracking a case, running axe).
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
 import en from '#app/i18n/locales/en/common.json' with { type: 'json' };
 import zhHans from '#app/i18n/locales/zh-Hans/common.json' with { type: 'json' };
 import zhHant from '#app/i18n/locales/zh-Hant/common.json' with { type: 'json' };
+import { LOCALES, NO_JS_LOCALE, type Locale } from './languages.ts';
 
-export const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, NO_JS_LOCALE, type Locale };
 
 /** One locale's strings. Typed from English: a key missing in another language fails typecheck. */
 export type Strings = typeof en;
@@ -263,28 +263,16 @@ async function runAxeOnCopy(page: Page, browser: Browser) {
  */
 export const JOURNEY_LOCALES = ['zh-Hans', 'en'] as const satisfies readonly Locale[];
 
-/**
- * Where axe runs without JavaScript: the default language only. The page without JavaScript is the
- * server's HTML, built the same way in every language; the project with JavaScript sweeps every
- * page in every language. So each page's no-JS DOM is checked once, not once per language.
- */
-export const NO_JS_SWEEP_LOCALE: Locale = 'zh-Hans';
-
 export function isNoJs(testInfo: TestInfo): boolean {
   return testInfo.project.use.javaScriptEnabled === false;
 }
 
-/** For a test that is only an axe sweep in one language: skipped where another test already sweeps it. */
-export function skipRepeatedSweep(testInfo: TestInfo, locale: Locale): void {
-  test.skip(isNoJs(testInfo) && locale !== NO_JS_SWEEP_LOCALE, `the no-JS DOM is swept in ${NO_JS_SWEEP_LOCALE}`);
-}
-
 /**
  * Runs axe on the page and fails with every violation's rule id and targets. Without JavaScript it
- * runs only on pages in NO_JS_SWEEP_LOCALE (see there); other steps of the same journey still run.
+ * runs only on pages in NO_JS_LOCALE (see there; a test about languages visits others); other steps of the same journey still run.
  */
 export async function expectNoAxeViolations(page: Page, browser: Browser, testInfo: TestInfo, label: string): Promise<void> {
-  if (isNoJs(testInfo) && (await page.locator('html').getAttribute('lang')) !== NO_JS_SWEEP_LOCALE) return;
+  if (isNoJs(testInfo) && (await page.locator('html').getAttribute('lang')) !== NO_JS_LOCALE) return;
   const results = isNoJs(testInfo) ? await runAxeOnCopy(page, browser) : await runAxe(page);
   const report = results.violations
     .map((violation) => {
