@@ -4,10 +4,9 @@
 // case's citizen and the staff who may see the case (every other requester gets the same 404,
 // and every staff download is audited).
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { contentDisposition } from '#app/features/attachments/access.server.ts';
 import { addEvidence } from '#app/features/attachments/evidence.server.ts';
 import { ATTACHMENT_LIMITS } from '#app/features/attachments/rules.ts';
@@ -16,6 +15,7 @@ import { readUploadForm } from '#app/features/attachments/upload-form.server.ts'
 import { trackCookie } from '#app/features/cases/portal-cookies.server.ts';
 import { handleSubmission } from '#app/features/cases/submit.server.ts';
 import { db } from '#app/platform/db.server.ts';
+import { env } from '#app/platform/env.server.ts';
 import { takeNotice } from '#app/platform/http/notice.server.ts';
 import * as submitPage from '#app/routes/_portal+/submit._index.tsx';
 import * as evidencePage from '#app/routes/_portal+/track.case_.attachments.tsx';
@@ -27,14 +27,13 @@ import { SECRETS, ascii, contains, jpegWithMetadata, pngWithMetadata, realPng, w
 import { loadContext, officeRequest, sessionToken } from '../support/office-requests.ts';
 import { buildZip } from '../support/zip.ts';
 
-// Before any module reads the configuration: this file's uploads go to a folder of its own.
-const uploads = mkdtempSync(path.join(os.tmpdir(), 'pd-uploads-'));
-process.env.STORAGE_DIR = uploads;
-
-afterAll(() => rmSync(uploads, { recursive: true, force: true }));
+// The run's upload folder (tests/support/integration-env.ts); files run one at a time, so the
+// counts below see only this file's uploads.
+const uploads = env().STORAGE_DIR;
 
 /** Every stored file under the upload folder (temporary files included). */
 function storedFiles(dir = uploads): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     return statSync(full).isDirectory() ? storedFiles(full) : [full];
@@ -189,7 +188,10 @@ describe('a retried form stores its files once', () => {
     const keys = new Set(
       (await db().attachment.findMany({ select: { storageKey: true } })).map((a) => path.join(uploads, ...a.storageKey.split('/'))),
     );
-    expect(storedFiles().filter((f) => !keys.has(f))).toEqual([]);
+    const stored = storedFiles();
+    // The store is the folder this file reads: this case's two files are in it.
+    expect(row.attachments.every((a) => stored.includes(path.join(uploads, ...a.storageKey.split('/'))))).toBe(true);
+    expect(stored.filter((f) => !keys.has(f))).toEqual([]);
   });
 
   it('two POSTs of one form at the same moment make one case with one set of files', async () => {

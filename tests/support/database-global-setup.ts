@@ -10,6 +10,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** Where the run's uploaded files go (STORAGE_DIR), apart from any real install's. */
+    storageDir: string;
   }
 }
 
@@ -19,6 +21,7 @@ export default async function setup(project: TestProject) {
   const seeded = runScript('scripts/db-seed.ts', { DATABASE_URL: db.url });
   if (seeded.status !== 0) throw new Error(`could not migrate and seed the test database:\n${seeded.output}`);
   project.provide('databaseUrl', db.url);
+  project.provide('storageDir', path.join(dir, 'uploads'));
   return async () => {
     await db.stop();
     rmSync(dir, { recursive: true, force: true });
