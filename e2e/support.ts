@@ -7,7 +7,7 @@ import zhHans from '#app/i18n/locales/zh-Hans/common.json' with { type: 'json' }
 import zhHant from '#app/i18n/locales/zh-Hant/common.json' with { type: 'json' };
 import { LOCALES, NO_JS_LOCALE, type Locale } from './languages.ts';
 
-export { LOCALES, NO_JS_LOCALE, type Locale };
+export { LOCALES, type Locale };
 
 /** One locale's strings. Typed from English: a key missing in another language fails typecheck. */
 export type Strings = typeof en;
@@ -269,7 +269,8 @@ export function isNoJs(testInfo: TestInfo): boolean {
 
 /**
  * Runs axe on the page and fails with every violation's rule id and targets. Without JavaScript it
- * runs only on pages in NO_JS_LOCALE (see there; a test about languages visits others); other steps of the same journey still run.
+ * runs only on pages in NO_JS_LOCALE (e2e/languages.ts): a test whose title names no language may
+ * still visit a page in another, and its other steps run there all the same.
  */
 export async function expectNoAxeViolations(page: Page, browser: Browser, testInfo: TestInfo, label: string): Promise<void> {
   if (isNoJs(testInfo) && (await page.locator('html').getAttribute('lang')) !== NO_JS_LOCALE) return;

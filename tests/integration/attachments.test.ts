@@ -27,8 +27,8 @@ import { SECRETS, ascii, contains, jpegWithMetadata, pngWithMetadata, realPng, w
 import { loadContext, officeRequest, sessionToken } from '../support/office-requests.ts';
 import { buildZip } from '../support/zip.ts';
 
-// The run's upload folder (tests/support/integration-env.ts); files run one at a time, so the
-// counts below see only this file's uploads.
+// The run's upload folder (tests/support/integration-env.ts). Files run one at a time, so nothing
+// else stores a file between a count below and the one it is compared with.
 const uploads = env().STORAGE_DIR;
 
 /** Every stored file under the upload folder (temporary files included). */
