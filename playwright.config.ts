@@ -2,7 +2,7 @@
 // Chromium (no browser downloads), once with JavaScript and once without. Debian's headless shell
 // (the old headless mode, Playwright's own default) uses half the CPU of the full browser per page.
 import { defineConfig } from '@playwright/test';
-import { OTHER_LANGUAGE_TITLE } from './e2e/languages.ts';
+import { DEFAULT_LANGUAGE_JOURNEY_TITLE, OTHER_LANGUAGE_TITLE } from './e2e/languages.ts';
 import { E2E_PORT, STATE_FILE, SUITE_SUBMIT_RATE_LIMIT } from './e2e/server-state.ts';
 
 const port = E2E_PORT;
@@ -37,8 +37,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'js', use: { javaScriptEnabled: true } },
-    // In the default language only (e2e/languages.ts).
+    // Journeys in English, sweeps in every language; without JavaScript, everything in the default
+    // language only (e2e/languages.ts).
+    { name: 'js', use: { javaScriptEnabled: true }, grepInvert: DEFAULT_LANGUAGE_JOURNEY_TITLE },
     { name: 'no-js', use: { javaScriptEnabled: false }, grepInvert: OTHER_LANGUAGE_TITLE },
   ],
   webServer: {

@@ -1,9 +1,9 @@
 // WCAG 2.2 AA checks with axe on every portal page and state, in every language, with and
 // without JavaScript; and the skip link for keyboard users.
-import { expect, test, type Page } from '@playwright/test';
 import { receiveLetter } from './case-setup.ts';
 import {
   BROWSER_LOCALE,
+  EVERY_LANGUAGE,
   LOCALES,
   STRINGS,
   errorSummary,
@@ -13,6 +13,8 @@ import {
   submitNewLetter,
   type Strings,
 } from './support.ts';
+import { expect, test } from './test.ts';
+import type { Page } from '@playwright/test';
 
 /** With JavaScript, let hydration and any client-side requests finish before checking the DOM. */
 async function settle(page: Page): Promise<void> {
@@ -93,7 +95,7 @@ const STATES: PageState[] = [
 for (const locale of LOCALES) {
   const s = STRINGS[locale];
 
-  test.describe(`accessibility (${locale})`, () => {
+  test.describe(`accessibility (${locale})`, { tag: EVERY_LANGUAGE }, () => {
     test.use({ locale: BROWSER_LOCALE[locale] });
 
     for (const state of STATES) {

@@ -1,7 +1,6 @@
 // Files with a letter and added later, with and without JavaScript: a refused file is reported
 // with the form kept; accepted files are listed on the track page and come back as downloads,
 // photos without their location; staff see them on the case page. axe on every page involved.
-import { expect, test, type Download, type Page } from '@playwright/test';
 import attachmentsEn from '#app/i18n/locales/en/attachments.json' with { type: 'json' };
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import attachmentsZhHans from '#app/i18n/locales/zh-Hans/attachments.json' with { type: 'json' };
@@ -21,6 +20,8 @@ import {
   uniqueToken,
   type Locale,
 } from './support.ts';
+import { expect, test } from './test.ts';
+import type { Download, Page } from '@playwright/test';
 
 const ATTACHMENTS = { en: attachmentsEn, 'zh-Hans': attachmentsZhHans } as const;
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');

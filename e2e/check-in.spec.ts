@@ -2,13 +2,13 @@
 // asked by SMS, the sweep asks once the reply is old enough, and one click answers "not solved";
 // for a phone check-in, the clerk who called records the answer and the supervisors find the case
 // in "Not solved at check-in".
-import { expect, test } from '@playwright/test';
 import { CHECK_IN_DAYS_DEFAULT } from '#app/features/cases/check-in.ts';
 import followUp from '#app/i18n/locales/zh-Hans/follow-up.json' with { type: 'json' };
 import office from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
 import { acceptAndReply, askCheckIn, consentToCheckIn, receiveLetter } from './case-setup.ts';
 import { staffPageAs } from './office-sign-in.ts';
 import { BROWSER_LOCALE, STRINGS, choice, expectNoAxeViolations, interpolate, isNoJs, lookUpCase, uniqueToken } from './support.ts';
+import { expect, test } from './test.ts';
 
 const s = STRINGS['zh-Hans'];
 const f = followUp;

@@ -1,11 +1,11 @@
 // Early warning end to end: a joint letter with 12 co-signers is red on the early-warning board
 // the next time a clerk loads it, and a letter with signs of self-harm shows where to get help now.
-import { expect, test } from '@playwright/test';
 import warningEn from '#app/i18n/locales/en/office-warning.json' with { type: 'json' };
 import warningZhHans from '#app/i18n/locales/zh-Hans/office-warning.json' with { type: 'json' };
 import { receiveLetter } from './case-setup.ts';
 import { staffPageAs } from './office-sign-in.ts';
 import { BROWSER_LOCALE, STRINGS, expectNoAxeViolations, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';
+import { expect, test } from './test.ts';
 
 const OFFICE = {
   en: { warning: warningEn },

@@ -1,6 +1,5 @@
 // The citizen's follow-up, with and without JavaScript: rate the reply, ask for a review, and a
 // handler of the unit above the one that replied publishes the review opinion, which the citizen then reads.
-import { expect, test } from '@playwright/test';
 import followUpEn from '#app/i18n/locales/en/follow-up.json' with { type: 'json' };
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import followUpZhHans from '#app/i18n/locales/zh-Hans/follow-up.json' with { type: 'json' };
@@ -18,6 +17,7 @@ import {
   sendAcceptLanguage,
   uniqueToken,
 } from './support.ts';
+import { expect, test } from './test.ts';
 
 const TEXT = {
   en: { followUp: followUpEn, office: officeEn },

@@ -2,11 +2,11 @@
 // imports a year's days from a CSV file, is told plainly what is wrong with a bad file, adds a day
 // by hand and removes it again. Years far from any other test's deadlines, one per project, so the
 // two projects never touch each other's days.
-import { expect, test } from '@playwright/test';
 import officeAdminEn from '#app/i18n/locales/en/office-admin.json' with { type: 'json' };
 import { formatCivilDay } from '#app/platform/time/format.ts';
 import { staffPageAs } from './office-sign-in.ts';
 import { expectNoAxeViolations, interpolate } from './support.ts';
+import { expect, test } from './test.ts';
 
 const a = officeAdminEn;
 

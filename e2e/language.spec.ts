@@ -1,7 +1,8 @@
 // The portal's language: the browser's Accept-Language on a first visit, then the visitor's own
 // choice in the header, remembered across pages (a plain form post, so it works without JS).
-import { expect, test, type Page } from '@playwright/test';
 import { LANGUAGE_NAMES, LOCALES, STRINGS, sendAcceptLanguage, type Locale } from './support.ts';
+import { expect, test } from './test.ts';
+import type { Page } from '@playwright/test';
 
 async function expectPageIn(page: Page, locale: Locale, heading: string): Promise<void> {
   const s = STRINGS[locale];

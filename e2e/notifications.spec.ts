@@ -5,7 +5,6 @@
 // outbox folder's sms folder (no SMS_GATEWAY_URL in the e2e run).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import notificationsEn from '#app/i18n/locales/en/notifications.json' with { type: 'json' };
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
@@ -26,6 +25,7 @@ import {
   trackForm,
   uniqueToken,
 } from './support.ts';
+import { expect, test } from './test.ts';
 
 const s = STRINGS.en;
 const o = officeEn;

@@ -2,16 +2,17 @@
 // a column header (with JS) or the "Sort by" control (without), a handler picked in the combo box
 // (or the select) and assigned, and closing a case through the confirmation dialog (or straight
 // away without JS). Each test runs in both projects, `js` and `no-js`.
-import { expect, test, type Browser, type Page } from '@playwright/test';
 import officeAdminEn from '#app/i18n/locales/en/office-admin.json' with { type: 'json' };
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import { fillReply } from './case-reply.ts';
 import { receiveLetter } from './case-setup.ts';
 import { chooseOption } from './combo-box.ts';
 import { openCase } from './office-queue.ts';
-import { signInWatchingConsole, staffPageAs, watchConsole, type SharedRole } from './office-sign-in.ts';
+import { signInWatchingConsole, staffPageAs, type SharedRole } from './office-sign-in.ts';
 import { createAdminWithTotp, createStaff } from './staff-accounts.ts';
 import { STRINGS, choice, errorSummary, expectNoAxeViolations, uniqueToken } from './support.ts';
+import { expect, recordConsoleErrors, test } from './test.ts';
+import type { Browser, Page } from '@playwright/test';
 
 const o = officeEn;
 const s = STRINGS.en;
@@ -19,7 +20,7 @@ const s = STRINGS.en;
 /** The role's shared account (English) on the page at path, its console watched from there. */
 async function staffAt(browser: Browser, js: boolean, role: SharedRole, path = '/office'): Promise<{ page: Page; errors: string[] }> {
   const { page } = await staffPageAs(browser, 'en', js, role);
-  const errors = watchConsole(page);
+  const errors = recordConsoleErrors(page);
   await page.goto(path);
   return { page, errors };
 }

@@ -1,7 +1,6 @@
 // The whole journey across both sides: a citizen writes in, a clerk lists its two claims as they
 // accept and assign the case, a handler of that unit answers each claim with its own outcome, and
 // the citizen reads the reply and the claim-by-claim checklist on the track page.
-import { expect, test } from '@playwright/test';
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
 import { fillReply } from './case-reply.ts';
@@ -10,6 +9,7 @@ import { openCase } from './office-queue.ts';
 import { signInStaff } from './office-sign-in.ts';
 import { createStaff } from './staff-accounts.ts';
 import { BROWSER_LOCALE, STRINGS, expectNoAxeViolations, lookUpCase, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';
+import { expect, test } from './test.ts';
 
 const OFFICE = { en: { office: officeEn }, 'zh-Hans': { office: officeZhHans } } as const;
 

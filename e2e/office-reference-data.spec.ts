@@ -1,6 +1,5 @@
 // An administrator creates a category in the back office, and a citizen can choose it in the
 // portal's form straight away and send a letter under it (with and without JavaScript).
-import { expect, test } from '@playwright/test';
 import officeAdminEn from '#app/i18n/locales/en/office-admin.json' with { type: 'json' };
 import { staffPageAs } from './office-sign-in.ts';
 import {
@@ -13,6 +12,7 @@ import {
   submitForm,
   uniqueToken,
 } from './support.ts';
+import { expect, openContext, test } from './test.ts';
 
 const a = officeAdminEn;
 
@@ -55,7 +55,7 @@ test('an admin creates a category and the portal offers it at once', async ({ pa
   expect(receiptNo).toBeTruthy();
 
   // In Chinese, the portal names it in Chinese.
-  const zh = await browser.newContext({ javaScriptEnabled: js });
+  const zh = await openContext(browser, { javaScriptEnabled: js });
   const zhPage = await zh.newPage();
   await sendAcceptLanguage(zhPage, BROWSER_LOCALE['zh-Hans']);
   await zhPage.goto('/submit');

@@ -10,14 +10,15 @@ import officeAuthZhHans from '#app/i18n/locales/zh-Hans/office-auth.json' with {
 import officeAuthZhHant from '#app/i18n/locales/zh-Hant/office-auth.json' with { type: 'json' };
 import { createStaff, createStaffWithTotp, type StaffLogin } from './staff-accounts.ts';
 import { BROWSER_LOCALE, type Locale } from './support.ts';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from '@playwright/test';
+import { openContext, recordConsoleErrors } from './test.ts';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 
 const AUTH = { en: officeAuthEn, 'zh-Hans': officeAuthZhHans, 'zh-Hant': officeAuthZhHant } as const;
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 function newContext(browser: Browser, locale: Locale, javaScriptEnabled: boolean, storageState?: StorageState) {
-  return browser.newContext({ locale: BROWSER_LOCALE[locale], javaScriptEnabled, storageState });
+  return openContext(browser, { locale: BROWSER_LOCALE[locale], javaScriptEnabled, storageState });
 }
 
 async function signInOnPage(page: Page, locale: Locale, login: StaffLogin, totpSecret?: string): Promise<void> {
@@ -47,16 +48,6 @@ export async function signInStaff(
   return page;
 }
 
-/** Console errors and uncaught exceptions (a CSP violation, a failed hydration) on the page. */
-export function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
 /** Signs in like signInStaff, watching the console from the sign-in form on. */
 export async function signInWatchingConsole(
   browser: Browser,
@@ -66,7 +57,7 @@ export async function signInWatchingConsole(
   totpSecret?: string,
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await (await newContext(browser, locale, javaScriptEnabled)).newPage();
-  const errors = watchConsole(page);
+  const errors = recordConsoleErrors(page);
   await signInOnPage(page, locale, login, totpSecret);
   return { page, errors };
 }

@@ -1,15 +1,15 @@
 // An analyst downloads the statistics as CSV from the statistics page, with and without
 // JavaScript: a file, not a page, in the reader's language, with counts only.
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
 import officeAdminEn from '#app/i18n/locales/en/office-admin.json' with { type: 'json' };
 import officeAuthEn from '#app/i18n/locales/en/office-auth.json' with { type: 'json' };
 import { createStaff } from './staff-accounts.ts';
 import { BROWSER_LOCALE, sendAcceptLanguage } from './support.ts';
+import { expect, openContext, test } from './test.ts';
 
 test('an analyst downloads the statistics as a CSV file', async ({ browser }, testInfo) => {
   const analyst = await createStaff('ANALYST');
-  const context = await browser.newContext({ javaScriptEnabled: testInfo.project.name !== 'no-js', acceptDownloads: true });
+  const context = await openContext(browser, { javaScriptEnabled: testInfo.project.name !== 'no-js', acceptDownloads: true });
   const page = await context.newPage();
   await sendAcceptLanguage(page, BROWSER_LOCALE.en);
   await page.goto('/office/sign-in');

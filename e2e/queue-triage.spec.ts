@@ -1,12 +1,13 @@
 // The back-office queue as a day's work uses it: bulk accept-and-assign, word-aware Chinese search,
 // the self-harm case pinned first, keyboard triage, and a queue dense enough to scan (screenshots
 // at 1,280 × 900 and 360 × 740, saved with the run's results, not in the repository).
-import { expect, test, type Browser, type Page } from '@playwright/test';
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
 import { receiveLetter } from './case-setup.ts';
 import { staffPageAs } from './office-sign-in.ts';
 import { JOURNEY_LOCALES, choice, interpolate, isNoJs, uniqueToken, type Locale } from './support.ts';
+import { expect, test } from './test.ts';
+import type { Browser, Page } from '@playwright/test';
 
 const OFFICE = { en: officeEn, 'zh-Hans': officeZhHans } as const;
 

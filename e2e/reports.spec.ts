@@ -3,13 +3,14 @@
 // workbook; a citizen reads the public figures and downloads them as JSON. axe runs on the report,
 // the public figures and the open-data page.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
 import commonEn from '#app/i18n/locales/en/common.json' with { type: 'json' };
 import reportsEn from '#app/i18n/locales/en/reports.json' with { type: 'json' };
 import commonZhHans from '#app/i18n/locales/zh-Hans/common.json' with { type: 'json' };
 import reportsZhHans from '#app/i18n/locales/zh-Hans/reports.json' with { type: 'json' };
 import { staffPageAs } from './office-sign-in.ts';
 import { BROWSER_LOCALE, expectNoAxeViolations, isNoJs, JOURNEY_LOCALES } from './support.ts';
+import { expect, openContext, test } from './test.ts';
+import type { Page } from '@playwright/test';
 
 const REPORTS = { en: reportsEn, 'zh-Hans': reportsZhHans } as const;
 const COMMON = { en: commonEn, 'zh-Hans': commonZhHans } as const;
@@ -52,7 +53,7 @@ for (const locale of JOURNEY_LOCALES) {
 
   test(`a citizen reads the public figures and downloads them as JSON (${locale})`, async ({ browser }, testInfo) => {
     const noJs = isNoJs(testInfo);
-    const context = await browser.newContext({ locale: BROWSER_LOCALE[locale], javaScriptEnabled: !noJs });
+    const context = await openContext(browser, { locale: BROWSER_LOCALE[locale], javaScriptEnabled: !noJs });
     const page = await context.newPage();
     await page.goto('/');
     await page.getByRole('contentinfo').getByRole('link', { name: COMMON[locale].layout.footer.statistics }).click();

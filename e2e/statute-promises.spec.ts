@@ -2,7 +2,6 @@
 // misconduct kept from the unit it names and answered by the discipline body, with the reporter's
 // list of units that opened it (arts. 22, 30, 46(5)); a review decided one level up, never by the
 // handler who replied (art. 35), with its outcome and dates on the track page.
-import { expect, test, type Page } from '@playwright/test';
 import followUpEn from '#app/i18n/locales/en/follow-up.json' with { type: 'json' };
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import followUpZhHans from '#app/i18n/locales/zh-Hans/follow-up.json' with { type: 'json' };
@@ -24,6 +23,8 @@ import {
   sendLetter,
   uniqueToken,
 } from './support.ts';
+import { expect, test } from './test.ts';
+import type { Page } from '@playwright/test';
 
 const TEXT = {
   en: { followUp: followUpEn, office: officeEn },

@@ -1,5 +1,4 @@
 // A citizen sends a letter, keeps the receipt number and access code, and follows the case.
-import { expect, test, type Page, type Response } from '@playwright/test';
 import {
   BROWSER_LOCALE,
   STRINGS,
@@ -11,6 +10,8 @@ import {
   trackForm,
   type Locale,
 } from './support.ts';
+import { expect, test } from './test.ts';
+import type { Page, Response } from '@playwright/test';
 
 /** The receipt as someone might type it from paper: lower case, spaces instead of dashes. */
 const casually = (receiptNo: string) => receiptNo.toLowerCase().replace(/-/g, ' ');

@@ -5,9 +5,9 @@ import { expect, type Browser, type Locator, type Page, type TestInfo } from '@p
 import en from '#app/i18n/locales/en/common.json' with { type: 'json' };
 import zhHans from '#app/i18n/locales/zh-Hans/common.json' with { type: 'json' };
 import zhHant from '#app/i18n/locales/zh-Hant/common.json' with { type: 'json' };
-import { LOCALES, NO_JS_LOCALE, type Locale } from './languages.ts';
+import { EVERY_LANGUAGE, LOCALES, NO_JS_LOCALE, type Locale } from './languages.ts';
 
-export { LOCALES, type Locale };
+export { EVERY_LANGUAGE, LOCALES, type Locale };
 
 /** One locale's strings. Typed from English: a key missing in another language fails typecheck. */
 export type Strings = typeof en;
@@ -258,8 +258,10 @@ async function runAxeOnCopy(page: Page, browser: Browser) {
 }
 
 /**
- * The languages a journey runs in: the default and English. The third language's pages are the same
- * pages with other words; its strings are checked by the locale check and its pages by the axe sweeps.
+ * The languages a journey is written for: the default and English. It runs in each project once,
+ * without JavaScript in zh-Hans and with it in English (languages.ts). The third language's pages
+ * are the same pages with other words; its strings are checked by the locale check and its pages by
+ * the sweeps.
  */
 export const JOURNEY_LOCALES = ['zh-Hans', 'en'] as const satisfies readonly Locale[];
 
@@ -273,6 +275,8 @@ export function isNoJs(testInfo: TestInfo): boolean {
  * still visit a page in another, and its other steps run there all the same.
  */
 export async function expectNoAxeViolations(page: Page, browser: Browser, testInfo: TestInfo, label: string): Promise<void> {
+  // A page reached by a form post or a link is still being parsed when its first elements appear.
+  await page.waitForLoadState('load');
   if (isNoJs(testInfo) && (await page.locator('html').getAttribute('lang')) !== NO_JS_LOCALE) return;
   const results = isNoJs(testInfo) ? await runAxeOnCopy(page, browser) : await runAxe(page);
   const report = results.violations

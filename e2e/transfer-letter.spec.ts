@@ -2,13 +2,13 @@
 // name, phone number and valid ID card number are masked (an 18-digit number with a wrong check
 // digit is left alone), the masked spans are listed on screen only, and one span is shown on the
 // letter after the clerk gives a reason. With and without JavaScript, in zh-Hans and en, with axe.
-import { expect, test } from '@playwright/test';
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
 import { receiveLetter } from './case-setup.ts';
 import { openCase } from './office-queue.ts';
 import { staffPageAs } from './office-sign-in.ts';
 import { JOURNEY_LOCALES, STRINGS, choice, errorSummary, expectNoAxeViolations, interpolate, isNoJs, uniqueToken } from './support.ts';
+import { expect, test } from './test.ts';
 
 const OFFICE = { en: officeEn, 'zh-Hans': officeZhHans } as const;
 const AGENCY = { en: 'Provincial Department of Human Resources', 'zh-Hans': '省人力资源和社会保障厅' } as const;

@@ -1,6 +1,5 @@
 // A letter with problems is sent back with every problem listed, linked to its field, the
 // answers already given kept, and each field's error announced with it.
-import { expect, test } from '@playwright/test';
 import {
   BROWSER_LOCALE,
   RECEIPT_PATTERN,
@@ -13,6 +12,7 @@ import {
   submitForm,
   type Locale,
 } from './support.ts';
+import { expect, test } from './test.ts';
 
 for (const locale of ['zh-Hans', 'en'] as const satisfies readonly Locale[]) {
   const s = STRINGS[locale];

@@ -2,7 +2,6 @@
 // every new page: a citizen books a visit and cancels it, books one for a case with receipt number
 // and access code, reads notices and their feed; staff set up and publish a day, write a notice,
 // and receive a visitor.
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import noticesEn from '#app/i18n/locales/en/notices.json' with { type: 'json' };
 import visitsEn from '#app/i18n/locales/en/visits.json' with { type: 'json' };
 import noticesZhHans from '#app/i18n/locales/zh-Hans/notices.json' with { type: 'json' };
@@ -13,6 +12,7 @@ import { receiveLetter } from './case-setup.ts';
 import { staffPageAs } from './office-sign-in.ts';
 import {
   BROWSER_LOCALE,
+  EVERY_LANGUAGE,
   JOURNEY_LOCALES,
   LOCALES,
   STRINGS,
@@ -22,6 +22,7 @@ import {
   interpolate,
   type Locale,
 } from './support.ts';
+import { expect, test } from './test.ts';
 import {
   appointmentByReference,
   caseIdOf,
@@ -31,6 +32,7 @@ import {
   shanghaiDay,
   uniqueTag,
 } from './visit-fixtures.ts';
+import type { Browser, Page, TestInfo } from '@playwright/test';
 
 const VISITS: Record<Locale, typeof visitsEn> = { en: visitsEn, 'zh-Hans': visitsZhHans, 'zh-Hant': visitsZhHant };
 const NOTICES: Record<Locale, typeof noticesEn> = { en: noticesEn, 'zh-Hans': noticesZhHans, 'zh-Hant': noticesZhHant };
@@ -182,7 +184,7 @@ for (const locale of LOCALES) {
   const n = NOTICES[locale];
   const s = STRINGS[locale];
 
-  test.describe(`notices (${locale})`, () => {
+  test.describe(`notices (${locale})`, { tag: EVERY_LANGUAGE }, () => {
     test.use({ locale: BROWSER_LOCALE[locale] });
 
     test('current notices on the notices page, their own page, the home page and the feed; others nowhere', async ({

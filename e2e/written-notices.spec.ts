@@ -2,7 +2,6 @@
 // their letter with a postal address alone and lists its two claims; the acceptance notice waits
 // as a "to post" task until the clerk prints it and records its delivery; the handler answers each
 // claim with its own outcome; the citizen reads the checklist and prints the written decision.
-import { expect, test } from '@playwright/test';
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
 import { fillReply } from './case-reply.ts';
@@ -12,6 +11,7 @@ import { openCase } from './office-queue.ts';
 import { signInStaff, staffPageAs } from './office-sign-in.ts';
 import { createStaff } from './staff-accounts.ts';
 import { BROWSER_LOCALE, STRINGS, choice, expectNoAxeViolations, lookUpCase, sendAcceptLanguage, uniqueToken } from './support.ts';
+import { expect, test } from './test.ts';
 
 const OFFICE = { en: officeEn, 'zh-Hans': officeZhHans } as const;
 const ADDRESS = '北京市东城区东四十条1号院3单元502';

@@ -1,16 +1,18 @@
-// npm test: every suite (build, typecheck, lint, unit, integration, e2e), stopping before the next
-// stage when one fails, then the time each took, so CI shows where its minutes go.
+// npm test: every suite (build, typecheck, lint, unit, integration, e2e), each lane stopping at its
+// first failure, then the time each took, so CI shows where its minutes go.
 //
 // The build comes first: it generates the Prisma client the others type-check and import. Then two
-// lanes run side by side, because the integration suite runs its files one at a time and leaves a
-// core free: the quick checks (typecheck, lint, unit), whose output is held and printed when the
-// lane ends so that the two never interleave, and the integration suite. e2e comes last, on its
-// own: its two workers keep both cores busy.
+// lanes run side by side. The integration suite runs its files one at a time, which leaves most of
+// a core free; beside it run the quick checks (typecheck, lint, unit) and then e2e, whose two
+// workers would otherwise wait for the integration suite while a core idled. Output is held and
+// printed when a suite ends, except e2e's, which streams, so that no two suites interleave.
 import { spawn } from 'node:child_process';
 
 interface Suite {
   name: string;
   script: string;
+  /** Its output goes straight through rather than being held until it ends. */
+  streams?: boolean;
 }
 interface Timing {
   name: string;
@@ -18,14 +20,15 @@ interface Timing {
   ok: boolean;
 }
 
-const BUILD: Suite[] = [{ name: 'build', script: 'build' }];
-const QUICK_CHECKS: Suite[] = [
+const BUILD: Suite = { name: 'build', script: 'build', streams: true };
+const CHECKS_THEN_E2E: Suite[] = [
   { name: 'typecheck', script: 'typecheck' },
   { name: 'lint', script: 'lint' },
   { name: 'unit', script: 'test:unit' },
+  { name: 'e2e', script: 'test:e2e', streams: true },
 ];
 const INTEGRATION: Suite[] = [{ name: 'integration', script: 'test:integration' }];
-const E2E: Suite[] = [{ name: 'e2e', script: 'test:e2e' }];
+const SUITE_COUNT = 1 + CHECKS_THEN_E2E.length + INTEGRATION.length;
 
 /** Runs one suite; its output goes straight through, or into `held` when given. */
 function runSuite(suite: Suite, held?: Buffer[]): Promise<Timing> {
@@ -40,37 +43,28 @@ function runSuite(suite: Suite, held?: Buffer[]): Promise<Timing> {
   });
 }
 
-/** Runs suites one after another, stopping at the first that fails. */
-async function runLane(suites: Suite[], holdOutput = false): Promise<Timing[]> {
-  const held: Buffer[] = [];
+/** Runs suites one after another, stopping at the first that fails; held output is printed as each ends. */
+async function runLane(suites: Suite[]): Promise<Timing[]> {
   const timings: Timing[] = [];
   for (const suite of suites) {
-    const timing = await runSuite(suite, holdOutput ? held : undefined);
+    const held: Buffer[] = [];
+    const timing = await runSuite(suite, suite.streams ? undefined : held);
+    process.stdout.write(Buffer.concat(held));
     timings.push(timing);
     if (!timing.ok) break;
   }
-  if (holdOutput) process.stdout.write(Buffer.concat(held));
   return timings;
 }
 
 const allOk = (timings: Timing[]) => timings.every((timing) => timing.ok);
 
-const timings: Timing[] = [];
-const stages: (() => Promise<Timing[][]>)[] = [
-  async () => [await runLane(BUILD)],
-  () => Promise.all([runLane(QUICK_CHECKS, true), runLane(INTEGRATION)]),
-  async () => [await runLane(E2E)],
-];
 const started = performance.now();
-for (const stage of stages) {
-  const lanes = await stage();
-  timings.push(...lanes.flat());
-  if (!lanes.every(allOk)) break;
-}
+const timings: Timing[] = await runLane([BUILD]);
+if (allOk(timings)) timings.push(...(await Promise.all([runLane(CHECKS_THEN_E2E), runLane(INTEGRATION)])).flat());
 
-const failed = !allOk(timings) || timings.length < BUILD.length + QUICK_CHECKS.length + INTEGRATION.length + E2E.length;
+const failed = !allOk(timings) || timings.length < SUITE_COUNT;
 const line = (name: string, seconds: number, mark: string) => `  ${name.padEnd(12)} ${seconds.toFixed(1).padStart(7)} s  ${mark}`;
-console.log('\nTime per suite (typecheck, lint and unit run beside integration):');
+console.log('\nTime per suite (typecheck, lint, unit and e2e run beside integration):');
 for (const { name, seconds, ok } of timings) console.log(line(name, seconds, ok ? 'passed' : 'FAILED'));
 console.log(line('total', (performance.now() - started) / 1000, failed ? 'FAILED' : 'passed'));
 process.exit(failed ? 1 : 0);
