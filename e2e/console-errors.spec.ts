@@ -1,8 +1,8 @@
 // Every page of every test is watched for hydration and Content Security Policy errors (test.ts),
-// so the axe sweeps (accessibility.spec.ts, office-accessibility.spec.ts) and the notices journey
-// check their pages in all three languages as they go. This crawl visits, in every language, the
-// pages that only the journeys reach, and the journeys run in zh-Hans and English only: the visits
-// pages and the back office's warning board, notices and reception days.
+// so the axe sweeps (accessibility.spec.ts, office-accessibility.spec.ts) and the notices test
+// check their pages in all three languages as they go. Journeys run with JavaScript in English only
+// (languages.ts), so this crawl visits, with JavaScript and in every language, the pages only they
+// reach: the visits pages and the back office's warning board, notices and reception days.
 import { staffPageAs } from './office-sign-in.ts';
 import { BROWSER_LOCALE, EVERY_LANGUAGE, LOCALES, isNoJs, type Locale } from './support.ts';
 import { expect, openContext, test } from './test.ts';
