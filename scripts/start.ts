@@ -1,25 +1,20 @@
 // npm start: builds when needed, starts PostgreSQL (embedded unless DATABASE_URL is set),
-// migrates, seeds reference data into an empty database, then serves on PORT (3000) and runs the
-// job worker alongside (WORKER=off leaves it out).
+// migrates, seeds reference data into an empty database, then serves on PORT (3000), from
+// WEB_CONCURRENCY processes, and runs the job worker alongside (WORKER=off leaves it out).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { openDatabase } from '../server/database.ts';
 import { serverEnv } from '../server/env.ts';
-import { createHealth, type Health } from '../server/health.ts';
-import { startHttpServer } from '../server/http-server.ts';
 import { ensureSecrets, projectRoot } from '../server/local-data.ts';
 import { log, logger } from '../server/logger.ts';
-import { databaseMetrics } from '../server/metrics.ts';
 import { applyMigrations } from '../server/migrations.ts';
-import type { ServerBuild } from '@remix-run/node';
-import type { Server } from 'node:http';
+import { startWebCluster } from '../server/web-cluster.ts';
+import { startWebProcess } from '../server/web-process.ts';
 
 process.env.NODE_ENV ??= 'production';
-/** How long a stop waits for requests in flight, and for the worker to finish what it is doing. */
-const DRAIN_MS = 3_000;
+/** How long a stop waits for the worker to finish what it is doing (after requests in flight). */
 const WORKER_STOP_TIMEOUT_MS = 3_000;
 /** A stop finishes within this, whatever hangs. */
 const STOP_DEADLINE_MS = 10_000;
@@ -50,8 +45,7 @@ function buildIfNeeded() {
 async function main() {
   buildIfNeeded();
   ensureSecrets(log);
-  let server: Server | null = null;
-  let health: Health | null = null;
+  let web: { stop: () => Promise<void> } | null = null;
   let worker: { stop: () => Promise<void> } | null = null;
   let stopping = false;
   const stop = async (reason: string, exitCode: number) => {
@@ -62,14 +56,8 @@ async function main() {
     // exits in time, so a supervisor such as systemd can start it again.
     setTimeout(() => process.exit(exitCode === 0 ? 1 : exitCode), STOP_DEADLINE_MS).unref();
     try {
-      // Load balancers see /readyz fail; new connections are refused; requests in flight finish.
-      health?.drain();
-      if (server) {
-        const closed = new Promise<void>((resolve) => server?.close(() => resolve()));
-        server.closeIdleConnections();
-        await Promise.race([closed, sleep(DRAIN_MS)]);
-        server.closeAllConnections();
-      }
+      // Requests in flight finish first, in every web process.
+      if (web) await web.stop();
       // The worker next: it finishes the message it is sending while the database is still up.
       if (worker) await Promise.race([worker.stop(), sleep(WORKER_STOP_TIMEOUT_MS)]);
     } finally {
@@ -104,19 +92,14 @@ async function main() {
   }
   await prisma.$disconnect();
 
-  const build: ServerBuild = await import(pathToFileURL(path.join(projectRoot, 'build/index.js')).href);
   const env = serverEnv();
-  const { env: appEnv } = await import('#app/platform/env.server.ts');
-  health = createHealth({ databaseUrl: database.url, databaseState: database.state });
-  databaseMetrics(database.url);
-  server = await startHttpServer(build, {
-    port: env.PORT,
-    production: env.NODE_ENV === 'production',
-    trustProxy: env.TRUST_PROXY,
-    publicBaseUrl: appEnv().PUBLIC_BASE_URL,
-    health,
-    metrics: { allow: env.METRICS_ALLOW, token: env.METRICS_TOKEN },
-  });
+  web =
+    env.WEB_CONCURRENCY > 1
+      ? await startWebCluster(env.WEB_CONCURRENCY, (error) => {
+          logger.fatal(error.message);
+          void stop('the web processes cannot be kept running', 1);
+        })
+      : await startWebProcess({ databaseUrl: database.url, databaseState: database.state });
 
   // The job worker (deadline sweep, digest, outbox delivery) in this process, unless it runs
   // elsewhere (`npm run worker`) and this instance should only serve.

@@ -26,6 +26,15 @@ export const ServerEnv = z.object({
   TRUST_PROXY: blankAsUnset(z.string().optional()).describe(
     'Express "trust proxy" value (e.g. `1` or `loopback, 10.0.0.0/8`) when behind a load balancer, so rate limits see the real client address.',
   ),
+  WEB_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(1)
+    .describe(
+      'How many web server processes `npm start` runs (node:cluster), sharing the port; about one per CPU core left over by the database. The job worker runs once, in the first process.',
+    ),
   WORKER: blankAsUnset(z.enum(['on', 'off']).default('on')).describe(
     '`off` makes `npm start` serve only, without the job worker (run `npm run worker` elsewhere).',
   ),

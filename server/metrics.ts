@@ -1,17 +1,22 @@
 // Metrics in Prometheus format at /metrics (prom-client): requests by route pattern and status and
 // their durations, the outbox's backlog and failures, the database pool, and the process's own
 // figures. Readable only from the configured addresses (METRICS_ALLOW) or with METRICS_TOKEN.
-import { timingSafeEqual } from 'node:crypto';
+import cluster from 'node:cluster';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import pg from 'pg';
 import client from 'prom-client';
 import { SWEEP_QUEUE } from '#app/jobs/worker.server.ts';
 import { databasePoolStats } from '#app/platform/db.server.ts';
+import { logger } from './logger.ts';
 import { routePattern } from './route-pattern.ts';
 import type { NextFunction, Request, Response } from 'express';
 
 const register = client.register;
 client.collectDefaultMetrics({ register });
+// A web process in a cluster answers the primary's requests for its figures (prom-client's own
+// messages, set up by this constructor).
+if (cluster.isWorker) new client.AggregatorRegistry();
 
 const requests = new client.Counter({
   name: 'http_requests_total',
@@ -42,6 +47,8 @@ export function databaseMetrics(databaseUrl: string): void {
   pool.on('error', () => undefined);
   new client.Gauge({
     name: 'outbox_messages',
+    // Read from the database: every web process reads the same figure, so a cluster reports one.
+    aggregator: 'first',
     help: 'Messages in the notification outbox, by status (PENDING and SENDING are the backlog; DEAD failed for good).',
     labelNames: ['status'] as const,
     async collect() {
@@ -58,6 +65,7 @@ export function databaseMetrics(databaseUrl: string): void {
   });
   new client.Gauge({
     name: 'outbox_messages_retrying',
+    aggregator: 'first',
     help: 'Messages whose last send failed and that wait for their next attempt.',
     async collect() {
       try {
@@ -77,6 +85,7 @@ export function databaseMetrics(databaseUrl: string): void {
   const readSweepRuns = async () => (await pool.query<{ state: string; count: string; last: Date | null }>(sweepRuns, [SWEEP_QUEUE])).rows;
   new client.Gauge({
     name: 'deadline_sweep_runs',
+    aggregator: 'first',
     help: 'Runs of the hourly deadline sweep in the job history (about a week), by state (completed, failed, active, created).',
     labelNames: ['state'] as const,
     async collect() {
@@ -90,6 +99,7 @@ export function databaseMetrics(databaseUrl: string): void {
   });
   new client.Gauge({
     name: 'deadline_sweep_last_completed_seconds',
+    aggregator: 'first',
     help: 'When the deadline sweep last completed, as a Unix time: alert when it is more than an hour or two old.',
     async collect() {
       try {
@@ -145,9 +155,66 @@ export function metricsEndpoint(options: { allow: string; token: string | undefi
       res.status(404).type('text/plain').send('Not Found');
       return;
     }
-    res
-      .set('Cache-Control', 'no-store')
-      .type(register.contentType)
-      .send(await register.metrics());
+    let text: string;
+    try {
+      text = cluster.isWorker ? await clusterMetrics() : await register.metrics();
+    } catch (error) {
+      logger.warn({ err: error }, 'metrics unavailable');
+      res.status(503).set('Cache-Control', 'no-store').type('text/plain').send('Metrics unavailable');
+      return;
+    }
+    res.set('Cache-Control', 'no-store').type(register.contentType).send(text);
   };
+}
+
+// With WEB_CONCURRENCY > 1 a scrape reaches one web process, which asks the primary for the
+// figures of them all: the primary gathers and adds them up (prom-client's AggregatorRegistry).
+const METRICS_REQUEST = 'petition-desk:metrics-request';
+const METRICS_RESPONSE = 'petition-desk:metrics-response';
+const CLUSTER_METRICS_TIMEOUT_MS = 5_000;
+
+interface MetricsResponse {
+  type: typeof METRICS_RESPONSE;
+  id: string;
+  text?: string;
+  error?: string;
+}
+
+const isMessage = (message: unknown, type: string): message is { type: string; id: string } =>
+  typeof message === 'object' && message !== null && 'type' in message && message.type === type && 'id' in message;
+
+/** In the primary: answers the web processes' requests for the cluster's figures. */
+export function answerClusterMetricsRequests(): void {
+  const aggregator = new client.AggregatorRegistry();
+  cluster.on('message', (worker, message: unknown) => {
+    if (!isMessage(message, METRICS_REQUEST)) return;
+    const reply = (body: Omit<MetricsResponse, 'type' | 'id'>) => worker.send({ type: METRICS_RESPONSE, id: message.id, ...body });
+    aggregator.clusterMetrics().then(
+      (text) => reply({ text }),
+      (error: unknown) => reply({ error: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+}
+
+function clusterMetrics(): Promise<string> {
+  const id = randomUUID();
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: unknown) => {
+      if (!isMessage(message, METRICS_RESPONSE) || message.id !== id) return;
+      done();
+      const { text, error } = message as MetricsResponse;
+      if (text !== undefined) resolve(text);
+      else reject(new Error(error ?? 'no metrics from the primary'));
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error('the primary did not send the metrics in time'));
+    }, CLUSTER_METRICS_TIMEOUT_MS);
+    const done = () => {
+      clearTimeout(timer);
+      process.off('message', onMessage);
+    };
+    process.on('message', onMessage);
+    process.send?.({ type: METRICS_REQUEST, id });
+  });
 }

@@ -2,11 +2,6 @@
 import { errorCount, type ScenarioResult } from './load.ts';
 import { totalGzip, type PageWeight } from './weight.ts';
 
-export interface Target {
-  submissionsPerSecond: number;
-  p99Ms: number;
-}
-
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
@@ -55,25 +50,93 @@ export function weightReport(path: string, weight: PageWeight): string {
   ].join('\n');
 }
 
-function meetsTarget(result: ScenarioResult, target: Target): boolean {
-  return result.successPerSecond >= target.submissionsPerSecond && result.p99 < target.p99Ms;
+export interface PortalTarget {
+  perSecond: number;
+  p99Ms: number;
 }
 
-export function targetSummary(submissions: readonly ScenarioResult[], target: Target, cpus: number): string {
-  const lines = submissions.map((r) => {
-    const verdict = meetsTarget(r, target) ? 'MEETS' : 'MISSES';
-    return `  ${String(r.connections).padStart(3)} connections: ${r.successPerSecond.toFixed(1)} submissions/s, p99 ${ms(r.p99)} ms → ${verdict}`;
-  });
-  const passing = submissions.filter((r) => meetsTarget(r, target));
-  const best = [...submissions].sort((a, b) => b.successPerSecond - a.successPerSecond)[0];
-  const verdict = passing.length
-    ? `PASS: the target is met at ${passing.map((r) => r.connections).join(', ')} connections.`
-    : `FAIL: no concurrency level reaches both figures` +
-      (best ? ` (best throughput ${best.successPerSecond.toFixed(1)}/s at ${best.connections} connections, p99 ${ms(best.p99)} ms).` : '.');
+export interface PortalRow {
+  build: string;
+  result: ScenarioResult;
+  /** The ceiling route's rate in the same run and at the same connections. */
+  ceiling: number | null;
+  target: PortalTarget | undefined;
+}
+
+const meets = (result: ScenarioResult, target: PortalTarget) =>
+  result.successPerSecond >= target.perSecond && result.p99 < target.p99Ms && errorCount(result) === 0;
+
+const share = (rate: number, ceiling: number | null) => (ceiling ? `${((rate / ceiling) * 100).toFixed(0)}%` : '—');
+
+const targetText = (target: PortalTarget | undefined) => (target ? `≥ ${target.perSecond}/s, p99 < ${target.p99Ms} ms` : '');
+
+export function portalTable(rows: readonly PortalRow[]): string {
+  const table = renderTable(
+    ['servers', 'scenario', 'connections', 'req/s', 'of ceiling', 'p50 ms', 'p99 ms', 'errors', 'target', ''],
+    rows.map(({ build, result, ceiling, target }) => [
+      build,
+      result.name,
+      String(result.connections),
+      result.successPerSecond.toFixed(1),
+      result.name === 'ceiling' ? '' : share(result.successPerSecond, ceiling),
+      ms(result.p50),
+      ms(result.p99),
+      String(errorCount(result)),
+      targetText(target),
+      target ? (meets(result, target) ? 'MEETS' : 'MISSES') : '',
+    ]),
+  );
+  const details = rows
+    .filter(({ result }) => errorCount(result) > 0)
+    .map(({ build, result }) => `  ${build}, ${result.name} @ ${result.connections}: ${errorDetail(result)}`);
+  return [table, ...(details.length ? ['', 'Errors by kind:', ...details] : [])].join('\n');
+}
+
+export function verdicts(rows: readonly PortalRow[], js: { bytes: number; targetBytes: number } | null): string {
+  const withTargets = rows.filter((row) => row.target);
+  const missed = withTargets.filter((row) => row.target && !meets(row.result, row.target));
+  const lines = [
+    missed.length
+      ? `MISSES ${missed.length} of ${withTargets.length} rate targets: ${missed.map((r) => `${r.result.name} (${r.build})`).join(', ')}.`
+      : `MEETS all ${withTargets.length} rate targets.`,
+  ];
+  if (js) {
+    lines.push(
+      `JavaScript on /submit: ${kb(js.bytes)} gzip, target ≤ ${kb(js.targetBytes)} → ${js.bytes <= js.targetBytes ? 'MEETS' : 'MISSES'}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export interface ComparedPair {
+  theirs: ScenarioResult | null;
+  ours: ScenarioResult;
+}
+
+export function comparisonTable(
+  compare: { ref: string; commit: string },
+  pairs: readonly ComparedPair[],
+  jsBytes: { theirs: number; ours: number },
+): string {
+  const them = `${compare.ref} (${compare.commit})`;
+  const rate = (result: ScenarioResult | null) => (result ? result.successPerSecond.toFixed(1) : 'n/a');
+  const p99 = (result: ScenarioResult | null) => (result ? ms(result.p99) : 'n/a');
+  const table = renderTable(
+    ['scenario', 'connections', `${them} req/s`, 'this req/s', 'this ÷ that', `${them} p99`, 'this p99', 'errors (that/this)'],
+    pairs.map(({ theirs, ours }) => [
+      ours.name,
+      String(ours.connections),
+      rate(theirs),
+      rate(ours),
+      theirs ? `${(ours.successPerSecond / theirs.successPerSecond).toFixed(2)}×` : '—',
+      p99(theirs),
+      p99(ours),
+      `${theirs ? errorCount(theirs) : 'n/a'}/${errorCount(ours)}`,
+    ]),
+  );
   return [
-    `Target: ≥ ${target.submissionsPerSecond} successful submissions/s with p99 < ${target.p99Ms} ms`,
-    `        (10× the UK Parliament petitions peak of 33/s), on this ${cpus}-core machine, app + database + load generator together.`,
-    ...lines,
-    verdict,
+    table,
+    '',
+    `JavaScript on /submit (gzip): ${them} ${kb(jsBytes.theirs)}, this build ${kb(jsBytes.ours)} (${(jsBytes.ours / jsBytes.theirs).toFixed(2)}×)`,
   ].join('\n');
 }

@@ -17,6 +17,8 @@ export interface ThrowawayServer {
 }
 
 export interface ServerOptions {
+  /** The checkout whose build is served (another worktree for --compare); this one by default. */
+  root?: string;
   preferredPort: number;
   healthTimeoutMs: number;
   env: Record<string, string>;
@@ -104,7 +106,7 @@ export async function startThrowawayServer(options: ServerOptions): Promise<Thro
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: String(port) };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--import', 'tsx', 'scripts/serve-throwaway.ts'], {
-    cwd: projectRoot,
+    cwd: options.root ?? projectRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,89 @@
+// WEB_CONCURRENCY=2: the built server as `npm start` runs it, from two web processes sharing the
+// port. Both serve, /metrics adds up what both counted, a web process that dies is replaced, and a
+// stop leaves none behind.
+import { readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startThrowawayServer, type ThrowawayServer } from '../support/throwaway-server.ts';
+
+let server: ThrowawayServer;
+
+beforeAll(async () => {
+  server = await startThrowawayServer({ WEB_CONCURRENCY: '2', WORKER: 'off' });
+}, 180_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The running web processes the server started (children of its process running web-worker.ts). */
+function webProcesses(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (parent === server.pid && command.includes('web-worker.ts')) pids.push(Number(entry));
+    } catch {
+      // The process ended while it was being read.
+    }
+  }
+  return pids;
+}
+
+/** GET on a connection of its own, so the kernel may hand each request to either process. */
+function getOnNewConnection(path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${server.url}${path}`, { agent: false, headers: { Connection: 'close' } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+  });
+}
+
+function counted(metrics: string, route: string): number {
+  const line = metrics.split('\n').find((l) => l.startsWith(`http_requests_total{method="GET",route="${route}",status="200"}`));
+  return Number(line?.split(' ').at(-1) ?? 0);
+}
+
+describe('WEB_CONCURRENCY=2', () => {
+  it('serves from two processes, and /metrics counts the requests of both', async () => {
+    expect(webProcesses()).toHaveLength(2);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => getOnNewConnection('/ping')));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    expect(answers.every((a) => a.body === 'ok')).toBe(true);
+    // Ask twice: each scrape may reach either process, and each must report the whole cluster.
+    for (let scrape = 0; scrape < 2; scrape++) {
+      const metrics = await getOnNewConnection('/metrics');
+      expect(metrics.status).toBe(200);
+      expect(counted(metrics.body, '/ping')).toBe(20);
+    }
+  });
+
+  it('replaces a web process that dies, and keeps serving meanwhile', async () => {
+    const [victim, survivor] = webProcesses();
+    expect(victim).toBeDefined();
+    process.kill(victim!, 'SIGKILL');
+    expect((await getOnNewConnection('/ping')).status).toBe(200);
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && !(webProcesses().length === 2 && !webProcesses().includes(victim!))) await sleep(200);
+    const now = webProcesses();
+    expect(now).toHaveLength(2);
+    expect(now).toContain(survivor);
+    expect(now).not.toContain(victim);
+  }, 45_000);
+
+  it('stops every web process when it is stopped', async () => {
+    const before = webProcesses();
+    await server.stop();
+    expect(server.alive()).toBe(false);
+    for (const pid of before) expect(() => process.kill(pid, 0)).toThrow();
+  }, 30_000);
+});
