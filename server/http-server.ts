@@ -6,11 +6,13 @@ import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild }
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { pinoHttp } from 'pino-http';
+import { SHARED_PAGE_HEADER } from '#app/platform/http/headers.ts';
 import { MULTIPART_MAX_BYTES } from '#app/platform/http/read-form.server.ts';
 import { projectRoot } from './local-data.ts';
 import { logger } from './logger.ts';
 import { metricsEndpoint, requestMetrics } from './metrics.ts';
 import { routePattern } from './route-pattern.ts';
+import { createSharedPageCache, pageBody, type SharedPage } from './shared-pages.ts';
 import type { Health } from './health.ts';
 import type { Server } from 'node:http';
 
@@ -178,11 +180,19 @@ function requestHeaders(req: Request): Headers {
 
 async function sendResponse(res: Response, response: globalThis.Response): Promise<void> {
   res.status(response.status);
-  for (const [name, value] of response.headers) if (name !== 'set-cookie') res.append(name, value);
+  for (const [name, value] of response.headers) if (name !== 'set-cookie' && name !== SHARED_PAGE) res.append(name, value);
   for (const cookie of response.headers.getSetCookie()) res.append('Set-Cookie', cookie);
   if (response.headers.get('Content-Type')?.match(/text\/event-stream/i)) res.flushHeaders();
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
+}
+
+const SHARED_PAGE = SHARED_PAGE_HEADER.toLowerCase();
+
+function sendSharedPage(res: Response, page: SharedPage): void {
+  res.status(page.status);
+  for (const [name, value] of page.headers) res.append(name, value);
+  res.send(pageBody(page, String(res.locals.cspNonce)));
 }
 
 /** A web Request for Remix from Express's (as @remix-run/express builds it, but with requestBody). */
@@ -254,11 +264,21 @@ export async function startHttpServer(build: ServerBuild, options: HttpServerOpt
   // Browsers ask for /favicon.ico whatever the page says; ours is an SVG.
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'));
   const handleRequest = createRequestHandler(build, options.production ? 'production' : 'development');
+  const sharedPages = createSharedPageCache();
   app.all('*', (req, res, next) => {
     const context = { cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
-    handleRequest(remixRequest(req, res), context)
-      .then(async (response) => {
-        await sendResponse(res, response);
+    const render = () => handleRequest(remixRequest(req, res), context);
+    sharedPages.noteRequest(req, res);
+    const key = sharedPages.keyFor(req);
+    const cached = key === null ? undefined : sharedPages.get(key);
+    if (cached) {
+      sendSharedPage(res, cached);
+      return;
+    }
+    (key === null ? render().then((response) => ({ response })) : sharedPages.fill(key, context.cspNonce, render))
+      .then(async (answer) => {
+        if ('page' in answer) sendSharedPage(res, answer.page);
+        else await sendResponse(res, answer.response);
         // A body the app did not read to its end (refused early) is drained, not left to block the connection.
         discardRest(req);
       })

@@ -1,6 +1,7 @@
 // WEB_CONCURRENCY=2: the built server as `npm start` runs it, from two web processes sharing the
-// port. Both serve, /metrics adds up what both counted, a web process that dies is replaced, and a
-// stop leaves none behind.
+// port. Both serve, /metrics adds up what both counted, public pages served from one rendering
+// still carry each visitor's own CSP nonce, a web process that dies is replaced, and a stop leaves
+// none behind.
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,13 +37,16 @@ function webProcesses(): number[] {
 }
 
 /** GET on a connection of its own, so the kernel may hand each request to either process. */
-function getOnNewConnection(path: string): Promise<{ status: number; body: string }> {
+function getOnNewConnection(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const request = http.get(`${server.url}${path}`, { agent: false, headers: { Connection: 'close' } }, (response) => {
+    const request = http.get(`${server.url}${path}`, { agent: false, headers: { Connection: 'close', ...headers } }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
     });
     request.on('error', reject);
   });
@@ -65,6 +69,27 @@ describe('WEB_CONCURRENCY=2', () => {
       expect(metrics.status).toBe(200);
       expect(counted(metrics.body, '/ping')).toBe(20);
     }
+  });
+
+  it('serves a public page from one rendering, each visitor with their own CSP nonce', async () => {
+    const visits = await Promise.all(
+      ([{}, {}, {}, {}, { Cookie: 'unrelated=1' }] as Record<string, string>[]).map((headers) =>
+        getOnNewConnection('/', { 'Accept-Language': 'en', ...headers }),
+      ),
+    );
+    const nonces = visits.map((visit) => {
+      expect(visit.status).toBe(200);
+      expect(visit.headers['x-shared-page-seconds']).toBeUndefined();
+      const inHeader = /script-src 'nonce-([^']+)'/.exec(String(visit.headers['content-security-policy']))?.[1];
+      const inPage = [...visit.body.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]);
+      expect(inPage.length).toBeGreaterThan(0);
+      expect(new Set(inPage)).toEqual(new Set([inHeader]));
+      return inHeader;
+    });
+    expect(new Set(nonces).size).toBe(visits.length);
+    // Apart from the nonce, every visitor got the same page.
+    const pages = visits.map((visit, i) => visit.body.replaceAll(nonces[i]!, 'NONCE'));
+    expect(new Set(pages).size).toBe(1);
   });
 
   it('replaces a web process that dies, and keeps serving meanwhile', async () => {

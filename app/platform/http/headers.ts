@@ -7,3 +7,13 @@ import type { HeadersFunction } from '@remix-run/node';
 export const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' } as const;
 
 export const noStoreHeaders: HeadersFunction = () => NO_STORE;
+
+/**
+ * Marks a page as the same for every visitor without cookies, in one language: the server answers
+ * such visitors from one rendering for this many seconds (server/shared-pages.ts), each with its own
+ * CSP nonce. Only for pages with nothing of a visitor's own and nothing secret in them.
+ */
+export const SHARED_PAGE_HEADER = 'X-Shared-Page-Seconds';
+const SHARED_PAGE_SECONDS = 5;
+
+export const sharedPageHeaders: HeadersFunction = () => ({ [SHARED_PAGE_HEADER]: String(SHARED_PAGE_SECONDS) });

@@ -6,9 +6,13 @@ import { STATUTORY_LIMITS } from '#app/features/cases/deadlines.ts';
 import { CASE_KINDS } from '#app/features/cases/kinds.ts';
 import { currentNotices } from '#app/features/notices/notices.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
+import { sharedPageHeaders } from '#app/platform/http/headers.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+
+/** The same for every visitor in a language: a crowd is served from one rendering. */
+export const headers = sharedPageHeaders;
 
 export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const { t, locale } = await translatorFor(request);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { currentNotice } from '#app/features/notices/notices.server.ts';
 import { paragraphs } from '#app/features/notices/rules.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
+import { sharedPageHeaders } from '#app/platform/http/headers.ts';
 import { parseParams, route } from '#app/platform/http/route.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import { visitsLinks } from '#app/ui/visits-styles.ts';
@@ -12,6 +13,9 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 export const links = visitsLinks;
 
 const PARAMS = { noticeId: 'uuid' } as const;
+
+/** The same for every visitor in a language: a crowd is served from one rendering. */
+export const headers = sharedPageHeaders;
 
 export const loader = /* @__PURE__ */ route(async ({ params, request }: LoaderFunctionArgs) => {
   const { noticeId } = parseParams(params, PARAMS);

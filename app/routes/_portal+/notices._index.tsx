@@ -4,12 +4,16 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { currentNotices } from '#app/features/notices/notices.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
+import { sharedPageHeaders } from '#app/platform/http/headers.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import { visitsLinks } from '#app/ui/visits-styles.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
 export const links = visitsLinks;
+
+/** The same for every visitor in a language: a crowd is served from one rendering. */
+export const headers = sharedPageHeaders;
 
 export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const { locale, t } = await translatorFor(request);

@@ -3,8 +3,12 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { getSetting } from '#app/features/settings/settings.server.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
+import { sharedPageHeaders } from '#app/platform/http/headers.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+
+/** The same for every visitor in a language: a crowd is served from one rendering. */
+export const headers = sharedPageHeaders;
 
 export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const { t } = await translatorFor(request);

@@ -8,9 +8,13 @@ import { publicFiguresPage } from '#app/features/statistics/public-figures.serve
 import { PeriodDetail, PublicTrends, PublicYears, usePublicPeriodName } from '#app/features/statistics/ui/public-view.tsx';
 import { useReportFormat } from '#app/features/statistics/ui/report-format.ts';
 import { translatorFor } from '#app/i18n/translate.server.ts';
+import { sharedPageHeaders } from '#app/platform/http/headers.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import { useFormatDate } from '#app/ui/format.ts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+
+/** The same for every visitor in a language: a crowd is served from one rendering. */
+export const headers = sharedPageHeaders;
 
 export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const { t } = await translatorFor(request);
