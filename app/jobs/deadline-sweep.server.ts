@@ -2,10 +2,13 @@
 // several instances at once and to run again:
 // - a missed statutory deadline is recorded once per case and deadline: batches are claimed with
 //   FOR UPDATE SKIP LOCKED, and a case whose missedDueAt already equals its nextDueAt is done;
+// - so is an acceptance decision that has not reached a citizen answered on paper by its date
+//   (ADR 0016), unless the case's acceptance was recorded as missed already, checked under the lock;
 // - reminders are outbox messages whose dedupe keys name the case and deadline instant, so a second
 //   run queues nothing new.
 import { sendDueCheckIns } from '#app/features/cases/check-in.server.ts';
 import { closeLapsedCases } from '#app/features/cases/citizen-actions.server.ts';
+import { acceptanceNoticeLateSql } from '#app/features/cases/citizen-clock.server.ts';
 import { DUE_SOON_DAYS } from '#app/features/cases/deadlines.ts';
 import { TERMINAL_STATUSES, type CaseStatus } from '#app/features/cases/lifecycle.ts';
 import { openSupervision, settleSupervision } from '#app/features/cases/supervision.server.ts';
@@ -43,14 +46,13 @@ export interface SweepReport {
 
 const TERMINAL = [...TERMINAL_STATUSES];
 
-function scopeFilter(caseIds: readonly string[] | undefined): Prisma.Sql {
-  return caseIds ? Prisma.sql`AND "id" = ANY(${[...caseIds]}::uuid[])` : Prisma.empty;
+function scopeFilter(caseIds: readonly string[] | undefined, id: Prisma.Sql = Prisma.raw('"id"')): Prisma.Sql {
+  return caseIds ? Prisma.sql`AND ${id} = ANY(${[...caseIds]}::uuid[])` : Prisma.empty;
 }
 
 interface MissedRow {
   id: string;
-  status: string;
-  nextDueAt: Date;
+  status: CaseStatus;
   assigneeId: string | null;
   unitId: string | null;
 }
@@ -69,11 +71,71 @@ function recipientLookup(tx: Tx) {
   };
 }
 
-/** Marks one batch of overdue cases in the caller's transaction; returns how many. */
-async function markMissedBatch(tx: Tx, now: Date, batchSize: number, caseIds: readonly string[] | undefined): Promise<number> {
+/** A deadline a case just missed, as the batches below found it under its row lock. */
+interface Miss {
+  row: MissedRow;
+  deadline: DeadlineKind;
+  dueAt: Date;
+  /** More for the DEADLINE_MISSED event. */
+  detail?: { undelivered: true };
+}
+
+/**
+ * Records each miss, in the caller's transaction with the case rows locked: one DEADLINE_MISSED
+ * event, one more missed deadline on the case (and `alsoSet`), the warning level raised for open
+ * cases, supervision opened, and the case's workers told it is overdue.
+ */
+async function recordMisses(tx: Tx, misses: readonly Miss[], now: Date, alsoSet: Prisma.Sql = Prisma.empty): Promise<number> {
+  if (misses.length === 0) return 0;
+  const ids = misses.map((m) => m.row.id);
+  await tx.$executeRaw`
+    UPDATE "Case" SET "missedDeadlines" = "missedDeadlines" + 1, "updatedAt" = ${now} ${alsoSet}
+    WHERE "id" = ANY(${ids}::uuid[])`;
+  await tx.caseEvent.createMany({
+    data: misses.map((m) => ({
+      caseId: m.row.id,
+      type: 'DEADLINE_MISSED' satisfies CaseEventType,
+      visibility: 'INTERNAL' as const,
+      actorType: 'SYSTEM' as const,
+      data: { deadline: m.deadline, dueAt: m.dueAt.toISOString(), ...m.detail },
+      createdAt: now,
+    })),
+  });
+  // Raises the level one step per missed deadline, and alerts when it reaches orange or red.
+  await reassessWarnings(
+    tx,
+    misses.flatMap((m) => (TERMINAL_STATUSES.has(m.row.status) ? [] : [m.row.id])),
+    now,
+  );
+  // 督办: the unit above supervises each case until the missed step is done (arts. 44, 45).
+  await openSupervision(
+    tx,
+    misses.map((m) => ({ id: m.row.id, unitId: m.row.unitId, deadline: m.deadline, missedDueAt: m.dueAt })),
+    now,
+  );
+
+  const workers = recipientLookup(tx);
+  for (const { row, deadline, dueAt } of misses) {
+    const at = dueAt.toISOString();
+    await queueStaffMessages(tx, await workers(row.assigneeId, row.unitId), 'dueSoon', 'staff.dueSoon', `${row.id}:overdue:${at}`, {
+      caseId: row.id,
+      data: { deadline, dueAt: at, overdue: true },
+    });
+  }
+  return misses.length;
+}
+
+/** What a batch did: the rows it claimed (none: the sweep moves on) and the cases it marked. */
+interface BatchResult {
+  claimed: number;
+  marked: number;
+}
+
+/** Marks one batch of overdue cases in the caller's transaction. */
+async function markMissedBatch(tx: Tx, now: Date, batchSize: number, caseIds: readonly string[] | undefined): Promise<BatchResult> {
   // Rows another instance holds are skipped, and re-checked under the lock: a case it has just
   // marked no longer matches (missedDueAt = nextDueAt), so each case is counted once.
-  const rows = await tx.$queryRaw<MissedRow[]>`
+  const rows = await tx.$queryRaw<(MissedRow & { nextDueAt: Date })[]>`
     SELECT "id", "status"::text AS "status", "nextDueAt", "assigneeId", "unitId"
     FROM "Case"
     WHERE "nextDueAt" < ${now}
@@ -83,45 +145,44 @@ async function markMissedBatch(tx: Tx, now: Date, batchSize: number, caseIds: re
     ORDER BY "nextDueAt", "id"
     LIMIT ${batchSize}
     FOR UPDATE SKIP LOCKED`;
-  if (rows.length === 0) return 0;
-  const ids = rows.map((r) => r.id);
+  const misses = rows.map((row) => ({ row, deadline: statutoryDeadlineKind(row.status), dueAt: row.nextDueAt }));
+  const marked = await recordMisses(tx, misses, now, Prisma.sql`, "missedDueAt" = "nextDueAt"`);
+  return { claimed: rows.length, marked };
+}
 
-  await tx.$executeRaw`
-    UPDATE "Case" SET "missedDeadlines" = "missedDeadlines" + 1, "missedDueAt" = "nextDueAt", "updatedAt" = ${now}
-    WHERE "id" = ANY(${ids}::uuid[])`;
-  await tx.caseEvent.createMany({
-    data: rows.map((row) => ({
-      caseId: row.id,
-      type: 'DEADLINE_MISSED' satisfies CaseEventType,
-      visibility: 'INTERNAL' as const,
-      actorType: 'SYSTEM' as const,
-      data: { deadline: statutoryDeadlineKind(row.status as CaseStatus), dueAt: row.nextDueAt.toISOString() },
-      createdAt: now,
-    })),
-  });
-  // Raises the level one step per missed deadline, and alerts when it reaches orange or red.
-  await reassessWarnings(tx, ids, now);
-  // 督办: the unit above supervises each case until the missed step is done (arts. 44, 45).
-  await openSupervision(
-    tx,
-    rows.map((row) => ({
-      id: row.id,
-      unitId: row.unitId,
-      deadline: statutoryDeadlineKind(row.status as CaseStatus),
-      missedDueAt: row.nextDueAt,
-    })),
-    now,
+/** The case already has its acceptance recorded as missed, by either batch: each is marked once. */
+function acceptanceMarkedSql(c: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "CaseEvent" m WHERE m."caseId" = ${c}."id"
+    AND m."type" = ${'DEADLINE_MISSED' satisfies CaseEventType} AND m."data"->>'deadline' = ${'acceptance' satisfies DeadlineKind})`;
+}
+
+/**
+ * Marks one batch of cases whose citizen, answered on paper, has not been told the acceptance
+ * decision by its date (ADR 0016), in the caller's transaction. The status-based batch cannot see
+ * them: the decision was made, so the case works against another deadline, or has ended (a refusal,
+ * a forwarding).
+ */
+async function markUndeliveredBatch(tx: Tx, now: Date, batchSize: number, caseIds: readonly string[] | undefined): Promise<BatchResult> {
+  const c = Prisma.raw('c');
+  const rows = await tx.$queryRaw<(MissedRow & { acceptDueAt: Date })[]>`
+    SELECT c."id", c."status"::text AS "status", c."acceptDueAt", c."assigneeId", c."unitId"
+    FROM "Case" c
+    WHERE ${acceptanceNoticeLateSql(now, c)}
+      AND NOT ${acceptanceMarkedSql(c)}
+      ${scopeFilter(caseIds, Prisma.raw('c."id"'))}
+    ORDER BY c."acceptDueAt", c."id"
+    LIMIT ${batchSize}
+    FOR UPDATE OF c SKIP LOCKED`;
+  if (rows.length === 0) return { claimed: 0, marked: 0 };
+  // The mark is an event, not a column of the row, so the lock's re-check cannot see one another
+  // instance committed after this statement began: ask again, now that the rows are ours.
+  const marked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT c."id" FROM "Case" c WHERE c."id" = ANY(${rows.map((row) => row.id)}::uuid[]) AND ${acceptanceMarkedSql(c)}`;
+  const done = new Set(marked.map((row) => row.id));
+  const misses = rows.flatMap((row) =>
+    done.has(row.id) ? [] : [{ row, deadline: 'acceptance' as const, dueAt: row.acceptDueAt, detail: { undelivered: true as const } }],
   );
-
-  const workers = recipientLookup(tx);
-  for (const row of rows) {
-    const dueAt = row.nextDueAt.toISOString();
-    await queueStaffMessages(tx, await workers(row.assigneeId, row.unitId), 'dueSoon', 'staff.dueSoon', `${row.id}:overdue:${dueAt}`, {
-      caseId: row.id,
-      data: { deadline: statutoryDeadlineKind(row.status as CaseStatus), dueAt, overdue: true },
-    });
-  }
-  return rows.length;
+  return { claimed: rows.length, marked: await recordMisses(tx, misses, now) };
 }
 
 interface ReminderRow {
@@ -201,10 +262,13 @@ export async function runDeadlineSweep(options: SweepOptions = {}): Promise<Swee
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   let missed = 0;
-  for (;;) {
-    const marked = await db().$transaction((tx) => markMissedBatch(tx, now, batchSize, options.caseIds));
-    if (marked === 0) break;
-    missed += marked;
+  // From the case's status first; then the paper citizens not yet told the acceptance decision.
+  for (const batch of [markMissedBatch, markUndeliveredBatch]) {
+    for (;;) {
+      const { claimed, marked } = await db().$transaction((tx) => batch(tx, now, batchSize, options.caseIds));
+      if (claimed === 0) break;
+      missed += marked;
+    }
   }
   const reminders = await queueReminders(now, batchSize, options.caseIds);
   // Cases whose review or re-review window passed without a request close, each with a public event.

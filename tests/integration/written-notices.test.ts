@@ -13,13 +13,17 @@ import {
   staffNoticePage,
   staffNoticePdf,
 } from '#app/features/cases/written-notices/notices.server.ts';
+import { runDeadlineSweep } from '#app/jobs/deadline-sweep.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
+import { civilDateIn, isoDate } from '#app/platform/time/civil-date.ts';
 import { formatInstant } from '#app/platform/time/format.ts';
 import { serviceTimeZone, serviceToday } from '#app/platform/time/service-time-zone.server.ts';
-import { newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
+import { newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';
 import type { Submission } from '#app/features/cases/submission.ts';
 
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const ADDRESS = '北京市东城区东四十条1号院3单元502';
 const IP = '198.51.100.7';
 
@@ -40,6 +44,19 @@ async function letterByPost(overrides: Partial<Submission> = {}, locale: 'zh-Han
 function stepped<T extends { ok: boolean }>(outcome: T): T & { ok: true } {
   if (!outcome.ok) throw new Error(`refused: ${JSON.stringify(outcome)}`);
   return outcome as T & { ok: true };
+}
+
+/** What the deadline sweep recorded of a case: its missed deadlines and its supervision item (督办). */
+async function sweepMarks(caseId: string) {
+  const row = await db().case.findUniqueOrThrow({ where: { id: caseId } });
+  const missed = await db().caseEvent.findMany({ where: { caseId, type: 'DEADLINE_MISSED' } });
+  const overdue = await db().outboxMessage.findMany({ where: { caseId, template: 'staff.dueSoon' } });
+  return {
+    missedDeadlines: row.missedDeadlines,
+    supervised: row.supervisionOpenedAt !== null,
+    missed: missed.map((event) => event.data),
+    overdue: overdue.filter((m) => (m.data as { overdue?: boolean }).overdue === true),
+  };
 }
 
 /** Every case in the clerk's "notices to post" view (one page is plenty in a test database). */
@@ -195,6 +212,105 @@ describe('written notices', () => {
 
     stepped(await recordDelivery(clerk.actor, c.id, 'acceptance', { method: 'POST', deliveredOn: serviceToday() }));
     expect((await citizenClockOf(c.id))?.[0]).toMatchObject({ kind: 'acceptance', state: 'late' });
+  });
+
+  it('count as missed for the office too: the sweep marks an undelivered acceptance once, and 督办 waits for the delivery', async () => {
+    const clerk = await staffUser('CLERK');
+    const handler = await staffUser('HANDLER', 'human-resources');
+    const c = await letterByPost();
+    await db().case.update({ where: { id: c.id }, data: { unitId: await unitId('human-resources'), assigneeId: handler.user.id } });
+    stepped(await performCaseAction(clerk.actor, c.id, c.version, { action: 'accept', claims: ['维修漏水的屋顶'] }));
+    // Decided in time (the 15 days end in an hour), and the notice still unposted a day later.
+    const acceptDueAt = new Date(Date.now() + HOUR);
+    await db().case.update({ where: { id: c.id }, data: { acceptDueAt } });
+    const now = new Date(Date.now() + DAY);
+    expect((await citizenClockOf(c.id, now))?.[0]).toMatchObject({ kind: 'acceptance', state: 'missed' });
+
+    // Three instances at once, then again an hour later: one mark.
+    const together = await Promise.all([1, 2, 3].map(() => runDeadlineSweep({ now, caseIds: [c.id] })));
+    const again = await runDeadlineSweep({ now: new Date(now.getTime() + HOUR), caseIds: [c.id] });
+    expect(together.reduce((sum, report) => sum + report.missed, 0)).toBe(1);
+    expect(again).toMatchObject({ missed: 0, supervisionSettled: 0 });
+    const marked = await sweepMarks(c.id);
+    expect(marked).toMatchObject({
+      missedDeadlines: 1,
+      supervised: true,
+      missed: [{ deadline: 'acceptance', dueAt: acceptDueAt.toISOString(), undelivered: true }],
+    });
+    // The case's worker hears it is overdue, once, as for any missed acceptance.
+    expect(marked.overdue).toMatchObject([
+      { staffId: handler.user.id, data: { deadline: 'acceptance', dueAt: acceptDueAt.toISOString(), overdue: true } },
+    ]);
+    expect(await db().caseEvent.count({ where: { caseId: c.id, type: 'SUPERVISION_OPENED' } })).toBe(1);
+
+    // Posted at last: the step is done (late), and the next sweep closes the supervision item.
+    const posted = new Date(now.getTime() + 2 * HOUR);
+    const postedOn = isoDate(civilDateIn(posted, serviceTimeZone()));
+    stepped(await recordDelivery(clerk.actor, c.id, 'acceptance', { method: 'POST', deliveredOn: postedOn }, posted));
+    expect((await citizenClockOf(c.id, posted))?.[0]).toMatchObject({ kind: 'acceptance', state: 'late' });
+    const settled = await runDeadlineSweep({ now: new Date(posted.getTime() + HOUR), caseIds: [c.id] });
+    expect(settled).toMatchObject({ missed: 0, supervisionSettled: 1 });
+    expect(await sweepMarks(c.id)).toMatchObject({ missedDeadlines: 1, supervised: false });
+  });
+
+  it('count a decision made late once: the miss the status sweep recorded is not marked again, and 督办 waits for the delivery', async () => {
+    const clerk = await staffUser('CLERK');
+    const c = await letterByPost();
+    const lapsed = new Date(Date.now() - DAY);
+    await db().case.update({ where: { id: c.id }, data: { acceptDueAt: lapsed, nextDueAt: lapsed } });
+    const now = new Date();
+    expect((await runDeadlineSweep({ now, caseIds: [c.id] })).missed).toBe(1);
+    const version = (await db().case.findUniqueOrThrow({ where: { id: c.id } })).version;
+    stepped(await performCaseAction(clerk.actor, c.id, version, { action: 'accept' }));
+
+    // Accepted, but not yet told: one miss, and the supervision item stays open.
+    const later = await runDeadlineSweep({ now: new Date(now.getTime() + HOUR), caseIds: [c.id] });
+    expect(later).toMatchObject({ missed: 0, supervisionSettled: 0 });
+    expect(await sweepMarks(c.id)).toMatchObject({ missedDeadlines: 1, supervised: true, missed: [{ deadline: 'acceptance' }] });
+
+    stepped(await recordDelivery(clerk.actor, c.id, 'acceptance', { method: 'IN_PERSON', deliveredOn: serviceToday() }));
+    expect((await runDeadlineSweep({ now: new Date(now.getTime() + 2 * HOUR), caseIds: [c.id] })).supervisionSettled).toBe(1);
+    expect(await sweepMarks(c.id)).toMatchObject({ missedDeadlines: 1, supervised: false, missed: [{ deadline: 'acceptance' }] });
+  });
+
+  it('count an undelivered refusal too: the case has ended, but 督办 stays open until the citizen is told', async () => {
+    const clerk = await staffUser('CLERK');
+    const c = await letterByPost();
+    stepped(
+      await performCaseAction(clerk.actor, c.id, c.version, { action: 'decline', reason: 'OUTSIDE_REMIT', detail: '', referral: '' }),
+    );
+    await db().case.update({ where: { id: c.id }, data: { acceptDueAt: new Date(Date.now() + HOUR) } });
+    const level = (await db().case.findUniqueOrThrow({ where: { id: c.id } })).warningLevel;
+    const now = new Date(Date.now() + DAY);
+    expect((await runDeadlineSweep({ now, caseIds: [c.id] })).missed).toBe(1);
+    expect(await sweepMarks(c.id)).toMatchObject({ missedDeadlines: 1, supervised: true, missed: [{ undelivered: true }] });
+    // An ended case keeps its warning level: nothing more is worked on it.
+    expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).warningLevel).toBe(level);
+    expect((await runDeadlineSweep({ now: new Date(now.getTime() + HOUR), caseIds: [c.id] })).supervisionSettled).toBe(0);
+
+    const posted = new Date(now.getTime() + 2 * HOUR);
+    const postedOn = isoDate(civilDateIn(posted, serviceTimeZone()));
+    stepped(await recordDelivery(clerk.actor, c.id, 'refusal', { method: 'POST', deliveredOn: postedOn }, posted));
+    expect((await runDeadlineSweep({ now: new Date(posted.getTime() + HOUR), caseIds: [c.id] })).supervisionSettled).toBe(1);
+  });
+
+  it('do not make a missed date for a citizen told by email or SMS', async () => {
+    const clerk = await staffUser('CLERK');
+    const byEmail = await validSubmission();
+    const bySms = await validSubmission({ email: null });
+    // Accepted in time (the 15 days end in an hour); swept a day later.
+    const now = new Date(Date.now() + DAY);
+    const cases = [];
+    for (const submission of [byEmail, bySms]) {
+      const receipt = await submitCase(submission, { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' });
+      const c = await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } });
+      stepped(await performCaseAction(clerk.actor, c.id, c.version, { action: 'accept' }));
+      await db().case.update({ where: { id: c.id }, data: { acceptDueAt: new Date(Date.now() + HOUR) } });
+      expect((await citizenClockOf(c.id, now))?.[0]).toMatchObject({ kind: 'acceptance', state: 'met' });
+      cases.push(c.id);
+    }
+    expect((await runDeadlineSweep({ now, caseIds: cases })).missed).toBe(0);
+    for (const id of cases) expect(await sweepMarks(id)).toMatchObject({ missedDeadlines: 0, supervised: false, missed: [], overdue: [] });
   });
 
   it('are not a task for a citizen with an email address', async () => {

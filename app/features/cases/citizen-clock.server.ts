@@ -1,9 +1,13 @@
 // Reads what the citizen's clock (citizen-clock.ts) needs of a case: its dates, when each step was
 // done (its first public event of that step), and, where its notices go on paper, when the
 // acceptance decision was delivered. A merged case shows its main case's acceptance and reply.
+// The same reading of the acceptance decision, in SQL, lets the deadline sweep and supervision find
+// the paper cases whose decision has not reached the citizen (ADR 0016).
 import { needsPaper, NOTICE_EVENT } from '#app/features/cases/written-notices/notice-kinds.ts';
-import { db } from '#app/platform/db.server.ts';
+import { paperSql } from '#app/features/cases/written-notices/notices.server.ts';
+import { db, Prisma } from '#app/platform/db.server.ts';
 import { citizenClock, type ClockDone, type ClockStep } from './citizen-clock.ts';
+import { OPEN_STATUSES, type CaseStatus } from './lifecycle.ts';
 import type { CaseEventType } from './events.ts';
 
 /** The events that end each step; the first one counts. */
@@ -83,4 +87,34 @@ export async function citizenClockOf(caseId: string, now = new Date()): Promise<
     },
     now,
   );
+}
+
+/**
+ * Where the notice is still owed: while the case is open, and when the decision itself ended it (a
+ * refusal, a forwarding). A case that ended otherwise (withdrawn, merged, closed, final) owes
+ * nothing more, as on the citizen's clock.
+ */
+const NOTICE_OWED_STATUSES: readonly CaseStatus[] = [...OPEN_STATUSES, 'NOT_ACCEPTED', 'TRANSFERRED'];
+
+/**
+ * SQL: the acceptance decision of the case `c` has been made but has not reached its citizen, as
+ * citizenClockOf reads it: its notices go on paper (paperSql), its first public decision event
+ * (DONE_BY.acceptance) issued the acceptance, refusal or forwarding notice, and no delivery of that
+ * notice is recorded; and the case still owes it (NOTICE_OWED_STATUSES).
+ */
+export function acceptanceUndeliveredSql(c: Prisma.Sql = Prisma.raw('c')): Prisma.Sql {
+  return Prisma.sql`(${c}."status"::text = ANY(${[...NOTICE_OWED_STATUSES]}::text[])
+    AND ${paperSql(c)}
+    AND EXISTS (SELECT 1 FROM "CaseEvent" decision
+      WHERE decision."caseId" = ${c}."id" AND decision."visibility" = 'PUBLIC'
+        AND decision."type" IN (${Prisma.join(ACCEPTANCE_NOTICE_EVENTS)})
+        AND NOT EXISTS (SELECT 1 FROM "CaseEvent" earlier
+          WHERE earlier."caseId" = decision."caseId" AND earlier."visibility" = 'PUBLIC'
+            AND earlier."type" IN (${Prisma.join(DONE_BY.acceptance)}) AND earlier."id" < decision."id")
+        AND NOT EXISTS (SELECT 1 FROM "NoticeDelivery" delivered WHERE delivered."eventId" = decision."id")))`;
+}
+
+/** SQL: as acceptanceUndeliveredSql, and the 15 days to tell the citizen (art. 23) ended before `now`. */
+export function acceptanceNoticeLateSql(now: Date, c: Prisma.Sql = Prisma.raw('c')): Prisma.Sql {
+  return Prisma.sql`(${c}."acceptDueAt" < ${now} AND ${acceptanceUndeliveredSql(c)})`;
 }

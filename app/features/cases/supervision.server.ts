@@ -1,9 +1,11 @@
 // 督办 (supervision.ts): the hourly sweep opens a supervision item on each case it marks as having
 // missed a statutory date, for the supervisors of the unit above the case's unit, and closes it once
-// the missed step is done or the case ends. Every opening and closing is an internal event.
+// the missed step is done or the case ends; not while a citizen answered on paper has yet to receive
+// the acceptance decision after its 15 days (ADR 0016). Every opening and closing is an internal event.
 import { queueStaffMessages, supervisorRecipients, type Tx } from '#app/features/notifications/outbox.server.ts';
 import { unitParents } from '#app/features/reference-data/unit-tree.server.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
+import { acceptanceNoticeLateSql } from './citizen-clock.server.ts';
 import { workingDayClock } from './clock.server.ts';
 import { supervisingUnit, supervisionDueAt, supervisionSettled } from './supervision.ts';
 import type { CaseEventType } from './events.ts';
@@ -65,17 +67,26 @@ export async function openSupervision(tx: Tx, missed: readonly MissedCase[], now
 
 /** Closes the supervision items whose missed step is done (or whose case ended); returns how many. */
 export async function settleSupervision(now: Date, batch = 200, caseIds?: readonly string[]): Promise<number> {
-  const only = caseIds ? Prisma.sql`AND "id" = ANY(${[...caseIds]}::uuid[])` : Prisma.empty;
+  const only = caseIds ? Prisma.sql`AND c."id" = ANY(${[...caseIds]}::uuid[])` : Prisma.empty;
   let settled = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const result = await db().$transaction(async (tx) => {
       const rows = await tx.$queryRaw<
-        { id: string; status: CaseStatus; nextDueAt: Date | null; missedDueAt: Date | null; supervisionDueAt: Date | null }[]
+        {
+          id: string;
+          status: CaseStatus;
+          nextDueAt: Date | null;
+          missedDueAt: Date | null;
+          supervisionDueAt: Date | null;
+          acceptanceNoticeLate: boolean;
+        }[]
       >`
-        SELECT "id", "status", "nextDueAt", "missedDueAt", "supervisionDueAt" FROM "Case"
-        WHERE "supervisionOpenedAt" IS NOT NULL AND "id" > ${after}::uuid ${only}
-        ORDER BY "id" LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
+        SELECT c."id", c."status", c."nextDueAt", c."missedDueAt", c."supervisionDueAt",
+          ${acceptanceNoticeLateSql(now)} AS "acceptanceNoticeLate"
+        FROM "Case" c
+        WHERE c."supervisionOpenedAt" IS NOT NULL AND c."id" > ${after}::uuid ${only}
+        ORDER BY c."id" LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
       let closed = 0;
       for (const row of rows) {
         if (!supervisionSettled(row)) continue;

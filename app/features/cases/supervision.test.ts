@@ -24,10 +24,24 @@ describe('supervision items (督办)', () => {
 
   it('settle once the missed step is done or the case ends, not before', () => {
     const dueAt = new Date('2026-03-01T15:59:59.999Z');
-    expect(supervisionSettled({ status: 'SUBMITTED', nextDueAt: dueAt, missedDueAt: dueAt })).toBe(false);
+    const told = { acceptanceNoticeLate: false };
+    expect(supervisionSettled({ status: 'SUBMITTED', nextDueAt: dueAt, missedDueAt: dueAt, ...told })).toBe(false);
     // Accepted: the case now works against its reply date.
-    expect(supervisionSettled({ status: 'ACCEPTED', nextDueAt: new Date('2026-04-30T15:59:59.999Z'), missedDueAt: dueAt })).toBe(true);
-    expect(supervisionSettled({ status: 'NOT_ACCEPTED', nextDueAt: null, missedDueAt: dueAt })).toBe(true);
-    expect(supervisionSettled({ status: 'REPLIED', nextDueAt: null, missedDueAt: dueAt })).toBe(true);
+    expect(supervisionSettled({ status: 'ACCEPTED', nextDueAt: new Date('2026-04-30T15:59:59.999Z'), missedDueAt: dueAt, ...told })).toBe(
+      true,
+    );
+    expect(supervisionSettled({ status: 'NOT_ACCEPTED', nextDueAt: null, missedDueAt: dueAt, ...told })).toBe(true);
+    expect(supervisionSettled({ status: 'REPLIED', nextDueAt: null, missedDueAt: dueAt, ...told })).toBe(true);
+  });
+
+  it('stay open while a citizen answered on paper has not been told the acceptance decision past its date', () => {
+    const replyDueAt = new Date('2026-04-30T15:59:59.999Z');
+    // Accepted in time, the notice still unposted after the 15 days: the sweep marked no missedDueAt.
+    const late = { acceptanceNoticeLate: true };
+    expect(supervisionSettled({ status: 'ACCEPTED', nextDueAt: replyDueAt, missedDueAt: null, ...late })).toBe(false);
+    // A refusal ends the case, but the citizen has not heard of it.
+    expect(supervisionSettled({ status: 'NOT_ACCEPTED', nextDueAt: null, missedDueAt: null, ...late })).toBe(false);
+    // Delivered: the step is done.
+    expect(supervisionSettled({ status: 'ACCEPTED', nextDueAt: replyDueAt, missedDueAt: null, acceptanceNoticeLate: false })).toBe(true);
   });
 });

@@ -24,9 +24,18 @@ export function supervisionDueAt(missedAt: Date, clock: ClockSettings): Date {
 
 /**
  * Whether the step the supervision was opened for is done: the case ended, or it now works against
- * another deadline than the one it missed (the sweep records that one as missedDueAt).
+ * another deadline than the one it missed (the sweep records that one as missedDueAt). Never while
+ * a citizen answered on paper has not been told the acceptance decision and its 15 days have passed
+ * (acceptanceNoticeLate, ADR 0016): for them the step is done only when the notice is delivered,
+ * even if the decision ended the case (a refusal, a forwarding).
  */
-export function supervisionSettled(c: { status: CaseStatus; nextDueAt: Date | null; missedDueAt: Date | null }): boolean {
+export function supervisionSettled(c: {
+  status: CaseStatus;
+  nextDueAt: Date | null;
+  missedDueAt: Date | null;
+  acceptanceNoticeLate: boolean;
+}): boolean {
+  if (c.acceptanceNoticeLate) return false;
   if (TERMINAL_STATUSES.has(c.status) || c.nextDueAt === null || c.missedDueAt === null) return true;
   return c.nextDueAt.getTime() !== c.missedDueAt.getTime();
 }

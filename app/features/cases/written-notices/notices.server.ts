@@ -261,13 +261,21 @@ export async function noticesOf(caseId: string): Promise<NoticeListing[]> {
 const ISSUING_EVENT_TYPES = Prisma.join(WRITTEN_NOTICE_KINDS.map((kind) => NOTICE_EVENT[kind]));
 
 /**
- * SQL: the case `c` has a "to post" task, as noticesOf says it: its notices go on paper (needsPaper,
- * with the contact details not erased) and the latest notice of some kind has no delivery recorded.
+ * SQL: the notices of the case `c` go on paper, as needsPaper says it: it is not anonymous, its
+ * contact details are not erased, and the citizen asked for post or gave neither email nor phone.
  */
-export function toPostSql(c: Prisma.Sql = Prisma.raw('c')): Prisma.Sql {
+export function paperSql(c: Prisma.Sql = Prisma.raw('c')): Prisma.Sql {
   return Prisma.sql`(NOT ${c}."anonymous"
     AND EXISTS (SELECT 1 FROM "CaseContact" k WHERE k."caseId" = ${c}."id" AND k."anonymisedAt" IS NULL
-      AND (${c}."preferredReplyChannel" = 'POST' OR (COALESCE(k."email", '') = '' AND COALESCE(k."phone", '') = '')))
+      AND (${c}."preferredReplyChannel" = 'POST' OR (COALESCE(k."email", '') = '' AND COALESCE(k."phone", '') = ''))))`;
+}
+
+/**
+ * SQL: the case `c` has a "to post" task, as noticesOf says it: its notices go on paper (paperSql)
+ * and the latest notice of some kind has no delivery recorded.
+ */
+export function toPostSql(c: Prisma.Sql = Prisma.raw('c')): Prisma.Sql {
+  return Prisma.sql`(${paperSql(c)}
     AND EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."caseId" = ${c}."id" AND e."type" IN (${ISSUING_EVENT_TYPES})
       AND NOT EXISTS (SELECT 1 FROM "CaseEvent" later WHERE later."caseId" = e."caseId" AND later."type" = e."type" AND later."id" > e."id")
       AND NOT EXISTS (SELECT 1 FROM "NoticeDelivery" d WHERE d."eventId" = e."id")))`;
