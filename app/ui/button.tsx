@@ -1,4 +1,5 @@
-import { Button as AriaButton } from 'react-aria-components';
+// The one button: a native <button>, which submits its form, takes focus and answers Enter and
+// Space without any script (ADR 0019).
 import type { ReactNode } from 'react';
 
 interface ButtonProps {
@@ -14,15 +15,15 @@ interface ButtonProps {
 
 export function Button({ variant = 'primary', type = 'submit', className, ...props }: ButtonProps) {
   return (
-    <AriaButton
+    <button
       type={type}
       name={props.name}
       value={props.value}
-      isDisabled={props.isDisabled}
-      onPress={props.onPress}
+      disabled={props.isDisabled}
+      onClick={props.onPress}
       className={`button button--${variant}${className ? ` ${className}` : ''}`}
     >
       {props.children}
-    </AriaButton>
+    </button>
   );
 }

@@ -3,9 +3,8 @@
 // and before they load; once the page has hydrated it becomes react-aria's ComboBox, which posts
 // the chosen option's value (not its text) under the same name. Labelled, with hint and error tied
 // to the input like every other field, and the same id so an error summary can link to it.
-import { ComboBox, Group, Input, ListBox, ListBoxItem, Popover, Button as AriaButton } from 'react-aria-components';
+import { ComboBox, FieldError, Group, Input, Label, ListBox, ListBoxItem, Popover, Text, Button as AriaButton } from 'react-aria-components';
 import { AriaLocale } from './aria-locale.tsx';
-import { FieldHeading } from './field-heading.tsx';
 import { fieldId } from './field-ids.ts';
 import { SelectField } from './select-field.tsx';
 import { useHydrated } from './use-hydrated.ts';
@@ -45,7 +44,14 @@ export function ComboBoxField(props: ComboBoxFieldProps) {
         validationBehavior="aria"
         className={`field combo-box${invalid ? ' field--error' : ''}`}
       >
-        <FieldHeading label={props.label} hint={props.hint} error={props.error} />
+        {/* The heading of every field (field-heading.tsx), in react-aria's parts, which the combo box ties to its input. */}
+        <Label className="field__label">{props.label}</Label>
+        {props.hint ? (
+          <Text slot="description" className="field__hint">
+            {props.hint}
+          </Text>
+        ) : null}
+        <FieldError className="field__error">{props.error}</FieldError>
         <Group className="combo-box__group">
           <Input className="field__input combo-box__input" placeholder={props.placeholder} />
           <AriaButton className="combo-box__button">

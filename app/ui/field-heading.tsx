@@ -1,26 +1,50 @@
-// The top of every react-aria field: label, optional hint and the error, in GOV.UK's order.
-// react-aria ties the hint and the error to the input with aria-describedby.
-import { FieldError, Label, Text } from 'react-aria-components';
+// The top of every field: label, optional hint and the error, in GOV.UK's order, as plain HTML.
+// The ids below tie the hint and the error to the control (aria-describedby), so a screen reader
+// reads them with it, with or without JavaScript.
 import type { ReactNode } from 'react';
 
 interface FieldHeadingProps {
+  /** The control's id (the group's, for radios, which have no single control). */
+  id: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
-  /** Styles the label as a group's legend (radio groups). */
+  /** The label of a group (radios), which names the group through aria-labelledby instead of `for`. */
   legend?: boolean;
 }
 
-export function FieldHeading({ label, hint, error, legend }: FieldHeadingProps) {
+export const fieldLabelId = (id: string) => `${id}-label`;
+const hintId = (id: string) => `${id}-hint`;
+const errorId = (id: string) => `${id}-error`;
+
+/** What the control's aria-describedby lists: its hint, then its error. */
+export function fieldDescribedBy(id: string, parts: { hint?: ReactNode; error?: string }): string | undefined {
+  const ids = [parts.hint ? hintId(id) : null, parts.error ? errorId(id) : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+export function FieldHeading({ id, label, hint, error, legend }: FieldHeadingProps) {
   return (
     <>
-      <Label className={`field__label${legend ? ' fieldset__legend' : ''}`}>{label}</Label>
+      {legend ? (
+        <span className="field__label fieldset__legend" id={fieldLabelId(id)}>
+          {label}
+        </span>
+      ) : (
+        <label className="field__label" id={fieldLabelId(id)} htmlFor={id}>
+          {label}
+        </label>
+      )}
       {hint ? (
-        <Text slot="description" className="field__hint">
+        <span className="field__hint" id={hintId(id)}>
           {hint}
-        </Text>
+        </span>
       ) : null}
-      <FieldError className="field__error">{error}</FieldError>
+      {error ? (
+        <span className="field__error" id={errorId(id)}>
+          {error}
+        </span>
+      ) : null}
     </>
   );
 }

@@ -1,8 +1,7 @@
 // Text inputs and text areas with a visible label, an optional hint and an error tied to the
-// field (aria-describedby, aria-invalid), built on react-aria-components.
-import { Input, TextArea, TextField as AriaTextField } from 'react-aria-components';
+// field (aria-describedby, aria-invalid): native elements, which need no script to work (ADR 0019).
 import { CharacterCount } from './character-count.tsx';
-import { FieldHeading } from './field-heading.tsx';
+import { FieldHeading, fieldDescribedBy } from './field-heading.tsx';
 import { fieldId } from './field-ids.ts';
 import type { ReactNode } from 'react';
 
@@ -27,28 +26,32 @@ interface TextFieldProps {
 export function TextField(props: TextFieldProps) {
   const id = props.id ?? fieldId(props.name);
   const invalid = Boolean(props.error);
+  const control = {
+    id,
+    name: props.name,
+    defaultValue: props.defaultValue,
+    spellCheck: props.spellCheck,
+    'aria-describedby': fieldDescribedBy(id, props),
+    'aria-invalid': invalid || undefined,
+  };
   return (
-    <AriaTextField
-      id={id}
-      name={props.name}
-      defaultValue={props.defaultValue}
-      type={props.type ?? 'text'}
-      autoComplete={props.autoComplete}
-      inputMode={props.inputMode}
-      isInvalid={invalid}
-      validationBehavior="aria"
-      className={`field${invalid ? ' field--error' : ''}${props.className ? ` ${props.className}` : ''}`}
-    >
-      <FieldHeading label={props.label} hint={props.hint} error={props.error} />
+    <div className={`field${invalid ? ' field--error' : ''}${props.className ? ` ${props.className}` : ''}`}>
+      <FieldHeading id={id} label={props.label} hint={props.hint} error={props.error} />
       {props.multiline ? (
         <>
-          <TextArea className="field__input field__textarea" rows={props.multiline.rows ?? 8} spellCheck={props.spellCheck} />
+          <textarea {...control} className="field__input field__textarea" rows={props.multiline.rows ?? 8} />
           <CharacterCount fieldId={id} maxLength={props.multiline.maxLength} initialLength={props.defaultValue?.length ?? 0} />
         </>
       ) : (
-        <Input className={`field__input field__input--${props.width ?? 'full'}`} spellCheck={props.spellCheck} />
+        <input
+          {...control}
+          type={props.type ?? 'text'}
+          autoComplete={props.autoComplete}
+          inputMode={props.inputMode}
+          className={`field__input field__input--${props.width ?? 'full'}`}
+        />
       )}
-    </AriaTextField>
+    </div>
   );
 }
 

@@ -26,7 +26,7 @@ import { refusal } from '#app/platform/http/outcome.server.ts';
 import { readForm } from '#app/platform/http/read-form.server.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import { Button } from '#app/ui/button.tsx';
-import { RowCheckbox } from '#app/ui/choice-fields.tsx';
+import { RowCheckbox } from '#app/ui/row-checkbox.tsx';
 import { DataTable, type DataColumn } from '#app/ui/data-table.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { useFormatDate } from '#app/ui/format.ts';

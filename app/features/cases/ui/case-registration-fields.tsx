@@ -46,7 +46,7 @@ export function CaseRegistrationFields({
   return (
     <>
       <RadioGroup {...field('kind')} options={CASE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}.label`) }))} />
-      <ReportedFields form={form} units={units} by="clerk" />
+      <ReportedFields form={form} units={units} by={{ clerk: ComboBoxField }} />
       <ComboBoxField
         {...field('categoryId')}
         placeholder={t('submit.fields.categoryId.placeholder')}

@@ -61,7 +61,7 @@ export function RegisterVisitPanel({ appointment, registration, form, busy }: Re
           defaultValue={form.value('kind')}
           options={CASE_KINDS.map((kind) => ({ value: kind, label: tc(`kinds.${kind}.label`) }))}
         />
-        <ReportedFields form={form} units={registration.units} by="clerk" />
+        <ReportedFields form={form} units={registration.units} by={{ clerk: ComboBoxField }} />
         <ComboBoxField
           name="categoryId"
           label={tc('submit.fields.categoryId.label')}
