@@ -5,6 +5,7 @@ import { expect, type Browser, type Locator, type Page, type TestInfo } from '@p
 import en from '#app/i18n/locales/en/common.json' with { type: 'json' };
 import zhHans from '#app/i18n/locales/zh-Hans/common.json' with { type: 'json' };
 import zhHant from '#app/i18n/locales/zh-Hant/common.json' with { type: 'json' };
+import { SHARED_PAGE_SECONDS } from '#app/platform/http/headers.ts';
 import { EVERY_LANGUAGE, LOCALES, NO_JS_LOCALE, type Locale } from './languages.ts';
 
 export { EVERY_LANGUAGE, LOCALES, type Locale };
@@ -296,4 +297,16 @@ export async function expectNoAxeViolations(page: Page, browser: Browser, testIn
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`),
     `axe violations on ${label}`,
   ).toEqual([]);
+}
+
+/**
+ * Public pages (home, notices) may be answered from a rendering up to SHARED_PAGE_SECONDS old
+ * (server/shared-pages.ts). Data a test writes straight into the database, as another process
+ * would, shows once that rendering expires: reload until it does, for at most that long and a bit.
+ */
+export async function expectOnSharedPage(page: Page, locator: Locator): Promise<void> {
+  await expect(async () => {
+    if (!(await locator.isVisible())) await page.reload();
+    await expect(locator).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: (SHARED_PAGE_SECONDS + 5) * 1000 });
 }

@@ -3,7 +3,18 @@
 // and before they load; once the page has hydrated it becomes react-aria's ComboBox, which posts
 // the chosen option's value (not its text) under the same name. Labelled, with hint and error tied
 // to the input like every other field, and the same id so an error summary can link to it.
-import { ComboBox, FieldError, Group, Input, Label, ListBox, ListBoxItem, Popover, Text, Button as AriaButton } from 'react-aria-components';
+import {
+  ComboBox,
+  FieldError,
+  Group,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Text,
+  Button as AriaButton,
+} from 'react-aria-components';
 import { AriaLocale } from './aria-locale.tsx';
 import { fieldId } from './field-ids.ts';
 import { SelectField } from './select-field.tsx';

@@ -14,6 +14,6 @@ export const noStoreHeaders: HeadersFunction = () => NO_STORE;
  * CSP nonce. Only for pages with nothing of a visitor's own and nothing secret in them.
  */
 export const SHARED_PAGE_HEADER = 'X-Shared-Page-Seconds';
-const SHARED_PAGE_SECONDS = 5;
+export const SHARED_PAGE_SECONDS = 5;
 
 export const sharedPageHeaders: HeadersFunction = () => ({ [SHARED_PAGE_HEADER]: String(SHARED_PAGE_SECONDS) });
