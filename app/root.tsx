@@ -26,13 +26,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta property="csp-nonce" nonce={nonce} />
         <Meta />
         <Links />
+        <I18nBundle />
       </head>
       <body>
         <a className="skip-link" href="#main-content">
           {t('layout.skipToContent')}
         </a>
         {children}
-        <I18nBundle />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -219,7 +219,7 @@ async function benchmarkThisBuild(options: PortalOptions): Promise<void> {
 }
 
 async function benchmarkSideBySide(options: PortalOptions, compare: ComparisonBuild): Promise<void> {
-  const theirs = await serve(`${compare.ref} (${compare.commit})`, {}, compare.root);
+  const theirs = await serve(compare.ref, {}, compare.root);
   const ours = await serve('this build', {});
   await withServers([theirs, ours], async () => {
     const [preparedTheirs, preparedOurs] = [await prepare(theirs), await prepare(ours)];

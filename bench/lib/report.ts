@@ -118,7 +118,7 @@ export function comparisonTable(
   pairs: readonly ComparedPair[],
   jsBytes: { theirs: number; ours: number },
 ): string {
-  const them = `${compare.ref} (${compare.commit})`;
+  const them = compare.commit.startsWith(compare.ref) ? compare.ref : `${compare.ref} (${compare.commit})`;
   const rate = (result: ScenarioResult | null) => (result ? result.successPerSecond.toFixed(1) : 'n/a');
   const p99 = (result: ScenarioResult | null) => (result ? ms(result.p99) : 'n/a');
   const table = renderTable(
