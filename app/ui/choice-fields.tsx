@@ -1,6 +1,7 @@
 // Radios and checkboxes: native <input> elements inside their labels, so they submit with the form,
-// show their state and take focus without JavaScript (ADR 0019). The mark beside each is drawn by
-// CSS from the input's own :checked and :focus-visible.
+// show their state and take focus without JavaScript (ADR 0019). The input is visually hidden but
+// stays in the form and the tab order; the mark beside it is drawn by CSS from its :checked and
+// :focus-visible.
 import { FieldHeading, fieldDescribedBy, fieldLabelId } from './field-heading.tsx';
 import { fieldId } from './field-ids.ts';
 import type { ReactNode } from 'react';
@@ -40,7 +41,7 @@ export function RadioGroup(props: RadioGroupProps) {
             <label key={option.value} className="choice">
               <input
                 type="radio"
-                className="choice__input"
+                className="choice__input visually-hidden"
                 id={radioId}
                 name={props.name}
                 value={option.value}
@@ -88,7 +89,7 @@ export function Checkbox(props: CheckboxProps) {
       <label className="choice choice--checkbox">
         <input
           type="checkbox"
-          className="choice__input"
+          className="choice__input visually-hidden"
           id={id}
           name={props.name}
           value={props.value ?? 'yes'}
