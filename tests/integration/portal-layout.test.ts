@@ -1,6 +1,7 @@
-// The portal's frame: the flash notice shown once in its status area, public pages left cacheable,
-// private ones never stored, and the language switch reading its form like every other.
+// The portal's frame: the flash notice shown once in its status area, public pages left cacheable
+// and shared between visitors (server/shared-pages.ts), private ones never stored, and the language switch reading its form like every other.
 import { describe, expect, it } from 'vitest';
+import { SHARED_PAGE_HEADER, SHARED_PAGE_SECONDS } from '#app/platform/http/headers.ts';
 import { noticeHeader } from '#app/platform/http/notice.server.ts';
 import * as home from '#app/routes/_portal+/_index.tsx';
 import * as portalLayout from '#app/routes/_portal+/_layout.tsx';
@@ -28,11 +29,19 @@ describe('the portal layout', () => {
     expect(new Headers(result.init?.headers).get('Set-Cookie')).toBeNull();
   });
 
-  it('leaves public pages cacheable and keeps private ones out of every cache', () => {
+  it('leaves public pages cacheable and shared, and keeps private ones out of every cache', () => {
     expect('headers' in portalLayout).toBe(false);
-    expect('headers' in home || 'headers' in privacy).toBe(false);
     const args = { loaderHeaders: new Headers(), parentHeaders: new Headers(), actionHeaders: new Headers(), errorHeaders: undefined };
-    for (const page of [trackCase, evidence]) expect(new Headers(page.headers(args)).get('Cache-Control')).toBe('no-store');
+    for (const page of [home, privacy]) {
+      const headers = new Headers(page.headers(args));
+      expect(headers.get('Cache-Control')).toBeNull();
+      expect(headers.get(SHARED_PAGE_HEADER)).toBe(String(SHARED_PAGE_SECONDS));
+    }
+    for (const page of [trackCase, evidence]) {
+      const headers = new Headers(page.headers(args));
+      expect(headers.get('Cache-Control')).toBe('no-store');
+      expect(headers.get(SHARED_PAGE_HEADER)).toBeNull();
+    }
   });
 });
 
