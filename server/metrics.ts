@@ -10,6 +10,7 @@ import { SWEEP_QUEUE } from '#app/jobs/worker.server.ts';
 import { databasePoolStats } from '#app/platform/db.server.ts';
 import { logger } from './logger.ts';
 import { routePattern } from './route-pattern.ts';
+import { isClusterMessage, METRICS_REQUEST, METRICS_RESPONSE, type MetricsRequest, type MetricsResponse } from './web-cluster-messages.ts';
 import type { NextFunction, Request, Response } from 'express';
 
 const register = client.register;
@@ -169,26 +170,15 @@ export function metricsEndpoint(options: { allow: string; token: string | undefi
 
 // With WEB_CONCURRENCY > 1 a scrape reaches one web process, which asks the primary for the
 // figures of them all: the primary gathers and adds them up (prom-client's AggregatorRegistry).
-const METRICS_REQUEST = 'petition-desk:metrics-request';
-const METRICS_RESPONSE = 'petition-desk:metrics-response';
 const CLUSTER_METRICS_TIMEOUT_MS = 5_000;
-
-interface MetricsResponse {
-  type: typeof METRICS_RESPONSE;
-  id: string;
-  text?: string;
-  error?: string;
-}
-
-const isMessage = (message: unknown, type: string): message is { type: string; id: string } =>
-  typeof message === 'object' && message !== null && 'type' in message && message.type === type && 'id' in message;
 
 /** In the primary: answers the web processes' requests for the cluster's figures. */
 export function answerClusterMetricsRequests(): void {
   const aggregator = new client.AggregatorRegistry();
   cluster.on('message', (worker, message: unknown) => {
-    if (!isMessage(message, METRICS_REQUEST)) return;
-    const reply = (body: Omit<MetricsResponse, 'type' | 'id'>) => worker.send({ type: METRICS_RESPONSE, id: message.id, ...body });
+    if (!isClusterMessage(message, METRICS_REQUEST)) return;
+    const reply = (body: Pick<MetricsResponse, 'text' | 'error'>) =>
+      worker.send({ type: METRICS_RESPONSE, id: message.id, ...body } satisfies MetricsResponse);
     aggregator.clusterMetrics().then(
       (text) => reply({ text }),
       (error: unknown) => reply({ error: error instanceof Error ? error.message : String(error) }),
@@ -200,11 +190,10 @@ function clusterMetrics(): Promise<string> {
   const id = randomUUID();
   return new Promise((resolve, reject) => {
     const onMessage = (message: unknown) => {
-      if (!isMessage(message, METRICS_RESPONSE) || message.id !== id) return;
+      if (!isClusterMessage(message, METRICS_RESPONSE) || message.id !== id) return;
       done();
-      const { text, error } = message as MetricsResponse;
-      if (text !== undefined) resolve(text);
-      else reject(new Error(error ?? 'no metrics from the primary'));
+      if (message.text !== undefined) resolve(message.text);
+      else reject(new Error(message.error ?? 'no metrics from the primary'));
     };
     const timer = setTimeout(() => {
       done();
@@ -215,6 +204,6 @@ function clusterMetrics(): Promise<string> {
       process.off('message', onMessage);
     };
     process.on('message', onMessage);
-    process.send?.({ type: METRICS_REQUEST, id });
+    process.send?.({ type: METRICS_REQUEST, id } satisfies MetricsRequest);
   });
 }

@@ -3,7 +3,7 @@
 // worker, and tells this process when to stop.
 import { serverEnv } from './env.ts';
 import { logger } from './logger.ts';
-import { isStopMessage } from './web-cluster-messages.ts';
+import { isClusterMessage, STOP_MESSAGE } from './web-cluster-messages.ts';
 import { startWebProcess } from './web-process.ts';
 
 const databaseUrl = serverEnv().DATABASE_URL;
@@ -20,7 +20,7 @@ const stop = async () => {
   logger.flush(() => process.exit(0));
 };
 process.on('message', (message: unknown) => {
-  if (isStopMessage(message)) void stop();
+  if (isClusterMessage(message, STOP_MESSAGE.type)) void stop();
 });
 // Ctrl-C reaches every process in the terminal's group: the primary decides the order of the stop.
 process.on('SIGINT', () => undefined);

@@ -2,7 +2,7 @@
 // show their state and take focus without JavaScript (ADR 0019). The input is visually hidden but
 // stays in the form and the tab order; the mark beside it is drawn by CSS from its :checked and
 // :focus-visible.
-import { FieldHeading, fieldDescribedBy, fieldLabelId } from './field-heading.tsx';
+import { FieldHeading, fieldDescribedBy, fieldErrorId, fieldLabelId } from './field-heading.tsx';
 import { fieldId } from './field-ids.ts';
 import type { ReactNode } from 'react';
 
@@ -78,11 +78,10 @@ interface CheckboxProps {
 export function Checkbox(props: CheckboxProps) {
   const invalid = Boolean(props.error);
   const id = props.id ?? fieldId(props.name);
-  const errorId = `${id}-error`;
   return (
     <div className={`field${invalid ? ' field--error' : ''}`}>
       {invalid ? (
-        <p className="field__error" id={errorId}>
+        <p className="field__error" id={fieldErrorId(id)}>
           {props.error}
         </p>
       ) : null}
@@ -95,7 +94,7 @@ export function Checkbox(props: CheckboxProps) {
           value={props.value ?? 'yes'}
           defaultChecked={props.defaultSelected}
           aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? errorId : undefined}
+          aria-describedby={fieldDescribedBy(id, props)}
         />
         <span className="choice__mark" aria-hidden="true" />
         <span className="choice__text">{props.children}</span>

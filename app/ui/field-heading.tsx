@@ -15,11 +15,11 @@ interface FieldHeadingProps {
 
 export const fieldLabelId = (id: string) => `${id}-label`;
 const hintId = (id: string) => `${id}-hint`;
-const errorId = (id: string) => `${id}-error`;
+export const fieldErrorId = (id: string) => `${id}-error`;
 
 /** What the control's aria-describedby lists: its hint, then its error. */
 export function fieldDescribedBy(id: string, parts: { hint?: ReactNode; error?: string }): string | undefined {
-  const ids = [parts.hint ? hintId(id) : null, parts.error ? errorId(id) : null].filter(Boolean);
+  const ids = [parts.hint ? hintId(id) : null, parts.error ? fieldErrorId(id) : null].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
@@ -41,7 +41,7 @@ export function FieldHeading({ id, label, hint, error, legend }: FieldHeadingPro
         </span>
       ) : null}
       {error ? (
-        <span className="field__error" id={errorId(id)}>
+        <span className="field__error" id={fieldErrorId(id)}>
           {error}
         </span>
       ) : null}

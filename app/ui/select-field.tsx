@@ -1,5 +1,6 @@
 // A native <select>: unlike a JavaScript listbox, it works with scripts off and uses the
 // phone's own picker. Labelled, with hint and error tied to it like every other field.
+import { FieldHeading, fieldDescribedBy } from './field-heading.tsx';
 import { fieldId } from './field-ids.ts';
 import type { ReactNode } from 'react';
 
@@ -17,30 +18,15 @@ interface SelectFieldProps {
 
 export function SelectField(props: SelectFieldProps) {
   const id = props.id ?? fieldId(props.name);
-  const hintId = props.hint ? `${id}-hint` : undefined;
-  const errorId = props.error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${props.error ? ' field--error' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <p className="field__hint" id={hintId}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p className="field__error" id={errorId}>
-          {props.error}
-        </p>
-      ) : null}
+      <FieldHeading id={id} label={props.label} hint={props.hint} error={props.error} />
       <select
         id={id}
         name={props.name}
         defaultValue={props.defaultValue ?? ''}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={fieldDescribedBy(id, props)}
         className="field__input field__select"
       >
         <option value="">{props.placeholder}</option>

@@ -118,7 +118,9 @@ export function comparisonTable(
   pairs: readonly ComparedPair[],
   jsBytes: { theirs: number; ours: number },
 ): string {
-  const them = compare.commit.startsWith(compare.ref) ? compare.ref : `${compare.ref} (${compare.commit})`;
+  // A ref that is itself a commit hash is shown once, short.
+  const sameName = compare.commit.startsWith(compare.ref) || compare.ref.startsWith(compare.commit);
+  const them = sameName ? compare.commit : `${compare.ref} (${compare.commit})`;
   const rate = (result: ScenarioResult | null) => (result ? result.successPerSecond.toFixed(1) : 'n/a');
   const p99 = (result: ScenarioResult | null) => (result ? ms(result.p99) : 'n/a');
   const table = renderTable(
