@@ -146,7 +146,10 @@ describe('overdue digest', () => {
     const supervisor = await staffUser('SUPERVISOR');
     const muted = await staffUser('SUPERVISOR');
     await db().staffUser.update({ where: { id: muted.user.id }, data: { mutedNotifications: ['overdueDigest'] } });
-    const now = new Date();
+    // Yesterday at noon in Shanghai (04:00 UTC): "now" and a minute later fall on the same service
+    // day, wherever in the day the suite runs (just before 16:00 UTC they did not).
+    const today = new Date();
+    const now = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - 1, 4));
 
     const first = await queueOverdueDigest({ now });
     expect(first.date).toBe(isoDate(civilDateIn(now, 'Asia/Shanghai')));
