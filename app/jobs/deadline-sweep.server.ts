@@ -257,10 +257,24 @@ async function queueReminders(now: Date, batchSize: number, caseIds: readonly st
   }
 }
 
-/** Marks overdue cases (raising their level and telling their workers), then sends reminders. */
+/**
+ * Art. 36: a re-review hearing arranged ahead stops the re-review clock on its day. The staff action
+ * that arranges it leaves the deadline running until then (cases/staff-actions.server.ts); no event,
+ * since HEARING_STARTED already names the day. The deadline must be on or after that day, and the
+ * sweep runs hourly, so the clock stops before it could be missed.
+ */
+async function stopHearingClocks(now: Date, caseIds: readonly string[] | undefined): Promise<number> {
+  return db().$executeRaw`
+    UPDATE "Case" SET "nextDueAt" = NULL, "updatedAt" = ${now}
+    WHERE "hearingSince" <= ${now} AND "nextDueAt" IS NOT NULL AND "status" = 'RE_REVIEW_REQUESTED'
+      ${scopeFilter(caseIds)}`;
+}
+
+/** Stops the clocks of hearings begun, marks overdue cases (raising their level and telling their workers), then sends reminders. */
 export async function runDeadlineSweep(options: SweepOptions = {}): Promise<SweepReport> {
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  await stopHearingClocks(now, options.caseIds);
   let missed = 0;
   // From the case's status first; then the paper citizens not yet told the acceptance decision.
   for (const batch of [markMissedBatch, markUndeliveredBatch]) {

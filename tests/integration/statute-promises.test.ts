@@ -11,6 +11,7 @@ import { queuePage, QueueFilters } from '#app/features/cases/queue.server.ts';
 import { caseForActor, performCaseAction, viewContact, type CaseActionOutcome } from '#app/features/cases/staff-actions.server.ts';
 import { submitCase } from '#app/features/cases/submission.server.ts';
 import { earlyWarningBoard } from '#app/features/early-warning/clusters.server.ts';
+import { runDeadlineSweep } from '#app/jobs/deadline-sweep.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { anyCategoryId, newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';
@@ -289,7 +290,8 @@ describe('independent review (art. 35)', () => {
 });
 
 describe('independent re-review with a hearing (art. 36)', () => {
-  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const dayIn = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(instant);
+  const today = () => dayIn(new Date());
 
   it('goes above the reviewing unit; the reviewers cannot decide it; a hearing stops the clock; the matter decided is flagged when raised again', async () => {
     const supervisor = (await staffUser('SUPERVISOR')).actor;
@@ -317,8 +319,32 @@ describe('independent re-review with a hearing (art. 36)', () => {
     expect(await status(performCaseAction(supervisor, c.id, row.version, opinion))).toBe(403);
     expect(await status(performCaseAction(bureauSupervisor, c.id, row.version, opinion))).toBe(403);
 
-    // A hearing: the clock stops, the opinion waits for its outcome, the citizen is told.
-    await stepped(performCaseAction(office, c.id, row.version, { action: 'startHearing', hearingOn: today() }));
+    // A hearing arranged ahead: the clock runs until its day, when the sweep stops it. It is held by
+    // the day the opinion is due, and cannot be recorded before it starts.
+    const dayAfter = (instant: Date) => dayIn(new Date(instant.getTime() + 86_400_000));
+    const dueAt = row.reReviewDueAt ?? new Date(0);
+    expect(await performCaseAction(office, c.id, row.version, { action: 'startHearing', hearingOn: dayAfter(dueAt) })).toMatchObject({
+      ok: false,
+      errors: { hearingOn: 'hearingOn' },
+    });
+    const arrangedVersion = await stepped(
+      performCaseAction(office, c.id, row.version, { action: 'startHearing', hearingOn: dayAfter(new Date()) }),
+    );
+    const arranged = await reload(c.id);
+    const hearingDay = arranged.hearingSince ?? new Date(0);
+    expect([dayIn(hearingDay), arranged.nextDueAt]).toEqual([dayAfter(new Date()), row.reReviewDueAt]);
+    const recordEarly = { action: 'recordHearing', heldOn: today(), hearingResult: '双方到场陈述。' } as const;
+    expect(await performCaseAction(office, c.id, arrangedVersion, recordEarly)).toMatchObject({ ok: false, formError: 'hearingNotBegun' });
+    expect(await performCaseAction(office, c.id, arrangedVersion, opinion)).toMatchObject({ ok: false, formError: 'hearingUnderway' });
+    const ahead = await citizenCasePage(c.id, 'zh-Hans');
+    expect(ahead?.clock.at(-1)).toMatchObject({ kind: 'reReviewOpinion', state: 'due', hearingFrom: hearingDay });
+    await runDeadlineSweep({ now: new Date(hearingDay.getTime() - 1), caseIds: [c.id] });
+    expect((await reload(c.id)).nextDueAt).toEqual(row.reReviewDueAt);
+    await runDeadlineSweep({ now: hearingDay, caseIds: [c.id] });
+    expect((await reload(c.id)).nextDueAt).toBeNull();
+
+    // Moved to today: the clock stops at once, the opinion waits for its outcome, the citizen is told.
+    await stepped(performCaseAction(office, c.id, arrangedVersion, { action: 'startHearing', hearingOn: today() }));
     const during = await reload(c.id);
     expect(during.hearingSince).not.toBeNull();
     expect(await performCaseAction(office, c.id, during.version, opinion)).toMatchObject({ ok: false, formError: 'hearingUnderway' });

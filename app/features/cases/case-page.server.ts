@@ -75,11 +75,11 @@ const REVIEW_STEPS: ReadonlySet<CaseAction> = new Set(['issueReview', 'issueReRe
 function isRunning(field: string, row: CaseRow, now: Date): boolean {
   if (field === 'objectionDueAt') return row.objectingUnitId === null && row.objectionDueAt !== null && now <= row.objectionDueAt;
   if (field === 'reportDueAt' || field === 'supervisionDueAt') return true;
-  // Staff's own deadline runs in its status (lifecycle.ts), except while a hearing stops it; the
+  // Staff's own deadline runs in its status (lifecycle.ts), except from a hearing's day until it is held; the
   // citizen's windows to ask for a review or re-review run while the answer stands.
   if (field === 'reviewRequestDueAt') return row.status === 'REPLIED';
   if (field === 'reReviewRequestDueAt') return row.status === 'REVIEWED';
-  return field === activeDeadlineField(row.status) && !row.hearingSince;
+  return field === activeDeadlineField(row.status) && !(row.hearingSince && row.hearingSince <= now);
 }
 
 /**
@@ -245,7 +245,7 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
       const dueAt = row[field];
       return dueAt ? [{ kind, dueAt, article: DEADLINE_ARTICLE[kind], active: isRunning(field, row, now) }] : [];
     }),
-    hearing: { since: row.hearingSince, held: row.hearingHeld },
+    hearing: { since: row.hearingSince, begun: row.hearingSince !== null && row.hearingSince <= now, held: row.hearingHeld },
     /** 逐条确认诉求: the claims, with the reply's answer to each once given. */
     claims,
     legalBasis: row.legalBasis,

@@ -42,6 +42,13 @@ describe('steps that depend on the case as it stands', () => {
     expect(stepBlocker('recordHearing', underway, now)).toBeNull();
   });
 
+  it('a hearing arranged ahead can be moved, holds the opinion, and is recorded from its day on', () => {
+    const arranged = { ...base, hearingSince: new Date(now.getTime() + 86_400_000) };
+    expect(stepBlocker('startHearing', arranged, now)).toBeNull();
+    expect(stepBlocker('issueReReview', arranged, now)).toBe('hearingUnderway');
+    expect(stepBlocker('recordHearing', arranged, now)).toBe('hearingNotBegun');
+  });
+
   it('only a report of misconduct has a reported body to correct', () => {
     expect(stepBlocker('correctReport', base, now)).toBe('notAReport');
     expect(stepBlocker('correctReport', { ...base, kind: 'MISCONDUCT_REPORT' }, now)).toBeNull();

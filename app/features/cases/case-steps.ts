@@ -11,6 +11,7 @@ export interface StepState {
   reportDueAt: Date | null;
   /** A completion report waits for the assigning office's decision. */
   reportPending: boolean;
+  /** The start of the day a re-review hearing starts: arranged ahead, or begun. */
   hearingSince: Date | null;
 }
 
@@ -30,10 +31,13 @@ export function stepBlocker(action: CaseAction, c: StepState, now: Date): string
     case 'decideReport':
       return c.reportPending ? null : 'noReportPending';
     case 'startHearing':
+      // A hearing arranged ahead may be moved until its day comes; once begun, its outcome is next.
+      return c.hearingSince && c.hearingSince.getTime() <= now.getTime() ? 'hearingUnderway' : null;
     case 'issueReReview':
       return c.hearingSince ? 'hearingUnderway' : null;
     case 'recordHearing':
-      return c.hearingSince ? null : 'noHearing';
+      if (!c.hearingSince) return 'noHearing';
+      return c.hearingSince.getTime() <= now.getTime() ? null : 'hearingNotBegun';
     case 'correctReport':
       return c.kind === 'MISCONDUCT_REPORT' ? null : 'notAReport';
     default:

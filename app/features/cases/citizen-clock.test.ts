@@ -99,6 +99,17 @@ describe("the citizen's whole clock", () => {
     const hearing = { ...reReviewRequested, hearingSince: reReview };
     expect(states(hearing, ms(reReviewOpinion, 86_400_000)).at(-1)).toEqual(['reReviewOpinion', 'paused']);
     expect(missedStep(citizenClock(hearing, ms(reReviewOpinion, 86_400_000)))).toBeNull();
+    expect(citizenClock(hearing, ms(reReviewOpinion, 86_400_000)).at(-1)?.hearingFrom).toEqual(reReview);
+  });
+
+  it('keeps the re-review clock running until the day of a hearing arranged ahead', () => {
+    const hearingDay = new Date('2027-04-20T16:00:00.000Z');
+    const arranged = { ...reReviewRequested, hearingSince: hearingDay };
+    const before = citizenClock(arranged, ms(hearingDay, -1)).at(-1);
+    expect([before?.state, before?.hearingFrom]).toEqual(['due', hearingDay]);
+    expect(states(arranged, hearingDay).at(-1)).toEqual(['reReviewOpinion', 'paused']);
+    // No other step carries the hearing.
+    expect(citizenClock(arranged, hearingDay).filter((step) => step.hearingFrom)).toHaveLength(1);
   });
 
   it('shows nothing owed as running once the case has ended, but keeps what was met or late', () => {

@@ -4,7 +4,7 @@
 //
 // Three kinds of date:
 // - an answer the office owes (acceptance, reply, review and re-review opinions): met, late, due,
-//   missed, or paused while a re-review hearing is held (art. 36);
+//   missed, or paused from the day a re-review hearing starts until it is held (art. 36);
 // - a window of the citizen's own (to ask for a review or a re-review): used, open or closed;
 // - the receiving unit's window to object that the case is not theirs (art. 23), shown only
 //   while it is open or an objection waits for the office's decision.
@@ -56,6 +56,8 @@ export interface ClockStep {
   state: ClockStepState;
   /** When the answer was given or the window used, if it was. */
   doneAt: Date | null;
+  /** The re-review's hearing starts (or started) this day: the clock stops from it (art. 36). */
+  hearingFrom?: Date;
 }
 
 /** When each step was done, read from the case's events (and, for paper, its deliveries). */
@@ -76,6 +78,7 @@ export interface CitizenClockInput {
   reviewDueAt: Date | null;
   reReviewRequestDueAt: Date | null;
   reReviewDueAt: Date | null;
+  /** The start of the day a re-review hearing starts, arranged ahead or begun (art. 36). */
   hearingSince: Date | null;
   /** Art. 23: the receiving unit may object until then; null once it can no longer. */
   objectionDueAt: Date | null;
@@ -119,9 +122,11 @@ export function citizenClock(c: CitizenClockInput, now: Date): ClockStep[] {
     const doneAt = c.done[kind];
     // A case that ended (withdrawn, closed) owes nothing more: an answer never given is not "missed".
     if (party === 'office' && !doneAt && ended) continue;
-    const paused = kind === 'reReviewOpinion' && c.hearingSince !== null;
+    const hearingFrom = kind === 'reReviewOpinion' && c.hearingSince ? c.hearingSince : null;
+    // A hearing arranged ahead leaves the clock running until its day.
+    const paused = hearingFrom !== null && hearingFrom.getTime() <= now.getTime();
     const state = party === 'office' ? officeState(dueAt, doneAt, now, paused) : citizenState(dueAt, doneAt, now, ended);
-    steps.push({ kind, party, dueAt, article: DEADLINE_ARTICLE[kind], state, doneAt });
+    steps.push({ kind, party, dueAt, article: DEADLINE_ARTICLE[kind], state, doneAt, ...(hearingFrom ? { hearingFrom } : {}) });
     if (kind === 'acceptance') {
       const objection = objectionStep(c, now);
       if (objection) steps.push(objection);

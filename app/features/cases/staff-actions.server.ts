@@ -28,7 +28,7 @@ import { localizedName } from '#app/i18n/localized.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
-import { civilDateIn, compareCivilDates, endOfCivilDay, parseIsoDate } from '#app/platform/time/civil-date.ts';
+import { civilDateIn, compareCivilDates, endOfCivilDay, isoDate, parseIsoDate, startOfCivilDay } from '#app/platform/time/civil-date.ts';
 import { AGREEMENT_EVENT, agreementProblems, isAgreementKind, maySettle } from './agreements.ts';
 import { SCOPE_SELECT, scopeFrom } from './case-scope.server.ts';
 import { stepBlocker, type StepState } from './case-steps.ts';
@@ -410,12 +410,22 @@ async function plan(actor: Actor, row: CaseRow, input: ActionInput, now: Date): 
     }
     case 'startHearing': {
       await requireIndependent(actor, row, 'reReview');
-      const ahead = dayFromToday(input.hearingOn, now);
-      if (ahead === null || ahead < 0) return notApplicable('hearingOn', 'hearingOn');
-      // Art. 36: the hearing's time does not count towards the re-review's 30 days.
+      // Art. 36: the hearing's time does not count towards the re-review's 30 days. It is arranged
+      // for a day from today to the day the opinion is due (a clock is never stopped backwards),
+      // and may be moved until that day comes. The clock runs until then; the deadline sweep
+      // stops it on the day (app/jobs/deadline-sweep.server.ts).
+      const day = parseIsoDate(input.hearingOn.trim());
+      if (!day || !row.reReviewDueAt) return notApplicable('hearingOn', 'hearingOn');
+      if (
+        compareCivilDates(day, civilDateIn(now, c.timeZone)) < 0 ||
+        compareCivilDates(day, civilDateIn(row.reReviewDueAt, c.timeZone)) > 0
+      )
+        return notApplicable('hearingOn', 'hearingOn');
+      const hearingSince = startOfCivilDay(day, c.timeZone);
+      const begun = hearingSince.getTime() <= now.getTime();
       return {
-        data: { hearingSince: now, nextDueAt: null },
-        event: { visibility: 'PUBLIC', message: null, data: { hearingOn: input.hearingOn.trim() } },
+        data: { hearingSince, nextDueAt: begun ? null : row.reReviewDueAt },
+        event: { visibility: 'PUBLIC', message: null, data: { hearingOn: isoDate(day) } },
       };
     }
     case 'recordHearing': {

@@ -469,7 +469,7 @@ const TEXT_FORMS = {
   merge: [{ name: 'intoReceiptNo', label: 'case.fields.mergeInto' }],
   unmerge: [{ name: 'reason', label: 'case.fields.unmergeReason', multiline: { maxLength: 2000, rows: 3 } }],
   // Art. 36: a hearing stops the re-review clock from its day until its outcome is recorded.
-  startHearing: [{ name: 'hearingOn', label: 'case.fields.hearingOn', hint: 'case.fields.dateHint' }],
+  startHearing: [{ name: 'hearingOn', label: 'case.fields.hearingOn', hint: 'case.fields.hearingOnHint' }],
   recordHearing: [
     { name: 'heldOn', label: 'case.fields.heldOn', hint: 'case.fields.dateHint' },
     {

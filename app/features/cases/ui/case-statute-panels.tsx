@@ -29,7 +29,7 @@ export interface CaseStatuteView {
   mergedCases: { id: string; receiptNo: string; status: string }[];
   decidedMatter: { id: string; receiptNo: string; closedAt: When | null } | null;
   review: { stage: string; notIndependent: 'tookPart' | 'reviewedUnit' | null } | null;
-  hearing: { since: When | null; held: boolean };
+  hearing: { since: When | null; begun: boolean; held: boolean };
 }
 
 export function CaseStatutePanels({ view }: { view: CaseStatuteView }) {
@@ -58,7 +58,9 @@ export function CaseStatutePanels({ view }: { view: CaseStatuteView }) {
         </p>
       ) : null}
       {hearing.since ? (
-        <p className="panel">{t('case.statute.hearingSince', { date: formatDate(hearing.since) })}</p>
+        <p className="panel">
+          {t(hearing.begun ? 'case.statute.hearingSince' : 'case.statute.hearingArranged', { date: formatDate(hearing.since) })}
+        </p>
       ) : hearing.held ? (
         <p className="panel">{t('case.statute.hearingHeld')}</p>
       ) : null}

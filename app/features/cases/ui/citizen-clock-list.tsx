@@ -13,6 +13,7 @@ export interface ClockStepView {
   article: string;
   state: ClockStepState;
   doneAt: string | Date | null;
+  hearingFrom?: string | Date;
 }
 
 export function CitizenClockList({ steps, extension }: { steps: ClockStepView[]; extension: { days: number; reason: string } | null }) {
@@ -45,7 +46,14 @@ export function CitizenClockList({ steps, extension }: { steps: ClockStepView[];
                 </p>
               </div>
             ) : null}
-            {step.state === 'paused' ? <p>{t('case.deadlines.paused')}</p> : null}
+            {step.state === 'paused' ? (
+              <p>
+                {step.hearingFrom ? `${t('case.deadlines.hearingPaused', { date: formatDate(step.hearingFrom) })} ` : null}
+                {t('case.deadlines.paused')}
+              </p>
+            ) : step.hearingFrom && step.state === 'due' ? (
+              <p>{t('case.deadlines.hearingArranged', { date: formatDate(step.hearingFrom) })}</p>
+            ) : null}
             {step.kind === 'reply' && extension ? <p>{t('case.deadlines.extended', extension)}</p> : null}
           </li>
         ))}
