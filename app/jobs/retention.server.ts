@@ -1,10 +1,12 @@
 // Personal data kept no longer than the privacy notice promises (PIPL art. 19): once a period of the
-// `retention` setting ends, the worker anonymises a closed case's contact details, deletes a closed
+// `retention` setting ends, the worker anonymises a closed case's contact details (masking them, and
+// any other personal data, in the citizen's own letter first), deletes a closed
 // case's files, clears a reception booking's name and phone number, and deletes old rate-limit
 // counters and ended staff sessions. The case, its events and the statistics stay. One audit entry
 // a run, with the counts. Safe to run twice or concurrently: each step selects only what is left.
 import { storage } from '#app/features/attachments/storage/storage.server.ts';
 import { audit } from '#app/features/audit/audit.server.ts';
+import { maskLetterBeforeErasure } from '#app/features/cases/redaction.server.ts';
 import { getSetting, type RetentionSettings } from '#app/features/settings/settings.server.ts';
 import { db } from '#app/platform/db.server.ts';
 
@@ -46,6 +48,10 @@ async function anonymiseContacts(before: Date, now: Date): Promise<number> {
   });
   for (const { caseId } of due) {
     await db().$transaction(async (tx) => {
+      const claimed = await tx.$queryRaw<unknown[]>`
+        SELECT 1 FROM "CaseContact" WHERE "caseId" = ${caseId}::uuid AND "anonymisedAt" IS NULL FOR UPDATE SKIP LOCKED`;
+      if (claimed.length === 0) return;
+      const masked = await maskLetterBeforeErasure(tx, caseId);
       const done = await tx.caseContact.updateMany({
         where: { caseId, anonymisedAt: null },
         data: {
@@ -65,7 +71,7 @@ async function anonymiseContacts(before: Date, now: Date): Promise<number> {
           type: 'PERSONAL_DATA_ERASED',
           visibility: 'INTERNAL',
           actorType: 'SYSTEM',
-          data: { contact: true },
+          data: { contact: true, maskedInLetter: masked },
           createdAt: now,
         },
       });

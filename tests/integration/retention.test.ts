@@ -99,6 +99,30 @@ describe('the worker removes personal data when its period ends', () => {
     expect(await db().caseEvent.count({ where: { caseId: c.id, type: 'PERSONAL_DATA_ERASED' } })).toBe(1);
   });
 
+  it("the citizen's details in their own letter are masked before the contact details go, and no longer find the case", async () => {
+    const letter = await validSubmission({ name: '韩梅梅', subject: '韩梅梅反映拖欠工资' });
+    const body = `我是韩梅梅，电话 ${letter.phone}，身份证号 11010519491231002X。公司拖欠工资三个月。`;
+    const receipt = await submitCase({ ...letter, body }, { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' });
+    const c = await db().case.update({ where: { receiptNo: receipt.receiptNo }, data: { status: 'CLOSED', closedAt: CLOSED } });
+    const tokensOf = async () =>
+      (
+        await db().$queryRaw<
+          { token: string }[]
+        >`SELECT unnest(tsvector_to_array("searchVector")) AS "token" FROM "Case" WHERE "id" = ${c.id}::uuid`
+      ).map((row) => row.token);
+    expect(await tokensOf()).toContain('梅梅');
+
+    await runRetention(at('2018-06-02T00:00:00Z'));
+    const kept = await db().case.findUniqueOrThrow({ where: { id: c.id } });
+    expect(kept.subject).toBe('［姓名已隐去］反映拖欠工资');
+    expect(kept.body).not.toMatch(/韩梅梅|11010519491231002X/);
+    expect(kept.body).not.toContain(letter.phone ?? '');
+    expect(kept.body).toContain('公司拖欠工资三个月。');
+    expect(await tokensOf()).not.toContain('梅梅');
+    const erased = await db().caseEvent.findFirstOrThrow({ where: { caseId: c.id, type: 'PERSONAL_DATA_ERASED' } });
+    expect(erased.data).toMatchObject({ contact: true, maskedInLetter: 4 });
+  });
+
   it("a booking's name and phone: kept 90 days after the day, then cleared; the booking stays", async () => {
     const booking = await oldBooking();
     await runRetention(at('2015-08-29T00:00:00Z'));

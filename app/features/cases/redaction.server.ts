@@ -3,6 +3,8 @@
 import { isLocale, type Locale } from '#app/i18n/config.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import { findPersonalData, redact, type KnownDetails, type SpanKind } from './redaction.ts';
+import { wordVectorLiteral } from './search-index.server.ts';
+import { documentTokens, tsvectorLiteral } from './search-tokens.ts';
 
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
@@ -39,4 +41,31 @@ export async function knownDetailsOf(caseId: string, client: Client = db()): Pro
  */
 export async function answerRedactedFor(text: string, caseId: string, localeTag: string, client: Client = db()): Promise<string> {
   return redact(text, findPersonalData(text, await knownDetailsOf(caseId, client), ['idNumber']), await maskLabel(localeTag));
+}
+
+/**
+ * Masks the citizen's personal data in their own letter (subject and body) before their contact
+ * details are erased (PIPL art. 19): once the details are gone, nothing would find a name that
+ * occurs only there, and the letter would keep it for good. The case's search tokens follow, so
+ * the name no longer finds it either. Returns how many spans were masked. Runs in the erasing
+ * transaction, before the contact row is cleared.
+ */
+export async function maskLetterBeforeErasure(tx: Prisma.TransactionClient, caseId: string): Promise<number> {
+  const row = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { subject: true, body: true, citizenLocale: true } });
+  const known = await knownDetailsOf(caseId, tx);
+  const subjectSpans = findPersonalData(row.subject, known);
+  const bodySpans = findPersonalData(row.body, known);
+  const masked = subjectSpans.length + bodySpans.length;
+  if (masked === 0) return 0;
+  // In the language the citizen wrote in, which is likely the letter's.
+  const label = await maskLabel(row.citizenLocale);
+  const subject = redact(row.subject, subjectSpans, label);
+  const body = redact(row.body, bodySpans, label);
+  // Neither version nor updatedAt moves: the retention run's event says what happened.
+  await tx.$executeRaw`
+    UPDATE "Case" SET "subject" = ${subject}, "body" = ${body},
+      "searchVector" = ${tsvectorLiteral(documentTokens(`${subject}\n${body}`))}::tsvector,
+      "wordVector" = ${wordVectorLiteral(subject, body)}::tsvector
+    WHERE "id" = ${caseId}::uuid`;
+  return masked;
 }
