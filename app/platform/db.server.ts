@@ -13,6 +13,11 @@ export function db(): PrismaClient {
     globalForPrisma.pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 10 });
     // An idle connection that the server drops (a restart) is replaced at the next query.
     globalForPrisma.pool.on('error', () => undefined);
+    // The pool listens for errors only on idle connections. One that is checked out, say between
+    // two statements of a transaction, when the server goes away would otherwise raise an
+    // unhandled 'error' event and end the process. Its statements fail on their own, and the pool
+    // drops it when it is released.
+    globalForPrisma.pool.on('connect', (client) => client.on('error', () => undefined));
     globalForPrisma.prisma = new PrismaClient({ adapter: new PrismaPg(globalForPrisma.pool) });
   }
   return globalForPrisma.prisma;
