@@ -114,6 +114,13 @@ for (const locale of LOCALES) {
     await expect(adminPage.locator('.error-summary')).toContainText(
       interpolate(a.settings.office.errors.required, { language: a.languages.en }),
     );
+    // A retention period outside its range is refused at its field, and the message names the range.
+    await adminPage.getByLabel(a.settings.retention.contactYears.label, { exact: true }).fill('99');
+    await adminPage.getByRole('button', { name: a.settings.retention.submit }).click();
+    await afterPost('/office/settings retention with errors');
+    await expect(adminPage.locator('.error-summary')).toContainText(
+      interpolate(a.settings.retention.errors.contactYears.range, { min: 1, max: 30 }),
+    );
     // The holiday calendar: the form sent empty, then a day far from any test's deadlines, so the
     // page shows a year's table with its remove button.
     await check(adminPage, '/office/calendar');

@@ -1,18 +1,23 @@
 // Run-time settings as admins change them, against the real test database: the office's name on
-// written notices, the crisis support lines per language, clustering and the check-in's days, validated with errors tied to their fields, stored, read
-// back by the portal, and audited with before and after.
+// written notices, the crisis support lines per language, clustering, the check-in's days, the
+// statute's routing and the retention periods, validated with errors tied to their fields, stored,
+// read back by the portal, and audited with before and after.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgetRoutingTargets } from '#app/features/cases/routing.server.ts';
+import { submitCase } from '#app/features/cases/submission.server.ts';
 import { crisisLinesField, crisisLinesText, parseCrisisLines, saveSettings, settingState } from '#app/features/settings/admin.server.ts';
-import { SETTING_DEFAULTS, forgetSetting, getSetting } from '#app/features/settings/settings.server.ts';
+import { SETTING_DEFAULTS, forgetSetting, getSetting, type SettingKey } from '#app/features/settings/settings.server.ts';
 import { LOCALES } from '#app/i18n/config.ts';
 import { db } from '#app/platform/db.server.ts';
+import * as privacyRoute from '#app/routes/_portal+/privacy.tsx';
 import * as settingsRoute from '#app/routes/office+/settings.tsx';
-import { staffUser } from '../support/fixtures.ts';
+import { anyCategoryId, newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';
 import { noticeOf } from '../support/notices.ts';
-import { formData, loadContext, officeRequest, sessionToken } from '../support/office-requests.ts';
+import { formData, loadContext, officeRequest, sessionToken, statusOf } from '../support/office-requests.ts';
 
 const ctx = { ipAddress: '192.0.2.40', locale: 'zh-Hans' } as const;
-const savedOutcome = (what: 'office' | 'crisisLines' | 'clustering' | 'checkIn' | 'unchanged') => ({
+const savedOutcome = (what: 'office' | 'crisisLines' | 'clustering' | 'checkIn' | 'routing' | 'retention' | 'unchanged') => ({
   ok: true,
   notice: { key: `office-admin:settings.saved.${what}` },
 });
@@ -24,13 +29,24 @@ const saveCrisisLines = (form: FormData, actor: Actor) => {
 const saveClustering = (fields: Record<string, string>, actor: Actor) =>
   saveSettings(actor, formData({ intent: 'clustering', ...fields }), ctx);
 
+/** A form as the page posts it: a select each (empty: none), and one box per ticked category. */
+function routingForm(fields: { disciplineUnit?: string; legalUnit?: string; reviewOffice?: string; courtCategories?: string[] }) {
+  const form = formData({
+    intent: 'routing',
+    disciplineUnit: fields.disciplineUnit ?? 'discipline-inspection',
+    legalUnit: fields.legalUnit ?? 'political-legal',
+    reviewOffice: fields.reviewOffice ?? 'review-office',
+  });
+  for (const code of fields.courtCategories ?? ['litigation']) form.append('courtCategories', code);
+  return form;
+}
+
 /** Back to the built-in settings: before (whatever ran earlier) and after (other files expect them). */
+const KEYS: SettingKey[] = ['office', 'crisisLines', 'clustering', 'checkIn', 'routing', 'retention'];
 async function builtInSettings() {
-  await db().setting.deleteMany({ where: { key: { in: ['office', 'crisisLines', 'clustering', 'checkIn'] } } });
-  forgetSetting('checkIn');
-  forgetSetting('office');
-  forgetSetting('crisisLines');
-  forgetSetting('clustering');
+  await db().setting.deleteMany({ where: { key: { in: KEYS } } });
+  for (const key of KEYS) forgetSetting(key);
+  forgetRoutingTargets();
 }
 beforeAll(builtInSettings);
 afterAll(builtInSettings);
@@ -126,6 +142,8 @@ describe('crisis support lines', () => {
         },
         clustering: null,
         checkIn: null,
+        routing: null,
+        retention: null,
       },
     });
     expect(await settingState('crisisLines')).toEqual(before);
@@ -264,5 +282,211 @@ describe('the check-in after the reply (回访)', () => {
   it('is for admins only', async () => {
     const supervisor = await staffUser('SUPERVISOR');
     await expect(saveCheckIn('21', supervisor.actor)).rejects.toThrow();
+  });
+});
+
+describe('where the statute sends a case (arts. 22, 28, 30, 35, 36)', () => {
+  const saveRouting = (fields: Parameters<typeof routingForm>[0], actor: Actor) => saveSettings(actor, routingForm(fields), ctx);
+
+  /** A report of misconduct about the police, filed under law enforcement, as the portal takes it. */
+  async function misconductReport() {
+    const receipt = await submitCase(
+      await validSubmission({
+        kind: 'MISCONDUCT_REPORT',
+        categoryId: await anyCategoryId('law-and-justice'),
+        subject: '派出所民警索要好处费',
+        body: `派出所民警多次索要好处费。${newIdempotencyKey()}`,
+        reportedUnitId: await unitId('public-security'),
+        reportedOfficial: '王某',
+      }),
+      { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' },
+    );
+    return await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } });
+  }
+
+  it('shows the units and categories in force, offering active ones by code', async () => {
+    const admin = await staffUser('ADMIN');
+    const token = await sessionToken(admin.user.id);
+    const page = await settingsRoute.loader({ request: officeRequest('/office/settings', token), params: {}, context: loadContext });
+    expect(page.routing).toMatchObject({ value: SETTING_DEFAULTS.routing, stored: false, notActive: [] });
+    expect(page.routing.units).toContainEqual({ value: 'discipline-inspection', label: '市纪委监委' });
+    expect(page.routing.categories).toContainEqual({ value: 'litigation', label: '涉法涉诉' });
+    expect(page.retention).toMatchObject({ value: SETTING_DEFAULTS.retention, stored: false });
+  });
+
+  it('stores the units and court categories, audited, and a report of misconduct goes to the new discipline unit', async () => {
+    const admin = await staffUser('ADMIN');
+    expect(
+      await saveRouting(
+        { disciplineUnit: 'justice', legalUnit: '', courtCategories: ['litigation', 'law-and-justice', 'litigation'] },
+        admin.actor,
+      ),
+    ).toEqual(savedOutcome('routing'));
+    const after = {
+      disciplineUnit: 'justice',
+      legalUnit: null,
+      reviewOffice: 'review-office',
+      courtCategories: ['litigation', 'law-and-justice'],
+    };
+    expect(await getSetting('routing')).toEqual(after);
+    expect(
+      await saveRouting({ disciplineUnit: 'justice', legalUnit: ' ', courtCategories: ['litigation', 'law-and-justice'] }, admin.actor),
+    ).toEqual(savedOutcome('unchanged'));
+    expect((await settingAudits('routing', admin.user.id)).map((row) => row.details)).toEqual([{ key: 'routing', before: null, after }]);
+
+    const report = await misconductReport();
+    expect(report.unitId).toBe(await unitId('justice'));
+    expect(report.routeReason).toBe('discipline');
+
+    // None: the office's clerks route reports by hand.
+    expect(await saveRouting({ disciplineUnit: '' }, admin.actor)).toEqual(savedOutcome('routing'));
+    expect((await getSetting('routing')).disciplineUnit).toBeNull();
+    expect((await misconductReport()).unitId).toBeNull();
+    await builtInSettings();
+    expect((await misconductReport()).unitId).toBe(await unitId('discipline-inspection'));
+  });
+
+  it('refuses a code that names no active unit or category, at its field, and saves nothing', async () => {
+    const admin = await staffUser('ADMIN');
+    const suffix = randomBytes(4).toString('hex');
+    const names = { nameZhHans: '已撤销单位', nameZhHant: '已撤銷單位', nameEn: 'Closed unit' };
+    const closedUnit = await db().unit.create({ data: { code: `closed-unit-${suffix}`, active: false, ...names } });
+    const closedCategory = await db().category.create({ data: { code: `closed-category-${suffix}`, active: false, ...names } });
+    const before = await settingState('routing');
+    expect(
+      await saveRouting(
+        {
+          disciplineUnit: closedUnit.code,
+          legalUnit: 'no-such-unit',
+          reviewOffice: 'x'.repeat(51),
+          courtCategories: ['litigation', closedCategory.code],
+        },
+        admin.actor,
+      ),
+    ).toEqual({
+      ok: false,
+      status: 400,
+      problem: {
+        office: null,
+        crisisLines: null,
+        clustering: null,
+        checkIn: null,
+        routing: {
+          errors: { disciplineUnit: 'unknown', legalUnit: 'unknown', reviewOffice: 'unknown', courtCategories: 'unknown' },
+          values: expect.objectContaining({ disciplineUnit: closedUnit.code, courtCategories: `litigation\n${closedCategory.code}` }),
+        },
+        retention: null,
+      },
+    });
+    expect(await saveRouting({ courtCategories: ['litigation', 'no-such-category'] }, admin.actor)).toMatchObject({
+      ok: false,
+      status: 400,
+      problem: { routing: { errors: { courtCategories: 'unknown' } } },
+    });
+    expect(await saveRouting({ courtCategories: [closedCategory.code] }, admin.actor)).toMatchObject({
+      problem: { routing: { errors: { courtCategories: 'unknown' } } },
+    });
+    const missing = formData({ intent: 'routing', legalUnit: '', reviewOffice: '' });
+    expect(await saveSettings(admin.actor, missing, ctx)).toMatchObject({
+      problem: { routing: { errors: { disciplineUnit: 'required' } } },
+    });
+    expect(await settingState('routing')).toEqual(before);
+    expect(await settingAudits('routing', admin.user.id)).toHaveLength(0);
+  });
+
+  it('says so on the page when a saved unit has closed since', async () => {
+    const admin = await staffUser('ADMIN');
+    const token = await sessionToken(admin.user.id);
+    const code = `closing-unit-${randomBytes(4).toString('hex')}`;
+    await db().unit.create({ data: { code, nameZhHans: '将撤销单位', nameZhHant: '將撤銷單位', nameEn: 'Closing unit' } });
+    expect(await saveRouting({ reviewOffice: code }, admin.actor)).toEqual(savedOutcome('routing'));
+    await db().unit.update({ where: { code }, data: { active: false } });
+    const page = await settingsRoute.loader({ request: officeRequest('/office/settings', token), params: {}, context: loadContext });
+    expect(page.routing.notActive).toEqual([{ field: 'reviewOffice', code }]);
+    expect(page.routing.units.map((unit) => unit.value)).not.toContain(code);
+    await builtInSettings();
+  });
+});
+
+describe('how long personal data is kept (PIPL art. 19)', () => {
+  const periods = { contactYears: '5', attachmentYears: '２', bookingDays: ' 60 ', rateLimitDays: '2', sessionDays: '14' };
+  const retentionForm = (fields: Partial<typeof periods> = {}) => formData({ intent: 'retention', ...periods, ...fields });
+
+  it('stores the five periods, audited, and the privacy notice states them', async () => {
+    const admin = await staffUser('ADMIN');
+    expect(await saveSettings(admin.actor, retentionForm(), ctx)).toEqual(savedOutcome('retention'));
+    const after = { contactYears: 5, attachmentYears: 2, bookingDays: 60, rateLimitDays: 2, sessionDays: 14 };
+    expect(await getSetting('retention')).toEqual(after);
+    expect(await saveSettings(admin.actor, retentionForm(), ctx)).toEqual(savedOutcome('unchanged'));
+    expect((await settingAudits('retention', admin.user.id)).map((row) => row.details)).toEqual([
+      { key: 'retention', before: null, after },
+    ]);
+    const privacy = await privacyRoute.loader({ request: new Request('http://localhost/privacy'), params: {}, context: loadContext });
+    expect(privacy.retention).toEqual(after);
+    await builtInSettings();
+  });
+
+  it('refuses a period that is missing, not whole or outside its range, at its field', async () => {
+    const admin = await staffUser('ADMIN');
+    for (const [fields, errors] of [
+      [
+        { contactYears: '', sessionDays: '30.5' },
+        { contactYears: 'required', sessionDays: 'invalid' },
+      ],
+      [
+        { contactYears: '0', attachmentYears: '31' },
+        { contactYears: 'range', attachmentYears: 'range' },
+      ],
+      [
+        { bookingDays: '3651', rateLimitDays: '366', sessionDays: '0' },
+        { bookingDays: 'range', rateLimitDays: 'range', sessionDays: 'range' },
+      ],
+      [
+        { bookingDays: '-1', rateLimitDays: 'one' },
+        { bookingDays: 'invalid', rateLimitDays: 'invalid' },
+      ],
+    ] as const) {
+      expect(await saveSettings(admin.actor, retentionForm(fields), ctx)).toEqual({
+        ok: false,
+        status: 400,
+        problem: expect.objectContaining({ routing: null, retention: { errors, values: expect.objectContaining(fields) } }),
+      });
+    }
+    expect((await settingState('retention')).stored).toBe(false);
+    expect(await settingAudits('retention', admin.user.id)).toHaveLength(0);
+  });
+
+  it('through the page: 400 with the field errors, a redirect once saved, 403 for anyone but an admin', async () => {
+    const admin = await staffUser('ADMIN');
+    const adminToken = await sessionToken(admin.user.id);
+    const post = (token: string, body: FormData) =>
+      settingsRoute.action({
+        request: officeRequest('/office/settings', token, { method: 'POST', body }),
+        params: {},
+        context: loadContext,
+      });
+
+    expect(await post(adminToken, retentionForm({ contactYears: '99' }))).toMatchObject({
+      init: { status: 400 },
+      data: { retention: { errors: { contactYears: 'range' } } },
+    });
+    expect(await post(adminToken, routingForm({ legalUnit: 'no-such-unit' }))).toMatchObject({
+      init: { status: 400 },
+      data: { routing: { errors: { legalUnit: 'unknown' } } },
+    });
+    const saved = await post(adminToken, retentionForm());
+    expect(saved).toBeInstanceOf(Response);
+    expect((saved as Response).status).toBe(303);
+    expect(noticeOf(saved as Response)).toEqual({ key: 'office-admin:settings.saved.retention' });
+
+    for (const role of ['SUPERVISOR', 'CLERK'] as const) {
+      const person = await staffUser(role);
+      const token = await sessionToken(person.user.id);
+      expect(await statusOf(() => post(token, retentionForm({ contactYears: '7' })))).toBe(403);
+      expect(await statusOf(() => post(token, routingForm({ disciplineUnit: 'justice' })))).toBe(403);
+    }
+    expect((await getSetting('retention')).contactYears).toBe(5);
+    expect((await getSetting('routing')).disciplineUnit).toBe('discipline-inspection');
+    await builtInSettings();
   });
 });

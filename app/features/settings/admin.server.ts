@@ -1,16 +1,21 @@
 // The admin page for run-time settings (/office/settings): what is in force now, and the forms
 // that change it: the office's name on its written notices, the crisis support lines in each
-// language, and the clustering of similar cases. Admins only, checked here whoever calls. Values are checked against the schemas in
-// settings.server.ts; every change is audited.
+// language, the clustering of similar cases, the check-in's days, where the statute sends a case
+// and how long personal data is kept. Admins only, checked here whoever calls. Values are checked
+// against the schemas in settings.server.ts; every change is audited.
 import { z } from 'zod';
 import { audit } from '#app/features/audit/audit.server.ts';
 import { CHECK_IN_DAYS_MAX } from '#app/features/cases/check-in.ts';
+import { forgetRoutingTargets } from '#app/features/cases/routing.server.ts';
 import { canManageSettings, type Actor } from '#app/features/staff/permissions.ts';
 import { LOCALES, type Locale } from '#app/i18n/config.ts';
+import { localizedName } from '#app/i18n/localized.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError } from '#app/platform/http/errors.ts';
 import { parseForm, rawForm, type FieldErrors, type FormValues, type RawForm } from '#app/platform/http/forms.ts';
 import {
+  COURT_CATEGORIES_MAX,
+  RETENTION_LIMITS,
   SETTING_DEFAULTS,
   SETTING_SCHEMAS,
   forgetSetting,
@@ -18,6 +23,8 @@ import {
   type CrisisLine,
   type OfficeSettings,
   type CrisisLines,
+  type RetentionPeriod,
+  type RoutingSettings,
   type SettingKey,
   type SettingValue,
 } from './settings.server.ts';
@@ -62,14 +69,18 @@ export async function settingState<K extends SettingKey>(key: K): Promise<Settin
 }
 
 /** The settings page: what is in force, who changed it last, and the forms' field names and limits. */
-export async function settingsPage(actor: Actor) {
+export async function settingsPage(actor: Actor, locale: Locale) {
   requireSettingsAdmin(actor);
-  const [office, crisisLines, clustering, checkIn] = await Promise.all([
+  const [office, crisisLines, clustering, checkIn, routing, retention, choices] = await Promise.all([
     settingState('office'),
     settingState('crisisLines'),
     settingState('clustering'),
     settingState('checkIn'),
+    settingState('routing'),
+    settingState('retention'),
+    routingChoices(locale),
   ]);
+  const activeUnits = new Set(choices.units.map((unit) => unit.value));
   return {
     office: { ...office, fields: OFFICE_NAME_FIELDS },
     // The form's field names, from here (a server module the browser bundle does not include).
@@ -82,8 +93,21 @@ export async function settingsPage(actor: Actor) {
     },
     clustering,
     checkIn,
+    routing: {
+      ...routing,
+      fields: ROUTING_UNIT_FIELDS,
+      ...choices,
+      // A saved unit closed since: routing treats it as none (cases go to the clerks), and the page says so.
+      notActive: ROUTING_UNIT_FIELDS.flatMap((field) => {
+        const code = routing.value[field];
+        return code !== null && !activeUnits.has(code) ? [{ field, code }] : [];
+      }),
+    },
+    retention: { ...retention, fields: RETENTION_FIELDS },
     limits: {
       checkInDaysMax: CHECK_IN_DAYS_MAX,
+      retention: RETENTION_LIMITS,
+      courtCategories: COURT_CATEGORIES_MAX,
       officeName: OFFICE_NAME_MAX,
       lines: CRISIS_LINES_MAX,
       textMax: CRISIS_LINES_TEXT_MAX,
@@ -217,8 +241,9 @@ export interface ClusteringProblem {
 
 export type CheckInField = 'checkInDays';
 
-export const CheckInForm = z.object({
-  checkInDays: z
+/** A whole number typed in a box (full-width digits too, as Chinese input methods type them). */
+const wholeNumber = (min: number, max: number) =>
+  z
     .string()
     .transform((value) => toHalfWidth(value.trim()))
     .pipe(
@@ -227,13 +252,110 @@ export const CheckInForm = z.object({
         .min(1, { error: 'required' })
         .regex(/^\d+$/, { error: 'invalid' })
         .transform(Number)
-        .pipe(z.number().int().min(1, { error: 'range' }).max(CHECK_IN_DAYS_MAX, { error: 'range' })),
-    ),
-});
+        .pipe(z.number().int().min(min, { error: 'range' }).max(max, { error: 'range' })),
+    );
+
+export const CheckInForm = z.object({ checkInDays: wholeNumber(1, CHECK_IN_DAYS_MAX) });
 
 export interface CheckInProblem {
   errors: FieldErrors<CheckInField>;
   values: FormValues<CheckInField>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the statute sends a case (app/features/cases/routing.ts): the discipline and supervision
+// unit (arts. 22, 30), the political and legal affairs unit (arts. 22, 28), the review office
+// (arts. 35, 36), each an active unit or none, and the categories that are matters for the courts.
+
+export const ROUTING_UNIT_FIELDS = ['disciplineUnit', 'legalUnit', 'reviewOffice'] as const;
+export type RoutingUnitField = (typeof ROUTING_UNIT_FIELDS)[number];
+export type RoutingField = RoutingUnitField | 'courtCategories';
+
+/**
+ * A unit or category chosen by its code. Whether it names an active one is checked against the
+ * database (inactiveRoutingChoices), for every field at once: a code no unit has is 'unknown' there.
+ */
+const chosenCode = z.string().trim();
+// The empty choice is none: routing.ts then falls back (clerks, the category's unit, supervisors).
+const unitChoice = chosenCode.transform((code) => code || null);
+
+export const RoutingForm = z.object({
+  disciplineUnit: unitChoice,
+  legalUnit: unitChoice,
+  reviewOffice: unitChoice,
+  // Ticked boxes: none (nothing is posted), one (a string) or several (a list).
+  courtCategories: z.preprocess(
+    (value) => (value === undefined ? [] : typeof value === 'string' ? [value] : value),
+    z.array(chosenCode.min(1, { error: 'unknown' })).max(COURT_CATEGORIES_MAX, { error: 'tooMany' }),
+  ),
+});
+
+export interface RoutingProblem {
+  errors: FieldErrors<RoutingField>;
+  values: FormValues<RoutingField>;
+}
+
+export interface ChoiceOption {
+  value: string;
+  label: string;
+}
+
+/** What the routing form offers: active units by name in the reader's language, active categories in their order; values are codes. */
+async function routingChoices(locale: Locale): Promise<{ units: ChoiceOption[]; categories: ChoiceOption[] }> {
+  const select = { code: true, nameZhHans: true, nameZhHant: true, nameEn: true } as const;
+  const [units, categories] = await Promise.all([
+    db().unit.findMany({ where: { active: true }, orderBy: { code: 'asc' }, select }),
+    db().category.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }], select }),
+  ]);
+  return {
+    units: units.map((u) => ({ value: u.code, label: localizedName(u, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale)),
+    categories: categories.map((c) => ({ value: c.code, label: localizedName(c, locale) })),
+  };
+}
+
+/** The fields whose code names no active unit or category (a page left open while one closed, or a crafted post). */
+async function inactiveRoutingChoices(value: RoutingSettings): Promise<FieldErrors<RoutingField>> {
+  const unitCodes = ROUTING_UNIT_FIELDS.map((field) => value[field]).filter((code): code is string => code !== null);
+  const [units, categories] = await Promise.all([
+    db().unit.findMany({ where: { code: { in: unitCodes }, active: true }, select: { code: true } }),
+    db().category.findMany({ where: { code: { in: value.courtCategories }, active: true }, select: { code: true } }),
+  ]);
+  const activeUnits = new Set(units.map((unit) => unit.code));
+  const activeCategories = new Set(categories.map((category) => category.code));
+  const errors: FieldErrors<RoutingField> = {};
+  for (const field of ROUTING_UNIT_FIELDS) {
+    const code = value[field];
+    if (code !== null && !activeUnits.has(code)) errors[field] = 'unknown';
+  }
+  if (value.courtCategories.some((code) => !activeCategories.has(code))) errors.courtCategories = 'unknown';
+  return errors;
+}
+
+// ---------------------------------------------------------------------------------------------
+// How long personal data is kept (PIPL art. 19; app/jobs/retention.server.ts and the privacy page)
+
+/** In the privacy page's order. */
+export const RETENTION_FIELDS = [
+  'contactYears',
+  'attachmentYears',
+  'bookingDays',
+  'rateLimitDays',
+  'sessionDays',
+] as const satisfies readonly RetentionPeriod[];
+export type RetentionField = (typeof RETENTION_FIELDS)[number];
+
+const period = (field: RetentionPeriod) => wholeNumber(RETENTION_LIMITS[field].min, RETENTION_LIMITS[field].max);
+export const RetentionForm = z.object({
+  contactYears: period('contactYears'),
+  attachmentYears: period('attachmentYears'),
+  bookingDays: period('bookingDays'),
+  rateLimitDays: period('rateLimitDays'),
+  sessionDays: period('sessionDays'),
+});
+
+export interface RetentionProblem {
+  errors: FieldErrors<RetentionField>;
+  values: FormValues<RetentionField>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,6 +389,8 @@ export interface SettingsProblem {
   crisisLines: CrisisLinesProblem | null;
   clustering: ClusteringProblem | null;
   checkIn: CheckInProblem | null;
+  routing: RoutingProblem | null;
+  retention: RetentionProblem | null;
 }
 
 export type SettingsOutcome = { ok: true; notice: Notice } | { ok: false; status: 400; problem: SettingsProblem };
@@ -275,14 +399,19 @@ const SAVED = 'office-admin:settings.saved';
 
 /**
  * Saves the form the intent names: the office's name in every language, every language's support
- * lines at once (all or nothing), the clustering switch and threshold, or the check-in's days. Audited as setting.updated; the same values again change
- * nothing. An unknown intent is a bad request.
+ * lines at once (all or nothing), the clustering switch and threshold, the check-in's days, the
+ * statute's routing or the retention periods. Audited as setting.updated; the same values again
+ * change nothing. An unknown intent is a bad request.
  */
 export async function saveSettings(actor: Actor, form: FormInput, context: RequestContext): Promise<SettingsOutcome> {
   requireSettingsAdmin(actor);
   const raw = form instanceof URLSearchParams || form instanceof FormData ? rawForm(form) : form;
   const refused = (problem: Partial<SettingsProblem>) =>
-    ({ ok: false, status: 400, problem: { office: null, crisisLines: null, clustering: null, checkIn: null, ...problem } }) as const;
+    ({
+      ok: false,
+      status: 400,
+      problem: { office: null, crisisLines: null, clustering: null, checkIn: null, routing: null, retention: null, ...problem },
+    }) as const;
   const saved = (intent: string, changed: boolean) => ({
     ok: true as const,
     notice: { key: `${SAVED}.${changed ? intent : 'unchanged'}` },
@@ -313,6 +442,23 @@ export async function saveSettings(actor: Actor, form: FormInput, context: Reque
       const parsed = parseForm(raw, CheckInForm);
       if (!parsed.ok) return refused({ checkIn: { errors: parsed.errors, values: parsed.values } });
       return saved('checkIn', await storeSetting('checkIn', { days: parsed.value.checkInDays }, actor, context));
+    }
+    case 'routing': {
+      const parsed = parseForm(raw, RoutingForm);
+      if (!parsed.ok) return refused({ routing: { errors: parsed.errors, values: parsed.values } });
+      const value: RoutingSettings = { ...parsed.value, courtCategories: [...new Set(parsed.value.courtCategories)] };
+      const errors = await inactiveRoutingChoices(value);
+      if (Object.keys(errors).length > 0) return refused({ routing: { errors, values: parsed.values } });
+      const changed = await storeSetting('routing', SETTING_SCHEMAS.routing.parse(value), actor, context);
+      // Submissions and reviews read the routing through their own few-seconds cache.
+      if (changed) forgetRoutingTargets();
+      return saved('routing', changed);
+    }
+    case 'retention': {
+      const parsed = parseForm(raw, RetentionForm);
+      if (!parsed.ok) return refused({ retention: { errors: parsed.errors, values: parsed.values } });
+      // In the schema's order of keys, which is how the stored value is compared.
+      return saved('retention', await storeSetting('retention', SETTING_SCHEMAS.retention.parse(parsed.value), actor, context));
     }
     default:
       return refused({});

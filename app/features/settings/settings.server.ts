@@ -39,11 +39,12 @@ const Code = z
  * office (arts. 35, 36). Units and categories by code; a code that names no active unit sends the
  * case to the office's clerks instead.
  */
+export const COURT_CATEGORIES_MAX = 100;
 const Routing = z.object({
   disciplineUnit: Code.nullable(),
   legalUnit: Code.nullable(),
   reviewOffice: Code.nullable(),
-  courtCategories: z.array(Code).max(100),
+  courtCategories: z.array(Code).max(COURT_CATEGORIES_MAX),
 });
 export type RoutingSettings = z.infer<typeof Routing>;
 
@@ -51,17 +52,27 @@ export type RoutingSettings = z.infer<typeof Routing>;
  * How long personal data is kept (PIPL art. 19: no longer than needed); the worker removes it when
  * the period ends and the privacy page states these periods.
  */
-const Retention = z.object({
+export const RETENTION_LIMITS = {
   /** A closed case's contact details, in years after it closed. */
-  contactYears: z.number().int().min(1).max(30),
+  contactYears: { min: 1, max: 30 },
   /** A reception booking's name and phone number, in days after the day. */
-  bookingDays: z.number().int().min(1).max(3650),
+  bookingDays: { min: 1, max: 3650 },
   /** A closed case's files, in years after it closed. */
-  attachmentYears: z.number().int().min(1).max(30),
+  attachmentYears: { min: 1, max: 30 },
   /** Rate-limit counters, in days after their window ended. */
-  rateLimitDays: z.number().int().min(1).max(365),
+  rateLimitDays: { min: 1, max: 365 },
   /** Ended staff sessions (with their addresses), in days after they ended. */
-  sessionDays: z.number().int().min(1).max(365),
+  sessionDays: { min: 1, max: 365 },
+} as const;
+export type RetentionPeriod = keyof typeof RETENTION_LIMITS;
+
+const period = (name: RetentionPeriod) => z.number().int().min(RETENTION_LIMITS[name].min).max(RETENTION_LIMITS[name].max);
+const Retention = z.object({
+  contactYears: period('contactYears'),
+  bookingDays: period('bookingDays'),
+  attachmentYears: period('attachmentYears'),
+  rateLimitDays: period('rateLimitDays'),
+  sessionDays: period('sessionDays'),
 });
 export type RetentionSettings = z.infer<typeof Retention>;
 

@@ -1,7 +1,8 @@
 // /office/settings: the run-time settings in force (the built-in defaults until an admin saves
-// something) and the forms that change them: the office's name on its written notices, the days
-// before the check-in after the reply (回访), the crisis
-// support lines the portal shows people at risk, per language, and the clustering of similar cases. Admins only; each save is audited in
+// something) and the forms that change them: the office's name on its written notices, the crisis
+// support lines the portal shows people at risk, per language, the clustering of similar cases, the
+// days before the check-in after the reply (回访), the units the statute sends cases to, and how
+// long personal data is kept. Admins only; each save is audited in
 // app/features/settings/admin.server.ts.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
@@ -13,6 +14,8 @@ import {
   type CrisisLinesField,
   type LineError,
   type OfficeNameField,
+  type RetentionField,
+  type RoutingField,
 } from '#app/features/settings/admin.server.ts';
 import { canManageSettings } from '#app/features/staff/permissions.ts';
 import { requireStaffAllowed } from '#app/features/staff/sign-in.server.ts';
@@ -23,15 +26,17 @@ import { redirectWithNotice } from '#app/platform/http/notice.server.ts';
 import { readForm } from '#app/platform/http/read-form.server.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import { Button } from '#app/ui/button.tsx';
+import { CheckboxList } from '#app/ui/checkbox-list.tsx';
 import { Checkbox } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
+import { SelectField } from '#app/ui/select-field.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
 
 export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageSettings);
-  const { t } = await translatorFor(request);
-  return { title: t('office-admin:settings.title'), ...(await settingsPage(actor)) };
+  const { t, locale } = await translatorFor(request);
+  return { title: t('office-admin:settings.title'), ...(await settingsPage(actor, locale)) };
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => (loaderData ? [{ title: loaderData.title }] : []);
@@ -46,7 +51,7 @@ export const action = /* @__PURE__ */ route(async ({ request, context }: ActionF
 });
 
 export default function SettingsPage() {
-  const { fields, office, crisisLines, clustering, checkIn, limits } = useLoaderData<typeof loader>();
+  const { fields, office, crisisLines, clustering, checkIn, routing, retention, limits } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation('office-admin');
@@ -86,6 +91,18 @@ export default function SettingsPage() {
         })
       : undefined;
   };
+  const routingErrors: Partial<Record<RoutingField, string>> = actionData?.routing?.errors ?? {};
+  const routingValues: Partial<Record<RoutingField, string>> = actionData?.routing?.values ?? {};
+  const routingError = (field: RoutingField) => {
+    const code = routingErrors[field];
+    return code ? t(`settings.routing.errors.${field}.${code}`, { max: limits.courtCategories }) : undefined;
+  };
+  const retentionErrors: Partial<Record<RetentionField, string>> = actionData?.retention?.errors ?? {};
+  const retentionValues: Partial<Record<RetentionField, string>> = actionData?.retention?.values ?? {};
+  const retentionError = (field: RetentionField) => {
+    const code = retentionErrors[field];
+    return code ? t(`settings.retention.errors.${field}.${code}`, limits.retention[field]) : undefined;
+  };
   const summary = [
     ...LOCALES.filter((locale) => officeErrors[office.fields[locale]]).map((locale) => ({
       field: office.fields[locale],
@@ -99,6 +116,10 @@ export default function SettingsPage() {
       .filter((field) => clusteringErrors[field])
       .map((field) => ({ field, message: clusteringError(field) ?? '' })),
     ...(checkInError ? [{ field: 'checkInDays', message: checkInError }] : []),
+    ...[...routing.fields, 'courtCategories' as const]
+      .filter((field) => routingErrors[field])
+      .map((field) => ({ field, message: routingError(field) ?? '' })),
+    ...retention.fields.filter((field) => retentionErrors[field]).map((field) => ({ field, message: retentionError(field) ?? '' })),
   ];
   const state = (setting: { stored: boolean; updatedAt: string | null; updatedBy: string | null }) =>
     setting.stored && setting.updatedAt
@@ -199,6 +220,63 @@ export default function SettingsPage() {
           width="short"
         />
         <Button isDisabled={busy}>{t('settings.checkIn.submit')}</Button>
+      </Form>
+
+      <h2 id="routing">{t('settings.routing.title')}</h2>
+      <p>{t('settings.routing.lead')}</p>
+      <p>{state(routing)}</p>
+      <Form method="post" noValidate className="form" aria-labelledby="routing" key={`routing:${routing.updatedAt ?? ''}`}>
+        <input type="hidden" name="intent" value="routing" />
+        {routing.fields.map((field) => {
+          const closed = routing.notActive.find((entry) => entry.field === field);
+          return (
+            <SelectField
+              key={field}
+              name={field}
+              label={t(`settings.routing.${field}.label`)}
+              hint={
+                closed
+                  ? `${t(`settings.routing.${field}.hint`)} ${t('settings.routing.notActive', { code: closed.code })}`
+                  : t(`settings.routing.${field}.hint`)
+              }
+              placeholder={t(`settings.routing.${field}.none`)}
+              error={routingError(field)}
+              defaultValue={routingValues[field] ?? routing.value[field] ?? ''}
+              options={routing.units}
+            />
+          );
+        })}
+        <CheckboxList
+          name="courtCategories"
+          legend={t('settings.routing.courtCategories.legend')}
+          hint={t('settings.routing.courtCategories.hint')}
+          options={routing.categories}
+          selected={actionData?.routing ? (routingValues.courtCategories?.split('\n') ?? []) : routing.value.courtCategories}
+          error={routingError('courtCategories')}
+        />
+        <Button isDisabled={busy}>{t('settings.routing.submit')}</Button>
+      </Form>
+
+      <h2 id="retention">{t('settings.retention.title')}</h2>
+      <p>{t('settings.retention.lead')}</p>
+      <p>{state(retention)}</p>
+      <Form method="post" noValidate className="form" aria-labelledby="retention" key={`retention:${retention.updatedAt ?? ''}`}>
+        <input type="hidden" name="intent" value="retention" />
+        {retention.fields.map((field) => (
+          <TextField
+            key={field}
+            name={field}
+            label={t(`settings.retention.${field}.label`)}
+            hint={t(`settings.retention.${field}.hint`, limits.retention[field])}
+            error={retentionError(field)}
+            defaultValue={retentionValues[field] ?? String(retention.value[field])}
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            width="short"
+          />
+        ))}
+        <Button isDisabled={busy}>{t('settings.retention.submit')}</Button>
       </Form>
     </>
   );
