@@ -57,6 +57,36 @@ export async function acceptCase(receiptNo: string): Promise<void> {
   if (!accepted.ok) throw new Error(`case ${receiptNo} could not be accepted: ${accepted.formError ?? ''}`);
 }
 
+/**
+ * 交办 (art. 22(3)): a clerk of no unit assigns the case to the unit it is with, asking for a
+ * completion report within 20 days, and accepts it; the unit's handlers may then file the report.
+ */
+export async function assignWithReport(receiptNo: string): Promise<void> {
+  const { db, performCaseAction } = await app();
+  const clerk = await db().staffUser.create({
+    data: {
+      email: `setup-${Date.now()}-${Math.random().toString(36).slice(2)}@example.gov.cn`,
+      name: '测试交办',
+      role: 'CLERK',
+      passwordHash: 'x',
+      active: false,
+    },
+  });
+  const actor = { id: clerk.id, role: 'CLERK' as const, unitId: null };
+  const row = await db().case.findUniqueOrThrow({ where: { receiptNo } });
+  if (!row.unitId) throw new Error(`case ${receiptNo} has no unit`);
+  const reportDueOn = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  const assigned = await performCaseAction(actor, row.id, row.version, {
+    action: 'assign',
+    unitId: row.unitId,
+    assigneeId: null,
+    reportDueOn,
+  });
+  if (!assigned.ok) throw new Error(`case ${receiptNo} could not be assigned: ${assigned.formError ?? JSON.stringify(assigned.errors)}`);
+  const accepted = await performCaseAction(actor, row.id, assigned.version, { action: 'accept' });
+  if (!accepted.ok) throw new Error(`case ${receiptNo} could not be accepted: ${accepted.formError ?? ''}`);
+}
+
 /** The case accepted, then answered by the handler with this e-mail (a handler of the case's unit). */
 export async function acceptAndReplyAs(receiptNo: string, handlerEmail: string, reply: string): Promise<void> {
   await acceptCase(receiptNo);

@@ -123,6 +123,24 @@ describe('the worker removes personal data when its period ends', () => {
     expect(erased.data).toMatchObject({ contact: true, maskedInLetter: 4 });
   });
 
+  it("a completion report's documents go with the case's other files; the report itself stays", async () => {
+    const { c, file } = await closedCaseWithFile();
+    const { user } = await staffUser('HANDLER', 'housing');
+    const report = await db().completionReport.create({
+      data: { caseId: c.id, unitId: user.unitId, authorId: user.id, findings: '已办结。', createdAt: CLOSED },
+    });
+    await db().attachment.update({
+      where: { id: file.id },
+      data: { purpose: 'completionReport', completionReportId: report.id, uploadedBy: 'STAFF', uploadedById: user.id },
+    });
+    await runRetention(at('2018-05-31T00:00:00Z'));
+    expect(await db().attachment.count({ where: { id: file.id } })).toBe(1);
+    await runRetention(at('2018-06-02T00:00:00Z'));
+    expect(await db().attachment.count({ where: { id: file.id } })).toBe(0);
+    expect(await storage().get(file.storageKey)).toBeNull();
+    expect(await db().completionReport.count({ where: { id: report.id } })).toBe(1);
+  });
+
   it("a booking's name and phone: kept 90 days after the day, then cleared; the booking stays", async () => {
     const booking = await oldBooking();
     await runRetention(at('2015-08-29T00:00:00Z'));

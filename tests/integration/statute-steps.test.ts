@@ -1,14 +1,32 @@
 // The statute's handling steps against real PostgreSQL: merged cases that follow their main case and
 // keep their rights; a unit's objection within 5 working days (art. 23); assignments with a
-// completion report, rework and escalation (art. 22(3)); matters for the courts (arts. 22, 28).
+// completion report and its documents, rework and escalation (art. 22(3)); matters for the courts
+// (arts. 22, 28).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { caseFiles } from '#app/features/attachments/access.server.ts';
+import { addEvidence } from '#app/features/attachments/evidence.server.ts';
+import { ATTACHMENT_LIMITS } from '#app/features/attachments/rules.ts';
+import { storage } from '#app/features/attachments/storage/storage.server.ts';
+import { casePageData } from '#app/features/cases/case-page.server.ts';
 import { requestReview } from '#app/features/cases/citizen-actions.server.ts';
 import { citizenCasePage } from '#app/features/cases/lookup.server.ts';
+import { trackCookie } from '#app/features/cases/portal-cookies.server.ts';
 import { caseForActor, performCaseAction, type ActionInput, type CaseActionOutcome } from '#app/features/cases/staff-actions.server.ts';
 import { submitCase } from '#app/features/cases/submission.server.ts';
 import { db } from '#app/platform/db.server.ts';
+import { env } from '#app/platform/env.server.ts';
 import { NotFoundError } from '#app/platform/http/errors.ts';
+import { takeNotice } from '#app/platform/http/notice.server.ts';
+import * as staffDownloadRoute from '#app/routes/_resources+/office.cases.$caseId_.attachments.$id.tsx';
+import * as reportUpload from '#app/routes/_resources+/office.cases.$caseId_.report_.upload.tsx';
+import * as citizenDownloadRoute from '#app/routes/_resources+/track.case.attachments.$id.tsx';
+import * as reportPage from '#app/routes/office+/cases.$caseId_.report.tsx';
 import { anyCategoryId, newIdempotencyKey, staffUser, unitId, validSubmission } from '../support/fixtures.ts';
+import { ascii, jpegWithMetadata, SECRETS, contains } from '../support/image-fixtures.ts';
+import { formData, loadContext, officeRequest, sessionToken, statusOf } from '../support/office-requests.ts';
 import { answeredReply } from '../support/replies.ts';
 import type { Actor } from '#app/features/staff/permissions.ts';
 
@@ -209,6 +227,230 @@ describe('assignments with a completion report (art. 22(3))', () => {
     const c = await newCase();
     const refused = await performCaseAction(handler, c.id, c.version, { action: 'fileReport', findings: '已办结。' });
     expect(refused).toMatchObject({ ok: false });
+  });
+});
+
+describe("a completion report's documents (art. 22(3))", () => {
+  const PDF = ascii('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+  const HTML = ascii('<!doctype html><html><script>fetch("/office")</script></html>');
+  const MISSING = '00000000-0000-4000-8000-000000000000';
+
+  async function signedIn(role: 'CLERK' | 'HANDLER' | 'SUPERVISOR', unitCode?: string) {
+    const staff = await staffUser(role, unitCode);
+    return { ...staff, token: await sessionToken(staff.user.id) };
+  }
+
+  /** A case the clerk accepted and assigned to `unit` with a completion report asked for (交办). */
+  async function assignedWithReport(clerk: Actor, unit: string, c?: Awaited<ReturnType<typeof newCase>>) {
+    const row = c ?? (await newCase());
+    const dueOn = new Date(Date.now() + 20 * DAY).toISOString().slice(0, 10);
+    await step(clerk, row.id, { action: 'assign', unitId: await unitId(unit), assigneeId: null, reportDueOn: dueOn });
+    await step(clerk, row.id, { action: 'accept' });
+    return row;
+  }
+
+  type Document = { name: string; bytes: Uint8Array; type?: string };
+
+  /** The report's form as a browser sends it: multipart with the documents chosen, to the page or its JSON twin. */
+  async function sendReport(token: string, caseId: string, findings: string, documents: Document[], json = false): Promise<unknown> {
+    const form = formData({ version: String((await reload(caseId)).version), findings });
+    for (const d of documents) form.append('files', new File([Uint8Array.from(d.bytes)], d.name, { type: d.type ?? 'application/pdf' }));
+    const request = officeRequest(`/office/cases/${caseId}/report${json ? '/upload' : ''}`, token, { method: 'POST', body: form });
+    const args = { request, params: { caseId }, context: loadContext };
+    return json ? await reportUpload.action(args) : await reportPage.action(args);
+  }
+
+  /** A download's answer: the file, or the 404 it throws. */
+  const answer = async (run: Promise<Response>): Promise<Response> =>
+    await run.catch((thrown: unknown) => {
+      if (thrown instanceof Response) return thrown;
+      throw thrown;
+    });
+  const staffDownload = async (token: string, caseId: string, id: string) =>
+    await answer(
+      staffDownloadRoute.loader({
+        request: officeRequest(`/office/cases/${caseId}/attachments/${id}`, token),
+        params: { caseId, id },
+        context: loadContext,
+      }),
+    );
+  const citizenDownload = async (caseId: string, id: string) =>
+    await answer(
+      citizenDownloadRoute.loader({
+        request: new Request(`http://localhost/track/case/attachments/${id}`, {
+          headers: { Cookie: trackCookie.serialize({ caseId }).split(';')[0] ?? '' },
+        }),
+        params: { id },
+        context: loadContext,
+      }),
+    );
+  /** What a refusal looks like: all of them must look the same. */
+  const shape = async (response: Response) => ({
+    status: response.status,
+    body: await response.text(),
+    disposition: response.headers.get('Content-Disposition'),
+  });
+
+  /** Every stored file under the run's upload folder. */
+  function storedFiles(dir = env().STORAGE_DIR): string[] {
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir).flatMap((name) => {
+      const full = path.join(dir, name);
+      return statSync(full).isDirectory() ? storedFiles(full) : [full];
+    });
+  }
+
+  const refusedAnswer = z.object({ data: z.unknown(), init: z.object({ status: z.number() }) });
+
+  it("is filed with its documents, stored with the report and its author; the assigning clerk downloads them (audited); the case's citizen finds none", async () => {
+    const clerk = await signedIn('CLERK');
+    const handler = await signedIn('HANDLER', 'housing');
+    const c = await assignedWithReport(clerk.actor, 'housing');
+
+    const filed = await sendReport(handler.token, c.id, '已责成企业补发工资，附支付凭证。', [
+      { name: '工资支付凭证.pdf', bytes: PDF },
+      { name: '现场照片.jpg', bytes: jpegWithMetadata(), type: 'image/jpeg' },
+    ]);
+    expect(filed instanceof Response && [filed.status, filed.headers.get('Location')]).toEqual([303, `/office/cases/${c.id}`]);
+    const cookie = filed instanceof Response ? (filed.headers.get('Set-Cookie') ?? '').split(';')[0] : '';
+    expect(takeNotice(new Request('http://localhost/', { headers: { Cookie: cookie ?? '' } })).notice).toEqual({
+      key: 'office:case.done.fileReport',
+    });
+
+    const report = await db().completionReport.findFirstOrThrow({
+      where: { caseId: c.id },
+      include: { attachments: { orderBy: { fileName: 'asc' } } },
+    });
+    expect(report).toMatchObject({ status: 'PENDING', authorId: handler.user.id, findings: '已责成企业补发工资，附支付凭证。' });
+    expect(report.attachments.map((a) => [a.fileName, a.caseId, a.purpose, a.uploadedBy, a.uploadedById])).toEqual([
+      ['工资支付凭证.pdf', c.id, 'completionReport', 'STAFF', handler.user.id],
+      ['现场照片.jpg', c.id, 'completionReport', 'STAFF', handler.user.id],
+    ]);
+    // The same pipeline as citizens' files: the photo is kept without its hidden details.
+    const photo = report.attachments[1]!;
+    const photoBytes = new Uint8Array(await new Response(await storage().get(photo.storageKey)).arrayBuffer());
+    for (const secret of Object.values(SECRETS)) expect(contains(photoBytes, secret), secret).toBe(false);
+
+    // The case page lists them with the report.
+    const page = await casePageData(clerk.actor, c.id, 'zh-Hans');
+    expect(page.completion.reports.map((r) => r.attachments.map((a) => a.fileName).sort())).toEqual([['工资支付凭证.pdf', '现场照片.jpg']]);
+
+    const pdf = report.attachments[0]!;
+    const downloaded = await staffDownload(clerk.token, c.id, pdf.id);
+    expect(downloaded.status).toBe(200);
+    expect(new Uint8Array(await downloaded.arrayBuffer())).toEqual(PDF);
+    expect(await db().auditLog.findMany({ where: { action: 'attachment.downloaded', actorId: clerk.user.id } })).toMatchObject([
+      { targetType: 'Case', targetId: c.id, details: { attachmentId: pdf.id, purpose: 'completionReport' } },
+    ]);
+
+    // The citizen, with the case's own track session, neither lists nor downloads them: the same 404 as a file that is not there.
+    const listed = await caseFiles({ citizenOf: c.id }, c.id);
+    expect(listed.attachments.map((a) => a.id)).toEqual([]);
+    const refusal = await shape(await citizenDownload(c.id, pdf.id));
+    expect(refusal.status).toBe(404);
+    expect(refusal).toEqual(await shape(await citizenDownload(c.id, MISSING)));
+    expect(JSON.stringify(await citizenCasePage(c.id, 'zh-Hans'))).not.toContain('工资支付凭证');
+
+    // Nor does an internal document make the citizen's own copy of it look "already there".
+    expect(await addEvidence(c.id, [{ name: '凭证.pdf', size: PDF.length, bytes: PDF }])).toEqual({ ok: true, added: 1 });
+  });
+
+  it('refused documents (not what they claim, too large) or no findings: a 400 tied to the field, no report, nothing stored; with JavaScript the same as JSON', async () => {
+    const clerk = await signedIn('CLERK');
+    const handler = await signedIn('HANDLER', 'housing');
+    const c = await assignedWithReport(clerk.actor, 'housing');
+    const before = storedFiles().length;
+    const big = new Uint8Array(ATTACHMENT_LIMITS.maxFileBytes + 1);
+    big.set(PDF);
+
+    const refused = refusedAnswer.parse(
+      await sendReport(handler.token, c.id, '办结报告。', [
+        { name: 'scan.pdf', bytes: HTML },
+        { name: '大文件.pdf', bytes: big },
+        { name: 'ok.pdf', bytes: PDF },
+      ]),
+    );
+    expect(refused).toMatchObject({
+      init: { status: 400 },
+      data: {
+        errors: {},
+        values: { findings: '办结报告。' },
+        formError: null,
+        filesNotKept: true,
+        fileErrors: [
+          { problem: 'type', fileName: 'scan.pdf' },
+          { problem: 'tooLarge', fileName: '大文件.pdf' },
+        ],
+      },
+    });
+    // Findings missing and a bad file: both problems at once.
+    const both = refusedAnswer.parse(await sendReport(handler.token, c.id, '  ', [{ name: 'x.pdf', bytes: HTML }]));
+    expect(both).toMatchObject({
+      init: { status: 400 },
+      data: { errors: { findings: 'findingsRequired' }, fileErrors: [{ problem: 'type', fileName: 'x.pdf' }] },
+    });
+    const noFindings = refusedAnswer.parse(await sendReport(handler.token, c.id, '', [{ name: 'ok.pdf', bytes: PDF }]));
+    expect(noFindings).toMatchObject({ init: { status: 400 }, data: { errors: { findings: 'findingsRequired' }, fileErrors: [] } });
+
+    const json = await sendReport(handler.token, c.id, '办结报告。', [{ name: 'scan.pdf', bytes: HTML }], true);
+    expect(json instanceof Response && json.status).toBe(400);
+    expect(json instanceof Response && (await json.json())).toMatchObject({
+      ok: false,
+      fileErrors: [{ problem: 'type', fileName: 'scan.pdf' }],
+      filesNotKept: true,
+    });
+    // The office's clerk files no report (403); a handler of another unit finds no case (404); neither has a file read.
+    const otherHandler = await signedIn('HANDLER', 'human-resources');
+    const page = (token: string) => () =>
+      reportPage.loader({ request: officeRequest(`/office/cases/${c.id}/report`, token), params: { caseId: c.id }, context: loadContext });
+    expect([await statusOf(page(clerk.token)), await statusOf(page(otherHandler.token))]).toEqual([403, 404]);
+    const post = (token: string) => () => sendReport(token, c.id, '办结报告。', [{ name: 'ok.pdf', bytes: PDF }]);
+    expect([await statusOf(post(clerk.token)), await statusOf(post(otherHandler.token))]).toEqual([403, 404]);
+    expect(await db().completionReport.count({ where: { caseId: c.id } })).toBe(0);
+    expect(await db().attachment.count({ where: { caseId: c.id } })).toBe(0);
+    expect(storedFiles()).toHaveLength(before);
+
+    // A report refused by the step itself (one is already waiting) keeps none of its files either.
+    const accepted = await sendReport(handler.token, c.id, '办结报告。', [{ name: 'ok.pdf', bytes: PDF }], true);
+    expect(accepted instanceof Response && (await accepted.json())).toEqual({ ok: true, redirectTo: `/office/cases/${c.id}` });
+    const stored = storedFiles().length;
+    const pending = refusedAnswer.parse(
+      await sendReport(handler.token, c.id, '再报一次。', [{ name: 'again.pdf', bytes: ascii('%PDF-1.7\n%%EOF\n') }]),
+    );
+    expect(pending).toMatchObject({ init: { status: 422 }, data: { formError: 'reportPending', values: { findings: '再报一次。' } } });
+    expect(storedFiles()).toHaveLength(stored);
+    expect(await db().completionReport.count({ where: { caseId: c.id } })).toBe(1);
+  });
+
+  it('of a report of misconduct: staff of the unit it accuses, and of the units below, find neither the case nor its documents (404, unaudited)', async () => {
+    const clerk = await signedIn('CLERK');
+    const discipline = await signedIn('HANDLER', 'discipline-inspection');
+    const misconduct = await submitCase(
+      await validSubmission({
+        kind: 'MISCONDUCT_REPORT',
+        categoryId: await anyCategoryId('law-and-justice'),
+        body: `派出所民警多次索要好处费。${newIdempotencyKey()}`,
+        reportedUnitId: await unitId('public-security'),
+      }),
+      { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' },
+    );
+    const c = await assignedWithReport(
+      clerk.actor,
+      'discipline-inspection',
+      await db().case.findUniqueOrThrow({ where: { receiptNo: misconduct.receiptNo } }),
+    );
+    const filed = await sendReport(discipline.token, c.id, '经查属实，已立案审查。', [{ name: '立案决定书.pdf', bytes: PDF }]);
+    expect(filed instanceof Response && filed.status).toBe(303);
+    const document = await db().attachment.findFirstOrThrow({ where: { caseId: c.id, purpose: 'completionReport' } });
+
+    expect((await staffDownload(clerk.token, c.id, document.id)).status).toBe(200);
+    const notThere = await shape(await staffDownload(clerk.token, c.id, MISSING));
+    for (const unit of ['public-security', 'public-security-dongcheng']) {
+      const barred = await signedIn('SUPERVISOR', unit);
+      expect(await shape(await staffDownload(barred.token, c.id, document.id)), unit).toEqual(notThere);
+      await expect(casePageData(barred.actor, c.id, 'zh-Hans')).rejects.toBeInstanceOf(NotFoundError);
+      expect(await db().auditLog.count({ where: { action: 'attachment.downloaded', actorId: barred.user.id } })).toBe(0);
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { env } from '#app/platform/env.server.ts';
 import { noticeHeader } from '#app/platform/http/notice.server.ts';
 import { consumeRateLimit } from '#app/platform/rate-limit.server.ts';
 import { caseFiles } from './access.server.ts';
+import { INTERNAL_PURPOSES } from './access.ts';
 import { acceptsEvidence, ATTACHMENT_LIMITS, type FileError } from './rules.ts';
 import {
   discardStored,
@@ -43,7 +44,13 @@ export async function addEvidence(
         { status: CaseStatus }[]
       >`SELECT "status"::text AS "status" FROM "Case" WHERE "id" = ${caseId}::uuid FOR UPDATE`;
       if (!row || !acceptsEvidence(row.status)) return { ok: false, errors: [{ problem: 'closed', fileName: null }] };
-      const existing = await tx.attachment.findMany({ where: { caseId }, select: { sha256: true } });
+      // The office's internal files (a unit's completion report) neither take the citizen's places
+      // nor make their file look like one already there: "already part of your case" would tell
+      // them what an internal document holds.
+      const existing = await tx.attachment.findMany({
+        where: { caseId, purpose: { notIn: [...INTERNAL_PURPOSES] } },
+        select: { sha256: true },
+      });
       const known = new Set(existing.map((a) => a.sha256));
       const fresh = stored.filter((file) => !known.has(file.sha256));
       const room = ATTACHMENT_LIMITS.maxFilesPerCase - existing.length;

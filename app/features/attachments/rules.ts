@@ -8,7 +8,7 @@ export const ATTACHMENT_LIMITS = {
   /** Files in one form post (with the letter, or added later). */
   maxFilesPerRequest: 5,
   maxFileBytes: 10 * 1024 * 1024,
-  /** All files of one case: evidence can be added later, but not without end. */
+  /** The citizen's files of one case (the office's internal ones aside): evidence can be added later, but not without end. */
   maxFilesPerCase: 20,
   /** Characters of a cleaned file name, extension included. */
   maxFileNameLength: 120,

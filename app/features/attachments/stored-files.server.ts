@@ -1,5 +1,6 @@
-// Citizens' files on their way into a case: checked by their bytes and cleaned of metadata, put
-// in storage, and recorded as rows in the same transaction as the case or event they belong to.
+// Files on their way into a case (citizens' letters and evidence, a unit's completion report):
+// checked by their bytes and cleaned of metadata, put in storage, and recorded as rows in the same
+// transaction as the case, event or report they belong to.
 import { createHash } from 'node:crypto';
 import { openedContentProblem } from './active-content.server.ts';
 import { checkFile } from './file-types.ts';
@@ -92,7 +93,8 @@ export interface StoredAttachment {
   sha256: string;
 }
 
-export type AttachmentPurpose = 'submission' | 'evidence' | 'review';
+/** Why a file was sent; completionReport is internal (access.ts, INTERNAL_PURPOSES). */
+export type AttachmentPurpose = 'submission' | 'evidence' | 'review' | 'completionReport';
 
 export interface Uploader {
   type: 'CITIZEN' | 'STAFF' | 'SYSTEM';
@@ -106,6 +108,8 @@ export async function insertAttachmentRows(
   uploader: Uploader,
   purpose: AttachmentPurpose,
   now: Date,
+  /** The completion report the files were attached to. */
+  links: { completionReportId?: string } = {},
 ): Promise<void> {
   if (files.length === 0) return;
   await tx.attachment.createMany({
@@ -119,6 +123,7 @@ export async function insertAttachmentRows(
       uploadedBy: uploader.type,
       uploadedById: uploader.id,
       purpose,
+      completionReportId: links.completionReportId ?? null,
       createdAt: now,
     })),
   });

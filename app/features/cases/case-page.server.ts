@@ -3,6 +3,7 @@
 // refusal with its field codes and what was typed, the intent among them).
 import { z } from 'zod';
 import { caseFiles } from '#app/features/attachments/access.server.ts';
+import { maySeeFiles } from '#app/features/attachments/access.ts';
 import { noticesOf } from '#app/features/cases/written-notices/notices.server.ts';
 import { mayChangeWarning, warningChanges } from '#app/features/early-warning/changes.ts';
 import { responseWording, targetStatuses } from '#app/features/early-warning/levels.ts';
@@ -116,7 +117,12 @@ async function caseExtras(actor: Actor, row: CaseRow, locale: Locale) {
     db().completionReport.findMany({
       where: { caseId: row.id },
       orderBy: { createdAt: 'asc' },
-      include: { attachments: { select: { id: true, fileName: true, sizeBytes: true, contentType: true } } },
+      include: {
+        attachments: {
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: { id: true, fileName: true, contentType: true, sizeBytes: true, purpose: true, uploadedBy: true, createdAt: true },
+        },
+      },
     }),
     db().case.findMany({
       where: { mergedIntoId: row.id },
@@ -130,6 +136,8 @@ async function caseExtras(actor: Actor, row: CaseRow, locale: Locale) {
         })
       : null,
   ]);
+  // The documents a report attaches are the case's files: listed to whoever may see those (access.ts).
+  const filesShown = maySeeFiles(actor, { id: row.id, ...scopeOf(row) });
   const unitName = (id: string | null | undefined) => {
     const unit = id ? units.find((u) => u.id === id) : undefined;
     return unit ? localizedName(unit, locale) : null;
@@ -165,7 +173,7 @@ async function caseExtras(actor: Actor, row: CaseRow, locale: Locale) {
         decisionReason: r.decisionReason,
         createdAt: r.createdAt,
         decidedAt: r.decidedAt,
-        attachments: r.attachments,
+        attachments: filesShown ? r.attachments : [],
       })),
     },
     mergedCases: merged
@@ -315,7 +323,7 @@ const CLAIM_ANSWER_SHAPE = Object.fromEntries(
   ]).flat(),
 ) as Record<ClaimAnswerField, z.ZodType<string | undefined>>;
 
-/** The case page's form posts, by intent. */
+/** The case page's form posts, by intent. The completion report, which carries files, has its own page (completion-report.server.ts). */
 export const CasePagePost = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('showContact') }),
   // A form without the list (not the page's own) takes the letter's subject as the one claim.
@@ -371,7 +379,6 @@ export const CasePagePost = z.discriminatedUnion('intent', [
     unitId: optionalId,
     reason: text(2000),
   }),
-  z.object({ intent: z.literal('fileReport'), version, findings: text(20_000) }),
   z.object({ intent: z.literal('decideReport'), version, decision: choice(['accept', 'return'] as const), reason: text(2000) }),
   z.object({ intent: z.literal('recuse'), version, reason: text(2000) }),
   z.object({ intent: z.literal('recordConflict'), version, staffId: z.union([z.uuid(), z.literal('')]).default(''), reason: text(2000) }),
@@ -444,8 +451,6 @@ function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact' }>): 
         version: post.version,
         input: { action: 'decideObjection', decision: post.decision, unitId: post.unitId, reason: post.reason },
       };
-    case 'fileReport':
-      return { version: post.version, input: { action: 'fileReport', findings: post.findings } };
     case 'decideReport':
       return { version: post.version, input: { action: 'decideReport', decision: post.decision, reason: post.reason } };
     case 'recuse':

@@ -4,6 +4,7 @@
 // actor may not see is a NotFoundError, an action their role never takes a ForbiddenError (so is a
 // review decided by someone who is not independent of the decision, arts. 35, 36); an action that
 // does not apply now, incomplete input or a stale version is a refusal (a value).
+import { insertAttachmentRows, type StoredAttachment } from '#app/features/attachments/stored-files.server.ts';
 import { audit } from '#app/features/audit/audit.server.ts';
 import { reassessWarnings } from '#app/features/early-warning/reassessment.server.ts';
 import {
@@ -79,7 +80,8 @@ export type ActionInput =
   | { action: 'recordHearing'; heldOn: string; hearingResult: string }
   | { action: 'object'; reason: string }
   | { action: 'decideObjection'; decision: 'accept' | 'reject' | null; unitId: string | null; reason: string }
-  | { action: 'fileReport'; findings: string }
+  /** With the documents it attaches, already checked and stored (completion-report.server.ts). */
+  | { action: 'fileReport'; findings: string; documents?: readonly StoredAttachment[] }
   | { action: 'decideReport'; decision: 'accept' | 'return' | null; reason: string }
   | { action: 'recuse'; reason: string }
   | { action: 'recordConflict'; staffId: string; reason: string }
@@ -512,6 +514,9 @@ async function plan(actor: Actor, row: CaseRow, input: ActionInput, now: Date): 
         write: async (tx, step) => {
           const report = await tx.completionReport.create({
             data: { caseId: row.id, unitId: row.unitId, authorId: actor.id, findings, createdAt: now },
+          });
+          await insertAttachmentRows(tx, row.id, input.documents ?? [], { type: 'STAFF', id: actor.id }, 'completionReport', now, {
+            completionReportId: report.id,
           });
           await queueStaffMessages(
             tx,

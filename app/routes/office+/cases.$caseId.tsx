@@ -108,6 +108,7 @@ export default function CasePage() {
           <CaseStatutePanels view={page} />
           <CaseActionFrame version={c.version} busy={navigation.state !== 'idle'} failedIntent={refused.intent} form={refused.form}>
             <CaseActions
+              caseId={c.id}
               actions={page.actions}
               unitId={c.unitId}
               options={page.options}

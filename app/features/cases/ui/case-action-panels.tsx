@@ -1,6 +1,7 @@
 // The case page's actions, one panel each: what a staff member may do to the case now (the role
 // and the lifecycle decide, in case-page.server.ts). The shared frame is case-action-frame.tsx; the
 // actions whose forms are only text fields are described by TEXT_FORMS and drawn by one panel.
+import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_KINDS, AGREEMENT_TERMS_MAX, maySettle } from '#app/features/cases/agreements.ts';
 import {
@@ -35,6 +36,7 @@ interface Template {
 }
 
 export interface CaseActionsProps {
+  caseId: string;
   actions: CaseAction[];
   /** The case's unit, the assignment's starting choice. */
   unitId: string | null;
@@ -52,6 +54,7 @@ export interface CaseActionsProps {
 }
 
 export function CaseActions({
+  caseId,
   actions,
   unitId,
   options,
@@ -83,7 +86,12 @@ export function CaseActions({
       {has('issueReReview') ? <OpinionPanel intent="issueReReview" /> : null}
       {has('object') ? <TextPanel intent="object" /> : null}
       {has('decideObjection') && options ? <DecideObjectionPanel units={options.units} /> : null}
-      {has('fileReport') ? <TextPanel intent="fileReport" /> : null}
+      {has('fileReport') ? (
+        // It carries files, so it has its own page (a multipart form with upload progress).
+        <p data-action="fileReport">
+          <Link to={`/office/cases/${caseId}/report`}>{t('case.action.fileReport')}</Link>
+        </p>
+      ) : null}
       {has('decideReport') ? <DecideReportPanel /> : null}
       {has('correctReport') && options ? <CorrectReportPanel units={options.units} reportedUnitId={reportedUnitId} /> : null}
       {has('merge') ? <TextPanel intent="merge" /> : null}
@@ -482,10 +490,6 @@ const TEXT_FORMS = {
   // Art. 23: within 5 working days of receiving it, with a detailed reason.
   object: [
     { name: 'reason', label: 'case.fields.objectionReason', hint: 'case.fields.objectionHint', multiline: { maxLength: 5000, rows: 5 } },
-  ],
-  // Art. 22(3): the unit's completion report, internal.
-  fileReport: [
-    { name: 'findings', label: 'case.fields.findings', hint: 'case.fields.internalOnly', multiline: { maxLength: 20_000, rows: 6 } },
   ],
   // Art. 28: the staff member's own declaration; they leave the case.
   recuse: [{ name: 'reason', label: 'case.fields.recuseReason', hint: 'case.fields.recuseHint', multiline: { maxLength: 2000, rows: 3 } }],

@@ -1,14 +1,16 @@
 // What the statute adds to the back-office case page: whom a report of misconduct is about (arts.
-// 30, 46(5)), a unit's pending objection (art. 23), the completion reports of an assignment (art.
-// 22(3)), the cases merged into this one, an earlier case on the same matter already decided on
-// re-review (art. 36), and why someone may not decide a review (arts. 35, 36).
+// 30, 46(5)), a unit's pending objection (art. 23), the completion reports of an assignment with
+// their documents (art. 22(3)), the cases merged into this one, an earlier case on the same matter
+// already decided on re-review (art. 36), and why someone may not decide a review (arts. 35, 36).
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { AttachmentList, type AttachmentItem } from '#app/features/attachments/ui/attachment-list.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
 
 type When = string | Date;
 
 export interface CaseStatuteView {
+  case: { id: string };
   reportedParty: { unit: string | null; official: string | null } | null;
   objection: { pendingFrom: string | null };
   completion: {
@@ -24,6 +26,8 @@ export interface CaseStatuteView {
       decisionReason: string | null;
       createdAt: When;
       decidedAt: When | null;
+      /** The documents it attaches (staff only; downloads audited like every file of the case). */
+      attachments: AttachmentItem[];
     }[];
   };
   mergedCases: { id: string; receiptNo: string; status: string }[];
@@ -83,6 +87,17 @@ export function CaseStatutePanels({ view }: { view: CaseStatuteView }) {
                   {r.author ? ` · ${r.author}` : null}
                 </p>
                 <p className="case-body">{r.findings}</p>
+                {r.attachments.length > 0 ? (
+                  <div data-testid="report-documents">
+                    <p>{t('case.statute.reportDocuments')}</p>
+                    <AttachmentList
+                      attachments={r.attachments}
+                      hrefFor={(id) => `/office/cases/${view.case.id}/attachments/${id}`}
+                      showUploader
+                      emptyText=""
+                    />
+                  </div>
+                ) : null}
                 {r.decidedAt ? (
                   <p className="field__hint">
                     {t('case.statute.decided', { date: formatDate(r.decidedAt, true), by: r.decidedBy ?? '' })}
