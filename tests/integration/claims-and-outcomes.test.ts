@@ -125,6 +125,7 @@ describe('claims', () => {
       action: 'reply',
       message: '已责成企业支付。',
       legalBasis: '《劳动合同法》第三十条',
+      legalReferences: '',
       answers: [{ position: 1, outcome: 'UPHELD', reasons: '经核实拖欠属实。' }],
     });
     expect(replied.ok).toBe(true);
@@ -162,6 +163,17 @@ describe('the written reply', () => {
       message: '已责成企业支付。',
     });
     expect(noBasis).toEqual({ status: 422, errors: { legalBasis: 'legalBasisRequired' } });
+    const unreadable = await postForm(c.id, supervisor.token, {
+      intent: 'reply',
+      claimOutcome1: 'UPHELD',
+      claimReasons1: '经核实，拖欠属实。',
+      claimOutcome2: 'NOT_UPHELD',
+      claimReasons2: '考勤记录无加班。',
+      legalBasis: '《劳动合同法》第三十条',
+      legalReferences: '《劳动合同法》第三十条\n劳动合同法三十',
+      message: '已责成企业支付。',
+    });
+    expect(unreadable).toEqual({ status: 422, errors: { legalReferences: 'legalReferencesFormat' } });
     const row = await db().case.findUniqueOrThrow({ where: { id: c.id } });
     expect([row.status, row.repliedAt]).toEqual(['ACCEPTED', null]);
     expect((await claimsOf(c.id)).map((claim) => claim.outcome)).toEqual([null, null]);
@@ -177,6 +189,7 @@ describe('the written reply', () => {
       claimOutcome2: 'NOT_UPHELD',
       claimReasons2: '考勤记录显示没有加班。',
       legalBasis: '《劳动合同法》第三十条；《工资支付暂行规定》第十八条',
+      legalReferences: '《劳动合同法》第30条\n\n  《工资支付暂行规定》第十八条第二款 ',
       message: '经调查，现答复如下。',
     });
     expect(done.status).toBe(303);
@@ -187,12 +200,18 @@ describe('the written reply', () => {
     const row = await db().case.findUniqueOrThrow({ where: { id: c.id } });
     expect(row.status).toBe('REPLIED');
     expect(row.legalBasis).toBe('《劳动合同法》第三十条；《工资支付暂行规定》第十八条');
+    const references = [
+      { law: '劳动合同法', article: 30, paragraph: null },
+      { law: '工资支付暂行规定', article: 18, paragraph: 2 },
+    ];
+    expect(row.legalReferences).toEqual(references);
     const event = await db().caseEvent.findFirstOrThrow({ where: { caseId: c.id, type: 'REPLY_PUBLISHED' } });
     expect(event.data).toMatchObject({
       answers: [
         { position: 1, outcome: 'UPHELD' },
         { position: 2, outcome: 'NOT_UPHELD' },
       ],
+      legalReferences: references,
     });
     const page = await citizenCasePage(c.id, 'zh-Hans');
     expect(page?.answers).toEqual({
@@ -201,6 +220,7 @@ describe('the written reply', () => {
         { position: 2, text: '支付加班费', outcome: 'NOT_UPHELD', reasons: '考勤记录显示没有加班。' },
       ],
       legalBasis: '《劳动合同法》第三十条；《工资支付暂行规定》第十八条',
+      legalReferences: references,
     });
   });
 
@@ -289,6 +309,7 @@ describe('the statistics', () => {
       action: 'reply',
       message: '答复',
       legalBasis: '依据',
+      legalReferences: '',
       answers: [
         { position: 1, outcome: 'EXPLAINED', reasons: '合理但无依据' },
         { position: 2, outcome: 'EXPLAINED', reasons: '同上' },

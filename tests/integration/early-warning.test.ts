@@ -299,6 +299,7 @@ describe('clusters: supervisors confirm, split, dissolve and reply', () => {
       outcome: 'UPHELD',
       reasons: '电梯已超过使用年限。',
       legalBasis: '《特种设备安全法》第四十八条',
+      legalReferences: '《特种设备安全法》第四十八条',
       message: '物业已承诺本月内更换电梯。',
     });
     const reply = replied.ok ? replied.reply : undefined;
@@ -306,13 +307,30 @@ describe('clusters: supervisors confirm, split, dissolve and reply', () => {
     expect(reply?.skipped).toEqual([{ receiptNo: (await reload(ids[2]!)).receiptNo, reason: 'notReplyable' }]);
     for (const id of ids.slice(0, 2)) {
       const row = await reload(id);
-      expect(row.status).toBe('REPLIED');
+      expect([row.status, row.legalReferences]).toEqual(['REPLIED', [{ law: '特种设备安全法', article: 48, paragraph: null }]]);
       expect(await db().caseEvent.count({ where: { caseId: id, type: 'REPLY_PUBLISHED', message: '物业已承诺本月内更换电梯。' } })).toBe(1);
       // Each claim of each case gets the coordinated outcome and reasons (逐条).
       expect(await db().caseClaim.findMany({ where: { caseId: id }, select: { outcome: true, reasons: true } })).toEqual([
         { outcome: 'UPHELD', reasons: '电梯已超过使用年限。' },
       ]);
     }
+  });
+
+  it('refuses a coordinated reply whose articles it cannot read, before answering any case', async () => {
+    const supervisor = await staffUser('SUPERVISOR');
+    const { clusterId, ids } = await clusterOf(2);
+    const row = await reload(ids[0]!);
+    await performCaseAction(supervisor.actor, ids[0]!, row.version, { action: 'accept' });
+    const refused = await changeCluster(supervisor.actor, clusterId, {
+      intent: 'reply',
+      outcome: 'UPHELD',
+      reasons: '电梯已超过使用年限。',
+      legalBasis: '《特种设备安全法》第四十八条',
+      legalReferences: '特种设备安全法',
+      message: '物业已承诺本月内更换电梯。',
+    });
+    expect(refused).toMatchObject({ ok: false, status: 422, errors: { legalReferences: 'format' } });
+    expect((await reload(ids[0]!)).status).toBe('ACCEPTED');
   });
 
   it('only supervisors change clusters; handlers do not see them', async () => {

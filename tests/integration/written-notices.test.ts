@@ -136,6 +136,7 @@ describe('written notices', () => {
         action: 'reply',
         message: '经调查，现答复如下。',
         legalBasis: '《劳动合同法》第三十条',
+        legalReferences: '《劳动合同法》第三十条\n《工资支付暂行规定》第18条第2款',
         answers: [
           { position: 1, outcome: 'UPHELD', reasons: '拖欠属实。' },
           { position: 2, outcome: 'NOT_UPHELD', reasons: '无加班记录。' },
@@ -152,7 +153,8 @@ describe('written notices', () => {
         { label: '诉求2：支付加班费', value: '不予支持：无加班记录。' },
       ],
     });
-    expect(document.sections.map((s) => s.heading)).toEqual([null, '诉求及逐条处理意见', '法律政策依据', '处理意见']);
+    expect(document.sections.map((s) => s.heading)).toEqual([null, '诉求及逐条处理意见', '法律政策依据', '所依据的条款', '处理意见']);
+    expect(document.sections[3]!.paragraphs).toEqual(['《劳动合同法》第三十条', '《工资支付暂行规定》第十八条第二款']);
     expect(document.nextSteps[0]).toContain('请求原办理机关的上一级机关复查（第三十五条）');
     expect(document.signature).toContain('信访局');
     expect(await noticesOf(c.id)).toMatchObject([

@@ -6,5 +6,11 @@ import type { ActionInput } from '#app/features/cases/staff-actions.server.ts';
 export const TEST_LEGAL_BASIS = '《信访工作条例》第三十二条';
 
 export function answeredReply(message: string, outcome: ClaimOutcome = 'UPHELD'): Extract<ActionInput, { action: 'reply' }> {
-  return { action: 'reply', message, legalBasis: TEST_LEGAL_BASIS, answers: [{ position: 1, outcome, reasons: message }] };
+  return {
+    action: 'reply',
+    message,
+    legalBasis: TEST_LEGAL_BASIS,
+    legalReferences: '',
+    answers: [{ position: 1, outcome, reasons: message }],
+  };
 }

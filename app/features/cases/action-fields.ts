@@ -14,6 +14,7 @@ const NAMED_FIELDS = [
   'days',
   'outcome',
   'legalBasis',
+  'legalReferences',
   'message',
   'agreement',
   'party',

@@ -41,6 +41,7 @@ import {
 } from './claims.ts';
 import { DEADLINE_ARTICLE, type DeadlineKind } from './deadlines.ts';
 import { DECLINE_REASONS } from './decline-reasons.ts';
+import { LEGAL_REFERENCES_TEXT_MAX_LENGTH, storedLegalReferences } from './legal-references.ts';
 import { activeDeadlineField, allowedActions, type CaseAction } from './lifecycle.ts';
 import { isOpinionOutcome } from './opinions.ts';
 import { parseReceiptNo } from './receipt.ts';
@@ -257,6 +258,7 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
     /** 逐条确认诉求: the claims, with the reply's answer to each once given. */
     claims,
     legalBasis: row.legalBasis,
+    legalReferences: storedLegalReferences(row.legalReferences),
     /** The written notices issued, each with how it reached the citizen (a "to post" task until then). */
     notices,
     /** 回访: the citizen's consent to be asked after the reply, and their answer. */
@@ -346,7 +348,13 @@ export const CasePagePost = z.discriminatedUnion('intent', [
     reason: text(2000),
   }),
   z
-    .object({ intent: z.literal('reply'), version, legalBasis: text(LEGAL_BASIS_MAX_LENGTH), message: text(20_000) })
+    .object({
+      intent: z.literal('reply'),
+      version,
+      legalBasis: text(LEGAL_BASIS_MAX_LENGTH),
+      legalReferences: text(LEGAL_REFERENCES_TEXT_MAX_LENGTH),
+      message: text(20_000),
+    })
     .extend(CLAIM_ANSWER_SHAPE),
   z.object({
     intent: z.literal('settle'),
@@ -411,7 +419,13 @@ function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact' }>): 
     case 'reply':
       return {
         version: post.version,
-        input: { action: 'reply', message: post.message, legalBasis: post.legalBasis, answers: claimAnswers(post) },
+        input: {
+          action: 'reply',
+          message: post.message,
+          legalBasis: post.legalBasis,
+          legalReferences: post.legalReferences,
+          answers: claimAnswers(post),
+        },
       };
     case 'settle':
       return {

@@ -16,6 +16,7 @@ import { citizenClockOf } from './citizen-clock.server.ts';
 import { claimsOf } from './claims.server.ts';
 import { isWrittenAnswer } from './events.ts';
 import { followUpChoices } from './follow-up.ts';
+import { storedLegalReferences, type LegalReference } from './legal-references.ts';
 import { isOpinionOutcome, type OpinionOutcome } from './opinions.ts';
 import { parseReceiptNo } from './receipt.ts';
 import type { Locale } from '#app/i18n/config.ts';
@@ -101,8 +102,9 @@ export interface PublicCaseView {
   timeline: PublicTimelineEntry[];
   /** The latest written answer: the reply, or a review or re-review opinion (with its outcome). */
   reply: { message: string; at: Date; type: string; outcome: OpinionOutcome | null } | null;
-  /** Art. 32: the legal and policy basis of the written reply. */
+  /** Art. 32: the legal and policy basis of the written reply, and the articles it rests on. */
   legalBasis: string | null;
+  legalReferences: LegalReference[];
   rating: { rating: number; solved: 'YES' | 'PARTLY' | 'NO'; comment: string | null } | null;
 }
 
@@ -139,6 +141,7 @@ export async function publicCaseView(caseId: string): Promise<PublicCaseView | n
     routeReason: found.routeReason === 'discipline' || found.routeReason === 'courts' ? found.routeReason : null,
     rating: found.rating,
     legalBasis: found.legalBasis,
+    legalReferences: storedLegalReferences(found.legalReferences),
     timeline: found.events.map((event) => ({
       type: event.type,
       toStatus: event.toStatus,
@@ -228,6 +231,7 @@ export async function citizenCasePage(caseId: string, locale: Locale, now = new 
       ? {
           claims: claims.map(({ position, text, outcome, reasons }) => ({ position, text, outcome, reasons })),
           legalBasis: view.legalBasis,
+          legalReferences: view.legalReferences,
         }
       : null,
     attachments,

@@ -47,6 +47,7 @@ import {
 } from './deadlines.ts';
 import { declineMessage, needsDetail, type DeclineReason } from './decline-reasons.ts';
 import { declineTexts } from './decline-texts.server.ts';
+import { parseLegalReferences, type LegalReferencesCode } from './legal-references.ts';
 import { activeDeadlineField, isOpenStatus, nextStatus, type CaseAction, type CaseStatus } from './lifecycle.ts';
 import { followMainCase, ownNextDue, ownStatus, type MainCaseStep } from './merged-cases.server.ts';
 import { decisionUnderReview, type ReviewStage } from './review-stage.server.ts';
@@ -67,7 +68,7 @@ export type ActionInput =
   /** With a day for the unit's completion report (交办, art. 22(3)), or none. */
   | { action: 'assign'; unitId: string; assigneeId: string | null; reportDueOn?: string | null }
   | { action: 'extend'; days: number; reason: string }
-  | { action: 'reply'; message: string; legalBasis: string; answers: ClaimAnswer[] }
+  | { action: 'reply'; message: string; legalBasis: string; legalReferences: string; answers: ClaimAnswer[] }
   /** Art. 33: the kind of agreement, the other party, the terms, and both parties' consent. */
   | { action: 'settle'; agreement: string; party: string; terms: string; citizenConsent: boolean; partyConsent: boolean }
   | { action: 'note'; message: string }
@@ -638,6 +639,12 @@ const numbered = (items: readonly string[]) => items.map((item, i) => `${i + 1}.
  * The written reply (信访处理意见书, art. 32): every claim answered with an outcome of the case's
  * class and its reasons, the legal and policy basis (not for an inquiry), and the answer itself.
  */
+const LEGAL_REFERENCES_ERRORS: Record<LegalReferencesCode, string> = {
+  format: 'legalReferencesFormat',
+  tooMany: 'legalReferencesTooMany',
+  lawTooLong: 'legalReferencesLawTooLong',
+};
+
 async function planReply(row: CaseRow, input: Extract<ActionInput, { action: 'reply' }>, now: Date): Promise<Planned | NotApplicable> {
   const claims = await claimsOf(row.id);
   if (claims.length === 0) return notApplicable(null, 'claimsFirst');
@@ -650,6 +657,9 @@ async function planReply(row: CaseRow, input: Extract<ActionInput, { action: 're
   if (first) return { field: first, code: problems[first]!, more: problems };
   const legalBasis = input.legalBasis.trim();
   if (!legalBasis && needsLegalBasis(row.kind)) return notApplicable('legalBasis', 'legalBasisRequired');
+  const references = parseLegalReferences(input.legalReferences);
+  if (!references.ok) return notApplicable('legalReferences', LEGAL_REFERENCES_ERRORS[references.code]);
+  const legalReferences = references.references;
   const message = input.message.trim();
   if (!message) return notApplicable('message', 'messageRequired');
   const answers = claims.map((claim) => {
@@ -669,8 +679,8 @@ async function planReply(row: CaseRow, input: Extract<ActionInput, { action: 're
     template: 'case.replied',
   });
   return {
-    data: { ...replied, objectionDueAt: null, legalBasis: legalBasis || null },
-    event: { visibility: 'PUBLIC', message, data: { answers, legalBasis } },
+    data: { ...replied, objectionDueAt: null, legalBasis: legalBasis || null, legalReferences },
+    event: { visibility: 'PUBLIC', message, data: { answers, legalBasis, legalReferences } },
     write: async (tx, step) => {
       await recordAnswers(tx, row.id, answers, now);
       await follow?.(tx, step);

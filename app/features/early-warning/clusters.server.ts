@@ -12,6 +12,7 @@ import {
   outcomesFor,
   type ClaimOutcome,
 } from '#app/features/cases/claims.ts';
+import { LEGAL_REFERENCES_TEXT_MAX_LENGTH, parseLegalReferences } from '#app/features/cases/legal-references.ts';
 import { nextStatus, OPEN_STATUSES } from '#app/features/cases/lifecycle.ts';
 import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
 import {
@@ -184,6 +185,7 @@ export const ClusterChangeForm = z.discriminatedUnion('intent', [
     outcome: z.enum(CLAIM_OUTCOMES, { error: 'required' }),
     reasons: z.string().trim().min(1, { error: 'required' }).max(CLAIM_REASONS_MAX_LENGTH, { error: 'tooLong' }),
     legalBasis: z.string().trim().max(LEGAL_BASIS_MAX_LENGTH, { error: 'tooLong' }).default(''),
+    legalReferences: z.string().max(LEGAL_REFERENCES_TEXT_MAX_LENGTH, { error: 'tooLong' }).default(''),
     message: z.string().trim().min(1, { error: 'required' }).max(20_000, { error: 'tooLong' }),
   }),
 ]);
@@ -284,6 +286,8 @@ export async function changeCluster(actor: Actor, clusterId: string, change: Clu
       const members = cluster.cases.filter((c) => !isKeptFrom(actor, scopeFrom(c)));
       if (!change.legalBasis && members.some((m) => nextStatus(m.status, 'reply') !== null && needsLegalBasis(m.kind)))
         return refused<ClusterField>({ errors: { legalBasis: 'required' }, values: {} }, 422);
+      const references = parseLegalReferences(change.legalReferences);
+      if (!references.ok) return refused<ClusterField>({ errors: { legalReferences: references.code }, values: {} }, 422);
       // One reply per case, each through the ordinary action: its own event, deadlines and message,
       // and the same outcome and reasons for each of its claims (逐条) when the outcome fits its kind.
       for (const member of members) {
@@ -305,7 +309,13 @@ export async function changeCluster(actor: Actor, clusterId: string, change: Clu
           continue;
         }
         const answers = claims.map((claim) => ({ position: claim.position, outcome: change.outcome, reasons: change.reasons }));
-        const reply = { action: 'reply', message: change.message, legalBasis: change.legalBasis, answers } as const;
+        const reply = {
+          action: 'reply',
+          message: change.message,
+          legalBasis: change.legalBasis,
+          legalReferences: change.legalReferences,
+          answers,
+        } as const;
         const done = await performCaseAction(actor, member.id, member.version, reply, now);
         if (done.ok) result.replied.push(member.receiptNo);
         else if (done.status === 409) result.skipped.push({ receiptNo: member.receiptNo, reason: 'conflict' });

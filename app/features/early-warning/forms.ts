@@ -6,5 +6,5 @@ export const WARNING_FIELDS = ['milestone', 'note', 'level', 'reason'] as const;
 export type WarningField = (typeof WARNING_FIELDS)[number];
 
 /** The cluster page: the cases to split off; the coordinated reply (its outcome and reasons for every claim, its basis, its text). */
-export const CLUSTER_FIELDS = ['caseIds', 'outcome', 'reasons', 'legalBasis', 'message'] as const;
+export const CLUSTER_FIELDS = ['caseIds', 'outcome', 'reasons', 'legalBasis', 'legalReferences', 'message'] as const;
 export type ClusterField = (typeof CLUSTER_FIELDS)[number];

@@ -98,7 +98,7 @@ export default function CasePage() {
         <section className="claims" aria-labelledby="claims-title">
           <h2 id="claims-title">{t('claims.checklistTitle')}</h2>
           <p>{t('claims.checklistIntro')}</p>
-          <ClaimChecklist claims={answers.claims} legalBasis={answers.legalBasis} />
+          <ClaimChecklist claims={answers.claims} legalBasis={answers.legalBasis} legalReferences={answers.legalReferences} />
         </section>
       ) : null}
 

@@ -91,7 +91,7 @@ export default function CasePage() {
           {page.claims.length > 0 ? (
             <section aria-labelledby="claims-title">
               <h3 id="claims-title">{tc('claims.title')}</h3>
-              <ClaimChecklist claims={page.claims} legalBasis={page.legalBasis} headingLevel="h4" />
+              <ClaimChecklist claims={page.claims} legalBasis={page.legalBasis} legalReferences={page.legalReferences} headingLevel="h4" />
             </section>
           ) : null}
           <CaseNotices caseId={c.id} notices={page.notices} />

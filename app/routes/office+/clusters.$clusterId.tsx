@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CLAIM_REASONS_MAX_LENGTH, LEGAL_BASIS_MAX_LENGTH } from '#app/features/cases/claims.ts';
+import { LEGAL_REFERENCES_TEXT_MAX_LENGTH } from '#app/features/cases/legal-references.ts';
 import { clusterPage, submitClusterChange, type CoordinatedReplyResult } from '#app/features/early-warning/clusters.server.ts';
 import { CLUSTER_FIELDS } from '#app/features/early-warning/forms.ts';
 import { BoardTable, useCaseColumns } from '#app/features/early-warning/ui/board-table.tsx';
@@ -53,6 +54,7 @@ const ERROR_PREFIX = {
   outcome: 'office-warning:errors.replyOutcome',
   reasons: 'office-warning:errors.replyReasons',
   legalBasis: 'office-warning:errors.replyLegalBasis',
+  legalReferences: 'office-warning:errors.replyLegalReferences',
   message: 'office-warning:errors.reply',
 } as const;
 
@@ -162,6 +164,14 @@ export default function ClusterPage() {
               error={form.error('legalBasis')}
               defaultValue={form.value('legalBasis')}
               multiline={{ maxLength: LEGAL_BASIS_MAX_LENGTH, rows: 3 }}
+            />
+            <TextField
+              name="legalReferences"
+              label={t('cluster.replyLegalReferences')}
+              hint={t('cluster.replyLegalReferencesHint')}
+              error={form.error('legalReferences')}
+              defaultValue={form.value('legalReferences')}
+              multiline={{ maxLength: LEGAL_REFERENCES_TEXT_MAX_LENGTH, rows: 3 }}
             />
             <TextField
               name="message"

@@ -17,6 +17,7 @@ import {
 } from '#app/features/cases/claims.ts';
 import { STATUTORY_LIMITS } from '#app/features/cases/deadlines.ts';
 import { DECLINE_REASON_ARTICLE, DECLINE_REASONS, declineReasonKey } from '#app/features/cases/decline-reasons.ts';
+import { LEGAL_REFERENCES_TEXT_MAX_LENGTH } from '#app/features/cases/legal-references.ts';
 import { OPINION_OUTCOMES } from '#app/features/cases/opinions.ts';
 import { UNKNOWN_REPORTED_UNIT } from '#app/features/cases/submission-fields.ts';
 import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
@@ -403,6 +404,15 @@ function ReplyPanel({ templates, kind, claims }: { templates: Template[]; kind: 
           }}
         />
       ) : null}
+      <ActionText
+        intent="reply"
+        spec={{
+          name: 'legalReferences',
+          label: 'case.fields.legalReferences',
+          hint: 'case.fields.legalReferencesHint',
+          multiline: { maxLength: LEGAL_REFERENCES_TEXT_MAX_LENGTH, rows: 3 },
+        }}
+      />
       <TextField
         {...message}
         label={t('case.fields.reply')}

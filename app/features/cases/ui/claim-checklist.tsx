@@ -1,6 +1,7 @@
 // The claims of a case, numbered, each with the reply's outcome and reasons once answered: the
 // citizen's checklist on the track page (逐条答复), and the same list on the back-office case page.
 import { useTranslation } from 'react-i18next';
+import { citation, type LegalReference } from '#app/features/cases/legal-references.ts';
 import type { ClaimOutcome } from '#app/features/cases/claims.ts';
 
 export interface ChecklistClaim {
@@ -13,14 +14,20 @@ export interface ChecklistClaim {
 export function ClaimChecklist({
   claims,
   legalBasis,
+  legalReferences,
   headingLevel = 'h3',
 }: {
   claims: ChecklistClaim[];
   legalBasis: string | null;
+  legalReferences: LegalReference[];
   headingLevel?: 'h2' | 'h3' | 'h4';
 }) {
-  const { t } = useTranslation('common');
+  const { t, i18n } = useTranslation('common');
   const Heading = headingLevel;
+  const cite = (reference: LegalReference) => {
+    const { key, values } = citation(reference, i18n.language);
+    return t(key, values);
+  };
   return (
     <>
       <ol className="claim-checklist" data-testid="claim-checklist">
@@ -46,6 +53,16 @@ export function ClaimChecklist({
           <p className="claim-checklist__basis" data-testid="legal-basis">
             {legalBasis}
           </p>
+        </>
+      ) : null}
+      {legalReferences.length > 0 ? (
+        <>
+          <Heading>{t('claims.legalReferences')}</Heading>
+          <ul className="claim-checklist__references" data-testid="legal-references">
+            {legalReferences.map((reference) => (
+              <li key={`${reference.law}:${reference.article}:${reference.paragraph ?? ''}`}>{cite(reference)}</li>
+            ))}
+          </ul>
         </>
       ) : null}
     </>

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { audit } from '#app/features/audit/audit.server.ts';
 import { claimsOf } from '#app/features/cases/claims.server.ts';
+import { citation, storedLegalReferences } from '#app/features/cases/legal-references.ts';
 import { caseForActor } from '#app/features/cases/staff-actions.server.ts';
 import { getSetting } from '#app/features/settings/settings.server.ts';
 import { canRecordNoticeDelivery, type Actor } from '#app/features/staff/permissions.ts';
@@ -93,6 +94,7 @@ const CASE_SELECT = {
   reviewRequestDueAt: true,
   reReviewRequestDueAt: true,
   legalBasis: true,
+  legalReferences: true,
   contact: { select: { name: true, postalAddress: true, email: true, phone: true, anonymisedAt: true } },
 } as const;
 
@@ -170,6 +172,13 @@ async function buildDocument(
         })),
       });
       if (c.legalBasis) sections.push({ heading: n('decision.legalBasis'), paragraphs: text(c.legalBasis), items: [] });
+      const references = storedLegalReferences(c.legalReferences).map((reference) => citation(reference, lang));
+      if (references.length > 0)
+        sections.push({
+          heading: t('common:claims.legalReferences'),
+          paragraphs: references.map(({ key, values }) => t(`common:${key}`, values)),
+          items: [],
+        });
       sections.push({ heading: n('decision.opinion'), paragraphs: text(event.message), items: [] });
       nextSteps.push(n('next.review', { date: date(c.reviewRequestDueAt) }));
       break;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Case" ADD COLUMN     "legalReferences" JSONB NOT NULL DEFAULT '[]';
