@@ -286,6 +286,8 @@ describe('written notices', () => {
     const now = new Date(Date.now() + DAY);
     expect((await runDeadlineSweep({ now, caseIds: [c.id] })).missed).toBe(1);
     expect(await sweepMarks(c.id)).toMatchObject({ missedDeadlines: 1, supervised: true, missed: [{ undelivered: true }] });
+    // The citizen's clock says the same: the refusal has not reached them, and its date passed.
+    expect(await citizenClockOf(c.id, now)).toMatchObject([{ kind: 'acceptance', state: 'missed', doneAt: null }]);
     // An ended case keeps its warning level: nothing more is worked on it.
     expect((await db().case.findUniqueOrThrow({ where: { id: c.id } })).warningLevel).toBe(level);
     expect((await runDeadlineSweep({ now: new Date(now.getTime() + HOUR), caseIds: [c.id] })).supervisionSettled).toBe(0);
@@ -294,6 +296,7 @@ describe('written notices', () => {
     const postedOn = isoDate(civilDateIn(posted, serviceTimeZone()));
     stepped(await recordDelivery(clerk.actor, c.id, 'refusal', { method: 'POST', deliveredOn: postedOn }, posted));
     expect((await runDeadlineSweep({ now: new Date(posted.getTime() + HOUR), caseIds: [c.id] })).supervisionSettled).toBe(1);
+    expect(await citizenClockOf(c.id, posted)).toMatchObject([{ kind: 'acceptance', state: 'late' }]);
   });
 
   it('do not make a missed date for a citizen told by email or SMS', async () => {

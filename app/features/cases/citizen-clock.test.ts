@@ -112,6 +112,18 @@ describe("the citizen's whole clock", () => {
     expect(citizenClock(arranged, hearingDay).filter((step) => step.hearingFrom)).toHaveLength(1);
   });
 
+  it('keeps a refusal or a forwarding on the clock until it reaches the citizen, missed once its 15 days pass', () => {
+    for (const status of ['NOT_ACCEPTED', 'TRANSFERRED'] as const) {
+      const undelivered: CitizenClockInput = { ...submitted, status };
+      expect(states(undelivered, ms(accept, -1))).toEqual([['acceptance', 'due']]);
+      expect(missedStep(citizenClock(undelivered, ms(accept, 1)))?.kind).toBe('acceptance');
+      const delivered = { ...undelivered, done: { ...NOTHING_DONE, acceptance: ms(accept, -1) } };
+      expect(states(delivered, ms(accept, 1))).toEqual([['acceptance', 'met']]);
+    }
+    // A case that ended otherwise owes no acceptance decision.
+    expect(states({ ...submitted, status: 'WITHDRAWN' }, ms(accept, 1))).toEqual([]);
+  });
+
   it('shows nothing owed as running once the case has ended, but keeps what was met or late', () => {
     const withdrawn: CitizenClockInput = {
       ...submitted,

@@ -90,6 +90,12 @@ export interface CitizenClockInput {
 /** Statuses in which nothing more is owed or open: an unanswered step is not shown as running. */
 const ENDED: ReadonlySet<CaseStatus> = new Set<CaseStatus>(['CLOSED', 'FINAL', 'NOT_ACCEPTED', 'TRANSFERRED', 'WITHDRAWN', 'MERGED']);
 
+/**
+ * Ended by the acceptance decision itself (a refusal, a forwarding): that decision is still owed
+ * to the citizen until it reaches them, so its date stays on the clock (ADR 0016).
+ */
+const ENDED_BY_DECISION: ReadonlySet<CaseStatus> = new Set<CaseStatus>(['NOT_ACCEPTED', 'TRANSFERRED']);
+
 type DueField = 'acceptDueAt' | 'replyDueAt' | 'reviewRequestDueAt' | 'reviewDueAt' | 'reReviewRequestDueAt' | 'reReviewDueAt';
 
 const DATED: { kind: Exclude<ClockStepKind, 'objection'>; field: DueField; party: 'office' | 'citizen' }[] = [
@@ -121,7 +127,9 @@ export function citizenClock(c: CitizenClockInput, now: Date): ClockStep[] {
     if (!dueAt) continue;
     const doneAt = c.done[kind];
     // A case that ended (withdrawn, closed) owes nothing more: an answer never given is not "missed".
-    if (party === 'office' && !doneAt && ended) continue;
+    // Except the decision that ended it, until it reaches the citizen.
+    const stillOwed = kind === 'acceptance' && ENDED_BY_DECISION.has(c.status);
+    if (party === 'office' && !doneAt && ended && !stillOwed) continue;
     const hearingFrom = kind === 'reReviewOpinion' && c.hearingSince ? c.hearingSince : null;
     // A hearing arranged ahead leaves the clock running until its day.
     const paused = hearingFrom !== null && hearingFrom.getTime() <= now.getTime();
