@@ -12,15 +12,16 @@ export interface StaffLogin {
 }
 
 /**
- * A staff member with two-step verification already on (admins and supervisors must use it).
- * Returns the TOTP secret so the test can compute codes. The secret is sealed with the server's key.
+ * A staff member with two-step verification already on (admins and supervisors must use it), of
+ * the unit with this code or of none. Returns the TOTP secret so the test can compute codes. The
+ * secret is sealed with the server's key.
  */
-export async function createStaffWithTotp(role: 'ADMIN' | 'SUPERVISOR'): Promise<StaffLogin & { totpSecret: string }> {
+export async function createStaffWithTotp(role: 'ADMIN' | 'SUPERVISOR', unitCode?: string): Promise<StaffLogin & { totpSecret: string }> {
   const state = adoptServerEnvironment();
   const { seal } = await import('#app/platform/crypto/keys.server.ts');
   const { base32Encode } = await import('#app/features/staff/totp.server.ts');
   const totpSecret = base32Encode(randomBytes(20));
-  const login = await createStaff(role);
+  const login = await createStaff(role, unitCode);
   const client = new pg.Client({ connectionString: state.databaseUrl });
   await client.connect();
   try {

@@ -1,15 +1,21 @@
 // The statute's promises end to end, with and without JavaScript, in zh-Hans and English: a report of
 // misconduct kept from the unit it names and answered by the discipline body, with the reporter's
-// list of units that opened it (arts. 22, 30, 46(5)); a review decided one level up, never by the
-// handler who replied (art. 35), with its outcome and dates on the track page.
+// list of units that opened it (arts. 22, 30, 46(5)); kept from the supervisors and administrators of
+// that unit and the units below it too, while a supervisor outside them finds it; a review decided
+// one level up, never by the handler who replied (art. 35), with its outcome and dates on the track page.
+import { randomUUID } from 'node:crypto';
 import followUpEn from '#app/i18n/locales/en/follow-up.json' with { type: 'json' };
+import officeAdminEn from '#app/i18n/locales/en/office-admin.json' with { type: 'json' };
+import warningEn from '#app/i18n/locales/en/office-warning.json' with { type: 'json' };
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import followUpZhHans from '#app/i18n/locales/zh-Hans/follow-up.json' with { type: 'json' };
+import officeAdminZhHans from '#app/i18n/locales/zh-Hans/office-admin.json' with { type: 'json' };
+import warningZhHans from '#app/i18n/locales/zh-Hans/office-warning.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
 import { fillReply } from './case-reply.ts';
 import { acceptAndReplyAs, acceptCase, caseAndUnit, receiveLetter } from './case-setup.ts';
 import { signInStaff } from './office-sign-in.ts';
-import { createStaff } from './staff-accounts.ts';
+import { createStaff, createStaffWithTotp } from './staff-accounts.ts';
 import {
   BROWSER_LOCALE,
   JOURNEY_LOCALES,
@@ -27,8 +33,8 @@ import { expect, test } from './test.ts';
 import type { Page } from '@playwright/test';
 
 const TEXT = {
-  en: { followUp: followUpEn, office: officeEn },
-  'zh-Hans': { followUp: followUpZhHans, office: officeZhHans },
+  en: { followUp: followUpEn, office: officeEn, admin: officeAdminEn, warning: warningEn },
+  'zh-Hans': { followUp: followUpZhHans, office: officeZhHans, admin: officeAdminZhHans, warning: warningZhHans },
 } as const;
 
 /** Names from the seed data (prisma/seed.ts), as each language shows them. */
@@ -46,6 +52,19 @@ async function openPanel(page: Page, intent: string) {
   const panel = page.locator(`details[data-action="${intent}"]`);
   await panel.locator(':scope > summary').click();
   return panel;
+}
+
+/** Searches the queue (the page must be on it) through its search box, as staff do, and waits for that search's answer. */
+async function searchQueue(page: Page, o: typeof officeEn, term: string) {
+  await page.getByLabel(o.queue.search, { exact: true }).fill(term);
+  await page.getByRole('button', { name: o.queue.apply }).click();
+  await page.waitForURL((url) => url.pathname === '/office' && url.searchParams.get('q') === term);
+}
+
+/** What a case's address answers: its status and its page's main heading. */
+async function openCaseAddress(page: Page, caseId: string): Promise<{ status: number | undefined; heading: string }> {
+  const response = await page.goto(`/office/cases/${caseId}`);
+  return { status: response?.status(), heading: (await page.getByRole('heading', { level: 1 }).innerText()).trim() };
 }
 
 for (const locale of JOURNEY_LOCALES) {
@@ -72,8 +91,7 @@ for (const locale of JOURNEY_LOCALES) {
     expect(unitCode).toBe('discipline-inspection');
 
     // 2. A handler of the bureau, and a clerk of a unit below it (clerks see every other case), find
-    // nothing: not in the queue, not at its address. (Supervisors and admins, who sign in with a
-    // second factor, are covered by the integration tests.)
+    // nothing: not in the queue, not at its address. (Supervisors and admins: the next test.)
     for (const [role, code] of [
       ['HANDLER', 'public-security'],
       ['CLERK', 'public-security-dongcheng'],
@@ -116,6 +134,106 @@ for (const locale of JOURNEY_LOCALES) {
     await expect(openings).not.toContainText(names.police);
     await expect(openings).not.toContainText('李承办');
     await expectNoAxeViolations(page, browser, testInfo, `track page of a report ${locale}`);
+  });
+
+  test(`a report of misconduct is kept from the supervisors and admins of the unit it names and below it, and found by a supervisor outside (${locale})`, async ({
+    page,
+    browser,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    const js = testInfo.project.name !== 'no-js';
+    const s = STRINGS[locale];
+    const { office: o, admin: a, warning: w } = TEXT[locale];
+    const names = NAMES[locale];
+    const token = `MB${uniqueToken()}`;
+    // A word of the letter alone (not of its subject or area), to search by.
+    const word = `KW${uniqueToken()}`;
+
+    // 1. Twelve shopkeepers report the public security bureau: a red case on the early-warning board.
+    await sendAcceptLanguage(page, BROWSER_LOCALE[locale]);
+    await page.goto('/submit');
+    const letter = await fillValidLetter(page, s, {
+      kind: 'MISCONDUCT_REPORT',
+      subject: `民警多次索要好处费 ${token}`,
+      area: `东城区 ${token}`,
+      body: `我们十二户商户联名举报：派出所民警多次索要好处费，收条上写着 ${word} 。Twelve shopkeepers report the same officer.`,
+      coSignerCount: '12',
+    });
+    await page.getByLabel(s.submit.fields.categoryId.label, { exact: true }).selectOption({ label: names.lawCategory });
+    await page.getByLabel(s.submit.fields.reportedUnit.label, { exact: true }).selectOption({ label: names.police });
+    await page.getByLabel(s.submit.fields.reportedOfficial.label, { exact: true }).fill('王某');
+    const { receiptNo } = await sendLetter(page, s);
+    const { caseId, unitCode } = await caseAndUnit(receiptNo);
+    expect(unitCode).toBe('discipline-inspection');
+
+    // 2. A supervisor of another unit finds it by its receipt number and by a word of its text, on the
+    // early-warning board and at its address, and opens the reporter's contact details (an audited view).
+    const outsider = await createStaffWithTotp('SUPERVISOR', 'housing');
+    const outside = await signInStaff(browser, locale, js, outsider, outsider.totpSecret);
+    await expect(outside).toHaveURL((url) => url.pathname === '/office');
+    for (const term of [receiptNo, word]) {
+      await searchQueue(outside, o, term);
+      await expect(outside.getByTestId('queue').getByRole('link', { name: receiptNo, exact: true })).toBeVisible();
+    }
+    await outside.goto('/office/warnings');
+    await expect(outside.getByRole('heading', { level: 1, name: w.board.title })).toBeVisible();
+    await expect(outside.getByTestId('board-cases').locator(`tr[data-receipt="${receiptNo}"]`)).toContainText(w.level.RED);
+    expect(await openCaseAddress(outside, caseId)).toEqual({ status: 200, heading: expect.stringContaining(receiptNo) });
+    await outside.getByRole('button', { name: o.case.showContact }).click();
+    await expect(outside.getByTestId('office-case-contact')).toContainText(letter.name);
+    await outside.context().close();
+
+    // An administrator of another unit reads that view in the audit log, by the case's id.
+    const outsideAdminLogin = await createStaffWithTotp('ADMIN', 'housing');
+    const outsideAdmin = await signInStaff(browser, locale, js, outsideAdminLogin, outsideAdminLogin.totpSecret);
+    await outsideAdmin.goto('/office/audit?action=contact.viewed');
+    await expect(outsideAdmin.getByRole('heading', { level: 1, name: a.audit.title })).toBeVisible();
+    await expect(outsideAdmin.getByRole('row').filter({ hasText: caseId })).toHaveCount(1);
+    await outsideAdmin.context().close();
+
+    // 3. A supervisor of the bureau itself finds nothing, by the same searches, on the same board, and
+    // its address answers as a case that does not exist does.
+    const supervisorLogin = await createStaffWithTotp('SUPERVISOR', 'public-security');
+    const supervisor = await signInStaff(browser, locale, js, supervisorLogin, supervisorLogin.totpSecret);
+    await expect(supervisor).toHaveURL((url) => url.pathname === '/office');
+    for (const term of [receiptNo, word]) {
+      await searchQueue(supervisor, o, term);
+      await expect(supervisor.getByRole('status').filter({ hasText: o.queue.empty })).toHaveText(o.queue.empty);
+      await expect(supervisor.getByTestId('queue').getByRole('link', { name: receiptNo, exact: true })).toHaveCount(0);
+    }
+    await expectNoAxeViolations(supervisor, browser, testInfo, `office queue searched for a barred report ${locale}`);
+    await supervisor.goto('/office/warnings');
+    await expect(supervisor.getByRole('heading', { level: 1, name: w.board.title })).toBeVisible();
+    await expect(supervisor.locator(`tr[data-receipt="${receiptNo}"]`)).toHaveCount(0);
+    await expect(supervisor.getByText(receiptNo)).toHaveCount(0);
+    const nowhere = await openCaseAddress(supervisor, randomUUID());
+    expect(nowhere).toEqual({ status: 404, heading: s.errorPage.notFound.title });
+    expect(await openCaseAddress(supervisor, caseId)).toEqual(nowhere);
+    await expect(supervisor.getByText(receiptNo)).toHaveCount(0);
+    await expectNoAxeViolations(supervisor, browser, testInfo, `office case address of a barred report ${locale}`);
+    await supervisor.context().close();
+
+    // 4. An administrator of a unit below the bureau: the queue and its search send them to their own
+    // start page, the board refuses them, the case's address answers as a case that does not exist,
+    // and the audit log has no trace of it.
+    const adminLogin = await createStaffWithTotp('ADMIN', 'public-security-dongcheng');
+    const admin = await signInStaff(browser, locale, js, adminLogin, adminLogin.totpSecret);
+    for (const queue of ['/office', `/office?q=${encodeURIComponent(receiptNo)}`, `/office?q=${encodeURIComponent(word)}`]) {
+      await admin.goto(queue);
+      await expect(admin).toHaveURL((url) => url.pathname === '/office/staff');
+      await expect(admin.getByText(receiptNo)).toHaveCount(0);
+    }
+    expect((await admin.goto('/office/warnings'))?.status()).toBe(403);
+    await expect(admin.getByRole('heading', { level: 1, name: a.errorPage.forbidden.title })).toBeVisible();
+    await expect(admin.getByText(receiptNo)).toHaveCount(0);
+    const adminNowhere = await openCaseAddress(admin, randomUUID());
+    expect(adminNowhere).toEqual({ status: 404, heading: s.errorPage.notFound.title });
+    expect(await openCaseAddress(admin, caseId)).toEqual(adminNowhere);
+    await admin.goto('/office/audit?action=contact.viewed');
+    await expect(admin.getByRole('heading', { level: 1, name: a.audit.title })).toBeVisible();
+    await expect(admin.getByText(caseId)).toHaveCount(0);
+    await expect(admin.getByText(receiptNo)).toHaveCount(0);
+    await admin.context().close();
   });
 
   test(`a review is decided one level up, not by the handler who replied, and the citizen sees its outcome and dates (${locale})`, async ({
