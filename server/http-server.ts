@@ -6,13 +6,13 @@ import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild }
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { pinoHttp } from 'pino-http';
-import { SHARED_PAGE_HEADER } from '#app/platform/http/headers.ts';
+import { newFormKey } from '#app/platform/crypto/form-key.server.ts';
 import { MULTIPART_MAX_BYTES } from '#app/platform/http/read-form.server.ts';
 import { projectRoot } from './local-data.ts';
 import { logger } from './logger.ts';
 import { metricsEndpoint, requestMetrics } from './metrics.ts';
 import { routePattern } from './route-pattern.ts';
-import { createSharedPageCache, pageBody, type SharedPage } from './shared-pages.ts';
+import { createSharedPageCache, pageBody, SERVER_ONLY_HEADERS, type SharedPage } from './shared-pages.ts';
 import type { Health } from './health.ts';
 import type { Server } from 'node:http';
 
@@ -180,19 +180,17 @@ function requestHeaders(req: Request): Headers {
 
 async function sendResponse(res: Response, response: globalThis.Response): Promise<void> {
   res.status(response.status);
-  for (const [name, value] of response.headers) if (name !== 'set-cookie' && name !== SHARED_PAGE) res.append(name, value);
+  for (const [name, value] of response.headers) if (name !== 'set-cookie' && !SERVER_ONLY_HEADERS.has(name)) res.append(name, value);
   for (const cookie of response.headers.getSetCookie()) res.append('Set-Cookie', cookie);
   if (response.headers.get('Content-Type')?.match(/text\/event-stream/i)) res.flushHeaders();
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
 }
 
-const SHARED_PAGE = SHARED_PAGE_HEADER.toLowerCase();
-
 function sendSharedPage(res: Response, page: SharedPage): void {
   res.status(page.status);
   for (const [name, value] of page.headers) res.append(name, value);
-  res.send(pageBody(page, String(res.locals.cspNonce)));
+  res.send(pageBody(page, { nonce: String(res.locals.cspNonce), formKey: newFormKey }));
 }
 
 /** A web Request for Remix from Express's (as @remix-run/express builds it, but with requestBody). */

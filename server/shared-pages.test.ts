@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { SHARED_PAGE_HEADER } from '#app/platform/http/headers.ts';
+import { SHARED_PAGE_FORM_KEY_HEADER, SHARED_PAGE_HEADER } from '#app/platform/http/headers.ts';
 import { createSharedPageCache, pageBody, type RequestLike } from './shared-pages.ts';
 
 function request(method: string, url: string, headers: Record<string, string> = {}): RequestLike {
@@ -38,10 +38,46 @@ describe('shared pages', () => {
     expect('page' in answer).toBe(true);
     const kept = cache.get('k');
     expect(kept).toBeDefined();
-    const body = pageBody(kept!, 'fresh==');
+    const body = pageBody(kept!, { nonce: 'fresh==', formKey: () => 'unused' });
     expect(body).toBe('<script nonce="fresh=="></script><p>hello</p><style nonce="fresh=="></style>');
     expect(body).not.toContain(NONCE);
     expect(kept!.headers.map(([name]) => name.toLowerCase())).not.toContain(SHARED_PAGE_HEADER.toLowerCase());
+  });
+
+  it('gives each visitor of a form page their own form key, and sends neither header on', async () => {
+    const cache = createSharedPageCache();
+    const key = 'renderKeyAAAAAAAAAAAAAAAAAAAAAA';
+    const html = `<script nonce="${NONCE}"></script><input name="idempotencyKey" value="${key}"><script nonce="${NONCE}">{"idempotencyKey":"${key}"}</script>`;
+    const headers = {
+      [SHARED_PAGE_HEADER]: '5',
+      [SHARED_PAGE_FORM_KEY_HEADER]: key,
+      'Content-Type': 'text/html',
+      'Cache-Control': 'no-store',
+    };
+    await cache.fill('submit', NONCE, async () => new Response(html, { status: 200, headers }));
+    const kept = cache.get('submit')!;
+    let issued = 0;
+    const fresh = () => `visitorKey${++issued}`;
+    const first = pageBody(kept, { nonce: 'n1', formKey: fresh });
+    const second = pageBody(kept, { nonce: 'n2', formKey: fresh });
+    // One key per answer, the same in the field and in the page's data.
+    expect(first).toBe(
+      '<script nonce="n1"></script><input name="idempotencyKey" value="visitorKey1"><script nonce="n1">{"idempotencyKey":"visitorKey1"}</script>',
+    );
+    expect(second).toContain('value="visitorKey2"');
+    expect(second).not.toContain('visitorKey1');
+    expect(`${first}${second}`).not.toContain(key);
+    const names = kept.headers.map(([name]) => name.toLowerCase());
+    expect(names).toContain('cache-control');
+    expect(names).not.toContain(SHARED_PAGE_FORM_KEY_HEADER.toLowerCase());
+    expect(names).not.toContain(SHARED_PAGE_HEADER.toLowerCase());
+  });
+
+  it('does not share a form page whose key is not one the app makes', async () => {
+    const cache = createSharedPageCache();
+    const response = page(200, { [SHARED_PAGE_HEADER]: '5', [SHARED_PAGE_FORM_KEY_HEADER]: 'a', 'Content-Type': 'text/html' });
+    expect(await cache.fill('k', NONCE, async () => response)).toEqual({ response });
+    expect(cache.get('k')).toBeUndefined();
   });
 
   it.each([

@@ -11,10 +11,13 @@
 // - Only a complete 200 HTML answer without Set-Cookie is kept.
 // - The page's CSP nonce is not shared: the kept HTML is split at the rendering's nonce and joined
 //   again with each request's own, which the Content-Security-Policy header of that request names.
+// - Nor is a form page's form key (SHARED_PAGE_FORM_KEY_HEADER, the submission form's): the kept
+//   HTML is split at it too, and each visitor gets a fresh one, so no two visitors' posts share a
+//   key (which would make the second a retry of the first).
 // - Any write to the back office empties this process's cache, so a notice staff post shows at
 //   once here; other processes and machines show it within the page's few seconds.
 // - Visitors who arrive together while a page is being rendered wait for that one rendering.
-import { SHARED_PAGE_HEADER } from '#app/platform/http/headers.ts';
+import { SHARED_PAGE_FORM_KEY_HEADER, SHARED_PAGE_HEADER } from '#app/platform/http/headers.ts';
 
 /** What the cache reads of a request (an Express request has it). */
 export interface RequestLike {
@@ -33,13 +36,25 @@ export interface ResponseLike {
 /** Enough for every shared page in three languages and many Accept-Language spellings. */
 const MAX_ENTRIES = 500;
 
+/** What is each visitor's own in a shared page: filled in per answer. */
+export type PageSlot = 'nonce' | 'formKey';
+
 export interface SharedPage {
   status: number;
   headers: [string, string][];
-  /** The HTML split at the rendering's nonce. */
-  parts: string[];
+  /** The HTML, split at the rendering's nonce and form key, which the slots stand for. */
+  parts: (string | { slot: PageSlot })[];
   expiresAt: number;
 }
+
+/** Headers the app gives the server about sharing, never sent on. */
+export const SERVER_ONLY_HEADERS: ReadonlySet<string> = new Set([
+  SHARED_PAGE_HEADER.toLowerCase(),
+  SHARED_PAGE_FORM_KEY_HEADER.toLowerCase(),
+]);
+
+/** A form key as newFormKey makes them (base64url): long enough never to occur by chance in a page. */
+const FORM_KEY = /^[A-Za-z0-9_-]{22,64}$/;
 
 export interface SharedPageCache {
   /** The cache key for a request that may be answered from the cache, or null. */
@@ -51,15 +66,39 @@ export interface SharedPageCache {
   noteRequest: (req: RequestLike, res: ResponseLike) => void;
 }
 
-/** The page's body for a request with this nonce. */
-export const pageBody = (page: SharedPage, nonce: string) => page.parts.join(nonce);
+/** The page's body for one answer: its own nonce, and a fresh form key from `formKey` where the page has one. */
+export function pageBody(page: SharedPage, own: { nonce: string; formKey: () => string }): string {
+  let formKey: string | null = null;
+  return page.parts
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      if (part.slot === 'nonce') return own.nonce;
+      formKey ??= own.formKey();
+      return formKey;
+    })
+    .join('');
+}
 
-function sharedSeconds(response: Response): number | null {
+/** The HTML cut at every occurrence of the given values, each occurrence a slot. */
+function splitAt(html: string, values: { slot: PageSlot; value: string }[]): SharedPage['parts'] {
+  let parts: SharedPage['parts'] = [html];
+  for (const { slot, value } of values) {
+    parts = parts.flatMap((part) =>
+      typeof part === 'string' ? part.split(value).flatMap((piece, i) => (i === 0 ? [piece] : [{ slot }, piece])) : [part],
+    );
+  }
+  return parts;
+}
+
+/** How long the answer may be shared, and the form key to replace in it; null when it may not be shared. */
+function sharing(response: Response): { seconds: number; formKey: string | null } | null {
   const seconds = Number(response.headers.get(SHARED_PAGE_HEADER));
   if (!Number.isInteger(seconds) || seconds <= 0) return null;
   if (response.status !== 200 || response.headers.has('Set-Cookie')) return null;
   if (!(response.headers.get('Content-Type') ?? '').startsWith('text/html')) return null;
-  return seconds;
+  const formKey = response.headers.get(SHARED_PAGE_FORM_KEY_HEADER);
+  if (formKey !== null && !FORM_KEY.test(formKey)) return null;
+  return { seconds, formKey };
 }
 
 export function createSharedPageCache(now: () => number = Date.now): SharedPageCache {
@@ -100,14 +139,23 @@ export function createSharedPageCache(now: () => number = Date.now): SharedPageC
       rendering.set(key, new Promise((resolve) => (settle = resolve)));
       try {
         const response = await render();
-        const seconds = sharedSeconds(response);
-        if (seconds === null) {
+        const shared = sharing(response);
+        if (shared === null) {
           settle(null);
           return { response };
         }
         const html = await response.text();
-        const headers = [...response.headers].filter(([name]) => name.toLowerCase() !== SHARED_PAGE_HEADER.toLowerCase());
-        const page: SharedPage = { status: response.status, headers, parts: html.split(nonce), expiresAt: now() + seconds * 1000 };
+        const headers = [...response.headers].filter(([name]) => !SERVER_ONLY_HEADERS.has(name.toLowerCase()));
+        const slots = [
+          { slot: 'nonce' as const, value: nonce },
+          ...(shared.formKey ? [{ slot: 'formKey' as const, value: shared.formKey }] : []),
+        ];
+        const page: SharedPage = {
+          status: response.status,
+          headers,
+          parts: splitAt(html, slots),
+          expiresAt: now() + shared.seconds * 1000,
+        };
         if (startedIn === generation) keep(key, page);
         settle(page);
         return { page };

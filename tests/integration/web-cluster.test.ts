@@ -98,6 +98,22 @@ describe('WEB_CONCURRENCY=2', () => {
     expect(new Set(pages).size).toBe(1);
   });
 
+  it('gives each first visitor of the letter form their own form key, in the field and in the page data alike', async () => {
+    const visits = await Promise.all(Array.from({ length: 5 }, () => getOnNewConnection('/submit', { 'Accept-Language': 'zh-CN' })));
+    const keys = visits.map((visit) => {
+      expect(visit.status).toBe(200);
+      expect(visit.headers['x-shared-page-form-key']).toBeUndefined();
+      expect(visit.headers['x-shared-page-seconds']).toBeUndefined();
+      expect(visit.headers['cache-control']).toBe('no-store');
+      const key = /name="idempotencyKey" value="([A-Za-z0-9_-]+)"/.exec(visit.body)?.[1];
+      expect(key).toBeDefined();
+      // The page's data for hydration carries the same key as the field.
+      expect(visit.body.split(key!).length - 1).toBeGreaterThanOrEqual(2);
+      return key!;
+    });
+    expect(new Set(keys).size).toBe(visits.length);
+  });
+
   it('replaces a web process that dies, and keeps serving meanwhile', async () => {
     const [victim, survivor] = webProcesses();
     expect(victim).toBeDefined();

@@ -1,5 +1,6 @@
 // /submit: the citizen's letter, with files. A multipart form without JavaScript; with it, a form
 // with files goes through XMLHttpRequest to /submit/upload so the page can show progress.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +13,7 @@ import { ContactFields } from '#app/features/cases/ui/contact-fields.tsx';
 import { LetterFields } from '#app/features/cases/ui/letter-fields.tsx';
 import { ReportedFields } from '#app/features/cases/ui/reported-fields.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
-import { noStoreHeaders } from '#app/platform/http/headers.ts';
+import { SHARED_PAGE_FORM_KEY_HEADER, sharedFormPageHeaders } from '#app/platform/http/headers.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import { Button } from '#app/ui/button.tsx';
 import { Checkbox } from '#app/ui/choice-fields.tsx';
@@ -20,14 +21,18 @@ import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { SelectField } from '#app/ui/select-field.tsx';
 import { useFormErrors } from '#app/ui/use-form-errors.ts';
 import { useHydrated } from '#app/ui/use-hydrated.ts';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 
-/** The form carries a per-form key and, after a refusal, what was typed: keep no copies. */
-export const headers = noStoreHeaders;
+/**
+ * The form carries a per-form key and, after a refusal, what was typed: browsers keep no copies.
+ * The empty form is the same for every first visitor but its key, so the server shares one
+ * rendering and gives each visitor a fresh key (server/shared-pages.ts).
+ */
+export const headers = sharedFormPageHeaders;
 
 export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const { locale, t } = await translatorFor(request);
-  return { title: t('submit.title'), ...(await newSubmitForm(locale)) };
+  const form = await newSubmitForm(locale);
+  return data({ title: t('submit.title'), ...form }, { headers: { [SHARED_PAGE_FORM_KEY_HEADER]: form.idempotencyKey } });
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: loaderData?.title }];
