@@ -9,12 +9,13 @@ import { signInStaff } from './office-sign-in.ts';
 import { createStaff } from './staff-accounts.ts';
 import {
   BROWSER_LOCALE,
-  STRINGS,
   choice,
+  confirmStep,
   errorSummary,
   expectNoAxeViolations,
   lookUpCase,
   sendAcceptLanguage,
+  STRINGS,
   uniqueToken,
 } from './support.ts';
 import { expect, test } from './test.ts';
@@ -78,6 +79,7 @@ for (const locale of ['zh-Hans', 'en'] as const) {
     await choice(handler, 'radio', s.outcomes.CHANGED).check();
     await panel.getByLabel(o.case.fields.reviewOpinion, { exact: true }).fill(opinion);
     await panel.getByRole('button', { name: o.case.action.issueReview }).click();
+    await confirmStep(handler, js, o.case.confirm.issueReview.confirm);
     // The shell has a status area of its own (the flash notice): the one that says it is done.
     const done = handler.getByRole('status').filter({ hasText: o.case.done.issueReview });
     await expect(done).toHaveText(o.case.done.issueReview);

@@ -17,10 +17,11 @@ import { STATE_FILE, serverState } from './server-state.ts';
 import { createStaff } from './staff-accounts.ts';
 import {
   BROWSER_LOCALE,
-  STRINGS,
   choice,
+  confirmStep,
   expectNoAxeViolations,
   sendAcceptLanguage,
+  STRINGS,
   submitNewLetter,
   trackForm,
   uniqueToken,
@@ -178,6 +179,7 @@ test('a citizen with an email receives the "reply published" message in the outb
     text: `The rail has been repaired. ${token}`,
   });
   await reply.getByRole('button', { name: o.case.action.reply }).click();
+  await confirmStep(handlerPage, js, o.case.confirm.reply.confirm);
   await expect(handlerPage.getByRole('status')).toHaveText(o.case.done.reply);
 
   // Within a few seconds the worker has written the message, once.

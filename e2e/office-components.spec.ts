@@ -10,7 +10,7 @@ import { chooseOption } from './combo-box.ts';
 import { openCase } from './office-queue.ts';
 import { signInWatchingConsole, staffPageAs, type SharedRole } from './office-sign-in.ts';
 import { createAdminWithTotp, createStaff } from './staff-accounts.ts';
-import { STRINGS, choice, errorSummary, expectNoAxeViolations, uniqueToken } from './support.ts';
+import { choice, confirmStep, errorSummary, expectNoAxeViolations, STRINGS, uniqueToken } from './support.ts';
 import { expect, recordConsoleErrors, test } from './test.ts';
 import type { Browser, Page } from '@playwright/test';
 
@@ -171,6 +171,7 @@ test('closing a case asks first: cancel changes nothing, confirm closes it', asy
     text: `Done ${token}`,
   });
   await reply.getByRole('button', { name: o.case.action.reply }).click();
+  await confirmStep(staff, js, o.case.confirm.reply.confirm);
   await expect(status).toHaveText(s.status.REPLIED.title);
 
   const close = staff.locator('details[data-action="close"]');

@@ -8,7 +8,16 @@ import { chooseOption } from './combo-box.ts';
 import { openCase } from './office-queue.ts';
 import { signInStaff } from './office-sign-in.ts';
 import { createStaff } from './staff-accounts.ts';
-import { BROWSER_LOCALE, STRINGS, expectNoAxeViolations, lookUpCase, sendAcceptLanguage, submitNewLetter, uniqueToken } from './support.ts';
+import {
+  BROWSER_LOCALE,
+  confirmStep,
+  expectNoAxeViolations,
+  lookUpCase,
+  sendAcceptLanguage,
+  STRINGS,
+  submitNewLetter,
+  uniqueToken,
+} from './support.ts';
 import { expect, test } from './test.ts';
 
 const OFFICE = { en: { office: officeEn }, 'zh-Hans': { office: officeZhHans } } as const;
@@ -63,6 +72,7 @@ for (const locale of ['zh-Hans', 'en'] as const) {
       text: replyText,
     });
     await reply.getByRole('button', { name: o.case.action.reply }).click();
+    await confirmStep(handlerPage, js, o.case.confirm.reply.confirm);
     await expect(handlerPage.getByRole('status')).toHaveText(o.case.done.reply);
     await expect(handlerPage.getByTestId('office-case-status')).toHaveText(s.status.REPLIED.title);
 

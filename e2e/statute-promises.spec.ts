@@ -18,15 +18,16 @@ import { signInStaff } from './office-sign-in.ts';
 import { createStaff, createStaffWithTotp } from './staff-accounts.ts';
 import {
   BROWSER_LOCALE,
-  JOURNEY_LOCALES,
-  STRINGS,
   choice,
+  confirmStep,
   expectNoAxeViolations,
   fillValidLetter,
   interpolate,
+  JOURNEY_LOCALES,
   lookUpCase,
   sendAcceptLanguage,
   sendLetter,
+  STRINGS,
   uniqueToken,
 } from './support.ts';
 import { expect, test } from './test.ts';
@@ -119,6 +120,7 @@ for (const locale of JOURNEY_LOCALES) {
       text: answer,
     });
     await reply.getByRole('button', { name: o.case.action.reply }).click();
+    await confirmStep(discipline, js, o.case.confirm.reply.confirm);
     await expect(discipline.getByRole('status').filter({ hasText: o.case.done.reply })).toHaveText(o.case.done.reply);
     await discipline.context().close();
 
@@ -280,6 +282,7 @@ for (const locale of JOURNEY_LOCALES) {
     await panel.getByLabel(o.case.fields.reviewOpinion, { exact: true }).fill(opinion);
     await expectNoAxeViolations(parent, browser, testInfo, `office review opinion form ${locale}`);
     await panel.getByRole('button', { name: o.case.action.issueReview }).click();
+    await confirmStep(parent, js, o.case.confirm.issueReview.confirm);
     await expect(parent.getByRole('status').filter({ hasText: o.case.done.issueReview })).toHaveText(o.case.done.issueReview);
     await parent.context().close();
 

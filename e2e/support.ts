@@ -187,6 +187,14 @@ export async function lookUpCase(page: Page, s: Strings, receiptNo: string, acce
 }
 
 /** The GOV.UK-style error summary at the top of a form page. */
+/**
+ * A back-office step that cannot be undone (publishing an answer, declining, closing…) asks first
+ * with JavaScript, in an alert dialog (ConfirmSubmitButton); without it, the click sent the form.
+ */
+export async function confirmStep(page: Page, js: boolean, confirmLabel: string): Promise<void> {
+  if (js) await page.getByRole('alertdialog').getByRole('button', { name: confirmLabel }).click();
+}
+
 export function errorSummary(page: Page, s: Strings): Locator {
   return page.getByRole('alert').filter({ has: page.getByRole('heading', { name: s.errors.summaryTitle }) });
 }

@@ -10,7 +10,16 @@ import { chooseOption } from './combo-box.ts';
 import { openCase } from './office-queue.ts';
 import { signInStaff, staffPageAs } from './office-sign-in.ts';
 import { createStaff } from './staff-accounts.ts';
-import { BROWSER_LOCALE, STRINGS, choice, expectNoAxeViolations, lookUpCase, sendAcceptLanguage, uniqueToken } from './support.ts';
+import {
+  BROWSER_LOCALE,
+  choice,
+  confirmStep,
+  expectNoAxeViolations,
+  lookUpCase,
+  sendAcceptLanguage,
+  STRINGS,
+  uniqueToken,
+} from './support.ts';
 import { expect, test } from './test.ts';
 
 const OFFICE = { en: officeEn, 'zh-Hans': officeZhHans } as const;
@@ -91,6 +100,7 @@ for (const locale of ['zh-Hans', 'en'] as const) {
       text: `现将处理意见答复如下。${token}`,
     });
     await reply.getByRole('button', { name: o.case.action.reply }).click();
+    await confirmStep(handler, js, o.case.confirm.reply.confirm);
     await expect(handler.getByRole('status')).toHaveText(o.case.done.reply);
     await handler.context().close();
 

@@ -17,6 +17,7 @@ import { respond } from '#app/platform/http/outcome.server.ts';
 import { readForm } from '#app/platform/http/read-form.server.ts';
 import { parseParams, route } from '#app/platform/http/route.server.ts';
 import { Button } from '#app/ui/button.tsx';
+import { ConfirmSubmitButton, confirmTexts } from '#app/ui/confirm-submit-button.tsx';
 import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
@@ -180,7 +181,7 @@ export default function ClusterPage() {
               defaultValue={form.value('message')}
               multiline={{ maxLength: 20_000, rows: 8 }}
             />
-            <Button>{t('cluster.replyButton')}</Button>
+            <ConfirmSubmitButton {...confirmTexts(t, 'cluster.replyConfirm')}>{t('cluster.replyButton')}</ConfirmSubmitButton>
           </Form>
           <div className="actions">
             {!page.confirmed ? <IntentButton intent="confirm" label={t('cluster.confirm')} /> : null}

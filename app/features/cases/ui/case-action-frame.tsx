@@ -14,8 +14,11 @@ import type { CasePageField } from '#app/features/cases/case-page.server.ts';
 import type { CaseAction } from '#app/features/cases/lifecycle.ts';
 import type { FormProblem } from '#app/platform/http/forms.ts';
 
-/** Steps that cannot be undone: their button asks first (with JavaScript; see ConfirmSubmitButton). */
-const IRREVERSIBLE: ReadonlySet<CaseAction> = new Set(['decline', 'forward', 'merge', 'close']);
+/**
+ * Steps that cannot be undone: their button asks first (with JavaScript; see ConfirmSubmitButton).
+ * A written answer, once published, is the citizen's to read and the statute's clock moves on it.
+ */
+const IRREVERSIBLE: ReadonlySet<CaseAction> = new Set(['decline', 'forward', 'merge', 'close', 'reply', 'issueReview', 'issueReReview']);
 
 /** The id of an action form's field: unique on the page, where several forms have a "message". */
 const actionFieldId = (intent: string, field: string) => fieldId(`${intent}-${field}`);
