@@ -3,6 +3,7 @@
 // 400, 409 or 422), and a case or cluster that is not the actor's found nowhere (404).
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { casePageData } from '#app/features/cases/case-page.server.ts';
 import { submitCase } from '#app/features/cases/submission.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { startOfCivilDay } from '#app/platform/time/civil-date.ts';
@@ -125,6 +126,28 @@ describe('the case page', () => {
     await expect(caseRoute.action({ request, params: { caseId: c.id }, context: loadContext })).rejects.toMatchObject({ status: 415 });
     const malformed = await post(caseRoute.action, '/office/cases/x', clerk.token, { intent: 'accept', version: '0' }, { caseId: 'x' });
     expect(malformed.status).toBe(404);
+  });
+});
+
+describe('someone else working on a case', () => {
+  it('names who else opened it in the last 10 minutes, never the reader, and forgets them after', async () => {
+    const receipt = await submitCase(await validSubmission(), { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans' });
+    const c = await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } });
+    const clerk = await staffUser('CLERK');
+    const supervisor = await staffUser('SUPERVISOR');
+    const at = new Date();
+    const first = await casePageData(clerk.actor, c.id, 'zh-Hans', at);
+    expect(first.workingNow).toEqual({ minutes: 10, people: [] });
+    const second = await casePageData(supervisor.actor, c.id, 'zh-Hans', new Date(at.getTime() + 60_000));
+    expect(second.workingNow.people).toEqual([{ name: clerk.user.name, openedAt: at }]);
+    // The clerk, back a few minutes later, sees the supervisor, and not themselves.
+    const back = await casePageData(clerk.actor, c.id, 'zh-Hans', new Date(at.getTime() + 5 * 60_000));
+    expect(back.workingNow.people.map((person) => person.name)).toEqual([supervisor.user.name]);
+    // Eleven minutes after the supervisor's opening, the clerk is alone again.
+    const later = await casePageData(clerk.actor, c.id, 'zh-Hans', new Date(at.getTime() + 12 * 60_000));
+    expect(later.workingNow.people).toEqual([]);
+    // One row a person and case, its time renewed.
+    expect(await db().caseView.count({ where: { caseId: c.id } })).toBe(2);
   });
 });
 

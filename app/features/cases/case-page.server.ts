@@ -187,9 +187,33 @@ async function caseExtras(actor: Actor, row: CaseRow, locale: Locale) {
   };
 }
 
+/** How recently another person must have opened a case for the page to say they are working on it. */
+const WORKING_NOW_MINUTES = 10;
+
+/**
+ * "Someone else is working on this": records that the actor opened the case (one row a person and
+ * case, its time renewed), and returns the others who opened it in the last few minutes, latest
+ * first. No live presence: a person counts until their last opening is that old.
+ */
+async function othersWorkingOn(actor: Actor, caseId: string, now: Date) {
+  await db().caseView.upsert({
+    where: { caseId_staffId: { caseId, staffId: actor.id } },
+    create: { caseId, staffId: actor.id, viewedAt: now },
+    update: { viewedAt: now },
+  });
+  const since = new Date(now.getTime() - WORKING_NOW_MINUTES * 60_000);
+  const views = await db().caseView.findMany({
+    where: { caseId, staffId: { not: actor.id }, viewedAt: { gte: since } },
+    orderBy: { viewedAt: 'desc' },
+    select: { viewedAt: true, staff: { select: { name: true } } },
+  });
+  return { minutes: WORKING_NOW_MINUTES, people: views.map((view) => ({ name: view.staff.name, openedAt: view.viewedAt })) };
+}
+
 export async function casePageData(actor: Actor, caseId: string, locale: Locale, now = new Date()) {
   const row = await caseForActor(actor, caseId);
   await recordOpening(actor, row, now);
+  const workingNow = await othersWorkingOn(actor, row.id, now);
   const [category, unit, assignee, events, templates, mergedInto, rating] = await Promise.all([
     db().category.findUniqueOrThrow({ where: { id: row.categoryId } }),
     row.unitId ? db().unit.findUnique({ where: { id: row.unitId } }) : null,
@@ -223,6 +247,8 @@ export async function casePageData(actor: Actor, caseId: string, locale: Locale,
     checkInOf(row.id),
   ]);
   return {
+    /** Others who opened this case in the last WORKING_NOW_MINUTES, by name (staff only see staff). */
+    workingNow,
     case: {
       id: row.id,
       receiptNo: row.receiptNo,

@@ -49,7 +49,7 @@ export default function CasePage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t } = useTranslation('office');
+  const { t, i18n } = useTranslation('office');
   const { t: tc } = useTranslation('common');
   const refused = useCaseActionErrors(result && 'errors' in result ? result : null);
   const contact = result && 'contact' in result ? result.contact : null;
@@ -74,6 +74,14 @@ export default function CasePage() {
           {tc(`status.${c.status}.title`)}
         </span>
       </h1>
+      {page.workingNow.people.length > 0 ? (
+        <p className="notice" data-testid="working-now">
+          {t('case.workingNow', {
+            names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(page.workingNow.people.map((person) => person.name)),
+            minutes: page.workingNow.minutes,
+          })}
+        </p>
+      ) : null}
 
       <div className="case-layout">
         <div>
