@@ -76,28 +76,58 @@ async function referenceTargetNames(entries: { targetType: string | null; target
   return names;
 }
 
+interface KeptReports {
+  /** Leaves out the entries about those reports. */
+  where: Prisma.AuditLogWhereInput;
+  /** Their receipt numbers, taken out of entries that list several cases. */
+  receiptNos: ReadonlySet<string>;
+}
+
+/**
+ * The reports of misconduct kept from the reader: one about their unit (or one above it) leaves no
+ * trace in their audit log either (arts. 30, 46(5)).
+ */
+async function keptReports(actor: Actor): Promise<KeptReports> {
+  const barred = barredReportUnits(actor);
+  if (barred !== 'anyUnit' && barred.length === 0) return { where: {}, receiptNos: new Set() };
+  const reports = await db().reportedParty.findMany({
+    where: barred === 'anyUnit' ? { unitId: { not: null } } : { unitId: { in: [...barred] } },
+    select: { caseId: true, case: { select: { receiptNo: true } } },
+  });
+  if (reports.length === 0) return { where: {}, receiptNos: new Set() };
+  // Spelled out: NOT (type = 'Case' AND id IN …) is NULL, and so drops the row, for every entry
+  // without a target (sign-ins, contact searches), which are not about the reports at all.
+  const notAboutThem: Prisma.AuditLogWhereInput[] = [
+    { targetType: null },
+    { targetType: { not: 'Case' } },
+    { targetId: null },
+    { targetId: { notIn: reports.map((r) => r.caseId) } },
+  ];
+  return { where: { OR: notAboutThem }, receiptNos: new Set(reports.map((r) => r.case.receiptNo)) };
+}
+
+const FoundCases = z.looseObject({ found: z.number(), receiptNos: z.array(z.string()) });
+
+/**
+ * A contact search lists the cases it found by receipt number: the reader sees it as if the cases
+ * kept from them did not exist, neither listed nor counted.
+ */
+function withoutKept(details: Prisma.JsonValue, kept: ReadonlySet<string>): Prisma.JsonValue {
+  const search = FoundCases.safeParse(details);
+  if (!search.success || !search.data.receiptNos.some((receiptNo) => kept.has(receiptNo))) return details;
+  const receiptNos = search.data.receiptNos.filter((receiptNo) => !kept.has(receiptNo));
+  return { ...search.data, found: search.data.found - (search.data.receiptNos.length - receiptNos.length), receiptNos };
+}
+
 /**
  * One page of the audit log, newest first, for those who may read it; units and categories are
  * named in `locale`.
  */
-/**
- * Entries about cases kept from the reader: a report of misconduct about their unit (or one above
- * it) leaves no trace in their audit log either (arts. 30, 46(5)).
- */
-async function keptCaseEntries(actor: Actor): Promise<Prisma.AuditLogWhereInput> {
-  const barred = barredReportUnits(actor);
-  if (barred !== 'anyUnit' && barred.length === 0) return {};
-  const reports = await db().reportedParty.findMany({
-    where: barred === 'anyUnit' ? { unitId: { not: null } } : { unitId: { in: [...barred] } },
-    select: { caseId: true },
-  });
-  return reports.length > 0 ? { NOT: { targetType: 'Case', targetId: { in: reports.map((r) => r.caseId) } } } : {};
-}
-
 export async function auditLogPage(actor: Actor, filters: AuditFilters, locale: Locale, limit = AUDIT_PAGE_SIZE): Promise<AuditPage> {
   if (!canReadAuditLog(actor)) throw new ForbiddenError('audit log');
+  const kept = await keptReports(actor);
   const where: Prisma.AuditLogWhereInput = {
-    ...(await keptCaseEntries(actor)),
+    AND: [kept.where],
     ...(filters.before ? { id: { lt: filters.before } } : {}),
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.staff ? { OR: [{ actorId: filters.staff }, { targetType: 'StaffUser', targetId: filters.staff }] } : {}),
@@ -122,7 +152,8 @@ export async function auditLogPage(actor: Actor, filters: AuditFilters, locale: 
     const person = entry.targetType === 'StaffUser' && entry.targetId ? people.get(entry.targetId) : undefined;
     const referenceName = entry.targetType && entry.targetId ? referenceNames.get(`${entry.targetType}:${entry.targetId}`) : undefined;
     const target = person ?? (referenceName ? { name: referenceName, email: null } : undefined);
-    const hasDetails = entry.details !== null && !(typeof entry.details === 'object' && Object.keys(entry.details).length === 0);
+    const details = withoutKept(entry.details, kept.receiptNos);
+    const hasDetails = details !== null && !(typeof details === 'object' && Object.keys(details).length === 0);
     return {
       id: entry.id.toString(),
       at: entry.at.toISOString(),
@@ -133,7 +164,7 @@ export async function auditLogPage(actor: Actor, filters: AuditFilters, locale: 
           ? { type: entry.targetType, id: entry.targetId, name: target?.name ?? null, email: target?.email ?? null }
           : null,
       ipAddress: entry.ipAddress,
-      details: hasDetails ? JSON.stringify(entry.details) : '',
+      details: hasDetails ? JSON.stringify(details) : '',
     };
   });
   const last = entries.at(-1);

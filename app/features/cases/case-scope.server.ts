@@ -43,7 +43,11 @@ export function visibleToWhere(actor: Actor): Prisma.CaseWhereInput {
 
 /** The same rule as SQL on the case table under `alias`. */
 export function visibleToSql(actor: Actor, alias = 'c'): Prisma.Sql {
-  const id = Prisma.raw(`${alias}."id"`);
+  return visibleToCaseSql(actor, Prisma.raw(`${alias}."id"`));
+}
+
+/** The same rule on any column holding a case's id (an event's "caseId"), so no join with the case is needed. */
+export function visibleToCaseSql(actor: Actor, id: Prisma.Sql): Prisma.Sql {
   const barred = barredReportUnits(actor);
   const parts = [Prisma.sql`NOT EXISTS (SELECT 1 FROM "Recusal" kr WHERE kr."caseId" = ${id} AND kr."staffId" = ${actor.id}::uuid)`];
   if (barred === 'anyUnit') {

@@ -345,7 +345,12 @@ export async function openClusters(actor: Actor): Promise<{ id: string; title: s
     where: { dissolvedAt: null },
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
     take: 100,
-    select: { id: true, title: true, _count: { select: { cases: true } } },
+    // Counted as the board counts them: never a report of misconduct, nor a case kept from the actor.
+    select: {
+      id: true,
+      title: true,
+      _count: { select: { cases: { where: { kind: { not: 'MISCONDUCT_REPORT' }, ...visibleToWhere(actor) } } } },
+    },
   });
   return rows.map((k) => ({ id: k.id, title: k.title, size: k._count.cases }));
 }

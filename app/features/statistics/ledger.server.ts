@@ -4,6 +4,7 @@
 // reason, by someone who may read the cases. Every download is audited as `export`, with the
 // reason when there is one.
 import { audit } from '#app/features/audit/audit.server.ts';
+import { visibleToWhere } from '#app/features/cases/case-scope.server.ts';
 import { canExportLedger, canIncludeLedgerSubject, type Actor } from '#app/features/staff/permissions.ts';
 import { toCsv, type CsvCell } from '#app/platform/codecs/csv.ts';
 import { toXlsx, XLSX_CONTENT_TYPE } from '#app/platform/codecs/xlsx.server.ts';
@@ -90,12 +91,14 @@ export async function exportLedger(
   if (includeSubject && !canIncludeLedgerSubject(actor)) throw new ForbiddenError('ledger subject');
 
   const scope = scopeForActor(actor, choice.unitId);
-  const resolved = await resolveScope(scope, { excludeMisconduct: excludesMisconduct(actor) });
+  const resolved = await resolveScope(scope, { excludeMisconduct: excludesMisconduct(actor), reader: actor });
   const { from, to } = periodBounds(choice.period, timeZone);
   const where: Prisma.CaseWhereInput = {
     receivedAt: { gte: from, lt: to },
     ...(resolved.unitIds ? { unitId: { in: resolved.unitIds } } : {}),
     ...(resolved.excludeMisconduct ? { kind: { not: 'MISCONDUCT_REPORT' } } : {}),
+    // No row for a case kept from the reader (a report about their unit, one they withdrew from).
+    AND: [visibleToWhere(actor)],
   };
   const count = await db().case.count({ where });
   if (count > LEDGER_MAX_ROWS) return { ok: false, status: 422, errors: { period: 'tooManyCases' }, values, formError: null };

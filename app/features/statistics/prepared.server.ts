@@ -2,11 +2,15 @@
 // Each prepared report is one PreparedReport row, unique by kind and period: the row and the
 // supervisors' messages are written in one transaction, so a second worker, or a second run the
 // same day, finds the row and sends nothing. The risk list names issues and cases, never people.
+import { z } from 'zod';
+import { SCOPE_SELECT, scopeFrom } from '#app/features/cases/case-scope.server.ts';
 import { workingDayClock } from '#app/features/cases/clock.server.ts';
 import { isWorkingDay } from '#app/features/cases/deadlines.ts';
 import { OPEN_STATUSES } from '#app/features/cases/lifecycle.ts';
-import { queueStaffMessages, supervisorRecipients } from '#app/features/notifications/outbox.server.ts';
-import { canViewRiskList, type Actor } from '#app/features/staff/permissions.ts';
+import { queueStaffMessages, supervisorRecipients, type StaffRecipient, type Tx } from '#app/features/notifications/outbox.server.ts';
+import { unitParents } from '#app/features/reference-data/unit-tree.server.ts';
+import { lineageIn } from '#app/features/reference-data/unit-tree.ts';
+import { canViewRiskList, isKeptFrom, type Actor, type CaseScope } from '#app/features/staff/permissions.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { civilDateIn, civilDateToDbDate, parseIsoDate } from '#app/platform/time/civil-date.ts';
@@ -61,6 +65,25 @@ export interface RiskList {
   reviews: RiskSection<RiskCase>;
 }
 
+const CASE_SECTIONS = ['warned', 'due', 'reviews'] as const;
+type CaseSection = (typeof CASE_SECTIONS)[number];
+
+/** The cases of each section that may be kept from someone (isKeptFrom), whether listed or only counted. */
+type MayBeKept = Record<CaseSection, string[]>;
+
+/**
+ * The risk list as prepared and stored. One list serves every supervisor, so it also names the cases
+ * that may be kept from some of them, and each reads it without those (riskListFor).
+ */
+export interface PreparedRiskList extends RiskList {
+  mayBeKept: MayBeKept;
+}
+
+/** A report of misconduct about a unit, or a case someone withdrew from: kept from some staff. */
+const MAY_BE_KEPT = {
+  OR: [{ reportedParty: { is: { unitId: { not: null } } } }, { recusals: { some: {} } }],
+} satisfies Prisma.CaseWhereInput;
+
 const CASE_SELECT = {
   id: true,
   receiptNo: true,
@@ -71,12 +94,16 @@ const CASE_SELECT = {
   nextDueAt: true,
 } as const satisfies Prisma.CaseSelect;
 
-async function caseSection(where: Prisma.CaseWhereInput, orderBy: Prisma.CaseOrderByWithRelationInput[]): Promise<RiskSection<RiskCase>> {
-  const [total, rows] = await Promise.all([
+async function caseSection(
+  where: Prisma.CaseWhereInput,
+  orderBy: Prisma.CaseOrderByWithRelationInput[],
+): Promise<{ section: RiskSection<RiskCase>; mayBeKept: string[] }> {
+  const [total, rows, mayBeKept] = await Promise.all([
     db().case.count({ where }),
     db().case.findMany({ where, orderBy, take: RISK_LIST_LIMIT, select: CASE_SELECT }),
+    db().case.findMany({ where: { AND: [where, MAY_BE_KEPT] }, select: { id: true } }),
   ]);
-  return {
+  const section = {
     total,
     rows: rows.map((row) => ({
       id: row.id,
@@ -88,9 +115,10 @@ async function caseSection(where: Prisma.CaseWhereInput, orderBy: Prisma.CaseOrd
       nextDueAt: row.nextDueAt?.toISOString() ?? null,
     })),
   };
+  return { section, mayBeKept: mayBeKept.map((row) => row.id) };
 }
 
-export async function buildRiskList(week: Period, now: Date): Promise<RiskList> {
+export async function buildRiskList(week: Period, now: Date): Promise<PreparedRiskList> {
   const timeZone = serviceTimeZone();
   const open = { status: { in: [...OPEN_STATUSES] } } satisfies Prisma.CaseWhereInput;
   const thisWeek = periodBounds(week, timeZone);
@@ -114,15 +142,64 @@ export async function buildRiskList(week: Period, now: Date): Promise<RiskList> 
     week,
     generatedAt: now.toISOString(),
     clusters: { total: clusters.length, rows: clusters.slice(0, RISK_LIST_LIMIT) },
-    warned,
-    due,
-    reviews,
+    warned: warned.section,
+    due: due.section,
+    reviews: reviews.section,
+    mayBeKept: { warned: warned.mayBeKept, due: due.mayBeKept, reviews: reviews.mayBeKept },
   };
+}
+
+/** The scopes, read now, of the cases of a list that are kept from someone. */
+async function keptScopes(
+  client: Tx | ReturnType<typeof db>,
+  list: RiskList,
+  mayBeKept: MayBeKept | null,
+): Promise<Map<string, CaseScope>> {
+  const ids = new Set(CASE_SECTIONS.flatMap((key) => [...list[key].rows.map((row) => row.id), ...(mayBeKept?.[key] ?? [])]));
+  const rows = await client.case.findMany({ where: { id: { in: [...ids] }, ...MAY_BE_KEPT }, select: { id: true, ...SCOPE_SELECT } });
+  return new Map(rows.map((row) => [row.id, scopeFrom(row)]));
+}
+
+/**
+ * The list as `reader` may see it: the cases kept from them (a report about their unit, one they
+ * withdrew from) neither listed nor counted (arts. 28, 30, 46(5)). A list prepared before lists
+ * named their cases that may be kept (mayBeKept null) leaves out the listed ones only.
+ */
+function riskListFor(list: RiskList, mayBeKept: MayBeKept | null, scopes: Map<string, CaseScope>, reader: Actor): RiskList {
+  const kept = (id: string) => {
+    const scope = scopes.get(id);
+    return scope !== undefined && isKeptFrom(reader, scope);
+  };
+  const section = (key: CaseSection): RiskSection<RiskCase> => {
+    const theirs = new Set([...list[key].rows.map((row) => row.id), ...(mayBeKept?.[key] ?? [])].filter(kept));
+    return { total: list[key].total - theirs.size, rows: list[key].rows.filter((row) => !theirs.has(row.id)) };
+  };
+  const { week, generatedAt, clusters } = list;
+  return { week, generatedAt, clusters, warned: section('warned'), due: section('due'), reviews: section('reviews') };
 }
 
 /** The counts an email names. */
 function riskCounts(list: RiskList) {
   return { clusters: list.clusters.total, warned: list.warned.total, due: list.due.total, reviews: list.reviews.total };
+}
+
+/** Each supervisor's counts, of the list as they will read it: those who would read the same counts together. */
+async function riskCountsPerReader(tx: Tx, list: PreparedRiskList, recipients: StaffRecipient[]) {
+  const scopes = await keptScopes(tx, list, list.mayBeKept);
+  const parents = await unitParents(tx);
+  const people = await tx.staffUser.findMany({ where: { id: { in: recipients.map((r) => r.id) } }, select: { id: true, unitId: true } });
+  const units = new Map(people.map((person) => [person.id, person.unitId]));
+  const groups = new Map<string, { counts: ReturnType<typeof riskCounts>; recipients: StaffRecipient[] }>();
+  for (const recipient of recipients) {
+    const unitId = units.get(recipient.id) ?? null;
+    const reader: Actor = { id: recipient.id, role: 'SUPERVISOR', unitId, unitLineage: lineageIn(parents, unitId) };
+    const counts = riskCounts(riskListFor(list, list.mayBeKept, scopes, reader));
+    const key = JSON.stringify(counts);
+    const group = groups.get(key) ?? { counts, recipients: [] };
+    group.recipients.push(recipient);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }
 
 export interface PreparedResult {
@@ -158,18 +235,24 @@ export async function prepareReport(due: DueReport, now: Date): Promise<Prepared
       skipDuplicates: true,
     });
     if (inserted.count === 0) return { kind: due.kind, key: due.key, prepared: false, queued: 0 };
-    const queued = await queueStaffMessages(tx, await supervisorRecipients(tx), 'reports', 'staff.reportReady', `${due.kind}:${due.key}`, {
-      data: {
-        prepared: {
-          kind: due.kind,
-          key: due.key,
-          start: due.period.start,
-          end: due.period.end,
-          path: preparedPath(due.kind, due.period, due.key),
-          counts: risk ? riskCounts(risk) : null,
+    const recipients = await supervisorRecipients(tx);
+    const tell = async (to: StaffRecipient[], counts: ReturnType<typeof riskCounts> | null) =>
+      await queueStaffMessages(tx, to, 'reports', 'staff.reportReady', `${due.kind}:${due.key}`, {
+        data: {
+          prepared: {
+            kind: due.kind,
+            key: due.key,
+            start: due.period.start,
+            end: due.period.end,
+            path: preparedPath(due.kind, due.period, due.key),
+            counts,
+          },
         },
-      },
-    });
+      });
+    let queued = 0;
+    if (!risk) queued = await tell(recipients, null);
+    // Each supervisor's counts are those of the list as they read it, without the cases kept from them.
+    else for (const group of await riskCountsPerReader(tx, risk, recipients)) queued += await tell(group.recipients, group.counts);
     return { kind: due.kind, key: due.key, prepared: true, queued };
   });
 }
@@ -184,12 +267,19 @@ export async function prepareDueReports(now = new Date()): Promise<PreparedResul
   return results;
 }
 
-/** The risk list of a week as it was prepared, for the supervisors who were sent it. */
+const StoredMayBeKept = z.object({
+  mayBeKept: z.object({ warned: z.array(z.string()), due: z.array(z.string()), reviews: z.array(z.string()) }),
+});
+
+/** The risk list of a week as it was prepared, for the supervisors who were sent it, without the cases kept from them. */
 export async function preparedRiskList(actor: Actor, key: string): Promise<{ list: RiskList; preparedAt: string }> {
   if (!canViewRiskList(actor)) throw new ForbiddenError('riskList');
   const row = await db().preparedReport.findUnique({ where: { kind_periodKey: { kind: 'weeklySweep', periodKey: key } } });
   if (!row) throw new NotFoundError('riskList');
-  return { list: row.data as unknown as RiskList, preparedAt: row.preparedAt.toISOString() };
+  const list = row.data as unknown as RiskList;
+  const stored = StoredMayBeKept.safeParse(row.data);
+  const mayBeKept = stored.success ? stored.data.mayBeKept : null;
+  return { list: riskListFor(list, mayBeKept, await keptScopes(db(), list, mayBeKept), actor), preparedAt: row.preparedAt.toISOString() };
 }
 
 /** The weeks whose risk lists were prepared, newest first. */

@@ -51,9 +51,9 @@ export function publicPeriods(today: CivilDate): { months: Period[]; years: Peri
   return { months, years };
 }
 
-const OFFICE: ResolvedScope = { unitIds: null, excludeMisconduct: false };
+const OFFICE: ResolvedScope = { unitIds: null, excludeMisconduct: false, reader: null };
 /** The per-unit figures leave reports of misconduct out: they are counted in the totals only. */
-const BY_UNIT: ResolvedScope = { unitIds: null, excludeMisconduct: true };
+const BY_UNIT: ResolvedScope = { unitIds: null, excludeMisconduct: true, reader: null };
 
 const rateOf = (row: StepRow | undefined): RawRate => ({ numerator: row?.onTime ?? 0, denominator: row?.settled ?? 0 });
 

@@ -9,8 +9,10 @@
 //   days, 90 with the extension). A period's on-time rate is over the steps settled in it.
 // - days to acceptance and to reply are calendar days in TIME_ZONE from the day of receipt, over the
 //   decisions and replies made in the period.
+import { visibleToCaseSql, visibleToSql } from '#app/features/cases/case-scope.server.ts';
 import { TERMINAL_STATUSES } from '#app/features/cases/lifecycle.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
+import type { Actor } from '#app/features/staff/permissions.ts';
 
 /** Which cases a report counts: the whole office or some units, and whether misconduct reports are left out. */
 export interface ResolvedScope {
@@ -18,6 +20,12 @@ export interface ResolvedScope {
   unitIds: string[] | null;
   /** Leaves reports of misconduct out entirely (a handler's own unit, the public per-unit figures). */
   excludeMisconduct: boolean;
+  /**
+   * The person reading, whose figures leave out the cases kept from them (a report of misconduct
+   * about their unit or one above it, a case they withdrew from: arts. 28, 30, 46(5)); null for
+   * figures nobody in particular reads (the public figures, a prepared report).
+   */
+  reader: Actor | null;
 }
 
 export interface ScanWindow {
@@ -36,6 +44,7 @@ function scopeSql(scope: ResolvedScope, alias: string): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (scope.unitIds) parts.push(Prisma.sql`${c}."unitId" = ANY(${scope.unitIds}::uuid[])`);
   if (scope.excludeMisconduct) parts.push(Prisma.sql`${c}."kind" <> 'MISCONDUCT_REPORT'`);
+  if (scope.reader) parts.push(visibleToSql(scope.reader, `"${alias}"`));
   return parts.length === 0 ? Prisma.sql`TRUE` : Prisma.join(parts, ' AND ');
 }
 
@@ -195,8 +204,9 @@ const LEVEL_RANK = Prisma.sql`array_position(ARRAY['NONE','BLUE','YELLOW','ORANG
 export async function scanEvents(scope: ResolvedScope, w: ScanWindow): Promise<EventRow[]> {
   const types = [...COUNTED_EVENTS];
   const whole = scope.unitIds === null && !scope.excludeMisconduct;
-  // The whole office needs no join: every event counts.
+  // The whole office needs no join: every event counts, but those of the cases kept from the reader.
   const join = whole ? Prisma.empty : Prisma.sql`JOIN "Case" c ON c."id" = e."caseId" AND ${scopeSql(scope, 'c')}`;
+  const kept = whole && scope.reader ? Prisma.sql`AND ${visibleToCaseSql(scope.reader, Prisma.raw('e."caseId"'))}` : Prisma.empty;
   return await db().$queryRaw<EventRow[]>`
     SELECT e."type" AS "type",
            CASE WHEN e."type" IN ('WARNING_LEVEL_CHANGED', 'WARNING_OVERRIDDEN')
@@ -205,6 +215,7 @@ export async function scanEvents(scope: ResolvedScope, w: ScanWindow): Promise<E
            COUNT(*)::int AS "n"
     FROM "CaseEvent" e ${join}
     WHERE e."type" = ANY(${types}::text[]) AND e."createdAt" >= ${w.from}::timestamptz AND e."createdAt" < ${w.to}::timestamptz
+      ${kept}
     GROUP BY 1, 2`;
 }
 
@@ -277,6 +288,7 @@ export interface ClusterCounts {
 
 /** Clusters opened, confirmed, resolved and dissolved in the period; for a unit, those with a case of the unit. */
 export async function scanClusters(scope: ResolvedScope, w: ScanWindow): Promise<ClusterCounts> {
+  // A report of misconduct never joins a cluster, so the whole office's clusters are every reader's.
   const inScope =
     scope.unitIds === null && !scope.excludeMisconduct
       ? Prisma.sql`TRUE`

@@ -63,27 +63,34 @@ async function measuresOf(scans: PeriodScans, keys: readonly MeasureKey[]): Prom
   return new Map(values);
 }
 
-/** The units a scope counts: null for the whole office, one unit, or a unit and everything below it. */
-export async function resolveScope(scope: ReportScope, options: { excludeMisconduct: boolean }): Promise<ResolvedScope> {
-  if (scope.kind === 'office') return { unitIds: null, excludeMisconduct: options.excludeMisconduct };
+/**
+ * The units a scope counts: null for the whole office, one unit, or a unit and everything below it;
+ * for a reader, without the cases kept from them.
+ */
+export async function resolveScope(
+  scope: ReportScope,
+  options: { excludeMisconduct: boolean; reader: Actor | null },
+): Promise<ResolvedScope> {
+  const { excludeMisconduct, reader } = options;
+  if (scope.kind === 'office') return { unitIds: null, excludeMisconduct, reader };
   const units = await db().unit.findMany({ select: { id: true, parentId: true } });
   if (!units.some((unit) => unit.id === scope.unitId)) throw new NotFoundError('unit');
-  return { unitIds: scope.subtree ? subtreeIds(units, scope.unitId) : [scope.unitId], excludeMisconduct: options.excludeMisconduct };
+  return { unitIds: scope.subtree ? subtreeIds(units, scope.unitId) : [scope.unitId], excludeMisconduct, reader };
 }
 
 /**
  * Computes a report. No permission check: the page (periodReport), the worker and the public
- * figures call it with the scope they are entitled to.
+ * figures call it with the scope they are entitled to, and the page with its reader.
  */
 export async function computeReport(
   scope: ReportScope,
   period: Period,
-  options: { now?: Date; excludeMisconduct?: boolean; keys?: readonly MeasureKey[] } = {},
+  options: { now?: Date; excludeMisconduct?: boolean; reader?: Actor; keys?: readonly MeasureKey[] } = {},
 ): Promise<ReportData> {
   const now = options.now ?? new Date();
   const timeZone = serviceTimeZone();
   const excludeMisconduct = options.excludeMisconduct ?? false;
-  const resolved = await resolveScope(scope, { excludeMisconduct });
+  const resolved = await resolveScope(scope, { excludeMisconduct, reader: options.reader ?? null });
   const previous = previousPeriod(period);
   const earlier = yearEarlier(period);
   const bucket = trendBucket(period);
@@ -158,7 +165,7 @@ export function scopeForActor(actor: Actor, unitId: string | null): ReportScope 
 /** The report a member of staff asked for, within what their role may read. */
 export async function periodReport(actor: Actor, choice: { period: Period; unitId: string | null }, now = new Date()): Promise<ReportData> {
   const scope = scopeForActor(actor, choice.unitId);
-  return await computeReport(scope, choice.period, { now, excludeMisconduct: excludesMisconduct(actor) });
+  return await computeReport(scope, choice.period, { now, excludeMisconduct: excludesMisconduct(actor), reader: actor });
 }
 
 /** The units a person may choose as a report's scope, in tree order (closed ones too: they have history). */
