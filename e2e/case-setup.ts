@@ -178,3 +178,19 @@ export async function askCheckIn(receiptNo: string): Promise<void> {
   const asked = await db().case.findUniqueOrThrow({ where: { id: row.id }, select: { checkInSentAt: true } });
   if (!asked.checkInSentAt) throw new Error(`case ${receiptNo}: the check-in question was not asked`);
 }
+
+/**
+ * What the case has recorded of its answer, read from the database: its status, the agreement that
+ * ended it (art. 33) and how many agreement events it has, when it was answered and when the
+ * citizen's window to ask for review closes, and the zone the service counts days in.
+ */
+export async function caseAnswer(receiptNo: string) {
+  const { db } = await app();
+  const { serviceTimeZone } = await import('#app/platform/time/service-time-zone.server.ts');
+  const row = await db().case.findUniqueOrThrow({
+    where: { receiptNo },
+    select: { id: true, status: true, agreementKind: true, agreementParty: true, repliedAt: true, reviewRequestDueAt: true },
+  });
+  const agreementEvents = await db().caseEvent.count({ where: { caseId: row.id, type: { in: ['MEDIATED', 'SETTLED'] } } });
+  return { ...row, agreementEvents, timeZone: serviceTimeZone() };
+}

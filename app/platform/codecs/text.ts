@@ -35,3 +35,12 @@ export function withoutControlCharacters(text: string): string {
 export function xmlSafe(text: string): string {
   return keep(text, isXmlChar);
 }
+
+/**
+ * Typed text as its paragraphs, which blank lines separate. Line breaks may be CRLF: a form posted
+ * without JavaScript sends a textarea's lines so (HTML's form encoding), and text stored before the
+ * form pipeline made them LF keeps them (case events cannot be rewritten).
+ */
+export function paragraphsOf(text: string | null | undefined): string[] {
+  return (text ?? '').split(/(?:\r?\n){2,}/).filter((paragraph) => paragraph.trim().length > 0);
+}

@@ -32,8 +32,13 @@ describe('parseForm', () => {
 
   it('takes control characters out of typed text, and keeps tabs and line breaks', () => {
     const form = new FormData();
-    form.set('text', 'a\u0000b\u0007c\td\r\ne\u007f');
-    expect(rawForm(form)).toEqual({ text: 'abc\td\r\ne' });
+    form.set('text', 'a\u0000b\u0007c\td\ne\u007f');
+    expect(rawForm(form)).toEqual({ text: 'abc\td\ne' });
+  });
+
+  it('makes every line break LF, as a textarea posted without JavaScript sends CRLF', () => {
+    const form = new URLSearchParams({ text: 'one\r\n\r\ntwo\rthree\nfour' });
+    expect(rawForm(form)).toEqual({ text: 'one\n\ntwo\nthree\nfour' });
   });
 
   it('gives a list for a name posted several times, and ignores files', () => {

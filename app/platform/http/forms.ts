@@ -28,8 +28,9 @@ export function rawForm(form: FormData | URLSearchParams): RawForm {
   for (const [name, entry] of form.entries()) {
     if (typeof entry !== 'string') continue;
     // C0 controls never belong in typed text and PostgreSQL refuses NUL: taking them out is
-    // harmless, so no field error is needed for them.
-    const value = withoutControlCharacters(entry);
+    // harmless, so no field error is needed for them. Line breaks become LF: a textarea posted
+    // without JavaScript sends CRLF, with it LF, and paragraphs and length limits must not differ.
+    const value = withoutControlCharacters(entry).replace(/\r\n?/g, '\n');
     const existing = raw[name];
     if (existing === undefined) raw[name] = value;
     else raw[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];

@@ -12,6 +12,7 @@ import { ClaimChecklist } from '#app/features/cases/ui/claim-checklist.tsx';
 import { FollowUpOptions } from '#app/features/cases/ui/follow-up-options.tsx';
 import { ReportOpenings } from '#app/features/cases/ui/report-openings.tsx';
 import { translatorFor } from '#app/i18n/translate.server.ts';
+import { paragraphsOf } from '#app/platform/codecs/text.ts';
 import { noStoreHeaders } from '#app/platform/http/headers.ts';
 import { route } from '#app/platform/http/route.server.ts';
 import { Button } from '#app/ui/button.tsx';
@@ -87,7 +88,7 @@ export default function CasePage() {
             </p>
           ) : null}
           <div className="reply__body" data-testid="case-reply">
-            {view.reply.message.split(/\n{2,}/).map((paragraph, i) => (
+            {paragraphsOf(view.reply.message).map((paragraph, i) => (
               <p key={i}>{paragraph}</p>
             ))}
           </div>

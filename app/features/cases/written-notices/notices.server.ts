@@ -12,6 +12,7 @@ import { getSetting } from '#app/features/settings/settings.server.ts';
 import { canRecordNoticeDelivery, type Actor } from '#app/features/staff/permissions.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '#app/i18n/config.ts';
 import { translator } from '#app/i18n/translate.server.ts';
+import { paragraphsOf } from '#app/platform/codecs/text.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { parseForm, type FormInput } from '#app/platform/http/forms.ts';
@@ -130,7 +131,6 @@ async function buildDocument(
   // The addressee, unless the case is anonymous or their details were erased under retention.
   const contact = c.contact && !c.anonymous && !c.contact.anonymisedAt ? c.contact : null;
   const nextSteps: string[] = [];
-  const text = (paragraphs: string | null | undefined) => (paragraphs ?? '').split(/\n{2,}/).filter((p) => p.trim().length > 0);
 
   switch (kind) {
     case 'acceptance':
@@ -138,13 +138,13 @@ async function buildDocument(
       nextSteps.push(n('next.track'));
       break;
     case 'refusal':
-      sections.push({ heading: n('refusal.heading'), paragraphs: text(event.message), items: [] });
+      sections.push({ heading: n('refusal.heading'), paragraphs: paragraphsOf(event.message), items: [] });
       nextSteps.push(n('next.refusal'));
       break;
     case 'forwarding':
       sections.push({
         heading: null,
-        paragraphs: [n('forwarding.body', { agency: data.agency ?? '' }), ...text(event.message)],
+        paragraphs: [n('forwarding.body', { agency: data.agency ?? '' }), ...paragraphsOf(event.message)],
         items: [],
       });
       nextSteps.push(n('next.forwarding', { agency: data.agency ?? '' }));
@@ -155,7 +155,7 @@ async function buildDocument(
         paragraphs: [n('extension.body', { days: data.days ?? c.extensionDays ?? 0, date: date(data.replyDueAt ?? c.replyDueAt) })],
         items: [],
       });
-      sections.push({ heading: n('extension.reason'), paragraphs: text(event.message), items: [] });
+      sections.push({ heading: n('extension.reason'), paragraphs: paragraphsOf(event.message), items: [] });
       nextSteps.push(n('next.track'));
       break;
     case 'decision': {
@@ -171,7 +171,7 @@ async function buildDocument(
             : n('decision.unanswered'),
         })),
       });
-      if (c.legalBasis) sections.push({ heading: n('decision.legalBasis'), paragraphs: text(c.legalBasis), items: [] });
+      if (c.legalBasis) sections.push({ heading: n('decision.legalBasis'), paragraphs: paragraphsOf(c.legalBasis), items: [] });
       const references = storedLegalReferences(c.legalReferences).map((reference) => citation(reference, lang));
       if (references.length > 0)
         sections.push({
@@ -179,7 +179,7 @@ async function buildDocument(
           paragraphs: references.map(({ key, values }) => t(`common:${key}`, values)),
           items: [],
         });
-      sections.push({ heading: n('decision.opinion'), paragraphs: text(event.message), items: [] });
+      sections.push({ heading: n('decision.opinion'), paragraphs: paragraphsOf(event.message), items: [] });
       nextSteps.push(n('next.review', { date: date(c.reviewRequestDueAt) }));
       break;
     }
@@ -194,7 +194,7 @@ async function buildDocument(
           { label: n('agreement.party'), value: data.party ?? '' },
         ],
       });
-      sections.push({ heading: n('agreement.terms'), paragraphs: [...text(event.message), n('agreement.consent')], items: [] });
+      sections.push({ heading: n('agreement.terms'), paragraphs: [...paragraphsOf(event.message), n('agreement.consent')], items: [] });
       nextSteps.push(n('next.review', { date: date(c.reviewRequestDueAt) }));
       break;
     }
@@ -204,7 +204,7 @@ async function buildDocument(
         data.outcome && ['UPHELD', 'CHANGED', 'OVERTURNED'].includes(data.outcome) ? t(`common:outcomes.${data.outcome}`) : null;
       sections.push({
         heading: n(`${kind}.heading`),
-        paragraphs: [...(outcome ? [n('opinionOutcome', { outcome })] : []), ...text(event.message)],
+        paragraphs: [...(outcome ? [n('opinionOutcome', { outcome })] : []), ...paragraphsOf(event.message)],
         items: [],
       });
       nextSteps.push(kind === 'review' ? n('next.reReview', { date: date(c.reReviewRequestDueAt) }) : n('next.final'));
