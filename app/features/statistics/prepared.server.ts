@@ -3,10 +3,11 @@
 // supervisors' messages are written in one transaction, so a second worker, or a second run the
 // same day, finds the row and sends nothing. The risk list names issues and cases, never people.
 import { z } from 'zod';
+import { WARNING_LEVELS } from '#app/features/cases/attributes.ts';
 import { SCOPE_SELECT, scopeFrom } from '#app/features/cases/case-scope.server.ts';
 import { workingDayClock } from '#app/features/cases/clock.server.ts';
 import { isWorkingDay } from '#app/features/cases/deadlines.ts';
-import { OPEN_STATUSES } from '#app/features/cases/lifecycle.ts';
+import { CASE_STATUSES, OPEN_STATUSES } from '#app/features/cases/lifecycle.ts';
 import { queueStaffMessages, supervisorRecipients, type StaffRecipient, type Tx } from '#app/features/notifications/outbox.server.ts';
 import { unitParents } from '#app/features/reference-data/unit-tree.server.ts';
 import { lineageIn } from '#app/features/reference-data/unit-tree.ts';
@@ -15,55 +16,59 @@ import { db, type Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { civilDateIn, civilDateToDbDate, parseIsoDate } from '#app/platform/time/civil-date.ts';
 import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
-import { periodBounds, previousPeriod, type Period } from './periods.ts';
+import { PERIOD_KINDS, periodBounds, previousPeriod, type Period } from './periods.ts';
 import { preparedPath, reportsDueOn, type DueReport, type PreparedKind } from './prepared.ts';
 import { computeReport } from './report.server.ts';
-import type { CaseStatus, WarningLevel } from '#app/generated/prisma/client.ts';
 
 /** "Due soon" in the risk list, as everywhere: within 3 days. */
 const DUE_SOON_MS = 3 * 86_400_000;
 /** Rows listed per section of the risk list; the rest are counted. */
 export const RISK_LIST_LIMIT = 200;
 
-export interface RiskCase {
-  id: string;
-  receiptNo: string;
-  level: WarningLevel;
-  status: CaseStatus;
-  unitId: string | null;
-  categoryId: string;
-  nextDueAt: string | null;
-}
+// The risk list is stored as JSON (PreparedReport.data) and read back through these schemas.
+const RiskCaseSchema = z.object({
+  id: z.string(),
+  receiptNo: z.string(),
+  level: z.enum(WARNING_LEVELS),
+  status: z.enum(CASE_STATUSES),
+  unitId: z.string().nullable(),
+  categoryId: z.string(),
+  nextDueAt: z.string().nullable(),
+});
+export type RiskCase = z.infer<typeof RiskCaseSchema>;
 
-export interface RiskCluster {
-  id: string;
-  categoryId: string;
-  area: string | null;
-  level: WarningLevel;
-  confirmed: boolean;
-  openCases: number;
+const RiskClusterSchema = z.object({
+  id: z.string(),
+  categoryId: z.string(),
+  area: z.string().nullable(),
+  level: z.enum(WARNING_LEVELS),
+  confirmed: z.boolean(),
+  openCases: z.number(),
   /** Cases that joined it this week and the week before: its trend. */
-  addedThisWeek: number;
-  addedWeekBefore: number;
-}
+  addedThisWeek: z.number(),
+  addedWeekBefore: z.number(),
+});
+export type RiskCluster = z.infer<typeof RiskClusterSchema>;
 
+const riskSection = <T extends z.ZodType>(row: T) => z.object({ total: z.number(), rows: z.array(row) });
 export interface RiskSection<T> {
   total: number;
   rows: T[];
 }
 
 /** The weekly risk list (周风险清单) as prepared: issues and cases, counts and receipt numbers only. */
-export interface RiskList {
-  week: Period;
-  generatedAt: string;
-  clusters: RiskSection<RiskCluster>;
+const RiskListSchema = z.object({
+  week: z.object({ kind: z.enum(PERIOD_KINDS), start: z.string(), end: z.string() }),
+  generatedAt: z.string(),
+  clusters: riskSection(RiskClusterSchema),
   /** Open orange and red cases. */
-  warned: RiskSection<RiskCase>;
+  warned: riskSection(RiskCaseSchema),
   /** Open cases overdue or due within 3 days. */
-  due: RiskSection<RiskCase>;
+  due: riskSection(RiskCaseSchema),
   /** Review and re-review requests waiting for an opinion. */
-  reviews: RiskSection<RiskCase>;
-}
+  reviews: riskSection(RiskCaseSchema),
+});
+export type RiskList = z.infer<typeof RiskListSchema>;
 
 const CASE_SECTIONS = ['warned', 'due', 'reviews'] as const;
 type CaseSection = (typeof CASE_SECTIONS)[number];
@@ -276,7 +281,7 @@ export async function preparedRiskList(actor: Actor, key: string): Promise<{ lis
   if (!canViewRiskList(actor)) throw new ForbiddenError('riskList');
   const row = await db().preparedReport.findUnique({ where: { kind_periodKey: { kind: 'weeklySweep', periodKey: key } } });
   if (!row) throw new NotFoundError('riskList');
-  const list = row.data as unknown as RiskList;
+  const list = RiskListSchema.parse(row.data);
   const stored = StoredMayBeKept.safeParse(row.data);
   const mayBeKept = stored.success ? stored.data.mayBeKept : null;
   return { list: riskListFor(list, mayBeKept, await keptScopes(db(), list, mayBeKept), actor), preparedAt: row.preparedAt.toISOString() };
