@@ -87,6 +87,29 @@ export async function assignWithReport(receiptNo: string): Promise<void> {
   if (!accepted.ok) throw new Error(`case ${receiptNo} could not be accepted: ${accepted.formError ?? ''}`);
 }
 
+/** 转送: a clerk of no unit forwards the case to another agency, so it has a transfer letter. */
+export async function forwardCase(receiptNo: string, agency: string): Promise<string> {
+  const { db, performCaseAction } = await app();
+  const clerk = await db().staffUser.create({
+    data: {
+      email: `setup-${Date.now()}-${Math.random().toString(36).slice(2)}@example.gov.cn`,
+      name: '测试转送',
+      role: 'CLERK',
+      passwordHash: 'x',
+      active: false,
+    },
+  });
+  const row = await db().case.findUniqueOrThrow({ where: { receiptNo } });
+  const forwarded = await performCaseAction({ id: clerk.id, role: 'CLERK', unitId: null }, row.id, row.version, {
+    action: 'forward',
+    agency,
+    message: '',
+  });
+  if (!forwarded.ok)
+    throw new Error(`case ${receiptNo} could not be forwarded: ${forwarded.formError ?? JSON.stringify(forwarded.errors)}`);
+  return row.id;
+}
+
 /** The case accepted, then answered by the handler with this e-mail (a handler of the case's unit). */
 export async function acceptAndReplyAs(receiptNo: string, handlerEmail: string, reply: string): Promise<void> {
   await acceptCase(receiptNo);

@@ -8,8 +8,9 @@
 import officeAdminEn from '#app/i18n/locales/en/office-admin.json' with { type: 'json' };
 import officeAdminZhHans from '#app/i18n/locales/zh-Hans/office-admin.json' with { type: 'json' };
 import officeAdminZhHant from '#app/i18n/locales/zh-Hant/office-admin.json' with { type: 'json' };
-import { receiveLetter } from './case-setup.ts';
-import { staffPageAs } from './office-sign-in.ts';
+import { assignWithReport, caseAndUnit, forwardCase, receiveLetter } from './case-setup.ts';
+import { signInStaff, staffPageAs } from './office-sign-in.ts';
+import { createStaff } from './staff-accounts.ts';
 import { BROWSER_LOCALE, EVERY_LANGUAGE, LOCALES, expectNoAxeViolations, interpolate, sendAcceptLanguage, type Locale } from './support.ts';
 import { expect, test } from './test.ts';
 import type { Page } from '@playwright/test';
@@ -131,5 +132,34 @@ for (const locale of LOCALES) {
     await adminPage.getByRole('button', { name: a.calendar.add.submit }).click();
     await expect(adminPage.getByTestId('calendar-2099')).toBeVisible();
     await check(adminPage, '/office/calendar');
+  });
+
+  // The statute's own staff pages: a unit's completion report (art. 22(3)), with its documents
+  // field, and a transfer letter (转送函) with its masks and the form to show one.
+  test(`statute pages pass axe (${locale})`, { tag: EVERY_LANGUAGE }, async ({ browser }, testInfo) => {
+    test.setTimeout(SWEEP_BUDGET);
+    const js = testInfo.project.name !== 'no-js';
+    test.skip(!js, 'these pages render no no-JavaScript fallback: without JavaScript their DOM is the one swept with it');
+    const check = async (target: Page, path: string) => {
+      await target.goto(path);
+      await expect(target.locator('html')).toHaveAttribute('lang', locale);
+      await expectNoAxeViolations(target, browser, testInfo, `${path} (${locale})`);
+    };
+    const assigned = await receiveLetter({}, locale);
+    await assignWithReport(assigned.receiptNo);
+    const { caseId, unitCode } = await caseAndUnit(assigned.receiptNo);
+    if (!unitCode) throw new Error('the letter was routed to no unit');
+    const handler = await signInStaff(browser, locale, js, await createStaff('HANDLER', unitCode));
+    await check(handler, `/office/cases/${caseId}/report`);
+    // The page itself, not a refusal: its heading names the case.
+    await expect(handler.getByRole('heading', { level: 1 })).toContainText(assigned.receiptNo);
+    await expect(handler.locator('input[type="file"]')).toHaveCount(1);
+
+    const forwarded = await receiveLetter({}, locale);
+    const forwardedId = await forwardCase(forwarded.receiptNo, '市人民法院');
+    const { page: clerk } = await staffPageAs(browser, locale, js, 'CLERK');
+    await check(clerk, `/office/cases/${forwardedId}/transfer`);
+    await expect(clerk.getByRole('heading', { level: 1 })).toContainText(forwarded.receiptNo);
+    await expect(clerk.getByTestId('transfer-letter')).toBeVisible();
   });
 }
