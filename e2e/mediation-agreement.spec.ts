@@ -128,6 +128,8 @@ for (const locale of JOURNEY_LOCALES) {
     await lookUpCase(page, s, receiptNo, accessCode);
     await page.waitForURL((url) => url.pathname === '/track/case');
     await expect(page.getByTestId('case-status')).toHaveText(s.status.REPLIED.title);
+    // The answer is named as the agreement it is, not as a reply.
+    await expect(page.locator('#reply-title')).toHaveText(s.events.MEDIATED);
     const answer = page.getByTestId('case-reply').getByRole('paragraph');
     await expect(answer).toHaveText(paragraphs);
     const reached = page.getByTestId('case-timeline').getByRole('listitem').filter({ hasText: s.events.MEDIATED });
@@ -154,7 +156,7 @@ for (const locale of JOURNEY_LOCALES) {
     // Each paragraph of the terms is a paragraph of the agreement.
     for (const paragraph of paragraphs) await expect(notice.getByRole('paragraph').filter({ hasText: paragraph })).toHaveText(paragraph);
     await expect(notice).toContainText(s.writtenNotices.agreement.consent);
-    await expect(notice).toContainText(interpolate(s.writtenNotices.next.review, { date: reviewBy }));
+    await expect(notice).toContainText(interpolate(s.writtenNotices.next.reviewAgreement, { date: reviewBy }));
     await expectNoAxeViolations(page, browser, testInfo, `mediation agreement notice (${locale})`);
 
     // Printed: the agreement alone.

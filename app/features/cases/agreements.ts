@@ -14,6 +14,11 @@ export const AGREEMENT_TERMS_MAX = 20_000;
 /** The case event that records each agreement (and issues its written agreement). */
 export const AGREEMENT_EVENT = { MEDIATION: 'MEDIATED', SETTLEMENT: 'SETTLED' } as const satisfies Record<AgreementKind, string>;
 
+/** Whether a case event records an agreement (art. 33) rather than a decision. */
+export function isAgreementEvent(type: string): boolean {
+  return (Object.values(AGREEMENT_EVENT) as string[]).includes(type);
+}
+
 export function isAgreementKind(value: string): value is AgreementKind {
   return (AGREEMENT_KINDS as readonly string[]).includes(value);
 }

@@ -3,6 +3,7 @@
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { TrackCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
+import { isAgreementEvent } from '#app/features/cases/agreements.ts';
 import { eventLabelKey } from '#app/features/cases/events.ts';
 import { citizenCasePage } from '#app/features/cases/lookup.server.ts';
 import { backToLookup, requireTrackedCase } from '#app/features/cases/track-session.server.ts';
@@ -80,7 +81,8 @@ export default function CasePage() {
 
       {view.reply ? (
         <section className="reply" aria-labelledby="reply-title">
-          <h2 id="reply-title">{t('case.replyTitle')}</h2>
+          {/* An agreement (art. 33) is named as one, not as a reply. */}
+          <h2 id="reply-title">{isAgreementEvent(view.reply.type) ? t(eventLabelKey(view.reply.type)) : t('case.replyTitle')}</h2>
           <p className="caption">{t('case.replyDate', { date: formatDate(view.reply.at) })}</p>
           {view.reply.outcome ? (
             <p data-testid="case-outcome">

@@ -195,7 +195,7 @@ async function buildDocument(
         ],
       });
       sections.push({ heading: n('agreement.terms'), paragraphs: [...paragraphsOf(event.message), n('agreement.consent')], items: [] });
-      nextSteps.push(n('next.review', { date: date(c.reviewRequestDueAt) }));
+      nextSteps.push(n('next.reviewAgreement', { date: date(c.reviewRequestDueAt) }));
       break;
     }
     case 'review':
