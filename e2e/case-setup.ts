@@ -11,19 +11,26 @@ async function app() {
   return { db, performCaseAction };
 }
 
-/** A supervisor accepts and answers the case; returns its id and the code of its unit. */
-export async function acceptAndReply(receiptNo: string, reply: string): Promise<{ caseId: string; unitCode: string }> {
-  const { db, performCaseAction } = await app();
-  const supervisor = await db().staffUser.create({
+/** An account of no unit that cannot sign in: who takes a step the test needs taken first. */
+async function setupActor(role: 'CLERK' | 'SUPERVISOR', name: string) {
+  const { db } = await app();
+  const user = await db().staffUser.create({
     data: {
       email: `setup-${Date.now()}-${Math.random().toString(36).slice(2)}@example.gov.cn`,
-      name: '测试督办',
-      role: 'SUPERVISOR',
+      name,
+      role,
       passwordHash: 'x',
       active: false,
     },
   });
-  const actor = { id: supervisor.id, role: 'SUPERVISOR' as const, unitId: null };
+  return { id: user.id, role, unitId: null };
+}
+
+/** A supervisor accepts and answers the case; returns its id and the code of its unit. */
+export async function acceptAndReply(receiptNo: string, reply: string): Promise<{ caseId: string; unitCode: string }> {
+  const { db, performCaseAction } = await app();
+  const supervisor = await setupActor('SUPERVISOR', '测试督办');
+  const actor = supervisor;
   const row = await db().case.findUniqueOrThrow({ where: { receiptNo }, include: { unit: true } });
   const accepted = await performCaseAction(actor, row.id, row.version, { action: 'accept' });
   if (!accepted.ok) throw new Error(`case ${receiptNo} could not be accepted: ${accepted.formError ?? ''}`);
@@ -43,17 +50,9 @@ export async function caseAndUnit(receiptNo: string): Promise<{ caseId: string; 
 /** A clerk of no unit accepts the case (so the unit it was routed to can answer it). */
 export async function acceptCase(receiptNo: string): Promise<void> {
   const { db, performCaseAction } = await app();
-  const clerk = await db().staffUser.create({
-    data: {
-      email: `setup-${Date.now()}-${Math.random().toString(36).slice(2)}@example.gov.cn`,
-      name: '测试登记',
-      role: 'CLERK',
-      passwordHash: 'x',
-      active: false,
-    },
-  });
+  const clerk = await setupActor('CLERK', '测试登记');
   const row = await db().case.findUniqueOrThrow({ where: { receiptNo } });
-  const accepted = await performCaseAction({ id: clerk.id, role: 'CLERK', unitId: null }, row.id, row.version, { action: 'accept' });
+  const accepted = await performCaseAction(clerk, row.id, row.version, { action: 'accept' });
   if (!accepted.ok) throw new Error(`case ${receiptNo} could not be accepted: ${accepted.formError ?? ''}`);
 }
 
@@ -63,16 +62,8 @@ export async function acceptCase(receiptNo: string): Promise<void> {
  */
 export async function assignWithReport(receiptNo: string): Promise<void> {
   const { db, performCaseAction } = await app();
-  const clerk = await db().staffUser.create({
-    data: {
-      email: `setup-${Date.now()}-${Math.random().toString(36).slice(2)}@example.gov.cn`,
-      name: '测试交办',
-      role: 'CLERK',
-      passwordHash: 'x',
-      active: false,
-    },
-  });
-  const actor = { id: clerk.id, role: 'CLERK' as const, unitId: null };
+  const clerk = await setupActor('CLERK', '测试交办');
+  const actor = clerk;
   const row = await db().case.findUniqueOrThrow({ where: { receiptNo } });
   if (!row.unitId) throw new Error(`case ${receiptNo} has no unit`);
   const reportDueOn = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
@@ -90,17 +81,9 @@ export async function assignWithReport(receiptNo: string): Promise<void> {
 /** 转送: a clerk of no unit forwards the case to another agency, so it has a transfer letter. */
 export async function forwardCase(receiptNo: string, agency: string): Promise<string> {
   const { db, performCaseAction } = await app();
-  const clerk = await db().staffUser.create({
-    data: {
-      email: `setup-${Date.now()}-${Math.random().toString(36).slice(2)}@example.gov.cn`,
-      name: '测试转送',
-      role: 'CLERK',
-      passwordHash: 'x',
-      active: false,
-    },
-  });
+  const clerk = await setupActor('CLERK', '测试转送');
   const row = await db().case.findUniqueOrThrow({ where: { receiptNo } });
-  const forwarded = await performCaseAction({ id: clerk.id, role: 'CLERK', unitId: null }, row.id, row.version, {
+  const forwarded = await performCaseAction(clerk, row.id, row.version, {
     action: 'forward',
     agency,
     message: '',

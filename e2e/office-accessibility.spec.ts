@@ -13,7 +13,7 @@ import { signInStaff, staffPageAs } from './office-sign-in.ts';
 import { createStaff } from './staff-accounts.ts';
 import { BROWSER_LOCALE, EVERY_LANGUAGE, LOCALES, expectNoAxeViolations, interpolate, sendAcceptLanguage, type Locale } from './support.ts';
 import { expect, test } from './test.ts';
-import type { Page } from '@playwright/test';
+import type { Browser, Page, TestInfo } from '@playwright/test';
 
 /**
  * A sweep of a dozen pages, about 3 s a page with both workers busy; without JavaScript each page is
@@ -23,16 +23,20 @@ const SWEEP_BUDGET = 300_000;
 
 const ADMIN: Record<Locale, typeof officeAdminEn> = { en: officeAdminEn, 'zh-Hans': officeAdminZhHans, 'zh-Hant': officeAdminZhHant };
 
+/** Opens the page and sweeps it with axe, checking first that it is in the test's language. */
+async function sweep(target: Page, path: string, locale: Locale, browser: Browser, testInfo: TestInfo): Promise<void> {
+  await target.goto(path);
+  await expect(target.locator('html')).toHaveAttribute('lang', locale);
+  await expectNoAxeViolations(target, browser, testInfo, `${path} (${locale})`);
+}
+
 for (const locale of LOCALES) {
   test(`back-office pages pass axe (${locale})`, { tag: EVERY_LANGUAGE }, async ({ page, browser }, testInfo) => {
     test.setTimeout(SWEEP_BUDGET);
     const js = testInfo.project.name !== 'no-js';
     // Without JavaScript, only the pages that render a no-JavaScript fallback (at the top).
     const check = async (target: Page, path: string, fallback = false) => {
-      if (!js && !fallback) return;
-      await target.goto(path);
-      await expect(target.locator('html')).toHaveAttribute('lang', locale);
-      await expectNoAxeViolations(target, browser, testInfo, `${path} (${locale})`);
+      if (js || fallback) await sweep(target, path, locale, browser, testInfo);
     };
 
     await sendAcceptLanguage(page, BROWSER_LOCALE[locale]);
@@ -70,11 +74,7 @@ for (const locale of LOCALES) {
     test.setTimeout(SWEEP_BUDGET);
     const js = testInfo.project.name !== 'no-js';
     test.skip(!js, 'these pages render no no-JavaScript fallback: without JavaScript their DOM is the one swept with it');
-    const check = async (target: Page, path: string) => {
-      await target.goto(path);
-      await expect(target.locator('html')).toHaveAttribute('lang', locale);
-      await expectNoAxeViolations(target, browser, testInfo, `${path} (${locale})`);
-    };
+    const check = (target: Page, path: string) => sweep(target, path, locale, browser, testInfo);
     const { page: adminPage } = await staffPageAs(browser, locale, js, 'ADMIN');
     const a = ADMIN[locale];
     const afterPost = async (label: string) => {
@@ -140,11 +140,7 @@ for (const locale of LOCALES) {
     test.setTimeout(SWEEP_BUDGET);
     const js = testInfo.project.name !== 'no-js';
     test.skip(!js, 'these pages render no no-JavaScript fallback: without JavaScript their DOM is the one swept with it');
-    const check = async (target: Page, path: string) => {
-      await target.goto(path);
-      await expect(target.locator('html')).toHaveAttribute('lang', locale);
-      await expectNoAxeViolations(target, browser, testInfo, `${path} (${locale})`);
-    };
+    const check = (target: Page, path: string) => sweep(target, path, locale, browser, testInfo);
     const assigned = await receiveLetter({}, locale);
     await assignWithReport(assigned.receiptNo);
     const { caseId, unitCode } = await caseAndUnit(assigned.receiptNo);
