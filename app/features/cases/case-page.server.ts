@@ -213,8 +213,8 @@ async function othersWorkingOn(actor: Actor, caseId: string, now: Date) {
 export async function casePageData(actor: Actor, caseId: string, locale: Locale, now = new Date()) {
   const row = await caseForActor(actor, caseId);
   await recordOpening(actor, row, now);
-  const workingNow = await othersWorkingOn(actor, row.id, now);
-  const [category, unit, assignee, events, templates, mergedInto, rating] = await Promise.all([
+  const [workingNow, category, unit, assignee, events, templates, mergedInto, rating] = await Promise.all([
+    othersWorkingOn(actor, row.id, now),
     db().category.findUniqueOrThrow({ where: { id: row.categoryId } }),
     row.unitId ? db().unit.findUnique({ where: { id: row.unitId } }) : null,
     row.assigneeId ? db().staffUser.findUnique({ where: { id: row.assigneeId }, select: { name: true } }) : null,

@@ -32,6 +32,7 @@ import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { useFormatDate } from '#app/ui/format.ts';
 import { SelectField } from '#app/ui/select-field.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
+import type { ReactNode } from 'react';
 
 export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireStaffAllowed(request, canManageSettings);
@@ -132,11 +133,7 @@ export default function SettingsPage() {
       <h1>{t('settings.title')}</h1>
       <p>{t('settings.lead')}</p>
 
-      <h2 id="office-name">{t('settings.office.title')}</h2>
-      <p>{t('settings.office.lead')}</p>
-      <p>{state(office)}</p>
-      <Form method="post" noValidate className="form" aria-labelledby="office-name" key={`office:${office.updatedAt ?? ''}`}>
-        <input type="hidden" name="intent" value="office" />
+      <SettingSection id="office-name" intent="office" inForce={state(office)} busy={busy} key={`office:${office.updatedAt ?? ''}`}>
         {LOCALES.map((locale) => (
           <TextField
             key={locale}
@@ -148,14 +145,15 @@ export default function SettingsPage() {
             spellCheck={false}
           />
         ))}
-        <Button isDisabled={busy}>{t('settings.office.submit')}</Button>
-      </Form>
+      </SettingSection>
 
-      <h2 id="crisis-lines">{t('settings.crisisLines.title')}</h2>
-      <p>{t('settings.crisisLines.lead')}</p>
-      <p>{state(crisisLines)}</p>
-      <Form method="post" noValidate className="form" aria-labelledby="crisis-lines" key={`lines:${crisisLines.updatedAt ?? ''}`}>
-        <input type="hidden" name="intent" value="crisisLines" />
+      <SettingSection
+        id="crisis-lines"
+        intent="crisisLines"
+        inForce={state(crisisLines)}
+        busy={busy}
+        key={`crisisLines:${crisisLines.updatedAt ?? ''}`}
+      >
         {LOCALES.map((locale) => {
           const field = fields[locale];
           return (
@@ -171,14 +169,15 @@ export default function SettingsPage() {
             />
           );
         })}
-        <Button isDisabled={busy}>{t('settings.crisisLines.submit')}</Button>
-      </Form>
+      </SettingSection>
 
-      <h2 id="clustering">{t('settings.clustering.title')}</h2>
-      <p>{t('settings.clustering.lead')}</p>
-      <p>{state(clustering)}</p>
-      <Form method="post" noValidate className="form" aria-labelledby="clustering" key={`clustering:${clustering.updatedAt ?? ''}`}>
-        <input type="hidden" name="intent" value="clustering" />
+      <SettingSection
+        id="clustering"
+        intent="clustering"
+        inForce={state(clustering)}
+        busy={busy}
+        key={`clustering:${clustering.updatedAt ?? ''}`}
+      >
         <Checkbox
           name="clusteringEnabled"
           value="yes"
@@ -200,14 +199,9 @@ export default function SettingsPage() {
           spellCheck={false}
           width="short"
         />
-        <Button isDisabled={busy}>{t('settings.clustering.submit')}</Button>
-      </Form>
+      </SettingSection>
 
-      <h2 id="check-in">{t('settings.checkIn.title')}</h2>
-      <p>{t('settings.checkIn.lead')}</p>
-      <p>{state(checkIn)}</p>
-      <Form method="post" noValidate className="form" aria-labelledby="check-in" key={`checkIn:${checkIn.updatedAt ?? ''}`}>
-        <input type="hidden" name="intent" value="checkIn" />
+      <SettingSection id="check-in" intent="checkIn" inForce={state(checkIn)} busy={busy} key={`checkIn:${checkIn.updatedAt ?? ''}`}>
         <TextField
           name="checkInDays"
           label={t('settings.checkIn.days.label')}
@@ -219,14 +213,9 @@ export default function SettingsPage() {
           spellCheck={false}
           width="short"
         />
-        <Button isDisabled={busy}>{t('settings.checkIn.submit')}</Button>
-      </Form>
+      </SettingSection>
 
-      <h2 id="routing">{t('settings.routing.title')}</h2>
-      <p>{t('settings.routing.lead')}</p>
-      <p>{state(routing)}</p>
-      <Form method="post" noValidate className="form" aria-labelledby="routing" key={`routing:${routing.updatedAt ?? ''}`}>
-        <input type="hidden" name="intent" value="routing" />
+      <SettingSection id="routing" intent="routing" inForce={state(routing)} busy={busy} key={`routing:${routing.updatedAt ?? ''}`}>
         {routing.fields.map((field) => {
           const closed = routing.notActive.find((entry) => entry.field === field);
           return (
@@ -254,14 +243,15 @@ export default function SettingsPage() {
           selected={actionData?.routing ? (routingValues.courtCategories?.split('\n') ?? []) : routing.value.courtCategories}
           error={routingError('courtCategories')}
         />
-        <Button isDisabled={busy}>{t('settings.routing.submit')}</Button>
-      </Form>
+      </SettingSection>
 
-      <h2 id="retention">{t('settings.retention.title')}</h2>
-      <p>{t('settings.retention.lead')}</p>
-      <p>{state(retention)}</p>
-      <Form method="post" noValidate className="form" aria-labelledby="retention" key={`retention:${retention.updatedAt ?? ''}`}>
-        <input type="hidden" name="intent" value="retention" />
+      <SettingSection
+        id="retention"
+        intent="retention"
+        inForce={state(retention)}
+        busy={busy}
+        key={`retention:${retention.updatedAt ?? ''}`}
+      >
         {retention.fields.map((field) => (
           <TextField
             key={field}
@@ -276,7 +266,35 @@ export default function SettingsPage() {
             width="short"
           />
         ))}
-        <Button isDisabled={busy}>{t('settings.retention.submit')}</Button>
+      </SettingSection>
+    </>
+  );
+}
+
+/** One setting's section: its heading and what it does, the value in force, and its form with its own intent and button. */
+function SettingSection({
+  id,
+  intent,
+  inForce,
+  busy,
+  children,
+}: {
+  id: string;
+  intent: string;
+  inForce: string;
+  busy: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('office-admin');
+  return (
+    <>
+      <h2 id={id}>{t(`settings.${intent}.title`)}</h2>
+      <p>{t(`settings.${intent}.lead`)}</p>
+      <p>{inForce}</p>
+      <Form method="post" noValidate className="form" aria-labelledby={id}>
+        <input type="hidden" name="intent" value={intent} />
+        {children}
+        <Button isDisabled={busy}>{t(`settings.${intent}.submit`)}</Button>
       </Form>
     </>
   );
