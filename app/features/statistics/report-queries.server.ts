@@ -39,7 +39,8 @@ export interface ScanWindow {
 
 const DAY_MS = 86_400_000;
 
-function scopeSql(scope: ResolvedScope, alias: string): Prisma.Sql {
+/** The cases a scope counts, as a condition on the case table under `alias` (the reports and the ledger). */
+export function scopeSql(scope: ResolvedScope, alias: string): Prisma.Sql {
   const c = Prisma.raw(`"${alias}"`);
   const parts: Prisma.Sql[] = [];
   if (scope.unitIds) parts.push(Prisma.sql`${c}."unitId" = ANY(${scope.unitIds}::uuid[])`);

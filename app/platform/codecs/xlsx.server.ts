@@ -13,6 +13,9 @@ export interface Sheet {
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** The style of every cell but the header's. */
+const PLAIN: Partial<ExcelJS.Style> = {};
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 function cell(value: CsvCell): string | number | null {
@@ -53,6 +56,10 @@ export async function toXlsx(sheets: readonly Sheet[]): Promise<Uint8Array> {
     sheet.rows.forEach((row, index) => {
       const added = worksheet.addRow(row.map(cell));
       if (index === 0) added.font = { bold: true };
+      // exceljs gives every cell a style object of its own and works each one out again; cells
+      // sharing one object are worked out once (it remembers them by identity), which halves the
+      // time a ledger of tens of thousands of rows takes.
+      else added.eachCell((c) => (c.style = PLAIN));
       added.commit();
     });
     worksheet.commit();
