@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bucketStarts,
+  monthSlices,
   nextPeriod,
   periodBounds,
   periodContaining,
@@ -141,5 +142,32 @@ describe('trend buckets', () => {
       '2026-11-01',
       '2026-12-01',
     ]);
+  });
+});
+
+describe('monthSlices', () => {
+  it('cuts a range at the first of each month and says which slices are whole months', () => {
+    expect(monthSlices('2026-01-15', '2026-04-10')).toEqual([
+      { start: '2026-01-15', end: '2026-02-01', wholeMonth: false },
+      { start: '2026-02-01', end: '2026-03-01', wholeMonth: true },
+      { start: '2026-03-01', end: '2026-04-01', wholeMonth: true },
+      { start: '2026-04-01', end: '2026-04-10', wholeMonth: false },
+    ]);
+  });
+
+  it('gives a year as its twelve months, December to the next January included', () => {
+    const slices = monthSlices('2025-01-01', '2026-01-01');
+    expect(slices).toHaveLength(12);
+    expect(slices.every((s) => s.wholeMonth)).toBe(true);
+    expect(slices.at(-1)).toEqual({ start: '2025-12-01', end: '2026-01-01', wholeMonth: true });
+  });
+
+  it('gives a week as one part-month, or two across a month end, and nothing for no days', () => {
+    expect(monthSlices('2026-03-02', '2026-03-09')).toEqual([{ start: '2026-03-02', end: '2026-03-09', wholeMonth: false }]);
+    expect(monthSlices('2026-03-30', '2026-04-06')).toEqual([
+      { start: '2026-03-30', end: '2026-04-01', wholeMonth: false },
+      { start: '2026-04-01', end: '2026-04-06', wholeMonth: false },
+    ]);
+    expect(monthSlices('2026-03-02', '2026-03-02')).toEqual([]);
   });
 });

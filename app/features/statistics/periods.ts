@@ -188,3 +188,32 @@ export function bucketStarts(p: Period, bucket: Bucket): string[] {
   }
   return out;
 }
+
+/** Days from `start` up to (not including) `end`, as YYYY-MM-DD, and whether they are one whole calendar month. */
+export interface MonthSlice {
+  start: string;
+  end: string;
+  wholeMonth: boolean;
+}
+
+/**
+ * Cuts the days from `start` up to `end` (not included) at the first of each month: whole months
+ * in the middle, and the part-months at either end (what the month cache can keep, and what it
+ * counts live).
+ */
+export function monthSlices(start: string, end: string): MonthSlice[] {
+  const last = civil(end);
+  const slices: MonthSlice[] = [];
+  let cursor = civil(start);
+  while (compareCivilDates(cursor, last) < 0) {
+    const next = cursor.month === 12 ? { year: cursor.year + 1, month: 1, day: 1 } : { year: cursor.year, month: cursor.month + 1, day: 1 };
+    const sliceEnd = compareCivilDates(next, last) < 0 ? next : last;
+    slices.push({
+      start: isoDate(cursor),
+      end: isoDate(sliceEnd),
+      wholeMonth: cursor.day === 1 && compareCivilDates(sliceEnd, next) === 0,
+    });
+    cursor = sliceEnd;
+  }
+  return slices;
+}

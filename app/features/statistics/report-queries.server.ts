@@ -9,10 +9,27 @@
 //   days, 90 with the extension). A period's on-time rate is over the steps settled in it.
 // - days to acceptance and to reply are calendar days in TIME_ZONE from the day of receipt, over the
 //   decisions and replies made in the period.
+import { z } from 'zod';
 import { visibleToCaseSql, visibleToSql } from '#app/features/cases/case-scope.server.ts';
 import { TERMINAL_STATUSES } from '#app/features/cases/lifecycle.ts';
 import { db, Prisma } from '#app/platform/db.server.ts';
+import { throughMonthCache, type ScanStretch } from './month-cache.server.ts';
+import {
+  EventPart,
+  foldEvents,
+  foldIntake,
+  foldRatings,
+  foldSteps,
+  IntakePart,
+  RatingPart,
+  StepPart,
+  type IntakeRow,
+  type RatingRow,
+  type StepRow,
+} from './scan-parts.ts';
 import type { Actor } from '#app/features/staff/permissions.ts';
+
+export type { IntakeRow, RatingRow, StepRow };
 
 /** Which cases a report counts: the whole office or some units, and whether misconduct reports are left out. */
 export interface ResolvedScope {
@@ -28,12 +45,8 @@ export interface ResolvedScope {
   reader: Actor | null;
 }
 
-export interface ScanWindow {
-  from: Date;
-  to: Date;
-  /** Steps whose deadline has not passed by now are not settled yet. */
-  now: Date;
-  timeZone: string;
+export interface ScanWindow extends ScanStretch {
+  /** How the intake trend groups its days (steps whose deadline has not passed by `now` are not settled yet). */
   bucket: 'day' | 'week' | 'month';
 }
 
@@ -49,26 +62,16 @@ export function scopeSql(scope: ResolvedScope, alias: string): Prisma.Sql {
   return parts.length === 0 ? Prisma.sql`TRUE` : Prisma.join(parts, ' AND ');
 }
 
-const bucketUnit = (bucket: ScanWindow['bucket']) => Prisma.raw(`'${bucket}'`);
-
 // ---------------------------------------------------------------------------------------------
 // Intake: cases received in the period.
 
-export interface IntakeRow {
-  set: 'total' | 'channel' | 'kind' | 'category' | 'area' | 'unit' | 'bucket' | 'categoryArea';
-  channel: string | null;
-  kind: string | null;
-  category: string | null;
-  area: string | null;
-  unit: string | null;
-  bucket: string | null;
-  n: number;
-  /** Complaints and reports of misconduct (the art. 41 "complained about" figure). */
-  complaints: number;
+/** Cases received in the period, grouped several ways; the trend by day, grouped into its buckets by foldIntake. */
+export async function scanIntake(scope: ResolvedScope, w: ScanWindow): Promise<IntakeRow[]> {
+  return foldIntake(await throughMonthCache('intake', scope, w, (stretch) => intakeParts(scope, stretch), IntakePart), w.bucket);
 }
 
-export async function scanIntake(scope: ResolvedScope, w: ScanWindow): Promise<IntakeRow[]> {
-  return await db().$queryRaw<IntakeRow[]>`
+async function intakeParts(scope: ResolvedScope, w: ScanStretch): Promise<IntakePart[]> {
+  return await db().$queryRaw<IntakePart[]>`
     SELECT CASE GROUPING(x.channel, x.kind, x.category, x.area, x.unit, x.bucket)
              WHEN 63 THEN 'total' WHEN 31 THEN 'channel' WHEN 47 THEN 'kind' WHEN 55 THEN 'category'
              WHEN 59 THEN 'area' WHEN 61 THEN 'unit' WHEN 62 THEN 'bucket' WHEN 51 THEN 'categoryArea' END AS "set",
@@ -78,7 +81,7 @@ export async function scanIntake(scope: ResolvedScope, w: ScanWindow): Promise<I
     FROM (
       SELECT c."channel"::text AS channel, c."kind"::text AS kind, c."categoryId"::text AS category,
              COALESCE(NULLIF(btrim(c."area"), ''), '') AS area, c."unitId"::text AS unit,
-             to_char(date_trunc(${bucketUnit(w.bucket)}, c."receivedAt" AT TIME ZONE ${w.timeZone}::text), 'YYYY-MM-DD') AS bucket
+             to_char(c."receivedAt" AT TIME ZONE ${w.timeZone}::text, 'YYYY-MM-DD') AS bucket
       FROM "Case" c
       WHERE c."receivedAt" >= ${w.from}::timestamptz AND c."receivedAt" < ${w.to}::timestamptz AND ${scopeSql(scope, 'c')}
     ) x
@@ -88,35 +91,18 @@ export async function scanIntake(scope: ResolvedScope, w: ScanWindow): Promise<I
 // ---------------------------------------------------------------------------------------------
 // The statutory steps: acceptance (arts. 22, 23) and reply (art. 34).
 
-export interface StepRow {
-  set: 'total' | 'unit' | 'category';
-  unit: string | null;
-  category: string | null;
-  /** Steps settled in the period, and how many of them on time. */
-  settled: number;
-  onTime: number;
-  /** Decisions (or replies) made in the period, with the median and 90th percentile of days from receipt. */
-  done: number;
-  median: number | null;
-  p90: number | null;
-  /** Acceptance only: how the decisions made in the period went. */
-  declined: number;
-  forwarded: number;
-}
-
+/** The step rows grouped in total, by unit and by category, each by the days the steps done took (scan-parts.ts). */
 function stepGrouping(inner: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT CASE GROUPING(x.unit, x.category) WHEN 3 THEN 'total' WHEN 1 THEN 'unit' WHEN 2 THEN 'category' END AS "set",
-           x.unit, x.category,
+           x.unit, x.category, x.days,
            (COUNT(*) FILTER (WHERE x.settled))::int AS "settled",
            (COUNT(*) FILTER (WHERE x.settled AND x.on_time))::int AS "onTime",
            (COUNT(*) FILTER (WHERE x.done))::int AS "done",
-           (percentile_cont(0.5) WITHIN GROUP (ORDER BY x.days) FILTER (WHERE x.done))::float8 AS "median",
-           (percentile_cont(0.9) WITHIN GROUP (ORDER BY x.days) FILTER (WHERE x.done))::float8 AS "p90",
            (COUNT(*) FILTER (WHERE x.done AND x.status = 'NOT_ACCEPTED'))::int AS "declined",
            (COUNT(*) FILTER (WHERE x.done AND x.status = 'TRANSFERRED'))::int AS "forwarded"
-    FROM (${inner}) x
-    GROUP BY GROUPING SETS ((), (x.unit), (x.category))`;
+    FROM (SELECT y.*, CASE WHEN y.done THEN y.elapsed END AS days FROM (${inner}) y) x
+    GROUP BY GROUPING SETS ((x.days), (x.unit, x.days), (x.category, x.days))`;
 }
 
 /**
@@ -126,15 +112,19 @@ function stepGrouping(inner: Prisma.Sql): Prisma.Sql {
  * 16 days before it; late decisions are found by their own date for the durations.
  */
 export async function scanAcceptance(scope: ResolvedScope, w: ScanWindow): Promise<StepRow[]> {
+  return foldSteps(await throughMonthCache('acceptance', scope, w, (stretch) => acceptanceParts(scope, stretch), StepPart));
+}
+
+async function acceptanceParts(scope: ResolvedScope, w: ScanStretch): Promise<StepPart[]> {
   const receivedFrom = new Date(w.from.getTime() - 16 * DAY_MS);
   const tz = w.timeZone;
-  return await db().$queryRaw<StepRow[]>(
+  return await db().$queryRaw<StepPart[]>(
     stepGrouping(Prisma.sql`
       SELECT c."unitId"::text AS unit, c."categoryId"::text AS category, c."status"::text AS status,
              (s.at >= ${w.from}::timestamptz AND s.at < ${w.to}::timestamptz) AS settled,
              (c."decidedAt" IS NOT NULL AND c."decidedAt" <= c."acceptDueAt") AS on_time,
              (c."decidedAt" >= ${w.from}::timestamptz AND c."decidedAt" < ${w.to}::timestamptz) AS done,
-             ((c."decidedAt" AT TIME ZONE ${tz}::text)::date - (c."receivedAt" AT TIME ZONE ${tz}::text)::date) AS days
+             ((c."decidedAt" AT TIME ZONE ${tz}::text)::date - (c."receivedAt" AT TIME ZONE ${tz}::text)::date) AS elapsed
       FROM "Case" c
       CROSS JOIN LATERAL (
         SELECT CASE
@@ -154,14 +144,18 @@ export async function scanAcceptance(scope: ResolvedScope, w: ScanWindow): Promi
  * passed without a reply (unless the case was merged, or withdrawn before the deadline).
  */
 export async function scanReply(scope: ResolvedScope, w: ScanWindow): Promise<StepRow[]> {
+  return foldSteps(await throughMonthCache('reply', scope, w, (stretch) => replyParts(scope, stretch), StepPart));
+}
+
+async function replyParts(scope: ResolvedScope, w: ScanStretch): Promise<StepPart[]> {
   const tz = w.timeZone;
-  return await db().$queryRaw<StepRow[]>(
+  return await db().$queryRaw<StepPart[]>(
     stepGrouping(Prisma.sql`
       SELECT c."unitId"::text AS unit, c."categoryId"::text AS category, c."status"::text AS status,
              (s.at >= ${w.from}::timestamptz AND s.at < ${w.to}::timestamptz) AS settled,
              (c."repliedAt" IS NOT NULL AND c."repliedAt" <= c."replyDueAt") AS on_time,
              (c."repliedAt" >= ${w.from}::timestamptz AND c."repliedAt" < ${w.to}::timestamptz) AS done,
-             ((c."repliedAt" AT TIME ZONE ${tz}::text)::date - (c."receivedAt" AT TIME ZONE ${tz}::text)::date) AS days
+             ((c."repliedAt" AT TIME ZONE ${tz}::text)::date - (c."receivedAt" AT TIME ZONE ${tz}::text)::date) AS elapsed
       FROM "Case" c
       CROSS JOIN LATERAL (
         SELECT CASE
@@ -193,16 +187,16 @@ export const COUNTED_EVENTS = [
 ] as const;
 export type CountedEvent = (typeof COUNTED_EVENTS)[number];
 
-export interface EventRow {
-  type: CountedEvent;
-  /** For warning changes that raised the level: the level reached; null otherwise. */
-  raisedTo: string | null;
-  n: number;
-}
+const EventRow = EventPart.extend({ type: z.enum(COUNTED_EVENTS) });
+export type EventRow = z.infer<typeof EventRow>;
 
 const LEVEL_RANK = Prisma.sql`array_position(ARRAY['NONE','BLUE','YELLOW','ORANGE','RED'], `;
 
 export async function scanEvents(scope: ResolvedScope, w: ScanWindow): Promise<EventRow[]> {
+  return foldEvents(await throughMonthCache('events', scope, w, (stretch) => eventParts(scope, stretch), EventRow));
+}
+
+async function eventParts(scope: ResolvedScope, w: ScanStretch): Promise<EventRow[]> {
   const types = [...COUNTED_EVENTS];
   const whole = scope.unitIds === null && !scope.excludeMisconduct;
   // The whole office needs no join: every event counts, but those of the cases kept from the reader.
@@ -223,22 +217,15 @@ export async function scanEvents(scope: ResolvedScope, w: ScanWindow): Promise<E
 // ---------------------------------------------------------------------------------------------
 // Satisfaction (art. 21): ratings given in the period.
 
-export interface RatingRow {
-  set: 'total' | 'unit' | 'category';
-  unit: string | null;
-  category: string | null;
-  n: number;
-  mean: number | null;
-  solved: number;
-  partly: number;
-  notSolved: number;
+export async function scanRatings(scope: ResolvedScope, w: ScanWindow): Promise<RatingRow[]> {
+  return foldRatings(await throughMonthCache('ratings', scope, w, (stretch) => ratingParts(scope, stretch), RatingPart));
 }
 
-export async function scanRatings(scope: ResolvedScope, w: ScanWindow): Promise<RatingRow[]> {
-  return await db().$queryRaw<RatingRow[]>`
+async function ratingParts(scope: ResolvedScope, w: ScanStretch): Promise<RatingPart[]> {
+  return await db().$queryRaw<RatingPart[]>`
     SELECT CASE GROUPING(c."unitId", c."categoryId") WHEN 3 THEN 'total' WHEN 1 THEN 'unit' WHEN 2 THEN 'category' END AS "set",
            c."unitId"::text AS "unit", c."categoryId"::text AS "category",
-           COUNT(*)::int AS "n", avg(r."rating")::float8 AS "mean",
+           COUNT(*)::int AS "n", sum(r."rating")::int AS "sum",
            (COUNT(*) FILTER (WHERE r."solved" = 'YES'))::int AS "solved",
            (COUNT(*) FILTER (WHERE r."solved" = 'PARTLY'))::int AS "partly",
            (COUNT(*) FILTER (WHERE r."solved" = 'NO'))::int AS "notSolved"
