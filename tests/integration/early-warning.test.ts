@@ -1,13 +1,17 @@
 // Early warning against real PostgreSQL: cluster grouping, the level rules on submit, repeats,
 // welfare, staff overrides and milestones, supervisors' cluster changes and the board.
 import { describe, expect, it } from 'vitest';
+import { officeQueue } from '#app/features/cases/queue.server.ts';
 import { performCaseAction } from '#app/features/cases/staff-actions.server.ts';
 import { submitCase } from '#app/features/cases/submission.server.ts';
+import { boardCaseIds } from '#app/features/early-warning/board.ts';
 import { changeCluster, clusterPage, earlyWarningBoard } from '#app/features/early-warning/clusters.server.ts';
 import { overrideWarning, recordMilestone } from '#app/features/early-warning/overrides.server.ts';
 import { putSetting } from '#app/features/settings/settings.server.ts';
 import { db } from '#app/platform/db.server.ts';
 import { ForbiddenError } from '#app/platform/http/errors.ts';
+import { civilDateIn, isoDate } from '#app/platform/time/civil-date.ts';
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
 import { anyCategoryId, newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
 import type { Submission } from '#app/features/cases/submission.ts';
 
@@ -348,6 +352,22 @@ describe('clusters: supervisors confirm, split, dissolve and reply', () => {
   });
 });
 
+describe('“My cases”', () => {
+  it('pins a case with signs of self-harm above the person’s other cases', async () => {
+    const handler = await staffUser('HANDLER', 'human-resources');
+    const area = freshArea();
+    const overdue = await submit({ area, subject: '路灯不亮', body: LIGHTS }, new Date(Date.now() - 20 * 86_400_000));
+    const danger = await submit({ area, subject: '工资', body: '老板拖欠我工资一年了，我实在活不下去了。' });
+    // Both are the handler's, the ordinary one more overdue than the other.
+    await db().case.updateMany({ where: { id: { in: [overdue.row.id, danger.row.id] } }, data: { assigneeId: handler.user.id } });
+    const mine = await officeQueue(handler.actor, new URLSearchParams({ view: 'mine' }), 'zh-Hans');
+    expect(mine.rows.map((r) => [r.id, r.pinned])).toEqual([
+      [danger.row.id, true],
+      [overdue.row.id, false],
+    ]);
+  });
+});
+
 describe('the early-warning board', () => {
   it('lists open orange and red cases by their next target, and only the unit’s own for handlers', async () => {
     const supervisor = await staffUser('SUPERVISOR');
@@ -356,16 +376,77 @@ describe('the early-warning board', () => {
     const orange = await submit({ area: freshArea(), coSignerCount: 7 });
     const yellow = await submit({ area: freshArea(), coSignerCount: 4 });
     const board = await earlyWarningBoard(supervisor.actor);
-    const ids = board.cases.map((c) => c.id);
+    const ids = boardCaseIds(board.entries);
     expect(ids).toContain(red.row.id);
     expect(ids).toContain(orange.row.id);
     expect(ids).not.toContain(yellow.row.id);
-    // Red is due the same day, orange within 24 hours: red comes first unless the day is nearly over.
-    const times = board.cases.map((c) => c.nextTargetDueAt?.getTime() ?? Infinity);
-    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    // After the pinned cases, by the day the next target falls due: red is due the same day, orange
+    // within 24 hours, so red comes first unless the day is nearly over.
+    const days = board.entries
+      .filter((e) => !(e.kind === 'case' && e.pinned))
+      .map((e) => (e.kind === 'case' ? e.case.nextTargetDueAt : e.cluster.nextTargetDueAt))
+      .map((at) => (at ? isoDate(civilDateIn(at, serviceTimeZone())) : '9999-12-31'));
+    expect([...days].sort()).toEqual(days);
     // Wage arrears go to the human-resources unit, so a housing handler sees none of them.
     const theirs = await earlyWarningBoard(housingHandler.actor);
-    expect(theirs.cases.map((c) => c.id)).not.toContain(red.row.id);
-    expect(theirs.clusters).toEqual([]);
+    expect(boardCaseIds(theirs.entries)).not.toContain(red.row.id);
+    expect(theirs.canSeeClusters).toBe(false);
+    expect(theirs.entries.filter((e) => e.kind === 'cluster')).toEqual([]);
+  });
+
+  it('puts a case with signs of self-harm first and shows a cluster as one entry, not as its cases', async () => {
+    const supervisor = await staffUser('SUPERVISOR');
+    const handler = await staffUser('HANDLER', 'human-resources');
+    const area = freshArea();
+    // The walkthrough: six near-identical letters of one cluster (orange), and a letter among them
+    // with signs of self-harm, received last.
+    const members = [];
+    for (let i = 0; i < 6; i++) members.push((await submit({ area, subject: '电梯坏了', body: LIFT })).row);
+    const danger = (await submit({ area, subject: '电梯坏了', body: `${LIFT}。我实在活不下去了。` })).row;
+    const clusterId = (await reload(danger.id)).clusterId;
+    expect(clusterId).not.toBeNull();
+    const cluster = await Promise.all(members.map((m) => reload(m.id)));
+    expect(cluster.map((m) => [m.clusterId, m.warningLevel])).toEqual(members.map(() => [clusterId, 'ORANGE']));
+
+    const board = await earlyWarningBoard(supervisor.actor);
+    // Other tests' pinned cases share the database: only pinned cases come before it.
+    const at = board.entries.findIndex((e) => e.id === danger.id);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(board.entries[at]).toMatchObject({ kind: 'case', pinned: true });
+    expect(board.entries.slice(0, at).every((e) => e.kind === 'case' && e.pinned)).toBe(true);
+    expect(board.entries.slice(at + 1).some((e) => e.kind === 'case' && e.pinned)).toBe(false);
+
+    // The cluster is one entry, with its size and trend, opening to its cases (the pinned one too).
+    const rows = board.entries.filter((e) => e.id === clusterId);
+    expect(rows).toHaveLength(1);
+    const row = rows[0]!;
+    if (row.kind !== 'cluster') throw new Error('the cluster is not a cluster row');
+    expect(row.cluster).toMatchObject({ size: 7, openCases: 7, newLast24h: 7, newLast7d: 7 });
+    expect(row.cluster.cases.map((c) => c.id).sort()).toEqual([...members.map((m) => m.id), danger.id].sort());
+    expect(row.cluster.cases[0]?.id).toBe(danger.id);
+    // None of its cases is a row of its own but the one pinned for safety.
+    const alone = board.entries.filter((e) => e.kind === 'case' && e.case.clusterId === clusterId).map((e) => e.id);
+    expect(alone).toEqual([danger.id]);
+
+    // A handler, who does not see clusters, sees each of the unit's cases, the pinned one first.
+    const theirs = await earlyWarningBoard(handler.actor);
+    expect(theirs.entries.filter((e) => e.kind === 'cluster')).toEqual([]);
+    const ids = theirs.entries.map((e) => e.id);
+    expect(ids).toEqual(expect.arrayContaining([danger.id, ...members.map((m) => m.id)]));
+    const theirsAt = ids.indexOf(danger.id);
+    expect(theirs.entries.slice(0, theirsAt + 1).every((e) => e.kind === 'case' && e.pinned)).toBe(true);
+    expect(ids.indexOf(members[0]!.id)).toBeGreaterThan(theirsAt);
+
+    // Staff who judge the signs mistaken lower the level: the pin goes, and the case joins its cluster's row.
+    const lowered = await overrideWarning(
+      supervisor.actor,
+      danger.id,
+      { intent: 'override', version: (await reload(danger.id)).version, level: 'ORANGE', reason: '已核实，当事人安全' },
+      null,
+    );
+    expect(lowered.ok).toBe(true);
+    const after = await earlyWarningBoard(supervisor.actor);
+    expect(after.entries.some((e) => e.id === danger.id)).toBe(false);
+    expect(boardCaseIds(after.entries)).toContain(danger.id);
   });
 });

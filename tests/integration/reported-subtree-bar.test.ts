@@ -12,7 +12,8 @@ import { officeQueue, queuePage, QueueFilters } from '#app/features/cases/queue.
 import { saveView, savedViews } from '#app/features/cases/saved-views.server.ts';
 import { performCaseAction, viewContact } from '#app/features/cases/staff-actions.server.ts';
 import { submitCase } from '#app/features/cases/submission.server.ts';
-import { clusterPage, earlyWarningBoard, openClusters } from '#app/features/early-warning/clusters.server.ts';
+import { boardCaseIds } from '#app/features/early-warning/board.ts';
+import { clusterPage, earlyWarningBoard, openClusters, type EarlyWarningBoard } from '#app/features/early-warning/clusters.server.ts';
 import { headline, type ScalarValue } from '#app/features/statistics/measures.ts';
 import { periodContaining, periodKey } from '#app/features/statistics/periods.ts';
 import { prepareReport, preparedRiskList, type RiskList } from '#app/features/statistics/prepared.server.ts';
@@ -164,30 +165,40 @@ describe('cluster pages and the early-warning board', () => {
       for (const [who, actor] of people) {
         const page = await clusterPage(actor, clusterId);
         expect([who, page.size, page.cases.map((c) => c.id).sort()]).toEqual([who, 6, [...complaints].sort()]);
-        const board = await earlyWarningBoard(actor);
-        expect([who, board.clusters.find((k) => k.id === clusterId)?.size]).toEqual([who, 6]);
+        const row = (await earlyWarningBoard(actor)).entries.find((e) => e.id === clusterId);
+        expect([who, row?.kind === 'cluster' ? row.cluster.size : null]).toEqual([who, 6]);
         expect([who, (await openClusters(actor)).find((k) => k.id === clusterId)?.size]).toEqual([who, 6]);
       }
     } finally {
       await db().case.update({ where: { id: similar.id }, data: { clusterId: null } });
     }
 
-    // The board's cases: every open orange or red case but the reports about their unit or one above it.
+    // The board's own rows of cases: every open orange or red case but the reports about their unit
+    // or one above it. Cases pinned for safety come first, each on its row, read apart; of the rest,
+    // a case of an open cluster is in its cluster's row (the people here all see clusters).
     const warned = { status: { in: [...OPEN_STATUSES] }, warningLevel: { in: ['ORANGE' as const, 'RED' as const] } };
-    const all = await db().case.count({ where: warned });
-    expect(await earlyWarningBoard(outside.supervisor!.actor)).toMatchObject({ cases: { length: Math.min(200, all) } });
+    const pinned = { status: { in: [...OPEN_STATUSES] }, welfareConcern: true, warningLevel: 'RED' as const };
+    const alone = { AND: [warned, { NOT: { welfareConcern: true, warningLevel: 'RED' as const } }, { clusterId: null }] };
+    const rowsOf = (board: EarlyWarningBoard) => ({
+      pinned: board.entries.filter((e) => e.kind === 'case' && e.pinned).length,
+      alone: board.entries.filter((e) => e.kind === 'case' && !e.pinned).length,
+    });
+    const count = async (where: Prisma.CaseWhereInput) => Math.min(200, await db().case.count({ where }));
+    expect(rowsOf(await earlyWarningBoard(outside.supervisor!.actor))).toEqual({ pinned: await count(pinned), alone: await count(alone) });
     // The discipline body's own board (its unit's cases only) shows both, whatever other suites left.
     const discipline = await earlyWarningBoard(outside['handler of the discipline body']!.actor);
-    expect(discipline.cases.map((c) => c.id)).toEqual(expect.arrayContaining([similar.id, report.id]));
+    expect(boardCaseIds(discipline.entries)).toEqual(expect.arrayContaining([similar.id, report.id]));
     for (const who of ['supervisor of the unit', 'clerk of the unit', 'supervisor below it']) {
       const actor = barred[who]!.actor;
-      const kept = await db().case.count({
-        where: { ...warned, reportedParty: { is: { unitId: { in: [...(actor.unitLineage ?? [])] } } } },
-      });
+      const keptFrom = { reportedParty: { is: { unitId: { in: [...(actor.unitLineage ?? [])] } } } };
+      const kept = await db().case.count({ where: { ...warned, ...keptFrom } });
       expect(kept).toBeGreaterThanOrEqual(2);
       const theirs = await earlyWarningBoard(actor);
-      expect([who, theirs.cases.some((c) => c.id === similar.id || c.id === report.id)]).toEqual([who, false]);
-      expect([who, theirs.cases.length]).toEqual([who, Math.min(200, all - kept)]);
+      expect([who, boardCaseIds(theirs.entries).some((id) => id === similar.id || id === report.id)]).toEqual([who, false]);
+      expect([who, rowsOf(theirs)]).toEqual([
+        who,
+        { pinned: await count({ AND: [pinned, { NOT: keptFrom }] }), alone: await count({ AND: [alone, { NOT: keptFrom }] }) },
+      ]);
     }
   });
 });

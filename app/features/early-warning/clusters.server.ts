@@ -26,18 +26,22 @@ import {
   isKeptFrom,
   type Actor,
 } from '#app/features/staff/permissions.ts';
-import { db, type Prisma } from '#app/platform/db.server.ts';
+import { db, Prisma } from '#app/platform/db.server.ts';
 import { ForbiddenError, NotFoundError } from '#app/platform/http/errors.ts';
 import { parseForm, type RawForm } from '#app/platform/http/forms.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
+import { serviceTimeZone } from '#app/platform/time/service-time-zone.server.ts';
+import { arrangeBoard, compareBoardCases, type BoardEntry as ArrangedEntry } from './board.ts';
 import { CLUSTER_FIELDS, type ClusterField } from './forms.ts';
-import { TARGET_COLUMNS, targetStatuses, type TargetStatus } from './levels.ts';
+import { pinnedForSafety, TARGET_COLUMNS, targetStatuses, type TargetStatus } from './levels.ts';
 import { reassessWarnings } from './reassessment.server.ts';
 import type { WarningLevel } from '#app/features/cases/attributes.ts';
 import type { CaseEventType } from '#app/features/cases/events.ts';
 import type { Notice } from '#app/platform/http/notice.server.ts';
 
 const BOARD_LIMIT = 200;
+/** A cluster's row opens to at most this many of its cases; its page lists them all. */
+export const CLUSTER_CASES_SHOWN = 20;
 const DAY = 86_400_000;
 
 const BOARD_CASE_SELECT = {
@@ -47,7 +51,9 @@ const BOARD_CASE_SELECT = {
   status: true,
   warningLevel: true,
   warningReasons: true,
+  welfareConcern: true,
   clusterId: true,
+  receivedAt: true,
   nextTargetDueAt: true,
   ...TARGET_COLUMNS,
   ...SCOPE_SELECT,
@@ -57,21 +63,46 @@ type BoardRow = Prisma.CaseGetPayload<{ select: typeof BOARD_CASE_SELECT }>;
 
 export type BoardCase = Pick<
   BoardRow,
-  'id' | 'receiptNo' | 'subject' | 'status' | 'warningLevel' | 'warningReasons' | 'clusterId' | 'nextTargetDueAt'
-> & { targets: TargetStatus[] };
+  | 'id'
+  | 'receiptNo'
+  | 'subject'
+  | 'status'
+  | 'warningLevel'
+  | 'warningReasons'
+  | 'welfareConcern'
+  | 'clusterId'
+  | 'receivedAt'
+  | 'nextTargetDueAt'
+> & { targets: TargetStatus[]; pinned: boolean };
 
 export interface BoardCluster {
   id: string;
   title: string;
   warningLevel: WarningLevel;
   confirmed: boolean;
+  /** Its cases the actor may see, open or finished. */
   size: number;
+  /** Its open cases: the ones its row opens to, at most CLUSTER_CASES_SHOWN of them. */
+  openCases: number;
+  /** Its first open case, for the board's order. */
+  receivedAt: Date;
+  newLast24h: number;
+  newLast7d: number;
   nextTargetDueAt: Date | null;
   missedTargets: number;
+  cases: BoardCase[];
+}
+
+export type BoardEntry = ArrangedEntry<BoardCase, BoardCluster>;
+
+export interface EarlyWarningBoard {
+  /** Cases pinned for safety first, then cases and clusters (one row each) by urgency (board.ts). */
+  entries: BoardEntry[];
+  canSeeClusters: boolean;
 }
 
 function toBoardCase(row: BoardRow, now: Date): BoardCase {
-  const { id, receiptNo, subject, status, warningLevel, warningReasons, clusterId, nextTargetDueAt } = row;
+  const { id, receiptNo, subject, status, warningLevel, warningReasons, welfareConcern, clusterId, receivedAt, nextTargetDueAt } = row;
   return {
     id,
     receiptNo,
@@ -79,46 +110,99 @@ function toBoardCase(row: BoardRow, now: Date): BoardCase {
     status,
     warningLevel,
     warningReasons,
+    welfareConcern,
     clusterId,
+    receivedAt,
     nextTargetDueAt,
     targets: targetStatuses(row, row, now),
+    pinned: pinnedForSafety(row),
   };
 }
 
+/** The board's order of cases in the database, close to board.ts's (which then sorts what it read). */
+const BOARD_ORDER = [
+  { nextTargetDueAt: { sort: 'asc', nulls: 'last' } },
+  { receivedAt: 'asc' },
+  { id: 'asc' },
+] satisfies Prisma.CaseOrderByWithRelationInput[];
+
 /**
- * Every open orange or red case the actor may see, and (for clerks and supervisors) every open
- * cluster, each ordered by how soon its next response target falls due. Missed targets sort
- * first, since they are the most overdue.
+ * The early-warning board: every open orange or red case the actor may see and, for those who may
+ * see clusters (clerks and supervisors), every open cluster as one row in place of its cases, most
+ * urgent first (board.ts). Cases with signs of danger to life head it, each on its own row, even
+ * in a cluster, whatever else is due. Missed targets sort first, since they are the most overdue.
  */
-export async function earlyWarningBoard(
-  actor: Actor,
-  now = new Date(),
-): Promise<{ cases: BoardCase[]; clusters: BoardCluster[]; canSeeClusters: boolean }> {
+export async function earlyWarningBoard(actor: Actor, now = new Date()): Promise<EarlyWarningBoard> {
   if (!canViewWarningBoard(actor)) throw new ForbiddenError('early-warning board');
   const confined = confinedToUnit(actor);
   // A handler's board is their unit's cases (none without a unit), as their queue is.
   const unitOnly = confined ? (confined.unitId ? { unitId: confined.unitId } : { id: { in: [] } }) : {};
-  const rows = await db().case.findMany({
-    // Cases kept from the actor (a report about their unit, a case they withdrew from) are not counted or listed.
-    where: { warningLevel: { in: ['ORANGE', 'RED'] }, status: { in: [...OPEN_STATUSES] }, ...unitOnly, ...visibleToWhere(actor) },
-    orderBy: [{ nextTargetDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-    take: BOARD_LIMIT,
-    select: BOARD_CASE_SELECT,
-  });
-  const cases = rows.filter((row) => canViewCase(actor, scopeFrom(row))).map((row) => toBoardCase(row, now));
-  if (!canViewClusters(actor)) return { cases, clusters: [], canSeeClusters: false };
+  // Cases kept from the actor (a report about their unit, a case they withdrew from) are not counted or listed.
+  const theirs: Prisma.CaseWhereInput = { status: { in: [...OPEN_STATUSES] }, ...unitOnly, ...visibleToWhere(actor) };
+  const visible = (rows: BoardRow[]) => rows.filter((row) => canViewCase(actor, scopeFrom(row))).map((row) => toBoardCase(row, now));
+  const timeZone = serviceTimeZone();
 
-  const clusters = await db().$queryRaw<BoardCluster[]>`
+  // pinnedForSafety as a filter: read apart, so no number of other cases can push one off the board.
+  const safety: Prisma.CaseWhereInput = { welfareConcern: true, warningLevel: 'RED' };
+  const pinned = visible(
+    await db().case.findMany({ where: { ...theirs, ...safety }, orderBy: BOARD_ORDER, take: BOARD_LIMIT, select: BOARD_CASE_SELECT }),
+  );
+  const canSeeClusters = canViewClusters(actor);
+  const clusters = canSeeClusters ? await boardClusters(actor, now) : [];
+  const clusterIds = clusters.map((k) => k.id);
+  // A case of a cluster on the board is in its cluster's row (a report of misconduct never joins one).
+  const inClusterRow: Prisma.CaseWhereInput[] =
+    clusterIds.length > 0 ? [{ OR: [{ clusterId: null }, { clusterId: { notIn: clusterIds } }, { kind: 'MISCONDUCT_REPORT' }] }] : [];
+  const others = visible(
+    await db().case.findMany({
+      where: { AND: [theirs, { warningLevel: { in: ['ORANGE', 'RED'] } }, { NOT: safety }, ...inClusterRow] },
+      orderBy: BOARD_ORDER,
+      take: BOARD_LIMIT,
+      select: BOARD_CASE_SELECT,
+    }),
+  );
+  return { entries: arrangeBoard([...pinned, ...others], clusters, timeZone), canSeeClusters };
+}
+
+/** Every open cluster, with its trend, its next target and its open cases, most urgent of them first. */
+async function boardClusters(actor: Actor, now: Date): Promise<BoardCluster[]> {
+  const open = Prisma.sql`c."status"::text = ANY(${[...OPEN_STATUSES]}::text[])`;
+  const rows = await db().$queryRaw<Omit<BoardCluster, 'cases'>[]>`
     SELECT k."id", k."title", k."warningLevel", k."confirmed", count(c."id")::int AS "size",
-      min(c."nextTargetDueAt") AS "nextTargetDueAt",
-      count(*) FILTER (WHERE c."nextTargetDueAt" < ${now})::int AS "missedTargets"
+      count(*) FILTER (WHERE ${open})::int AS "openCases",
+      min(c."receivedAt") FILTER (WHERE ${open}) AS "receivedAt",
+      count(*) FILTER (WHERE c."receivedAt" >= ${new Date(now.getTime() - DAY)})::int AS "newLast24h",
+      count(*) FILTER (WHERE c."receivedAt" >= ${new Date(now.getTime() - 7 * DAY)})::int AS "newLast7d",
+      min(c."nextTargetDueAt") FILTER (WHERE ${open}) AS "nextTargetDueAt",
+      count(*) FILTER (WHERE ${open} AND c."nextTargetDueAt" < ${now})::int AS "missedTargets"
     FROM "CaseCluster" k JOIN "Case" c ON c."clusterId" = k."id" AND c."kind" <> 'MISCONDUCT_REPORT' AND ${visibleToSql(actor, 'c')}
     WHERE k."dissolvedAt" IS NULL
     GROUP BY k."id"
-    HAVING count(*) FILTER (WHERE c."status"::text = ANY(${[...OPEN_STATUSES]}::text[])) > 0
-    ORDER BY min(c."nextTargetDueAt") ASC NULLS LAST, count(c."id") DESC, k."id"
+    HAVING count(*) FILTER (WHERE ${open}) > 0
+    ORDER BY min(c."nextTargetDueAt") FILTER (WHERE ${open}) ASC NULLS LAST, count(c."id") DESC, k."id"
     LIMIT ${BOARD_LIMIT}`;
-  return { cases, clusters, canSeeClusters: true };
+  if (rows.length === 0) return [];
+  const members = await db().case.findMany({
+    where: {
+      clusterId: { in: rows.map((k) => k.id) },
+      status: { in: [...OPEN_STATUSES] },
+      kind: { not: 'MISCONDUCT_REPORT' },
+      ...visibleToWhere(actor),
+    },
+    orderBy: BOARD_ORDER,
+    take: BOARD_LIMIT * CLUSTER_CASES_SHOWN,
+    select: BOARD_CASE_SELECT,
+  });
+  const timeZone = serviceTimeZone();
+  const byCluster = new Map<string, BoardCase[]>();
+  for (const row of members) {
+    if (!row.clusterId || !canViewCase(actor, scopeFrom(row))) continue;
+    byCluster.set(row.clusterId, [...(byCluster.get(row.clusterId) ?? []), toBoardCase(row, now)]);
+  }
+  return rows.map((k) => ({
+    ...k,
+    cases: (byCluster.get(k.id) ?? []).sort((a, b) => compareBoardCases(a, b, timeZone)).slice(0, CLUSTER_CASES_SHOWN),
+  }));
 }
 
 export interface ClusterPage {
