@@ -1,11 +1,14 @@
-// The back-office queue as a day's work uses it: bulk accept-and-assign, word-aware Chinese search,
+// The back-office queue as a day's work uses it: one case accepted and assigned from its page with
+// "Save and next" (one page load, a choice and a button per case), bulk accept-and-assign, word-aware Chinese search,
 // the self-harm case pinned first, keyboard triage, and a queue dense enough to scan (screenshots
 // at 1,280 × 900 and 360 × 740, saved with the run's results, not in the repository).
 import officeEn from '#app/i18n/locales/en/office.json' with { type: 'json' };
 import officeZhHans from '#app/i18n/locales/zh-Hans/office.json' with { type: 'json' };
-import { receiveLetter } from './case-setup.ts';
+import { caseAndUnit, receiveLetter } from './case-setup.ts';
+import { chooseOption } from './combo-box.ts';
 import { staffPageAs } from './office-sign-in.ts';
-import { JOURNEY_LOCALES, choice, interpolate, isNoJs, uniqueToken, type Locale } from './support.ts';
+import { createStaff } from './staff-accounts.ts';
+import { JOURNEY_LOCALES, STRINGS, choice, expectNoAxeViolations, interpolate, isNoJs, uniqueToken, type Locale } from './support.ts';
 import { expect, test } from './test.ts';
 import type { Browser, Page } from '@playwright/test';
 
@@ -52,6 +55,81 @@ for (const locale of JOURNEY_LOCALES) {
     // None of them is still waiting to be accepted.
     await page.goto(`/office?q=${token}&status=SUBMITTED`);
     await expect(receiptLinks(page)).toHaveCount(0);
+  });
+
+  test(`a clerk accepts and assigns a case from the queue and "Save and next" opens the next one (${locale})`, async ({
+    browser,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    const js = !isNoJs(testInfo);
+    const token = uniqueToken();
+    for (const i of [1, 2]) await receiveLetter({ subject: `路灯不亮 Street lights out ${token} ${i}` }, locale);
+    const page = await clerk(browser, locale, js);
+    // A view of this test's new letters only: the queue shares the server with other tests.
+    await page.goto(`/office?q=${token}&status=SUBMITTED`);
+    await expect(receiptLinks(page)).toHaveCount(2);
+    const [first, second] = (await receiptLinks(page).allInnerTexts()).map((text) => text.trim()) as [string, string];
+    const { unitCode } = await caseAndUnit(first);
+    const handler = await createStaff('HANDLER', unitCode ?? 'housing');
+
+    // 1 page load: the case, with the triage form open and the routed unit chosen.
+    await receiptLinks(page).first().click();
+    await expect(page.getByTestId('office-case-receipt')).toHaveText(first);
+    const triage = page.locator('details[data-action="acceptAssign"]');
+    await expect(triage).toHaveAttribute('open', '');
+    if (!unitCode) await chooseOption(page, triage, o.queue.unit, /住房|Housing/, js);
+    // 2: the handler, of that unit.
+    await chooseOption(page, triage, o.queue.assignee, handler.name, js);
+    await expectNoAxeViolations(page, browser, testInfo, `accept and assign (${locale})`);
+    // 3: Save and next.
+    await triage.getByRole('button', { name: o.case.saveAndNext }).click();
+    await expect(page.getByTestId('office-case-receipt')).toHaveText(second);
+    await expect(page.getByRole('status')).toHaveText(interpolate(o.case.doneNext, { receiptNo: first }));
+    await expect(page.getByTestId('office-case-status')).toHaveText(STRINGS[locale].status.SUBMITTED.title);
+    await expectNoAxeViolations(page, browser, testInfo, `the next case (${locale})`);
+
+    // The last case of the view goes back to the view, which has nothing left to accept.
+    await page.locator('details[data-action="acceptAssign"]').getByRole('button', { name: o.case.saveAndNext }).click();
+    await expect(page.getByRole('status').filter({ hasText: interpolate(o.case.doneLast, { receiptNo: second }) })).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe('/office');
+    await expect(receiptLinks(page)).toHaveCount(0);
+
+    // Both accepted and assigned: the first to its handler, each step its own event.
+    await page.goto(`/office?q=${token}`);
+    await receiptLinks(page).filter({ hasText: first }).click();
+    await expect(page.getByTestId('office-case-status')).toHaveText(STRINGS[locale].status.ACCEPTED.title);
+    await expect(page.locator('.summary-list').first()).toContainText(handler.name);
+    const timeline = page.getByTestId('office-case-timeline');
+    await expect(timeline).toContainText(STRINGS[locale].events.ACCEPTED);
+    await expect(timeline).toContainText(STRINGS[locale].events.ASSIGNED);
+  });
+
+  test(`on the case page, a opens accept and assign, and never fires in a text field (${locale})`, async ({ browser }, testInfo) => {
+    test.skip(isNoJs(testInfo), 'shortcuts need JavaScript');
+    const token = uniqueToken();
+    const { receiptNo } = await receiveLetter({ subject: `路灯不亮 ${token}` }, locale);
+    const page = await clerk(browser, locale, true);
+    await page.goto(`/office?q=${token}`);
+    await page.goto((await receiptLinks(page).filter({ hasText: receiptNo }).getAttribute('href'))!);
+    await expect(page.getByTestId('office-case-receipt')).toHaveText(receiptNo);
+    const triage = page.locator('details[data-action="acceptAssign"]');
+    const claims = triage.getByLabel(o.case.fields.claims, { exact: true });
+    // Collapsed, then opened again by the key, with the focus on its first field.
+    await triage.locator(':scope > summary').click();
+    await expect(triage).not.toHaveAttribute('open', '');
+    await page.locator('h1').click();
+    await page.keyboard.press('a');
+    await expect(triage).toHaveAttribute('open', '');
+    await expect(claims).toBeFocused();
+    // Typed into the claims, "a" is a letter.
+    await claims.press('End');
+    await claims.pressSequentially(' a');
+    await expect(claims).toHaveValue(/ a$/);
+    await expect(claims).toBeFocused();
+    // "?" lists it.
+    await page.locator('h1').click();
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: o.shortcuts.title })).toContainText(o.shortcuts.case.acceptAssign);
   });
 
   test(`staff find 楼道漏水 and 工资拖欠 without spaces, in any order (${locale})`, async ({ browser }, testInfo) => {

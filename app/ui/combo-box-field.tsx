@@ -34,11 +34,14 @@ interface ComboBoxFieldProps {
   options: { value: string; label: string }[];
   /** Shown in the list when nothing matches what was typed. */
   noMatches: string;
+  /** Told the chosen option's value ('' for none) when it changes, for a field whose choices follow this one. */
+  onChange?: (value: string) => void;
 }
 
 export function ComboBoxField(props: ComboBoxFieldProps) {
   const hydrated = useHydrated();
   if (!hydrated) return <SelectField {...props} />;
+  const { onChange } = props;
   const id = props.id ?? fieldId(props.name);
   const invalid = Boolean(props.error);
   const items = props.options.map((option) => ({ id: option.value, name: option.label }));
@@ -51,6 +54,7 @@ export function ComboBoxField(props: ComboBoxFieldProps) {
         defaultItems={items}
         defaultValue={props.defaultValue || null}
         allowsEmptyCollection
+        onSelectionChange={onChange ? (key) => onChange(key === null ? '' : String(key)) : undefined}
         isInvalid={invalid}
         validationBehavior="aria"
         className={`field combo-box${invalid ? ' field--error' : ''}`}

@@ -14,6 +14,8 @@ interface SelectFieldProps {
   error?: string;
   defaultValue?: string;
   options: { value: string; label: string }[];
+  /** Told the chosen value when it changes (with JavaScript). */
+  onChange?: (value: string) => void;
 }
 
 export function SelectField(props: SelectFieldProps) {
@@ -25,6 +27,7 @@ export function SelectField(props: SelectFieldProps) {
         id={id}
         name={props.name}
         defaultValue={props.defaultValue ?? ''}
+        onChange={props.onChange ? (event) => props.onChange?.(event.target.value) : undefined}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={fieldDescribedBy(id, props)}
         className="field__input field__select"

@@ -19,7 +19,7 @@ import {
 } from '#app/features/staff/permissions.ts';
 import { localizedName } from '#app/i18n/localized.ts';
 import { db } from '#app/platform/db.server.ts';
-import { parseForm, type RawForm } from '#app/platform/http/forms.ts';
+import { formFields, parseForm, type RawForm } from '#app/platform/http/forms.ts';
 import { refused, refusedFor, type Outcome } from '#app/platform/http/outcome.server.ts';
 import { CASE_ACTION_FIELDS, type CaseActionField } from './action-fields.ts';
 import { AGREEMENT_PARTY_MAX, AGREEMENT_TERMS_MAX } from './agreements.ts';
@@ -44,9 +44,11 @@ import { DECLINE_REASONS } from './decline-reasons.ts';
 import { LEGAL_REFERENCES_TEXT_MAX_LENGTH, storedLegalReferences } from './legal-references.ts';
 import { activeDeadlineField, allowedActions, type CaseAction } from './lifecycle.ts';
 import { isOpinionOutcome } from './opinions.ts';
+import { nextInQueue, queuePlace } from './queue.server.ts';
 import { parseReceiptNo } from './receipt.ts';
 import { decisionUnderReview } from './review-stage.server.ts';
 import {
+  acceptAndAssign,
   caseForActor,
   performCaseAction,
   scopeOf,
@@ -55,6 +57,7 @@ import {
   type ActionInput,
   type CaseRow,
 } from './staff-actions.server.ts';
+import { caseHref, offersSaveAndNext, queueHref, queueSearch, SAVE_AND_NEXT } from './triage.ts';
 import type { Locale } from '#app/i18n/config.ts';
 
 /** The deadlines the page lists, in the order they fall, and where each is stored. */
@@ -93,7 +96,7 @@ export async function recordOpening(actor: Actor, row: CaseRow, now: Date): Prom
   await db().caseOpening.create({ data: { caseId: row.id, staffId: actor.id, unitId: actor.unitId, openedAt: now } });
 }
 
-/** Steps whose form chooses a unit (or a handler of one). */
+/** Steps whose form chooses a unit (or a handler of one); accepting and assigning at once is offered with assign. */
 const UNIT_CHOICES: ReadonlySet<CaseAction> = new Set(['assign', 'decideObjection', 'correctReport']);
 
 /** The staff a supervisor may name in a conflict of interest (art. 28): case workers who have not withdrawn. */
@@ -357,6 +360,15 @@ export const CasePagePost = z.discriminatedUnion('intent', [
   // A form without the list (not the page's own) takes the letter's subject as the one claim.
   z.object({ intent: z.literal('accept'), version, claims: z.string().trim().max(CLAIMS_TEXT_MAX, { error: 'invalid' }).optional() }),
   z.object({ intent: z.literal('setClaims'), version, claims: text(CLAIMS_TEXT_MAX) }),
+  // Triage in one submission: the acceptance's claims, and the unit with a handler of it (or none).
+  z.object({
+    intent: z.literal('acceptAssign'),
+    version,
+    claims: z.string().trim().max(CLAIMS_TEXT_MAX, { error: 'invalid' }).optional(),
+    unitId: z.uuid({ error: 'unitRequired' }),
+    assigneeId: optionalId,
+    reportDueOn: text(20),
+  }),
   z.object({ intent: z.literal('startWork'), version }),
   z.object({ intent: z.literal('decline'), version, reason: choice(DECLINE_REASONS), detail: text(2000), referral: text(1000) }),
   z.object({ intent: z.literal('forward'), version, agency: text(200), message: text(2000) }),
@@ -420,7 +432,7 @@ export const CasePagePost = z.discriminatedUnion('intent', [
 ]);
 export type CasePagePost = z.infer<typeof CasePagePost>;
 
-function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact' }>): { version: number; input: ActionInput } {
+function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact' | 'acceptAssign' }>): { version: number; input: ActionInput } {
   switch (post.intent) {
     case 'accept':
       return { version: post.version, input: { action: 'accept', claims: post.claims === undefined ? null : claimsFromText(post.claims) } };
@@ -505,6 +517,17 @@ function toActionInput(post: Exclude<CasePagePost, { intent: 'showContact' }>): 
   }
 }
 
+/** The step a post asks for: one action, or accepting and assigning at once. */
+async function takeStep(actor: Actor, caseId: string, post: Exclude<CasePagePost, { intent: 'showContact' }>) {
+  if (post.intent !== 'acceptAssign') {
+    const { version, input } = toActionInput(post);
+    return await performCaseAction(actor, caseId, version, input);
+  }
+  const claims = post.claims === undefined ? null : claimsFromText(post.claims);
+  const input = { claims, unitId: post.unitId, assigneeId: post.assigneeId, reportDueOn: post.reportDueOn || null };
+  return await acceptAndAssign(actor, caseId, post.version, input);
+}
+
 const opinion = (value: string | undefined) => (isOpinionOutcome(value) ? value : null);
 
 /** The reply's answer to each claim, as posted (the service checks them against the case's claims). */
@@ -530,31 +553,49 @@ export type CasePageField = CaseActionField | 'intent';
 
 /**
  * A post of the case page: the contact details shown, or a change to the case (done, with its
- * notice and where to go: the queue when the actor can no longer see the case; or refused).
+ * notice and the page to go to; or refused). After a step the page reloads, keeping the queue it was
+ * opened from; "Save and next" goes on to the next case of that queue, or back to it when there is
+ * none; a step that takes the case away from the actor (they withdrew) goes back to the queue.
  */
-export type CasePagePostResult = { contact: CaseContactView | null } | { outcome: Outcome<CasePageField>; leftCase?: boolean };
+export type CasePagePostResult = { contact: CaseContactView | null } | { outcome: Outcome<CasePageField>; redirectTo: string };
 
 export async function postCasePage(
   actor: Actor,
   caseId: string,
   form: URLSearchParams | RawForm,
-  context: { ipAddress: string },
+  context: { ipAddress: string; queue?: string | null },
 ): Promise<CasePagePostResult> {
+  const queue = queueSearch(context.queue);
   const parsed = parseForm(form, CasePagePost);
   if (!parsed.ok) {
     const errors = Object.fromEntries(CASE_ACTION_FIELDS.flatMap((field) => (parsed.errors[field] ? [[field, parsed.errors[field]]] : [])));
+    const redirectTo = caseHref(caseId, queue);
     // No field of the page to point at (no known intent, no version): the form was not the page's.
-    if (Object.keys(errors).length === 0) return { outcome: { ...refusedFor('invalid', 400), values: parsed.values } };
-    return { outcome: refused<CasePageField>({ errors, values: parsed.values }) };
+    if (Object.keys(errors).length === 0) return { outcome: { ...refusedFor('invalid', 400), values: parsed.values }, redirectTo };
+    return { outcome: refused<CasePageField>({ errors, values: parsed.values }), redirectTo };
   }
   const post = parsed.value;
   if (post.intent === 'showContact') {
     const contact = await viewContact(actor, caseId, context.ipAddress);
     return { contact: contact && { name: contact.name, phone: contact.phone, email: contact.email, postalAddress: contact.postalAddress } };
   }
-  const { version: expected, input } = toActionInput(post);
-  const done = await performCaseAction(actor, caseId, expected, input);
+  const andNext = offersSaveAndNext(post.intent) && formFields(form).then === SAVE_AND_NEXT;
+  // Where the case stood in the queue before the step moves it (a new deadline, another level).
+  const place = andNext ? await queuePlace(caseId) : null;
+  const done = await takeStep(actor, caseId, post);
   // A refusal comes back with what was typed, the intent among it, so the page reopens that form.
-  if (!done.ok) return { outcome: { ...done, values: parsed.values } };
-  return { outcome: { ok: true, notice: { key: `office:case.done.${post.intent}` } }, leftCase: done.left };
+  if (!done.ok) return { outcome: { ...done, values: parsed.values }, redirectTo: caseHref(caseId, queue) };
+  const notice = { key: `office:case.done.${post.intent}` };
+  if (done.left) return { outcome: { ok: true, notice }, redirectTo: queueHref(queue) };
+  if (!place) return { outcome: { ok: true, notice }, redirectTo: caseHref(caseId, queue) };
+  const next = await nextInQueue(actor, new URLSearchParams(queue), place);
+  return next
+    ? {
+        outcome: { ok: true, notice: { key: 'office:case.doneNext', values: { receiptNo: place.receiptNo } } },
+        redirectTo: caseHref(next, queue),
+      }
+    : {
+        outcome: { ok: true, notice: { key: 'office:case.doneLast', values: { receiptNo: place.receiptNo } } },
+        redirectTo: queueHref(queue),
+      };
 }

@@ -129,7 +129,10 @@ const Cursor = z.union([
 ]);
 type Cursor = z.infer<typeof Cursor>;
 
-function cursorOf(order: QueueOrder, row: QueueRecord): Cursor {
+/** The sort keys of a row, as a cursor names them. */
+type RowKeys = Pick<QueueRecord, 'id' | 'nextDueAt' | 'warningLevel' | 'receivedAt' | 'score'>;
+
+function cursorOf(order: QueueOrder, row: RowKeys): Cursor {
   const due = row.nextDueAt?.toISOString() ?? null;
   const warning = level.parse(row.warningLevel);
   switch (order.sort) {
@@ -351,6 +354,68 @@ async function withMarks(rows: (QueueRecord & { toPost: boolean })[], search: Ca
   return plain.map((row) => ({ ...row, subjectMarks: mark(row.subject), bodySnippet: snippet(mark(bodies.get(row.id) ?? '')) }));
 }
 
+/** The cases pinned for safety that the conditions let through, most urgent first (at most PINNED_LIMIT). */
+async function pinnedRows(where: Prisma.Sql[], now: Date, after: Prisma.Sql | null = null, limit = PINNED_LIMIT): Promise<QueueRecord[]> {
+  return await db().$queryRaw<QueueRecord[]>`
+    SELECT ${columns(now)} FROM "Case" c ${whereClause([...where, PINNED_FOR_SAFETY, ...(after ? [after] : [])])}
+    ORDER BY ${orderBy(pinnedKeys(null))}
+    LIMIT ${limit}`;
+}
+
+/** The order of the pinned cases: the nearest response target, then the case received first. */
+function pinnedKeys(place: { nextTargetDueAt: Date | null; receivedAt: Date; id: string } | null): Key[] {
+  const value = (sql: Prisma.Sql) => (place ? sql : null);
+  return [
+    {
+      column: Prisma.sql`c."nextTargetDueAt"`,
+      dir: 'asc',
+      value: place?.nextTargetDueAt ? Prisma.sql`${place.nextTargetDueAt}::timestamptz` : null,
+    },
+    { column: Prisma.sql`c."receivedAt"`, dir: 'asc', value: value(Prisma.sql`${place?.receivedAt ?? null}::timestamptz`) },
+    { column: Prisma.sql`c."id"`, dir: 'asc', value: value(Prisma.sql`${place?.id ?? null}::uuid`) },
+  ];
+}
+
+/**
+ * The rows the conditions `rest` let through, in the order, after the cursor, at most `limit`.
+ * Sorted by relevance, only the most recent RANKED_MATCHES matches are ranked (`rankedOnly` when
+ * there were more).
+ */
+async function orderedRows(
+  rest: Prisma.Sql[],
+  order: QueueOrder,
+  cursor: Cursor | null,
+  search: CaseSearch | null,
+  limit: number,
+  now: Date,
+): Promise<{ rows: QueueRecord[]; rankedOnly: boolean }> {
+  if (order.sort === 'relevance' && search?.score) {
+    const keys = orderKeys(order, cursor, Prisma.sql`s`);
+    // The most recent matches first (an index walk stops early for common words), then ranked.
+    const rows = await db().$queryRaw<(QueueRecord & { matched: bigint })[]>`
+      SELECT * FROM (
+        SELECT ${COLUMN_NAMES}, count(*) OVER () AS "matched", ${search.score} AS "score" FROM (
+          SELECT ${columns(now)}, c."wordVector" FROM "Case" c ${whereClause(rest)}
+          ORDER BY c."receivedAt" DESC, c."id" DESC
+          LIMIT ${RANKED_MATCHES}
+        ) c
+      ) s
+      ${cursor ? Prisma.sql`WHERE ${keysetAfter(keys)}` : Prisma.empty}
+      ORDER BY ${orderBy(keys)}
+      LIMIT ${limit}`;
+    return {
+      rows: rows.map(({ matched: _matched, ...row }) => row),
+      rankedOnly: rows.some((row) => Number(row.matched) >= RANKED_MATCHES),
+    };
+  }
+  const keys = orderKeys(order, cursor);
+  const rows = await db().$queryRaw<QueueRecord[]>`
+    SELECT ${columns(now)} FROM "Case" c ${whereClause(cursor ? [...rest, keysetAfter(keys)] : rest)}
+    ORDER BY ${orderBy(keys)}
+    LIMIT ${limit}`;
+  return { rows, rankedOnly: false };
+}
+
 /**
  * One page of the queue for this actor: the filters, within the cases they work on (a handler's
  * own unit, whatever the filters say), in the order asked for, after the cursor. The first page
@@ -371,41 +436,16 @@ export async function queuePage(
   if (search) where.push(search.where);
 
   const cursor = decodeCursor(filters.after, order);
-  const pinned = cursor
-    ? []
-    : await db().$queryRaw<QueueRecord[]>`
-        SELECT ${columns(now)} FROM "Case" c ${whereClause([...where, PINNED_FOR_SAFETY])}
-        ORDER BY c."nextTargetDueAt" ASC NULLS LAST, c."receivedAt" ASC, c."id" ASC
-        LIMIT ${PINNED_LIMIT}`;
+  const pinned = cursor ? [] : await pinnedRows(where, now);
   // The pinned cases are on the first page already: the order below leaves them out.
-  const rest = [...where, Prisma.sql`NOT ${PINNED_FOR_SAFETY}`];
-
-  let rows: QueueRecord[];
-  let rankedOnly = false;
-  if (order.sort === 'relevance' && search?.score) {
-    const keys = orderKeys(order, cursor, Prisma.sql`s`);
-    // The most recent matches first (an index walk stops early for common words), then ranked.
-    rows = await db().$queryRaw<(QueueRecord & { matched: bigint })[]>`
-      SELECT * FROM (
-        SELECT ${COLUMN_NAMES}, count(*) OVER () AS "matched", ${search.score} AS "score" FROM (
-          SELECT ${columns(now)}, c."wordVector" FROM "Case" c ${whereClause(rest)}
-          ORDER BY c."receivedAt" DESC, c."id" DESC
-          LIMIT ${RANKED_MATCHES}
-        ) c
-      ) s
-      ${cursor ? Prisma.sql`WHERE ${keysetAfter(keys)}` : Prisma.empty}
-      ORDER BY ${orderBy(keys)}
-      LIMIT ${pageSize + 1}`;
-    rankedOnly = rows.some((row) => Number((row as { matched?: bigint }).matched ?? 0) >= RANKED_MATCHES);
-    rows = rows.map(({ matched: _matched, ...row }: QueueRecord & { matched?: bigint }) => row);
-  } else {
-    const keys = orderKeys(order, cursor);
-    if (cursor) rest.push(keysetAfter(keys));
-    rows = await db().$queryRaw<QueueRecord[]>`
-      SELECT ${columns(now)} FROM "Case" c ${whereClause(rest)}
-      ORDER BY ${orderBy(keys)}
-      LIMIT ${pageSize + 1}`;
-  }
+  const { rows, rankedOnly } = await orderedRows(
+    [...where, Prisma.sql`NOT ${PINNED_FOR_SAFETY}`],
+    order,
+    cursor,
+    search,
+    pageSize + 1,
+    now,
+  );
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
   const nextCursor = rows.length > pageSize && last ? encodeCursor(cursorOf(order, last)) : null;
@@ -425,17 +465,8 @@ export async function queuePage(
   return { rows: search ? await withMarks(all, search) : all, nextCursor, rankedOnly, order };
 }
 
-/**
- * The queue page: the filters the URL asks for (a saved view is filters with a name), one page of
- * the actor's cases, and the choices of the filter form, named in the reader's language.
- */
-export async function officeQueue(
-  actor: Actor,
-  search: URLSearchParams,
-  locale: Locale,
-  now = new Date(),
-  context: { ipAddress?: string } = {},
-) {
+/** The view and filters a queue URL asks for: a saved view is filters with a name. */
+function queueFilters(actor: Actor, search: URLSearchParams): { view: (typeof SAVED_VIEWS)[number] | null; filters: QueueFilters } {
   const params = Object.fromEntries(search);
   const view = SAVED_VIEWS.find((v) => v === params.view) ?? null;
   const filters = QueueFilters.parse(params);
@@ -447,6 +478,73 @@ export async function officeQueue(
   if (view === 'checkInCalls') filters.checkIn = 'calls';
   if (view === 'checkInUnsolved') filters.checkIn = 'unsolved';
   if (view === 'supervision') filters.supervision = '1';
+  return { view, filters };
+}
+
+/** Where a case stands in the queue's orders: read before a step changes it (its deadline, its level). */
+export interface QueuePlace {
+  id: string;
+  receiptNo: string;
+  nextDueAt: Date | null;
+  warningLevel: string;
+  receivedAt: Date;
+  nextTargetDueAt: Date | null;
+  pinned: boolean;
+}
+
+/** The case's place in the queue now, or null for no such case. */
+export async function queuePlace(caseId: string): Promise<QueuePlace | null> {
+  const rows = await db().$queryRaw<QueuePlace[]>`
+    SELECT c."id", c."receiptNo", c."nextDueAt", c."warningLevel"::text AS "warningLevel", c."receivedAt", c."nextTargetDueAt",
+      ${PINNED_FOR_SAFETY} AS "pinned"
+    FROM "Case" c WHERE c."id" = ${caseId}::uuid`;
+  return rows[0] ?? null;
+}
+
+/**
+ * "Save and next": the case after `place` in the queue view the URL `search` names, in its order
+ * (the pinned cases first, as on its first page), as the actor would see it now; null when there is
+ * none, or the actor has no queue. The place is where the case stood when the queue showed it,
+ * before the step just taken moved it.
+ */
+export async function nextInQueue(actor: Actor, search: URLSearchParams, place: QueuePlace, now = new Date()): Promise<string | null> {
+  if (!canUseQueue(actor)) return null;
+  const { filters } = queueFilters(actor, search);
+  const where = [...filterConditions(actor, filters, now), Prisma.sql`c."id" <> ${place.id}::uuid`];
+  const found = filters.q ? await caseSearch(actor, filters.q) : null;
+  if (filters.q && !found) return null;
+  if (found) where.push(found.where);
+  const order = queueOrder(filters, found);
+  if (place.pinned) {
+    const [pinned] = await pinnedRows(where, now, keysetAfter(pinnedKeys(place)), 1);
+    if (pinned) return pinned.id;
+  }
+  let cursor: Cursor | null = null;
+  if (!place.pinned) {
+    // Sorted by relevance, the place's own score says where it stands.
+    const score =
+      order.sort === 'relevance' && found?.score
+        ? (await db().$queryRaw<{ score: number }[]>`SELECT ${found.score} AS "score" FROM "Case" c WHERE c."id" = ${place.id}::uuid`)[0]
+            ?.score
+        : null;
+    cursor = cursorOf(order, { ...place, score: score ?? null });
+  }
+  const { rows } = await orderedRows([...where, Prisma.sql`NOT ${PINNED_FOR_SAFETY}`], order, cursor, found, 1, now);
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * The queue page: the filters the URL asks for (a saved view is filters with a name), one page of
+ * the actor's cases, and the choices of the filter form, named in the reader's language.
+ */
+export async function officeQueue(
+  actor: Actor,
+  search: URLSearchParams,
+  locale: Locale,
+  now = new Date(),
+  context: { ipAddress?: string } = {},
+) {
+  const { view, filters } = queueFilters(actor, search);
   const actions = bulkActionsFor(actor.role);
   const [page, options, clusters, views] = await Promise.all([
     queuePage(actor, filters, now, PAGE_SIZE, context),

@@ -882,6 +882,86 @@ function nextDueFor(status: CaseStatus, row: CaseRow, data: Prisma.CaseUnchecked
   return updated instanceof Date ? updated : row[field];
 }
 
+/** A step checked against the role, the lifecycle and the case, and planned: ready to write. */
+interface PreparedStep {
+  input: ActionInput;
+  planned: Planned;
+  from: CaseStatus;
+  to: CaseStatus;
+}
+
+type Refused = Extract<CaseActionOutcome, { ok: false }>;
+
+/**
+ * Checks one step on the case as it stands (or would stand, in status `from`, after an earlier step
+ * of the same submission) and plans it. The role is a ForbiddenError; the rest is a refusal.
+ */
+async function prepareStep(
+  actor: Actor,
+  row: CaseRow,
+  input: ActionInput,
+  now: Date,
+  from: CaseStatus = row.status,
+): Promise<PreparedStep | Refused> {
+  if (!canTakeAction(actor, input.action, scopeOf(row))) throw new ForbiddenError(`case action ${input.action}`);
+  const listed = nextStatus(from, input.action);
+  if (!listed) return refusedFor('notAllowedNow', 422);
+  const blocker = stepBlocker(input.action, await stepState(row), now);
+  if (blocker) return refusedFor(blocker, 422);
+  const planned = await plan(actor, row, input, now);
+  if (isNotApplicable(planned)) {
+    const { field, code, more } = planned;
+    return field ? refused<CaseActionField>({ errors: more ?? { [field]: code }, values: {} }, 422) : refusedFor(code, 422);
+  }
+  return { input, planned, from, to: planned.status ?? listed };
+}
+
+const isRefused = (step: PreparedStep | Refused): step is Refused => 'ok' in step;
+
+/**
+ * Writes a prepared step in `tx`: the case, only if its version is still `expectedVersion` (else
+ * null: someone changed it), its event, whatever else it records, and its messages. `earlier` is
+ * what an earlier step of the same submission wrote, which the queue's deadline reads with it.
+ */
+async function writeStep(
+  tx: Tx,
+  actor: Actor,
+  row: CaseRow,
+  step: PreparedStep,
+  expectedVersion: number,
+  now: Date,
+  earlier: Prisma.CaseUncheckedUpdateManyInput = {},
+): Promise<number | null> {
+  const { planned, to } = step;
+  const data: Prisma.CaseUncheckedUpdateManyInput = {
+    ...planned.data,
+    status: to,
+    nextDueAt: isOpenStatus(to) ? nextDueFor(to, row, { ...earlier, ...planned.data }) : null,
+    version: { increment: 1 },
+  };
+  // Only if nobody changed the case since it was read: otherwise one update would be lost.
+  const updated = await tx.case.updateMany({ where: { id: row.id, version: expectedVersion }, data });
+  if (updated.count === 0) return null;
+  await tx.caseEvent.create({
+    data: {
+      caseId: row.id,
+      type: planned.event.type ?? EVENT_TYPE[step.input.action],
+      visibility: planned.event.visibility,
+      actorType: 'STAFF',
+      actorId: actor.id,
+      fromStatus: step.from,
+      toStatus: to,
+      message: planned.event.message,
+      data: planned.event.data,
+      createdAt: now,
+    },
+  });
+  const version = expectedVersion + 1;
+  await planned.write?.(tx, { version, to, row, actor, now });
+  await notifyAfterAction(tx, row, step.input, version);
+  return version;
+}
+
 /**
  * Takes one step on a case. A refusal (422 for a step that does not apply or incomplete input,
  * 409 when someone changed the case since `expectedVersion` was read) changes nothing.
@@ -894,48 +974,64 @@ export async function performCaseAction(
   now = new Date(),
 ): Promise<CaseActionOutcome> {
   const row = await caseForActor(actor, caseId);
-  if (!canTakeAction(actor, input.action, scopeOf(row))) throw new ForbiddenError(`case action ${input.action}`);
-  const listed = nextStatus(row.status, input.action);
-  if (!listed) return refusedFor('notAllowedNow', 422);
-  const blocker = stepBlocker(input.action, await stepState(row), now);
-  if (blocker) return refusedFor(blocker, 422);
-  const planned = await plan(actor, row, input, now);
-  if (isNotApplicable(planned)) {
-    const { field, code, more } = planned;
-    return field ? refused<CaseActionField>({ errors: more ?? { [field]: code }, values: {} }, 422) : refusedFor(code, 422);
-  }
-  const to = planned.status ?? listed;
-  const data: Prisma.CaseUncheckedUpdateManyInput = {
-    ...planned.data,
-    status: to,
-    nextDueAt: isOpenStatus(to) ? nextDueFor(to, row, planned.data) : null,
-    version: { increment: 1 },
-  };
+  const step = await prepareStep(actor, row, input, now);
+  if (isRefused(step)) return step;
 
   return await db().$transaction(async (tx): Promise<CaseActionOutcome> => {
-    // Only if nobody changed the case since it was read: otherwise one update would be lost.
-    const updated = await tx.case.updateMany({ where: { id: caseId, version: expectedVersion }, data });
-    if (updated.count === 0) return refusedFor('conflict', 409);
-    await tx.caseEvent.create({
-      data: {
-        caseId,
-        type: planned.event.type ?? EVENT_TYPE[input.action],
-        visibility: planned.event.visibility,
-        actorType: 'STAFF',
-        actorId: actor.id,
-        fromStatus: row.status,
-        toStatus: to,
-        message: planned.event.message,
-        data: planned.event.data,
-        createdAt: now,
-      },
-    });
-    const version = expectedVersion + 1;
-    await planned.write?.(tx, { version, to, row, actor, now });
+    const version = await writeStep(tx, actor, row, step, expectedVersion, now);
+    if (version === null) return refusedFor('conflict', 409);
     // A staff change ends any warning override and may end the response targets (a closed case).
     await reassessWarnings(tx, [caseId], now, { clearOverride: true, actorId: actor.id });
-    await notifyAfterAction(tx, row, input, version);
-    return { ok: true, version, caseStatus: to, left: planned.leaves ?? false };
+    return { ok: true, version, caseStatus: step.to, left: step.planned.leaves ?? false };
+  });
+}
+
+/** Triage in one submission: the claims the acceptance lists, and the unit (with a handler of it, or none) it goes to. */
+export interface AcceptAndAssignInput {
+  /** One per entry; null takes the letter's subject as its one claim. */
+  claims: string[] | null;
+  unitId: string;
+  assigneeId: string | null;
+  reportDueOn?: string | null;
+}
+
+/**
+ * Accepts a case and assigns it in one transaction (art. 22): two steps, each its own event,
+ * version and messages as when taken apart, checked for the role and the case as those are. The
+ * assignment is checked as the acceptance leaves the case. Both are checked before either is
+ * written, so a refusal names every field at fault and changes nothing.
+ */
+export async function acceptAndAssign(
+  actor: Actor,
+  caseId: string,
+  expectedVersion: number,
+  input: AcceptAndAssignInput,
+  now = new Date(),
+): Promise<CaseActionOutcome> {
+  const row = await caseForActor(actor, caseId);
+  const assignInput: ActionInput = { action: 'assign', unitId: input.unitId, assigneeId: input.assigneeId, reportDueOn: input.reportDueOn };
+  // Both roles first: a role that may take only one of the steps may not take them together (403).
+  for (const action of ['accept', 'assign'] as const)
+    if (!canTakeAction(actor, action, scopeOf(row))) throw new ForbiddenError(`case action ${action}`);
+  const accept = await prepareStep(actor, row, { action: 'accept', claims: input.claims }, now);
+  const assign = await prepareStep(actor, row, assignInput, now, isRefused(accept) ? 'ACCEPTED' : accept.to);
+  if (isRefused(accept) || isRefused(assign)) {
+    const refusals = [accept, assign].filter(isRefused);
+    const whole = refusals.find((r) => r.formError);
+    if (whole) return whole;
+    const errors: Partial<Record<CaseActionField, string>> = {};
+    for (const refusal of refusals) Object.assign(errors, refusal.errors);
+    return refused<CaseActionField>({ errors, values: {} }, 422);
+  }
+
+  return await db().$transaction(async (tx): Promise<CaseActionOutcome> => {
+    const accepted = await writeStep(tx, actor, row, accept, expectedVersion, now);
+    if (accepted === null) return refusedFor('conflict', 409);
+    const assigned = await writeStep(tx, actor, row, assign, accepted, now, accept.planned.data);
+    // Nobody else can have changed the case between the two steps of this transaction, but say so if it happened.
+    if (assigned === null) throw new Error('the case changed between accepting and assigning it');
+    await reassessWarnings(tx, [caseId], now, { clearOverride: true, actorId: actor.id });
+    return { ok: true, version: assigned, caseStatus: assign.to, left: false };
   });
 }
 

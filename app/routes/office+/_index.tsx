@@ -10,6 +10,7 @@ import { BULK_FIELDS, selectionValue, type BulkAction } from '#app/features/case
 import { QUEUE_SORT_DEFAULT_DIRECTION, SAVED_VIEWS } from '#app/features/cases/queue-order.ts';
 import { postQueue } from '#app/features/cases/queue-page.server.ts';
 import { officeQueue, type QueueRow } from '#app/features/cases/queue.server.ts';
+import { caseHref as caseAt, queueSearch } from '#app/features/cases/triage.ts';
 import { DueBadge } from '#app/features/cases/ui/due-badge.tsx';
 import { BulkActionForm, BulkResultNotice, useRowSelection } from '#app/features/cases/ui/queue-bulk.tsx';
 import { QueueFilterBar } from '#app/features/cases/ui/queue-filters.tsx';
@@ -108,10 +109,8 @@ export default function QueuePage() {
     return search ? `/office?${search}` : '/office';
   };
   // A case opened from here knows its queue: "Save and next" and j/k there follow this view.
-  const queueParam = new URLSearchParams(location.search);
-  queueParam.delete('after');
-  const caseHref = (id: string) =>
-    `/office/cases/${id}${queueParam.toString() ? `?${new URLSearchParams({ queue: queueParam.toString() })}` : ''}`;
+  const queue = queueSearch(location.search);
+  const caseHref = (id: string) => caseAt(id, queue);
   const isLaterPage = new URLSearchParams(location.search).has('after');
   const orderText = t(`queue.order.${order.sort}.${order.dir}`);
   const canBulk = bulk.actions.length > 0;

@@ -2,10 +2,11 @@
 // the submission, contact details on request, timeline, deadlines, early warning, and the actions
 // the role may take now. Reading and posting go through app/features/cases/case-page.server.ts.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { OfficeCaseFiles } from '#app/features/attachments/ui/attachment-list.tsx';
 import { casePageData, postCasePage } from '#app/features/cases/case-page.server.ts';
+import { QUEUE_PARAM, queueHref, queueSearch } from '#app/features/cases/triage.ts';
 import { CaseActionFrame, useCaseActionErrors } from '#app/features/cases/ui/case-action-frame.tsx';
 import { CaseActions } from '#app/features/cases/ui/case-action-panels.tsx';
 import { CaseContact, CaseDeadlines, CaseSubmission, CaseTimeline } from '#app/features/cases/ui/case-details.tsx';
@@ -22,6 +23,8 @@ import { respond } from '#app/platform/http/outcome.server.ts';
 import { readForm } from '#app/platform/http/read-form.server.ts';
 import { parseParams, route } from '#app/platform/http/route.server.ts';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
+import { ShortcutsHelp, useKeyboardShortcuts, useShortcutsHelp, type Shortcut } from '#app/ui/keyboard-shortcuts.tsx';
+import { useHydrated } from '#app/ui/use-hydrated.ts';
 
 const PARAMS = { caseId: 'uuid' } as const;
 
@@ -38,11 +41,12 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ ti
 export const action = /* @__PURE__ */ route(async ({ request, params, context }: ActionFunctionArgs) => {
   const actor = await requireStaff(request);
   const { caseId } = parseParams(params, PARAMS);
-  const result = await postCasePage(actor, caseId, await readForm(request), { ipAddress: context.clientIp });
+  const queue = new URL(request.url).searchParams.get(QUEUE_PARAM);
+  const result = await postCasePage(actor, caseId, await readForm(request), { ipAddress: context.clientIp, queue });
   // The contact details are shown once, on this answer, never kept in a cache.
   if ('contact' in result) return data({ contact: result.contact }, { headers: NO_STORE });
-  // A step that takes the case away from the actor (they withdrew from it) goes back to the queue.
-  return respond(result.outcome, result.leftCase ? '/office' : `/office/cases/${caseId}`);
+  // This case again, the next one of its queue ("Save and next"), or the queue.
+  return respond(result.outcome, result.redirectTo);
 });
 
 export default function CasePage() {
@@ -54,12 +58,35 @@ export default function CasePage() {
   const refused = useCaseActionErrors(result && 'errors' in result ? result : null);
   const contact = result && 'contact' in result ? result.contact : null;
   const c = page.case;
+  const [search] = useSearchParams();
+  const queue = queueSearch(search.get(QUEUE_PARAM));
+  const hydrated = useHydrated();
+  const help = useShortcutsHelp();
+  // The keyboard: a and r open their form and bring the focus to its first field.
+  const shortcuts: Shortcut[] = [
+    { key: 'a', label: t('shortcuts.case.acceptAssign'), run: () => openAction('acceptAssign'), available: () => hasForm('acceptAssign') },
+    { key: 'r', label: t('shortcuts.case.reply'), run: () => openAction('reply'), available: () => hasForm('reply') },
+  ];
+  useKeyboardShortcuts(shortcuts, help.open);
 
   return (
     <>
-      <p className="caption">
-        <Link to="/office">{t('case.back')}</Link>
-      </p>
+      <div className="queue-heading">
+        <p className="caption">
+          <Link to={queueHref(queue)}>{t('case.back')}</Link>
+        </p>
+        {hydrated ? (
+          <ShortcutsHelp
+            shortcuts={shortcuts}
+            title={t('shortcuts.title')}
+            buttonLabel={t('shortcuts.button')}
+            closeLabel={t('shortcuts.close')}
+            keyNames={{}}
+            isOpen={help.isOpen}
+            onOpenChange={help.setOpen}
+          />
+        ) : null}
+      </div>
       <ErrorSummary errors={refused.summary} />
       {result && 'formError' in result && result.formError === 'conflict' ? (
         <p>
@@ -132,6 +159,20 @@ export default function CasePage() {
       </div>
     </>
   );
+}
+
+/** The panel of an action's form on this page (case-action-frame.tsx), if the page offers it. */
+const actionPanel = (intent: string) => document.querySelector<HTMLDetailsElement>(`details.action-panel[data-action="${intent}"]`);
+const hasForm = (intent: string) => actionPanel(intent) !== null;
+
+/** Opens an action's panel and brings the focus to its first field (or its button). */
+function openAction(intent: string): void {
+  const panel = actionPanel(intent);
+  if (!panel) return;
+  panel.open = true;
+  const first = panel.querySelector<HTMLElement>('form input:not([type="hidden"]), form textarea, form select, form button');
+  first?.focus();
+  first?.scrollIntoView({ block: 'center' });
 }
 
 export { ErrorBoundary } from '#app/ui/office-error-boundary.tsx';

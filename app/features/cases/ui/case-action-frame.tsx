@@ -6,19 +6,27 @@ import { Form } from '@remix-run/react';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_ACTION_FIELDS, type CaseActionField } from '#app/features/cases/action-fields.ts';
+import { offersSaveAndNext, SAVE_AND_NEXT, type CaseFormIntent } from '#app/features/cases/triage.ts';
 import { Button } from '#app/ui/button.tsx';
 import { ConfirmSubmitButton } from '#app/ui/confirm-submit-button.tsx';
 import { fieldId } from '#app/ui/field-ids.ts';
 import { useFormErrors, type FormErrors } from '#app/ui/use-form-errors.ts';
 import type { CasePageField } from '#app/features/cases/case-page.server.ts';
-import type { CaseAction } from '#app/features/cases/lifecycle.ts';
 import type { FormProblem } from '#app/platform/http/forms.ts';
 
 /**
  * Steps that cannot be undone: their button asks first (with JavaScript; see ConfirmSubmitButton).
  * A written answer, once published, is the citizen's to read and the statute's clock moves on it.
  */
-const IRREVERSIBLE: ReadonlySet<CaseAction> = new Set(['decline', 'forward', 'merge', 'close', 'reply', 'issueReview', 'issueReReview']);
+const IRREVERSIBLE: ReadonlySet<CaseFormIntent> = new Set([
+  'decline',
+  'forward',
+  'merge',
+  'close',
+  'reply',
+  'issueReview',
+  'issueReReview',
+]);
 
 /** The id of an action form's field: unique on the page, where several forms have a "message". */
 const actionFieldId = (intent: string, field: string) => fieldId(`${intent}-${field}`);
@@ -56,7 +64,7 @@ function useFrame(): Frame {
 }
 
 /** A field of an action's form, as TextField and ComboBoxField take it (what was typed when that form was refused). */
-export function useActionField(intent: CaseAction, name: CaseActionField) {
+export function useActionField(intent: CaseFormIntent, name: CaseActionField) {
   const { failedIntent, form } = useFrame();
   const failed = failedIntent === intent;
   return {
@@ -67,39 +75,71 @@ export function useActionField(intent: CaseAction, name: CaseActionField) {
   };
 }
 
-/** One action's form: the intent and the version read, its fields, and its button. */
-export function ActionForm({ intent, children }: { intent: CaseAction; children?: ReactNode }) {
+/**
+ * One action's form: the intent and the version read, its fields, and its button. A triage step
+ * has a second one, "Save and next", which goes on to the next case of the queue the page was opened
+ * from (triage.ts); the page's URL carries that queue, and the form posts to it.
+ */
+export function ActionForm({ intent, children }: { intent: CaseFormIntent; children?: ReactNode }) {
   const { t } = useTranslation('office');
   const { version, busy } = useFrame();
   const label = t(`case.action.${intent}`);
+  const next = offersSaveAndNext(intent);
+  const confirm = IRREVERSIBLE.has(intent)
+    ? {
+        title: t(`case.confirm.${intent}.title`),
+        description: <p>{t(`case.confirm.${intent}.body`)}</p>,
+        confirmLabel: t(`case.confirm.${intent}.confirm`),
+        cancelLabel: t('case.confirm.cancel'),
+      }
+    : null;
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="version" value={version} />
       {children}
-      {IRREVERSIBLE.has(intent) ? (
-        <ConfirmSubmitButton
-          isDisabled={busy}
-          title={t(`case.confirm.${intent}.title`)}
-          description={<p>{t(`case.confirm.${intent}.body`)}</p>}
-          confirmLabel={t(`case.confirm.${intent}.confirm`)}
-          cancelLabel={t('case.confirm.cancel')}
-        >
-          {label}
-        </ConfirmSubmitButton>
-      ) : (
-        <Button isDisabled={busy}>{label}</Button>
-      )}
+      <div className="action-buttons">
+        {confirm ? (
+          <ConfirmSubmitButton isDisabled={busy} {...confirm}>
+            {label}
+          </ConfirmSubmitButton>
+        ) : (
+          <Button isDisabled={busy}>{label}</Button>
+        )}
+        {next && confirm ? (
+          <ConfirmSubmitButton isDisabled={busy} name="then" value={SAVE_AND_NEXT} variant="secondary" {...confirm}>
+            {t('case.saveAndNext')}
+          </ConfirmSubmitButton>
+        ) : null}
+        {next && !confirm ? (
+          <Button isDisabled={busy} name="then" value={SAVE_AND_NEXT} variant="secondary">
+            {t('case.saveAndNext')}
+          </Button>
+        ) : null}
+      </div>
     </Form>
   );
 }
 
-/** An action behind its summary line, open when its form came back refused; `before` goes above the form. */
-export function ActionPanel({ intent, before, children }: { intent: CaseAction; before?: ReactNode; children?: ReactNode }) {
+/**
+ * An action behind its summary line, open when its form came back refused (or from the start,
+ * `open`); `before` goes above the form.
+ */
+export function ActionPanel({
+  intent,
+  before,
+  open = false,
+  children,
+}: {
+  intent: CaseFormIntent;
+  before?: ReactNode;
+  open?: boolean;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation('office');
   const { failedIntent } = useFrame();
   return (
-    <details className="action-panel" open={failedIntent === intent} data-action={intent}>
+    <details className="action-panel" open={open || failedIntent === intent} data-action={intent}>
       <summary>{t(`case.action.${intent}`)}</summary>
       {before}
       <ActionForm intent={intent}>{children}</ActionForm>

@@ -2,6 +2,7 @@
 // and the lifecycle decide, in case-page.server.ts). The shared frame is case-action-frame.tsx; the
 // actions whose forms are only text fields are described by TEXT_FORMS and drawn by one panel.
 import { Link } from '@remix-run/react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_KINDS, AGREEMENT_TERMS_MAX, maySettle } from '#app/features/cases/agreements.ts';
 import {
@@ -23,12 +24,12 @@ import { UNKNOWN_REPORTED_UNIT } from '#app/features/cases/submission-fields.ts'
 import { Checkbox, RadioGroup } from '#app/ui/choice-fields.tsx';
 import { ComboBoxField } from '#app/ui/combo-box-field.tsx';
 import { TextField } from '#app/ui/text-field.tsx';
+import { useHydrated } from '#app/ui/use-hydrated.ts';
 import { ActionForm, ActionPanel, useActionField } from './case-action-frame.tsx';
 import type { CaseActionField } from '#app/features/cases/action-fields.ts';
 import type { CaseKind } from '#app/features/cases/kinds.ts';
 import type { CaseAction } from '#app/features/cases/lifecycle.ts';
 import type { Option } from '#app/features/reference-data/office-options.server.ts';
-import type { ReactNode } from 'react';
 
 interface Template {
   id: string;
@@ -36,12 +37,15 @@ interface Template {
   body: string;
 }
 
+/** A handler, with the unit they work in. */
+type HandlerOption = Option & { unitId: string | null };
+
 export interface CaseActionsProps {
   caseId: string;
   actions: CaseAction[];
   /** The case's unit, the assignment's starting choice. */
   unitId: string | null;
-  options: { units: Option[]; handlers: Option[] } | null;
+  options: { units: Option[]; handlers: HandlerOption[] } | null;
   /** The case workers a supervisor may name in a conflict of interest (art. 28). */
   staffOptions: Option[];
   templates: Template[];
@@ -72,6 +76,8 @@ export function CaseActions({
     <>
       <h2>{t('case.actions')}</h2>
       {actions.length === 0 ? <p>{t('case.noActions')}</p> : null}
+      {/* Triage first, open: accepting and assigning in one submission, each step also on its own below. */}
+      {has('accept') && has('assign') && options ? <AcceptAssignPanel subject={subject} options={options} unitId={unitId} /> : null}
       {has('accept') ? <AcceptPanel subject={subject} /> : null}
       {has('startWork') ? <ActionForm intent="startWork" /> : null}
       {has('decline') ? <DeclinePanel /> : null}
@@ -125,7 +131,7 @@ function ClaimsPanel({ claims }: { claims: { text: string }[] }) {
   );
 }
 
-function ClaimsField({ intent, initial }: { intent: 'accept' | 'setClaims'; initial: string[] }) {
+function ClaimsField({ intent, initial }: { intent: 'accept' | 'acceptAssign' | 'setClaims'; initial: string[] }) {
   const { t } = useTranslation('office');
   const field = useActionField(intent, 'claims');
   return (
@@ -181,27 +187,36 @@ function DeclinePanel() {
   );
 }
 
+/**
+ * Accepting and assigning in one submission (art. 22), the usual triage of a new case: the claims,
+ * starting from the letter's subject, and the unit with one of its handlers. Open from the start,
+ * and the "a" key brings the focus to it (the case page's shortcuts).
+ */
+function AcceptAssignPanel({
+  subject,
+  options,
+  unitId,
+}: {
+  subject: string;
+  options: NonNullable<CaseActionsProps['options']>;
+  unitId: string | null;
+}) {
+  const { t } = useTranslation('office');
+  return (
+    <ActionPanel intent="acceptAssign" open>
+      <p>{t('case.acceptAssignHint', { days: STATUTORY_LIMITS.replyDays })}</p>
+      <ClaimsField intent="acceptAssign" initial={[subject]} />
+      <UnitAndHandler intent="acceptAssign" options={options} unitId={unitId} />
+    </ActionPanel>
+  );
+}
+
 /** A unit and, if chosen, one of its handlers: a handler of another unit is refused on that field. */
 function AssignPanel({ options, unitId }: { options: NonNullable<CaseActionsProps['options']>; unitId: string | null }) {
   const { t } = useTranslation('office');
-  const unit = useActionField('assign', 'unitId');
   return (
     <ActionPanel intent="assign">
-      <ComboBoxField
-        {...unit}
-        label={t('queue.unit')}
-        placeholder={t('case.fields.chooseUnit')}
-        options={options.units}
-        defaultValue={unit.defaultValue ?? unitId ?? undefined}
-        noMatches={t('combobox.noMatches')}
-      />
-      <ComboBoxField
-        {...useActionField('assign', 'assigneeId')}
-        label={t('queue.assignee')}
-        placeholder={t('case.fields.noAssignee')}
-        options={options.handlers}
-        noMatches={t('combobox.noMatches')}
-      />
+      <UnitAndHandler intent="assign" options={options} unitId={unitId} />
       <TextField
         {...useActionField('assign', 'reportDueOn')}
         label={t('case.fields.reportDueOn')}
@@ -210,6 +225,52 @@ function AssignPanel({ options, unitId }: { options: NonNullable<CaseActionsProp
         width="medium"
       />
     </ActionPanel>
+  );
+}
+
+/**
+ * The unit (starting from the case's own) and a handler of it. With JavaScript the handlers listed
+ * are those of the unit chosen, following each change; without it, every handler, named with their
+ * unit, and the server refuses one of another unit on its field.
+ */
+function UnitAndHandler({
+  intent,
+  options,
+  unitId,
+}: {
+  intent: 'assign' | 'acceptAssign';
+  options: NonNullable<CaseActionsProps['options']>;
+  unitId: string | null;
+}) {
+  const { t } = useTranslation('office');
+  const hydrated = useHydrated();
+  const unit = useActionField(intent, 'unitId');
+  const assignee = useActionField(intent, 'assigneeId');
+  const [chosen, setChosen] = useState(unit.defaultValue ?? unitId ?? '');
+  const handlers = hydrated ? options.handlers.filter((handler) => handler.unitId === chosen) : options.handlers;
+  return (
+    <>
+      <ComboBoxField
+        {...unit}
+        label={t('queue.unit')}
+        placeholder={t('case.fields.chooseUnit')}
+        options={options.units}
+        defaultValue={unit.defaultValue ?? unitId ?? undefined}
+        noMatches={t('combobox.noMatches')}
+        onChange={setChosen}
+      />
+      <ComboBoxField
+        // A new unit starts a new choice of handler, from its own.
+        key={hydrated ? chosen : 'all'}
+        {...assignee}
+        label={t('queue.assignee')}
+        hint={hydrated ? undefined : t('case.fields.assigneeOfUnit')}
+        placeholder={t('case.fields.noAssignee')}
+        options={handlers}
+        defaultValue={handlers.some((handler) => handler.value === assignee.defaultValue) ? assignee.defaultValue : undefined}
+        noMatches={handlers.length > 0 ? t('combobox.noMatches') : chosen ? t('case.fields.noHandlers') : t('case.fields.chooseUnitFirst')}
+      />
+    </>
   );
 }
 
