@@ -91,7 +91,10 @@ async function intakeParts(scope: ResolvedScope, w: ScanStretch): Promise<Intake
 // ---------------------------------------------------------------------------------------------
 // The statutory steps: acceptance (arts. 22, 23) and reply (art. 34).
 
-/** The step rows grouped in total, by unit and by category, each by the days the steps done took (scan-parts.ts). */
+/**
+ * The step rows grouped in total (by the days the steps done took, for the median and 90th
+ * percentile: scan-parts.ts), by unit and by category.
+ */
 function stepGrouping(inner: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT CASE GROUPING(x.unit, x.category) WHEN 3 THEN 'total' WHEN 1 THEN 'unit' WHEN 2 THEN 'category' END AS "set",
@@ -102,7 +105,7 @@ function stepGrouping(inner: Prisma.Sql): Prisma.Sql {
            (COUNT(*) FILTER (WHERE x.done AND x.status = 'NOT_ACCEPTED'))::int AS "declined",
            (COUNT(*) FILTER (WHERE x.done AND x.status = 'TRANSFERRED'))::int AS "forwarded"
     FROM (SELECT y.*, CASE WHEN y.done THEN y.elapsed END AS days FROM (${inner}) y) x
-    GROUP BY GROUPING SETS ((x.days), (x.unit, x.days), (x.category, x.days))`;
+    GROUP BY GROUPING SETS ((x.days), (x.unit), (x.category))`;
 }
 
 /**
@@ -237,10 +240,8 @@ async function ratingParts(scope: ResolvedScope, w: ScanStretch): Promise<Rating
 // ---------------------------------------------------------------------------------------------
 // Early warning: response targets due in the period, and clusters.
 
-export interface TargetRow {
-  met: number;
-  missed: number;
-}
+const TargetRow = z.object({ met: z.number().int(), missed: z.number().int() });
+export type TargetRow = z.infer<typeof TargetRow>;
 
 /**
  * Response targets (response, progress, result) due in the period: met when recorded by their due
@@ -248,8 +249,13 @@ export interface TargetRow {
  * Progress and result fall due at most 7 days after the response, so the response's due date finds them.
  */
 export async function scanTargets(scope: ResolvedScope, w: ScanWindow): Promise<TargetRow> {
+  const parts = await throughMonthCache('targets', scope, w, (stretch) => targetParts(scope, stretch), TargetRow);
+  return parts.reduce((sum, part) => ({ met: sum.met + part.met, missed: sum.missed + part.missed }), { met: 0, missed: 0 });
+}
+
+async function targetParts(scope: ResolvedScope, w: ScanStretch): Promise<TargetRow[]> {
   const dueFrom = new Date(w.from.getTime() - 8 * DAY_MS);
-  const rows = await db().$queryRaw<TargetRow[]>`
+  return await db().$queryRaw<TargetRow[]>`
     SELECT (COUNT(*) FILTER (WHERE t.due >= ${w.from}::timestamptz AND t.due < ${w.to}::timestamptz
                              AND t.done IS NOT NULL AND t.done <= t.due))::int AS "met",
            (COUNT(*) FILTER (WHERE t.due >= ${w.from}::timestamptz AND t.due < ${w.to}::timestamptz AND t.due < ${w.now}::timestamptz
@@ -263,7 +269,6 @@ export async function scanTargets(scope: ResolvedScope, w: ScanWindow): Promise<
     ) AS t(due, done, closed)
     WHERE c."responseDueAt" >= ${dueFrom}::timestamptz AND c."responseDueAt" < ${w.to}::timestamptz
       AND t.due IS NOT NULL AND ${scopeSql(scope, 'c')}`;
-  return rows[0] ?? { met: 0, missed: 0 };
 }
 
 export interface ClusterCounts {

@@ -88,7 +88,7 @@ export interface StepRow {
   /** Steps settled in the period, and how many of them on time. */
   settled: number;
   onTime: number;
-  /** Decisions (or replies) made in the period, with the median and 90th percentile of days from receipt. */
+  /** Decisions (or replies) made in the period; in total, with the median and 90th percentile of days from receipt. */
   done: number;
   median: number | null;
   p90: number | null;

@@ -40,9 +40,12 @@ BEGIN
         IS DISTINCT FROM (NEW."receivedAt", NEW."unitId", NEW."categoryId", NEW."kind", NEW."channel", NEW."area") THEN
     PERFORM forget_report_months_from(LEAST(OLD."receivedAt", NEW."receivedAt"));
   ELSE
-    -- The status and closing date only decide how the steps due or done at these dates count.
+    -- The status, the closing date and when a response target was met only decide how the steps
+    -- and targets due or done at these dates count.
     PERFORM forget_report_months_at(ARRAY[OLD."decidedAt", NEW."decidedAt", OLD."acceptDueAt", NEW."acceptDueAt",
-                                          OLD."repliedAt", NEW."repliedAt", OLD."replyDueAt", NEW."replyDueAt"]);
+                                          OLD."repliedAt", NEW."repliedAt", OLD."replyDueAt", NEW."replyDueAt",
+                                          OLD."responseDueAt", NEW."responseDueAt", OLD."progressDueAt", NEW."progressDueAt",
+                                          OLD."resultDueAt", NEW."resultDueAt"]);
   END IF;
   RETURN NULL;
 END;
@@ -58,10 +61,12 @@ CREATE TRIGGER "Case_forgets_report_months_on_update"
   AFTER UPDATE ON "Case"
   FOR EACH ROW
   WHEN ((OLD."receivedAt", OLD."decidedAt", OLD."acceptDueAt", OLD."repliedAt", OLD."replyDueAt", OLD."closedAt", OLD."status",
-         OLD."unitId", OLD."categoryId", OLD."kind", OLD."channel", OLD."area")
+         OLD."unitId", OLD."categoryId", OLD."kind", OLD."channel", OLD."area", OLD."responseDueAt", OLD."respondedAt",
+         OLD."progressDueAt", OLD."progressAt", OLD."resultDueAt", OLD."resultAt")
         IS DISTINCT FROM
         (NEW."receivedAt", NEW."decidedAt", NEW."acceptDueAt", NEW."repliedAt", NEW."replyDueAt", NEW."closedAt", NEW."status",
-         NEW."unitId", NEW."categoryId", NEW."kind", NEW."channel", NEW."area"))
+         NEW."unitId", NEW."categoryId", NEW."kind", NEW."channel", NEW."area", NEW."responseDueAt", NEW."respondedAt",
+         NEW."progressDueAt", NEW."progressAt", NEW."resultDueAt", NEW."resultAt"))
   EXECUTE FUNCTION case_forgets_report_months();
 
 -- Events and ratings count at their own time.
