@@ -301,6 +301,9 @@ export async function scanClusters(scope: ResolvedScope, w: ScanWindow): Promise
       FROM "Case" c WHERE c."clusterId" = k."id"
     ) f ON TRUE
     WHERE k."createdAt" < ${w.to}::timestamptz AND (k."dissolvedAt" IS NULL OR k."dissolvedAt" >= ${w.from}::timestamptz)
+      -- Only a cluster that counts in the period is looked up in the scope (a subquery per cluster).
+      AND (${inPeriod(Prisma.sql`k."createdAt"`)} OR ${inPeriod(Prisma.sql`k."confirmedAt"`)} OR ${inPeriod(Prisma.sql`k."dissolvedAt"`)}
+           OR ${inPeriod(Prisma.sql`f.last`)})
       AND ${inScope}`;
   return rows[0] ?? { opened: 0, confirmed: 0, resolved: 0, dissolved: 0 };
 }
