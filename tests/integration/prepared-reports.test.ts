@@ -3,7 +3,7 @@
 // once. The risk list names cases, never people, and only supervisors may open it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { submitCase } from '#app/features/cases/submission.server.ts';
-import { prepareDueReports, type RiskList } from '#app/features/statistics/prepared.server.ts';
+import { prepareDueReports, preparedRiskList } from '#app/features/statistics/prepared.server.ts';
 import { db, type Prisma } from '#app/platform/db.server.ts';
 import * as weeklyRoute from '#app/routes/office+/reports.weekly.$key.tsx';
 import { newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
@@ -74,7 +74,8 @@ describe('the scheduled reports', () => {
 
   it('lists the week’s orange and red cases by receipt number, and nothing about the people who wrote', async () => {
     const row = await db().preparedReport.findUniqueOrThrow({ where: { kind_periodKey: { kind: 'weeklySweep', periodKey: '2022-W47' } } });
-    const list = row.data as unknown as RiskList;
+    // Read back as the page reads it (a supervisor of no unit: every case).
+    const { list } = await preparedRiskList(supervisor.actor, '2022-W47');
     expect(list.week).toEqual({ kind: 'week', start: '2022-11-21', end: '2022-11-27' });
     expect(list.warned.rows.some((c) => c.id === orangeId && c.level === 'ORANGE')).toBe(true);
     // Completion reports sent back: the case waiting for its rework, not the one filed again.
