@@ -26,6 +26,23 @@ async function setupActor(role: 'CLERK' | 'SUPERVISOR', name: string) {
   return { id: user.id, role, unitId: null };
 }
 
+/** A handler of the unit that cannot sign in, for a step only the unit takes (its completion report). */
+async function setupHandler(unitId: string, name: string) {
+  const { db } = await app();
+  const { unitLineage } = await import('#app/features/reference-data/unit-tree.server.ts');
+  const user = await db().staffUser.create({
+    data: {
+      email: `setup-${Date.now()}-${Math.random().toString(36).slice(2)}@example.gov.cn`,
+      name,
+      role: 'HANDLER',
+      unitId,
+      passwordHash: 'x',
+      active: false,
+    },
+  });
+  return { id: user.id, role: 'HANDLER' as const, unitId, unitLineage: await unitLineage(unitId) };
+}
+
 /** A supervisor accepts and answers the case; returns its id and the code of its unit. */
 export async function acceptAndReply(receiptNo: string, reply: string): Promise<{ caseId: string; unitCode: string }> {
   const { db, performCaseAction } = await app();
@@ -199,4 +216,53 @@ export async function caseAnswer(receiptNo: string) {
   });
   const agreementEvents = await db().caseEvent.count({ where: { caseId: row.id, type: { in: ['MEDIATED', 'SETTLED'] } } });
   return { ...row, agreementEvents, timeZone: serviceTimeZone() };
+}
+
+/** 复查 (art. 35): the citizen asks for review of the reply, through the track page's own step. */
+export async function requestReviewOf(receiptNo: string, reason: string): Promise<void> {
+  const { db } = await app();
+  const { requestReview } = await import('#app/features/cases/citizen-actions.server.ts');
+  const row = await db().case.findUniqueOrThrow({ where: { receiptNo } });
+  await requestReview(row.id, reason);
+}
+
+/**
+ * 交办 (art. 22(3)) with a completion report asked for; a handler of the unit files the report and a
+ * clerk of no unit sends it back for rework with `reason`.
+ */
+export async function sendBackCompletionReport(receiptNo: string, findings: string, reason: string): Promise<void> {
+  await assignWithReport(receiptNo);
+  const { db, performCaseAction } = await app();
+  const row = await db().case.findUniqueOrThrow({ where: { receiptNo } });
+  if (!row.unitId) throw new Error(`case ${receiptNo} has no unit`);
+  const handler = await setupHandler(row.unitId, '测试承办');
+  const filed = await performCaseAction(handler, row.id, row.version, { action: 'fileReport', findings });
+  if (!filed.ok) throw new Error(`case ${receiptNo}: the report could not be filed: ${filed.formError ?? JSON.stringify(filed.errors)}`);
+  const clerk = await setupActor('CLERK', '测试审核');
+  const returned = await performCaseAction(clerk, row.id, filed.version, { action: 'decideReport', decision: 'return', reason });
+  if (!returned.ok)
+    throw new Error(`case ${receiptNo}: the report could not be sent back: ${returned.formError ?? JSON.stringify(returned.errors)}`);
+}
+
+/**
+ * The weekly risk list (周风险清单) of the week `weeksAgo` weeks before this one, prepared now by the
+ * worker's own step (prepareReport), which stores it and queues each supervisor's email. The cases
+ * named in `receivedThatWeek` are moved to the Wednesday of that week first, so that their cluster
+ * is new in it (its trend). A week of its own for each test: each week's list is prepared once.
+ */
+export async function prepareRiskList(weeksAgo: number, receivedThatWeek: readonly string[]): Promise<{ key: string }> {
+  const { db } = await app();
+  const { prepareReport } = await import('#app/features/statistics/prepared.server.ts');
+  const { periodContaining, periodKey } = await import('#app/features/statistics/periods.ts');
+  const { addCalendarDays, civilDateIn, parseIsoDate, zonedInstant } = await import('#app/platform/time/civil-date.ts');
+  const { serviceTimeZone } = await import('#app/platform/time/service-time-zone.server.ts');
+  const timeZone = serviceTimeZone();
+  const now = new Date();
+  const period = periodContaining('week', addCalendarDays(civilDateIn(now, timeZone), -7 * weeksAgo));
+  const key = periodKey(period);
+  const wednesday = zonedInstant(addCalendarDays(parseIsoDate(period.start)!, 2), 10 * 60, timeZone);
+  await db().case.updateMany({ where: { receiptNo: { in: [...receivedThatWeek] } }, data: { receivedAt: wednesday } });
+  const prepared = await prepareReport({ kind: 'weeklySweep', period, key }, now);
+  if (!prepared.prepared) throw new Error(`the risk list of ${key} was prepared already`);
+  return { key };
 }

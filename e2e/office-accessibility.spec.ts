@@ -1,5 +1,6 @@
 // Every back-office page passes axe (WCAG 2.2 AA) in every language, signed in with a role that
-// may see it: a clerk for the case pages, an administrator for the administration pages.
+// may see it: a clerk for the case pages, an administrator for the administration pages, a
+// supervisor for the reports.
 //
 // Without JavaScript a page is the server's HTML, which is the DOM swept with JavaScript except where
 // a component renders its no-JavaScript fallback (the components that call useHydrated: a data
@@ -8,7 +9,7 @@
 import officeAdminEn from '#app/i18n/locales/en/office-admin.json' with { type: 'json' };
 import officeAdminZhHans from '#app/i18n/locales/zh-Hans/office-admin.json' with { type: 'json' };
 import officeAdminZhHant from '#app/i18n/locales/zh-Hant/office-admin.json' with { type: 'json' };
-import { assignWithReport, caseAndUnit, forwardCase, receiveLetter } from './case-setup.ts';
+import { assignWithReport, caseAndUnit, forwardCase, prepareRiskList, receiveLetter } from './case-setup.ts';
 import { signInStaff, staffPageAs } from './office-sign-in.ts';
 import { createStaff } from './staff-accounts.ts';
 import { BROWSER_LOCALE, EVERY_LANGUAGE, LOCALES, expectNoAxeViolations, interpolate, sendAcceptLanguage, type Locale } from './support.ts';
@@ -132,6 +133,22 @@ for (const locale of LOCALES) {
     await adminPage.getByRole('button', { name: a.calendar.add.submit }).click();
     await expect(adminPage.getByTestId('calendar-2099')).toBeVisible();
     await check(adminPage, '/office/calendar');
+  });
+
+  // The report pages a supervisor reads: this month's period report, and a weekly risk list as the
+  // worker prepared it (a past week of this test's own: each week's list is prepared once).
+  test(`report pages pass axe (${locale})`, { tag: EVERY_LANGUAGE }, async ({ browser }, testInfo) => {
+    test.setTimeout(SWEEP_BUDGET);
+    const js = testInfo.project.name !== 'no-js';
+    test.skip(!js, 'these pages render no no-JavaScript fallback: without JavaScript their DOM is the one swept with it');
+    const check = (target: Page, path: string) => sweep(target, path, locale, browser, testInfo);
+    // An orange case, so the list has a row to show.
+    await receiveLetter({ coSignerCount: '7' }, locale);
+    const { key } = await prepareRiskList(20 + LOCALES.indexOf(locale) + 3 * testInfo.retry, []);
+    const { page: supervisor } = await staffPageAs(browser, locale, js, 'SUPERVISOR');
+    await check(supervisor, '/office/reports');
+    await check(supervisor, `/office/reports/weekly/${key}`);
+    await expect(supervisor.getByTestId('risk-warned')).toBeVisible();
   });
 
   // The statute's own staff pages: a unit's completion report (art. 22(3)), with its documents

@@ -3,8 +3,8 @@
 // once. The risk list names cases, never people, and only supervisors may open it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { submitCase } from '#app/features/cases/submission.server.ts';
-import { prepareDueReports, type RiskList } from '#app/features/statistics/prepared.server.ts';
-import { db } from '#app/platform/db.server.ts';
+import { prepareDueReports, preparedRiskList } from '#app/features/statistics/prepared.server.ts';
+import { db, type Prisma } from '#app/platform/db.server.ts';
 import * as weeklyRoute from '#app/routes/office+/reports.weekly.$key.tsx';
 import { newIdempotencyKey, staffUser, validSubmission } from '../support/fixtures.ts';
 import { loadContext, officeRequest, sessionToken, statusOf } from '../support/office-requests.ts';
@@ -13,6 +13,7 @@ import { loadContext, officeRequest, sessionToken, statusOf } from '../support/o
 const NOW = new Date('2022-11-25T07:00:00+08:00');
 let supervisor: Awaited<ReturnType<typeof staffUser>>;
 let orangeId = '';
+const returned = { waiting: '', filedAgain: '' };
 const personal: string[] = [];
 
 beforeAll(async () => {
@@ -22,6 +23,22 @@ beforeAll(async () => {
   personal.push(submission.name ?? '', submission.phone ?? '', submission.email ?? '', submission.subject, submission.body);
   const receipt = await submitCase(submission, { idempotencyKey: newIdempotencyKey(), locale: 'zh-Hans', now: NOW, receivedAt: NOW });
   orangeId = (await db().case.findUniqueOrThrow({ where: { receiptNo: receipt.receiptNo } })).id;
+  // Two assigned cases whose completion report was sent back: one waits for the unit's rework, the
+  // other has its new report filed and waiting for a decision (not the unit's to do).
+  for (const key of ['waiting', 'filedAgain'] as const) {
+    const sent = await submitCase(await validSubmission(), {
+      idempotencyKey: newIdempotencyKey(),
+      locale: 'zh-Hans',
+      now: NOW,
+      receivedAt: NOW,
+    });
+    const row = await db().case.findUniqueOrThrow({ where: { receiptNo: sent.receiptNo } });
+    await db().case.update({ where: { id: row.id }, data: { status: 'IN_PROGRESS' } });
+    const report = { caseId: row.id, authorId: supervisor.user.id, findings: '已核实。' };
+    await db().completionReport.create({ data: { ...report, status: 'RETURNED', decidedAt: NOW, decisionReason: '没有附上凭证。' } });
+    if (key === 'filedAgain') await db().completionReport.create({ data: { ...report, status: 'PENDING' } });
+    returned[key] = row.id;
+  }
 });
 
 describe('the scheduled reports', () => {
@@ -52,13 +69,19 @@ describe('the scheduled reports', () => {
     };
     expect(weekly.prepared.path).toBe('/office/reports/weekly/2022-W47');
     expect(weekly.prepared.counts.warned).toBeGreaterThanOrEqual(1);
+    expect((weekly.prepared.counts as { returned?: number }).returned).toBeGreaterThanOrEqual(1);
   });
 
   it('lists the week’s orange and red cases by receipt number, and nothing about the people who wrote', async () => {
     const row = await db().preparedReport.findUniqueOrThrow({ where: { kind_periodKey: { kind: 'weeklySweep', periodKey: '2022-W47' } } });
-    const list = row.data as unknown as RiskList;
+    // Read back as the page reads it (a supervisor of no unit: every case).
+    const { list } = await preparedRiskList(supervisor.actor, '2022-W47');
     expect(list.week).toEqual({ kind: 'week', start: '2022-11-21', end: '2022-11-27' });
     expect(list.warned.rows.some((c) => c.id === orangeId && c.level === 'ORANGE')).toBe(true);
+    // Completion reports sent back: the case waiting for its rework, not the one filed again.
+    const sentBack = list.returned?.rows.map((c) => c.id) ?? [];
+    expect(sentBack).toContain(returned.waiting);
+    expect(sentBack).not.toContain(returned.filedAgain);
     const text = JSON.stringify(row.data);
     for (const value of personal.filter((v) => v !== '')) expect(text).not.toContain(value);
   });
@@ -72,6 +95,17 @@ describe('the scheduled reports', () => {
       );
     };
     expect(await page('SUPERVISOR')).toBe(200);
+    // A list prepared before completion reports sent back were listed still opens, without that section.
+    const older = await db().preparedReport.findUniqueOrThrow({
+      where: { kind_periodKey: { kind: 'weeklySweep', periodKey: '2022-W47' } },
+    });
+    const before = JSON.parse(JSON.stringify(older.data), (name, value: unknown) =>
+      name === 'returned' ? undefined : value,
+    ) as Prisma.InputJsonObject;
+    await db().preparedReport.create({
+      data: { kind: 'weeklySweep', periodKey: '2022-W46', periodFrom: older.periodFrom, periodTo: older.periodTo, data: before },
+    });
+    expect(await page('SUPERVISOR', '2022-W46')).toBe(200);
     expect(await page('SUPERVISOR', '2019-W01')).toBe(404);
     expect(await page('SUPERVISOR', 'nonsense')).toBe(404);
     for (const role of ['ANALYST', 'HANDLER', 'ADMIN', 'CLERK'] as const) expect(await page(role)).toBe(403);

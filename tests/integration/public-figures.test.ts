@@ -8,7 +8,7 @@ import { closeLapsedCases, rateCase } from '#app/features/cases/citizen-actions.
 import { performCaseAction, type ActionInput } from '#app/features/cases/staff-actions.server.ts';
 import { submitCase } from '#app/features/cases/submission.server.ts';
 import { forgetPublicFigures, publicFigures, refreshPublicFigures } from '#app/features/statistics/public-figures.server.ts';
-import { db } from '#app/platform/db.server.ts';
+import { db, type Prisma } from '#app/platform/db.server.ts';
 import * as pageRoute from '#app/routes/_portal+/statistics._index.tsx';
 import * as csvRoute from '#app/routes/_resources+/statistics[.]csv.tsx';
 import * as jsonRoute from '#app/routes/_resources+/statistics[.]json.tsx';
@@ -117,6 +117,26 @@ describe('the public figures of a hand-built month', () => {
     expect(p.byChannel.filter((row) => row.channel !== 'ONLINE').every((row) => row.received === null)).toBe(true);
   });
 
+  it('publishes the claims answered by outcome, and no share of changed opinions without 5 opinions', async () => {
+    const p = august(await publicFigures());
+    const claims = Object.fromEntries(p.outcomes.map((row) => [row.outcome, row.claims]));
+    // Six complaints upheld; none explained or not upheld (withheld as fewer than 5, two of them, so
+    // the six stay published); no other class answered.
+    expect(claims).toEqual({
+      UPHELD: 6,
+      EXPLAINED: null,
+      NOT_UPHELD: null,
+      ADOPTED: null,
+      PARTLY_ADOPTED: null,
+      NOT_ADOPTED: null,
+      SUBSTANTIATED: null,
+      PARTLY_SUBSTANTIATED: null,
+      NOT_SUBSTANTIATED: null,
+      ANSWERED: null,
+    });
+    expect(p.reviewsChanged).toBeNull();
+  });
+
   it('counts reports of misconduct in the totals only, and withholds a unit with fewer than 5 cases', async () => {
     const p = august(await publicFigures());
     expect(p.units.find((row) => row.unit === units.p)).toEqual({
@@ -160,6 +180,7 @@ describe('the page and the downloads', () => {
       await csvRoute.loader({ request: new Request('http://localhost/statistics.csv?lang=en'), params: {}, context: loadContext })
     ).text();
     expect(csv).toContain('2020-08,2020-08-01,2020-08-31,yes,received,,,,10,');
+    expect(csv).toContain('2020-08,2020-08-01,2020-08-31,yes,claims_answered,outcome,UPHELD,,6,');
     // The withheld unit Q has no row at all.
     expect(csv).not.toContain(units.q);
     for (const value of personal.filter((v) => v !== '')) {
@@ -179,5 +200,32 @@ describe('the page and the downloads', () => {
     expect((await page('')).detailKey).toBe('2021');
     expect(await statusOf(() => page('?period=2018'))).toBe(404);
     expect(await statusOf(() => page('?period=%27%3Bdrop'))).toBe(404);
+  });
+});
+
+describe('a stored row that does not fit', () => {
+  it('is treated as absent and computed again, never a 500', async () => {
+    const kept = await db().publishedStatistics.findUniqueOrThrow({ where: { key: 'public' } });
+    // The shape before outcomes were published, and a row that is not figures at all.
+    const older = JSON.parse(JSON.stringify(kept.data), (key, value: unknown) =>
+      key === 'outcomes' ? undefined : value,
+    ) as Prisma.InputJsonObject;
+    for (const broken of [older, { schema: 'petition-desk/public-statistics/1', months: 'none' }]) {
+      await db().publishedStatistics.update({ where: { key: 'public' }, data: { data: broken } });
+      forgetPublicFigures();
+      const figures = await publicFigures();
+      expect(figures.months).toHaveLength(12);
+      expect(figures.months.every((p) => p.outcomes.length === 10)).toBe(true);
+      const page = await pageRoute.loader({ request: new Request('http://localhost/statistics'), params: {}, context: loadContext });
+      expect(page.figures.generatedAt).toBe(figures.generatedAt);
+    }
+    // Computed as of now and stored in place of the row that did not fit.
+    const stored = await db().publishedStatistics.findUniqueOrThrow({ where: { key: 'public' } });
+    expect(stored.computedAt.getTime()).toBeGreaterThan(kept.computedAt.getTime());
+    expect(JSON.stringify(stored.data)).toContain('"outcomes"');
+    // The figures of the hand-built month again, for whatever runs next.
+    await db().publishedStatistics.delete({ where: { key: 'public' } });
+    await refreshPublicFigures(NOW);
+    forgetPublicFigures();
   });
 });

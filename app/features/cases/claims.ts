@@ -51,6 +51,11 @@ export function outcomeClassOf(kind: CaseKind): OutcomeClass {
   return CLASS_OF_KIND[kind];
 }
 
+/** The outcomes of one class, in the order the reply form offers them. */
+export function outcomesOfClass(outcomeClass: OutcomeClass): readonly ClaimOutcome[] {
+  return OUTCOMES_OF_CLASS[outcomeClass];
+}
+
 /** The outcomes a reply to a case of this kind may give each claim. */
 export function outcomesFor(kind: CaseKind): readonly ClaimOutcome[] {
   return OUTCOMES_OF_CLASS[CLASS_OF_KIND[kind]];

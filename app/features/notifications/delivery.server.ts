@@ -106,6 +106,8 @@ const StaffMessageData = z.object({
   dueAt: StaffFacts.shape.dueAt,
   overdue: StaffFacts.shape.overdue,
   digest: StaffFacts.shape.digest,
+  // A scheduled report (staff.reportReady): without it the email named no report and linked to /office/reports.
+  prepared: StaffFacts.shape.prepared,
 });
 
 /**

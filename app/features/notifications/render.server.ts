@@ -89,7 +89,16 @@ export const StaffFacts = z.object({
       start: z.iso.date(),
       end: z.iso.date(),
       path: z.string().startsWith('/office/').max(200),
-      counts: z.object({ clusters: z.int().min(0), warned: z.int().min(0), due: z.int().min(0), reviews: z.int().min(0) }).nullable(),
+      counts: z
+        .object({
+          clusters: z.int().min(0),
+          warned: z.int().min(0),
+          due: z.int().min(0),
+          reviews: z.int().min(0),
+          // Messages queued before completion reports sent back were listed have no such count.
+          returned: z.int().min(0).optional(),
+        })
+        .nullable(),
     })
     .nullable()
     .default(null),
@@ -403,10 +412,10 @@ function staffMessage(
             ? [
                 {
                   kind: 'fields' as const,
-                  rows: (['clusters', 'warned', 'due', 'reviews'] as const).map((key): [string, string] => [
-                    t(`templates.staff.reportReady.counts.${key}`),
-                    String(counts[key]),
-                  ]),
+                  rows: (['clusters', 'warned', 'due', 'reviews', 'returned'] as const).flatMap((key): [string, string][] => {
+                    const count = counts[key];
+                    return count === undefined ? [] : [[t(`templates.staff.reportReady.counts.${key}`), String(count)]];
+                  }),
                 },
               ]
             : []),

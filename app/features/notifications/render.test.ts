@@ -144,6 +144,13 @@ describe('statutoryDeadlineKind', () => {
       expect(mail.text).toContain(`${OPTIONS.baseUrl}/office/reports/weekly/2026-W48`);
       expect(mail.text.includes('Orange and red cases')).toBe(kind === 'weeklySweep');
     }
+    // Completion reports sent back are counted when the list counted them (messages queued before did not).
+    const withReturned = { ...staff.prepared!, counts: { ...staff.prepared!.counts!, returned: 3 } };
+    expect((await renderMessage('staff.reportReady', 'en', { ...staff, prepared: withReturned }, OPTIONS)).text).toContain(
+      'Completion reports sent back for rework',
+    );
+    const without = await renderMessage('staff.reportReady', 'en', staff, OPTIONS);
+    expect(without.text).not.toContain('Completion reports sent back');
     const quarterly = await renderMessage(
       'staff.reportReady',
       'zh-Hans',

@@ -36,5 +36,9 @@ export function keyLabel(
       return day(key);
     case 'categoryArea':
       return key;
+    case 'declineReason':
+      return key === '' ? t('reports:noReason') : t(`common:declineReasons.${key}.label`);
+    case 'outcome':
+      return t(`common:claimOutcomes.${key}`);
   }
 }

@@ -2,11 +2,10 @@
 // the period's scans (report-queries.server.ts), which each run at most once per period, and
 // returns one of the shapes of measures.ts. Adding a measure is one entry here and one label,
 // `reports:measures.<key>` in the three locale files (a unit test checks the labels).
-//
-// Not here yet, because the features they count are still being built: declines by standard
-// reason, outcomes by class, the share of review opinions that changed or overturned the decision,
-// completion reports sent back for rework, and follow-up answers. Each will be one entry.
 import { CHANNELS, WARNING_LEVELS } from '#app/features/cases/attributes.ts';
+import { outcomesOfClass, type OutcomeClass } from '#app/features/cases/claims.ts';
+import { DECLINE_REASONS } from '#app/features/cases/decline-reasons.ts';
+import { SOLVED } from '#app/features/cases/follow-up.ts';
 import { CASE_KINDS } from '#app/features/cases/kinds.ts';
 import {
   inOrder,
@@ -22,11 +21,13 @@ import {
   scanClusters,
   scanEvents,
   scanIntake,
+  scanOutcomes,
   scanRatings,
   scanReply,
   scanTargets,
   type CountedEvent,
   type IntakeRow,
+  type OutcomeSource,
   type ResolvedScope,
   type ScanWindow,
   type StepRow,
@@ -41,6 +42,7 @@ export interface PeriodScans {
   ratings(): Promise<Awaited<ReturnType<typeof scanRatings>>>;
   targets(): Promise<Awaited<ReturnType<typeof scanTargets>>>;
   clusters(): Promise<Awaited<ReturnType<typeof scanClusters>>>;
+  outcomes(): Promise<Awaited<ReturnType<typeof scanOutcomes>>>;
 }
 
 export function periodScans(scope: ResolvedScope, window: ScanWindow): PeriodScans {
@@ -56,6 +58,7 @@ export function periodScans(scope: ResolvedScope, window: ScanWindow): PeriodSca
     ratings: once(() => scanRatings(scope, window)),
     targets: once(() => scanTargets(scope, window)),
     clusters: once(() => scanClusters(scope, window)),
+    outcomes: once(() => scanOutcomes(scope, window)),
   };
 }
 
@@ -117,6 +120,38 @@ async function lateTotal(scans: PeriodScans): Promise<number> {
   const a = stepTotal(await scans.acceptance());
   const r = stepTotal(await scans.reply());
   return a.settled - a.onTime + (r.settled - r.onTime);
+}
+
+/** The rows of one source of the outcomes scan, as a breakdown's rows. */
+async function outcomeRows(scans: PeriodScans, source: OutcomeSource): Promise<{ key: string; count: number }[]> {
+  return (await scans.outcomes()).filter((row) => row.source === source).map((row) => ({ key: row.key, count: row.n }));
+}
+
+async function outcomeCount(scans: PeriodScans, source: OutcomeSource, key?: string): Promise<number> {
+  return (await outcomeRows(scans, source)).filter((row) => key === undefined || row.key === key).reduce((sum, row) => sum + row.count, 0);
+}
+
+/** Declines by standard reason, every reason shown; declines recorded without one (before reasons were asked) as one row keyed ''. */
+async function declinesByReason(scans: PeriodScans): Promise<MeasureValue> {
+  const rows = await outcomeRows(scans, 'decline');
+  const unrecorded = rows.find((row) => row.key === '')?.count ?? 0;
+  return {
+    type: 'breakdown',
+    dimension: 'declineReason',
+    rows: [...inOrder(DECLINE_REASONS, rows), ...(unrecorded > 0 ? [{ key: '', count: unrecorded }] : [])],
+  };
+}
+
+/** The claims answered in the period with the outcomes of one class (逐条答复), every outcome of the class shown. */
+async function claimOutcomes(scans: PeriodScans, outcomeClass: OutcomeClass): Promise<MeasureValue> {
+  return { type: 'breakdown', dimension: 'outcome', rows: inOrder(outcomesOfClass(outcomeClass), await outcomeRows(scans, 'claim')) };
+}
+
+/** Of the opinions of a stage issued in the period with an outcome, those that changed or overturned the decision. */
+async function opinionsChanged(scans: PeriodScans, stage: 'review' | 'reReview'): Promise<MeasureValue> {
+  const rows = (await outcomeRows(scans, stage)).filter((row) => row.key !== '');
+  const changed = rows.filter((row) => row.key === 'CHANGED' || row.key === 'OVERTURNED').reduce((sum, row) => sum + row.count, 0);
+  return { type: 'rate', numerator: changed, denominator: rows.reduce((sum, row) => sum + row.count, 0) };
 }
 
 const RANK_LIMIT = 10;
@@ -185,10 +220,21 @@ export const MEASURES = {
   decided: measure('decisions', async (s) => count(stepTotal(await s.acceptance()).done)),
   declined: measure('decisions', async (s) => count(await eventCount(s, 'DECLINED'))),
   mergedAsDuplicates: measure('decisions', async (s) => count(await eventCount(s, 'MERGED'))),
+  declinedByReason: measure('decisions', declinesByReason),
+  // The reply's outcome of each claim, by the statute's classes (arts. 29, 32).
+  outcomesRequest: measure('decisions', (s) => claimOutcomes(s, 'request')),
+  outcomesSuggestion: measure('decisions', (s) => claimOutcomes(s, 'suggestion')),
+  outcomesReport: measure('decisions', (s) => claimOutcomes(s, 'report')),
+  outcomesInquiry: measure('decisions', (s) => claimOutcomes(s, 'inquiry')),
+  // Completion reports (art. 22(3)) decided in the period: sent back for rework, and accepted.
+  reportsReturned: measure('decisions', async (s) => count(await outcomeCount(s, 'report', 'RETURNED'))),
+  reportsAccepted: measure('decisions', async (s) => count(await outcomeCount(s, 'report', 'ACCEPTED'))),
 
   // Reviews (arts. 35, 36)
   reviewRequests: measure('reviews', async (s) => count(await eventCount(s, 'REVIEW_REQUESTED'))),
   reReviewRequests: measure('reviews', async (s) => count(await eventCount(s, 'RE_REVIEW_REQUESTED'))),
+  reviewOpinionsChanged: measure('reviews', (s) => opinionsChanged(s, 'review')),
+  reReviewOpinionsChanged: measure('reviews', (s) => opinionsChanged(s, 'reReview')),
 
   // Satisfaction (art. 21)
   satisfactionMean: measure('satisfaction', async (s) => {
@@ -207,6 +253,13 @@ export const MEASURES = {
       ],
     };
   }),
+  // The follow-up after the reply (回访): questions asked in the period, and the answers given in it.
+  checkInsSent: measure('satisfaction', async (s) => count(await outcomeCount(s, 'checkInSent'))),
+  checkInAnswers: measure('satisfaction', async (s) => ({
+    type: 'breakdown',
+    dimension: 'solved',
+    rows: inOrder(SOLVED, await outcomeRows(s, 'checkInAnswer')),
+  })),
 
   // Early warning
   levelsRaised: measure('warnings', async (s) => {
@@ -249,7 +302,8 @@ export const MEASURES = {
   unitsMostComplaints: measure('article41', async (s) => ranking('unit', 'most', mostCases(await s.intake(), 'unit', 'complaints'))),
   forwarded: measure('article41', async (s) => count(await eventCount(s, 'FORWARDED'))),
   assigned: measure('article41', async (s) => count(await eventCount(s, 'ASSIGNED'))),
-  supervised: measure('article41', async (s) => count(await lateTotal(s))),
+  // 督办 items opened in the period (arts. 44, 45): a case that missed a statutory date, taken up by the unit above.
+  supervised: measure('article41', async (s) => count(await outcomeCount(s, 'supervision'))),
 } satisfies Record<string, MeasureDefinition>;
 
 export type MeasureKey = keyof typeof MEASURES;

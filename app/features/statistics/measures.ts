@@ -3,7 +3,19 @@
 // themselves are computed in measures.server.ts, one function a measure.
 
 /** What the rows of a breakdown or a ranking are: a code (channel, kind, level …) or an id (category, unit). */
-export const DIMENSIONS = ['channel', 'kind', 'category', 'area', 'unit', 'bucket', 'level', 'solved', 'categoryArea'] as const;
+export const DIMENSIONS = [
+  'channel',
+  'kind',
+  'category',
+  'area',
+  'unit',
+  'bucket',
+  'level',
+  'solved',
+  'categoryArea',
+  'declineReason',
+  'outcome',
+] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** The report's sections, in the order of the page. */

@@ -67,14 +67,16 @@ const RiskListSchema = z.object({
   due: riskSection(RiskCaseSchema),
   /** Review and re-review requests waiting for an opinion. */
   reviews: riskSection(RiskCaseSchema),
+  /** Open cases whose completion report was sent back and not filed again yet; absent from lists prepared before they were listed. */
+  returned: riskSection(RiskCaseSchema).optional(),
 });
 export type RiskList = z.infer<typeof RiskListSchema>;
 
-const CASE_SECTIONS = ['warned', 'due', 'reviews'] as const;
+const CASE_SECTIONS = ['warned', 'due', 'reviews', 'returned'] as const;
 type CaseSection = (typeof CASE_SECTIONS)[number];
 
 /** The cases of each section that may be kept from someone (isKeptFrom), whether listed or only counted. */
-type MayBeKept = Record<CaseSection, string[]>;
+type MayBeKept = Record<Exclude<CaseSection, 'returned'>, string[]> & { returned?: string[] };
 
 /**
  * The risk list as prepared and stored. One list serves every supervisor, so it also names the cases
@@ -128,10 +130,15 @@ export async function buildRiskList(week: Period, now: Date): Promise<PreparedRi
   const open = { status: { in: [...OPEN_STATUSES] } } satisfies Prisma.CaseWhereInput;
   const thisWeek = periodBounds(week, timeZone);
   const weekBefore = periodBounds(previousPeriod(week), timeZone);
-  const [warned, due, reviews, clusters] = await Promise.all([
+  const [warned, due, reviews, returned, clusters] = await Promise.all([
     caseSection({ ...open, warningLevel: { in: ['ORANGE', 'RED'] } }, [{ warningLevel: 'desc' }, { nextDueAt: 'asc' }, { id: 'asc' }]),
     caseSection({ ...open, nextDueAt: { lt: new Date(now.getTime() + DUE_SOON_MS) } }, [{ nextDueAt: 'asc' }, { id: 'asc' }]),
     caseSection({ status: { in: ['REVIEW_REQUESTED', 'RE_REVIEW_REQUESTED'] } }, [{ nextDueAt: 'asc' }, { id: 'asc' }]),
+    // Sent back for rework (art. 22(3)) and not filed again: no report waits for a decision, none was accepted.
+    caseSection({ ...open, completionReports: { some: { status: 'RETURNED' }, none: { status: { in: ['PENDING', 'ACCEPTED'] } } } }, [
+      { reportDueAt: 'asc' },
+      { id: 'asc' },
+    ]),
     db().$queryRaw<RiskCluster[]>`
       SELECT k."id"::text AS "id", k."categoryId"::text AS "categoryId", k."area", k."warningLevel"::text AS "level", k."confirmed",
              (COUNT(*) FILTER (WHERE c."status"::text = ANY(${[...OPEN_STATUSES]}::text[])))::int AS "openCases",
@@ -150,7 +157,8 @@ export async function buildRiskList(week: Period, now: Date): Promise<PreparedRi
     warned: warned.section,
     due: due.section,
     reviews: reviews.section,
-    mayBeKept: { warned: warned.mayBeKept, due: due.mayBeKept, reviews: reviews.mayBeKept },
+    returned: returned.section,
+    mayBeKept: { warned: warned.mayBeKept, due: due.mayBeKept, reviews: reviews.mayBeKept, returned: returned.mayBeKept },
   };
 }
 
@@ -160,7 +168,7 @@ async function keptScopes(
   list: RiskList,
   mayBeKept: MayBeKept | null,
 ): Promise<Map<string, CaseScope>> {
-  const ids = new Set(CASE_SECTIONS.flatMap((key) => [...list[key].rows.map((row) => row.id), ...(mayBeKept?.[key] ?? [])]));
+  const ids = new Set(CASE_SECTIONS.flatMap((key) => [...(list[key]?.rows ?? []).map((row) => row.id), ...(mayBeKept?.[key] ?? [])]));
   const rows = await client.case.findMany({ where: { id: { in: [...ids] }, ...MAY_BE_KEPT }, select: { id: true, ...SCOPE_SELECT } });
   return new Map(rows.map((row) => [row.id, scopeFrom(row)]));
 }
@@ -175,17 +183,31 @@ function riskListFor(list: RiskList, mayBeKept: MayBeKept | null, scopes: Map<st
     const scope = scopes.get(id);
     return scope !== undefined && isKeptFrom(reader, scope);
   };
-  const section = (key: CaseSection): RiskSection<RiskCase> => {
-    const theirs = new Set([...list[key].rows.map((row) => row.id), ...(mayBeKept?.[key] ?? [])].filter(kept));
-    return { total: list[key].total - theirs.size, rows: list[key].rows.filter((row) => !theirs.has(row.id)) };
+  const section = (listed: RiskSection<RiskCase>, key: CaseSection): RiskSection<RiskCase> => {
+    const theirs = new Set([...listed.rows.map((row) => row.id), ...(mayBeKept?.[key] ?? [])].filter(kept));
+    return { total: listed.total - theirs.size, rows: listed.rows.filter((row) => !theirs.has(row.id)) };
   };
   const { week, generatedAt, clusters } = list;
-  return { week, generatedAt, clusters, warned: section('warned'), due: section('due'), reviews: section('reviews') };
+  return {
+    week,
+    generatedAt,
+    clusters,
+    warned: section(list.warned, 'warned'),
+    due: section(list.due, 'due'),
+    reviews: section(list.reviews, 'reviews'),
+    ...(list.returned ? { returned: section(list.returned, 'returned') } : {}),
+  };
 }
 
 /** The counts an email names. */
 function riskCounts(list: RiskList) {
-  return { clusters: list.clusters.total, warned: list.warned.total, due: list.due.total, reviews: list.reviews.total };
+  return {
+    clusters: list.clusters.total,
+    warned: list.warned.total,
+    due: list.due.total,
+    reviews: list.reviews.total,
+    returned: list.returned?.total ?? 0,
+  };
 }
 
 /** Each supervisor's counts, of the list as they will read it: those who would read the same counts together. */
@@ -273,7 +295,12 @@ export async function prepareDueReports(now = new Date()): Promise<PreparedResul
 }
 
 const StoredMayBeKept = z.object({
-  mayBeKept: z.object({ warned: z.array(z.string()), due: z.array(z.string()), reviews: z.array(z.string()) }),
+  mayBeKept: z.object({
+    warned: z.array(z.string()),
+    due: z.array(z.string()),
+    reviews: z.array(z.string()),
+    returned: z.array(z.string()).optional(),
+  }),
 });
 
 /** The risk list of a week as it was prepared, for the supervisors who were sent it, without the cases kept from them. */

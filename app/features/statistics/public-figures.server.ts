@@ -3,6 +3,7 @@
 // page and the downloads from memory, so a busy /statistics costs no query at all. Counts only.
 import { z } from 'zod';
 import { CHANNELS } from '#app/features/cases/attributes.ts';
+import { CLAIM_OUTCOMES } from '#app/features/cases/claims.ts';
 import { db } from '#app/platform/db.server.ts';
 import { NotFoundError } from '#app/platform/http/errors.ts';
 import { civilDateIn, type CivilDate } from '#app/platform/time/civil-date.ts';
@@ -23,12 +24,56 @@ import {
 import {
   scanAcceptance,
   scanIntake,
+  scanOutcomes,
   scanRatings,
   scanReply,
+  type OutcomeRow,
   type ResolvedScope,
   type ScanWindow,
   type StepRow,
 } from './report-queries.server.ts';
+
+// The stored row is JSON written by some version of the worker: read back through this schema, so a
+// row that does not fit (an older shape, a damaged row) is treated as absent and computed again.
+const Rate = z.object({ rate: z.number(), cases: z.number() }).nullable();
+const Count = z.number().nullable();
+const Name = z.object({ 'zh-Hans': z.string(), 'zh-Hant': z.string(), en: z.string() });
+const PeriodSchema = z.object({
+  kind: z.enum(['month', 'year']),
+  key: z.string(),
+  start: z.string(),
+  end: z.string(),
+  complete: z.boolean(),
+  received: Count,
+  byChannel: z.array(z.object({ channel: z.string(), received: Count })),
+  byCategory: z.array(z.object({ category: z.string(), received: Count })),
+  acceptedOnTime: Rate,
+  repliedOnTime: Rate,
+  medianDaysToReply: z.object({ days: z.number(), cases: z.number() }).nullable(),
+  satisfaction: z
+    .object({ mean: z.number(), ratings: z.number(), solved: z.number(), partlySolved: z.number(), notSolved: z.number() })
+    .nullable(),
+  outcomes: z.array(z.object({ outcome: z.enum(CLAIM_OUTCOMES), claims: Count })),
+  reviewsChanged: Rate,
+  units: z.array(
+    z.object({
+      unit: z.string(),
+      received: Count,
+      repliedOnTime: Rate,
+      satisfaction: z.object({ mean: z.number(), ratings: z.number() }).nullable(),
+    }),
+  ),
+});
+const StoredFigures = z.object({
+  schema: z.literal(PUBLIC_SCHEMA),
+  generatedAt: z.string(),
+  timeZone: z.string(),
+  threshold: z.number(),
+  categories: z.record(z.string(), z.object({ code: z.string(), name: Name })),
+  units: z.record(z.string(), z.object({ name: Name })),
+  months: z.array(PeriodSchema),
+  years: z.array(PeriodSchema),
+}) satisfies z.ZodType<PublicFigures>;
 
 const STORE_KEY = 'public';
 /** How long a process keeps the figures before reading the row again (the worker refreshes it hourly). */
@@ -57,13 +102,23 @@ const BY_UNIT: ResolvedScope = { unitIds: null, excludeMisconduct: true, reader:
 
 const rateOf = (row: StepRow | undefined): RawRate => ({ numerator: row?.onTime ?? 0, denominator: row?.settled ?? 0 });
 
+/** Review and re-review opinions with an outcome, and those of them that changed or overturned the decision. */
+function opinionsChanged(rows: OutcomeRow[]): RawRate {
+  const opinions = rows.filter((row) => (row.source === 'review' || row.source === 'reReview') && row.key !== '');
+  return {
+    numerator: opinions.filter((row) => row.key === 'CHANGED' || row.key === 'OVERTURNED').reduce((sum, row) => sum + row.n, 0),
+    denominator: opinions.reduce((sum, row) => sum + row.n, 0),
+  };
+}
+
 async function rawPeriod(p: Period, now: Date, timeZone: string, today: CivilDate): Promise<RawPeriodFigures> {
   const window: ScanWindow = { ...periodBounds(p, timeZone), now, timeZone, bucket: 'month' };
-  const [intake, acceptance, reply, ratings, unitIntake, unitReply, unitRatings] = await Promise.all([
+  const [intake, acceptance, reply, ratings, outcomes, unitIntake, unitReply, unitRatings] = await Promise.all([
     scanIntake(OFFICE, window),
     scanAcceptance(OFFICE, window),
     scanReply(OFFICE, window),
     scanRatings(OFFICE, window),
+    scanOutcomes(OFFICE, window),
     scanIntake(BY_UNIT, window),
     scanReply(BY_UNIT, window),
     scanRatings(BY_UNIT, window),
@@ -98,6 +153,8 @@ async function rawPeriod(p: Period, now: Date, timeZone: string, today: CivilDat
       partly: ratingTotal?.partly ?? 0,
       notSolved: ratingTotal?.notSolved ?? 0,
     },
+    outcomes: outcomes.filter((row) => row.source === 'claim').map((row) => ({ key: row.key, count: row.n })),
+    opinionsChanged: opinionsChanged(outcomes),
     units: [...unitKeys].map((key) => {
       const rating = unitRatings.find((row) => row.set === 'unit' && (row.unit ?? '') === key);
       return {
@@ -160,18 +217,26 @@ export async function refreshPublicFigures(now = new Date()): Promise<PublicFigu
 
 /**
  * The figures as the page and the downloads read them: from memory for a minute, else the stored
- * row, else (before the worker's first run) computed once however many requests wait for it.
+ * row, else (before the worker's first run, or when the stored row does not fit the schema)
+ * computed once however many requests wait for it.
  */
 export async function publicFigures(): Promise<PublicFigures> {
   if (memory && Date.now() - memory.readAt < MEMORY_TTL_MS) return memory.figures;
   const row = await db().publishedStatistics.findUnique({ where: { key: STORE_KEY } });
-  if (row) {
-    memory = { figures: row.data as unknown as PublicFigures, readAt: Date.now() };
+  const stored = row ? StoredFigures.safeParse(row.data) : null;
+  if (stored?.success) {
+    memory = { figures: stored.data, readAt: Date.now() };
     return memory.figures;
   }
-  computing ??= refreshPublicFigures().finally(() => {
-    computing = null;
-  });
+  computing ??= refreshPublicFigures()
+    .then((figures) => {
+      // Kept even when a newer row that did not fit stayed in place: it is not read again for a minute.
+      memory = { figures, readAt: Date.now() };
+      return figures;
+    })
+    .finally(() => {
+      computing = null;
+    });
   return await computing;
 }
 

@@ -53,6 +53,14 @@ const raw: RawPeriodFigures = {
   repliedOnTime: { numerator: 3, denominator: 4 },
   daysToReply: { n: 4, median: 20 },
   satisfaction: { n: 5, mean: 4.2, solved: 3, partly: 1, notSolved: 1 },
+  outcomes: [
+    { key: 'UPHELD', count: 9 },
+    { key: 'EXPLAINED', count: 6 },
+    { key: 'NOT_UPHELD', count: 2 },
+    { key: 'ADOPTED', count: 5 },
+    { key: 'ANSWERED', count: 7 },
+  ],
+  opinionsChanged: { numerator: 1, denominator: 5 },
   units: [
     { key: 'unit-1', received: 8, repliedOnTime: { numerator: 3, denominator: 4 }, satisfaction: { n: 5, mean: 4.2 } },
     { key: 'unit-2', received: 2, repliedOnTime: { numerator: 0, denominator: 0 }, satisfaction: { n: 0, mean: null } },
@@ -74,6 +82,33 @@ describe('a period as published', () => {
     expect(p.repliedOnTime).toBeNull();
     expect(p.medianDaysToReply).toBeNull();
     expect(p.satisfaction).toEqual({ mean: 4.2, ratings: 5, solved: 0.6, partlySolved: 0.2, notSolved: 0.2 });
+  });
+
+  it('publishes outcomes class by class, withholding a second outcome where one of a class is withheld', () => {
+    const claims = Object.fromEntries(p.outcomes.map((row) => [row.outcome, row.claims]));
+    // Requests: NOT_UPHELD (2) withheld, so the smallest published one (EXPLAINED, 6) is too.
+    expect([claims.UPHELD, claims.EXPLAINED, claims.NOT_UPHELD]).toEqual([9, null, null]);
+    // Suggestions: two are none (withheld), so ADOPTED cannot be worked out and stays.
+    expect([claims.ADOPTED, claims.PARTLY_ADOPTED, claims.NOT_ADOPTED]).toEqual([5, null, null]);
+    // Reports: nothing answered, nothing published; an inquiry class of one outcome needs no second row.
+    expect([claims.SUBSTANTIATED, claims.PARTLY_SUBSTANTIATED, claims.NOT_SUBSTANTIATED, claims.ANSWERED]).toEqual([null, null, null, 7]);
+    expect(p.outcomes.map((row) => row.outcome)).toEqual([
+      'UPHELD',
+      'EXPLAINED',
+      'NOT_UPHELD',
+      'ADOPTED',
+      'PARTLY_ADOPTED',
+      'NOT_ADOPTED',
+      'SUBSTANTIATED',
+      'PARTLY_SUBSTANTIATED',
+      'NOT_SUBSTANTIATED',
+      'ANSWERED',
+    ]);
+  });
+
+  it('publishes the share of opinions that changed a decision from 5 opinions, and withholds it below', () => {
+    expect(p.reviewsChanged).toEqual({ rate: 0.2, cases: 5 });
+    expect(publishPeriod({ ...raw, opinionsChanged: { numerator: 4, denominator: 4 } }).reviewsChanged).toBeNull();
   });
 
   it('lists units with their own figures withheld where small, and leaves cases without a unit out', () => {
@@ -101,6 +136,9 @@ describe('a period as published', () => {
     expect(figuresListed).not.toContain('received/channel/ONLINE');
     expect(figuresListed).not.toContain('replied_on_time_rate//');
     expect(figuresListed).not.toContain('received/unit/unit-2');
+    expect(figuresListed).toContain('claims_answered/outcome/UPHELD');
+    expect(figuresListed).not.toContain('claims_answered/outcome/EXPLAINED');
+    expect(figuresListed).toContain('reviews_changed_rate//');
     expect(rows.find((row) => row[7] === 'unit-1' && row[5] === 'received')?.[8]).toBe('One');
     expect(rows.every((row) => row.every((cell) => cell !== null || row[10] === null))).toBe(true);
   });

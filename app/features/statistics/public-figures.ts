@@ -9,8 +9,13 @@
 // so the hidden one cannot be found by subtraction. Reports of misconduct are counted in the totals
 // only, never by unit (the raw unit rows are computed without them).
 //
+// Outcomes are published by class (申诉求决, 建议意见, 检举控告, 咨询), each class as a breakdown whose
+// rows could add up to a total, so the second-row rule applies within each class.
+//
 // Honest figures: nothing here rewards turning people away. The page leads with how well and how
 // fast the office answers; intake is shown as it is, never as a target.
+import { CLAIM_OUTCOMES, OUTCOME_CLASSES, outcomesOfClass, type ClaimOutcome } from '#app/features/cases/claims.ts';
+import { inOrder } from './measures.ts';
 
 /** Counts below this, and rates from fewer cases, are withheld. */
 export const PUBLIC_THRESHOLD = 5;
@@ -46,6 +51,10 @@ export interface RawPeriodFigures {
   repliedOnTime: RawRate;
   daysToReply: { n: number; median: number | null };
   satisfaction: { n: number; mean: number | null; solved: number; partly: number; notSolved: number };
+  /** Claims answered in the period, by outcome. */
+  outcomes: RawRow[];
+  /** Review and re-review opinions issued in the period with an outcome, and those that changed or overturned the decision. */
+  opinionsChanged: RawRate;
   /** Without reports of misconduct. */
   units: { key: string; received: number; repliedOnTime: RawRate; satisfaction: { n: number; mean: number | null } }[];
 }
@@ -71,6 +80,10 @@ export interface PublicPeriod {
   repliedOnTime: PublicRate | null;
   medianDaysToReply: { days: number; cases: number } | null;
   satisfaction: { mean: number; ratings: number; solved: number; partlySolved: number; notSolved: number } | null;
+  /** Claims answered in the period, one row for each outcome, in the order of CLAIM_OUTCOMES. */
+  outcomes: { outcome: ClaimOutcome; claims: number | null }[];
+  /** The share of review and re-review opinions that changed or overturned the decision. */
+  reviewsChanged: PublicRate | null;
   units: {
     unit: string;
     received: number | null;
@@ -117,6 +130,17 @@ export function suppressBreakdown(rows: readonly RawRow[], totalPublished: boole
   return out;
 }
 
+/**
+ * Answered claims by outcome, every outcome listed. Each class is suppressed as a breakdown of its
+ * own (its rows sum to the class's claims, which a reader could know from elsewhere).
+ */
+export function publishOutcomes(rows: readonly RawRow[]): PublicPeriod['outcomes'] {
+  const published = new Map<string, number | null>();
+  for (const outcomeClass of OUTCOME_CLASSES)
+    for (const row of suppressBreakdown(inOrder(outcomesOfClass(outcomeClass), rows), true)) published.set(row.key, row.count);
+  return CLAIM_OUTCOMES.map((outcome) => ({ outcome, claims: published.get(outcome) ?? null }));
+}
+
 export function publishPeriod(raw: RawPeriodFigures): PublicPeriod {
   const received = publicCount(raw.received);
   const s = raw.satisfaction;
@@ -139,6 +163,8 @@ export function publishPeriod(raw: RawPeriodFigures): PublicPeriod {
       s.n < PUBLIC_THRESHOLD || s.mean === null
         ? null
         : { mean: s.mean, ratings: s.n, solved: s.solved / s.n, partlySolved: s.partly / s.n, notSolved: s.notSolved / s.n },
+    outcomes: publishOutcomes(raw.outcomes),
+    reviewsChanged: publicRate(raw.opinionsChanged),
     units: raw.units
       .filter((unit) => unit.key !== '')
       .map((unit) => ({
@@ -190,6 +216,8 @@ export function publicCsvRows(figures: PublicFigures, language: keyof PublicName
     add('satisfaction_solved_share', '', '', '', s?.solved ?? null, s?.ratings ?? null);
     add('satisfaction_partly_solved_share', '', '', '', s?.partlySolved ?? null, s?.ratings ?? null);
     add('satisfaction_not_solved_share', '', '', '', s?.notSolved ?? null, s?.ratings ?? null);
+    for (const row of p.outcomes) add('claims_answered', 'outcome', row.outcome, '', row.claims, null);
+    add('reviews_changed_rate', '', '', '', p.reviewsChanged?.rate ?? null, p.reviewsChanged?.cases ?? null);
     for (const u of p.units) {
       const name = unit(u.unit)?.name[language] ?? '';
       add('received', 'unit', u.unit, name, u.received, null);

@@ -307,3 +307,60 @@ export async function scanClusters(scope: ResolvedScope, w: ScanWindow): Promise
       AND ${inScope}`;
   return rows[0] ?? { opened: 0, confirmed: 0, resolved: 0, dissolved: 0 };
 }
+
+// ---------------------------------------------------------------------------------------------
+// What the decisions and answers of the period were: declines by standard reason, answered claims
+// by outcome, review and re-review opinions by outcome, completion reports decided, supervision
+// items opened (督办), and the follow-up after the reply (asked, and answered). One query: each source is a short range scan of
+// its own index, labelled, and the labelled rows grouped once.
+
+export const OUTCOME_SOURCES = ['decline', 'claim', 'review', 'reReview', 'report', 'supervision', 'checkInSent', 'checkInAnswer'] as const;
+export type OutcomeSource = (typeof OUTCOME_SOURCES)[number];
+
+export interface OutcomeRow {
+  source: OutcomeSource;
+  /** The decline reason, claim outcome, opinion outcome, report status or answer; '' when none was recorded. */
+  key: string;
+  n: number;
+}
+
+export async function scanOutcomes(scope: ResolvedScope, w: ScanWindow): Promise<OutcomeRow[]> {
+  const inPeriod = (column: Prisma.Sql) => Prisma.sql`${column} >= ${w.from}::timestamptz AND ${column} < ${w.to}::timestamptz`;
+  const inScope = scopeSql(scope, 'c');
+  return await db().$queryRaw<OutcomeRow[]>`
+    SELECT x.source AS "source", x.key AS "key", COUNT(*)::int AS "n"
+    FROM (
+      SELECT 'decline' AS source, COALESCE(c."declineReason"::text, '') AS key
+        FROM "CaseEvent" e JOIN "Case" c ON c."id" = e."caseId"
+        WHERE e."type" = 'DECLINED' AND ${inPeriod(Prisma.sql`e."createdAt"`)} AND ${inScope}
+      UNION ALL
+      SELECT 'claim', cl."outcome"::text
+        FROM "CaseClaim" cl JOIN "Case" c ON c."id" = cl."caseId"
+        WHERE cl."outcome" IS NOT NULL AND ${inPeriod(Prisma.sql`cl."answeredAt"`)} AND ${inScope}
+      UNION ALL
+      SELECT CASE e."type" WHEN 'REVIEW_ISSUED' THEN 'review' ELSE 'reReview' END, COALESCE(e."data"->>'outcome', '')
+        FROM "CaseEvent" e JOIN "Case" c ON c."id" = e."caseId"
+        WHERE e."type" IN ('REVIEW_ISSUED', 'RE_REVIEW_ISSUED') AND ${inPeriod(Prisma.sql`e."createdAt"`)} AND ${inScope}
+      UNION ALL
+      SELECT 'report', r."status"::text
+        FROM "CompletionReport" r JOIN "Case" c ON c."id" = r."caseId"
+        WHERE r."status" <> 'PENDING' AND ${inPeriod(Prisma.sql`r."decidedAt"`)} AND ${inScope}
+      UNION ALL
+      SELECT 'supervision', ''
+        FROM "CaseEvent" e JOIN "Case" c ON c."id" = e."caseId"
+        WHERE e."type" = 'SUPERVISION_OPENED' AND ${inPeriod(Prisma.sql`e."createdAt"`)} AND ${inScope}
+      UNION ALL
+      SELECT 'checkInSent', COALESCE(e."data"->>'channel', '')
+        FROM "CaseEvent" e JOIN "Case" c ON c."id" = e."caseId"
+        WHERE e."type" = 'CHECK_IN_SENT' AND ${inPeriod(Prisma.sql`e."createdAt"`)} AND ${inScope}
+      UNION ALL
+      -- A citizen may change their answer: each case counts once, with the answer it holds, in the
+      -- period of its last answer.
+      SELECT 'checkInAnswer', c."checkInAnswer"::text
+        FROM "Case" c
+        WHERE c."id" IN (SELECT e."caseId" FROM "CaseEvent" e
+                         WHERE e."type" = 'CHECK_IN_ANSWERED' AND ${inPeriod(Prisma.sql`e."createdAt"`)})
+          AND c."checkInAnswer" IS NOT NULL AND ${inPeriod(Prisma.sql`c."checkInAnsweredAt"`)} AND ${inScope}
+    ) x
+    GROUP BY 1, 2`;
+}

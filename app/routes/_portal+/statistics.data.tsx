@@ -30,6 +30,8 @@ const JSON_FIELDS = [
   'repliedOnTime',
   'medianDaysToReply',
   'satisfaction',
+  'outcomes',
+  'reviewsChanged',
   'periodUnits',
 ] as const;
 

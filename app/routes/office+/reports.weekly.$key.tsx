@@ -1,6 +1,7 @@
 // /office/reports/weekly/:key: the weekly risk list (周风险清单) as the worker prepared it on Friday
 // morning, the page the supervisors' email links to: open clusters and their trend, orange and red
-// cases, cases overdue or due within 3 days, and review requests pending. Issues and cases, never people.
+// cases, cases overdue or due within 3 days, review requests pending and completion reports sent back
+// for rework. Issues and cases, never people.
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';

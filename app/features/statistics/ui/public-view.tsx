@@ -2,6 +2,7 @@
 // then how many people wrote and through which channels, then each unit's record. Withheld figures
 // read "fewer than 5"; every chart has its table beside it.
 import { useTranslation } from 'react-i18next';
+import { OUTCOME_CLASSES, outcomesOfClass } from '#app/features/cases/claims.ts';
 import { BarChart, LineChart } from '#app/ui/charts.tsx';
 import { SimpleTable } from '#app/ui/simple-table.tsx';
 import { useReportFormat } from './report-format.ts';
@@ -170,6 +171,34 @@ function categoryLabel(figures: PublicFigures, key: string, text: Text): string 
   return key === '__other__' ? text.t('other') : text.name(figures.categories[key]?.name);
 }
 
+/** Claims answered in the period by outcome, a group of rows for each class (申诉求决, 建议意见, 检举控告, 咨询). */
+function OutcomesTable({ period, text }: { period: PublicPeriod; text: Text }) {
+  const { t } = text;
+  const claims = new Map(period.outcomes.map((row) => [row.outcome, row.claims]));
+  const rows = OUTCOME_CLASSES.flatMap((outcomeClass) =>
+    outcomesOfClass(outcomeClass).map((outcome) => ({ outcome, outcomeClass, claims: claims.get(outcome) ?? null })),
+  );
+  return (
+    <>
+      <h3 id="public-outcomes">{t('public.outcomes.title')}</h3>
+      <p>{t('public.outcomes.note')}</p>
+      <SimpleTable
+        labelledBy="public-outcomes"
+        className="stats-table"
+        region
+        items={rows}
+        itemKey={(row) => row.outcome}
+        testId="public-outcomes-table"
+        columns={[
+          { label: t('public.outcomes.class'), cell: (row) => t(`public.outcomes.classes.${row.outcomeClass}`) },
+          { label: t('public.outcomes.outcome'), isRowHeader: true, cell: (row) => t(`common:claimOutcomes.${row.outcome}`) },
+          { label: t('public.outcomes.claims'), className: 'num', cell: (row) => text.count(row.claims) },
+        ]}
+      />
+    </>
+  );
+}
+
 export function PeriodDetail({ figures, period }: { figures: PublicFigures; period: PublicPeriod }) {
   const text = usePublicText();
   const { t } = text;
@@ -206,6 +235,15 @@ export function PeriodDetail({ figures, period }: { figures: PublicFigures; peri
           </dd>
         </div>
         <div>
+          <dt>{t('public.reviewsChanged')}</dt>
+          <dd>
+            {text.rate(period.reviewsChanged)}
+            {period.reviewsChanged ? (
+              <span className="public-figures__note">{t('public.opinions', { n: text.format.n(period.reviewsChanged.cases) })}</span>
+            ) : null}
+          </dd>
+        </div>
+        <div>
           <dt>{t('measures.received')}</dt>
           <dd>{text.count(period.received)}</dd>
         </div>
@@ -226,6 +264,7 @@ export function PeriodDetail({ figures, period }: { figures: PublicFigures; peri
         }))}
         text={text}
       />
+      <OutcomesTable period={period} text={text} />
       <h3 id="public-units">{t('public.units.title')}</h3>
       <p>{t('public.units.note')}</p>
       <SimpleTable

@@ -348,16 +348,28 @@ export function ReportView({ report, names }: ReportViewProps) {
                 </Fragment>
               );
             })}
-            {section === 'decisions' || section === 'reviews' || section === 'article41' ? (
-              <p className="figures-note">{t(`pending.${section}`)}</p>
-            ) : null}
+            {section === 'article41' ? <p className="figures-note">{t('pending.article41')}</p> : null}
           </section>
         );
       })}
       <details className="report-definitions">
         <summary>{t('definitions.title')}</summary>
         <ul>
-          {(['settled', 'onTime', 'days', 'satisfaction', 'targets', 'clusters', 'complaints', 'supervised'] as const).map((key) => (
+          {(
+            [
+              'settled',
+              'onTime',
+              'days',
+              'outcomes',
+              'opinions',
+              'satisfaction',
+              'checkIn',
+              'targets',
+              'clusters',
+              'complaints',
+              'supervised',
+            ] as const
+          ).map((key) => (
             <li key={key}>{t(`definitions.${key}`)}</li>
           ))}
         </ul>

@@ -14,7 +14,15 @@ function trendKey(row: RiskCluster): 'rising' | 'falling' | 'steady' {
   return 'steady';
 }
 
-function CaseSection({ id, section, names }: { id: 'warned' | 'due' | 'reviews'; section: RiskSection<RiskCase>; names: ReportNames }) {
+function CaseSection({
+  id,
+  section,
+  names,
+}: {
+  id: 'warned' | 'due' | 'reviews' | 'returned';
+  section: RiskSection<RiskCase>;
+  names: ReportNames;
+}) {
   const { t } = useTranslation('reports');
   const format = useReportFormat();
   const formatDate = useFormatDate();
@@ -79,7 +87,11 @@ export function RiskListView({ list, names }: { list: RiskList; names: ReportNam
       <CaseSection id="warned" section={list.warned} names={names} />
       <CaseSection id="due" section={list.due} names={names} />
       <CaseSection id="reviews" section={list.reviews} names={names} />
-      <p className="figures-note">{t('risk.notYet')}</p>
+      {list.returned ? (
+        <CaseSection id="returned" section={list.returned} names={names} />
+      ) : (
+        <p className="figures-note">{t('risk.notListed')}</p>
+      )}
     </>
   );
 }
