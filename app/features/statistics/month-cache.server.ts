@@ -11,7 +11,7 @@ import { monthSlices } from './periods.ts';
 import type { ResolvedScope } from './report-queries.server.ts';
 import type { z } from 'zod';
 
-export const CACHED_SCANS = ['intake', 'acceptance', 'reply', 'events', 'ratings', 'targets'] as const;
+export const CACHED_SCANS = ['intake', 'acceptance', 'reply', 'events', 'ratings', 'targets', 'outcomes'] as const;
 export type CachedScan = (typeof CACHED_SCANS)[number];
 
 /** The instants a scan counts, and the zone its days are in. */

@@ -311,20 +311,33 @@ export async function scanClusters(scope: ResolvedScope, w: ScanWindow): Promise
 // ---------------------------------------------------------------------------------------------
 // What the decisions and answers of the period were: declines by standard reason, answered claims
 // by outcome, review and re-review opinions by outcome, completion reports decided, supervision
-// items opened (督办), and the follow-up after the reply (asked, and answered). One query: each source is a short range scan of
-// its own index, labelled, and the labelled rows grouped once.
+// items opened (督办), and the follow-up after the reply (asked, and answered). One query: each
+// source is a short range scan of its own index, labelled, and the labelled rows grouped once.
 
 export const OUTCOME_SOURCES = ['decline', 'claim', 'review', 'reReview', 'report', 'supervision', 'checkInSent', 'checkInAnswer'] as const;
 export type OutcomeSource = (typeof OUTCOME_SOURCES)[number];
 
-export interface OutcomeRow {
-  source: OutcomeSource;
+const OutcomeRow = z.object({
+  source: z.enum(OUTCOME_SOURCES),
   /** The decline reason, claim outcome, opinion outcome, report status or answer; '' when none was recorded. */
-  key: string;
-  n: number;
-}
+  key: z.string(),
+  n: z.number().int(),
+});
+export type OutcomeRow = z.infer<typeof OutcomeRow>;
 
 export async function scanOutcomes(scope: ResolvedScope, w: ScanWindow): Promise<OutcomeRow[]> {
+  const parts = await throughMonthCache('outcomes', scope, w, (stretch) => outcomeParts(scope, stretch), OutcomeRow);
+  const sums = new Map<string, OutcomeRow>();
+  for (const part of parts) {
+    const key = `${part.source}\u0000${part.key}`;
+    const sum = sums.get(key);
+    if (sum) sum.n += part.n;
+    else sums.set(key, { ...part });
+  }
+  return [...sums.values()];
+}
+
+async function outcomeParts(scope: ResolvedScope, w: ScanStretch): Promise<OutcomeRow[]> {
   const inPeriod = (column: Prisma.Sql) => Prisma.sql`${column} >= ${w.from}::timestamptz AND ${column} < ${w.to}::timestamptz`;
   const inScope = scopeSql(scope, 'c');
   return await db().$queryRaw<OutcomeRow[]>`

@@ -40,12 +40,12 @@ BEGIN
         IS DISTINCT FROM (NEW."receivedAt", NEW."unitId", NEW."categoryId", NEW."kind", NEW."channel", NEW."area") THEN
     PERFORM forget_report_months_from(LEAST(OLD."receivedAt", NEW."receivedAt"));
   ELSE
-    -- The status, the closing date and when a response target was met only decide how the steps
-    -- and targets due or done at these dates count.
+    -- The status, the closing date, when a response target was met, the decline reason (counted at
+    -- the decision) and the follow-up answer only decide how what is due or done at these dates counts.
     PERFORM forget_report_months_at(ARRAY[OLD."decidedAt", NEW."decidedAt", OLD."acceptDueAt", NEW."acceptDueAt",
                                           OLD."repliedAt", NEW."repliedAt", OLD."replyDueAt", NEW."replyDueAt",
                                           OLD."responseDueAt", NEW."responseDueAt", OLD."progressDueAt", NEW."progressDueAt",
-                                          OLD."resultDueAt", NEW."resultDueAt"]);
+                                          OLD."resultDueAt", NEW."resultDueAt", OLD."checkInAnsweredAt", NEW."checkInAnsweredAt"]);
   END IF;
   RETURN NULL;
 END;
@@ -62,11 +62,13 @@ CREATE TRIGGER "Case_forgets_report_months_on_update"
   FOR EACH ROW
   WHEN ((OLD."receivedAt", OLD."decidedAt", OLD."acceptDueAt", OLD."repliedAt", OLD."replyDueAt", OLD."closedAt", OLD."status",
          OLD."unitId", OLD."categoryId", OLD."kind", OLD."channel", OLD."area", OLD."responseDueAt", OLD."respondedAt",
-         OLD."progressDueAt", OLD."progressAt", OLD."resultDueAt", OLD."resultAt")
+         OLD."progressDueAt", OLD."progressAt", OLD."resultDueAt", OLD."resultAt", OLD."declineReason", OLD."checkInAnswer",
+         OLD."checkInAnsweredAt")
         IS DISTINCT FROM
         (NEW."receivedAt", NEW."decidedAt", NEW."acceptDueAt", NEW."repliedAt", NEW."replyDueAt", NEW."closedAt", NEW."status",
          NEW."unitId", NEW."categoryId", NEW."kind", NEW."channel", NEW."area", NEW."responseDueAt", NEW."respondedAt",
-         NEW."progressDueAt", NEW."progressAt", NEW."resultDueAt", NEW."resultAt"))
+         NEW."progressDueAt", NEW."progressAt", NEW."resultDueAt", NEW."resultAt", NEW."declineReason", NEW."checkInAnswer",
+         NEW."checkInAnsweredAt"))
   EXECUTE FUNCTION case_forgets_report_months();
 
 -- Events and ratings count at their own time.
@@ -114,3 +116,38 @@ CREATE TRIGGER "ReportedParty_forgets_report_months"
 CREATE TRIGGER "Recusal_forgets_report_months"
   AFTER INSERT OR UPDATE OR DELETE ON "Recusal"
   FOR EACH ROW EXECUTE FUNCTION case_reader_forgets_report_months();
+
+-- A claim is counted when it was answered, a completion report when it was decided.
+CREATE FUNCTION claim_forgets_report_months() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM forget_report_months_at(ARRAY[NEW."answeredAt"]);
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM forget_report_months_at(ARRAY[OLD."answeredAt"]);
+  ELSE
+    PERFORM forget_report_months_at(ARRAY[OLD."answeredAt", NEW."answeredAt"]);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "CaseClaim_forgets_report_months"
+  AFTER INSERT OR UPDATE OR DELETE ON "CaseClaim"
+  FOR EACH ROW EXECUTE FUNCTION claim_forgets_report_months();
+
+CREATE FUNCTION completion_report_forgets_report_months() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM forget_report_months_at(ARRAY[NEW."decidedAt"]);
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM forget_report_months_at(ARRAY[OLD."decidedAt"]);
+  ELSE
+    PERFORM forget_report_months_at(ARRAY[OLD."decidedAt", NEW."decidedAt"]);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "CompletionReport_forgets_report_months"
+  AFTER INSERT OR UPDATE OR DELETE ON "CompletionReport"
+  FOR EACH ROW EXECUTE FUNCTION completion_report_forgets_report_months();
