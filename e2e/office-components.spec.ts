@@ -101,6 +101,34 @@ test('the queue sorts by date received, keeping the search, and its links stay l
   expect(errors).toEqual([]);
 });
 
+test('a press on a case link while the queue hydrates still opens the case', async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name === 'no-js', 'nothing hydrates without JavaScript');
+  const token = `H${uniqueToken()}`;
+  const { receiptNo } = await receiveLetter({ subject: `Hydrating ${token}` }, 'en');
+  const { page: clerk } = await staffPageAs(browser, 'en', true, 'CLERK');
+  const errors = recordConsoleErrors(clerk);
+  // The page hydrates once its strings arrive: hold them until the button is down, as a slow phone
+  // would be still hydrating when its user presses a link.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await clerk.route('**/locales/**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await clerk.goto(`/office?q=${token}`, { waitUntil: 'domcontentloaded' });
+  const box = await clerk.getByRole('link', { name: receiptNo }).boundingBox();
+  if (!box) throw new Error('the case link has no box');
+  await clerk.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await clerk.mouse.down();
+  release();
+  await expect(clerk.getByRole('button', { name: o.shortcuts.button })).toBeVisible();
+  // Released on the same spot: hydrating neither moved the link (the shortcuts button took a place
+  // kept for it) nor replaced it (the table's cells keep their keys), so this is a click on it.
+  await clerk.mouse.up();
+  await expect(clerk.getByTestId('office-case-receipt')).toHaveText(receiptNo);
+  expect(errors).toEqual([]);
+});
+
 test('a handler is picked and the case assigned', async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
   const js = testInfo.project.name !== 'no-js';

@@ -13,6 +13,10 @@ export async function openCase(page: Page, locale: Locale, token: string, receip
   if (new URL(page.url()).pathname !== '/office') await page.goto('/office');
   await page.getByLabel(queue.search, { exact: true }).fill(token);
   await page.getByRole('button', { name: queue.apply }).click();
+  // The search's own results first: with JavaScript the address changes once they have loaded. A
+  // click on the link of the list still shown would interrupt that navigation, and Remix logs the
+  // aborted response as a console error ("AbortError: signal is aborted without reason").
+  await page.waitForURL((url) => url.searchParams.get('q') === token);
   await page.getByRole('link', { name: receiptNo }).click();
   await expect(page.getByTestId('office-case-receipt')).toHaveText(receiptNo);
 }

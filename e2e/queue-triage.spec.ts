@@ -110,7 +110,7 @@ for (const locale of JOURNEY_LOCALES) {
     const { receiptNo } = await receiveLetter({ subject: `路灯不亮 ${token}` }, locale);
     const page = await clerk(browser, locale, true);
     await page.goto(`/office?q=${token}`);
-    await page.goto((await receiptLinks(page).filter({ hasText: receiptNo }).getAttribute('href'))!);
+    await receiptLinks(page).filter({ hasText: receiptNo }).click();
     await expect(page.getByTestId('office-case-receipt')).toHaveText(receiptNo);
     const triage = page.locator('details[data-action="acceptAssign"]');
     const claims = triage.getByLabel(o.case.fields.claims, { exact: true });

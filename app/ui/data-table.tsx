@@ -115,8 +115,16 @@ export function DataTable<Item, Sort extends string>(props: DataTableProps<Item,
               const id = props.itemId(item);
               return (
                 <Row key={id} id={id} className={`data-table__row${props.rowClassName ? ` ${props.rowClassName(item)}` : ''}`}>
+                  {/* Each cell has an id of its own: react-aria numbers the nodes it is given no id for in the
+                      order it builds them, which differs between the server's render and the browser's. Without
+                      ids the body's key changed at hydration and React replaced every row, with the link under
+                      a press made while the page hydrated, and the click went nowhere. */}
                   {columns.map((column) => (
-                    <Cell key={column.id} className={`data-table__cell${column.className ? ` ${column.className}` : ''}`}>
+                    <Cell
+                      key={column.id}
+                      id={`${id}:${column.id}`}
+                      className={`data-table__cell${column.className ? ` ${column.className}` : ''}`}
+                    >
                       {props.cards && !column.header ? (
                         <span className="data-table__cell-label" aria-hidden="true">
                           {column.label}

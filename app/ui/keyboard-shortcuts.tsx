@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from './button.tsx';
+import { useHydrated } from './use-hydrated.ts';
 
 export interface Shortcut {
   /** The key as KeyboardEvent.key reports it: "j", "/", "Enter". */
@@ -81,8 +82,21 @@ interface ShortcutsHelpProps {
   onOpenChange: (open: boolean) => void;
 }
 
-/** The list of shortcuts in a dialog, opened by "?" or by its button (shown only where scripts run). */
+/**
+ * The list of shortcuts in a dialog, opened by "?" or by its button (shown only where scripts run).
+ * Until the page has hydrated its place is kept by an invisible copy of the button: the page must
+ * not move when scripts start, or a press made while it hydrates (a slow phone, an early click)
+ * ends on whatever moved under the pointer, and the link pressed is never followed.
+ */
 export function ShortcutsHelp(props: ShortcutsHelpProps) {
+  const hydrated = useHydrated();
+  if (!hydrated) {
+    return (
+      <span className="button button--link shortcuts-button shortcuts-button--placeholder" aria-hidden="true">
+        {props.buttonLabel}
+      </span>
+    );
+  }
   return (
     <>
       <Button type="button" variant="link" className="shortcuts-button" onPress={() => props.onOpenChange(true)}>

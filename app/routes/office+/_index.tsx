@@ -307,17 +307,15 @@ export default function QueuePage() {
     <>
       <div className="queue-heading">
         <h1>{t('queue.title')}</h1>
-        {hydrated ? (
-          <ShortcutsHelp
-            shortcuts={shortcuts}
-            title={t('shortcuts.title')}
-            buttonLabel={t('shortcuts.button')}
-            closeLabel={t('shortcuts.close')}
-            keyNames={{ Enter: t('shortcuts.keys.enter') }}
-            isOpen={help.isOpen}
-            onOpenChange={help.setOpen}
-          />
-        ) : null}
+        <ShortcutsHelp
+          shortcuts={shortcuts}
+          title={t('shortcuts.title')}
+          buttonLabel={t('shortcuts.button')}
+          closeLabel={t('shortcuts.close')}
+          keyNames={{ Enter: t('shortcuts.keys.enter') }}
+          isOpen={help.isOpen}
+          onOpenChange={help.setOpen}
+        />
       </div>
       <ErrorSummary errors={viewForm.summary.length > 0 ? viewForm.summary.map((e) => ({ ...e, field: 'view-name' })) : bulkSummary} />
       <SavedViews view={view} search={location.search} savedViews={savedViews} nameError={viewForm.error('name')} />

@@ -24,7 +24,6 @@ import { readForm } from '#app/platform/http/read-form.server.ts';
 import { parseParams, route } from '#app/platform/http/route.server.ts';
 import { ErrorSummary } from '#app/ui/error-summary.tsx';
 import { ShortcutsHelp, useKeyboardShortcuts, useShortcutsHelp, type Shortcut } from '#app/ui/keyboard-shortcuts.tsx';
-import { useHydrated } from '#app/ui/use-hydrated.ts';
 
 const PARAMS = { caseId: 'uuid' } as const;
 
@@ -60,7 +59,6 @@ export default function CasePage() {
   const c = page.case;
   const [search] = useSearchParams();
   const queue = queueSearch(search.get(QUEUE_PARAM));
-  const hydrated = useHydrated();
   const help = useShortcutsHelp();
   // The keyboard: a and r open their form and bring the focus to its first field.
   const shortcuts: Shortcut[] = [
@@ -75,17 +73,15 @@ export default function CasePage() {
         <p className="caption">
           <Link to={queueHref(queue)}>{t('case.back')}</Link>
         </p>
-        {hydrated ? (
-          <ShortcutsHelp
-            shortcuts={shortcuts}
-            title={t('shortcuts.title')}
-            buttonLabel={t('shortcuts.button')}
-            closeLabel={t('shortcuts.close')}
-            keyNames={{}}
-            isOpen={help.isOpen}
-            onOpenChange={help.setOpen}
-          />
-        ) : null}
+        <ShortcutsHelp
+          shortcuts={shortcuts}
+          title={t('shortcuts.title')}
+          buttonLabel={t('shortcuts.button')}
+          closeLabel={t('shortcuts.close')}
+          keyNames={{}}
+          isOpen={help.isOpen}
+          onOpenChange={help.setOpen}
+        />
       </div>
       <ErrorSummary errors={refused.summary} />
       {result && 'formError' in result && result.formError === 'conflict' ? (
