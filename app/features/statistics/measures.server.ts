@@ -32,6 +32,7 @@ import {
   type ScanWindow,
   type StepRow,
 } from './report-queries.server.ts';
+import { noSteps } from './scan-parts.ts';
 
 /** The period's scans, each started on first use and shared by every measure that needs it. */
 export interface PeriodScans {
@@ -78,16 +79,7 @@ function intakeBreakdown(rows: IntakeRow[], set: 'channel' | 'kind' | 'category'
   return rows.filter((row) => row.set === set).map((row) => ({ key: (dimension === 'unit' ? row.unit : row[set]) ?? '', count: row.n }));
 }
 
-const stepTotal = (rows: StepRow[]) =>
-  rows.find((row) => row.set === 'total') ?? {
-    settled: 0,
-    onTime: 0,
-    done: 0,
-    median: null,
-    p90: null,
-    declined: 0,
-    forwarded: 0,
-  };
+const stepTotal = (rows: StepRow[]) => rows.find((row) => row.set === 'total') ?? noSteps();
 
 const rate = (rows: StepRow[]): MeasureValue => {
   const total = stepTotal(rows);

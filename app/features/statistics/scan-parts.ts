@@ -97,6 +97,11 @@ export interface StepRow {
   forwarded: number;
 }
 
+/** A step row that counts nothing yet. */
+export function noSteps(set: StepRow['set'] = 'total', unit: string | null = null, category: string | null = null): StepRow {
+  return { set, unit, category, settled: 0, onTime: 0, done: 0, median: null, p90: null, declined: 0, forwarded: 0 };
+}
+
 /**
  * The p-quantile of the values a histogram counts, interpolated between the two nearest as
  * PostgreSQL's percentile_cont does; null when it counts nothing.
@@ -126,18 +131,7 @@ export function foldSteps(parts: readonly StepPart[]): StepRow[] {
     let group = groups.get(key);
     if (!group) {
       group = {
-        row: {
-          set: part.set,
-          unit: part.unit,
-          category: part.category,
-          settled: 0,
-          onTime: 0,
-          done: 0,
-          median: null,
-          p90: null,
-          declined: 0,
-          forwarded: 0,
-        },
+        row: noSteps(part.set, part.unit, part.category),
         histogram: new Map(),
       };
       groups.set(key, group);

@@ -71,27 +71,34 @@ CREATE TRIGGER "Case_forgets_report_months_on_update"
          NEW."checkInAnsweredAt"))
   EXECUTE FUNCTION case_forgets_report_months();
 
--- Events and ratings count at their own time.
+-- Events, ratings, claims and completion reports count at a time of their own: the column named
+-- by the trigger's argument (createdAt, answeredAt, decidedAt).
 CREATE FUNCTION row_forgets_its_report_month() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  column_name text := TG_ARGV[0];
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM forget_report_months_at(ARRAY[NEW."createdAt"]);
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM forget_report_months_at(ARRAY[OLD."createdAt"]);
-  ELSE
-    PERFORM forget_report_months_at(ARRAY[OLD."createdAt", NEW."createdAt"]);
-  END IF;
+  PERFORM forget_report_months_at(ARRAY[
+    CASE WHEN TG_OP <> 'INSERT' THEN (to_jsonb(OLD) ->> column_name)::timestamptz END,
+    CASE WHEN TG_OP <> 'DELETE' THEN (to_jsonb(NEW) ->> column_name)::timestamptz END]);
   RETURN NULL;
 END;
 $$;
 
 CREATE TRIGGER "CaseEvent_forgets_report_months"
   AFTER INSERT ON "CaseEvent"
-  FOR EACH ROW EXECUTE FUNCTION row_forgets_its_report_month();
+  FOR EACH ROW EXECUTE FUNCTION row_forgets_its_report_month('createdAt');
 
 CREATE TRIGGER "SatisfactionRating_forgets_report_months"
   AFTER INSERT OR UPDATE OR DELETE ON "SatisfactionRating"
-  FOR EACH ROW EXECUTE FUNCTION row_forgets_its_report_month();
+  FOR EACH ROW EXECUTE FUNCTION row_forgets_its_report_month('createdAt');
+
+CREATE TRIGGER "CaseClaim_forgets_report_months"
+  AFTER INSERT OR UPDATE OR DELETE ON "CaseClaim"
+  FOR EACH ROW EXECUTE FUNCTION row_forgets_its_report_month('answeredAt');
+
+CREATE TRIGGER "CompletionReport_forgets_report_months"
+  AFTER INSERT OR UPDATE OR DELETE ON "CompletionReport"
+  FOR EACH ROW EXECUTE FUNCTION row_forgets_its_report_month('decidedAt');
 
 -- Who a report accuses, and who withdrew from a case, decide which readers count it, in every
 -- month of the case.
@@ -116,38 +123,3 @@ CREATE TRIGGER "ReportedParty_forgets_report_months"
 CREATE TRIGGER "Recusal_forgets_report_months"
   AFTER INSERT OR UPDATE OR DELETE ON "Recusal"
   FOR EACH ROW EXECUTE FUNCTION case_reader_forgets_report_months();
-
--- A claim is counted when it was answered, a completion report when it was decided.
-CREATE FUNCTION claim_forgets_report_months() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM forget_report_months_at(ARRAY[NEW."answeredAt"]);
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM forget_report_months_at(ARRAY[OLD."answeredAt"]);
-  ELSE
-    PERFORM forget_report_months_at(ARRAY[OLD."answeredAt", NEW."answeredAt"]);
-  END IF;
-  RETURN NULL;
-END;
-$$;
-
-CREATE TRIGGER "CaseClaim_forgets_report_months"
-  AFTER INSERT OR UPDATE OR DELETE ON "CaseClaim"
-  FOR EACH ROW EXECUTE FUNCTION claim_forgets_report_months();
-
-CREATE FUNCTION completion_report_forgets_report_months() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM forget_report_months_at(ARRAY[NEW."decidedAt"]);
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM forget_report_months_at(ARRAY[OLD."decidedAt"]);
-  ELSE
-    PERFORM forget_report_months_at(ARRAY[OLD."decidedAt", NEW."decidedAt"]);
-  END IF;
-  RETURN NULL;
-END;
-$$;
-
-CREATE TRIGGER "CompletionReport_forgets_report_months"
-  AFTER INSERT OR UPDATE OR DELETE ON "CompletionReport"
-  FOR EACH ROW EXECUTE FUNCTION completion_report_forgets_report_months();
