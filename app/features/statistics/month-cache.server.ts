@@ -5,7 +5,7 @@
 // the case tables forget the months a change falls in (migration 20261203200116, ADR 0011).
 import { createHash } from 'node:crypto';
 import { barredReportUnits } from '#app/features/staff/permissions.ts';
-import { db, Prisma } from '#app/platform/db.server.ts';
+import { db } from '#app/platform/db.server.ts';
 import { civilDateIn, isoDate, parseIsoDate, startOfCivilDay } from '#app/platform/time/civil-date.ts';
 import { monthSlices } from './periods.ts';
 import type { ResolvedScope } from './report-queries.server.ts';
@@ -54,6 +54,8 @@ export function scopeKey(scope: ResolvedScope, timeZone: string): Promise<string
       };
       return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
     })();
+    // A failed lookup is not remembered: the public figures' scopes live as long as the process.
+    key.catch(() => keys.delete(scope));
     keys.set(scope, key);
   }
   return key;
@@ -134,5 +136,5 @@ export async function throughMonthCache<Part>(
 
 /** Forgets every kept month (the benchmark's cold runs; a change of the scans' definitions). */
 export async function forgetReportMonths(): Promise<void> {
-  await db().$executeRaw(Prisma.sql`DELETE FROM "ReportMonthCache"`);
+  await db().reportMonthCache.deleteMany();
 }

@@ -18,6 +18,7 @@ import {
   EventPart,
   foldEvents,
   foldIntake,
+  foldOutcomes,
   foldRatings,
   foldSteps,
   IntakePart,
@@ -326,15 +327,7 @@ const OutcomeRow = z.object({
 export type OutcomeRow = z.infer<typeof OutcomeRow>;
 
 export async function scanOutcomes(scope: ResolvedScope, w: ScanWindow): Promise<OutcomeRow[]> {
-  const parts = await throughMonthCache('outcomes', scope, w, (stretch) => outcomeParts(scope, stretch), OutcomeRow);
-  const sums = new Map<string, OutcomeRow>();
-  for (const part of parts) {
-    const key = `${part.source}\u0000${part.key}`;
-    const sum = sums.get(key);
-    if (sum) sum.n += part.n;
-    else sums.set(key, { ...part });
-  }
-  return [...sums.values()];
+  return foldOutcomes(await throughMonthCache('outcomes', scope, w, (stretch) => outcomeParts(scope, stretch), OutcomeRow));
 }
 
 async function outcomeParts(scope: ResolvedScope, w: ScanStretch): Promise<OutcomeRow[]> {

@@ -212,3 +212,16 @@ export function foldRatings(parts: readonly RatingPart[]): RatingRow[] {
     },
   ).map(({ sum, ...row }) => ({ ...row, mean: row.n > 0 ? sum / row.n : null }));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Outcomes (declines by reason, claims, opinions, completion reports, supervision, follow-up)
+
+export function foldOutcomes<T extends { source: string; key: string; n: number }>(parts: readonly T[]): T[] {
+  return sumBy(
+    parts,
+    (p) => `${p.source}\u0000${p.key}`,
+    (into, p) => {
+      into.n += p.n;
+    },
+  );
+}
